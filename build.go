@@ -1,0 +1,356 @@
+package fupan
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Options steer Analyze. Every field may be left zero.
+type Options struct {
+	Lang   Lang      // the language of messages and labels; zero: the workbook's own
+	Team   string    // team when the workbook and its file name give none
+	Period string    // period when the workbook and its file name give none
+	Now    time.Time // today, for the year of dates when no period is known
+}
+
+// Analyze reads the tables of a workbook, parses their values, computes the
+// figures and checks the review. It never fails: every problem is a finding.
+func Analyze(wb *Workbook, opts Options) *Review {
+	schema := Schema()
+	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{}}
+
+	// The language decides the messages, so look at the headers before anything
+	// is reported; locate again once it is known (it is cheap and pure).
+	probe := &findings{lang: Simplified}
+	r.Tables = locate(wb, schema, probe)
+	r.Meta.Lang = opts.Lang
+	if r.Meta.Lang == "" {
+		r.Meta.Lang = detectLang(wb, r.Tables)
+	}
+	fs := &findings{lang: r.Meta.Lang}
+	r.Tables = locate(wb, schema, fs)
+
+	readMeta(r, wb, opts, fs)
+	year := r.Meta.PeriodStart.Year
+	if year == 0 {
+		now := opts.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		year = now.Year()
+		fs.add(CodePeriodUnknown, Ref{}, year)
+	}
+
+	sheets := map[string]*Sheet{}
+	for _, s := range wb.Sheets {
+		sheets[s.Name] = s
+	}
+	for _, t := range r.Tables {
+		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, year: year}
+		switch t.ID {
+		case PlanTable:
+			r.Plan = readPlan(rd)
+		case TrackingTable:
+			r.Tracking = readTracking(rd, r.Meta)
+		case OutcomeTable:
+			r.Outcomes = readOutcomes(rd)
+		case ActionTable:
+			r.Actions = readActions(rd)
+		}
+		if len(t.Rows) == 0 {
+			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
+		}
+	}
+	compute(r, fs)
+	check(r, fs)
+
+	SortFindings(fs.list)
+	r.Findings = fs.list
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case SevError:
+			r.Summary.Errors++
+		case SevWarning:
+			r.Summary.Warnings++
+		default:
+			r.Summary.Infos++
+		}
+	}
+	return r
+}
+
+// detectLang tells the workbook's language from its header cells: English when
+// they are Latin, else Traditional or Simplified by the characters only one of
+// them writes. Without tables, all text cells are looked at.
+func detectLang(wb *Workbook, tables []TableLoc) Lang {
+	var sb strings.Builder
+	for _, t := range tables {
+		for _, h := range t.Headers {
+			sb.WriteString(h)
+		}
+	}
+	if sb.Len() == 0 {
+		for _, s := range wb.Sheets {
+			for i, row := range s.Rows {
+				if i > 200 {
+					break
+				}
+				for _, c := range row {
+					if c.Kind == CellText {
+						sb.WriteString(c.Text)
+					}
+				}
+			}
+		}
+	}
+	text := sb.String()
+	trad, simp, han := scriptCounts(text)
+	latin := 0
+	for _, r := range text {
+		if r < 128 && (r|0x20 >= 'a' && r|0x20 <= 'z') {
+			latin++
+		}
+	}
+	switch {
+	case han == 0 && latin > 0:
+		return English
+	case trad > simp:
+		return Traditional
+	}
+	return Simplified
+}
+
+// readMeta fills the review facts: from the workbook, else the file name, else
+// the options.
+func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
+	f := readFacts(wb, r.Tables)
+	nameTeam, namePeriod := factsFromName(wb.File)
+	pick := func(vals ...string) (string, string) {
+		from := []string{"workbook", "file name", "option"}
+		for i, v := range vals {
+			if strings.TrimSpace(v) != "" {
+				return strings.TrimSpace(v), from[i]
+			}
+		}
+		return "", ""
+	}
+	r.Meta.Team, r.Meta.TeamFrom = pick(f.team, nameTeam, opts.Team)
+	r.Meta.Reviewer = f.reviewer
+	for i, cand := range []string{f.period, namePeriod, opts.Period} {
+		if strings.TrimSpace(cand) == "" {
+			continue
+		}
+		p, err := ParsePeriod(cand)
+		if err != nil {
+			if i == 0 {
+				fs.add(CodeValueUnread, f.periodRef, fs.lang.Pick("复盘周期", "復盤週期", "review period"), cand, kindWord(fs.lang, "period"))
+			}
+			continue
+		}
+		r.Meta.Period, r.Meta.PeriodStart, r.Meta.PeriodEnd = p.Label, p.Start, p.End
+		r.Meta.PeriodFrom = []string{"workbook", "file name", "option"}[i]
+		break
+	}
+}
+
+// kindWord names the kind of value a column wants, for messages.
+func kindWord(l Lang, kind string) string {
+	switch kind {
+	case "date":
+		return l.Pick("日期", "日期", "a date")
+	case "range":
+		return l.Pick("起止日期", "起止日期", "a start–end range")
+	case "quantity":
+		return l.Pick("数值(金额、数量或百分比)", "數值(金額、數量或百分比)", "a number (amount, count or percentage)")
+	case "rate":
+		return l.Pick("百分比", "百分比", "a percentage")
+	case "progress":
+		return l.Pick("进度(日期、百分比或数量)", "進度(日期、百分比或數量)", "progress (a date, a percentage or a count)")
+	case "period":
+		return l.Pick("复盘周期(如 2025Q3)", "復盤週期(如 2025Q3)", "a period (such as 2025Q3)")
+	case "resources":
+		return l.Pick("预算/人力", "預算/人力", "budget and people")
+	}
+	return kind
+}
+
+// tableReader reads the typed values of one table's rows and reports what it
+// cannot read, at the cell.
+type tableReader struct {
+	sheet *Sheet
+	loc   TableLoc
+	fs    *findings
+	year  int
+}
+
+func (t tableReader) ref(row int, c Col) Ref {
+	return Ref{t.loc.Sheet, row, t.loc.Columns[c]}
+}
+
+func (t tableReader) colName(c Col) string {
+	if h, ok := t.loc.Headers[c]; ok {
+		name, _ := splitNote(h)
+		return name
+	}
+	cd, _ := TableDefOf(t.loc.ID).Column(c)
+	return cd.Names.In(t.fs.lang)
+}
+
+// cell returns a column's cell in a row; ok is false where the table has no
+// such column, the cell is blank, or it holds an error or an uncalculated
+// formula (those are reported).
+func (t tableReader) cell(row int, c Col) (Cell, bool) {
+	col, has := t.loc.Columns[c]
+	if !has {
+		return Cell{}, false
+	}
+	cell := t.sheet.Cell(row, col)
+	switch cell.Kind {
+	case CellError:
+		t.fs.add(CodeFormulaError, t.ref(row, c), t.colName(c), cell.Text)
+		return cell, false
+	case CellNoValue:
+		t.fs.add(CodeFormulaNoValue, t.ref(row, c), t.colName(c))
+		return cell, false
+	}
+	return cell, !cell.IsBlank()
+}
+
+func (t tableReader) text(row int, c Col) string {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return ""
+	}
+	return cell.Display()
+}
+
+func (t tableReader) unreadable(row int, c Col, text, kind string) {
+	t.fs.add(CodeValueUnread, t.ref(row, c), t.colName(c), text, kindWord(t.fs.lang, kind))
+}
+
+func (t tableReader) date(row int, c Col) (Date, string) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Date{}, ""
+	}
+	if cell.Kind == CellDate {
+		return cell.Date, cell.Display()
+	}
+	d, err := ParseDate(cell.Display(), t.year)
+	if err != nil {
+		t.unreadable(row, c, cell.Display(), "date")
+		return Date{}, cell.Display()
+	}
+	return d, cell.Display()
+}
+
+// quantity reads a target or actual.
+func (t tableReader) quantity(row int, c Col) (Quantity, string, bool) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Quantity{}, "", false
+	}
+	switch cell.Kind {
+	case CellNumber:
+		return Quantity{Value: cell.Num, Kind: KindNumber}, cell.Display(), true
+	case CellPercent:
+		return Quantity{Value: cell.Num, Kind: KindPercent}, cell.Display(), true
+	}
+	q, err := ParseQuantity(cell.Display())
+	if err != nil {
+		t.unreadable(row, c, cell.Display(), "quantity")
+		return Quantity{}, cell.Display(), false
+	}
+	return q, cell.Display(), true
+}
+
+// rate reads a value the team typed in a computed column.
+func (t tableReader) rate(row int, c Col) *float64 {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return nil
+	}
+	var v float64
+	switch cell.Kind {
+	case CellPercent:
+		v = cell.Num
+	case CellNumber:
+		v, _ = ParseRate(cell.Text)
+		if cell.Text == "" {
+			v = cell.Num
+		}
+	default:
+		var err error
+		if v, err = ParseRate(cell.Display()); err != nil {
+			t.unreadable(row, c, cell.Display(), "rate")
+			return nil
+		}
+	}
+	return &v
+}
+
+// milestone reads table 2's planned or actual progress.
+func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Milestone{}, false
+	}
+	m := Milestone{Text: cell.Display()}
+	switch cell.Kind {
+	case CellDate:
+		m.Date = cell.Date
+		return m, true
+	case CellPercent:
+		m.Kind, m.Value = KindPercent, cell.Num
+		return m, true
+	case CellNumber:
+		m.Kind, m.Value = KindNumber, cell.Num
+		return m, true
+	}
+	text := FoldText(m.Text)
+	if ms := findDates(text, t.year); len(ms) > 0 {
+		if ms[0].err != nil {
+			t.unreadable(row, c, m.Text, "date")
+			return m, false
+		}
+		m.Date = ms[0].date
+		return m, true
+	}
+	if q, err := ParseQuantity(text); err == nil {
+		m.Kind, m.Value = q.Kind, q.Value
+		return m, true
+	}
+	if done, known := statusWord(text); known {
+		m.Done = done
+		return m, true
+	}
+	t.unreadable(row, c, m.Text, "progress")
+	return m, false
+}
+
+// statusWord reads a progress word: done (已完成, 完成, done) or not yet.
+func statusWord(s string) (done, known bool) {
+	k := matchKey(s)
+	for _, w := range []string{"未完成", "进行中", "未开始", "延期", "notdone", "inprogress", "notstarted", "open", "ongoing", "delayed", "pending", "todo"} {
+		if strings.Contains(k, w) {
+			return false, true
+		}
+	}
+	for _, w := range []string{"已完成", "完成", "已上线", "已落地", "已实施", "done", "completed", "complete", "finished", "closed"} {
+		if strings.Contains(k, w) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// errorsIsBackwards reports a range that runs backwards.
+func errorsIsBackwards(err error) bool { return errors.Is(err, ErrBackwards) }
+
+// Unreadable is the review of a file that could not be read: no tables, one
+// error finding that says why.
+func Unreadable(file string, lang Lang, f Finding) *Review {
+	return &Review{File: file, Meta: Meta{Lang: lang}, Plan: []PlanRow{}, Tracking: []TrackingRow{},
+		Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{f}, Summary: Summary{Errors: 1}}
+}

@@ -1,0 +1,254 @@
+package fupan
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// check applies the seed's review rules to a computed review.
+func check(r *Review, fs *findings) {
+	if len(r.Tables) == 0 {
+		if !hasErrorCode(fs.list, CodeColumnMissing) {
+			fs.add(CodeNoTables, Ref{})
+		}
+		return
+	}
+	for _, id := range Tables {
+		if _, ok := r.Loc(id); !ok && !tableReported(fs.list, id, fs.lang) {
+			fs.add(CodeTableMissing, Ref{}, tableName(fs.lang, id))
+		}
+	}
+	checkPlan(r, fs)
+	checkTracking(r, fs)
+	checkOutcomes(r, fs)
+	checkActions(r, fs)
+}
+
+func hasErrorCode(list []Finding, code Code) bool {
+	for _, f := range list {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// tableReported reports whether a missing table already has a column-missing
+// error: it was found, only broken.
+func tableReported(list []Finding, id TableID, l Lang) bool {
+	name := tableName(l, id)
+	for _, f := range list {
+		if f.Code == CodeColumnMissing && strings.Contains(f.Message, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOwners: the seed asks for one owner (唯一负责人) per task and action.
+func checkOwners(fs *findings, ref Ref, what, owner string, owners []string) {
+	switch {
+	case strings.TrimSpace(owner) == "":
+		fs.add(CodeOwnerMissing, ref, what)
+	case len(owners) > 1:
+		fs.add(CodeOwnerNotSingle, ref, what, strings.Join(owners, fs.lang.Pick("、", "、", ", ")))
+	}
+}
+
+var (
+	reHasNumber = regexp.MustCompile(`[0-9]|[一二三四五六七八九十百千万亿两半倍]成?|翻番|翻倍`)
+	reTimeBound = regexp.MustCompile(`(?i)\bq[1-4]\b|q[1-4]|[上下]半年|\bh[12]\b|季度|年底|年末|月底|月末|年内|\d{4}\s*年|\d+\s*月|\d+\s*[./]\s*\d+|前完成|之前|以前|\bby\b|\bbefore\b|\bend of\b|\bwithin\b|fy\d{2,4}|本季|本年|全年|年度|当月|本月|\d{4}`)
+)
+
+func checkPlan(r *Review, fs *findings) {
+	seenGoal := map[string]bool{}
+	for _, p := range r.Plan {
+		what := p.Task
+		if what == "" {
+			what = p.Goal
+		}
+		checkOwners(fs, p.Cells[ColOwner], what, p.Owner, p.Owners)
+		if p.Goal != "" && !seenGoal[p.Goal] {
+			seenGoal[p.Goal] = true
+			g := Simplify(p.Goal)
+			if !reHasNumber.MatchString(g) {
+				fs.add(CodeGoalNotMeasurable, goalRef(r, p), p.Goal)
+			}
+			if !reTimeBound.MatchString(g) {
+				fs.add(CodeGoalNotTimeBound, goalRef(r, p), p.Goal)
+			}
+		}
+	}
+}
+
+// goalRef is the cell where a goal is written: the first row that carries it.
+func goalRef(r *Review, p PlanRow) Ref {
+	for _, q := range r.Plan {
+		if q.Goal == p.Goal {
+			return q.Cells[ColGoal]
+		}
+	}
+	return p.Cells[ColGoal]
+}
+
+func checkTracking(r *Review, fs *findings) {
+	owners := allOwners(r)
+	for _, t := range r.Tracking {
+		if t.Deviation != nil && math.Abs(*t.Deviation) > OnTrackLimit+eps {
+			var missing []string
+			rd := tableReader{loc: mustLoc(r, TrackingTable), fs: fs}
+			if strings.TrimSpace(t.Problem) == "" {
+				missing = append(missing, rd.colName(ColProblem))
+			}
+			if strings.TrimSpace(t.Countermeasure) == "" {
+				missing = append(missing, rd.colName(ColCountermeasure))
+			}
+			if len(missing) > 0 {
+				ref := t.Cells[ColProblem]
+				if ref.Col == 0 {
+					ref = t.Cells[ColDeviation]
+				}
+				if ref.Col == 0 {
+					ref = t.Ref
+				}
+				fs.add(CodeDeviationNoCause, ref, t.Task, formatPct(*t.Deviation, true), strings.Join(missing, fs.lang.Pick("和", "和", " and ")))
+			}
+		}
+		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
+			fs.add(CodeStatedDeviation, t.Cells[ColDeviation], t.Task, formatPct(*t.StatedDeviation, true), formatPct(*t.Deviation, true))
+		}
+		if _, has := t.Cells[ColOwner]; has {
+			checkOwners(fs, t.Cells[ColOwner], t.Task, t.Owner, t.Owners)
+		}
+		if len(r.Plan) > 0 && t.PlanTask == "" && t.Task != "" {
+			fs.add(CodeTaskUnmatched, t.Cells[ColTask], t.Task)
+		}
+		checkBlame(fs, t.Cells[ColProblem], t.Problem, owners)
+	}
+}
+
+func mustLoc(r *Review, id TableID) TableLoc {
+	l, _ := r.Loc(id)
+	return l
+}
+
+func checkOutcomes(r *Review, fs *findings) {
+	owners := allOwners(r)
+	missed := 0
+	for _, o := range r.Outcomes {
+		if o.Achievement != nil && o.StatedAchievement != nil && math.Abs(*o.Achievement-*o.StatedAchievement) > StatedTolerance+eps {
+			fs.add(CodeStatedAchievement, o.Cells[ColAchievement], o.Metric, formatPct(*o.StatedAchievement, false), formatPct(*o.Achievement, false))
+		}
+		if o.Status == StatusMissed {
+			missed++
+			if strings.TrimSpace(o.Cause) == "" {
+				fs.add(CodeMissedNoCause, refOr(o.Cells[ColCause], o.Ref), o.Metric, formatPct(*o.Achievement, false))
+			}
+			if strings.TrimSpace(o.Lesson) == "" {
+				fs.add(CodeMissedNoLesson, refOr(o.Cells[ColLesson], o.Ref), o.Metric)
+			}
+		}
+		checkBlame(fs, o.Cells[ColCause], o.Cause, owners)
+	}
+	if missed > 0 && len(r.Actions) == 0 && !tableReported(fs.list, ActionTable, fs.lang) {
+		ref := Ref{}
+		if l, ok := r.Loc(ActionTable); ok {
+			ref = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
+		}
+		fs.add(CodeMissedNoActions, ref, missed)
+	}
+}
+
+func refOr(ref, alt Ref) Ref {
+	if ref.Col == 0 {
+		return alt
+	}
+	return ref
+}
+
+func checkActions(r *Review, fs *findings) {
+	for _, a := range r.Actions {
+		what := a.Item
+		if what == "" {
+			what = a.Measure
+		}
+		checkOwners(fs, a.Cells[ColOwner], what, a.Owner, a.Owners)
+		if strings.TrimSpace(a.DueText) == "" {
+			fs.add(CodeActionNoDue, a.Cells[ColDue], what)
+		}
+		if strings.TrimSpace(a.Acceptance) == "" {
+			fs.add(CodeActionNoAcceptance, a.Cells[ColAcceptance], what)
+		}
+	}
+}
+
+func allOwners(r *Review) []string {
+	var out []string
+	for _, p := range r.Plan {
+		out = append(out, p.Owners...)
+	}
+	for _, t := range r.Tracking {
+		out = append(out, t.Owners...)
+	}
+	for _, a := range r.Actions {
+		out = append(out, a.Owners...)
+	}
+	return out
+}
+
+// Words that judge a person rather than state a fact. The strong ones blame on
+// their own; the weak ones (态度) only next to a person's name.
+var (
+	blameStrong = []string{"不力", "失职", "太差", "不负责", "不尽责", "偷懒", "懒惰", "敷衍", "马虎", "粗心", "能力差", "能力不足", "不作为", "拖后腿", "lazy", "careless", "incompetent", "irresponsible", "poor performance by", "fault of", "negligent"}
+	blameWeak   = []string{"态度", "attitude"}
+	// A name the blame word follows directly: two to four Han characters before
+	// 执行/工作 and the word ("张三执行不力").
+	reNamedBlame = regexp.MustCompile(`[\p{Han}]{2,4}(?:的)?(?:执行|工作|做事|办事)?(?:态度)`)
+)
+
+// checkBlame flags a cause or problem that blames a person (the seed: not
+// "张三执行不力" but "任务1未按时完成,因需求变更导致返工2次").
+func checkBlame(fs *findings, ref Ref, text string, owners []string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	s := strings.ToLower(Simplify(text))
+	for _, w := range blameStrong {
+		if strings.Contains(s, w) {
+			fs.add(CodeBlame, ref, text, w)
+			return
+		}
+	}
+	for _, w := range blameWeak {
+		i := strings.Index(s, w)
+		if i < 0 {
+			continue
+		}
+		for _, o := range owners {
+			if o != "" && strings.Contains(s, strings.ToLower(Simplify(o))) {
+				fs.add(CodeBlame, ref, text, o+" "+w)
+				return
+			}
+		}
+		if reNamedBlame.MatchString(s) && strings.Contains(s, w+"差") || strings.Contains(s, w+"不") || strings.Contains(s, w+"问题") {
+			fs.add(CodeBlame, ref, text, w)
+			return
+		}
+	}
+}
+
+// formatPct writes a fraction as a percentage with one decimal where needed:
+// 0.9 is 90%, -0.0968 is -9.7%, with a sign when signed is set.
+func formatPct(v float64, signed bool) string {
+	p := math.Round(v*1000) / 10
+	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
+	if signed && p > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// FormatPercent is formatPct for the writers.
+func FormatPercent(v float64, signed bool) string { return formatPct(v, signed) }

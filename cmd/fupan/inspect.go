@@ -1,0 +1,142 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/urfave/cli/v2"
+)
+
+func inspectCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "inspect",
+		Usage:     "show the parsed and computed review of one workbook",
+		ArgsUsage: "FILE",
+		Description: `Reads one workbook and prints what fupan understood: the review facts, the
+four tables with their parsed values, the computed achievement and deviation,
+the key figures and the findings. --json prints it as one JSON object for
+scripts (keys: file, meta, plan, tracking, outcomes, actions, summary, findings).
+
+Examples:
+  fupan inspect 华东销售部_2025Q3.xlsx
+  fupan inspect 华东销售部_2025Q3.xlsx --json | jq '.outcomes[].achievement'
+
+Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage.`,
+		Flags:        append(reviewFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return cli.Exit("inspect takes one FILE", exitBadUsage)
+			}
+			opts, err := analyzeOptions(c)
+			if err != nil {
+				return err
+			}
+			rv, err := loadReview(c.Context, c.Args().First(), opts, readerOptions(c))
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			if c.Bool("json") {
+				b, err := rv.JSON()
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintln(c.App.Writer, string(b))
+				return err
+			}
+			printReview(c.App.Writer, rv)
+			return nil
+		},
+	}
+}
+
+func pct(v *float64, signed bool) string {
+	if v == nil {
+		return "-"
+	}
+	return fupan.FormatPercent(*v, signed)
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// printReview writes the review for a person: facts, tables, figures, findings.
+func printReview(w io.Writer, rv *fupan.Review) {
+	l := rv.Meta.Lang
+	fmt.Fprintf(w, "%s  %s: %s  %s: %s\n", rv.File, templates.L(l, "team"), rv.Meta.Team, templates.L(l, "period"), rv.Meta.Period)
+	for _, id := range fupan.Tables {
+		def := fupan.TableDefOf(id)
+		loc, ok := rv.Loc(id)
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s  (%s!%s%d)\n", def.Title(l), loc.Sheet, fupan.ColumnName(loc.FirstCol), loc.HeaderRow)
+		switch id {
+		case fupan.PlanTable:
+			for _, p := range rv.Plan {
+				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
+					p.Start, p.End, num(p.Budget), num(p.People), p.Acceptance)
+			}
+		case fupan.TrackingTable:
+			for _, t := range rv.Tracking {
+				fmt.Fprintf(w, "  %-6s %s | %s → %s | %s (%s) | %s\n", t.Ref.Cell(), t.Task, t.PlannedText, t.ActualText,
+					pct(t.Deviation, true), pct(t.StatedDeviation, true), t.Owner)
+			}
+		case fupan.OutcomeTable:
+			for _, o := range rv.Outcomes {
+				fmt.Fprintf(w, "  %-6s %s | %s → %s | %s (%s) %s\n", o.Ref.Cell(), o.Metric, o.TargetText, o.ActualText,
+					pct(o.Achievement, false), pct(o.StatedAchievement, false), statusLabel(l, o.Status))
+			}
+		case fupan.ActionTable:
+			for _, a := range rv.Actions {
+				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s\n", a.Ref.Cell(), a.Item, a.Owner, a.Due, a.Acceptance)
+			}
+		}
+	}
+	s := rv.Summary
+	fmt.Fprintf(w, "\n%s: %d/%d  %s: %s  %s: %s  %s: %s\n",
+		templates.L(l, "metrics.met"), s.MetricsAchieved, s.Metrics,
+		templates.L(l, "mean.achievement"), pct(s.MeanAchievement, false),
+		templates.L(l, "completion"), pct(s.Completion, false),
+		templates.L(l, "budget"), strconv.FormatFloat(s.Budget, 'f', -1, 64))
+	if len(rv.Findings) > 0 {
+		fmt.Fprintln(w)
+		printFindings(w, l, rv.Findings)
+	}
+}
+
+func statusLabel(l fupan.Lang, status string) string {
+	if status == "" {
+		return ""
+	}
+	return templates.L(l, "status."+status)
+}
+
+// printFindings writes findings grouped by sheet.
+func printFindings(w io.Writer, l fupan.Lang, fs []fupan.Finding) {
+	sheet := "\x00"
+	for _, f := range fs {
+		if f.Sheet != sheet {
+			sheet = f.Sheet
+			if sheet != "" {
+				fmt.Fprintf(w, "  [%s]\n", sheet)
+			}
+		}
+		cell := f.Cell
+		if cell == "" {
+			cell = "-"
+		}
+		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, templates.L(l, "severity."+string(f.Severity)), f.Message, f.Code)
+		if f.Hint != "" {
+			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), f.Hint)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/urfave/cli/v2"
+)
+
+// reviewFlags are the flags of every command that reads workbooks.
+func reviewFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "lang", Usage: "language of messages and labels: zh-Hans, zh-Hant or en (default: the workbook's)"},
+		&cli.StringFlag{Name: "team", Usage: "team, where neither the workbook nor its file name says"},
+		&cli.StringFlag{Name: "period", Usage: "review period such as 2025Q3, where neither the workbook nor its file name says"},
+		&cli.StringFlag{Name: "password-env", Usage: "read password-protected workbooks with the password in environment variable `NAME`"},
+		&cli.Int64Flag{Name: "max-file-size", Value: xlsx.DefaultMaxFileSize, Usage: "refuse workbooks larger than `BYTES`"},
+		&cli.Int64Flag{Name: "max-unzip-size", Value: xlsx.DefaultMaxUnzipSize, Usage: "refuse workbooks that unzip to more than `BYTES`"},
+	}
+}
+
+func analyzeOptions(c *cli.Context) (fupan.Options, error) {
+	opts := fupan.Options{Team: c.String("team"), Period: c.String("period"), Now: time.Now()}
+	if s := c.String("lang"); s != "" {
+		l, ok := fupan.ParseLang(s)
+		if !ok {
+			return opts, cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+		}
+		opts.Lang = l
+	}
+	if p := opts.Period; p != "" {
+		if _, err := fupan.ParsePeriod(p); err != nil {
+			return opts, cli.Exit("--period: "+err.Error(), exitBadUsage)
+		}
+	}
+	return opts, nil
+}
+
+func readerOptions(c *cli.Context) xlsx.Options {
+	o := xlsx.Options{MaxFileSize: c.Int64("max-file-size"), MaxUnzipSize: c.Int64("max-unzip-size")}
+	if name := c.String("password-env"); name != "" {
+		o.Password = os.Getenv(name)
+	}
+	return o
+}
+
+// loadReview reads and analyses one workbook. A file that cannot be read at all
+// becomes a review with one finding, so callers report it like any other.
+func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
+	wb, err := xlsx.NewReader(ro).Read(ctx, path)
+	if err != nil {
+		var fe *xlsx.FileError
+		if errors.As(err, &fe) {
+			lang := opts.Lang
+			if lang == "" {
+				lang = fupan.Simplified
+			}
+			return fupan.Unreadable(path, lang, fe.Finding(lang)), nil
+		}
+		return nil, err
+	}
+	return fupan.Analyze(wb, opts), nil
+}

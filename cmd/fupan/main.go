@@ -1,0 +1,127 @@
+// Command fupan reads strategy review (复盘) workbooks, checks them, computes
+// their figures and writes the reviewed workbook and the PDF report.
+//
+// Exit status: 0 all good; 1 a workbook has errors or failed; 2 bad usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/mattn/go-isatty"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit statuses, documented in the README.
+const (
+	exitOK       = 0
+	exitFailed   = 1
+	exitBadUsage = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: tests call it with their own arguments and
+// writers.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(stderr, "fupan:", msg)
+		}
+		return ec.ExitCode()
+	}
+	fmt.Fprintln(stderr, "fupan:", err)
+	return exitFailed
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:    "fupan",
+		Usage:   "check strategy review (复盘) workbooks and write their reports",
+		Version: version,
+		Description: `fupan reads the four-table review template teams fill (plan, progress
+tracking, outcome review, follow-up actions), checks it cell by cell, computes
+achievement and deviation, and writes the reviewed workbook and a PDF report.
+
+Examples:
+  fupan validate 华东销售部_2025Q3.xlsx       what is wrong, cell by cell
+  fupan inspect 华东销售部_2025Q3.xlsx --json the parsed and computed review
+  fupan template -o 复盘模板.xlsx --lang zh-Hans
+
+Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "log-format", Value: "auto", Usage: "logs as `FORMAT`: auto (readable on a terminal, JSON otherwise), console or json"},
+			&cli.StringFlag{Name: "log-level", Value: "info", Usage: "least `LEVEL` logged: debug, info, warn, error"},
+		},
+		Before: func(c *cli.Context) error {
+			lg, err := newLogger(stderr, c.String("log-format"), c.String("log-level"))
+			if err != nil {
+				return cli.Exit(err.Error(), exitBadUsage)
+			}
+			c.Context = lg.WithContext(c.Context)
+			return nil
+		},
+		OnUsageError: usageError,
+		Commands: []*cli.Command{
+			inspectCommand(),
+			validateCommand(),
+			templateCommand(),
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
+	}
+}
+
+func usageError(_ *cli.Context, err error, _ bool) error {
+	return cli.Exit(err.Error(), exitBadUsage)
+}
+
+// newLogger makes the zerolog logger: readable on a terminal, JSON lines
+// otherwise or when asked.
+func newLogger(w io.Writer, format, level string) (zerolog.Logger, error) {
+	lvl, err := zerolog.ParseLevel(level)
+	if err != nil {
+		return zerolog.Logger{}, fmt.Errorf("--log-level %q: %w", level, err)
+	}
+	var out io.Writer
+	switch format {
+	case "json":
+		out = w
+	case "console":
+		out = zerolog.ConsoleWriter{Out: w, TimeFormat: "15:04:05"}
+	case "auto", "":
+		out = w
+		if isTerminal(w) {
+			out = zerolog.ConsoleWriter{Out: w, TimeFormat: "15:04:05"}
+		}
+	default:
+		return zerolog.Logger{}, fmt.Errorf("--log-format %q: want auto, console or json", format)
+	}
+	return zerolog.New(out).Level(lvl).With().Timestamp().Logger(), nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

@@ -1,0 +1,314 @@
+package fupan
+
+import (
+	"math"
+	"strings"
+	"unicode"
+)
+
+// Thresholds of the review, from the seed's rules.
+const (
+	// OnTrackLimit is the deviation past which a milestone needs its cause
+	// analysed (seed 2.3: 偏差超过10%).
+	OnTrackLimit = 0.10
+	// CloseLimit is the achievement from which a missed metric counts as close.
+	CloseLimit = 0.90
+	// StatedTolerance is how far a team's own rate may be from fupan's before it
+	// is reported: half a percentage point.
+	StatedTolerance = 0.005
+	eps             = 1e-9
+)
+
+// MetricStatus classifies an achievement: achieved from 100%, close from 90%,
+// missed below.
+func MetricStatus(achievement float64) string {
+	switch {
+	case achievement >= 1-eps:
+		return StatusAchieved
+	case achievement >= CloseLimit-eps:
+		return StatusClose
+	}
+	return StatusMissed
+}
+
+// Achievement of a metric: actual ÷ target, or target ÷ actual where lower is
+// better. ok is false where it cannot be computed (a zero divisor).
+func Achievement(target, actual float64, direction string) (float64, bool) {
+	if direction == Lower {
+		if actual == 0 {
+			return 0, false
+		}
+		return target / actual, true
+	}
+	if target == 0 {
+		return 0, false
+	}
+	return actual / target, true
+}
+
+// DateDeviation of a dated milestone: days late ÷ days from the baseline to the
+// planned date, both ends counted. Positive is late. ok is false where the
+// planned date is before the baseline.
+func DateDeviation(baseline, planned, actual Date) (float64, bool) {
+	span := baseline.DaysUntil(planned) + 1
+	if span <= 0 {
+		return 0, false
+	}
+	return float64(planned.DaysUntil(actual)) / float64(span), true
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func compute(r *Review, fs *findings) {
+	computeTracking(r, fs)
+	for i := range r.Outcomes {
+		o := &r.Outcomes[i]
+		if o.Target == nil || o.Actual == nil {
+			continue
+		}
+		if *o.Target == 0 {
+			fs.add(CodeTargetZero, o.Cells[ColTarget], o.Metric)
+			continue
+		}
+		if a, ok := Achievement(*o.Target, *o.Actual, o.Direction); ok {
+			o.Achievement = ptr(a)
+			o.Status = MetricStatus(a)
+		}
+		o.Deviation = ptr((*o.Actual - *o.Target) / *o.Target)
+	}
+	summarize(r)
+}
+
+func computeTracking(r *Review, fs *findings) {
+	for i := range r.Tracking {
+		t := &r.Tracking[i]
+		plan := matchPlanTask(r.Plan, t.Task, t.Owners)
+		if plan != nil {
+			t.PlanTask = plan.Task
+		}
+		p, a := t.Planned, t.Actual
+		switch {
+		case a.Done:
+			t.Done = true
+		case !a.Date.IsZero():
+			t.Done = true
+		case a.Kind == KindPercent && a.Value >= 1-eps:
+			t.Done = true
+		case a.Kind != KindNone && p.Kind != KindNone && p.Kind != KindPercent && a.Value >= p.Value:
+			t.Done = true
+		}
+		switch {
+		case !p.Date.IsZero() && !a.Date.IsZero():
+			base, ok := trackingBaseline(r.Meta, t, plan)
+			t.Baseline = base
+			if d, ok2 := DateDeviation(base, p.Date, a.Date); ok && ok2 {
+				t.Deviation = ptr(d)
+			} else {
+				fs.add(CodeBaselineUnusable, t.Cells[ColPlanned], t.Task, p.Date.String(), base.String())
+			}
+		case p.Kind != KindNone && a.Kind != KindNone:
+			pq, aq := Quantity{Value: p.Value, Kind: p.Kind}, Quantity{Value: a.Value, Kind: a.Kind}
+			switch {
+			case !pq.Compatible(aq):
+				fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text, kindName(fs.lang, pq), kindName(fs.lang, aq))
+			case p.Value != 0:
+				t.Deviation = ptr((a.Value - p.Value) / p.Value)
+			}
+		case (!p.Date.IsZero() && a.Kind != KindNone) || (p.Kind != KindNone && !a.Date.IsZero()):
+			fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text,
+				milestoneKind(fs.lang, p), milestoneKind(fs.lang, a))
+		}
+		if t.Deviation != nil {
+			on := math.Abs(*t.Deviation) <= OnTrackLimit+eps
+			t.OnTrack = &on
+		}
+	}
+}
+
+func milestoneKind(l Lang, m Milestone) string {
+	if !m.Date.IsZero() {
+		return l.Pick("日期", "日期", "date")
+	}
+	return kindName(l, Quantity{Kind: m.Kind})
+}
+
+// trackingBaseline is the day a milestone's deviation counts from: the first
+// day of the tracking month named in the header, else the start of the matching
+// task of table 1, else the first day of the planned date's month.
+func trackingBaseline(meta Meta, t *TrackingRow, plan *PlanRow) (Date, bool) {
+	p := t.Planned.Date
+	if y, m := NoteMonth(t.Month); m != 0 {
+		if y == 0 {
+			y = p.Year
+			// A December tracking month for a January milestone is last year's.
+			if meta.PeriodStart.Year != 0 {
+				y = meta.PeriodStart.Year
+				if m < meta.PeriodStart.Month && meta.PeriodEnd.Year > y {
+					y++
+				}
+			}
+		}
+		base := firstOfMonth(y, m)
+		if !p.Before(base) {
+			return base, true
+		}
+	}
+	if plan != nil && !plan.Start.IsZero() && !p.Before(plan.Start) {
+		return plan.Start, true
+	}
+	base := firstOfMonth(p.Year, p.Month)
+	return base, !p.Before(base)
+}
+
+// matchPlanTask finds the task of table 1 a tracked task belongs to: the same
+// name, one name inside the other, or the most shared character pairs (a
+// milestone "首场地推活动" belongs to "开展区域地推活动"), the owner deciding a tie.
+func matchPlanTask(plan []PlanRow, task string, owners []string) *PlanRow {
+	key := matchKey(task)
+	if key == "" {
+		return nil
+	}
+	var best *PlanRow
+	bestScore := 0.0
+	for i := range plan {
+		pk := matchKey(plan[i].Task)
+		if pk == "" {
+			continue
+		}
+		var score float64
+		switch {
+		case pk == key:
+			score = 10
+		case strings.Contains(pk, key) || strings.Contains(key, pk):
+			score = 5
+		default:
+			score = dice(bigrams(task), bigrams(plan[i].Task))
+		}
+		if sameOwner(owners, plan[i].Owners) {
+			score += 0.15
+		}
+		if score > bestScore {
+			best, bestScore = &plan[i], score
+		}
+	}
+	if bestScore < 0.3 {
+		return nil
+	}
+	return best
+}
+
+func sameOwner(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bigrams are the pairs of neighbouring letters of a name; Latin words count as
+// single letters so English names compare by words.
+func bigrams(s string) map[string]int {
+	s = strings.ToLower(Simplify(s))
+	var units []string
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			w := word.String()
+			if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				w = w[:len(w)-1] // events and event are the same word here
+			}
+			units = append(units, w)
+			word.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			word.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			flush()
+			units = append(units, string(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	m := map[string]int{}
+	if len(units) == 1 {
+		m[units[0]]++
+	}
+	for i := 0; i+1 < len(units); i++ {
+		m[units[i]+"\x00"+units[i+1]]++
+	}
+	return m
+}
+
+func dice(a, b map[string]int) float64 {
+	na, nb, common := 0, 0, 0
+	for k, n := range a {
+		na += n
+		common += min(n, b[k])
+	}
+	for _, n := range b {
+		nb += n
+	}
+	if na+nb == 0 {
+		return 0
+	}
+	return 2 * float64(common) / float64(na+nb)
+}
+
+func summarize(r *Review) {
+	s := &r.Summary
+	var sum float64
+	n := 0
+	for _, o := range r.Outcomes {
+		s.Metrics++
+		switch o.Status {
+		case StatusAchieved:
+			s.MetricsAchieved++
+		case StatusClose:
+			s.MetricsClose++
+		case StatusMissed:
+			s.MetricsMissed++
+		}
+		if o.Achievement != nil {
+			sum += *o.Achievement
+			n++
+		}
+	}
+	if n > 0 {
+		s.MeanAchievement = ptr(sum / float64(n))
+	}
+	s.Tasks = len(r.Plan)
+	for _, p := range r.Plan {
+		if p.Budget != nil {
+			s.Budget += *p.Budget
+		}
+		if p.People != nil {
+			s.People += *p.People
+		}
+	}
+	for _, t := range r.Tracking {
+		s.Tracked++
+		if t.Done {
+			s.TrackedDone++
+		}
+		if t.OnTrack != nil && (*t.OnTrack || *t.Deviation < 0 && !t.Planned.Date.IsZero() || *t.Deviation > 0 && t.Planned.Date.IsZero()) {
+			s.OnSchedule++
+		}
+	}
+	if s.Tracked > 0 {
+		s.Completion = ptr(float64(s.TrackedDone) / float64(s.Tracked))
+	}
+	for _, a := range r.Actions {
+		s.Actions++
+		if a.Done {
+			s.ActionsDone++
+		}
+	}
+	s.ActionsOpen = s.Actions - s.ActionsDone
+}

@@ -1,0 +1,122 @@
+package fupan
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// factKind names a review fact.
+type factKind int
+
+const (
+	factNone factKind = iota
+	factTeam
+	factPeriod
+	factReviewer
+)
+
+var factLabels = map[string]factKind{
+	"团队": factTeam, "团队名称": factTeam, "部门": factTeam, "team": factTeam, "department": factTeam, "团队/部门": factTeam,
+	"复盘周期": factPeriod, "周期": factPeriod, "复盘期间": factPeriod, "period": factPeriod, "reviewperiod": factPeriod,
+	"复盘人": factReviewer, "reviewer": factReviewer, "reviewedby": factReviewer,
+}
+
+// factLabel reads a cell as a fact label, possibly with its value after a colon
+// in the same cell ("团队:华东销售部").
+func factLabel(text string) (factKind, string) {
+	t := strings.TrimSpace(FoldText(text))
+	label, value, hasColon := strings.Cut(t, ":")
+	if k, ok := factLabels[matchKey(label)]; ok {
+		if hasColon {
+			return k, strings.TrimSpace(value)
+		}
+		return k, ""
+	}
+	return factNone, ""
+}
+
+// isFactRow reports whether a row is a review fact (团队 | 华东销售部) rather
+// than table data.
+func isFactRow(row []Cell) bool {
+	for _, c := range row {
+		if c.IsBlank() {
+			continue
+		}
+		k, _ := factLabel(c.Text)
+		return k != factNone
+	}
+	return false
+}
+
+type facts struct {
+	team, period, reviewer string
+	periodRef               Ref
+}
+
+// readFacts looks for labelled fact cells anywhere outside the tables: the label
+// with its value in the next cell to the right (or below it, for a label row),
+// or after a colon in the same cell.
+func readFacts(wb *Workbook, tables []TableLoc) facts {
+	var f facts
+	inTable := func(sheet string, row int) bool {
+		for _, t := range tables {
+			if t.Sheet == sheet && row >= t.HeaderRow && row <= t.LastRow {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sh := range wb.Sheets {
+		for r, row := range sh.Rows {
+			if inTable(sh.Name, r+1) {
+				continue
+			}
+			for c, cell := range row {
+				if cell.Kind != CellText || cell.Merged {
+					continue
+				}
+				k, v := factLabel(cell.Text)
+				if k == factNone {
+					continue
+				}
+				ref := Ref{sh.Name, r + 1, c + 1}
+				if v == "" {
+					for c2 := c + 1; c2 < len(row); c2++ {
+						if !row[c2].IsBlank() {
+							v, ref = row[c2].Display(), Ref{sh.Name, r + 1, c2 + 1}
+							break
+						}
+					}
+				}
+				switch {
+				case v == "":
+				case k == factTeam && f.team == "":
+					f.team = v
+				case k == factPeriod && f.period == "":
+					f.period, f.periodRef = v, ref
+				case k == factReviewer && f.reviewer == "":
+					f.reviewer = v
+				}
+			}
+		}
+	}
+	return f
+}
+
+// factsFromName reads team and period from a file named <team>_<period>.xlsx.
+func factsFromName(file string) (team, period string) {
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	base = strings.TrimSuffix(base, ".reviewed")
+	i := strings.LastIndexAny(base, "_ ")
+	if i <= 0 {
+		if _, err := ParsePeriod(base); err == nil && len(base) <= 12 {
+			return "", base
+		}
+		return base, ""
+	}
+	head, tail := strings.TrimSpace(base[:i]), strings.TrimSpace(base[i+1:])
+	if _, err := ParsePeriod(tail); err == nil {
+		return head, tail
+	}
+	return base, ""
+}

@@ -1,0 +1,103 @@
+package fupan
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Severity of a finding.
+type Severity string
+
+// The severities. Errors make a workbook unusable for the report; warnings are
+// about the quality of the review; infos only tell.
+const (
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+	SevInfo    Severity = "info"
+)
+
+// Code is a finding's stable code; scripts and the README's table rely on it.
+type Code string
+
+// Finding is one problem in a workbook, at a cell, in the workbook's language.
+type Finding struct {
+	Severity Severity `json:"severity"`
+	Code     Code     `json:"code"`
+	Sheet    string   `json:"sheet"`
+	Cell     string   `json:"cell"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint"`
+
+	Ref Ref `json:"-"`
+}
+
+func (f Finding) String() string {
+	where := f.Ref.String()
+	if where == "" {
+		where = "-"
+	}
+	return fmt.Sprintf("%s %s [%s] %s", where, f.Severity, f.Code, f.Message)
+}
+
+// findings collects the findings of one review in one language.
+type findings struct {
+	lang Lang
+	list []Finding
+}
+
+// add records a finding of a code from the catalogue, with its arguments
+// already in the workbook's language.
+func (fs *findings) add(code Code, ref Ref, args ...any) {
+	m, ok := catalogue[code]
+	if !ok {
+		m = message{sev: SevError, hans: string(code), hant: string(code), en: string(code)}
+	}
+	fs.list = append(fs.list, Finding{
+		Severity: m.sev,
+		Code:     code,
+		Sheet:    ref.Sheet,
+		Cell:     ref.Cell(),
+		Message:  fmt.Sprintf(fs.lang.Pick(m.hans, m.hant, m.en), args...),
+		Hint:     fs.lang.Pick(m.hintHans, m.hintHant, m.hintEn),
+		Ref:      ref,
+	})
+}
+
+// SortFindings orders findings by sheet, row and column, errors first at a cell.
+func SortFindings(list []Finding) {
+	rank := map[Severity]int{SevError: 0, SevWarning: 1, SevInfo: 2}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Ref, list[j].Ref
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return rank[list[i].Severity] < rank[list[j].Severity]
+	})
+}
+
+// Strict turns warnings into errors, for --strict.
+func Strict(list []Finding) []Finding {
+	out := make([]Finding, len(list))
+	for i, f := range list {
+		if f.Severity == SevWarning {
+			f.Severity = SevError
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// FileFinding is the finding for a file that could not be read at all: reason is
+// one of the Code… constants for files, detail says more (in English, from the
+// reader).
+func FileFinding(lang Lang, file string, code Code, detail string) Finding {
+	fs := findings{lang: lang}
+	fs.add(code, Ref{}, file, detail)
+	return fs.list[0]
+}

@@ -1,0 +1,257 @@
+package fupan
+
+import (
+	"regexp"
+	"strings"
+)
+
+// headerMatch is how well one row reads as the header of one table.
+type headerMatch struct {
+	table    TableID
+	columns  map[Col]int
+	headers  map[Col]string
+	notes    map[Col]string
+	required int // required columns found
+	missing  []Col
+}
+
+func (h headerMatch) complete() bool { return len(h.missing) == 0 }
+
+// matchRow reads a row as the header of a table.
+func matchRow(idx headerIndex, def TableDef, row []Cell) headerMatch {
+	h := headerMatch{table: def.ID, columns: map[Col]int{}, headers: map[Col]string{}, notes: map[Col]string{}}
+	for i, c := range row {
+		if c.Kind != CellText || c.Merged && i > 0 && row[i-1].Text == c.Text {
+			continue
+		}
+		col, note, ok := idx.match(def.ID, c.Text)
+		if !ok {
+			continue
+		}
+		if _, dup := h.columns[col]; dup {
+			continue
+		}
+		h.columns[col], h.headers[col], h.notes[col] = i+1, strings.TrimSpace(c.Text), note
+	}
+	for _, cd := range def.Columns {
+		if !cd.Required {
+			continue
+		}
+		if _, ok := h.columns[cd.Col]; ok {
+			h.required++
+			continue
+		}
+		// Table 1's period may come as a start and an end column.
+		if cd.Col == ColPeriod {
+			_, s := h.columns[ColStart]
+			_, e := h.columns[ColEnd]
+			if s && e {
+				h.required++
+				continue
+			}
+		}
+		h.missing = append(h.missing, cd.Col)
+	}
+	return h
+}
+
+// nearMiss reports whether a row that is not a header looks like one that lost
+// a required column: all but one required column, and at least three columns
+// of the table named. Such a row must never make a table silently disappear.
+func (h headerMatch) nearMiss() bool {
+	return len(h.missing) == 1 && h.required >= 2 && len(h.columns) >= 3
+}
+
+var reTitlePrefix = regexp.MustCompile(`^(?i)(?:表\s*[1-4一二三四]|table\s*[1-4])\s*[:.、-]?\s*`)
+
+// titleOf reports which table a title row names ("表1:策略执行计划表").
+func titleOf(schema []TableDef, row []Cell) (TableID, bool) {
+	text := ""
+	for _, c := range row {
+		if c.IsBlank() {
+			continue
+		}
+		if text != "" && c.Text != text {
+			return 0, false // a title row has one text (a merged title repeats it)
+		}
+		text = c.Text
+	}
+	if text == "" {
+		return 0, false
+	}
+	key := matchKey(reTitlePrefix.ReplaceAllString(strings.TrimSpace(FoldText(text)), ""))
+	for _, t := range schema {
+		for _, n := range append([]string{t.Names.Hans, t.Names.Hant, t.Names.En}, t.Aliases...) {
+			if key == matchKey(n) {
+				return t.ID, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// rowIsBlank reports whether a row shows nothing in the columns from first to
+// last, not counting values only carried down by a merged range.
+func rowIsBlank(row []Cell, first, last int) bool {
+	for i := first - 1; i < last && i < len(row); i++ {
+		if !row[i].IsBlank() && !row[i].Merged {
+			return false
+		}
+	}
+	return true
+}
+
+// locate finds the tables of a workbook and reports the header rows that miss a
+// column and the tables found twice.
+func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
+	idx := buildHeaderIndex(schema)
+	var found []TableLoc
+	type nearMissAt struct {
+		ref Ref
+		h   headerMatch
+	}
+	var misses []nearMissAt
+	for _, sh := range wb.Sheets {
+		var open *TableLoc
+		closeOpen := func(lastRow int) {
+			if open != nil {
+				open.LastRow = lastRow
+				found = append(found, *open)
+				open = nil
+			}
+		}
+		var pendingTitle int
+		for r, row := range sh.Rows {
+			rowNum := r + 1
+			var best *headerMatch
+			var miss *headerMatch
+			for _, def := range schema {
+				h := matchRow(idx, def, row)
+				switch {
+				case h.complete():
+					if best == nil || len(h.columns) > len(best.columns) {
+						hh := h
+						best = &hh
+					}
+				case h.nearMiss():
+					if miss == nil {
+						hh := h
+						miss = &hh
+					}
+				}
+			}
+			switch {
+			case best != nil:
+				closeOpen(rowNum - 1)
+				first, last := 0, 0
+				for _, c := range best.columns {
+					if first == 0 || c < first {
+						first = c
+					}
+					if c > last {
+						last = c
+					}
+				}
+				// Keep the team's extra columns (and the computed ones) inside the table.
+				for last < len(row) && !row[last].IsBlank() {
+					last++
+				}
+				title := 0
+				if pendingTitle == rowNum-1 || pendingTitle > 0 && pendingTitle < rowNum && rowsBlank(sh.Rows, pendingTitle, rowNum-1) {
+					title = pendingTitle
+				}
+				open = &TableLoc{ID: best.table, Sheet: sh.Name, TitleRow: title, HeaderRow: rowNum,
+					FirstCol: first, LastCol: last, Columns: best.columns, Headers: best.headers, Notes: best.notes}
+				pendingTitle = 0
+			case miss != nil:
+				closeOpen(rowNum - 1)
+				misses = append(misses, nearMissAt{Ref{sh.Name, rowNum, miss.columns[firstCol(miss.columns)]}, *miss})
+			default:
+				if id, ok := titleOf(schema, row); ok && id > 0 {
+					closeOpen(rowNum - 1)
+					pendingTitle = rowNum
+					continue
+				}
+				if open != nil && !rowIsBlank(row, open.FirstCol, open.LastCol) && !isNoteRow(row) && !isFactRow(row) {
+					open.Rows = append(open.Rows, rowNum)
+				}
+			}
+		}
+		closeOpen(len(sh.Rows))
+	}
+
+	// A table found twice: keep the first, report both places.
+	var out []TableLoc
+	seen := map[TableID]TableLoc{}
+	for _, t := range found {
+		if first, dup := seen[t.ID]; dup {
+			fs.add(CodeTableDuplicate, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID),
+				Ref{first.Sheet, first.HeaderRow, first.FirstCol}.String(), Ref{t.Sheet, t.HeaderRow, t.FirstCol}.String())
+			continue
+		}
+		seen[t.ID] = t
+		out = append(out, t)
+	}
+	for _, m := range misses {
+		if _, ok := seen[m.h.table]; ok {
+			continue // the table was found elsewhere; the row is something else
+		}
+		def := TableDefOf(m.h.table)
+		cd, _ := def.Column(m.h.missing[0])
+		fs.add(CodeColumnMissing, m.ref, tableName(fs.lang, m.h.table), m.ref.Row, cd.Names.In(fs.lang))
+		seen[m.h.table] = TableLoc{}
+	}
+	return out
+}
+
+func firstCol(cols map[Col]int) Col {
+	var best Col
+	for c, i := range cols {
+		if best == "" || i < cols[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func rowsBlank(rows [][]Cell, from, to int) bool {
+	for r := from + 1; r <= to; r++ {
+		if !rowIsBlank(rows[r-1], 1, len(rows[r-1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNoteRow reports whether a row is a remark under a table ("注:…", "说明:…")
+// rather than data.
+func isNoteRow(row []Cell) bool {
+	text := ""
+	n := 0
+	for _, c := range row {
+		if !c.IsBlank() && !c.Merged {
+			n++
+			text = c.Text
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	k := matchKey(text)
+	for _, p := range []string{"注:", "注:", "备注:", "说明:", "note:", "notes:", "*注"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableName is a table's name in the language, with its number: 表4「后续行动计划表」.
+func tableName(l Lang, id TableID) string {
+	def := TableDefOf(id)
+	switch l {
+	case English:
+		return def.Title(English)
+	}
+	return def.Title(l)
+}

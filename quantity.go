@@ -1,0 +1,333 @@
+package fupan
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Kind is the kind of a value: target and actual of a metric must agree on it.
+type Kind int
+
+// The kinds of value.
+const (
+	KindNone    Kind = iota
+	KindNumber       // a bare number: agrees with an amount or a count
+	KindAmount       // money: 元, 万, 亿, ¥
+	KindCount        // a count with a measure word: 500家, 10场
+	KindPercent      // a fraction written as a percentage
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindNumber:
+		return "number"
+	case KindAmount:
+		return "amount"
+	case KindCount:
+		return "count"
+	case KindPercent:
+		return "percent"
+	}
+	return "none"
+}
+
+// MarshalJSON writes the kind's name.
+func (k Kind) MarshalJSON() ([]byte, error) { return json.Marshal(k.String()) }
+
+// Cmp is a comparator written before a target or criterion.
+type Cmp int
+
+// The comparators.
+const (
+	CmpNone    Cmp = iota
+	CmpAtLeast     // ≥, >=, 不低于, 至少
+	CmpAtMost      // ≤, <=, 不超过, 最多
+)
+
+func (c Cmp) String() string {
+	switch c {
+	case CmpAtLeast:
+		return ">="
+	case CmpAtMost:
+		return "<="
+	}
+	return ""
+}
+
+// Quantity is a number as a team writes it: 1200萬 is 12,000,000 of KindAmount,
+// 500家 is 500 of KindCount with unit 家, 15% is 0.15 of KindPercent.
+type Quantity struct {
+	Value float64
+	Kind  Kind
+	Unit  string // the measure word of a count: 家, 场, 人
+	Cmp   Cmp
+}
+
+// Compatible reports whether two quantities measure the same kind of thing. A
+// bare number agrees with an amount or a count; counts agree when their
+// measure words do (or one has none).
+func (q Quantity) Compatible(o Quantity) bool {
+	a, b := q.Kind, o.Kind
+	if a == b {
+		return a != KindCount || q.Unit == "" || o.Unit == "" || Simplify(q.Unit) == Simplify(o.Unit)
+	}
+	if a == KindNumber {
+		a, b = b, a
+	}
+	return b == KindNumber && (a == KindAmount || a == KindCount)
+}
+
+// comparator words, as match keys, longest first where one is a prefix of another.
+var cmpPrefixes = []struct {
+	text string
+	cmp  Cmp
+}{
+	{">=", CmpAtLeast}, {"≥", CmpAtLeast}, {"≧", CmpAtLeast}, {">", CmpAtLeast},
+	{"<=", CmpAtMost}, {"≤", CmpAtMost}, {"≦", CmpAtMost}, {"<", CmpAtMost},
+	{"不低于", CmpAtLeast}, {"不少于", CmpAtLeast}, {"不小于", CmpAtLeast}, {"大于等于", CmpAtLeast},
+	{"大于", CmpAtLeast}, {"高于", CmpAtLeast}, {"至少", CmpAtLeast}, {"超过", CmpAtLeast},
+	{"不超过", CmpAtMost}, {"不高于", CmpAtMost}, {"不多于", CmpAtMost}, {"不大于", CmpAtMost},
+	{"小于等于", CmpAtMost}, {"小于", CmpAtMost}, {"低于", CmpAtMost}, {"最多", CmpAtMost}, {"控制在", CmpAtMost},
+	{"atleast", CmpAtLeast}, {"nolessthan", CmpAtLeast}, {"minimum", CmpAtLeast}, {"min", CmpAtLeast},
+	{"atmost", CmpAtMost}, {"nomorethan", CmpAtMost}, {"upto", CmpAtMost}, {"maximum", CmpAtMost}, {"max", CmpAtMost}, {"under", CmpAtMost},
+}
+
+var (
+	reNumber    = regexp.MustCompile(`^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+`)
+	currencyPre = []string{"¥", "￥", "rmb", "cny", "usd", "us$", "$", "€", "hk$", "hkd"}
+	amountUnits = []string{"人民币", "元", "块", "rmb", "yuan", "cny", "usd", "dollars", "hkd"}
+	approxWords = []string{"约", "約", "大约", "大約", "approx.", "approx", "about", "around", "~"}
+	multipliers = []struct {
+		text   string
+		factor float64
+		amount bool // implies money when no measure word follows
+	}{
+		{"千万", 1e7, true}, {"百万", 1e6, true}, {"万", 1e4, true}, {"亿", 1e8, true}, {"千", 1e3, false},
+		{"w", 1e4, true}, {"k", 1e3, false}, {"m", 1e6, false}, {"mn", 1e6, false}, {"bn", 1e9, false},
+	}
+)
+
+// ParseQuantity reads a target, an actual or a count: "1200萬", "¥50,000",
+// "3,000元", "1.2億", "500家", "10場", "15%", "+20%", "≥3%", "不低於500家".
+func ParseQuantity(s string) (Quantity, error) {
+	orig := s
+	t := strings.ToLower(strings.TrimSpace(Simplify(s)))
+	t = strings.ReplaceAll(t, " ", "")
+	var q Quantity
+	for _, w := range approxWords {
+		t = strings.TrimPrefix(t, w)
+	}
+	for _, p := range cmpPrefixes {
+		if rest, ok := strings.CutPrefix(t, p.text); ok {
+			q.Cmp, t = p.cmp, rest
+			break
+		}
+	}
+	for _, c := range currencyPre {
+		if rest, ok := strings.CutPrefix(t, c); ok {
+			q.Kind, t = KindAmount, rest
+			break
+		}
+	}
+	num := reNumber.FindString(t)
+	if num == "" {
+		return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
+	}
+	t = t[len(num):]
+	if rest, ok := strings.CutPrefix(t, "%"); ok {
+		q.Value, q.Kind = v/100, KindPercent
+		return q, trailing(orig, rest, &q)
+	}
+	for _, m := range multipliers {
+		if rest, ok := strings.CutPrefix(t, m.text); ok {
+			// "1.2m" is a million, but "5min" is not a number with a multiplier.
+			if len(rest) > 0 && isASCIILetter(rest[0]) && isASCIILetter(m.text[0]) {
+				continue
+			}
+			v *= m.factor
+			t = rest
+			if m.amount && q.Kind == KindNone {
+				q.Kind = KindAmount
+			}
+			break
+		}
+	}
+	q.Value = v
+	for _, u := range amountUnits {
+		if rest, ok := strings.CutPrefix(t, u); ok {
+			q.Kind = KindAmount
+			return q, trailing(orig, rest, &q)
+		}
+	}
+	if unit, rest := measureWord(t); unit != "" {
+		if q.Kind == KindAmount && !strings.ContainsAny(orig, "¥￥$€") {
+			// 10万人: the multiplier scaled a count, not money.
+			q.Kind = KindNone
+		}
+		if q.Kind == KindNone {
+			q.Kind, q.Unit = KindCount, unit
+		}
+		return q, trailing(orig, rest, &q)
+	}
+	if q.Kind == KindNone {
+		q.Kind = KindNumber
+	}
+	return q, trailing(orig, t, &q)
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// measureWord takes the measure word after a number: one to three Han
+// characters (家, 场, 人次) or one English word (customers, events).
+func measureWord(t string) (unit, rest string) {
+	rs := []rune(t)
+	n := 0
+	for n < len(rs) && n < 3 && unicode.Is(unicode.Han, rs[n]) && !isTrailingWord(string(rs[n:])) {
+		n++
+	}
+	if n > 0 {
+		return string(rs[:n]), string(rs[n:])
+	}
+	for n < len(rs) && rs[n] < unicode.MaxASCII && unicode.IsLetter(rs[n]) {
+		n++
+	}
+	if n > 0 {
+		return string(rs[:n]), string(rs[n:])
+	}
+	return "", t
+}
+
+// trailing words allowed after a quantity, with the comparator they imply.
+var trailingWords = []struct {
+	text string
+	cmp  Cmp
+}{{"以上", CmpAtLeast}, {"以下", CmpAtMost}, {"以内", CmpAtMost}, {"+", CmpAtLeast}, {"左右", CmpNone}, {"或以上", CmpAtLeast}, {"ormore", CmpAtLeast}, {"orless", CmpAtMost}}
+
+func isTrailingWord(s string) bool {
+	for _, w := range trailingWords {
+		if strings.HasPrefix(s, w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func trailing(orig, rest string, q *Quantity) error {
+	rest = strings.TrimSpace(rest)
+	for rest != "" {
+		matched := false
+		for _, w := range trailingWords {
+			if r, ok := strings.CutPrefix(rest, w.text); ok {
+				if w.cmp != CmpNone && q.Cmp == CmpNone {
+					q.Cmp = w.cmp
+				}
+				rest, matched = strings.TrimSpace(r), true
+				break
+			}
+		}
+		if !matched {
+			return fmt.Errorf("%q: %w: %q", orig, ErrExtraText, rest)
+		}
+	}
+	return nil
+}
+
+// ParseRate reads a rate a team typed in a computed column (达成率, 偏差率):
+// "90%", "-6.5%", "+20%". A bare number up to 3 is taken as a fraction (0.9),
+// a larger one as percentage points (90).
+func ParseRate(s string) (float64, error) {
+	q, err := ParseQuantity(s)
+	if err != nil {
+		return 0, err
+	}
+	switch q.Kind {
+	case KindPercent:
+		return q.Value, nil
+	case KindNumber:
+		if math.Abs(q.Value) <= 3 {
+			return q.Value, nil
+		}
+		return q.Value / 100, nil
+	}
+	return 0, fmt.Errorf("%q: %w", s, ErrExtraText)
+}
+
+var (
+	rePeople = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:人|名|位|(?:[a-z-]+\s+)?(?:people|persons?|staff|fte|headcount|heads?|designers?|managers?|engineers?|developers?|members?|reps?|analysts?|specialists?|marketers?|salespeople))\b`)
+	reMoney  = regexp.MustCompile(`([¥$€]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(千万|百万|万|亿|千|k|w|m)?\s*(元|块|rmb|yuan|cny)?`)
+	// Parts are separated by commas, but not by a thousands separator (50,000).
+	partSep = regexp.MustCompile(`,(?:\D|$)|[;、/\n]|\band\b|和|及`)
+)
+
+// Resources is what table 1's resources column says: a budget and a number of
+// people. Either may be absent.
+type Resources struct {
+	Budget    *float64
+	People    *float64
+	HasBudget bool
+}
+
+// ParseResources reads "預算5萬元,設計1人" as a budget of 50,000 and one person,
+// "預算8萬元,地推團隊5人" as 80,000 and five. Parts that name neither (tools,
+// systems) are ignored; a part that names a budget without a readable amount is
+// an error.
+func ParseResources(s string) (Resources, error) {
+	var r Resources
+	var budget, people float64
+	var nb, np int
+	for _, part := range partSep.Split(strings.ToLower(Simplify(s)), -1) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if m := rePeople.FindStringSubmatch(part); m != nil && !strings.ContainsAny(part, "元万亿¥$") {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			people += v
+			np++
+			continue
+		}
+		isBudget := strings.Contains(part, "预算") || strings.Contains(part, "budget") || strings.Contains(part, "费用") || strings.Contains(part, "经费")
+		if m := reMoney.FindStringSubmatch(part); m != nil && (isBudget || m[1] != "" || m[4] != "" || m[5] != "") {
+			q, err := ParseQuantity(strings.TrimSpace(m[0]))
+			if err != nil {
+				return r, fmt.Errorf("%q: %w", s, err)
+			}
+			budget += q.Value
+			nb++
+			continue
+		}
+		if isBudget {
+			return r, fmt.Errorf("%q: %w", s, ErrNoNumber)
+		}
+	}
+	if nb > 0 {
+		r.Budget, r.HasBudget = &budget, true
+	}
+	if np > 0 {
+		r.People = &people
+	}
+	return r, nil
+}
+
+var ownerSep = regexp.MustCompile(`\s*(?:、|,|;|/|&|\+|\band\b|\n)\s*`)
+
+// ParseOwners splits an owner cell into names: "李四、王五", "李四/王五" and
+// "A and B" are two owners.
+func ParseOwners(s string) []string {
+	var out []string
+	for _, n := range ownerSep.Split(FoldText(strings.TrimSpace(s)), -1) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -1,0 +1,205 @@
+package fupan
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Review is one workbook's review: what the team wrote, what fupan computed from
+// it and what is wrong with it. Its JSON form is what `fupan inspect --json`
+// prints; the keys are a contract with scripts.
+type Review struct {
+	File     string        `json:"file"`
+	Meta     Meta          `json:"meta"`
+	Plan     []PlanRow     `json:"plan"`
+	Tracking []TrackingRow `json:"tracking"`
+	Outcomes []OutcomeRow  `json:"outcomes"`
+	Actions  []ActionRow   `json:"actions"`
+	Summary  Summary       `json:"summary"`
+	Findings []Finding     `json:"findings"`
+
+	// Tables says where each table was found, for the writers.
+	Tables []TableLoc `json:"-"`
+}
+
+// Meta holds the review facts.
+type Meta struct {
+	Team        string `json:"team"`
+	Period      string `json:"period"`
+	PeriodStart Date   `json:"period_start"`
+	PeriodEnd   Date   `json:"period_end"`
+	Reviewer    string `json:"reviewer,omitempty"`
+	Lang        Lang   `json:"lang"`
+	// Where team and period came from: "workbook", "file name", "option" or "".
+	TeamFrom   string `json:"team_from,omitempty"`
+	PeriodFrom string `json:"period_from,omitempty"`
+}
+
+// PlanRow is a row of table 1, the execution plan.
+type PlanRow struct {
+	Ref        Ref      `json:"ref"`
+	Goal       string   `json:"goal"`
+	Task       string   `json:"task"`
+	Owner      string   `json:"owner"`
+	Owners     []string `json:"owners"`
+	Period     string   `json:"period"`
+	Start      Date     `json:"start"`
+	End        Date     `json:"end"`
+	Resources  string   `json:"resources"`
+	Budget     *float64 `json:"budget"`
+	People     *float64 `json:"people"`
+	Acceptance string   `json:"acceptance"`
+
+	Cells map[Col]Ref `json:"-"`
+}
+
+// Milestone is a planned or actual progress value of table 2: a date, a
+// percentage or a count, or only a status word ("已完成").
+type Milestone struct {
+	Text  string
+	Kind  Kind // KindNone for a date or a status word
+	Date  Date
+	Value float64
+	Done  bool // a status word that says done
+}
+
+// IsZero reports whether the milestone says nothing.
+func (m Milestone) IsZero() bool { return m.Date.IsZero() && m.Kind == KindNone && !m.Done }
+
+// MarshalJSON writes an ISO date, a number, or null.
+func (m Milestone) MarshalJSON() ([]byte, error) {
+	switch {
+	case !m.Date.IsZero():
+		return m.Date.MarshalJSON()
+	case m.Kind != KindNone:
+		return []byte(strconv.FormatFloat(m.Value, 'g', -1, 64)), nil
+	}
+	return []byte("null"), nil
+}
+
+// TrackingRow is a row of table 2, the progress tracking.
+type TrackingRow struct {
+	Ref             Ref       `json:"ref"`
+	Task            string    `json:"task"`
+	PlanTask        string    `json:"plan_task,omitempty"`
+	Month           string    `json:"month,omitempty"`
+	Planned         Milestone `json:"planned"`
+	PlannedText     string    `json:"planned_text"`
+	Actual          Milestone `json:"actual"`
+	ActualText      string    `json:"actual_text"`
+	Baseline        Date      `json:"baseline"`
+	Deviation       *float64  `json:"deviation"`
+	StatedDeviation *float64  `json:"stated_deviation"`
+	OnTrack         *bool     `json:"on_track"`
+	Done            bool      `json:"done"`
+	Problem         string    `json:"problem"`
+	Countermeasure  string    `json:"countermeasure"`
+	Owner           string    `json:"owner"`
+	Owners          []string  `json:"owners"`
+
+	Cells map[Col]Ref `json:"-"`
+}
+
+// Status of a metric.
+const (
+	StatusAchieved = "achieved"
+	StatusClose    = "close"
+	StatusMissed   = "missed"
+)
+
+// Directions of a metric.
+const (
+	Higher = "higher"
+	Lower  = "lower"
+)
+
+// OutcomeRow is a row of table 3, the outcome review.
+type OutcomeRow struct {
+	Ref               Ref      `json:"ref"`
+	Metric            string   `json:"metric"`
+	Target            *float64 `json:"target"`
+	TargetText        string   `json:"target_text"`
+	Actual            *float64 `json:"actual"`
+	ActualText        string   `json:"actual_text"`
+	Kind              Kind     `json:"kind"`
+	Unit              string   `json:"unit,omitempty"`
+	Direction         string   `json:"direction"`
+	Achievement       *float64 `json:"achievement"`
+	StatedAchievement *float64 `json:"stated_achievement"`
+	Deviation         *float64 `json:"deviation"`
+	Status            string   `json:"status"`
+	Cause             string   `json:"cause"`
+	Lesson            string   `json:"lesson"`
+
+	Cells map[Col]Ref `json:"-"`
+}
+
+// ActionRow is a row of table 4, the follow-up actions.
+type ActionRow struct {
+	Ref        Ref      `json:"ref"`
+	Item       string   `json:"item"`
+	Measure    string   `json:"measure"`
+	Owner      string   `json:"owner"`
+	Owners     []string `json:"owners"`
+	Due        Date     `json:"due"`
+	DueText    string   `json:"due_text"`
+	Support    string   `json:"support"`
+	Acceptance string   `json:"acceptance"`
+	Status     string   `json:"status"`
+	Done       bool     `json:"done"`
+
+	Cells map[Col]Ref `json:"-"`
+}
+
+// Summary holds the review's key figures.
+type Summary struct {
+	Metrics         int      `json:"metrics"`
+	MetricsAchieved int      `json:"metrics_achieved"`
+	MetricsClose    int      `json:"metrics_close"`
+	MetricsMissed   int      `json:"metrics_missed"`
+	MeanAchievement *float64 `json:"mean_achievement"`
+	Tasks           int      `json:"tasks"`
+	Tracked         int      `json:"tracked"`
+	TrackedDone     int      `json:"tracked_done"`
+	Completion      *float64 `json:"completion"`
+	OnSchedule      int      `json:"on_schedule"`
+	Budget          float64  `json:"budget"`
+	People          float64  `json:"people"`
+	Actions         int      `json:"actions"`
+	ActionsDone     int      `json:"actions_done"`
+	ActionsOpen     int      `json:"actions_open"`
+	Errors          int      `json:"errors"`
+	Warnings        int      `json:"warnings"`
+	Infos           int      `json:"infos"`
+}
+
+// TableLoc says where a table was found in the workbook.
+type TableLoc struct {
+	ID        TableID
+	Sheet     string
+	TitleRow  int // 0 when the table has no title row
+	HeaderRow int
+	FirstCol  int
+	LastCol   int
+	Columns   map[Col]int    // 1-based column of each column found
+	Headers   map[Col]string // the header text as written
+	Notes     map[Col]string // the bracketed note of a header ("7月")
+	Rows      []int          // the data rows, blank rows left out
+	LastRow   int            // the last row that belongs to the table
+}
+
+// Loc returns where a table was found, or false.
+func (r *Review) Loc(id TableID) (TableLoc, bool) {
+	for _, t := range r.Tables {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return TableLoc{}, false
+}
+
+// HasErrors reports whether the review has findings of severity error.
+func (r *Review) HasErrors() bool { return r.Summary.Errors > 0 }
+
+// JSON is the review as `fupan inspect --json` prints it.
+func (r *Review) JSON() ([]byte, error) { return json.MarshalIndent(r, "", "  ") }

@@ -1,0 +1,193 @@
+package fupan
+
+import "strings"
+
+// cellsOf records where each column of a row is, for findings and the writers.
+func (t tableReader) cellsOf(row int) map[Col]Ref {
+	m := make(map[Col]Ref, len(t.loc.Columns))
+	for c := range t.loc.Columns {
+		m[c] = t.ref(row, c)
+	}
+	return m
+}
+
+func (t tableReader) rowRef(row int) Ref { return Ref{t.loc.Sheet, row, t.loc.FirstCol} }
+
+func readPlan(t tableReader) []PlanRow {
+	out := []PlanRow{}
+	goal := ""
+	for _, row := range t.loc.Rows {
+		p := PlanRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
+		// A blank goal continues the goal above (a merged cell already carries it).
+		if g := t.text(row, ColGoal); g != "" {
+			goal = g
+		}
+		p.Goal = goal
+		p.Task = t.text(row, ColTask)
+		p.Owner = t.text(row, ColOwner)
+		p.Owners = ParseOwners(p.Owner)
+		if _, has := t.loc.Columns[ColPeriod]; has {
+			if cell, ok := t.cell(row, ColPeriod); ok {
+				p.Period = cell.Display()
+				start, end, err := ParseRange(p.Period, t.year)
+				switch {
+				case err == nil:
+					p.Start, p.End = start, end
+				case errorsIsBackwards(err):
+					p.Start, p.End = start, end
+					t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
+				default:
+					t.unreadable(row, ColPeriod, p.Period, "range")
+				}
+			}
+		} else {
+			var st, et string
+			p.Start, st = t.date(row, ColStart)
+			p.End, et = t.date(row, ColEnd)
+			p.Period = strings.Trim(st+" - "+et, " -")
+			if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
+				t.fs.add(CodeRangeBackwards, t.ref(row, ColEnd), p.Period)
+			}
+		}
+		if _, has := t.loc.Columns[ColResources]; has {
+			p.Resources = t.text(row, ColResources)
+			if p.Resources != "" {
+				res, err := ParseResources(p.Resources)
+				if err != nil {
+					t.unreadable(row, ColResources, p.Resources, "resources")
+				}
+				p.Budget, p.People = res.Budget, res.People
+			}
+		}
+		if q, text, ok := t.quantity(row, ColBudget); ok {
+			v := q.Value
+			p.Budget = &v
+			p.Resources = strings.TrimSpace(p.Resources + " " + text)
+		}
+		if q, text, ok := t.quantity(row, ColPeople); ok {
+			v := q.Value
+			p.People = &v
+			p.Resources = strings.TrimSpace(p.Resources + " " + text)
+		}
+		p.Acceptance = t.text(row, ColAcceptance)
+		out = append(out, p)
+	}
+	return out
+}
+
+func readTracking(t tableReader, meta Meta) []TrackingRow {
+	out := []TrackingRow{}
+	month := t.loc.Notes[ColPlanned]
+	if month == "" {
+		month = t.loc.Notes[ColActual]
+	}
+	for _, row := range t.loc.Rows {
+		tr := TrackingRow{Ref: t.rowRef(row), Cells: t.cellsOf(row), Month: month}
+		tr.Task = t.text(row, ColTask)
+		tr.Planned, _ = t.milestone(row, ColPlanned)
+		tr.Actual, _ = t.milestone(row, ColActual)
+		tr.PlannedText, tr.ActualText = tr.Planned.Text, tr.Actual.Text
+		tr.StatedDeviation = t.rate(row, ColDeviation)
+		tr.Problem = t.text(row, ColProblem)
+		tr.Countermeasure = t.text(row, ColCountermeasure)
+		tr.Owner = t.text(row, ColOwner)
+		tr.Owners = ParseOwners(tr.Owner)
+		out = append(out, tr)
+	}
+	return out
+}
+
+func readOutcomes(t tableReader) []OutcomeRow {
+	out := []OutcomeRow{}
+	for _, row := range t.loc.Rows {
+		o := OutcomeRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
+		o.Metric = t.text(row, ColMetric)
+		target, tt, tok := t.quantity(row, ColTarget)
+		actual, at, aok := t.quantity(row, ColActual)
+		o.TargetText, o.ActualText = tt, at
+		o.StatedAchievement = t.rate(row, ColAchievement)
+		o.Cause = t.text(row, ColCause)
+		o.Lesson = t.text(row, ColLesson)
+		o.Direction = Higher
+		if target.Cmp == CmpAtMost {
+			o.Direction = Lower
+		}
+		if d := t.text(row, ColDirection); d != "" {
+			switch dir, ok := parseDirection(d); {
+			case ok:
+				o.Direction = dir
+			default:
+				t.unreadable(row, ColDirection, d, t.fs.lang.Pick("越高越好或越低越好", "越高越好或越低越好", "higher or lower"))
+			}
+		}
+		if tok && aok {
+			if !target.Compatible(actual) {
+				t.fs.add(CodeUnitMismatch, t.ref(row, ColActual), o.Metric, tt, at,
+					kindName(t.fs.lang, target), kindName(t.fs.lang, actual))
+			} else {
+				tv, av := target.Value, actual.Value
+				o.Target, o.Actual = &tv, &av
+				o.Kind, o.Unit = target.Kind, target.Unit
+				if o.Kind == KindNumber {
+					o.Kind, o.Unit = actual.Kind, actual.Unit
+				}
+			}
+		} else {
+			if tok {
+				tv := target.Value
+				o.Target, o.Kind, o.Unit = &tv, target.Kind, target.Unit
+			}
+			if aok {
+				av := actual.Value
+				o.Actual = &av
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func parseDirection(s string) (string, bool) {
+	k := matchKey(s)
+	switch {
+	case strings.Contains(k, "越低") || strings.Contains(k, "低") || strings.Contains(k, "lower") || strings.Contains(k, "less") || strings.Contains(k, "↓") || k == "min":
+		return Lower, true
+	case strings.Contains(k, "越高") || strings.Contains(k, "高") || strings.Contains(k, "higher") || strings.Contains(k, "more") || strings.Contains(k, "↑") || k == "max":
+		return Higher, true
+	}
+	return "", false
+}
+
+// kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
+func kindName(l Lang, q Quantity) string {
+	switch q.Kind {
+	case KindAmount:
+		return l.Pick("金额", "金額", "amount")
+	case KindCount:
+		if q.Unit != "" {
+			return l.Pick("数量", "數量", "count") + "(" + q.Unit + ")"
+		}
+		return l.Pick("数量", "數量", "count")
+	case KindPercent:
+		return l.Pick("百分比", "百分比", "percentage")
+	}
+	return l.Pick("数值", "數值", "number")
+}
+
+func readActions(t tableReader) []ActionRow {
+	out := []ActionRow{}
+	for _, row := range t.loc.Rows {
+		a := ActionRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
+		a.Item = t.text(row, ColItem)
+		a.Measure = t.text(row, ColMeasure)
+		a.Owner = t.text(row, ColOwner)
+		a.Owners = ParseOwners(a.Owner)
+		a.Due, a.DueText = t.date(row, ColDue)
+		a.Support = t.text(row, ColSupport)
+		a.Acceptance = t.text(row, ColAcceptance)
+		a.Status = t.text(row, ColStatus)
+		a.Done, _ = statusWord(a.Status)
+		out = append(out, a)
+	}
+	return out
+}

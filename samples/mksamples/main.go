@@ -1,0 +1,48 @@
+// Command mksamples writes the example workbooks under samples/ from the
+// definitions in package samples. Run it from the repository root:
+//
+//	go run ./samples/mksamples
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/fupan-review/fupan/samples"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+func main() {
+	if err := run("samples"); err != nil {
+		fmt.Fprintln(os.Stderr, "mksamples:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string) error {
+	books := map[string]xlsx.Book{
+		"華東銷售部_2025Q3.xlsx":       samples.PerSheet(samples.SeedTraditional()),
+		"华东销售部_2025Q3.xlsx":       samples.PerSheet(samples.SeedSimplified()),
+		"East-China-Sales_2025Q3.xlsx": samples.PerSheet(samples.SeedEnglish()),
+		"华东销售部-单表_2025Q3.xlsx": samples.Stacked(samples.SeedSimplified(), "复盘", [][]string{
+			{"团队", "华东销售部(单表版)"}, {"复盘周期", "2025Q3"}, {"复盘人", "张经理"}}),
+		"华东销售部-日期格式_2025Q3.xlsx": samples.DateCells(false),
+	}
+	for name, b := range books {
+		if err := xlsx.Build(filepath.Join(dir, name), b); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	inv := filepath.Join(dir, "invalid")
+	if err := os.MkdirAll(inv, 0o755); err != nil {
+		return err
+	}
+	for _, b := range samples.Invalids() {
+		if err := xlsx.Build(filepath.Join(inv, b.Name), b.Book); err != nil {
+			return fmt.Errorf("%s: %w", b.Name, err)
+		}
+	}
+	// A text file named .xlsx, as people drop them.
+	return os.WriteFile(filepath.Join(inv, "不是工作簿.xlsx"), []byte("团队,周期\n华东,2025Q3\n"), 0o644)
+}

@@ -1,0 +1,90 @@
+// Package templates holds what fupan writes for people in their language: the
+// labels of the report, the conclusion sheet and the command line, and the
+// template teams fill (its sheets, hints, drop-downs and instructions). The
+// tables and their column names come from the domain's schema, so there is one
+// list of them.
+package templates
+
+import "github.com/fupan-review/fupan"
+
+// Label is a text in the three languages.
+type Label = fupan.Names
+
+// L returns a label's text in the language; an unknown key is returned as is,
+// so a missing label shows up in review rather than as a blank.
+func L(lang fupan.Lang, key string) string {
+	if l, ok := labels[key]; ok {
+		return l.In(lang)
+	}
+	return key
+}
+
+var labels = map[string]Label{
+	"report.title":         {Hans: "策略复盘报告", Hant: "策略復盤報告", En: "Strategy Review Report"},
+	"team":                 {Hans: "团队", Hant: "團隊", En: "Team"},
+	"period":               {Hans: "复盘周期", Hant: "復盤週期", En: "Review period"},
+	"reviewer":             {Hans: "复盘人", Hant: "復盤人", En: "Reviewer"},
+	"date":                 {Hans: "报告日期", Hant: "報告日期", En: "Report date"},
+	"source":               {Hans: "源文件", Hant: "來源檔案", En: "Source file"},
+	"summary":              {Hans: "关键数据", Hant: "關鍵數據", En: "Key figures"},
+	"metrics.met":          {Hans: "指标达成", Hant: "指標達成", En: "Targets met"},
+	"mean.achievement":     {Hans: "平均达成率", Hant: "平均達成率", En: "Mean achievement"},
+	"tasks.on.schedule":    {Hans: "里程碑按期", Hant: "里程碑按期", En: "Milestones on schedule"},
+	"completion":           {Hans: "关键任务完成率", Hant: "關鍵任務完成率", En: "Key-task completion"},
+	"budget":               {Hans: "预算合计", Hant: "預算合計", En: "Total budget"},
+	"people":               {Hans: "投入人力", Hant: "投入人力", En: "People"},
+	"actions":              {Hans: "后续行动", Hant: "後續行動", En: "Follow-up actions"},
+	"actions.open":         {Hans: "未完成行动", Hant: "未完成行動", En: "Open actions"},
+	"chart.achievement":    {Hans: "各指标达成率", Hant: "各指標達成率", En: "Achievement per metric"},
+	"chart.gantt":          {Hans: "任务进度甘特图", Hant: "任務進度甘特圖", En: "Task timeline"},
+	"gantt.planned":        {Hans: "计划节点", Hant: "計劃節點", En: "Planned milestone"},
+	"gantt.actual":         {Hans: "实际完成", Hant: "實際完成", En: "Actual"},
+	"tables":               {Hans: "复盘表格", Hant: "復盤表格", En: "Review tables"},
+	"conclusion":           {Hans: "复盘结论", Hant: "復盤結論", En: "Review conclusion"},
+	"highlights":           {Hans: "亮点", Hant: "亮點", En: "Highlights"},
+	"improve":              {Hans: "待改进点", Hant: "待改進點", En: "Points to improve"},
+	"root.causes":          {Hans: "根本原因", Hant: "根本原因", En: "Root causes"},
+	"directions":           {Hans: "改进方向", Hant: "改進方向", En: "Directions"},
+	"findings":             {Hans: "数据质量问题", Hant: "數據質量問題", En: "Data-quality findings"},
+	"no.findings":          {Hans: "未发现问题。", Hant: "未發現問題。", En: "No findings."},
+	"none":                 {Hans: "无", Hant: "無", En: "None"},
+	"status.achieved":      {Hans: "达成", Hant: "達成", En: "Achieved"},
+	"status.close":         {Hans: "接近", Hant: "接近", En: "Close"},
+	"status.missed":        {Hans: "未达成", Hant: "未達成", En: "Missed"},
+	"status":               {Hans: "状态", Hant: "狀態", En: "Status"},
+	"on.track":             {Hans: "正常", Hant: "正常", En: "On track"},
+	"off.track":            {Hans: "偏差过大", Hant: "偏差過大", En: "Off track"},
+	"severity.error":       {Hans: "错误", Hant: "錯誤", En: "Error"},
+	"severity.warning":     {Hans: "警告", Hant: "警告", En: "Warning"},
+	"severity.info":        {Hans: "提示", Hant: "提示", En: "Info"},
+	"cell":                 {Hans: "单元格", Hant: "儲存格", En: "Cell"},
+	"sheet":                {Hans: "工作表", Hant: "工作表", En: "Sheet"},
+	"message":              {Hans: "问题", Hant: "問題", En: "Finding"},
+	"hint":                 {Hans: "建议", Hant: "建議", En: "What to do"},
+	"item":                 {Hans: "项目", Hant: "項目", En: "Item"},
+	"value":                {Hans: "数值", Hant: "數值", En: "Value"},
+	"computed":             {Hans: "计算值", Hant: "計算值", En: "Computed"},
+	"stated":               {Hans: "填写值", Hant: "填寫值", En: "Stated"},
+	"note.stated":          {Hans: "团队填写 %s,按数据计算为 %s", Hant: "團隊填寫 %s,按數據計算為 %s", En: "The team wrote %s; the figures give %s"},
+	"page":                 {Hans: "第 %d 页 / 共 %d 页", Hant: "第 %d 頁 / 共 %d 頁", En: "Page %d of %d"},
+	"count.errors":         {Hans: "%d 个错误", Hant: "%d 個錯誤", En: "%d errors"},
+	"count.warnings":       {Hans: "%d 个警告", Hant: "%d 個警告", En: "%d warnings"},
+	"count.infos":          {Hans: "%d 个提示", Hant: "%d 個提示", En: "%d notes"},
+	"file.ok":              {Hans: "可用于生成报告", Hant: "可用於產生報告", En: "ready for the report"},
+	"file.bad":             {Hans: "有错误,无法生成报告", Hant: "有錯誤,無法產生報告", En: "has errors, no report can be made"},
+	"missing.value":        {Hans: "(未填写)", Hant: "(未填寫)", En: "(blank)"},
+	"overview.title":       {Hans: "策略复盘总览", Hant: "策略復盤總覽", En: "Strategy Review Overview"},
+	"overview.failed":      {Hans: "未能处理的工作簿", Hant: "未能處理的活頁簿", En: "Workbooks that failed"},
+	"overview.chart":       {Hans: "各团队平均达成率", Hant: "各團隊平均達成率", En: "Mean achievement by team"},
+	"overview.teams":       {Hans: "各团队复盘概况", Hant: "各團隊復盤概況", En: "Teams side by side"},
+	"reason":               {Hans: "原因", Hant: "原因", En: "Reason"},
+	"file":                 {Hans: "文件", Hant: "檔案", En: "File"},
+	"target.line":          {Hans: "目标 100%", Hant: "目標 100%", En: "Target 100%"},
+	"lesson":               {Hans: "经验", Hant: "經驗", En: "Lesson"},
+	"cause":                {Hans: "原因", Hant: "原因", En: "Cause"},
+	"due":                  {Hans: "完成时间", Hant: "完成時間", En: "Due"},
+	"owner":                {Hans: "责任人", Hant: "責任人", En: "Owner"},
+	"deviation.late":       {Hans: "延迟", Hant: "延遲", En: "late"},
+	"deviation.early":      {Hans: "提前", Hant: "提前", En: "early"},
+	"problems.and.counter": {Hans: "问题与应对", Hant: "問題與應對", En: "Problems and countermeasures"},
+}

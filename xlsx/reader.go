@@ -1,0 +1,357 @@
+// Package xlsx reads review workbooks into the domain's cells and writes the
+// template and the reviewed workbook. It is the only package that knows
+// excelize.
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/fupan-review/fupan"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits for untrusted files. excelize's own unzip limit is about 16 GB; these
+// are what a review workbook can reasonably need.
+const (
+	DefaultMaxFileSize  = 50 << 20  // bytes on disk
+	DefaultMaxUnzipSize = 512 << 20 // bytes once unzipped, all parts together
+	DefaultMaxXMLSize   = 128 << 20 // bytes of one unzipped part held in memory
+	DefaultMaxCells     = 5_000_000 // cells of all sheets together
+)
+
+// Options limit what a Reader accepts. Zero values take the defaults.
+type Options struct {
+	MaxFileSize  int64
+	MaxUnzipSize int64
+	MaxXMLSize   int64
+	MaxCells     int
+	Password     string // for password-protected workbooks
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxXMLSize <= 0 {
+		o.MaxXMLSize = DefaultMaxXMLSize
+	}
+	if o.MaxXMLSize > o.MaxUnzipSize {
+		o.MaxXMLSize = o.MaxUnzipSize
+	}
+	if o.MaxCells <= 0 {
+		o.MaxCells = DefaultMaxCells
+	}
+	return o
+}
+
+// FileError says why a file could not be read at all. Code is the finding code
+// that tells the team.
+type FileError struct {
+	Path string
+	Code fupan.Code
+	Err  error
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Finding turns the error into the finding the team reads.
+func (e *FileError) Finding(lang fupan.Lang) fupan.Finding {
+	return fupan.FileFinding(lang, filepath.Base(e.Path), e.Code, e.Err.Error())
+}
+
+// Reader reads workbooks within its limits.
+type Reader struct {
+	opts Options
+}
+
+// NewReader returns a Reader with the options.
+func NewReader(opts Options) *Reader { return &Reader{opts: opts.withDefaults()} }
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	// An encrypted .xlsx is an OLE2 file with this stream (its name in UTF-16).
+	encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o")
+)
+
+// Read opens a workbook and returns its sheets and cells. A file it cannot read
+// is a *FileError.
+func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error) {
+	fail := func(code fupan.Code, err error) (*fupan.Workbook, error) {
+		return nil, &FileError{Path: path, Code: code, Err: err}
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fail(fupan.CodeFileUnreadable, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fail(fupan.CodeFileNotXLSX, errors.New("not a regular file"))
+	}
+	if fi.Size() > r.opts.MaxFileSize {
+		return fail(fupan.CodeFileTooLarge, fmt.Errorf("%d bytes, the limit is %d", fi.Size(), r.opts.MaxFileSize))
+	}
+	if fi.Size() == 0 {
+		return fail(fupan.CodeFileNotXLSX, errors.New("the file is empty"))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(fupan.CodeFileUnreadable, err)
+	}
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
+	case bytes.HasPrefix(data, oleMagic):
+		if !bytes.Contains(data, encryptionInfo) {
+			return fail(fupan.CodeFileLegacyXLS, errors.New("an OLE2 compound file, not Office Open XML"))
+		}
+		if r.opts.Password == "" {
+			return fail(fupan.CodeFileEncrypted, errors.New("no password was given"))
+		}
+	default:
+		return fail(fupan.CodeFileNotXLSX, fmt.Errorf("it starts with %q, not a zip archive", printable(data[:min(8, len(data))])))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    r.opts.MaxUnzipSize,
+		UnzipXMLSizeLimit: r.opts.MaxXMLSize,
+		Password:          r.opts.Password,
+	})
+	if err != nil {
+		return fail(classifyOpenError(err))
+	}
+	defer func() { _ = f.Close() }()
+	wb, err := readCells(ctx, f, filepath.Base(path), r.opts)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			fe.Path = path
+			return nil, fe
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return fail(fupan.CodeFileUnreadable, err)
+	}
+	return wb, nil
+}
+
+func classifyOpenError(err error) (fupan.Code, error) {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return fupan.CodeFileEncrypted, errors.New("the password is not correct")
+	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
+		return fupan.CodeFileTooLarge, fmt.Errorf("it unzips to more than the limit: %w", err)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fupan.CodeFileNotXLSX, err
+	}
+	return fupan.CodeFileUnreadable, fmt.Errorf("the file is damaged: %w", err)
+}
+
+func printable(b []byte) string {
+	return strings.Map(func(r rune) rune {
+		if r < 32 || r > 126 {
+			return '.'
+		}
+		return r
+	}, string(b))
+}
+
+// numFmtKind is what a number format makes of a number.
+type numFmtKind int
+
+const (
+	fmtNumber numFmtKind = iota
+	fmtDate
+	fmtPercent
+)
+
+// readCells converts every sheet into domain cells.
+func readCells(ctx context.Context, f *excelize.File, name string, opts Options) (*fupan.Workbook, error) {
+	props, err := f.GetWorkbookProps()
+	if err != nil {
+		return nil, fmt.Errorf("reading workbook properties: %w", err)
+	}
+	date1904 := props.Date1904 != nil && *props.Date1904
+	styles := map[int]numFmtKind{}
+	wb := &fupan.Workbook{File: name}
+	cells := 0
+	for _, sheet := range f.GetSheetList() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		visible, _ := f.GetSheetVisible(sheet)
+		raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		width := 0
+		for _, row := range raw {
+			width = max(width, len(row))
+			cells += len(row)
+		}
+		if cells > opts.MaxCells {
+			return nil, &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("more than %d cells", opts.MaxCells)}
+		}
+		sh := &fupan.Sheet{Name: sheet, Hidden: !visible, Rows: make([][]fupan.Cell, len(raw))}
+		for r, row := range raw {
+			out := make([]fupan.Cell, width)
+			for c := 0; c < width; c++ {
+				v := ""
+				if c < len(row) {
+					v = row[c]
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				out[c] = readCell(f, sheet, ref, v, date1904, styles)
+			}
+			sh.Rows[r] = out
+		}
+		if err := fillMerged(f, sh); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		wb.Sheets = append(wb.Sheets, sh)
+	}
+	return wb, nil
+}
+
+func readCell(f *excelize.File, sheet, ref, raw string, date1904 bool, styles map[int]numFmtKind) fupan.Cell {
+	if raw == "" {
+		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+			return fupan.Cell{Kind: fupan.CellNoValue, Formula: true, Text: "=" + formula}
+		}
+		return fupan.Cell{}
+	}
+	typ, _ := f.GetCellType(sheet, ref)
+	formula, _ := f.GetCellFormula(sheet, ref)
+	cell := fupan.Cell{Text: raw, Kind: fupan.CellText, Formula: formula != ""}
+	switch typ {
+	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
+		// CellTypeFormula is t="str": a formula whose result is text.
+		return cell
+	case excelize.CellTypeBool:
+		cell.Kind = fupan.CellBool
+		return cell
+	case excelize.CellTypeError:
+		cell.Kind = fupan.CellError
+		return cell
+	}
+	n, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		return cell
+	}
+	cell.Kind, cell.Num = fupan.CellNumber, n
+	switch styleKind(f, sheet, ref, styles) {
+	case fmtDate:
+		if t, err := excelize.ExcelDateToTime(n, date1904); err == nil && n >= 1 {
+			cell.Kind, cell.Date = fupan.CellDate, fupan.DateOf(t)
+		}
+	case fmtPercent:
+		cell.Kind = fupan.CellPercent
+	}
+	return cell
+}
+
+func styleKind(f *excelize.File, sheet, ref string, cache map[int]numFmtKind) numFmtKind {
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return fmtNumber
+	}
+	if k, ok := cache[id]; ok {
+		return k
+	}
+	k := fmtNumber
+	if st, err := f.GetStyle(id); err == nil && st != nil {
+		k = classifyNumFmt(st.NumFmt, st.CustomNumFmt)
+	}
+	cache[id] = k
+	return k
+}
+
+// classifyNumFmt tells dates and percentages from a number format: a built-in
+// id, or a custom format string read outside its quoted text and [brackets].
+func classifyNumFmt(id int, custom *string) numFmtKind {
+	if custom != nil && *custom != "" {
+		var b strings.Builder
+		inQuote, inBracket, escaped := false, false, false
+		for _, r := range *custom {
+			switch {
+			case escaped:
+				escaped = false
+			case r == '\\':
+				escaped = true
+			case r == '"':
+				inQuote = !inQuote
+			case inQuote:
+			case r == '[':
+				inBracket = true
+			case r == ']':
+				inBracket = false
+			case inBracket:
+			default:
+				b.WriteRune(r)
+			}
+		}
+		s := strings.ToLower(b.String())
+		switch {
+		case strings.ContainsAny(s, "ymd年月日"):
+			return fmtDate
+		case strings.Contains(s, "%"):
+			return fmtPercent
+		}
+		return fmtNumber
+	}
+	switch {
+	case id == 9 || id == 10:
+		return fmtPercent
+	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58, id >= 71 && id <= 81:
+		return fmtDate
+	}
+	return fmtNumber
+}
+
+// fillMerged gives every cell a merged range covers the value of its first cell.
+func fillMerged(f *excelize.File, sh *fupan.Sheet) error {
+	merged, err := f.GetMergeCells(sh.Name, true)
+	if err != nil {
+		return err
+	}
+	for _, m := range merged {
+		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
+		if err != nil {
+			continue
+		}
+		c2, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err != nil {
+			continue
+		}
+		first := sh.Cell(r1, c1)
+		for r := r1; r <= r2 && r <= len(sh.Rows); r++ {
+			for c := c1; c <= c2 && c <= len(sh.Rows[r-1]); c++ {
+				if r == r1 && c == c1 {
+					continue
+				}
+				cell := first
+				cell.Merged = true
+				sh.Rows[r-1][c-1] = cell
+			}
+		}
+	}
+	return nil
+}
+
+// ReadFile is a convenience for one file with the default limits.
+func ReadFile(ctx context.Context, path string) (*fupan.Workbook, error) {
+	return NewReader(Options{}).Read(ctx, path)
+}
