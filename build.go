@@ -32,22 +32,20 @@ func Analyze(wb *Workbook, opts Options) *Review {
 	r.Tables = locate(wb, schema, fs)
 
 	readMeta(r, wb, opts, fs)
-	year := r.Meta.PeriodStart.Year
-	if year == 0 {
-		now := opts.Now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		year = now.Year()
-		fs.add(CodePeriodUnknown, Ref{}, year)
+	// Without a period, dates written without a year take this year's; that is
+	// reported once, and only if such a date occurs.
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
+	years := &yearSource{year: r.Meta.PeriodStart.Year, fallback: now.Year()}
 
 	sheets := map[string]*Sheet{}
 	for _, s := range wb.Sheets {
 		sheets[s.Name] = s
 	}
 	for _, t := range r.Tables {
-		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, year: year}
+		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, years: years}
 		switch t.ID {
 		case PlanTable:
 			r.Plan = readPlan(rd)
@@ -61,6 +59,9 @@ func Analyze(wb *Workbook, opts Options) *Review {
 		if len(t.Rows) == 0 {
 			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
 		}
+	}
+	if years.guessed {
+		fs.add(CodePeriodUnknown, Ref{}, years.fallback)
 	}
 	compute(r, fs)
 	check(r, fs)
@@ -181,7 +182,25 @@ type tableReader struct {
 	sheet *Sheet
 	loc   TableLoc
 	fs    *findings
-	year  int
+	years *yearSource
+}
+
+// yearSource gives the year of dates written without one: the period's, else
+// the fallback, noting that it had to guess.
+type yearSource struct {
+	year, fallback int
+	guessed        bool
+}
+
+// parse runs a date parser with the period's year, and again with the fallback
+// year where the text needs a year and the period gave none.
+func (y *yearSource) parse(f func(year int) error) error {
+	err := f(y.year)
+	if errors.Is(err, ErrNoYear) {
+		y.guessed = true
+		err = f(y.fallback)
+	}
+	return err
 }
 
 func (t tableReader) ref(row int, c Col) Ref {
@@ -237,7 +256,11 @@ func (t tableReader) date(row int, c Col) (Date, string) {
 	if cell.Kind == CellDate {
 		return cell.Date, cell.Display()
 	}
-	d, err := ParseDate(cell.Display(), t.year)
+	var d Date
+	err := t.years.parse(func(year int) (err error) {
+		d, err = ParseDate(cell.Display(), year)
+		return err
+	})
 	if err != nil {
 		t.unreadable(row, c, cell.Display(), "date")
 		return Date{}, cell.Display()
@@ -309,7 +332,15 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		return m, true
 	}
 	text := FoldText(m.Text)
-	if ms := findDates(text, t.year); len(ms) > 0 {
+	var ms []dateMatch
+	_ = t.years.parse(func(year int) error {
+		ms = findDates(text, year)
+		if len(ms) > 0 {
+			return ms[0].err
+		}
+		return nil
+	})
+	if len(ms) > 0 {
 		if ms[0].err != nil {
 			t.unreadable(row, c, m.Text, "date")
 			return m, false

@@ -225,7 +225,7 @@ func ParseRange(s string, year int) (Date, Date, error) {
 	case len(ms) == 2 && reRangeSeps.MatchString(s[ms[0].end:ms[1].start]):
 		start, end := ms[0].date, ms[1].date
 		// "2025-12-15 ~ 1.15" written across a year end: the end takes the next year.
-		if end.Before(start) && !hasExplicitYear(s[ms[1].start:ms[1].end]) && end.Year == start.Year && end.Month < start.Month {
+		if end.Before(start) && !hasExplicitYear(s[ms[1].start:ms[1].end]) && end.Year == start.Year && start.Month >= 10 && end.Month <= 3 {
 			end.Year++
 		}
 		if end.Before(start) {

@@ -95,7 +95,7 @@ var catalogue = map[Code]message{
 		"请修正公式引用的单元格或改为直接填写数值。", "請修正公式引用的儲存格或改為直接填寫數值。", "Fix the cells the formula refers to, or type the value."},
 
 	CodeTableMissing: {SevWarning,
-		"缺少%s", "缺少%s", "The %s table is missing",
+		"缺少%s", "缺少%s", "%s is missing",
 		"复盘需要完整的四张表,请补充该表。", "復盤需要完整的四張表,請補充該表。", "A review needs all four tables: add this one."},
 	CodePeriodUnknown: {SevWarning,
 		"无法确定复盘周期,未写年份的日期按 %d 年计算", "無法確定復盤週期,未寫年份的日期按 %d 年計算", "The review period is unknown; dates without a year are taken as %d",
@@ -150,6 +150,6 @@ var catalogue = map[Code]message{
 		"请检查表头中的月份与计划日期。", "請檢查表頭中的月份與計劃日期。", "Check the month in the header and the planned date."},
 
 	CodeTableEmpty: {SevInfo,
-		"%s还没有填写内容", "%s還沒有填寫內容", "The %s table is empty",
+		"%s还没有填写内容", "%s還沒有填寫內容", "%s is empty",
 		"请按表头填写。", "請按表頭填寫。", "Fill it in under its header."},
 }

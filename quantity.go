@@ -262,7 +262,7 @@ func ParseRate(s string) (float64, error) {
 }
 
 var (
-	rePeople = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:人|名|位|(?:[a-z-]+\s+)?(?:people|persons?|staff|fte|headcount|heads?|designers?|managers?|engineers?|developers?|members?|reps?|analysts?|specialists?|marketers?|salespeople))\b`)
+	rePeople = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:人|名|位|(?:[a-z-]+\s+)?(?:people|persons?|staff|fte|headcount|heads?|designers?|managers?|engineers?|developers?|members?|reps?|analysts?|specialists?|marketers?|salespeople)\b)`)
 	reMoney  = regexp.MustCompile(`([¥$€]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(千万|百万|万|亿|千|k|w|m)?\s*(元|块|rmb|yuan|cny)?`)
 	// Parts are separated by commas, but not by a thousands separator (50,000).
 	partSep = regexp.MustCompile(`,(?:\D|$)|[;、/\n]|\band\b|和|及`)

@@ -29,7 +29,11 @@ func readPlan(t tableReader) []PlanRow {
 		if _, has := t.loc.Columns[ColPeriod]; has {
 			if cell, ok := t.cell(row, ColPeriod); ok {
 				p.Period = cell.Display()
-				start, end, err := ParseRange(p.Period, t.year)
+				var start, end Date
+				err := t.years.parse(func(year int) (err error) {
+					start, end, err = ParseRange(p.Period, year)
+					return err
+				})
 				switch {
 				case err == nil:
 					p.Start, p.End = start, end

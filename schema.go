@@ -125,7 +125,7 @@ func (t TableDef) Column(c Col) (ColumnDef, bool) {
 func (t TableDef) Title(l Lang) string {
 	switch l {
 	case English:
-		return "Table " + string(rune('0'+int(t.ID))) + ": " + t.Names.En
+		return "Table " + string(rune('0'+int(t.ID))) + " (" + t.Names.En + ")"
 	case Traditional:
 		return "表" + string(rune('0'+int(t.ID))) + ":" + t.Names.Hant
 	}

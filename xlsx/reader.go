@@ -237,9 +237,14 @@ func readCell(f *excelize.File, sheet, ref, raw string, date1904 bool, styles ma
 	formula, _ := f.GetCellFormula(sheet, ref)
 	cell := fupan.Cell{Text: raw, Kind: fupan.CellText, Formula: formula != ""}
 	switch typ {
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
-		// CellTypeFormula is t="str": a formula whose result is text.
+	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
 		return cell
+	case excelize.CellTypeFormula:
+		// t="str": a formula whose result is text. Some writers (excelize among
+		// them) mark every formula so, numbers too: a number is read as one.
+		if _, err := strconv.ParseFloat(raw, 64); err != nil {
+			return cell
+		}
 	case excelize.CellTypeBool:
 		cell.Kind = fupan.CellBool
 		return cell

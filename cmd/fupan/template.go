@@ -1,5 +1,44 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
 
-func templateCommand() *cli.Command { return &cli.Command{Name: "template", Usage: "(soon)"} }
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func templateCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "template",
+		Usage: "write the blank review template teams fill",
+		Description: `Writes the four-table review template: an instructions sheet, the review facts
+(team, period, reviewer), and one sheet per table with its header, input hints,
+drop-downs and formats, header rows frozen.
+
+Examples:
+  fupan template -o 复盘模板.xlsx
+  fupan template -o 復盤範本.xlsx --lang zh-Hant
+  fupan template -o review-template.xlsx --lang en
+
+Exit status: 0 written, 1 it could not be written, 2 bad usage.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write the template to `FILE` (.xlsx)"},
+			&cli.StringFlag{Name: "lang", Value: "zh-Hans", Usage: "language: zh-Hans, zh-Hant or en"},
+		},
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			lang, ok := fupan.ParseLang(c.String("lang"))
+			if !ok {
+				return cli.Exit("--lang "+c.String("lang")+": want zh-Hans, zh-Hant or en", exitBadUsage)
+			}
+			out := c.String("output")
+			if err := writeAtomically(out, func(tmp string) error { return xlsx.WriteTemplate(tmp, lang) }); err != nil {
+				return cli.Exit(fmt.Sprintf("writing the template: %v", err), exitFailed)
+			}
+			zerolog.Ctx(c.Context).Info().Str("file", out).Str("lang", string(lang)).Msg("template written")
+			return nil
+		},
+	}
+}

@@ -1,0 +1,189 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+// templateRows is how many rows of each table get hints, drop-downs and formats.
+const templateRows = 200
+
+// WriteTemplate writes the blank template teams fill, in the language.
+func WriteTemplate(path string, lang fupan.Lang) error {
+	f := excelize.NewFile()
+	defer func() { _ = f.Close() }()
+	st, err := newTemplateStyles(f)
+	if err != nil {
+		return err
+	}
+
+	// The instructions come first: it is what a team opens the file to.
+	info := templates.InstructionsSheet.In(lang)
+	if err := f.SetSheetName("Sheet1", info); err != nil {
+		return err
+	}
+	for i, line := range templates.Instructions() {
+		ref := fmt.Sprintf("A%d", i+1)
+		if err := f.SetCellStr(info, ref, line.In(lang)); err != nil {
+			return err
+		}
+		style := st.wrap
+		if i == 0 {
+			style = st.title
+		}
+		if err := f.SetCellStyle(info, ref, ref, style); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(info, "A", "A", 110); err != nil {
+		return err
+	}
+
+	facts := templates.FactsSheet.In(lang)
+	if _, err := f.NewSheet(facts); err != nil {
+		return err
+	}
+	for i, fact := range templates.Facts() {
+		row := i + 1
+		label, value := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row)
+		if err := f.SetCellStr(facts, label, fact[0].In(lang)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(facts, label, label, st.header); err != nil {
+			return err
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = value
+		dv.SetInput(clip(fact[0].In(lang), 32), clip(fact[1].In(lang), 255))
+		if err := f.AddDataValidation(facts, dv); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(facts, value, value, st.text); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(facts, "A", "A", 14); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(facts, "B", "B", 30); err != nil {
+		return err
+	}
+
+	for _, spec := range templates.Template() {
+		if err := writeTemplateTable(f, spec, lang, st); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
+}
+
+func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.Lang, st templateStyles) error {
+	sheet := spec.Sheet.In(lang)
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	def := fupan.TableDefOf(spec.ID)
+	last, _ := excelize.ColumnNumberToName(len(spec.Columns))
+	if err := f.SetCellStr(sheet, "A1", def.Title(lang)); err != nil {
+		return err
+	}
+	if err := f.MergeCell(sheet, "A1", last+"1"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", "A1", st.title); err != nil {
+		return err
+	}
+	for i, c := range spec.Columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		cd, _ := def.Column(c.Col)
+		head := col + "2"
+		if err := f.SetCellStr(sheet, head, cd.Names.In(lang)); err != nil {
+			return err
+		}
+		style := st.header
+		if cd.Required {
+			style = st.required
+		}
+		if err := f.SetCellStyle(sheet, head, head, style); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheet, col, col, c.Width); err != nil {
+			return err
+		}
+		body := fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = body
+		dv.SetInput(clip(cd.Names.In(lang), 32), clip(c.Hint.In(lang), 255))
+		if len(c.List) > 0 {
+			var items []string
+			for _, l := range c.List {
+				items = append(items, l.In(lang))
+			}
+			if err := dv.SetDropList(items); err != nil {
+				return err
+			}
+		}
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+		bodyStyle := st.wrap
+		switch {
+		case c.Text:
+			bodyStyle = st.text
+		case c.Percent:
+			bodyStyle = st.percent
+		}
+		if err := f.SetCellStyle(sheet, col+"3", fmt.Sprintf("%s%d", col, templateRows+2), bodyStyle); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(sheet, 2, 30); err != nil {
+		return err
+	}
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+}
+
+// clip shortens a text to n characters, Excel's limit for validation messages.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+type templateStyles struct {
+	title, header, required, wrap, text, percent int
+}
+
+func newTemplateStyles(f *excelize.File) (templateStyles, error) {
+	var st templateStyles
+	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
+	textFmt := "@"
+	pctFmt := "0.0%"
+	defs := []struct {
+		dst   *int
+		style excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F3864"}}},
+		{&st.header, excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border}},
+		{&st.required, excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border}},
+		{&st.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}},
+		{&st.text, excelize.Style{CustomNumFmt: &textFmt, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}},
+		{&st.percent, excelize.Style{CustomNumFmt: &pctFmt, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(&d.style)
+		if err != nil {
+			return st, fmt.Errorf("template style: %w", err)
+		}
+		*d.dst = id
+	}
+	return st, nil
+}
