@@ -58,7 +58,10 @@ func checkOwners(fs *findings, ref Ref, what, owner string, owners []string) {
 }
 
 var (
-	reHasNumber = regexp.MustCompile(`[0-9]|[一二三四五六七八九十百千万亿两半倍]成?|翻番|翻倍`)
+	reHasNumber = regexp.MustCompile(`[0-9]|[一二三四五六七八九十两百千]+(?:成|倍|万|亿|个|家|人|场|%)|翻番|翻倍`)
+	// Time words are taken out before looking for the goal's number: Q3 is not
+	// a measure.
+	reTimeWords = regexp.MustCompile(`(?i)q[1-4]|h[12]|fy\d{2,4}|\d{4}\s*年?|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]?)?|\d{1,2}\s*[./]\s*\d{1,2}`)
 	reTimeBound = regexp.MustCompile(`(?i)\bq[1-4]\b|q[1-4]|[上下]半年|\bh[12]\b|季度|年底|年末|月底|月末|年内|\d{4}\s*年|\d+\s*月|\d+\s*[./]\s*\d+|前完成|之前|以前|\bby\b|\bbefore\b|\bend of\b|\bwithin\b|fy\d{2,4}|本季|本年|全年|年度|当月|本月|\d{4}`)
 )
 
@@ -73,7 +76,7 @@ func checkPlan(r *Review, fs *findings) {
 		if p.Goal != "" && !seenGoal[p.Goal] {
 			seenGoal[p.Goal] = true
 			g := Simplify(p.Goal)
-			if !reHasNumber.MatchString(g) {
+			if !reHasNumber.MatchString(reTimeWords.ReplaceAllString(g, "")) {
 				fs.add(CodeGoalNotMeasurable, goalRef(r, p), p.Goal)
 			}
 			if !reTimeBound.MatchString(g) {

@@ -50,7 +50,7 @@ func isFactRow(row []Cell) bool {
 
 type facts struct {
 	team, period, reviewer string
-	periodRef               Ref
+	periodRef              Ref
 }
 
 // readFacts looks for labelled fact cells anywhere outside the tables: the label

@@ -75,3 +75,6 @@ func Invalids() []Invalid {
 	out = append(out, Invalid{"完成时间无法识别_2025Q3.xlsx", PerSheet(r), "value-unreadable", "行动", "D3"})
 	return out
 }
+
+// SeedSimplifiedCopy is a copy of the Simplified seed that a test may change.
+func SeedSimplifiedCopy() Review { return clone(SeedSimplified()) }
