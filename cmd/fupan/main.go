@@ -39,7 +39,7 @@ func main() {
 // writers.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, interspersed(app, args))
 	if err == nil {
 		return exitOK
 	}
@@ -88,6 +88,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			inspectCommand(),
 			validateCommand(),
 			templateCommand(),
+			reportCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}
