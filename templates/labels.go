@@ -37,6 +37,7 @@ var labels = map[string]Label{
 	"actions.open":         {Hans: "未完成行动", Hant: "未完成行動", En: "Open actions"},
 	"chart.achievement":    {Hans: "各指标达成率", Hant: "各指標達成率", En: "Achievement per metric"},
 	"chart.gantt":          {Hans: "任务进度甘特图", Hant: "任務進度甘特圖", En: "Task timeline"},
+	"plan.period":          {Hans: "计划起止", Hant: "計劃起止", En: "Planned period"},
 	"gantt.planned":        {Hans: "计划节点", Hant: "計劃節點", En: "Planned milestone"},
 	"gantt.actual":         {Hans: "实际完成", Hant: "實際完成", En: "Actual"},
 	"tables":               {Hans: "复盘表格", Hant: "復盤表格", En: "Review tables"},

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -90,8 +89,8 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 	if err := section(templates.L(l, "summary")); err != nil {
 		return err
 	}
-	for _, kv := range KeyFigures(rv, l) {
-		if err := line(kv[0], kv[1]); err != nil {
+	for _, fig := range templates.KeyFigures(rv, l) {
+		if err := line(fig.Label, fig.Value); err != nil {
 			return err
 		}
 	}
@@ -181,52 +180,6 @@ func (rw *reviewWriter) link(sheet string, col, row int, to fupan.Ref, style int
 func sheetExists(f *excelize.File, name string) bool {
 	idx, err := f.GetSheetIndex(name)
 	return err == nil && idx >= 0
-}
-
-// KeyFigures are the review's key figures as label and value, in the language,
-// for the conclusion sheet and the report.
-func KeyFigures(rv *fupan.Review, l fupan.Lang) [][2]string {
-	s := rv.Summary
-	pct := func(v *float64) string {
-		if v == nil {
-			return "-"
-		}
-		return fupan.FormatPercent(*v, false)
-	}
-	out := [][2]string{
-		{templates.L(l, "metrics.met"), fmt.Sprintf("%d / %d", s.MetricsAchieved, s.Metrics)},
-		{templates.L(l, "mean.achievement"), pct(s.MeanAchievement)},
-		{templates.L(l, "tasks.on.schedule"), fmt.Sprintf("%d / %d", s.OnSchedule, s.Tracked)},
-		{templates.L(l, "completion"), pct(s.Completion)},
-		{templates.L(l, "budget"), FormatAmount(s.Budget, l)},
-		{templates.L(l, "people"), strconv.FormatFloat(s.People, 'f', -1, 64)},
-		{templates.L(l, "actions"), fmt.Sprintf("%d (%s %d)", s.Actions, templates.L(l, "actions.open"), s.ActionsOpen)},
-	}
-	return out
-}
-
-// FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in English.
-func FormatAmount(v float64, l fupan.Lang) string {
-	if l != fupan.English && v >= 10000 && v == float64(int64(v)) {
-		return strconv.FormatFloat(v/10000, 'f', -1, 64) + l.Pick("万", "萬", "")
-	}
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	// Thousands separators for the integer part.
-	intPart, frac := s, ""
-	for i, c := range s {
-		if c == '.' {
-			intPart, frac = s[:i], s[i:]
-			break
-		}
-	}
-	var b []byte
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 && intPart[i-1] != '-' {
-			b = append(b, ',')
-		}
-		b = append(b, intPart[i])
-	}
-	return string(b) + frac
 }
 
 func newConclusionStyles(f *excelize.File) (conclusionStyles, error) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fupan-review/fupan/pdf"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -21,6 +22,7 @@ func reportCommand() *cli.Command {
   <name>.reviewed.xlsx  the workbook with 达成率 and 偏差率 filled and coloured,
                         notes where the team's own value differs, and a
                         复盘结论 (review conclusion) sheet
+  <name>.pdf            the report 《策略复盘报告》 for leadership
 The input file is never changed.
 
 Examples:
@@ -30,6 +32,7 @@ Examples:
 Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad usage.`,
 		Flags: append(reviewFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "write into `DIR`"},
+			&cli.StringFlag{Name: "font", Usage: "draw the PDF with the TrueType font `FILE.ttf` (default: the embedded WenQuanYi Micro Hei)"},
 		),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
@@ -49,6 +52,10 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			if rv.HasErrors() {
 				printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
 				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
+			}
+			font, err := fontOption(c)
+			if err != nil {
+				return err
 			}
 			dir := c.String("output")
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -72,7 +79,38 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			}
 			log.Info().Str("file", out).Msg("reviewed workbook written")
 			fmt.Fprintln(c.App.Writer, out)
+
+			pdfOut := filepath.Join(dir, base+".pdf")
+			err = writeAtomically(pdfOut, func(tmp string) error {
+				fh, err := os.Create(tmp)
+				if err != nil {
+					return err
+				}
+				werr := pdf.WriteReport(fh, rv, pdf.Options{Font: font, Lang: opts.Lang, Now: time.Now()})
+				if cerr := fh.Close(); werr == nil {
+					werr = cerr
+				}
+				return werr
+			})
+			if err != nil {
+				return cli.Exit(fmt.Sprintf("writing %s: %v", pdfOut, err), exitFailed)
+			}
+			log.Info().Str("file", pdfOut).Msg("report written")
+			fmt.Fprintln(c.App.Writer, pdfOut)
 			return nil
 		},
 	}
+}
+
+// fontOption loads --font, or the embedded font when it is not given.
+func fontOption(c *cli.Context) (pdf.Font, error) {
+	path := c.String("font")
+	if path == "" {
+		return pdf.Font{}, nil
+	}
+	f, err := pdf.LoadFont(path)
+	if err != nil {
+		return f, cli.Exit(err.Error(), exitBadUsage)
+	}
+	return f, nil
 }

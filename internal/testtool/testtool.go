@@ -74,4 +74,3 @@ func Run(t testing.TB, name string, args ...string) string {
 	}
 	return string(out)
 }
-

@@ -1,0 +1,247 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/jung-kurt/gofpdf"
+)
+
+const labelW = 52.0 // the label column of both charts
+
+// achievementChart draws one horizontal bar per metric, coloured by status, with
+// the value and status written beside it and a dashed line at 100%.
+func (d *doc) achievementChart(rv *fupan.Review) {
+	l := d.lang
+	var rows []fupan.OutcomeRow
+	for _, o := range rv.Outcomes {
+		if o.Achievement != nil {
+			rows = append(rows, o)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	d.heading(templates.L(l, "chart.achievement"), 1)
+	top := 0.0
+	for _, o := range rows {
+		top = max(top, *o.Achievement)
+	}
+	// The scale reaches past 100% and past the best metric, at most 300%.
+	scale := math.Min(math.Max(1.25, math.Ceil(top*10+1)/10), 3)
+	barH, gap := 6.0, 2.5
+	valueW := 32.0
+	plotX := margin + labelW
+	plotW := contentW - labelW - valueW
+	h := float64(len(rows))*(barH+gap) + 10
+	d.ensure(h)
+	y0 := d.pdf.GetY() + 5
+	// Grid lines every 25%.
+	d.font(7)
+	d.text(grey)
+	d.draw(rule)
+	d.pdf.SetLineWidth(0.15)
+	for p := 0.0; p <= scale+1e-9; p += 0.25 {
+		x := plotX + plotW*p/scale
+		d.pdf.Line(x, y0-1, x, y0+float64(len(rows))*(barH+gap))
+		d.write(x-8, y0-5, 16, fmt.Sprintf("%.0f%%", p*100), "C")
+	}
+	for i, o := range rows {
+		y := y0 + float64(i)*(barH+gap)
+		d.font(8.5)
+		d.text(ink)
+		label := d.wrap(o.Metric, labelW-3)
+		if len(label) > 1 {
+			label[0] = fitLine(d, label[0]+"…", labelW-3)
+		}
+		d.write(margin, y+(barH-d.lineH())/2, labelW-3, label[0], "L")
+		a := *o.Achievement
+		c := statusBar[o.Status]
+		d.fill(c)
+		w := plotW * math.Min(a, scale) / scale
+		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
+		// The value and status in a column of their own, clear of the 100% line.
+		d.text(statusInk[o.Status])
+		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+templates.L(l, "status."+o.Status), "L")
+	}
+	// The 100% line.
+	x100 := plotX + plotW/scale
+	d.draw(navy)
+	d.pdf.SetLineWidth(0.4)
+	d.pdf.SetDashPattern([]float64{1.2, 0.8}, 0)
+	yEnd := y0 + float64(len(rows))*(barH+gap)
+	d.pdf.Line(x100, y0-1.5, x100, yEnd)
+	d.pdf.SetDashPattern(nil, 0)
+	d.font(7)
+	d.text(navy)
+	d.write(x100-15, yEnd, 30, templates.L(l, "target.line"), "C")
+	d.text(ink)
+	d.pdf.SetY(yEnd + d.lineH() + 3)
+}
+
+// fitLine shortens a line with an ellipsis until it fits.
+func fitLine(d *doc, s string, w float64) string {
+	rs := []rune(s)
+	for len(rs) > 1 && d.width(string(rs)) > w {
+		rs = append(rs[:len(rs)-2], '…')
+	}
+	return string(rs)
+}
+
+// ganttRow is one row of the Gantt chart: a task's bar and its milestones.
+type ganttRow struct {
+	label      string
+	start, end fupan.Date
+	milestones []fupan.TrackingRow
+}
+
+// ganttChart draws table 1's tasks as bars over the review's months, with
+// table 2's planned (hollow diamond) and actual (filled dot, coloured by
+// schedule) milestones on the row of the task they belong to.
+func (d *doc) ganttChart(rv *fupan.Review) {
+	l := d.lang
+	var rows []ganttRow
+	byTask := map[string]int{}
+	for _, p := range rv.Plan {
+		if p.Task == "" && p.Start.IsZero() {
+			continue
+		}
+		byTask[p.Task] = len(rows)
+		rows = append(rows, ganttRow{label: p.Task, start: p.Start, end: p.End})
+	}
+	for _, t := range rv.Tracking {
+		if t.Planned.Date.IsZero() && t.Actual.Date.IsZero() {
+			continue
+		}
+		if i, ok := byTask[t.PlanTask]; ok && t.PlanTask != "" {
+			rows[i].milestones = append(rows[i].milestones, t)
+			continue
+		}
+		rows = append(rows, ganttRow{label: t.Task, milestones: []fupan.TrackingRow{t}})
+	}
+	// The time axis spans the period, the tasks and the milestones.
+	var lo, hi fupan.Date
+	widen := func(dt fupan.Date) {
+		if dt.IsZero() {
+			return
+		}
+		if lo.IsZero() || dt.Before(lo) {
+			lo = dt
+		}
+		if hi.IsZero() || hi.Before(dt) {
+			hi = dt
+		}
+	}
+	widen(rv.Meta.PeriodStart)
+	widen(rv.Meta.PeriodEnd)
+	for _, r := range rows {
+		widen(r.start)
+		widen(r.end)
+		for _, m := range r.milestones {
+			widen(m.Planned.Date)
+			widen(m.Actual.Date)
+		}
+	}
+	if len(rows) == 0 || lo.IsZero() {
+		return
+	}
+	lo = fupan.Date{Year: lo.Year, Month: lo.Month, Day: 1}
+	hi = fupan.DateOf(time.Date(hi.Year, hi.Month+1, 1, 0, 0, 0, 0, time.UTC)) // the end of hi's month
+	days := float64(lo.DaysUntil(hi))
+	d.heading(templates.L(l, "chart.gantt"), 1)
+	rowH := 7.0
+	plotX := margin + labelW
+	plotW := contentW - labelW
+	xOf := func(dt fupan.Date) float64 { return plotX + plotW*float64(lo.DaysUntil(dt))/days }
+	d.ensure(float64(len(rows))*rowH + 22)
+	y0 := d.pdf.GetY() + 6
+	yEnd := y0 + float64(len(rows))*rowH
+	// Month columns.
+	d.font(7)
+	for m := lo; m.Before(hi); m = fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC)) {
+		next := fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC))
+		x, x2 := xOf(m), xOf(next)
+		if int(m.Month)%2 == 0 {
+			d.fill(paleGrey)
+			d.pdf.Rect(x, y0, x2-x, yEnd-y0, "F")
+		}
+		d.draw(rule)
+		d.pdf.SetLineWidth(0.15)
+		d.pdf.Line(x, y0-5, x, yEnd)
+		d.text(grey)
+		d.write(x, y0-5, x2-x, monthLabel(m, l), "C")
+	}
+	for i, r := range rows {
+		y := y0 + float64(i)*rowH
+		d.font(8.5)
+		d.text(ink)
+		label := d.wrap(r.label, labelW-3)
+		if len(label) > 1 {
+			label[0] = fitLine(d, label[0]+"…", labelW-3)
+		}
+		d.write(margin, y+(rowH-d.lineH())/2, labelW-3, label[0], "L")
+		if !r.start.IsZero() && !r.end.IsZero() {
+			d.fill(colour{142, 169, 219})
+			x1, x2 := xOf(r.start), xOf(r.end.AddDays(1))
+			d.pdf.Rect(x1, y+1.8, math.Max(x2-x1, 0.8), rowH-3.6, "F")
+		}
+		for _, m := range r.milestones {
+			cy := y + rowH/2
+			if !m.Planned.Date.IsZero() {
+				x := xOf(m.Planned.Date) + plotW/days/2
+				d.draw(navy)
+				d.fill(colour{255, 255, 255})
+				d.pdf.SetLineWidth(0.35)
+				d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: cy - 2.2}, {X: x + 2.2, Y: cy}, {X: x, Y: cy + 2.2}, {X: x - 2.2, Y: cy}}, "FD")
+			}
+			if !m.Actual.Date.IsZero() {
+				x := xOf(m.Actual.Date) + plotW/days/2
+				c := statusBar[trackStatus(m)]
+				if trackStatus(m) == "" {
+					c = grey
+				}
+				d.fill(c)
+				d.pdf.Circle(x, cy, 1.4, "F")
+			}
+		}
+	}
+	// Legend: each key sized to its text.
+	y := yEnd + 2.5
+	d.font(7.5)
+	d.text(grey)
+	x := plotX
+	key := func(symbolW float64, draw func(x float64), label string) {
+		draw(x)
+		d.write(x+symbolW+1, y, d.width(label)+1, label, "L")
+		x += symbolW + d.width(label) + 6
+	}
+	key(6, func(x float64) {
+		d.fill(colour{142, 169, 219})
+		d.pdf.Rect(x, y+0.8, 6, 2.4, "F")
+	}, templates.L(l, "plan.period"))
+	key(4, func(x float64) {
+		d.draw(navy)
+		d.fill(colour{255, 255, 255})
+		d.pdf.Polygon([]gofpdf.PointType{{X: x + 2, Y: y + 0.2}, {X: x + 4, Y: y + 2}, {X: x + 2, Y: y + 3.8}, {X: x, Y: y + 2}}, "FD")
+	}, templates.L(l, "gantt.planned"))
+	for _, st := range []string{fupan.StatusAchieved, fupan.StatusMissed} {
+		label := templates.L(l, "gantt.actual") + " (" + templates.L(l, map[string]string{fupan.StatusAchieved: "on.track", fupan.StatusMissed: "off.track"}[st]) + ")"
+		c := statusBar[st]
+		key(3, func(x float64) {
+			d.fill(c)
+			d.pdf.Circle(x+1.5, y+2, 1.4, "F")
+		}, label)
+	}
+	d.text(ink)
+	d.pdf.SetY(y + d.lineH() + 4)
+}
+
+func monthLabel(m fupan.Date, l fupan.Lang) string {
+	if l == fupan.English {
+		return m.Time().Format("Jan")
+	}
+	return fmt.Sprintf("%d月", int(m.Month))
+}

@@ -1,0 +1,202 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// WriteReport draws the review's report, 《策略復盤報告》, on A4: the title
+// block, the key figures, the achievement chart, the Gantt chart, the
+// conclusion, the four tables with the computed columns highlighted, the
+// data-quality findings, page numbers and an outline.
+func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
+	l := opts.Lang
+	if l == "" {
+		l = rv.Meta.Lang
+	}
+	d, err := newDoc(opts, l)
+	if err != nil {
+		return err
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	title := templates.L(l, "report.title")
+	subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
+	d.pdf.SetTitle(title+" · "+subject, true)
+	d.pdf.SetSubject(subject, true)
+	d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
+
+	d.newPage()
+	d.titleBlock(rv, now)
+	d.keyFigures(rv)
+	d.achievementChart(rv)
+	d.ganttChart(rv)
+	d.conclusion(rv)
+	d.tables(rv)
+	d.findings(rv.Findings)
+	footer := title
+	if subject != "" {
+		footer += " · " + subject
+	}
+	return d.finish(w, footer)
+}
+
+func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
+	l := d.lang
+	title := templates.L(l, "report.title")
+	if l != fupan.English {
+		title = "《" + title + "》"
+	}
+	d.pdf.Bookmark(templates.L(l, "report.title"), 0, margin)
+	d.font(22)
+	d.text(navy)
+	d.write(margin, margin, contentW, title, "L")
+	y := margin + d.lineH()
+	if s := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·"); s != "" {
+		d.font(13)
+		d.text(blue)
+		d.write(margin, y, contentW, s, "L")
+		y += d.lineH()
+	}
+	y += 2
+	facts := [][2]string{
+		{templates.L(l, "team"), rv.Meta.Team},
+		{templates.L(l, "period"), periodText(rv.Meta)},
+		{templates.L(l, "reviewer"), rv.Meta.Reviewer},
+		{templates.L(l, "date"), now.Format("2006-01-02")},
+		{templates.L(l, "source"), rv.File},
+	}
+	d.font(8.5)
+	boxTop := y
+	d.fill(paleBlue)
+	rowH := d.lineH() + 1
+	var shown [][2]string
+	for _, f := range facts {
+		if f[1] != "" {
+			shown = append(shown, f)
+		}
+	}
+	rows := (len(shown) + 1) / 2
+	d.pdf.Rect(margin, boxTop, contentW, float64(rows)*rowH+3, "F")
+	for i, f := range shown {
+		x := margin + 3 + float64(i%2)*contentW/2
+		yy := boxTop + 1.5 + float64(i/2)*rowH
+		d.text(grey)
+		d.write(x, yy, 24, f[0], "L")
+		d.text(ink)
+		lines := d.wrap(f[1], contentW/2-30)
+		d.write(x+24, yy, contentW/2-30, lines[0], "L")
+	}
+	d.pdf.SetY(boxTop + float64(rows)*rowH + 6)
+}
+
+func periodText(m fupan.Meta) string {
+	if m.Period == "" {
+		return ""
+	}
+	if m.PeriodStart.IsZero() {
+		return m.Period
+	}
+	return fmt.Sprintf("%s (%s – %s)", m.Period, m.PeriodStart, m.PeriodEnd)
+}
+
+// keyFigures draws the summary figures as tiles.
+func (d *doc) keyFigures(rv *fupan.Review) {
+	l := d.lang
+	d.heading(templates.L(l, "summary"), 0)
+	figs := templates.KeyFigures(rv, l)
+	const perRow = 4
+	gap := 3.0
+	tileW := (contentW - gap*(perRow-1)) / perRow
+	tileH := 17.0
+	y := d.pdf.GetY()
+	for i, f := range figs {
+		x := margin + float64(i%perRow)*(tileW+gap)
+		yy := y + float64(i/perRow)*(tileH+gap)
+		d.fill(paleGrey)
+		d.draw(rule)
+		d.pdf.SetLineWidth(0.2)
+		d.pdf.Rect(x, yy, tileW, tileH, "FD")
+		d.fill(blue)
+		d.pdf.Rect(x, yy, 1.2, tileH, "F")
+		d.font(8)
+		d.text(grey)
+		d.write(x+3, yy+1.5, tileW-4, f.Label, "L")
+		d.font(15)
+		d.text(navy)
+		if f.Key == "mean.achievement" && rv.Summary.MeanAchievement != nil {
+			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievement)])
+		}
+		d.write(x+3, yy+6, tileW-4, f.Value, "L")
+	}
+	rows := (len(figs) + perRow - 1) / perRow
+	d.pdf.SetY(y + float64(rows)*(tileH+gap) + 1)
+	// The findings in a sentence, so a reader knows how far to trust the figures.
+	d.font(8.5)
+	d.text(grey)
+	s := rv.Summary
+	line := templates.L(l, "findings") + ": " + fmt.Sprintf(templates.L(l, "count.errors"), s.Errors) + ", " +
+		fmt.Sprintf(templates.L(l, "count.warnings"), s.Warnings)
+	d.write(margin, d.pdf.GetY(), contentW, line, "L")
+	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 2)
+	d.text(ink)
+}
+
+// conclusion draws the seed's step 3.4: highlights, points to improve, root
+// causes, directions.
+func (d *doc) conclusion(rv *fupan.Review) {
+	l := d.lang
+	d.newPage()
+	d.heading(templates.L(l, "conclusion"), 0)
+	c := fupan.Conclude(rv)
+	for _, part := range []struct {
+		key    string
+		points []fupan.Point
+		mark   colour
+	}{
+		{"highlights", c.Highlights, statusBar[fupan.StatusAchieved]},
+		{"improve", c.Improve, statusBar[fupan.StatusMissed]},
+		{"root.causes", c.RootCauses, statusBar[fupan.StatusClose]},
+		{"directions", c.Directions, blue},
+	} {
+		d.heading(templates.L(l, part.key), 1)
+		if len(part.points) == 0 {
+			d.text(grey)
+			d.write(margin, d.pdf.GetY(), contentW, templates.L(l, "none"), "L")
+			d.pdf.SetY(d.pdf.GetY() + d.lineH() + 2)
+			d.text(ink)
+			continue
+		}
+		for _, p := range part.points {
+			d.font(9)
+			titleLines := d.wrap(p.Title, contentW-6)
+			detailLines := d.wrap(p.Detail, contentW-6)
+			if p.Detail == "" {
+				detailLines = nil
+			}
+			h := float64(len(titleLines)+len(detailLines))*d.lineH() + 2
+			d.ensure(h)
+			y := d.pdf.GetY()
+			d.fill(part.mark)
+			d.pdf.Rect(margin, y+0.8, 1.5, h-2, "F")
+			d.text(ink)
+			for i, t := range titleLines {
+				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
+			}
+			y += float64(len(titleLines)) * d.lineH()
+			d.text(grey)
+			for i, t := range detailLines {
+				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
+			}
+			d.text(ink)
+			d.pdf.SetY(y + float64(len(detailLines))*d.lineH() + 2)
+		}
+	}
+}

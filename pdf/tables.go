@@ -1,0 +1,137 @@
+package pdf
+
+import (
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// colTitle is a column's name in the report's language.
+func colTitle(l fupan.Lang, id fupan.TableID, c fupan.Col) string {
+	cd, _ := fupan.TableDefOf(id).Column(c)
+	return cd.Names.In(l)
+}
+
+// tables draws the four tables with the computed columns highlighted.
+func (d *doc) tables(rv *fupan.Review) {
+	l := d.lang
+	d.newPage()
+	d.heading(templates.L(l, "tables"), 0)
+	title := func(id fupan.TableID) bool {
+		if _, ok := rv.Loc(id); !ok {
+			return false
+		}
+		d.heading(fupan.TableDefOf(id).Title(l), 1)
+		return true
+	}
+	col := func(id fupan.TableID, c fupan.Col, share float64) column {
+		return column{title: colTitle(l, id, c), share: share, align: "L"}
+	}
+
+	if title(fupan.PlanTable) {
+		id := fupan.PlanTable
+		cols := []column{col(id, fupan.ColGoal, 2), col(id, fupan.ColTask, 2), col(id, fupan.ColOwner, 1), col(id, fupan.ColPeriod, 1.4), col(id, fupan.ColResources, 2), col(id, fupan.ColAcceptance, 2.6)}
+		var rows [][]cell
+		prevGoal := ""
+		for _, p := range rv.Plan {
+			goal := p.Goal
+			if goal == prevGoal {
+				goal = "" // a goal spans its tasks, as the merged cell does
+			}
+			prevGoal = p.Goal
+			rows = append(rows, []cell{{text: goal}, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: p.Resources}, {text: p.Acceptance}})
+		}
+		d.table(cols, rows)
+	}
+	if title(fupan.TrackingTable) {
+		id := fupan.TrackingTable
+		dev := col(id, fupan.ColDeviation, 1.3)
+		dev.computed = true
+		cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.4), col(id, fupan.ColActual, 1.2), dev, col(id, fupan.ColProblem, 2), col(id, fupan.ColCountermeasure, 2), col(id, fupan.ColOwner, 0.9)}
+		var rows [][]cell
+		for _, t := range rv.Tracking {
+			devCell := cell{text: "-"}
+			if t.Deviation != nil {
+				label := templates.L(l, "on.track")
+				if !*t.OnTrack {
+					label = templates.L(l, "off.track")
+				}
+				devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
+				if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
+					devCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)
+				}
+			}
+			rows = append(rows, []cell{{text: t.Task}, {text: t.PlannedText}, {text: t.ActualText}, devCell, {text: t.Problem}, {text: t.Countermeasure}, {text: t.Owner}})
+		}
+		d.table(cols, rows)
+	}
+	if title(fupan.OutcomeTable) {
+		id := fupan.OutcomeTable
+		ach := col(id, fupan.ColAchievement, 1.3)
+		ach.computed = true
+		cols := []column{col(id, fupan.ColMetric, 1.6), col(id, fupan.ColTarget, 1.1), col(id, fupan.ColActual, 1.1), ach, col(id, fupan.ColCause, 2.4), col(id, fupan.ColLesson, 2.4)}
+		var rows [][]cell
+		for _, o := range rv.Outcomes {
+			achCell := cell{text: "-"}
+			if o.Achievement != nil {
+				achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+templates.L(l, "status."+o.Status), o.Status, "")
+				if o.StatedAchievement != nil && !close(*o.StatedAchievement, *o.Achievement) {
+					achCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
+				}
+			}
+			rows = append(rows, []cell{{text: o.Metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
+		}
+		d.table(cols, rows)
+	}
+	if title(fupan.ActionTable) {
+		id := fupan.ActionTable
+		cols := []column{col(id, fupan.ColItem, 1.6), col(id, fupan.ColMeasure, 2.4), col(id, fupan.ColOwner, 0.9), col(id, fupan.ColDue, 1), col(id, fupan.ColSupport, 1.8), col(id, fupan.ColAcceptance, 2)}
+		loc, _ := rv.Loc(id)
+		_, hasStatus := loc.Columns[fupan.ColStatus]
+		if hasStatus {
+			cols = append(cols, col(id, fupan.ColStatus, 0.9))
+		}
+		var rows [][]cell
+		for _, a := range rv.Actions {
+			r := []cell{{text: a.Item}, {text: a.Measure}, {text: a.Owner}, {text: a.DueText}, {text: a.Support}, {text: a.Acceptance}}
+			if hasStatus {
+				r = append(r, cell{text: a.Status})
+			}
+			rows = append(rows, r)
+		}
+		d.table(cols, rows)
+	}
+}
+
+func close(a, b float64) bool { return a-b <= fupan.StatedTolerance+1e-9 && b-a <= fupan.StatedTolerance+1e-9 }
+
+// findings draws the data-quality findings with their cells.
+func (d *doc) findings(fs []fupan.Finding) {
+	l := d.lang
+	d.ensure(40)
+	d.heading(templates.L(l, "findings"), 0)
+	if len(fs) == 0 {
+		d.write(margin, d.pdf.GetY(), contentW, templates.L(l, "no.findings"), "L")
+		d.pdf.SetY(d.pdf.GetY() + d.lineH())
+		return
+	}
+	cols := []column{
+		{title: templates.L(l, "status"), share: 1, align: "L"},
+		{title: templates.L(l, "cell"), share: 1.2, align: "L"},
+		{title: templates.L(l, "message"), share: 3.4, align: "L"},
+		{title: templates.L(l, "hint"), share: 3, align: "L"},
+	}
+	sevStatus := map[fupan.Severity]string{fupan.SevError: fupan.StatusMissed, fupan.SevWarning: fupan.StatusClose, fupan.SevInfo: ""}
+	var rows [][]cell
+	for _, f := range fs {
+		sev := cell{text: templates.L(l, "severity."+string(f.Severity))}
+		if st := sevStatus[f.Severity]; st != "" {
+			sev = statusCell(sev.text, st, "")
+		}
+		where := f.Ref.String()
+		if where == "" {
+			where = "-"
+		}
+		rows = append(rows, []cell{sev, {text: where}, {text: f.Message + "\n[" + string(f.Code) + "]"}, {text: f.Hint}})
+	}
+	d.table(cols, rows)
+}

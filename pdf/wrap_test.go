@@ -1,0 +1,132 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/testtool"
+)
+
+var wrapTexts = []string{
+	"新客戶獲取成本超預算30%,轉化率未達預期。教訓:地推活動客群畫像需更精準,需提前做小范圍測試;「老帶新」激勵政策效果顯著!",
+	"Acquisition cost 30% over budget, conversion below plan (see the field-event audience analysis).",
+	"任務1未按時完成,因需求變更導致返工2次。Deadline moved to 2025-09-30 because the CRM vendor delayed the API。",
+	strings.Repeat("線上推廣素材吸引力不足,", 40),
+	"Supercalifragilisticexpialidociousandevenlongerwordsthatcannotbreak 短",
+	"((((「「「『『『括號」」」』』』))))",
+	"、。,;:!?",
+	"",
+	"一\n二\n\n三",
+}
+
+func testDoc(t *testing.T) *doc {
+	t.Helper()
+	d, err := newDoc(Options{}, fupan.Traditional)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.newPage()
+	return d
+}
+
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestWrapKeepsEveryCharacter(t *testing.T) {
+	d := testDoc(t)
+	for _, text := range wrapTexts {
+		for _, w := range []float64{4, 12, 25, 40, 90, 180} {
+			lines := d.wrap(text, w)
+			if got, want := noSpace(strings.Join(lines, "")), noSpace(text); got != want {
+				t.Fatalf("wrap(%q, %v) lost text:\n got %q\nwant %q", text, w, got, want)
+			}
+			for i, l := range lines {
+				rs := []rune(l)
+				if len(rs) == 0 {
+					continue
+				}
+				// A line may overhang by one closing punctuation mark at most.
+				if lw := d.width(l); lw > w+d.width("。")+0.01 && len(rs) > 1 {
+					t.Errorf("wrap(%q, %v): line %d %q is %.1f wide", text, w, i, l, lw)
+				}
+				// Kinsoku holds wherever a line can hold the punctuation with its neighbour.
+				if fits(d, text, w) && i > 0 && strings.ContainsRune(noLineStart, rs[0]) {
+					t.Errorf("wrap(%q, %v): line %d %q starts with closing punctuation", text, w, i, l)
+				}
+			}
+		}
+	}
+}
+
+// fits reports whether every unbreakable cluster of the text fits the width;
+// where one does not, it is broken between characters and the rules give way.
+func fits(d *doc, text string, w float64) bool {
+	for _, c := range clusters(units(text)) {
+		if d.width(c.text) > w {
+			return false
+		}
+	}
+	return true
+}
+
+func TestWrapLatinWordsWhole(t *testing.T) {
+	d := testDoc(t)
+	lines := d.wrap("Acquisition cost 30% over budget, conversion below plan", 30)
+	for _, l := range lines {
+		for _, word := range strings.Fields(l) {
+			if !strings.Contains("Acquisition cost 30% over budget, conversion below plan", word) {
+				t.Errorf("word split: %q in %q", word, lines)
+			}
+		}
+	}
+	if len(lines) < 2 {
+		t.Errorf("no wrap at 30 mm: %q", lines)
+	}
+}
+
+// Drawn into a PDF, long wrapped cells keep every character: gofpdf's own
+// breaking would drop one at each break.
+func TestWrappedTableInPDF(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	d := testDoc(t)
+	cols := []column{{title: "A", share: 1, align: "L"}, {title: "B", share: 2, align: "L"}, {title: "C", share: 1, align: "L"}}
+	var rows [][]cell
+	var all strings.Builder
+	for i := 0; i+2 < len(wrapTexts); i += 3 {
+		rows = append(rows, []cell{{text: wrapTexts[i]}, {text: wrapTexts[i+1]}, {text: wrapTexts[i+2]}})
+		all.WriteString(wrapTexts[i] + wrapTexts[i+1] + wrapTexts[i+2])
+	}
+	d.table(cols, rows)
+	var buf bytes.Buffer
+	if err := d.finish(&buf, "wrap"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "wrap.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := map[rune]int{}
+	for _, r := range testtool.Text(t, path) {
+		got[r]++
+	}
+	want := map[rune]int{}
+	for _, r := range noSpace(all.String()) {
+		want[r]++
+	}
+	for r, n := range want {
+		if got[r] < n {
+			t.Errorf("%q: %d in the PDF, %d in the cells", r, got[r], n)
+		}
+	}
+}
