@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/samples"
+	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 )
 

@@ -53,6 +53,9 @@ func LoadFont(path string) (Font, error) {
 	return Font{}, fmt.Errorf("font %s is not a TrueType font", path)
 }
 
+// Name is the font file's path, or "" for the embedded font.
+func (f Font) Name() string { return f.name }
+
 func (f Font) bytes() []byte {
 	if f.data == nil {
 		return defaultFont

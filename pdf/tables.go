@@ -102,7 +102,9 @@ func (d *doc) tables(rv *fupan.Review) {
 	}
 }
 
-func close(a, b float64) bool { return a-b <= fupan.StatedTolerance+1e-9 && b-a <= fupan.StatedTolerance+1e-9 }
+func close(a, b float64) bool {
+	return a-b <= fupan.StatedTolerance+1e-9 && b-a <= fupan.StatedTolerance+1e-9
+}
 
 // findings draws the data-quality findings with their cells.
 func (d *doc) findings(fs []fupan.Finding) {

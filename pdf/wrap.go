@@ -177,4 +177,3 @@ func startsForbidden(s string) bool {
 	}
 	return false
 }
-

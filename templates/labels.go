@@ -74,6 +74,8 @@ var labels = map[string]Label{
 	"file.ok":              {Hans: "可用于生成报告", Hant: "可用於產生報告", En: "ready for the report"},
 	"file.bad":             {Hans: "有错误,无法生成报告", Hant: "有錯誤,無法產生報告", En: "has errors, no report can be made"},
 	"missing.value":        {Hans: "(未填写)", Hant: "(未填寫)", En: "(blank)"},
+	"file.ok.count":        {Hans: "已生成报告", Hant: "已產生報告", En: "reports"},
+	"file.failed.count":    {Hans: "未能处理", Hant: "未能處理", En: "failed"},
 	"overview.title":       {Hans: "策略复盘总览", Hant: "策略復盤總覽", En: "Strategy Review Overview"},
 	"overview.failed":      {Hans: "未能处理的工作簿", Hant: "未能處理的活頁簿", En: "Workbooks that failed"},
 	"overview.chart":       {Hans: "各团队平均达成率", Hant: "各團隊平均達成率", En: "Mean achievement by team"},

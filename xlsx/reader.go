@@ -59,7 +59,8 @@ func (o Options) withDefaults() Options {
 type FileError struct {
 	Path string
 	Code fupan.Code
-	Err  error
+	Err  error       // in English, for logs
+	Why  fupan.Names // the reason in the team's language, for the finding
 }
 
 func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
@@ -67,7 +68,11 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // Finding turns the error into the finding the team reads.
 func (e *FileError) Finding(lang fupan.Lang) fupan.Finding {
-	return fupan.FileFinding(lang, filepath.Base(e.Path), e.Code, e.Err.Error())
+	why := e.Why.In(lang)
+	if why == "" {
+		why = e.Err.Error()
+	}
+	return fupan.FileFinding(lang, filepath.Base(e.Path), e.Code, why)
 }
 
 // Reader reads workbooks within its limits.
@@ -77,6 +82,19 @@ type Reader struct {
 
 // NewReader returns a Reader with the options.
 func NewReader(opts Options) *Reader { return &Reader{opts: opts.withDefaults()} }
+
+// Reasons a file cannot be read, as the finding tells them.
+var (
+	whyEmpty      = fupan.Names{Hans: "文件是空的", Hant: "檔案是空的", En: "the file is empty"}
+	whyNotZip     = fupan.Names{Hans: "内容不是 .xlsx 格式,可能是改了扩展名的其他文件", Hant: "內容不是 .xlsx 格式,可能是改了副檔名的其他檔案", En: "its content is not .xlsx: perhaps another file renamed"}
+	whyLegacy     = fupan.Names{Hans: "Excel 97-2003 格式", Hant: "Excel 97-2003 格式", En: "Excel 97-2003 format"}
+	whyNoPassword = fupan.Names{Hans: "未提供密码", Hant: "未提供密碼", En: "no password was given"}
+	whyBadPass    = fupan.Names{Hans: "密码不正确", Hant: "密碼不正確", En: "the password is not correct"}
+	whyTooLarge   = fupan.Names{Hans: "超过大小上限", Hant: "超過大小上限", En: "over the size limit"}
+	whyDamaged    = fupan.Names{Hans: "文件已损坏或不完整", Hant: "檔案已損毀或不完整", En: "the file is damaged or incomplete"}
+	whyNotFile    = fupan.Names{Hans: "不是普通文件", Hant: "不是一般檔案", En: "not a regular file"}
+	whyMissing    = fupan.Names{Hans: "无法打开文件", Hant: "無法開啟檔案", En: "the file cannot be opened"}
+)
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -88,37 +106,53 @@ var (
 // Read opens a workbook and returns its sheets and cells. A file it cannot read
 // is a *FileError.
 func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error) {
-	fail := func(code fupan.Code, err error) (*fupan.Workbook, error) {
-		return nil, &FileError{Path: path, Code: code, Err: err}
+	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, error) {
+		return nil, &FileError{Path: path, Code: code, Err: err, Why: why}
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fail(fupan.CodeFileUnreadable, err)
+		return fail(fupan.CodeFileUnreadable, whyMissing, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return fail(fupan.CodeFileNotXLSX, errors.New("not a regular file"))
+		return fail(fupan.CodeFileNotXLSX, whyNotFile, errors.New("not a regular file"))
 	}
 	if fi.Size() > r.opts.MaxFileSize {
-		return fail(fupan.CodeFileTooLarge, fmt.Errorf("%d bytes, the limit is %d", fi.Size(), r.opts.MaxFileSize))
+		return fail(fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("%d bytes, the limit is %d", fi.Size(), r.opts.MaxFileSize))
 	}
 	if fi.Size() == 0 {
-		return fail(fupan.CodeFileNotXLSX, errors.New("the file is empty"))
+		return fail(fupan.CodeFileNotXLSX, whyEmpty, errors.New("the file is empty"))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fail(fupan.CodeFileUnreadable, err)
+		return fail(fupan.CodeFileUnreadable, whyMissing, err)
+	}
+	return r.ReadBytes(ctx, path, data)
+}
+
+// ReadBytes reads a workbook already in memory; name is its path, for
+// messages. The limits apply as to Read.
+func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupan.Workbook, error) {
+	path := name
+	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, error) {
+		return nil, &FileError{Path: path, Code: code, Err: err, Why: why}
+	}
+	if int64(len(data)) > r.opts.MaxFileSize {
+		return fail(fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("%d bytes, the limit is %d", len(data), r.opts.MaxFileSize))
+	}
+	if len(data) == 0 {
+		return fail(fupan.CodeFileNotXLSX, whyEmpty, errors.New("the file is empty"))
 	}
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
 	case bytes.HasPrefix(data, oleMagic):
 		if !bytes.Contains(data, encryptionInfo) {
-			return fail(fupan.CodeFileLegacyXLS, errors.New("an OLE2 compound file, not Office Open XML"))
+			return fail(fupan.CodeFileLegacyXLS, whyLegacy, errors.New("an OLE2 compound file, not Office Open XML"))
 		}
 		if r.opts.Password == "" {
-			return fail(fupan.CodeFileEncrypted, errors.New("no password was given"))
+			return fail(fupan.CodeFileEncrypted, whyNoPassword, errors.New("no password was given"))
 		}
 	default:
-		return fail(fupan.CodeFileNotXLSX, fmt.Errorf("it starts with %q, not a zip archive", printable(data[:min(8, len(data))])))
+		return fail(fupan.CodeFileNotXLSX, whyNotZip, fmt.Errorf("it starts with %q, not a zip archive", printable(data[:min(8, len(data))])))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -129,7 +163,8 @@ func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error)
 		Password:          r.opts.Password,
 	})
 	if err != nil {
-		return fail(classifyOpenError(err))
+		code, why, cerr := classifyOpenError(err)
+		return fail(code, why, cerr)
 	}
 	defer func() { _ = f.Close() }()
 	wb, err := readCells(ctx, f, filepath.Base(path), r.opts)
@@ -142,22 +177,22 @@ func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error)
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		return fail(fupan.CodeFileUnreadable, err)
+		return fail(fupan.CodeFileUnreadable, whyDamaged, err)
 	}
 	return wb, nil
 }
 
-func classifyOpenError(err error) (fupan.Code, error) {
+func classifyOpenError(err error) (fupan.Code, fupan.Names, error) {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fupan.CodeFileEncrypted, errors.New("the password is not correct")
+		return fupan.CodeFileEncrypted, whyBadPass, errors.New("the password is not correct")
 	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return fupan.CodeFileTooLarge, fmt.Errorf("it unzips to more than the limit: %w", err)
+		return fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("it unzips to more than the limit: %w", err)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return fupan.CodeFileNotXLSX, err
+		return fupan.CodeFileNotXLSX, whyNotZip, err
 	}
-	return fupan.CodeFileUnreadable, fmt.Errorf("the file is damaged: %w", err)
+	return fupan.CodeFileUnreadable, whyDamaged, fmt.Errorf("the file is damaged: %w", err)
 }
 
 func printable(b []byte) string {
@@ -203,7 +238,7 @@ func readCells(ctx context.Context, f *excelize.File, name string, opts Options)
 			cells += len(row)
 		}
 		if cells > opts.MaxCells {
-			return nil, &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("more than %d cells", opts.MaxCells)}
+			return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", opts.MaxCells)}
 		}
 		sh := &fupan.Sheet{Name: sheet, Hidden: !visible, Rows: make([][]fupan.Cell, len(raw))}
 		for r, row := range raw {

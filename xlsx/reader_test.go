@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/samples"
+	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -141,7 +141,7 @@ func TestSamplesUpToDate(t *testing.T) {
 	}
 	a, b := readReview(t, path), readReview(t, "../samples/華東銷售部_2025Q3.xlsx")
 	if len(a.Plan) != len(b.Plan) || a.Plan[2].Acceptance != b.Plan[2].Acceptance || a.Outcomes[1].TargetText != b.Outcomes[1].TargetText {
-		t.Error("samples/華東銷售部_2025Q3.xlsx differs from samples.SeedTraditional: run go run ./samples/mksamples")
+		t.Error("samples/華東銷售部_2025Q3.xlsx differs from samples.SeedTraditional: run go run ./samples/gen/mksamples")
 	}
 }
 

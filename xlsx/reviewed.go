@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"time"
 
@@ -34,17 +33,15 @@ type ReviewedOptions struct {
 // with the computed columns (达成率, 偏差率) filled and coloured, a note where the
 // team's own value differs, and a conclusion sheet. Nothing else of the source
 // changes, and the source file is only read.
-func WriteReviewed(ctx context.Context, w io.Writer, src string, rv *fupan.Review, opts ReviewedOptions) error {
+//
+// data is the source workbook's bytes, as it was read for rv.
+func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts ReviewedOptions) error {
 	o := opts.Reader.withDefaults()
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", src, err)
-	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize, Password: o.Password,
 	})
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", src, err)
+		return fmt.Errorf("opening %s: %w", rv.File, err)
 	}
 	defer func() { _ = f.Close() }()
 	lang := opts.Lang

@@ -13,7 +13,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/testtool"
-	"github.com/fupan-review/fupan/samples"
+	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -26,7 +26,11 @@ func writeReviewed(t *testing.T, src, dir string) (string, *fupan.Review) {
 	rv := readReview(t, src)
 	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(src), ".xlsx")+".reviewed.xlsx")
 	var buf bytes.Buffer
-	if err := xlsx.WriteReviewed(context.Background(), &buf, src, rv, xlsx.ReviewedOptions{Now: time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"os"
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -48,20 +48,30 @@ func readerOptions(c *cli.Context) xlsx.Options {
 	return o
 }
 
-// loadReview reads and analyses one workbook. A file that cannot be read at all
-// becomes a review with one finding, so callers report it like any other.
-func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
-	wb, err := xlsx.NewReader(ro).Read(ctx, path)
+// settingsFrom gathers what processing a workbook needs from the flags.
+func settingsFrom(c *cli.Context) (batch.Settings, error) {
+	opts, err := analyzeOptions(c)
 	if err != nil {
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
-			lang := opts.Lang
-			if lang == "" {
-				lang = fupan.Simplified
-			}
-			return fupan.Unreadable(path, lang, fe.Finding(lang)), nil
-		}
-		return nil, err
+		return batch.Settings{}, err
 	}
-	return fupan.Analyze(wb, opts), nil
+	s := batch.Settings{Reader: readerOptions(c), Analyze: opts, Now: time.Now()}
+	if c.IsSet("font") {
+		if s.Font, err = fontOption(c); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// loadReview reads and analyses one workbook file.
+func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		lang := opts.Lang
+		if lang == "" {
+			lang = fupan.Simplified
+		}
+		return fupan.Unreadable(path, lang, fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())), nil
+	}
+	return batch.Load(ctx, batch.Settings{Reader: ro, Analyze: opts}, path, data)
 }

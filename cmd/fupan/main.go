@@ -89,6 +89,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			validateCommand(),
 			templateCommand(),
 			reportCommand(),
+			runCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

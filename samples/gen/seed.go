@@ -1,8 +1,8 @@
-// Package samples holds the example workbooks: the seed's review in each
-// language, realistic variants and broken ones. The .xlsx files beside it are
-// written by `go run ./samples/mksamples` from the definitions here, which the
+// Package gen defines the example workbooks under samples/: the seed's review in each
+// language, realistic variants and broken ones. The .xlsx files in samples/ are
+// written by `go run ./samples/gen/mksamples` from the definitions here, which the
 // tests use too.
-package samples
+package gen
 
 // Table is one of the four tables as text: its title, header and rows.
 type Table struct {

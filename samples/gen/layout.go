@@ -1,4 +1,4 @@
-package samples
+package gen
 
 import (
 	"fmt"

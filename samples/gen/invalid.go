@@ -1,4 +1,4 @@
-package samples
+package gen
 
 import "github.com/fupan-review/fupan/xlsx"
 

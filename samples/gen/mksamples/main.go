@@ -1,7 +1,7 @@
 // Command mksamples writes the example workbooks under samples/ from the
 // definitions in package samples. Run it from the repository root:
 //
-//	go run ./samples/mksamples
+//	go run ./samples/gen/mksamples
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/fupan-review/fupan/samples"
+	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 )
 

@@ -1,0 +1,315 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/pdf"
+	"github.com/rs/zerolog"
+)
+
+// Options steer a run.
+type Options struct {
+	Input, Output string
+	Workers       int  // parallel workbooks; zero: the number of cores
+	Force         bool // redo workbooks that did not change
+	Recursive     bool // read subfolders too
+	Settings      Settings
+	Version       string // recorded: a new version redoes every workbook
+	// Settled, where set, says whether a file may be read now (watch uses it
+	// to leave files that are still being written); others wait for a later run.
+	Settled func(path string) bool
+	// Progress, where set, is told after each input.
+	Progress func(done, total int)
+}
+
+// Run processes every workbook of the input folder into the output folder and
+// writes summary.json and overview.pdf there. The error is for the run itself
+// (a locked or unreadable folder, Ctrl-C); a workbook that fails is an entry
+// with status "failed".
+func Run(ctx context.Context, o Options) (*Summary, error) {
+	log := zerolog.Ctx(ctx)
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.Settings.Now.IsZero() {
+		o.Settings.Now = time.Now()
+	}
+	in, err := filepath.Abs(o.Input)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(in); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", o.Input)
+	}
+	out, err := filepath.Abs(o.Output)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, fmt.Errorf("creating the output folder: %w", err)
+	}
+	st, err := openState(out, settingsKey(o))
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = st.close() }()
+	removeTemporaries(out)
+
+	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: o.Settings.Now}
+	cands, err := discover(in, o.Recursive, func(path string) bool {
+		return path == out || strings.HasPrefix(path, out+string(filepath.Separator))
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	entries := make([]Entry, len(cands))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	report := func() {
+		mu.Lock()
+		done++
+		if o.Progress != nil {
+			o.Progress(done, len(cands))
+		}
+		mu.Unlock()
+	}
+	// Work under way finishes on Ctrl-C: workers write with a context that is
+	// not cancelled; only the dispatch stops.
+	work := context.WithoutCancel(ctx)
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				entries[i] = o.processOne(work, st, cands[i], out)
+				if !entries[i].Skipped && entries[i].Status != "" {
+					if err := st.done(entries[i]); err != nil {
+						log.Error().Err(err).Str("file", cands[i].rel).Msg("cannot record the workbook")
+					}
+				}
+				report()
+			}
+		}()
+	}
+	interrupted := false
+dispatch:
+	for i, c := range cands {
+		if c.reason != "" {
+			entries[i] = rejected(c, o.Settings.Now)
+			ev := log.Warn()
+			if c.ignore {
+				ev = log.Info()
+			}
+			ev.Str("file", c.rel).Str("reason", c.reason).Msg("not read")
+			report()
+			continue
+		}
+		if o.Settled != nil && !o.Settled(c.path) {
+			entries[i] = Entry{File: c.rel, Status: ""} // left for a later run
+			report()
+			continue
+		}
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			interrupted = true
+			break dispatch
+		}
+	}
+	close(jobs)
+	wg.Wait()
+
+	// Inputs this run did not reach keep what an earlier run recorded.
+	var kept []Entry
+	for i, e := range entries {
+		if e.Status == "" {
+			if prev, ok := st.previous(cands[i].rel); ok {
+				prev.Skipped = true
+				e = prev
+			} else {
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	sum.Entries = kept
+	for _, e := range kept {
+		switch {
+		case e.Status == StatusIgnored:
+			sum.Ignored++
+		case e.Status == StatusFailed:
+			sum.Failed++
+		default:
+			sum.OK++
+		}
+		if e.Skipped {
+			sum.Skipped++
+		} else if e.Status != StatusIgnored {
+			sum.Processed++
+		}
+	}
+	if err := o.writeOverview(sum, out); err != nil {
+		log.Error().Err(err).Msg("cannot write the overview")
+	}
+	sum.Finished = time.Now()
+	b, err := json.MarshalIndent(sum, "", "  ")
+	if err != nil {
+		return sum, err
+	}
+	if err := writeFileAtomic(filepath.Join(out, "summary.json"), b); err != nil {
+		return sum, err
+	}
+	if !interrupted {
+		if err := st.save(kept); err != nil {
+			return sum, fmt.Errorf("saving the record: %w", err)
+		}
+	}
+	if interrupted {
+		return sum, fmt.Errorf("interrupted after %d of %d inputs: %w", sum.Processed, len(cands), ctx.Err())
+	}
+	return sum, nil
+}
+
+// settingsKey names what every output depends on beyond its input.
+func settingsKey(o Options) string {
+	a := o.Settings.Analyze
+	return strings.Join([]string{o.Version, string(a.Lang), a.Team, a.Period, o.Settings.Font.Name()}, "|")
+}
+
+func rejected(c candidate, now time.Time) Entry {
+	st := StatusFailed
+	if c.ignore {
+		st = StatusIgnored
+	}
+	return Entry{File: c.rel, Status: st, Reason: c.reason, ProcessedAt: now}
+}
+
+// processOne reads, checks and reports one workbook. A panic anywhere in it is
+// a bug: the workbook fails with its stack in the log, the run goes on.
+func (o Options) processOne(ctx context.Context, st *state, c candidate, out string) (e Entry) {
+	log := zerolog.Ctx(ctx)
+	start := time.Now()
+	e = Entry{File: c.rel, ProcessedAt: o.Settings.Now}
+	defer func() {
+		if r := recover(); r != nil {
+			log.Error().Str("file", c.rel).Str("panic", fmt.Sprint(r)).Str("stack", string(debug.Stack())).Msg("internal error: please report it")
+			e.Status, e.Reason = StatusFailed, fmt.Sprintf("internal error in fupan: %v", r)
+			e.Findings.Errors++
+		}
+	}()
+	data, err := readLimited(c.path, o.Settings.Reader.MaxFileSize)
+	if err != nil {
+		e.Status, e.Reason = StatusFailed, err.Error()
+		return e
+	}
+	sum := sha256.Sum256(data)
+	e.SHA256 = hex.EncodeToString(sum[:])
+	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsExist(out, prev) {
+		prev.Skipped = true
+		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
+		return prev
+	}
+	rv, err := Load(ctx, o.Settings, c.path, data)
+	if err != nil {
+		e.Status, e.Reason = StatusFailed, err.Error()
+		return e
+	}
+	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
+	fig := rv.Summary
+	e.Figures = &fig
+	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
+	if rv.HasErrors() {
+		e.Status, e.Reason = StatusFailed, failReason(rv)
+		e.Figures = nil
+		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
+		return e
+	}
+	outs, err := Report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)))
+	if err != nil {
+		e.Status, e.Reason = StatusFailed, err.Error()
+		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
+		return e
+	}
+	e.Status = StatusOK
+	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
+	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
+	log.Info().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
+	return e
+}
+
+// readLimited reads a file, refusing one over the size limit before reading it.
+func readLimited(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && fi.Size() > limit {
+		return nil, fmt.Errorf("%d bytes, over the limit of %d", fi.Size(), limit)
+	}
+	return os.ReadFile(path)
+}
+
+func outputsExist(out string, e Entry) bool {
+	if e.Status != StatusOK {
+		return e.Status == StatusFailed // a failed workbook that did not change fails again
+	}
+	for _, p := range []string{e.Outputs.Reviewed, e.Outputs.PDF} {
+		if p == "" {
+			return false
+		}
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// writeOverview draws overview.pdf for leadership from the run's entries.
+func (o Options) writeOverview(sum *Summary, out string) error {
+	var rows []pdf.OverviewRow
+	langs := map[fupan.Lang]int{}
+	for _, e := range sum.Entries {
+		if e.Status == StatusIgnored {
+			continue
+		}
+		langs[e.Lang]++
+		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed,
+			Reason: e.Reason, Figures: e.Figures, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
+	}
+	lang := o.Settings.Analyze.Lang
+	if lang == "" {
+		lang = fupan.Simplified
+		best := 0
+		for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
+			if langs[l] > best {
+				lang, best = l, langs[l]
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Team < rows[j].Team })
+	path := filepath.Join(out, "overview.pdf")
+	err := writeAtomic(path, func(f *os.File) error {
+		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now})
+	})
+	if err != nil {
+		return err
+	}
+	sum.Overview = "overview.pdf"
+	return nil
+}

@@ -1,0 +1,85 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+// Settings are what every workbook of a run is processed with.
+type Settings struct {
+	Reader  xlsx.Options
+	Analyze fupan.Options
+	Font    pdf.Font
+	Now     time.Time
+}
+
+// Load reads and analyses one workbook held in memory. A file that cannot be
+// read becomes a review with its one error finding.
+func Load(ctx context.Context, s Settings, name string, data []byte) (*fupan.Review, error) {
+	wb, err := xlsx.NewReader(s.Reader).ReadBytes(ctx, name, data)
+	if err != nil {
+		var fe *xlsx.FileError
+		if !errors.As(err, &fe) {
+			return nil, err
+		}
+		lang := s.Analyze.Lang
+		if lang == "" {
+			lang = fupan.Simplified
+		}
+		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil
+	}
+	return fupan.Analyze(wb, s.Analyze), nil
+}
+
+// Report writes a review's reviewed workbook and PDF as base+".reviewed.xlsx"
+// and base+".pdf", each through a temporary file renamed into place.
+func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base string) (Outputs, error) {
+	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		return Outputs{}, err
+	}
+	out := Outputs{Reviewed: base + ".reviewed.xlsx", PDF: base + ".pdf"}
+	err := writeAtomic(out.Reviewed, func(f *os.File) error {
+		return xlsx.WriteReviewed(ctx, f, data, rv, xlsx.ReviewedOptions{Reader: s.Reader, Now: s.Now, Lang: s.Analyze.Lang})
+	})
+	if err != nil {
+		return Outputs{}, err
+	}
+	err = writeAtomic(out.PDF, func(f *os.File) error {
+		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Now})
+	})
+	if err != nil {
+		return Outputs{}, err
+	}
+	return out, nil
+}
+
+// failReason sums up a review's errors for summary.json and the overview.
+func failReason(rv *fupan.Review) string {
+	var parts []string
+	for _, f := range rv.Findings {
+		if f.Severity != fupan.SevError {
+			continue
+		}
+		where := f.Ref.String()
+		if where != "" {
+			where += ": "
+		}
+		parts = append(parts, where+f.Message)
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if n := rv.Summary.Errors - len(parts); n > 0 {
+		parts = append(parts, fmt.Sprintf("+%d", n))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,64 @@
+// Package batch is the monthly job: every workbook of a folder read, checked
+// and computed in parallel, its reviewed workbook and PDF written, a summary and
+// an overview for leadership, and a record that lets a re-run skip what has
+// not changed and finish what a killed run left.
+package batch
+
+import (
+	"time"
+
+	"github.com/fupan-review/fupan"
+)
+
+// Statuses of an input in summary.json.
+const (
+	StatusOK      = "ok"      // outputs written (there may be warnings)
+	StatusFailed  = "failed"  // errors: no report; Reason says why
+	StatusIgnored = "ignored" // not a workbook fupan reads (a .txt, a .pdf)
+)
+
+// Entry is one input's line in summary.json.
+type Entry struct {
+	File     string         `json:"file"` // relative to the input folder
+	Status   string         `json:"status"`
+	Reason   string         `json:"reason,omitempty"`
+	Team     string         `json:"team,omitempty"`
+	Period   string         `json:"period,omitempty"`
+	Lang     fupan.Lang     `json:"lang,omitempty"`
+	SHA256   string         `json:"sha256,omitempty"`
+	Figures  *fupan.Summary `json:"figures,omitempty"`
+	Findings Counts         `json:"findings"`
+	Outputs  Outputs        `json:"outputs"`
+	// Skipped is set when the input was unchanged since the run that made its
+	// outputs, which this run kept.
+	Skipped     bool      `json:"skipped,omitempty"`
+	ProcessedAt time.Time `json:"processed_at"`
+}
+
+// Counts are the findings of an input by severity.
+type Counts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Outputs are the files written for an input, relative to the output folder.
+type Outputs struct {
+	Reviewed string `json:"reviewed,omitempty"`
+	PDF      string `json:"pdf,omitempty"`
+}
+
+// Summary is summary.json: one entry per input and the run's totals.
+type Summary struct {
+	Input     string    `json:"input"`
+	Output    string    `json:"output"`
+	StartedAt time.Time `json:"started_at"`
+	Finished  time.Time `json:"finished_at"`
+	Processed int       `json:"processed"` // inputs processed by this run
+	Skipped   int       `json:"skipped"`   // unchanged inputs whose outputs were kept
+	OK        int       `json:"ok"`
+	Failed    int       `json:"failed"`
+	Ignored   int       `json:"ignored"`
+	Overview  string    `json:"overview,omitempty"`
+	Entries   []Entry   `json:"entries"`
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/fupan-review/fupan/batch"
+	"github.com/rs/zerolog"
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
+)
+
+func runCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "process every workbook of a folder: the monthly job",
+		ArgsUsage: "DIR",
+		Description: `Reads every .xlsx and .xlsm workbook in DIR in parallel and writes into OUT,
+for each: <name>.reviewed.xlsx and <name>.pdf; and for the run: summary.json
+(one entry per input: status, figures, findings, outputs, reason when it
+failed) and overview.pdf (every team side by side, for leadership).
+
+Excel's lock files (~$*.xlsx), hidden and temporary files are skipped; .xls,
+.csv and other files are reported. One bad workbook never stops the others.
+Outputs appear whole or not at all. A workbook that has not changed since the
+last run is skipped (--force redoes it); a run that was killed finishes the
+job when run again. Only one run may use OUT at a time. Ctrl-C finishes the
+workbooks in progress, writes the record and stops.
+
+Examples:
+  fupan run /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
+  fupan run samples -o out --workers 4 --force
+  fupan run 复盘/ -o out --json | jq '.entries[] | select(.status=="failed")'
+
+Exit status: 0 every workbook reported, 1 some workbooks failed (or the run
+could not finish), 2 bad usage.`,
+		Flags: append(reviewFlags(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `OUT`"},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "process `N` workbooks at a time"},
+			&cli.BoolFlag{Name: "force", Usage: "redo workbooks that did not change since the last run"},
+			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "read subfolders of DIR too"},
+			&cli.BoolFlag{Name: "json", Usage: "print summary.json to standard output"},
+			fontFlag(),
+		),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return cli.Exit("run takes one DIR", exitBadUsage)
+			}
+			if c.Int("workers") < 1 {
+				return cli.Exit("--workers must be at least 1", exitBadUsage)
+			}
+			o, err := batchOptions(c)
+			if err != nil {
+				return err
+			}
+			return runOnce(c, o)
+		},
+	}
+}
+
+func batchOptions(c *cli.Context) (batch.Options, error) {
+	settings, err := settingsFrom(c)
+	if err != nil {
+		return batch.Options{}, err
+	}
+	dir := c.Args().First()
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return batch.Options{}, cli.Exit(fmt.Sprintf("%s is not a folder", dir), exitBadUsage)
+	}
+	return batch.Options{
+		Input: dir, Output: c.String("output"), Workers: c.Int("workers"), Force: c.Bool("force"),
+		Recursive: c.Bool("recursive"), Settings: settings, Version: version,
+	}, nil
+}
+
+// runOnce runs the batch with a progress bar on a terminal and reports.
+func runOnce(c *cli.Context, o batch.Options) error {
+	log := zerolog.Ctx(c.Context)
+	var bar *progressbar.ProgressBar
+	if isTerminal(c.App.ErrWriter) {
+		o.Progress = func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(c.App.ErrWriter),
+					progressbar.OptionSetDescription("fupan"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+			}
+			_ = bar.Set(done)
+		}
+	}
+	sum, err := batch.Run(c.Context, o)
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if sum != nil {
+		log.Info().Int("processed", sum.Processed).Int("skipped", sum.Skipped).Int("ok", sum.OK).
+			Int("failed", sum.Failed).Int("ignored", sum.Ignored).Str("output", o.Output).Msg("run finished")
+		if c.Bool("json") {
+			b, _ := json.MarshalIndent(sum, "", "  ")
+			fmt.Fprintln(c.App.Writer, string(b))
+		}
+	}
+	switch {
+	case errors.Is(err, batch.ErrLocked):
+		return cli.Exit(fmt.Sprintf("%v: %s", err, o.Output), exitFailed)
+	case err != nil:
+		return cli.Exit(err.Error(), exitFailed)
+	case sum.Failed > 0:
+		return cli.Exit("", exitFailed)
+	}
+	return nil
+}

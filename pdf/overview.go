@@ -1,0 +1,178 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// OverviewRow is one workbook of a run, for the overview.
+type OverviewRow struct {
+	File, Team, Period string
+	Failed             bool
+	Reason             string
+	Figures            *fupan.Summary
+	Errors, Warnings   int
+}
+
+// WriteOverview draws the one-look overview of a run for leadership: every
+// team's figures side by side, a chart of mean achievement across teams, and
+// the workbooks that failed and why.
+func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
+	l := opts.Lang
+	if l == "" {
+		l = fupan.Simplified
+	}
+	d, err := newDoc(opts, l)
+	if err != nil {
+		return err
+	}
+	title := templates.L(l, "overview.title")
+	d.pdf.SetTitle(title, true)
+	d.pdf.SetSubject(title, true)
+	d.newPage()
+	d.pdf.Bookmark(title, 0, margin)
+	d.font(20)
+	d.text(navy)
+	d.write(margin, margin, contentW, title, "L")
+	d.pdf.SetY(margin + d.lineH())
+	d.font(9)
+	d.text(grey)
+	ok, failed := 0, 0
+	for _, r := range rows {
+		if r.Failed {
+			failed++
+		} else {
+			ok++
+		}
+	}
+	now := opts.Now
+	d.write(margin, d.pdf.GetY(), contentW, fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
+		templates.L(l, "file.ok.count"), ok, templates.L(l, "file.failed.count"), failed), "L")
+	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 4)
+	d.text(ink)
+
+	d.overviewChart(rows)
+
+	d.heading(templates.L(l, "overview.teams"), 0)
+	cols := []column{
+		{title: templates.L(l, "team"), share: 2, align: "L"},
+		{title: templates.L(l, "period"), share: 1, align: "L"},
+		{title: templates.L(l, "metrics.met"), share: 1, align: "C"},
+		{title: templates.L(l, "mean.achievement"), share: 1.2, align: "C", computed: true},
+		{title: templates.L(l, "tasks.on.schedule"), share: 1.1, align: "C"},
+		{title: templates.L(l, "actions.open"), share: 1, align: "C"},
+		{title: templates.L(l, "status"), share: 1.3, align: "L"},
+	}
+	var table [][]cell
+	for _, r := range rows {
+		if r.Failed || r.Figures == nil {
+			continue
+		}
+		s := r.Figures
+		mean := cell{text: "-"}
+		if s.MeanAchievement != nil {
+			st := fupan.MetricStatus(*s.MeanAchievement)
+			mean = statusCell(fupan.FormatPercent(*s.MeanAchievement, false), st, templates.L(l, "status."+st))
+		}
+		status := cell{text: templates.L(l, "file.ok")}
+		if r.Warnings > 0 {
+			status.text = fmt.Sprintf(templates.L(l, "count.warnings"), r.Warnings)
+		}
+		table = append(table, []cell{{text: teamName(r)}, {text: r.Period},
+			{text: fmt.Sprintf("%d / %d", s.MetricsAchieved, s.Metrics)}, mean,
+			{text: fmt.Sprintf("%d / %d", s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
+	}
+	if len(table) > 0 {
+		d.table(cols, table)
+	}
+
+	if failed > 0 {
+		d.heading(templates.L(l, "overview.failed"), 0)
+		var frows [][]cell
+		red, redInk := statusBg[fupan.StatusMissed], statusInk[fupan.StatusMissed]
+		for _, r := range rows {
+			if r.Failed {
+				frows = append(frows, []cell{{text: r.File, bg: &red, fg: &redInk}, {text: r.Reason}})
+			}
+		}
+		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
+	}
+	return d.finish(w, title)
+}
+
+func teamName(r OverviewRow) string {
+	if r.Team != "" {
+		return r.Team
+	}
+	return r.File
+}
+
+// overviewChart draws each team's mean achievement as a bar, with the 100% line.
+func (d *doc) overviewChart(rows []OverviewRow) {
+	l := d.lang
+	type bar struct {
+		label string
+		value float64
+	}
+	var bars []bar
+	top := 1.0
+	for _, r := range rows {
+		if r.Failed || r.Figures == nil || r.Figures.MeanAchievement == nil {
+			continue
+		}
+		v := *r.Figures.MeanAchievement
+		bars = append(bars, bar{teamName(r), v})
+		top = math.Max(top, v)
+	}
+	if len(bars) == 0 {
+		return
+	}
+	d.heading(templates.L(l, "overview.chart"), 0)
+	scale := math.Min(math.Max(1.25, math.Ceil(top*10+1)/10), 3)
+	barH := 5.5
+	if len(bars) > 30 {
+		barH = 3.5
+	}
+	gap := 1.6
+	valueW := 30.0
+	plotX := margin + labelW
+	plotW := contentW - labelW - valueW
+	for i, b := range bars {
+		d.ensure(barH + gap + 8)
+		y := d.pdf.GetY()
+		if i == 0 {
+			d.font(7)
+			d.text(grey)
+			for p := 0.0; p <= scale+1e-9; p += 0.25 {
+				x := plotX + plotW*p/scale
+				d.write(x-8, y, 16, fmt.Sprintf("%.0f%%", p*100), "C")
+			}
+			y += 4
+		}
+		st := fupan.MetricStatus(b.value)
+		d.font(8)
+		d.text(ink)
+		d.write(margin, y+(barH-d.lineH())/2, labelW-3, fitLine(d, b.label, labelW-3), "L")
+		w := plotW * math.Min(b.value, scale) / scale
+		d.fill(statusBar[st])
+		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
+		d.draw(navy)
+		d.pdf.SetLineWidth(0.35)
+		d.pdf.SetDashPattern([]float64{1, 0.7}, 0)
+		x100 := plotX + plotW/scale
+		d.pdf.Line(x100, y-gap/2, x100, y+barH+gap/2)
+		d.pdf.SetDashPattern(nil, 0)
+		d.text(statusInk[st])
+		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+templates.L(l, "status."+st), "L")
+		d.pdf.SetY(y + barH + gap)
+	}
+	d.font(7)
+	d.text(navy)
+	d.write(plotX+plotW/scale-15, d.pdf.GetY(), 30, templates.L(l, "target.line"), "C")
+	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 4)
+	d.text(ink)
+}
