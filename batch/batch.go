@@ -160,7 +160,7 @@ dispatch:
 		}
 		if e.Skipped {
 			sum.Skipped++
-		} else if e.Status != StatusIgnored {
+		} else if !e.rejected {
 			sum.Processed++
 		}
 	}
@@ -197,7 +197,7 @@ func rejected(c candidate, now time.Time) Entry {
 	if c.ignore {
 		st = StatusIgnored
 	}
-	return Entry{File: c.rel, Status: st, Reason: c.reason, ProcessedAt: now}
+	return Entry{File: c.rel, Status: st, Reason: c.reason, ProcessedAt: now, rejected: true}
 }
 
 // processOne reads, checks and reports one workbook. A panic anywhere in it is

@@ -33,6 +33,8 @@ type Entry struct {
 	// outputs, which this run kept.
 	Skipped     bool      `json:"skipped,omitempty"`
 	ProcessedAt time.Time `json:"processed_at"`
+
+	rejected bool // refused by its name (.xls, .csv, .txt): never read
 }
 
 // Counts are the findings of an input by severity.

@@ -151,3 +151,22 @@ func TestTemplateReadsBack(t *testing.T) {
 		}
 	}
 }
+
+func TestRunExitCodes(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out); code != 0 {
+		t.Errorf("run samples: exit %d: %s", code, stderr)
+	}
+	if _, _, code := runCLI(t, "run", "../../samples/invalid", "-o", t.TempDir()); code != 1 {
+		t.Errorf("run samples/invalid: exit %d; want 1", code)
+	}
+	for _, args := range [][]string{{"run", "../../samples"}, {"run", "no-such-dir", "-o", out}, {"run", "../../samples", "-o", out, "--workers", "0"}} {
+		if _, _, code := runCLI(t, args...); code != 2 {
+			t.Errorf("fupan %v: exit %d; want 2", args, code)
+		}
+	}
+	out2, _, code := runCLI(t, "run", "../../samples", "-o", out, "--json")
+	if code != 0 || !strings.Contains(out2, `"skipped": 5`) {
+		t.Errorf("second run --json: exit %d\n%s", code, out2)
+	}
+}

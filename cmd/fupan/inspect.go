@@ -42,11 +42,13 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			}
 			if c.Bool("json") {
 				b, err := rv.JSON()
-				if err != nil {
-					return err
+				if err == nil {
+					_, err = fmt.Fprintln(c.App.Writer, string(b))
 				}
-				_, err = fmt.Fprintln(c.App.Writer, string(b))
-				return err
+				if err != nil {
+					return cli.Exit(err.Error(), exitFailed)
+				}
+				return nil
 			}
 			printReview(c.App.Writer, rv)
 			return nil

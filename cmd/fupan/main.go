@@ -50,8 +50,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ec.ExitCode()
 	}
+	// Commands report their own failures as exit codes; what reaches here
+	// unwrapped is urfave/cli's word on the command line (a required flag
+	// missing), which is bad usage.
 	fmt.Fprintln(stderr, "fupan:", err)
-	return exitFailed
+	return exitBadUsage
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -90,6 +93,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			templateCommand(),
 			reportCommand(),
 			runCommand(),
+			watchCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

@@ -62,7 +62,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 				enc := json.NewEncoder(c.App.Writer)
 				enc.SetIndent("", "  ")
 				if err := enc.Encode(results); err != nil {
-					return err
+					return cli.Exit(err.Error(), exitFailed)
 				}
 			} else {
 				for _, r := range results {

@@ -1,0 +1,116 @@
+package batch_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan/batch"
+	"github.com/xuri/excelize/v2"
+)
+
+// buildFupan builds the command once for the tests that run it as a process.
+func buildFupan(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "fupan")
+	cmd := exec.Command("go", "build", "-o", bin, "../cmd/fupan")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// journalFiles lists the workbooks a run recorded as finished.
+func journalFiles(t *testing.T, out string) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, ".fupan", "journal.jsonl"))
+	if err != nil {
+		return map[string]bool{}
+	}
+	done := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var line struct{ Entry batch.Entry }
+		if json.Unmarshal(sc.Bytes(), &line) == nil {
+			done[line.Entry.File] = true
+		}
+	}
+	return done
+}
+
+// A run killed with SIGKILL half way and run again finishes the job: every
+// output whole, no temporary file left, nothing that was finished done again.
+func TestKillAndRerun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs fupan on 200 workbooks")
+	}
+	bin := buildFupan(t)
+	in, out := t.TempDir(), t.TempDir()
+	srcs := []string{"華東銷售部_2025Q3.xlsx", "华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx", "华东销售部-单表_2025Q3.xlsx", "华东销售部-日期格式_2025Q3.xlsx"}
+	const n = 200
+	for i := 0; i < n; i++ {
+		copyFile(t, filepath.Join("../samples", srcs[i%len(srcs)]), filepath.Join(in, fmt.Sprintf("团队%03d_2025Q3.xlsx", i)))
+	}
+	cmd := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2")
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for len(journalFiles(t, out)) < 30 {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatalf("no progress:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Kill(); err != nil { // SIGKILL: no chance to clean up
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	finished := journalFiles(t, out)
+	if len(finished) >= n {
+		t.Fatalf("the run finished before it was killed (%d): use more workbooks", len(finished))
+	}
+	t.Logf("killed after %d of %d workbooks", len(finished), n)
+
+	again := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2")
+	if b, err := again.CombinedOutput(); err != nil {
+		t.Fatalf("the second run: %v\n%s", err, b)
+	}
+	s := readSummary(t, out)
+	if s.OK != n || s.Failed != 0 {
+		t.Fatalf("after the re-run: ok %d failed %d; want %d and 0", s.OK, s.Failed, n)
+	}
+	for _, e := range s.Entries {
+		if finished[e.File] && !e.Skipped {
+			t.Errorf("%s was finished before the kill and was processed again", e.File)
+		}
+		pdfBytes, err := os.ReadFile(filepath.Join(out, e.Outputs.PDF))
+		if err != nil || !bytes.HasPrefix(pdfBytes, []byte("%PDF-")) || !bytes.Contains(pdfBytes[max(0, len(pdfBytes)-32):], []byte("%%EOF")) {
+			t.Errorf("%s: the PDF is not whole (%v)", e.File, err)
+		}
+		f, err := excelize.OpenFile(filepath.Join(out, e.Outputs.Reviewed))
+		if err != nil {
+			t.Errorf("%s: the reviewed workbook does not open: %v", e.File, err)
+			continue
+		}
+		_ = f.Close()
+	}
+	if s.Skipped < len(finished) || s.Processed+s.Skipped != n {
+		t.Errorf("re-run processed %d and skipped %d; %d were finished before the kill", s.Processed, s.Skipped, len(finished))
+	}
+	assertNoTemporaries(t, out)
+	if strings.Contains(logs.String(), `"level":"error"`) {
+		t.Errorf("errors in the killed run's log:\n%s", logs.String())
+	}
+}

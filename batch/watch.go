@@ -1,0 +1,218 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/rs/zerolog"
+)
+
+// WatchOptions steer Watch.
+type WatchOptions struct {
+	Poll   time.Duration // how often the folder is looked at, events or not
+	Settle time.Duration // how long a file must stay the same before it is read
+	Events bool          // also react to file events (network shares often send none)
+	// OnRun, where set, is told of each run's summary.
+	OnRun func(*Summary)
+}
+
+// fileMark is what tells that a file changed: its size and time.
+type fileMark struct {
+	size  int64
+	mtime time.Time
+}
+
+// Watch keeps the output folder up to date as workbooks arrive or change,
+// until ctx is done. A file is read once it has settled: no Excel lock file
+// beside it, size and time unchanged for Settle.
+func Watch(ctx context.Context, o Options, w WatchOptions) error {
+	log := zerolog.Ctx(ctx)
+	if w.Poll <= 0 {
+		w.Poll = 5 * time.Second
+	}
+	if w.Settle <= 0 {
+		w.Settle = 3 * time.Second
+	}
+	wake := make(chan struct{}, 1)
+	poke := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+	if w.Events {
+		watcher, err := fsnotify.NewWatcher()
+		if err != nil {
+			log.Warn().Err(err).Msg("no file events; polling only")
+		} else {
+			defer func() { _ = watcher.Close() }()
+			if err := watcher.Add(o.Input); err != nil {
+				log.Warn().Err(err).Msg("no file events for the folder; polling only")
+			}
+			go func() {
+				for {
+					select {
+					case _, ok := <-watcher.Events:
+						if !ok {
+							return
+						}
+						poke()
+					case err, ok := <-watcher.Errors:
+						if !ok {
+							return
+						}
+						log.Warn().Err(err).Msg("file events")
+					}
+				}
+			}()
+		}
+	}
+
+	// The settled files are named as Run's discovery names them: absolute, links resolved.
+	dir, err := filepath.Abs(o.Input)
+	if err == nil {
+		dir, err = filepath.EvalSymlinks(dir)
+	}
+	if err != nil {
+		return err
+	}
+	s := &settler{settle: w.Settle, seen: map[string]fileMark{}, since: map[string]time.Time{}, done: map[string]fileMark{}}
+	ticker := time.NewTicker(w.Poll)
+	defer ticker.Stop()
+	poke()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-ticker.C:
+		case <-wake:
+			// Events come in bursts while a file is copied: look again once it
+			// may have settled.
+			time.AfterFunc(w.Settle+w.Settle/4, poke)
+		}
+		changed, err := s.scan(dir, time.Now())
+		if err != nil {
+			log.Warn().Err(err).Msg("cannot list the folder")
+			continue
+		}
+		if !changed {
+			continue
+		}
+		ro := o
+		ro.Settled = s.settled
+		sum, err := Run(ctx, ro)
+		switch {
+		case errors.Is(err, ErrLocked):
+			log.Warn().Err(err).Msg("the output folder is busy; trying again later")
+			s.forget()
+			continue
+		case err != nil:
+			log.Error().Err(err).Msg("run failed")
+			s.forget()
+			continue
+		}
+		s.commit()
+		if w.OnRun != nil {
+			w.OnRun(sum)
+		}
+	}
+}
+
+// settler tracks which files have settled and which changed since the last run.
+type settler struct {
+	settle time.Duration
+	mu     sync.Mutex
+	seen   map[string]fileMark  // as last looked at
+	since  map[string]time.Time // when the mark was first seen
+	done   map[string]fileMark  // as last run
+	ready  map[string]fileMark  // settled in this scan
+}
+
+// scan looks at the folder and reports whether a settled file is new or
+// changed since the last run.
+func (s *settler) scan(dir string, now time.Time) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err
+	}
+	names := map[string]bool{}
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ready = map[string]fileMark{}
+	changed := false
+	present := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if e.IsDir() || isTemporary(name) || (ext != ".xlsx" && ext != ".xlsm") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		present[path] = true
+		m := fileMark{info.Size(), info.ModTime()}
+		if old, ok := s.seen[path]; !ok || old != m {
+			s.seen[path], s.since[path] = m, now
+			continue
+		}
+		if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
+			continue
+		}
+		s.ready[path] = m
+		if s.done[path] != m {
+			changed = true
+		}
+	}
+	for p := range s.seen {
+		if !present[p] {
+			delete(s.seen, p)
+			delete(s.since, p)
+		}
+	}
+	return changed, nil
+}
+
+// lockedByExcel reports whether Excel's owner file for a workbook is beside
+// it: "~$" and the name, or the name with its first two characters replaced.
+func lockedByExcel(names map[string]bool, name string) bool {
+	if names["~$"+name] {
+		return true
+	}
+	rs := []rune(name)
+	return len(rs) > 2 && names["~$"+string(rs[2:])]
+}
+
+func (s *settler) settled(path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.ready[path]
+	return ok
+}
+
+// commit records the settled files as run.
+func (s *settler) commit() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for p, m := range s.ready {
+		s.done[p] = m
+	}
+}
+
+// forget drops what this scan found, so the next scan tries again.
+func (s *settler) forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ready = nil
+}

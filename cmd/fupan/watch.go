@@ -1,0 +1,56 @@
+package main
+
+import (
+	"github.com/fupan-review/fupan/batch"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func watchCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "watch",
+		Usage:     "keep processing workbooks as they arrive or change",
+		ArgsUsage: "DIR",
+		Description: `Does what fupan run does, again and again: whenever a workbook in DIR is new
+or changed, and has settled (no Excel lock file ~$name beside it, size and time
+unchanged for --settle), the run brings OUT up to date. It reacts to file events
+and polls every --poll as well, since network shares (SMB, NFS) often send no
+events. Stop it with Ctrl-C.
+
+Examples:
+  fupan watch /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
+  fupan watch /mnt/share -o out --poll 30s --no-events
+
+Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
+		Flags: append(reviewFlags(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `OUT`"},
+			&cli.IntFlag{Name: "workers", Value: 0, Usage: "process `N` workbooks at a time (default: the number of cores)"},
+			&cli.DurationFlag{Name: "poll", Value: 5e9, Usage: "look at the folder every `DURATION`"},
+			&cli.DurationFlag{Name: "settle", Value: 3e9, Usage: "read a file once unchanged for `DURATION`"},
+			&cli.BoolFlag{Name: "no-events", Usage: "poll only; do not use file events"},
+			fontFlag(),
+		),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return cli.Exit("watch takes one DIR", exitBadUsage)
+			}
+			o, err := batchOptions(c)
+			if err != nil {
+				return err
+			}
+			log := zerolog.Ctx(c.Context)
+			log.Info().Str("input", o.Input).Str("output", o.Output).Dur("poll", c.Duration("poll")).Msg("watching")
+			err = batch.Watch(c.Context, o, batch.WatchOptions{
+				Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events"),
+				OnRun: func(s *batch.Summary) {
+					log.Info().Int("processed", s.Processed).Int("failed", s.Failed).Msg("output folder brought up to date")
+				},
+			})
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			return nil
+		},
+	}
+}
