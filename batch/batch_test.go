@@ -39,10 +39,10 @@ func mixedFolder(t testing.TB) string {
 	copyFile(t, "../samples/invalid/缺少必填列_2025Q3.xlsx", filepath.Join(in, "华南_2025Q3.xlsx"))
 	copyFile(t, "../samples/invalid/单位不一致_2025Q3.xlsx", filepath.Join(in, "西北_2025Q3.xlsx"))
 	files := map[string]string{
-		"说明.xlsx":           "这不是工作簿\n",
+		"说明.xlsx":             "这不是工作簿\n",
 		"~$华东销售部_2025Q3.xlsx": "lock",
 		"旧版_2025Q3.xls":       "\xd0\xcf\x11\xe0",
-		"导出.csv":             "a,b\n",
+		"导出.csv":              "a,b\n",
 		"readme.txt":          "notes",
 		".hidden.xlsx":        "x",
 	}
