@@ -94,6 +94,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			reportCommand(),
 			runCommand(),
 			watchCommand(),
+			mailCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

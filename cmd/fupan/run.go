@@ -34,17 +34,19 @@ Examples:
   fupan run /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
   fupan run samples -o out --workers 4 --force
   fupan run 复盘/ -o out --json | jq '.entries[] | select(.status=="failed")'
+  FUPAN_SMTP_PASSWORD=… fupan run /mnt/复盘/2025-09 -o out --mail
 
 Exit status: 0 every workbook reported, 1 some workbooks failed (or the run
 could not finish), 2 bad usage.`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `OUT`"},
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "process `N` workbooks at a time"},
 			&cli.BoolFlag{Name: "force", Usage: "redo workbooks that did not change since the last run"},
 			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "read subfolders of DIR too"},
 			&cli.BoolFlag{Name: "json", Usage: "print summary.json to standard output"},
+			&cli.BoolFlag{Name: "mail", Usage: "send the PDFs after the run, as the config file says (see fupan help mail)"},
 			fontFlag(),
-		),
+		), mailFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -57,7 +59,17 @@ could not finish), 2 bad usage.`,
 			if err != nil {
 				return err
 			}
-			return runOnce(c, o)
+			runErr := runOnce(c, o)
+			if c.Bool("mail") {
+				// A run with failed workbooks still mails the reports it has.
+				var ec cli.ExitCoder
+				if runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "" {
+					if err := sendMail(c, o.Output, o.Input); err != nil {
+						return err
+					}
+				}
+			}
+			return runErr
 		},
 	}
 }
