@@ -192,4 +192,3 @@ func selfSigned(t testing.TB) ([]byte, tls.Certificate) {
 	}
 	return certPEM, cert
 }
-
