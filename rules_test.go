@@ -170,3 +170,28 @@ func TestSeedFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestNoTablesAndPeriodUnknown(t *testing.T) {
+	rv := analyzeBook(t, "随手记_2025Q3.xlsx", xlsx.Book{Sheets: []xlsx.BookSheet{{Name: "Sheet1", Rows: [][]any{{"本月随便记点什么", 123}, {"没有表头"}}}}})
+	if !hasCode(rv, fupan.CodeNoTables) || !rv.HasErrors() {
+		t.Errorf("a workbook without tables: %v", rv.Findings)
+	}
+	// No period in the workbook or its name: dates without a year take this
+	// year's, and the team is told.
+	rv = analyzeBook(t, "华东销售部.xlsx", samples.PerSheet(samples.SeedSimplified()))
+	if !hasCode(rv, fupan.CodePeriodUnknown) || rv.Meta.Period != "" {
+		t.Errorf("no period: %v (period %q)", rv.Findings, rv.Meta.Period)
+	}
+	path := filepath.Join(t.TempDir(), "华东销售部.xlsx")
+	if err := xlsx.Build(path, samples.PerSheet(samples.SeedSimplified())); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.ReadFile(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv = fupan.Analyze(wb, fupan.Options{Period: "2025Q3"})
+	if hasCode(rv, fupan.CodePeriodUnknown) || rv.Meta.Period != "2025Q3" || rv.Meta.PeriodFrom != "option" || rv.Plan[0].Start.String() != "2025-07-01" {
+		t.Errorf("--period 2025Q3: %+v %v", rv.Meta, rv.Findings)
+	}
+}

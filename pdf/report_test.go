@@ -3,6 +3,7 @@ package pdf_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,4 +215,48 @@ func squeeze(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// A table longer than a page repeats its header on every page and splits no
+// row; the PDF has an outline.
+func TestLongTableRepeatsHeader(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	rv := review(t, goodSamples[1])
+	base := rv.Outcomes[2] // achieved: its cause shows in the table only
+	for i := 0; i < 80; i++ {
+		o := base
+		o.Metric = fmt.Sprintf("指标%02d", i)
+		o.Cause = fmt.Sprintf("第%02d行开始", i) + strings.Repeat("新客户获取成本超预算,", 1+i%4) + fmt.Sprintf("第%02d行结束", i)
+		rv.Outcomes = append(rv.Outcomes, o)
+	}
+	path := writePDF(t, rv, t.TempDir(), pdf.Options{})
+	pages := strings.Split(testtool.Text(t, path), "\f")
+	tablePages := 0
+	for _, p := range pages {
+		if !strings.Contains(squeeze(p), "行开始") {
+			continue
+		}
+		tablePages++
+		if !strings.Contains(p, "偏差原因") || !strings.Contains(p, "计划值") {
+			t.Errorf("a page of the long table has no header row:\n%.200s", p)
+		}
+	}
+	if tablePages < 2 {
+		t.Fatalf("the long table spans %d pages; want several", tablePages)
+	}
+	// No row split: each row's start (its metric) and end marker are on one page.
+	for i := 0; i < 80; i++ {
+		for _, p := range pages {
+			if strings.Contains(squeeze(p), fmt.Sprintf("第%02d行开始", i)) != strings.Contains(squeeze(p), fmt.Sprintf("第%02d行结束", i)) {
+				t.Errorf("row %d is split across pages", i)
+			}
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("/Outlines")) {
+		t.Error("the PDF has no outline")
+	}
 }

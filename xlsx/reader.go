@@ -204,6 +204,9 @@ func printable(b []byte) string {
 	}, string(b))
 }
 
+// formulaErrors are the error values a formula can give.
+var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
+
 // numFmtKind is what a number format makes of a number.
 type numFmtKind int
 
@@ -275,6 +278,11 @@ func readCell(f *excelize.File, sheet, ref, raw string, date1904 bool, styles ma
 	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
 		return cell
 	case excelize.CellTypeFormula:
+		if formulaErrors[raw] {
+			// Some writers store an error result as text rather than t="e".
+			cell.Kind = fupan.CellError
+			return cell
+		}
 		// t="str": a formula whose result is text. Some writers (excelize among
 		// them) mark every formula so, numbers too: a number is read as one.
 		if _, err := strconv.ParseFloat(raw, 64); err != nil {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -253,4 +254,16 @@ func TestFileErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A formula that gives an error, as LibreOffice stores it after calculating
+// (t="e"): the finding names the cell and the error value.
+func TestFormulaErrorCell(t *testing.T) {
+	rv := readReview(t, "testdata/libreoffice/公式错误_2025Q3.xlsx")
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodeFormulaError && f.Sheet == "成果" && f.Cell == "C4" && strings.Contains(f.Message, "#VALUE!") {
+			return
+		}
+	}
+	t.Errorf("no formula-error at 成果!C4: %v", rv.Findings)
 }
