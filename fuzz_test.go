@@ -1,0 +1,63 @@
+package fupan
+
+import (
+	"testing"
+)
+
+// FuzzValues feeds the value parsers what a cell may hold. None may panic, and
+// a value read without error must be a real value.
+func FuzzValues(f *testing.F) {
+	for _, s := range []string{"1200萬", "500家", "-6.5%", "≥3%", "不低於500家", "¥50,000", "7.1-7.31", "7月31日前完成",
+		"2025-07-01 ~ 2025-07-31", "預算5萬元,設計1人", "李四、王五", "9.10前", "2025年第三季度", "by 7/31", "7月1日至31日", "1.2億", "0.5k", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if q, err := ParseQuantity(s); err == nil && q.Kind == KindNone {
+			t.Errorf("ParseQuantity(%q) gave no kind", s)
+		}
+		if d, err := ParseDate(s, 2025); err == nil && d.IsZero() {
+			t.Errorf("ParseDate(%q) gave no date", s)
+		}
+		if a, b, err := ParseRange(s, 2025); err == nil && (a.IsZero() || b.Before(a)) {
+			t.Errorf("ParseRange(%q) = %v..%v", s, a, b)
+		}
+		_, _ = ParseResources(s)
+		_, _ = ParsePeriod(s)
+		_, _ = ParseRate(s)
+		for _, o := range ParseOwners(s) {
+			if o == "" {
+				t.Errorf("ParseOwners(%q) gave an empty owner", s)
+			}
+		}
+		_, _ = NoteMonth(s)
+	})
+}
+
+// FuzzHeaders feeds the header matcher and the table locator rows of text.
+func FuzzHeaders(f *testing.F) {
+	f.Add("計劃進度(7月)", "關鍵任務", "實際進度", "表2:執行進度跟蹤表")
+	f.Add("目标指标", "计划值", "实际值", "达成率")
+	f.Add("Strategy goal", "Key task", "Owner", "Start–end")
+	f.Add("改进项", "具体措施", "完成时间", "验收标准")
+	f.Fuzz(func(t *testing.T, a, b, c, d string) {
+		for _, id := range Tables {
+			for _, h := range []string{a, b, c, d} {
+				_, _, _ = MatchHeader(id, h)
+			}
+		}
+		text := func(s string) Cell { return Cell{Kind: CellText, Text: s} }
+		wb := &Workbook{File: a + "_" + b + ".xlsx", Sheets: []*Sheet{{Name: "S", Rows: [][]Cell{
+			{text(d)},
+			{text(a), text(b), text(c), text(d), text("负责人"), text("验收标准")},
+			{text(b), text(c), text(a), text(d)},
+			{text("关键任务"), text("计划进度(" + a + ")"), text("实际进度")},
+			{text(c), text(d), text(b)},
+		}}}}
+		rv := Analyze(wb, Options{})
+		for _, fd := range rv.Findings {
+			if fd.Message == "" || fd.Code == "" {
+				t.Errorf("finding without message or code: %+v", fd)
+			}
+		}
+	})
+}
