@@ -17,19 +17,20 @@ type Options struct {
 // Analyze reads the tables of a workbook, parses their values, computes the
 // figures and checks the review. It never fails: every problem is a finding.
 func Analyze(wb *Workbook, opts Options) *Review {
-	schema := Schema()
 	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{}}
 
-	// The language decides the messages, so look at the headers before anything
-	// is reported; locate again once it is known (it is cheap and pure).
-	probe := &findings{lang: Simplified}
-	r.Tables = locate(wb, schema, probe)
+	// The language decides the messages: the headers tell it, so the tables are
+	// found first and their problems reported after.
+	var problems []locateProblem
+	r.Tables, problems = locate(wb)
 	r.Meta.Lang = opts.Lang
 	if r.Meta.Lang == "" {
 		r.Meta.Lang = detectLang(wb, r.Tables)
 	}
 	fs := &findings{lang: r.Meta.Lang}
-	r.Tables = locate(wb, schema, fs)
+	for _, p := range problems {
+		p.report(fs)
+	}
 
 	readMeta(r, wb, opts, fs)
 	// Without a period, dates written without a year take this year's; that is

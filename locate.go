@@ -17,21 +17,46 @@ type headerMatch struct {
 
 func (h headerMatch) complete() bool { return len(h.missing) == 0 }
 
-// matchRow reads a row as the header of a table.
-func matchRow(idx headerIndex, def TableDef, row []Cell) headerMatch {
-	h := headerMatch{table: def.ID, columns: map[Col]int{}, headers: map[Col]string{}, notes: map[Col]string{}}
+// rowKeys prepares a row's cells for header matching, once for all tables.
+// It returns nil for a row that cannot be a header (fewer than two short texts).
+func rowKeys(row []Cell) []*headerKey {
+	var keys []*headerKey
+	n := 0
 	for i, c := range row {
 		if c.Kind != CellText || c.Merged && i > 0 && row[i-1].Text == c.Text {
 			continue
 		}
-		col, note, ok := idx.match(def.ID, c.Text)
+		k, ok := headerKeyOf(c.Text)
+		if !ok {
+			continue
+		}
+		if keys == nil {
+			keys = make([]*headerKey, len(row))
+		}
+		keys[i] = &k
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	return keys
+}
+
+// matchRow reads a row as the header of a table.
+func matchRow(def TableDef, row []Cell, keys []*headerKey) headerMatch {
+	h := headerMatch{table: def.ID, columns: map[Col]int{}, headers: map[Col]string{}, notes: map[Col]string{}}
+	for i, k := range keys {
+		if k == nil {
+			continue
+		}
+		col, ok := hdrIndex.match(def.ID, *k)
 		if !ok {
 			continue
 		}
 		if _, dup := h.columns[col]; dup {
 			continue
 		}
-		h.columns[col], h.headers[col], h.notes[col] = i+1, strings.TrimSpace(c.Text), note
+		h.columns[col], h.headers[col], h.notes[col] = i+1, strings.TrimSpace(row[i].Text), k.note
 	}
 	for _, cd := range def.Columns {
 		if !cd.Required {
@@ -64,8 +89,19 @@ func (h headerMatch) nearMiss() bool {
 
 var reTitlePrefix = regexp.MustCompile(`^(?i)(?:表\s*[1-4一二三四]|table\s*[1-4])\s*[:.、-]?\s*`)
 
+// buildTitleIndex maps the match keys of the tables' names to the tables.
+func buildTitleIndex(defs []TableDef) map[string]TableID {
+	m := map[string]TableID{}
+	for _, t := range defs {
+		for _, n := range append([]string{t.Names.Hans, t.Names.Hant, t.Names.En}, t.Aliases...) {
+			m[matchKey(n)] = t.ID
+		}
+	}
+	return m
+}
+
 // titleOf reports which table a title row names ("表1:策略执行计划表").
-func titleOf(schema []TableDef, row []Cell) (TableID, bool) {
+func titleOf(row []Cell) (TableID, bool) {
 	text := ""
 	for _, c := range row {
 		if c.IsBlank() {
@@ -76,18 +112,11 @@ func titleOf(schema []TableDef, row []Cell) (TableID, bool) {
 		}
 		text = c.Text
 	}
-	if text == "" {
+	if text == "" || len(text) > maxHeaderLen {
 		return 0, false
 	}
-	key := matchKey(reTitlePrefix.ReplaceAllString(strings.TrimSpace(FoldText(text)), ""))
-	for _, t := range schema {
-		for _, n := range append([]string{t.Names.Hans, t.Names.Hant, t.Names.En}, t.Aliases...) {
-			if key == matchKey(n) {
-				return t.ID, true
-			}
-		}
-	}
-	return 0, false
+	id, ok := titleIndex[matchKey(reTitlePrefix.ReplaceAllString(strings.TrimSpace(FoldText(text)), ""))]
+	return id, ok
 }
 
 // rowIsBlank reports whether a row shows nothing in the columns from first to
@@ -101,10 +130,20 @@ func rowIsBlank(row []Cell, first, last int) bool {
 	return true
 }
 
-// locate finds the tables of a workbook and reports the header rows that miss a
+// locateProblem is a header row that lacks a required column, or a table found
+// a second time. They become findings once the workbook's language is known.
+type locateProblem struct {
+	code    Code
+	table   TableID
+	ref     Ref
+	missing Col
+	first   Ref // for a duplicate: where the table was found first
+}
+
+// locate finds the tables of a workbook, and the header rows that miss a
 // column and the tables found twice.
-func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
-	idx := buildHeaderIndex(schema)
+func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
+	var problems []locateProblem
 	var found []TableLoc
 	type nearMissAt struct {
 		ref Ref
@@ -125,8 +164,12 @@ func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
 			rowNum := r + 1
 			var best *headerMatch
 			var miss *headerMatch
+			keys := rowKeys(row)
 			for _, def := range schema {
-				h := matchRow(idx, def, row)
+				if keys == nil {
+					break
+				}
+				h := matchRow(def, row, keys)
 				switch {
 				case h.complete():
 					if best == nil || len(h.columns) > len(best.columns) {
@@ -167,7 +210,7 @@ func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
 				closeOpen(rowNum - 1)
 				misses = append(misses, nearMissAt{Ref{sh.Name, rowNum, miss.columns[firstCol(miss.columns)]}, *miss})
 			default:
-				if id, ok := titleOf(schema, row); ok && id > 0 {
+				if id, ok := titleOf(row); ok && id > 0 {
 					closeOpen(rowNum - 1)
 					pendingTitle = rowNum
 					continue
@@ -185,8 +228,8 @@ func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
 	seen := map[TableID]TableLoc{}
 	for _, t := range found {
 		if first, dup := seen[t.ID]; dup {
-			fs.add(CodeTableDuplicate, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID),
-				Ref{first.Sheet, first.HeaderRow, first.FirstCol}.String(), Ref{t.Sheet, t.HeaderRow, t.FirstCol}.String())
+			problems = append(problems, locateProblem{code: CodeTableDuplicate, table: t.ID,
+				ref: Ref{t.Sheet, t.HeaderRow, t.FirstCol}, first: Ref{first.Sheet, first.HeaderRow, first.FirstCol}})
 			continue
 		}
 		seen[t.ID] = t
@@ -196,12 +239,21 @@ func locate(wb *Workbook, schema []TableDef, fs *findings) []TableLoc {
 		if _, ok := seen[m.h.table]; ok {
 			continue // the table was found elsewhere; the row is something else
 		}
-		def := TableDefOf(m.h.table)
-		cd, _ := def.Column(m.h.missing[0])
-		fs.add(CodeColumnMissing, m.ref, tableName(fs.lang, m.h.table), m.ref.Row, cd.Names.In(fs.lang))
+		problems = append(problems, locateProblem{code: CodeColumnMissing, table: m.h.table, ref: m.ref, missing: m.h.missing[0]})
 		seen[m.h.table] = TableLoc{}
 	}
-	return out
+	return out, problems
+}
+
+// report turns the problems of locate into findings in the workbook's language.
+func (p locateProblem) report(fs *findings) {
+	switch p.code {
+	case CodeTableDuplicate:
+		fs.add(CodeTableDuplicate, p.ref, tableName(fs.lang, p.table), p.first.String(), p.ref.String())
+	case CodeColumnMissing:
+		cd, _ := TableDefOf(p.table).Column(p.missing)
+		fs.add(CodeColumnMissing, p.ref, tableName(fs.lang, p.table), p.ref.Row, cd.Names.In(fs.lang))
+	}
 }
 
 func firstCol(cols map[Col]int) Col {

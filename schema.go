@@ -137,7 +137,17 @@ var ownerAliases = []string{"负责人", "责任人", "owner", "owners", "respon
 
 // Schema returns the template's table definitions. It returns a new value on
 // each call so that callers cannot change what others see.
-func Schema() []TableDef {
+func Schema() []TableDef { return buildSchema() }
+
+// schema is the definitions the domain reads, built once and never changed;
+// hdrIndex and titleIndex are its lookup tables for locating tables.
+var (
+	schema     = buildSchema()
+	hdrIndex   = buildHeaderIndex(schema)
+	titleIndex = buildTitleIndex(schema)
+)
+
+func buildSchema() []TableDef {
 	return []TableDef{
 		{
 			ID:      PlanTable,
@@ -203,7 +213,7 @@ func Schema() []TableDef {
 
 // TableDefOf returns the definition of one table.
 func TableDefOf(id TableID) TableDef {
-	for _, t := range Schema() {
+	for _, t := range schema {
 		if t.ID == id {
 			return t
 		}
@@ -236,21 +246,43 @@ func buildHeaderIndex(schema []TableDef) headerIndex {
 // MatchHeader reports which column of the table a header cell names, and the
 // note in brackets after it ("计划进度(7月)" gives ColPlanned and "7月").
 func MatchHeader(table TableID, header string) (Col, string, bool) {
-	return buildHeaderIndex([]TableDef{TableDefOf(table)}).match(table, header)
-}
-
-func (idx headerIndex) match(table TableID, header string) (Col, string, bool) {
-	if header == "" {
+	k, ok := headerKeyOf(header)
+	if !ok {
 		return "", "", false
 	}
-	name, note := splitNote(header)
-	if c, ok := idx[table][matchKey(name)]; ok {
-		return c, note, true
+	c, ok := hdrIndex.match(table, k)
+	return c, k.note, ok
+}
+
+// headerKey is a cell's text prepared for matching against every table.
+type headerKey struct {
+	name, full, note string
+}
+
+// maxHeaderLen is longer than any header: longer text is data, not a header.
+const maxHeaderLen = 80
+
+func headerKeyOf(text string) (headerKey, bool) {
+	if text == "" || len(text) > maxHeaderLen {
+		return headerKey{}, false
 	}
-	// A header in brackets entirely, or one whose note is part of the name
-	// ("资源需求(预算/人力)" where the full text is a known spelling).
-	if c, ok := idx[table][matchKey(header)]; ok {
-		return c, "", true
+	name, note := splitNote(text)
+	k := headerKey{name: matchKey(name), note: note}
+	if note != "" {
+		k.full = matchKey(text)
 	}
-	return "", "", false
+	return k, true
+}
+
+func (idx headerIndex) match(table TableID, k headerKey) (Col, bool) {
+	if c, ok := idx[table][k.name]; ok {
+		return c, true
+	}
+	// A note that is part of a known spelling ("资源需求(预算/人力)").
+	if k.full != "" {
+		if c, ok := idx[table][k.full]; ok {
+			return c, true
+		}
+	}
+	return "", false
 }

@@ -240,7 +240,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	outs, err := Report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)))
+	outs, err := Report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel))
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")

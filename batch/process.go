@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -23,8 +24,14 @@ type Settings struct {
 }
 
 // Load reads and analyses one workbook held in memory. A file that cannot be
-// read becomes a review with its one error finding.
-func Load(ctx context.Context, s Settings, name string, data []byte) (*fupan.Review, error) {
+// read becomes a review with its one error finding. A panic inside is a bug in
+// fupan: it becomes an error, so one workbook never takes the others down.
+func Load(ctx context.Context, s Settings, name string, data []byte) (rv *fupan.Review, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rv, err = nil, fmt.Errorf("internal error in fupan reading %s: %v\n%s", filepath.Base(name), r, debug.Stack())
+		}
+	}()
 	wb, err := xlsx.NewReader(s.Reader).ReadBytes(ctx, name, data)
 	if err != nil {
 		var fe *xlsx.FileError
@@ -40,13 +47,17 @@ func Load(ctx context.Context, s Settings, name string, data []byte) (*fupan.Rev
 	return fupan.Analyze(wb, s.Analyze), nil
 }
 
-// Report writes a review's reviewed workbook and PDF as base+".reviewed.xlsx"
-// and base+".pdf", each through a temporary file renamed into place.
-func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base string) (Outputs, error) {
+// Report writes a review's reviewed workbook and PDF as base+".reviewed"+ext
+// (ext is the input's: a macro workbook stays .xlsm) and base+".pdf", each
+// through a temporary file renamed into place.
+func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base, ext string) (Outputs, error) {
 	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 		return Outputs{}, err
 	}
-	out := Outputs{Reviewed: base + ".reviewed.xlsx", PDF: base + ".pdf"}
+	if !strings.EqualFold(ext, ".xlsm") {
+		ext = ".xlsx"
+	}
+	out := Outputs{Reviewed: base + ".reviewed" + strings.ToLower(ext), PDF: base + ".pdf"}
 	err := writeAtomic(out.Reviewed, func(f *os.File) error {
 		return xlsx.WriteReviewed(ctx, f, data, rv, xlsx.ReviewedOptions{Reader: s.Reader, Now: s.Now, Lang: s.Analyze.Lang})
 	})

@@ -158,12 +158,16 @@ func isOpener(s string) bool {
 func (d *doc) splitWide(word string, w float64) []string {
 	var out []string
 	var b strings.Builder
+	bw := 0.0 // widths add up: measure each character once, not the line again
 	for _, r := range word {
-		if b.Len() > 0 && d.width(b.String()+string(r)) > w {
+		rw := d.width(string(r))
+		if b.Len() > 0 && bw+rw > w {
 			out = append(out, b.String())
 			b.Reset()
+			bw = 0
 		}
 		b.WriteRune(r)
+		bw += rw
 	}
 	if b.Len() > 0 {
 		out = append(out, b.String())

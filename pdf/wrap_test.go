@@ -130,3 +130,20 @@ func TestWrappedTableInPDF(t *testing.T) {
 		}
 	}
 }
+
+// A 30,000-character cell (one unbroken "word" and one long Chinese text)
+// wraps without losing a character, and the report is cut to a page with a note.
+func TestHugeCell(t *testing.T) {
+	d := testDoc(t)
+	for _, text := range []string{strings.Repeat("x", 30000), strings.Repeat("新客戶獲取成本超預算,", 3000)} {
+		lines := d.wrap(text, 50)
+		if noSpace(strings.Join(lines, "")) != noSpace(text) {
+			t.Fatal("characters lost")
+		}
+		d.table([]column{{title: "A", share: 1, align: "L"}}, [][]cell{{{text: text}}})
+	}
+	var buf bytes.Buffer
+	if err := d.finish(&buf, "huge"); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -57,7 +57,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
 			}
 			base := filepath.Join(c.String("output"), strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)))
-			outs, err := batch.Report(c.Context, settings, rv, data, base)
+			outs, err := batch.Report(c.Context, settings, rv, data, base, filepath.Ext(src))
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
