@@ -8,11 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
-	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Config is the mail part of fupan.yaml.
@@ -47,27 +43,11 @@ type SMTP struct {
 	Backoff     time.Duration `yaml:"backoff"` // the first wait; it doubles
 }
 
-// LoadConfig reads a YAML configuration and checks it.
-func LoadConfig(path string) (Config, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return Config{}, fmt.Errorf("mail config: %w", err)
-	}
-	var c Config
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	var file struct {
-		Mail Config `yaml:"mail"`
-	}
-	if err := dec.Decode(&file); err != nil {
-		return Config{}, fmt.Errorf("mail config %s: %w", path, err)
-	}
-	c = file.Mail
+// Prepare fills in the defaults and checks the configuration, once it has been
+// read from the mail section of fupan.yaml.
+func (c *Config) Prepare() error {
 	c.applyDefaults()
-	if err := c.Check(); err != nil {
-		return Config{}, fmt.Errorf("mail config %s: %w", path, err)
-	}
-	return c, nil
+	return c.Check()
 }
 
 func (c *Config) applyDefaults() {

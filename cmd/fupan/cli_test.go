@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
+	"github.com/xuri/excelize/v2"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -168,5 +170,33 @@ func TestRunExitCodes(t *testing.T) {
 	out2, _, code := runCLI(t, "run", "../../samples", "-o", out, "--json")
 	if code != 0 || !strings.Contains(out2, `"skipped": 5`) {
 		t.Errorf("second run --json: exit %d\n%s", code, out2)
+	}
+}
+
+// The password of protected workbooks comes from the environment variable the
+// config file names; it is never needed on the command line.
+func TestWorkbookPasswordFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	src, err := excelize.OpenFile("../../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
+	if err := src.SaveAs(book, excelize.Options{Password: "复盘2025"}); err != nil {
+		t.Fatal(err)
+	}
+	_ = src.Close()
+	cfg := filepath.Join(dir, "fupan.yaml")
+	if err := os.WriteFile(cfg, []byte("workbooks:\n  password_env: FUPAN_TEST_BOOK_PASSWORD\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "validate", "--config", cfg, book)
+	if code != 1 || !strings.Contains(out, "file-encrypted") {
+		t.Errorf("without the variable: exit %d\n%s", code, out)
+	}
+	t.Setenv("FUPAN_TEST_BOOK_PASSWORD", "复盘2025")
+	out, _, code = runCLI(t, "validate", "--config", cfg, book)
+	if code != 0 || !strings.Contains(out, "0 个错误") {
+		t.Errorf("with the variable: exit %d\n%s", code, out)
 	}
 }

@@ -20,6 +20,7 @@ func reviewFlags() []cli.Flag {
 		&cli.StringFlag{Name: "password-env", Usage: "read password-protected workbooks with the password in environment variable `NAME`"},
 		&cli.Int64Flag{Name: "max-file-size", Value: xlsx.DefaultMaxFileSize, Usage: "refuse workbooks larger than `BYTES`"},
 		&cli.Int64Flag{Name: "max-unzip-size", Value: xlsx.DefaultMaxUnzipSize, Usage: "refuse workbooks that unzip to more than `BYTES`"},
+		&cli.StringFlag{Name: "config", Usage: "read settings from `FILE` (default: fupan.yaml beside the input, or in the working directory)"},
 	}
 }
 
@@ -40,10 +41,25 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 	return opts, nil
 }
 
+// readerOptions are the workbook limits and password: the flags, else the
+// workbooks: section of the config file, else the defaults.
 func readerOptions(c *cli.Context) xlsx.Options {
 	o := xlsx.Options{MaxFileSize: c.Int64("max-file-size"), MaxUnzipSize: c.Int64("max-unzip-size")}
-	if name := c.String("password-env"); name != "" {
-		o.Password = os.Getenv(name)
+	passwordEnv := c.String("password-env")
+	if fc, _, err := loadConfig(c, c.Args().First()); err == nil {
+		w := fc.Workbooks
+		if !c.IsSet("max-file-size") && w.MaxFileSize > 0 {
+			o.MaxFileSize = w.MaxFileSize
+		}
+		if !c.IsSet("max-unzip-size") && w.MaxUnzipSize > 0 {
+			o.MaxUnzipSize = w.MaxUnzipSize
+		}
+		if passwordEnv == "" {
+			passwordEnv = w.PasswordEnv
+		}
+	}
+	if passwordEnv != "" {
+		o.Password = os.Getenv(passwordEnv)
 	}
 	return o
 }

@@ -1,12 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/mail"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -41,7 +36,8 @@ Examples:
   fupan mail out --dry-run
 
 Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad usage.`,
-		Flags:        mailFlags(),
+		Flags: append(mailFlags(),
+			&cli.StringFlag{Name: "config", Usage: "read the mail settings from `FILE` (default: fupan.yaml in the working directory)"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -54,39 +50,15 @@ Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad
 
 func mailFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "config", Usage: "read the mail settings from `FILE` (default: fupan.yaml beside the input, or in the working directory)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "write .eml files into OUT/mail instead of sending"},
 		&cli.BoolFlag{Name: "resend", Usage: "send again mail that was sent"},
 	}
 }
 
-// configPath finds the config file: --config, else fupan.yaml beside the
-// input folder, else in the working directory.
-func configPath(c *cli.Context, input string) (string, error) {
-	if p := c.String("config"); p != "" {
-		return p, nil
-	}
-	var tries []string
-	if input != "" {
-		tries = append(tries, filepath.Join(input, "fupan.yaml"), filepath.Join(filepath.Dir(filepath.Clean(input)), "fupan.yaml"))
-	}
-	tries = append(tries, "fupan.yaml")
-	for _, p := range tries {
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	return "", cli.Exit(fmt.Sprintf("no mail config: give --config or put fupan.yaml in %v", tries), exitBadUsage)
-}
-
 func sendMail(c *cli.Context, out, input string) error {
-	path, err := configPath(c, input)
+	cfg, err := mailConfig(c, input)
 	if err != nil {
 		return err
-	}
-	cfg, err := mail.LoadConfig(path)
-	if err != nil {
-		return cli.Exit(err.Error(), exitBadUsage)
 	}
 	log := zerolog.Ctx(c.Context)
 	res, err := batch.Mail(c.Context, out, batch.MailOptions{Config: cfg, DryRun: c.Bool("dry-run"), Resend: c.Bool("resend")})
