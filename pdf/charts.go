@@ -40,7 +40,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	d.ensure(h)
 	y0 := d.pdf.GetY() + 5
 	// Grid lines every 25%.
-	d.font(7)
+	d.setSize(7)
 	d.text(grey)
 	d.draw(rule)
 	d.pdf.SetLineWidth(0.15)
@@ -51,7 +51,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	}
 	for i, o := range rows {
 		y := y0 + float64(i)*(barH+gap)
-		d.font(8.5)
+		d.setSize(8.5)
 		d.text(ink)
 		label := d.wrap(o.Metric, labelW-3)
 		if len(label) > 1 {
@@ -75,7 +75,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	yEnd := y0 + float64(len(rows))*(barH+gap)
 	d.pdf.Line(x100, y0-1.5, x100, yEnd)
 	d.pdf.SetDashPattern(nil, 0)
-	d.font(7)
+	d.setSize(7)
 	d.text(navy)
 	d.write(x100-15, yEnd, 30, templates.L(l, "target.line"), "C")
 	d.text(ink)
@@ -160,7 +160,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	y0 := d.pdf.GetY() + 6
 	yEnd := y0 + float64(len(rows))*rowH
 	// Month columns.
-	d.font(7)
+	d.setSize(7)
 	for m := lo; m.Before(hi); m = fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC)) {
 		next := fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC))
 		x, x2 := xOf(m), xOf(next)
@@ -176,7 +176,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	}
 	for i, r := range rows {
 		y := y0 + float64(i)*rowH
-		d.font(8.5)
+		d.setSize(8.5)
 		d.text(ink)
 		label := d.wrap(r.label, labelW-3)
 		if len(label) > 1 {
@@ -210,7 +210,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	}
 	// Legend: each key sized to its text.
 	y := yEnd + 2.5
-	d.font(7.5)
+	d.setSize(7.5)
 	d.text(grey)
 	x := plotX
 	key := func(symbolW float64, draw func(x float64), label string) {

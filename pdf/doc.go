@@ -8,7 +8,6 @@
 package pdf
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -25,10 +24,22 @@ import (
 var defaultFont []byte
 
 // Font is a TrueType font for the PDF. The zero Font is the embedded
-// WenQuanYi Micro Hei, which covers Latin, Simplified and Traditional Chinese.
+// WenQuanYi Micro Hei, which covers Latin, Simplified and Traditional Chinese;
+// DefaultFont returns it ready for many documents.
 type Font struct {
-	name string
-	data []byte
+	name  string
+	data  []byte
+	index *fontIndex // the font taken apart once; nil: done per document
+}
+
+// DefaultFont is the embedded font, taken apart once so that every document
+// drawn with it embeds a small subset quickly.
+func DefaultFont() (Font, error) {
+	fi, err := indexFont(defaultFont)
+	if err != nil {
+		return Font{}, fmt.Errorf("the embedded font: %w", err)
+	}
+	return Font{index: fi}, nil
 }
 
 // LoadFont reads an organisation's own TrueType font. gofpdf reads single
@@ -44,7 +55,11 @@ func LoadFont(path string) (Font, error) {
 	}
 	switch string(data[:4]) {
 	case "\x00\x01\x00\x00", "true":
-		return Font{name: path, data: data}, nil
+		fi, err := indexFont(data)
+		if err != nil {
+			return Font{}, fmt.Errorf("font %s: %w", path, err)
+		}
+		return Font{name: path, data: data, index: fi}, nil
 	case "ttcf":
 		return Font{}, fmt.Errorf("font %s is a TrueType collection (.ttc), which gofpdf cannot read: extract one face as a .ttf (for example with fontTools)", path)
 	case "OTTO":
@@ -61,6 +76,14 @@ func (f Font) bytes() []byte {
 		return defaultFont
 	}
 	return f.data
+}
+
+// indexed returns the font taken apart, doing it now where it was not.
+func (f Font) indexed() (*fontIndex, error) {
+	if f.index != nil {
+		return f.index, nil
+	}
+	return indexFont(f.bytes())
 }
 
 // Options steer the report and the overview.
@@ -100,12 +123,26 @@ type doc struct {
 	pdf  *gofpdf.Fpdf
 	lang fupan.Lang
 	size float64 // current font size in points
+
+	font    *fontIndex
+	chars   map[rune]bool // the characters the document's font subset has
+	missing map[rune]bool // characters drawn or measured that the subset lacks
 }
 
-func newDoc(opts Options, lang fupan.Lang) (*doc, error) {
+// newDoc starts a document whose font holds the given characters. gofpdf is
+// given a fresh subset: it writes into the font bytes it parses, so no two
+// documents share them.
+func newDoc(opts Options, lang fupan.Lang, chars []rune) (*doc, error) {
+	fi, err := opts.Font.indexed()
+	if err != nil {
+		return nil, err
+	}
 	p := gofpdf.New("P", "mm", "A4", "")
-	// gofpdf writes into the font bytes it parses: each document its own copy.
-	p.AddUTF8FontFromBytes(family, "", bytes.Clone(opts.Font.bytes()))
+	set := make(map[rune]bool, len(chars))
+	for _, c := range chars {
+		set[c] = true
+	}
+	p.AddUTF8FontFromBytes(family, "", fi.subset(chars))
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("loading the font: %w", err)
 	}
@@ -119,12 +156,12 @@ func newDoc(opts Options, lang fupan.Lang) (*doc, error) {
 	}
 	p.SetCreationDate(now)
 	p.SetModificationDate(now)
-	d := &doc{pdf: p, lang: lang}
-	d.font(9)
+	d := &doc{pdf: p, lang: lang, font: fi, chars: set, missing: map[rune]bool{}}
+	d.setSize(9)
 	return d, nil
 }
 
-func (d *doc) font(size float64) {
+func (d *doc) setSize(size float64) {
 	d.size = size
 	d.pdf.SetFont(family, "", size)
 }
@@ -137,11 +174,25 @@ func (d *doc) draw(c colour) { d.pdf.SetDrawColor(c.r, c.g, c.b) }
 func (d *doc) lineH() float64 { return d.size * 0.3528 * 1.45 }
 
 // width measures a text at the current size.
-func (d *doc) width(s string) float64 { return d.pdf.GetStringWidth(s) }
+func (d *doc) width(s string) float64 {
+	d.note(s)
+	return d.pdf.GetStringWidth(s)
+}
+
+// note records characters the font has but the document's subset lacks: the
+// document is then drawn again with them (see render).
+func (d *doc) note(s string) {
+	for _, r := range s {
+		if !d.chars[r] && r >= ' ' && d.font.has(r) {
+			d.missing[r] = true
+		}
+	}
+}
 
 // write draws one line of text at x, y (top of the line) in a box of width w,
 // aligned "L", "C" or "R". The text must already fit: it is never wrapped here.
 func (d *doc) write(x, y, w float64, s, align string) {
+	d.note(s)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, d.lineH(), s, "", 0, align, false, 0, "")
 }
@@ -170,7 +221,7 @@ func (d *doc) finish(w io.Writer, title string) error {
 	total := d.pdf.PageCount()
 	for n := 1; n <= total; n++ {
 		d.pdf.SetPage(n)
-		d.font(7.5)
+		d.setSize(7.5)
 		d.text(grey)
 		d.draw(rule)
 		d.pdf.SetLineWidth(0.2)
@@ -185,4 +236,54 @@ func (d *doc) finish(w io.Writer, title string) error {
 		return fmt.Errorf("writing the PDF: %w", err)
 	}
 	return nil
+}
+
+// render draws a document, and draws it again with a larger font subset when
+// the first pass used characters the subset lacked (a label or a value the
+// character list did not foresee). Nothing is ever drawn with a missing glyph.
+func render(w io.Writer, opts Options, lang fupan.Lang, chars []rune, draw func(d *doc) (footer string, err error)) error {
+	for attempt := 0; ; attempt++ {
+		d, err := newDoc(opts, lang, chars)
+		if err != nil {
+			return err
+		}
+		footer, err := draw(d)
+		if err != nil {
+			return err
+		}
+		d.note(footer)
+		if len(d.missing) == 0 || attempt == 2 {
+			return d.finish(w, footer)
+		}
+		for r := range d.missing {
+			chars = append(chars, r)
+		}
+	}
+}
+
+// baseChars are the characters every document may draw: printable ASCII and
+// the punctuation the layout itself writes.
+func baseChars() []rune {
+	var out []rune
+	for r := rune(0x20); r < 0x7F; r++ {
+		out = append(out, r)
+	}
+	return append(out, []rune("…·–—→《》「」、。,:;!?()%万萬月第页頁共")...)
+}
+
+// textChars adds the characters of texts to a list.
+func textChars(out []rune, texts ...string) []rune {
+	seen := map[rune]bool{}
+	for _, r := range out {
+		seen[r] = true
+	}
+	for _, t := range texts {
+		for _, r := range t {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

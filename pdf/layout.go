@@ -22,7 +22,7 @@ func (d *doc) heading(title string, level int) {
 	if level > 0 {
 		size = 11.5
 	}
-	d.font(size)
+	d.setSize(size)
 	d.ensure(d.lineH() + 20) // never a heading alone at the foot of a page
 	y := d.pdf.GetY()
 	if y > margin+1 {
@@ -39,7 +39,7 @@ func (d *doc) heading(title string, level int) {
 		y += 2
 	}
 	d.pdf.SetY(y + 1.5)
-	d.font(9)
+	d.setSize(9)
 	d.text(ink)
 }
 
@@ -72,9 +72,9 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	for i, c := range cols {
 		widths[i] = contentW * c.share / total
 	}
-	d.font(8.5)
+	d.setSize(8.5)
 	header := func() {
-		d.font(8.5)
+		d.setSize(8.5)
 		lines := make([][]string, len(cols))
 		h := 0.0
 		for i, c := range cols {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -26,20 +27,25 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 	if l == "" {
 		l = fupan.Simplified
 	}
-	d, err := newDoc(opts, l)
-	if err != nil {
-		return err
+	chars := textChars(baseChars(), strings.Join(templates.AllText(l), ""))
+	for _, r := range rows {
+		chars = textChars(chars, r.File, r.Team, r.Period, r.Reason)
 	}
+	return render(w, opts, l, chars, func(d *doc) (string, error) { return d.overview(rows, opts), nil })
+}
+
+func (d *doc) overview(rows []OverviewRow, opts Options) string {
+	l := d.lang
 	title := templates.L(l, "overview.title")
 	d.pdf.SetTitle(title, true)
 	d.pdf.SetSubject(title, true)
 	d.newPage()
 	d.pdf.Bookmark(title, 0, margin)
-	d.font(20)
+	d.setSize(20)
 	d.text(navy)
 	d.write(margin, margin, contentW, title, "L")
 	d.pdf.SetY(margin + d.lineH())
-	d.font(9)
+	d.setSize(9)
 	d.text(grey)
 	ok, failed := 0, 0
 	for _, r := range rows {
@@ -101,7 +107,7 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 		}
 		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
 	}
-	return d.finish(w, title)
+	return title
 }
 
 func teamName(r OverviewRow) string {
@@ -145,7 +151,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 		d.ensure(barH + gap + 8)
 		y := d.pdf.GetY()
 		if i == 0 {
-			d.font(7)
+			d.setSize(7)
 			d.text(grey)
 			for p := 0.0; p <= scale+1e-9; p += 0.25 {
 				x := plotX + plotW*p/scale
@@ -154,7 +160,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 			y += 4
 		}
 		st := fupan.MetricStatus(b.value)
-		d.font(8)
+		d.setSize(8)
 		d.text(ink)
 		d.write(margin, y+(barH-d.lineH())/2, labelW-3, fitLine(d, b.label, labelW-3), "L")
 		w := plotW * math.Min(b.value, scale) / scale
@@ -170,7 +176,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+templates.L(l, "status."+st), "L")
 		d.pdf.SetY(y + barH + gap)
 	}
-	d.font(7)
+	d.setSize(7)
 	d.text(navy)
 	d.write(plotX+plotW/scale-15, d.pdf.GetY(), 30, templates.L(l, "target.line"), "C")
 	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 4)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -19,33 +20,41 @@ func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
 	if l == "" {
 		l = rv.Meta.Lang
 	}
-	d, err := newDoc(opts, l)
-	if err != nil {
-		return err
-	}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	title := templates.L(l, "report.title")
-	subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
-	d.pdf.SetTitle(title+" · "+subject, true)
-	d.pdf.SetSubject(subject, true)
-	d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
+	return render(w, opts, l, reviewChars(rv, l), func(d *doc) (string, error) {
+		title := templates.L(l, "report.title")
+		subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
+		d.pdf.SetTitle(title+" · "+subject, true)
+		d.pdf.SetSubject(subject, true)
+		d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
+		d.newPage()
+		d.titleBlock(rv, now)
+		d.keyFigures(rv)
+		d.achievementChart(rv)
+		d.ganttChart(rv)
+		d.conclusion(rv)
+		d.tables(rv)
+		d.findings(rv.Findings)
+		footer := title
+		if subject != "" {
+			footer += " · " + subject
+		}
+		return footer, nil
+	})
+}
 
-	d.newPage()
-	d.titleBlock(rv, now)
-	d.keyFigures(rv)
-	d.achievementChart(rv)
-	d.ganttChart(rv)
-	d.conclusion(rv)
-	d.tables(rv)
-	d.findings(rv.Findings)
-	footer := title
-	if subject != "" {
-		footer += " · " + subject
+// reviewChars are the characters a review's report draws: its texts, the
+// labels of its language, and the layout's own.
+func reviewChars(rv *fupan.Review, l fupan.Lang) []rune {
+	b, _ := json.Marshal(rv)
+	out := textChars(baseChars(), string(b), strings.Join(templates.AllText(l), ""))
+	for _, f := range rv.Findings {
+		out = textChars(out, f.Message, f.Hint, f.Ref.String())
 	}
-	return d.finish(w, footer)
+	return out
 }
 
 func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
@@ -55,12 +64,12 @@ func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
 		title = "《" + title + "》"
 	}
 	d.pdf.Bookmark(templates.L(l, "report.title"), 0, margin)
-	d.font(22)
+	d.setSize(22)
 	d.text(navy)
 	d.write(margin, margin, contentW, title, "L")
 	y := margin + d.lineH()
 	if s := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·"); s != "" {
-		d.font(13)
+		d.setSize(13)
 		d.text(blue)
 		d.write(margin, y, contentW, s, "L")
 		y += d.lineH()
@@ -73,7 +82,7 @@ func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
 		{templates.L(l, "date"), now.Format("2006-01-02")},
 		{templates.L(l, "source"), rv.File},
 	}
-	d.font(8.5)
+	d.setSize(8.5)
 	boxTop := y
 	d.fill(paleBlue)
 	rowH := d.lineH() + 1
@@ -126,10 +135,10 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 		d.pdf.Rect(x, yy, tileW, tileH, "FD")
 		d.fill(blue)
 		d.pdf.Rect(x, yy, 1.2, tileH, "F")
-		d.font(8)
+		d.setSize(8)
 		d.text(grey)
 		d.write(x+3, yy+1.5, tileW-4, f.Label, "L")
-		d.font(15)
+		d.setSize(15)
 		d.text(navy)
 		if f.Key == "mean.achievement" && rv.Summary.MeanAchievement != nil {
 			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievement)])
@@ -139,7 +148,7 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	rows := (len(figs) + perRow - 1) / perRow
 	d.pdf.SetY(y + float64(rows)*(tileH+gap) + 1)
 	// The findings in a sentence, so a reader knows how far to trust the figures.
-	d.font(8.5)
+	d.setSize(8.5)
 	d.text(grey)
 	s := rv.Summary
 	line := templates.L(l, "findings") + ": " + fmt.Sprintf(templates.L(l, "count.errors"), s.Errors) + ", " +
@@ -175,7 +184,7 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			continue
 		}
 		for _, p := range part.points {
-			d.font(9)
+			d.setSize(9)
 			titleLines := d.wrap(p.Title, contentW-6)
 			detailLines := d.wrap(p.Detail, contentW-6)
 			if p.Detail == "" {

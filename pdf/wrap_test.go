@@ -26,7 +26,8 @@ var wrapTexts = []string{
 
 func testDoc(t *testing.T) *doc {
 	t.Helper()
-	d, err := newDoc(Options{}, fupan.Traditional)
+	chars := textChars(baseChars(), wrapTexts...)
+	d, err := newDoc(Options{}, fupan.Traditional, chars)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,22 @@ func L(lang fupan.Lang, key string) string {
 	return key
 }
 
+// AllText is every label and table and column name in the language: the
+// characters a document in it may draw.
+func AllText(lang fupan.Lang) []string {
+	var out []string
+	for _, l := range labels {
+		out = append(out, l.In(lang))
+	}
+	for _, t := range fupan.Schema() {
+		out = append(out, t.Title(lang))
+		for _, c := range t.Columns {
+			out = append(out, c.Names.In(lang))
+		}
+	}
+	return out
+}
+
 var labels = map[string]Label{
 	"report.title":         {Hans: "策略复盘报告", Hant: "策略復盤報告", En: "Strategy Review Report"},
 	"team":                 {Hans: "团队", Hant: "團隊", En: "Team"},

@@ -1,0 +1,331 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// fontIndex is a TrueType font taken apart once, so that each document can be
+// given a small font with only the glyphs it draws. gofpdf parses the whole
+// font it is given (every glyph's metrics, the whole character map) for every
+// document; with the 49,500-glyph CJK font that was most of a report's time.
+type fontIndex struct {
+	tables      map[string][]byte
+	cmap        map[rune]uint16 // character to glyph
+	loca        []uint32        // glyph offsets into glyf, numGlyphs+1
+	advance     []uint16        // per glyph
+	lsb         []int16         // per glyph
+	unitsPerEm  uint16
+	numGlyphs   int
+	indexFormat int16
+}
+
+var errFont = errors.New("unsupported TrueType font")
+
+func be16(b []byte, off int) uint16 { return binary.BigEndian.Uint16(b[off:]) }
+func be32(b []byte, off int) uint32 { return binary.BigEndian.Uint32(b[off:]) }
+
+// indexFont reads the tables a subset needs.
+func indexFont(data []byte) (fi *fontIndex, err error) {
+	defer func() {
+		// A font cut short would index out of range: an error, not a crash.
+		if r := recover(); r != nil {
+			fi, err = nil, fmt.Errorf("%w: %v", errFont, r)
+		}
+	}()
+	if len(data) < 12 {
+		return nil, errFont
+	}
+	fi = &fontIndex{tables: map[string][]byte{}}
+	n := int(be16(data, 4))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		tag := string(data[rec : rec+4])
+		off, length := int(be32(data, rec+8)), int(be32(data, rec+12))
+		if off+length > len(data) {
+			return nil, fmt.Errorf("%w: table %s runs past the end", errFont, tag)
+		}
+		fi.tables[tag] = data[off : off+length]
+	}
+	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "OS/2", "post"} {
+		if fi.tables[tag] == nil {
+			return nil, fmt.Errorf("%w: no %s table", errFont, tag)
+		}
+	}
+	head := fi.tables["head"]
+	fi.unitsPerEm = be16(head, 18)
+	fi.indexFormat = int16(be16(head, 50))
+	fi.numGlyphs = int(be16(fi.tables["maxp"], 4))
+	loca := fi.tables["loca"]
+	fi.loca = make([]uint32, fi.numGlyphs+1)
+	for g := 0; g <= fi.numGlyphs; g++ {
+		if fi.indexFormat == 0 {
+			fi.loca[g] = uint32(be16(loca, 2*g)) * 2
+		} else {
+			fi.loca[g] = be32(loca, 4*g)
+		}
+	}
+	metrics := int(be16(fi.tables["hhea"], 34))
+	hmtx := fi.tables["hmtx"]
+	fi.advance = make([]uint16, fi.numGlyphs)
+	fi.lsb = make([]int16, fi.numGlyphs)
+	for g := 0; g < fi.numGlyphs; g++ {
+		if g < metrics {
+			fi.advance[g], fi.lsb[g] = be16(hmtx, 4*g), int16(be16(hmtx, 4*g+2))
+		} else {
+			fi.advance[g], fi.lsb[g] = fi.advance[metrics-1], int16(be16(hmtx, 4*metrics+2*(g-metrics)))
+		}
+	}
+	if fi.cmap, err = readCmap4(fi.tables["cmap"]); err != nil {
+		return nil, err
+	}
+	return fi, nil
+}
+
+// readCmap4 reads the Unicode BMP character map (format 4).
+func readCmap4(cmap []byte) (map[rune]uint16, error) {
+	n := int(be16(cmap, 2))
+	for i := 0; i < n; i++ {
+		platform, encoding, off := be16(cmap, 4+8*i), be16(cmap, 6+8*i), int(be32(cmap, 8+8*i))
+		if !(platform == 3 && encoding == 1 || platform == 0) || be16(cmap, off) != 4 {
+			continue
+		}
+		t := cmap[off:]
+		segs := int(be16(t, 6)) / 2
+		ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+		m := make(map[rune]uint16)
+		for s := 0; s < segs; s++ {
+			end, start := be16(t, ends+2*s), be16(t, starts+2*s)
+			delta, ro := be16(t, deltas+2*s), int(be16(t, ranges+2*s))
+			for c := uint32(start); c <= uint32(end) && c != 0xFFFF; c++ {
+				var g uint16
+				if ro == 0 {
+					g = uint16(c) + delta
+				} else {
+					pos := ranges + 2*s + ro + 2*int(c-uint32(start))
+					if pos+2 > len(t) {
+						continue
+					}
+					if g = be16(t, pos); g != 0 {
+						g += delta
+					}
+				}
+				if g != 0 {
+					m[rune(c)] = g
+				}
+			}
+		}
+		return m, nil
+	}
+	return nil, fmt.Errorf("%w: no Unicode character map (format 4)", errFont)
+}
+
+// has reports whether the font draws the character.
+func (fi *fontIndex) has(r rune) bool { _, ok := fi.cmap[r]; return ok }
+
+// Composite glyph flags.
+const (
+	argsAreWords   = 0x0001
+	haveScale      = 0x0008
+	moreComponents = 0x0020
+	haveXYScale    = 0x0040
+	haveTwoByTwo   = 0x0080
+)
+
+func (fi *fontIndex) glyph(g int) []byte {
+	if g >= fi.numGlyphs {
+		return nil
+	}
+	return fi.tables["glyf"][fi.loca[g]:fi.loca[g+1]]
+}
+
+// components lists a composite glyph's parts and where their indices are.
+func components(glyph []byte) (gids []uint16, at []int) {
+	if len(glyph) < 10 || int16(be16(glyph, 0)) >= 0 {
+		return nil, nil
+	}
+	off := 10
+	for off+4 <= len(glyph) {
+		flags := be16(glyph, off)
+		gids, at = append(gids, be16(glyph, off+2)), append(at, off+2)
+		off += 4
+		if flags&argsAreWords != 0 {
+			off += 4
+		} else {
+			off += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			off += 2
+		case flags&haveXYScale != 0:
+			off += 4
+		case flags&haveTwoByTwo != 0:
+			off += 8
+		}
+		if flags&moreComponents == 0 {
+			break
+		}
+	}
+	return gids, at
+}
+
+// subset builds a TrueType font with the glyphs of the given characters only
+// (and the parts of composite glyphs), renumbered from 1 after .notdef.
+func (fi *fontIndex) subset(chars []rune) []byte {
+	newID := map[uint16]uint16{0: 0}
+	order := []uint16{0}
+	var add func(g uint16)
+	add = func(g uint16) {
+		if _, ok := newID[g]; ok || int(g) >= fi.numGlyphs {
+			return
+		}
+		newID[g] = uint16(len(order))
+		order = append(order, g)
+		parts, _ := components(fi.glyph(int(g)))
+		for _, p := range parts {
+			add(p)
+		}
+	}
+	sort.Slice(chars, func(i, j int) bool { return chars[i] < chars[j] })
+	cmap := map[rune]uint16{}
+	for _, c := range chars {
+		if g, ok := fi.cmap[c]; ok {
+			add(g)
+			cmap[c] = newID[g]
+		}
+	}
+
+	var glyf []byte
+	loca := make([]byte, 4*(len(order)+1))
+	hmtx := make([]byte, 4*len(order))
+	for i, g := range order {
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
+		data := append([]byte{}, fi.glyph(int(g))...)
+		parts, at := components(data)
+		for k := range parts {
+			binary.BigEndian.PutUint16(data[at[k]:], newID[parts[k]])
+		}
+		glyf = append(glyf, data...)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+		binary.BigEndian.PutUint16(hmtx[4*i:], fi.advance[g])
+		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(fi.lsb[g]))
+	}
+	binary.BigEndian.PutUint32(loca[4*len(order):], uint32(len(glyf)))
+
+	head := append([]byte{}, fi.tables["head"]...)
+	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment: not checked by PDF readers
+	binary.BigEndian.PutUint16(head[50:], 1) // long loca offsets
+	hhea := append([]byte{}, fi.tables["hhea"]...)
+	binary.BigEndian.PutUint16(hhea[34:], uint16(len(order)))
+	maxp := append([]byte{}, fi.tables["maxp"]...)
+	binary.BigEndian.PutUint16(maxp[4:], uint16(len(order)))
+	post := append([]byte{}, fi.tables["post"][:32]...)
+	binary.BigEndian.PutUint32(post[0:], 0x00030000) // no glyph names
+
+	tables := map[string][]byte{
+		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
+		"cmap": buildCmap4(cmap), "post": post, "name": fi.tables["name"], "OS/2": fi.tables["OS/2"],
+	}
+	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
+		if t := fi.tables[tag]; t != nil {
+			tables[tag] = t
+		}
+	}
+	return assemble(tables)
+}
+
+// buildCmap4 writes a format 4 character map, one segment per run of
+// consecutive characters with consecutive glyphs.
+func buildCmap4(m map[rune]uint16) []byte {
+	chars := make([]rune, 0, len(m))
+	for c := range m {
+		chars = append(chars, c)
+	}
+	sort.Slice(chars, func(i, j int) bool { return chars[i] < chars[j] })
+	type seg struct{ start, end, delta uint16 }
+	var segs []seg
+	for _, c := range chars {
+		g := m[c]
+		if n := len(segs); n > 0 && uint16(c) == segs[n-1].end+1 && g-uint16(c) == segs[n-1].delta {
+			segs[n-1].end = uint16(c)
+			continue
+		}
+		segs = append(segs, seg{uint16(c), uint16(c), g - uint16(c)})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
+	n := len(segs)
+	sub := make([]byte, 16+8*n)
+	binary.BigEndian.PutUint16(sub[0:], 4)
+	binary.BigEndian.PutUint16(sub[2:], uint16(len(sub)))
+	binary.BigEndian.PutUint16(sub[6:], uint16(2*n))
+	sr := 2
+	for sr*2 <= 2*n {
+		sr *= 2
+	}
+	binary.BigEndian.PutUint16(sub[8:], uint16(sr))
+	entry := 0
+	for 1<<(entry+1) <= n {
+		entry++
+	}
+	binary.BigEndian.PutUint16(sub[10:], uint16(entry))
+	binary.BigEndian.PutUint16(sub[12:], uint16(2*n-sr))
+	for i, s := range segs {
+		binary.BigEndian.PutUint16(sub[14+2*i:], s.end)
+		binary.BigEndian.PutUint16(sub[16+2*n+2*i:], s.start)
+		binary.BigEndian.PutUint16(sub[16+4*n+2*i:], s.delta)
+		// idRangeOffset stays 0.
+	}
+	cmap := make([]byte, 12, 12+len(sub))
+	binary.BigEndian.PutUint16(cmap[2:], 1)  // one encoding record
+	binary.BigEndian.PutUint16(cmap[4:], 3)  // Windows
+	binary.BigEndian.PutUint16(cmap[6:], 1)  // Unicode BMP
+	binary.BigEndian.PutUint32(cmap[8:], 12) // the subtable follows
+	return append(cmap, sub...)
+}
+
+// assemble writes the table directory and the tables, 4-byte aligned.
+func assemble(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for t := range tables {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	out := make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(out[0:], 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	sr, es := 1, 0
+	for sr*2 <= n {
+		sr, es = sr*2, es+1
+	}
+	binary.BigEndian.PutUint16(out[6:], uint16(sr*16))
+	binary.BigEndian.PutUint16(out[8:], uint16(es))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-sr*16))
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := 12 + 16*i
+		copy(out[rec:], tag)
+		binary.BigEndian.PutUint32(out[rec+4:], checksum(t))
+		binary.BigEndian.PutUint32(out[rec+8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(out[rec+12:], uint32(len(t)))
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+func checksum(t []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(t); i += 4 {
+		var w [4]byte
+		copy(w[:], t[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
