@@ -47,6 +47,12 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if o.Settings.Now.IsZero() {
 		o.Settings.Now = time.Now()
 	}
+	// The font is taken apart once for the run, not once per PDF.
+	font, err := o.Settings.Font.Ready()
+	if err != nil {
+		return nil, err
+	}
+	o.Settings.Font = font
 	in, err := filepath.Abs(o.Input)
 	if err != nil {
 		return nil, err

@@ -78,6 +78,20 @@ func (f Font) bytes() []byte {
 	return f.data
 }
 
+// Ready returns the font taken apart, so that the documents drawn with it
+// share that work: call it once before drawing many.
+func (f Font) Ready() (Font, error) {
+	if f.index != nil {
+		return f, nil
+	}
+	fi, err := indexFont(f.bytes())
+	if err != nil {
+		return f, fmt.Errorf("font: %w", err)
+	}
+	f.index = fi
+	return f, nil
+}
+
 // indexed returns the font taken apart, doing it now where it was not.
 func (f Font) indexed() (*fontIndex, error) {
 	if f.index != nil {

@@ -24,26 +24,28 @@ func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return render(w, opts, l, reviewChars(rv, l), func(d *doc) (string, error) {
-		title := templates.L(l, "report.title")
-		subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
-		d.pdf.SetTitle(title+" · "+subject, true)
-		d.pdf.SetSubject(subject, true)
-		d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
-		d.newPage()
-		d.titleBlock(rv, now)
-		d.keyFigures(rv)
-		d.achievementChart(rv)
-		d.ganttChart(rv)
-		d.conclusion(rv)
-		d.tables(rv)
-		d.findings(rv.Findings)
-		footer := title
-		if subject != "" {
-			footer += " · " + subject
-		}
-		return footer, nil
-	})
+	return render(w, opts, l, reviewChars(rv, l), func(d *doc) (string, error) { return d.report(rv, now), nil })
+}
+
+// report draws every page of the report and returns the footer's text.
+func (d *doc) report(rv *fupan.Review, now time.Time) string {
+	title := templates.L(d.lang, "report.title")
+	subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
+	d.pdf.SetTitle(title+" · "+subject, true)
+	d.pdf.SetSubject(subject, true)
+	d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
+	d.newPage()
+	d.titleBlock(rv, now)
+	d.keyFigures(rv)
+	d.achievementChart(rv)
+	d.ganttChart(rv)
+	d.conclusion(rv)
+	d.tables(rv)
+	d.findings(rv.Findings)
+	if subject != "" {
+		return title + " · " + subject
+	}
+	return title
 }
 
 // reviewChars are the characters a review's report draws: its texts, the
@@ -53,6 +55,12 @@ func reviewChars(rv *fupan.Review, l fupan.Lang) []rune {
 	out := textChars(baseChars(), string(b), strings.Join(templates.AllText(l), ""))
 	for _, f := range rv.Findings {
 		out = textChars(out, f.Message, f.Hint, f.Ref.String())
+	}
+	c := fupan.Conclude(rv)
+	for _, part := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
+		for _, p := range part {
+			out = textChars(out, p.Title, p.Detail)
+		}
 	}
 	return out
 }

@@ -76,6 +76,9 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 			return s, err
 		}
 	}
+	if s.Font, err = s.Font.Ready(); err != nil {
+		return s, cli.Exit(err.Error(), exitFailed)
+	}
 	return s, nil
 }
 
