@@ -145,7 +145,11 @@ func writeAtomic(path string, write func(f *os.File) error) error {
 		return err
 	}
 	tmp := f.Name()
-	err = write(f)
+	// CreateTemp makes the file private; outputs are for the team and leadership.
+	err = f.Chmod(0o644)
+	if err == nil {
+		err = write(f)
+	}
 	if err == nil {
 		err = f.Sync()
 	}

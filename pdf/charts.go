@@ -25,6 +25,8 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	if len(rows) == 0 {
 		return
 	}
+	rows, hidden := outcomesShown(rows, maxChartRows)
+	defer d.leftOut(hidden)
 	d.heading(templates.L(l, "chart.achievement"), 1)
 	top := 0.0
 	for _, o := range rows {
@@ -105,23 +107,38 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	l := d.lang
 	var rows []ganttRow
 	byTask := map[string]int{}
+	hidden := 0
 	for _, p := range rv.Plan {
 		if p.Task == "" && p.Start.IsZero() {
+			continue
+		}
+		if len(rows) == maxChartRows {
+			hidden++
 			continue
 		}
 		byTask[p.Task] = len(rows)
 		rows = append(rows, ganttRow{label: p.Task, start: p.Start, end: p.End})
 	}
-	for _, t := range rv.Tracking {
+	// The milestones that deviate most are drawn first, so that a long table
+	// shows what matters within the chart's limits.
+	tracking, _, _ := trackingShown(rv.Tracking)
+	for _, t := range tracking {
 		if t.Planned.Date.IsZero() && t.Actual.Date.IsZero() {
 			continue
 		}
 		if i, ok := byTask[t.PlanTask]; ok && t.PlanTask != "" {
-			rows[i].milestones = append(rows[i].milestones, t)
+			if len(rows[i].milestones) < maxMilestones {
+				rows[i].milestones = append(rows[i].milestones, t)
+			}
+			continue
+		}
+		if len(rows) == maxChartRows {
+			hidden++
 			continue
 		}
 		rows = append(rows, ganttRow{label: t.Task, milestones: []fupan.TrackingRow{t}})
 	}
+	defer d.leftOut(hidden)
 	// The time axis spans the period, the tasks and the milestones.
 	var lo, hi fupan.Date
 	widen := func(dt fupan.Date) {

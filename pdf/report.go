@@ -51,18 +51,15 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 // reviewChars are the characters a review's report draws: its texts, the
 // labels of its language, and the layout's own.
 func reviewChars(rv *fupan.Review, l fupan.Lang) []rune {
-	b, _ := json.Marshal(rv)
-	out := textChars(baseChars(), string(b), strings.Join(templates.AllText(l), ""))
-	for _, f := range rv.Findings {
-		out = textChars(out, f.Message, f.Hint, f.Ref.String())
-	}
+	b, _ := json.Marshal(rv) // every text of the review, findings included
+	texts := []string{string(b), strings.Join(templates.AllText(l), "")}
 	c := fupan.Conclude(rv)
 	for _, part := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
 		for _, p := range part {
-			out = textChars(out, p.Title, p.Detail)
+			texts = append(texts, p.Title, p.Detail)
 		}
 	}
-	return out
+	return textChars(baseChars(), texts...)
 }
 
 func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
@@ -191,7 +188,8 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			d.text(ink)
 			continue
 		}
-		for _, p := range part.points {
+		points, hidden := firstRows(part.points, maxPoints)
+		for _, p := range points {
 			d.setSize(9)
 			titleLines := d.wrap(p.Title, contentW-6)
 			detailLines := d.wrap(p.Detail, contentW-6)
@@ -215,5 +213,6 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			d.text(ink)
 			d.pdf.SetY(y + float64(len(detailLines))*d.lineH() + 2)
 		}
+		d.leftOut(hidden)
 	}
 }

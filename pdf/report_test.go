@@ -260,3 +260,34 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 		t.Error("the PDF has no outline")
 	}
 }
+
+// A review with thousands of tracking rows gives a report of a few pages: the
+// milestones off track, most deviated first, and a count of the rest.
+func TestBigReviewStaysReadable(t *testing.T) {
+	testtool.Require(t, "pdfinfo")
+	rv := review(t, goodSamples[1])
+	base := rv.Tracking[1] // +20%, off track
+	for i := 0; i < 5000; i++ {
+		tr := base
+		tr.Task = fmt.Sprintf("里程碑%04d", i)
+		dev := float64(i%50) / 100 // 0% to 49%
+		on := dev <= 0.10
+		tr.Deviation, tr.OnTrack = &dev, &on
+		rv.Tracking = append(rv.Tracking, tr)
+	}
+	path := writePDF(t, rv, t.TempDir(), pdf.Options{})
+	info := testtool.Run(t, "pdfinfo", path)
+	var pages int
+	for _, l := range strings.Split(info, "\n") {
+		if strings.HasPrefix(l, "Pages:") {
+			_, _ = fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "Pages:")), "%d", &pages)
+		}
+	}
+	if pages == 0 || pages > 15 {
+		t.Errorf("%d pages for 5,000 milestones; want a readable report of a few", pages)
+	}
+	text := squeeze(testtool.Text(t, path))
+	if !strings.Contains(text, "另有4942行未列出,其中") || !strings.Contains(text, "+49%") {
+		t.Errorf("the report does not show the worst milestones and count the rest")
+	}
+}

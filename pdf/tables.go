@@ -32,7 +32,8 @@ func (d *doc) tables(rv *fupan.Review) {
 		cols := []column{col(id, fupan.ColGoal, 2), col(id, fupan.ColTask, 2), col(id, fupan.ColOwner, 1), col(id, fupan.ColPeriod, 1.4), col(id, fupan.ColResources, 2), col(id, fupan.ColAcceptance, 2.6)}
 		var rows [][]cell
 		prevGoal := ""
-		for _, p := range rv.Plan {
+		plan, hidden := firstRows(rv.Plan, maxTableRows)
+		for _, p := range plan {
 			goal := p.Goal
 			if goal == prevGoal {
 				goal = "" // a goal spans its tasks, as the merged cell does
@@ -41,6 +42,7 @@ func (d *doc) tables(rv *fupan.Review) {
 			rows = append(rows, []cell{{text: goal}, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: p.Resources}, {text: p.Acceptance}})
 		}
 		d.table(cols, rows)
+		d.leftOut(hidden)
 	}
 	if title(fupan.TrackingTable) {
 		id := fupan.TrackingTable
@@ -48,7 +50,8 @@ func (d *doc) tables(rv *fupan.Review) {
 		dev.computed = true
 		cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.4), col(id, fupan.ColActual, 1.2), dev, col(id, fupan.ColProblem, 2), col(id, fupan.ColCountermeasure, 2), col(id, fupan.ColOwner, 0.9)}
 		var rows [][]cell
-		for _, t := range rv.Tracking {
+		tracking, hidden, hiddenOff := trackingShown(rv.Tracking)
+		for _, t := range tracking {
 			devCell := cell{text: "-"}
 			if t.Deviation != nil {
 				label := templates.L(l, "on.track")
@@ -63,6 +66,7 @@ func (d *doc) tables(rv *fupan.Review) {
 			rows = append(rows, []cell{{text: t.Task}, {text: t.PlannedText}, {text: t.ActualText}, devCell, {text: t.Problem}, {text: t.Countermeasure}, {text: t.Owner}})
 		}
 		d.table(cols, rows)
+		d.leftOutOff(hidden, hiddenOff)
 	}
 	if title(fupan.OutcomeTable) {
 		id := fupan.OutcomeTable
@@ -70,7 +74,8 @@ func (d *doc) tables(rv *fupan.Review) {
 		ach.computed = true
 		cols := []column{col(id, fupan.ColMetric, 1.6), col(id, fupan.ColTarget, 1.1), col(id, fupan.ColActual, 1.1), ach, col(id, fupan.ColCause, 2.4), col(id, fupan.ColLesson, 2.4)}
 		var rows [][]cell
-		for _, o := range rv.Outcomes {
+		outcomes, hidden := outcomesShown(rv.Outcomes, maxTableRows)
+		for _, o := range outcomes {
 			achCell := cell{text: "-"}
 			if o.Achievement != nil {
 				achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+templates.L(l, "status."+o.Status), o.Status, "")
@@ -81,6 +86,7 @@ func (d *doc) tables(rv *fupan.Review) {
 			rows = append(rows, []cell{{text: o.Metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
 		}
 		d.table(cols, rows)
+		d.leftOut(hidden)
 	}
 	if title(fupan.ActionTable) {
 		id := fupan.ActionTable
@@ -91,7 +97,8 @@ func (d *doc) tables(rv *fupan.Review) {
 			cols = append(cols, col(id, fupan.ColStatus, 0.9))
 		}
 		var rows [][]cell
-		for _, a := range rv.Actions {
+		actions, hidden := firstRows(rv.Actions, maxTableRows)
+		for _, a := range actions {
 			r := []cell{{text: a.Item}, {text: a.Measure}, {text: a.Owner}, {text: a.DueText}, {text: a.Support}, {text: a.Acceptance}}
 			if hasStatus {
 				r = append(r, cell{text: a.Status})
@@ -99,6 +106,7 @@ func (d *doc) tables(rv *fupan.Review) {
 			rows = append(rows, r)
 		}
 		d.table(cols, rows)
+		d.leftOut(hidden)
 	}
 }
 
@@ -124,7 +132,8 @@ func (d *doc) findings(fs []fupan.Finding) {
 	}
 	sevStatus := map[fupan.Severity]string{fupan.SevError: fupan.StatusMissed, fupan.SevWarning: fupan.StatusClose, fupan.SevInfo: ""}
 	var rows [][]cell
-	for _, f := range fs {
+	shown, hidden := firstRows(fs, maxFindings)
+	for _, f := range shown {
 		sev := cell{text: templates.L(l, "severity."+string(f.Severity))}
 		if st := sevStatus[f.Severity]; st != "" {
 			sev = statusCell(sev.text, st, "")
@@ -136,4 +145,5 @@ func (d *doc) findings(fs []fupan.Finding) {
 		rows = append(rows, []cell{sev, {text: where}, {text: f.Message + "\n[" + string(f.Code) + "]"}, {text: f.Hint}})
 	}
 	d.table(cols, rows)
+	d.leftOut(hidden)
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// maxListed is how many findings, and how many points of each part, the
+// conclusion sheet lists with links.
+const maxListed = 5000
+
 // conclusionStyles are the styles of the conclusion sheet.
 type conclusionStyles struct {
 	title, section, label, text, link int
@@ -111,7 +115,11 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 				return err
 			}
 		}
-		for _, p := range part.points {
+		points := part.points
+		if len(points) > maxListed {
+			points = points[:maxListed]
+		}
+		for _, p := range points {
 			if err := line(p.Title, p.Detail); err != nil {
 				return err
 			}
@@ -129,7 +137,13 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 			return err
 		}
 	}
-	for _, fd := range rv.Findings {
+	// A sheet takes at most 65,530 links; a workbook with more findings than
+	// maxListed lists the first and says how many more `fupan validate` shows.
+	shown := rv.Findings
+	if len(shown) > maxListed {
+		shown = shown[:maxListed]
+	}
+	for _, fd := range shown {
 		row++
 		if err := put(1, templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), st.sev[string(fd.Severity)]); err != nil {
 			return err
@@ -146,6 +160,12 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 		}
 	}
 
+	if n := len(rv.Findings) - len(shown); n > 0 {
+		if err := line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
+			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all")); err != nil {
+			return err
+		}
+	}
 	for col, w := range map[string]float64{"A": 26, "B": 62, "C": 16} {
 		if err := f.SetColWidth(name, col, col, w); err != nil {
 			return err

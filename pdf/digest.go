@@ -1,0 +1,89 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/fupan-review/fupan"
+)
+
+// A report stays readable whatever the workbook's size: a table of more rows
+// than these shows the rows that need attention and says how many it left
+// out (the reviewed workbook and the JSON have them all).
+const (
+	maxTableRows  = 60
+	maxChartRows  = 25
+	maxPoints     = 15
+	maxFindings   = 120
+	maxMilestones = 20 // per Gantt row
+)
+
+// trackingShown picks the tracking rows a report prints: all of a short table;
+// of a long one, the milestones off track, the largest deviation first.
+func trackingShown(rows []fupan.TrackingRow) (shown []fupan.TrackingRow, hidden, hiddenOff int) {
+	if len(rows) <= maxTableRows {
+		return rows, 0, 0
+	}
+	var off []fupan.TrackingRow
+	for _, t := range rows {
+		if t.OnTrack != nil && !*t.OnTrack {
+			off = append(off, t)
+		}
+	}
+	sort.SliceStable(off, func(i, j int) bool { return math.Abs(*off[i].Deviation) > math.Abs(*off[j].Deviation) })
+	if len(off) > maxTableRows {
+		hiddenOff = len(off) - maxTableRows
+		off = off[:maxTableRows]
+	}
+	return off, len(rows) - len(off), hiddenOff
+}
+
+// outcomesShown picks the metrics a report prints: the least achieved first
+// when there are too many.
+func outcomesShown(rows []fupan.OutcomeRow, limit int) ([]fupan.OutcomeRow, int) {
+	if len(rows) <= limit {
+		return rows, 0
+	}
+	sorted := append([]fupan.OutcomeRow{}, rows...)
+	ach := func(o fupan.OutcomeRow) float64 {
+		if o.Achievement == nil {
+			return -1
+		}
+		return *o.Achievement
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return ach(sorted[i]) < ach(sorted[j]) })
+	return sorted[:limit], len(rows) - limit
+}
+
+// firstRows keeps the first rows of a long table.
+func firstRows[T any](rows []T, limit int) ([]T, int) {
+	if len(rows) <= limit {
+		return rows, 0
+	}
+	return rows[:limit], len(rows) - limit
+}
+
+// leftOut writes the line that says how many rows a table did not print.
+func (d *doc) leftOut(n int) { d.leftOutOff(n, 0) }
+
+// leftOutOff says how many rows were not printed, and how many of those are
+// off track by more than 10%.
+func (d *doc) leftOutOff(n, off int) {
+	if n <= 0 {
+		return
+	}
+	d.setSize(8.5)
+	d.text(grey)
+	text := fmt.Sprintf(d.lang.Pick("另有 %d 行未列出,完整内容见复盘工作簿。", "另有 %d 行未列出,完整內容見復盤活頁簿。", "%d more rows are not listed: the reviewed workbook has them all."), n)
+	if off > 0 {
+		text = fmt.Sprintf(d.lang.Pick("另有 %d 行未列出,其中 %d 行偏差超过 10%%;完整内容见复盘工作簿。", "另有 %d 行未列出,其中 %d 行偏差超過 10%%;完整內容見復盤活頁簿。", "%d more rows are not listed, %d of them off by more than 10%%: the reviewed workbook has them all."), n, off)
+	}
+	for _, l := range d.wrap(text, contentW) {
+		d.ensure(d.lineH())
+		d.write(margin, d.pdf.GetY(), contentW, l, "L")
+		d.pdf.SetY(d.pdf.GetY() + d.lineH())
+	}
+	d.pdf.SetY(d.pdf.GetY() + 2)
+	d.text(ink)
+}
