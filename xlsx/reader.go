@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/fupan-review/fupan"
@@ -157,17 +156,16 @@ func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupa
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    r.opts.MaxUnzipSize,
-		UnzipXMLSizeLimit: r.opts.MaxXMLSize,
-		Password:          r.opts.Password,
-	})
-	if err != nil {
-		code, why, cerr := classifyOpenError(err)
-		return fail(code, why, cerr)
+	if bytes.HasPrefix(data, oleMagic) {
+		// A protected workbook: excelize decrypts it to the zip it wraps. A
+		// wrong password gives bytes that are no zip.
+		plain, err := excelize.Decrypt(data, &excelize.Options{Password: r.opts.Password})
+		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
+			return fail(fupan.CodeFileEncrypted, whyBadPass, errors.New("the password is not correct"))
+		}
+		data = plain
 	}
-	defer func() { _ = f.Close() }()
-	wb, err := readCells(ctx, f, filepath.Base(path), r.opts)
+	wb, err := readPackage(ctx, data, filepath.Base(path), r.opts)
 	if err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {
@@ -182,19 +180,6 @@ func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupa
 	return wb, nil
 }
 
-func classifyOpenError(err error) (fupan.Code, fupan.Names, error) {
-	msg := err.Error()
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fupan.CodeFileEncrypted, whyBadPass, errors.New("the password is not correct")
-	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("it unzips to more than the limit: %w", err)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return fupan.CodeFileNotXLSX, whyNotZip, err
-	}
-	return fupan.CodeFileUnreadable, whyDamaged, fmt.Errorf("the file is damaged: %w", err)
-}
-
 func printable(b []byte) string {
 	return strings.Map(func(r rune) rune {
 		if r < 32 || r > 126 {
@@ -204,9 +189,6 @@ func printable(b []byte) string {
 	}, string(b))
 }
 
-// formulaErrors are the error values a formula can give.
-var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
-
 // numFmtKind is what a number format makes of a number.
 type numFmtKind int
 
@@ -215,117 +197,6 @@ const (
 	fmtDate
 	fmtPercent
 )
-
-// readCells converts every sheet into domain cells.
-func readCells(ctx context.Context, f *excelize.File, name string, opts Options) (*fupan.Workbook, error) {
-	props, err := f.GetWorkbookProps()
-	if err != nil {
-		return nil, fmt.Errorf("reading workbook properties: %w", err)
-	}
-	date1904 := props.Date1904 != nil && *props.Date1904
-	styles := map[int]numFmtKind{}
-	wb := &fupan.Workbook{File: name}
-	cells := 0
-	for _, sheet := range f.GetSheetList() {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		visible, _ := f.GetSheetVisible(sheet)
-		raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
-		}
-		width := 0
-		for _, row := range raw {
-			width = max(width, len(row))
-			cells += len(row)
-		}
-		if cells > opts.MaxCells {
-			return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", opts.MaxCells)}
-		}
-		sh := &fupan.Sheet{Name: sheet, Hidden: !visible, Rows: make([][]fupan.Cell, len(raw))}
-		for r, row := range raw {
-			out := make([]fupan.Cell, width)
-			for c := 0; c < width; c++ {
-				v := ""
-				if c < len(row) {
-					v = row[c]
-				}
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				out[c] = readCell(f, sheet, ref, v, date1904, styles)
-			}
-			sh.Rows[r] = out
-		}
-		if err := fillMerged(f, sh); err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
-		}
-		wb.Sheets = append(wb.Sheets, sh)
-	}
-	return wb, nil
-}
-
-func readCell(f *excelize.File, sheet, ref, raw string, date1904 bool, styles map[int]numFmtKind) fupan.Cell {
-	if raw == "" {
-		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-			return fupan.Cell{Kind: fupan.CellNoValue, Formula: true, Text: "=" + formula}
-		}
-		return fupan.Cell{}
-	}
-	typ, _ := f.GetCellType(sheet, ref)
-	formula, _ := f.GetCellFormula(sheet, ref)
-	cell := fupan.Cell{Text: raw, Kind: fupan.CellText, Formula: formula != ""}
-	switch typ {
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
-		return cell
-	case excelize.CellTypeFormula:
-		if formulaErrors[raw] {
-			// Some writers store an error result as text rather than t="e".
-			cell.Kind = fupan.CellError
-			return cell
-		}
-		// t="str": a formula whose result is text. Some writers (excelize among
-		// them) mark every formula so, numbers too: a number is read as one.
-		if _, err := strconv.ParseFloat(raw, 64); err != nil {
-			return cell
-		}
-	case excelize.CellTypeBool:
-		cell.Kind = fupan.CellBool
-		return cell
-	case excelize.CellTypeError:
-		cell.Kind = fupan.CellError
-		return cell
-	}
-	n, err := strconv.ParseFloat(raw, 64)
-	if err != nil {
-		return cell
-	}
-	cell.Kind, cell.Num = fupan.CellNumber, n
-	switch styleKind(f, sheet, ref, styles) {
-	case fmtDate:
-		if t, err := excelize.ExcelDateToTime(n, date1904); err == nil && n >= 1 {
-			cell.Kind, cell.Date = fupan.CellDate, fupan.DateOf(t)
-		}
-	case fmtPercent:
-		cell.Kind = fupan.CellPercent
-	}
-	return cell
-}
-
-func styleKind(f *excelize.File, sheet, ref string, cache map[int]numFmtKind) numFmtKind {
-	id, err := f.GetCellStyle(sheet, ref)
-	if err != nil {
-		return fmtNumber
-	}
-	if k, ok := cache[id]; ok {
-		return k
-	}
-	k := fmtNumber
-	if st, err := f.GetStyle(id); err == nil && st != nil {
-		k = classifyNumFmt(st.NumFmt, st.CustomNumFmt)
-	}
-	cache[id] = k
-	return k
-}
 
 // classifyNumFmt tells dates and percentages from a number format: a built-in
 // id, or a custom format string read outside its quoted text and [brackets].
@@ -367,36 +238,6 @@ func classifyNumFmt(id int, custom *string) numFmtKind {
 		return fmtDate
 	}
 	return fmtNumber
-}
-
-// fillMerged gives every cell a merged range covers the value of its first cell.
-func fillMerged(f *excelize.File, sh *fupan.Sheet) error {
-	merged, err := f.GetMergeCells(sh.Name, true)
-	if err != nil {
-		return err
-	}
-	for _, m := range merged {
-		c1, r1, err := excelize.CellNameToCoordinates(m.GetStartAxis())
-		if err != nil {
-			continue
-		}
-		c2, r2, err := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err != nil {
-			continue
-		}
-		first := sh.Cell(r1, c1)
-		for r := r1; r <= r2 && r <= len(sh.Rows); r++ {
-			for c := c1; c <= c2 && c <= len(sh.Rows[r-1]); c++ {
-				if r == r1 && c == c1 {
-					continue
-				}
-				cell := first
-				cell.Merged = true
-				sh.Rows[r-1][c-1] = cell
-			}
-		}
-	}
-	return nil
 }
 
 // ReadFile is a convenience for one file with the default limits.

@@ -1,0 +1,493 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/fupan-review/fupan"
+	"github.com/xuri/excelize/v2"
+)
+
+// The reader goes through the package's parts itself, one pass over each
+// sheet's XML: asking excelize cell by cell for types, styles and formulas
+// cost seconds and most of a gigabyte on a 100,000-row sheet. excelize still
+// decrypts protected workbooks and writes every workbook.
+
+// pkg is an opened workbook package within the limits.
+type pkg struct {
+	files map[string]*zip.File
+	opts  Options
+}
+
+func openPackage(data []byte, opts Options) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyDamaged, Err: fmt.Errorf("the zip is damaged: %w", err)}
+	}
+	p := &pkg{files: map[string]*zip.File{}, opts: opts}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		// The sizes the zip declares bound what is unpacked: archive/zip
+		// refuses to read past them, so a lying entry fails as damaged.
+		if total > uint64(opts.MaxUnzipSize) || f.UncompressedSize64 > uint64(opts.MaxXMLSize) {
+			return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
+				Err: fmt.Errorf("it unzips to more than %d bytes (%s alone is %d)", opts.MaxUnzipSize, f.Name, f.UncompressedSize64)}
+		}
+		p.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	return p, nil
+}
+
+// open opens a part; found is false where the package has none.
+func (p *pkg) open(name string) (io.ReadCloser, bool, error) {
+	f, ok := p.files[strings.TrimPrefix(name, "/")]
+	if !ok {
+		return nil, false, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %w", name, err)
+	}
+	return rc, true, nil
+}
+
+// decodePart unmarshals a small part (relationships, workbook, styles).
+func (p *pkg) decodePart(name string, v any) (bool, error) {
+	rc, found, err := p.open(name)
+	if err != nil || !found {
+		return found, err
+	}
+	defer func() { _ = rc.Close() }()
+	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+		return true, fmt.Errorf("%s: %w", name, err)
+	}
+	return true, nil
+}
+
+type relationships struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// relsOf reads the relationships of a part, targets resolved to part names.
+func (p *pkg) relsOf(part string) (map[string]string, map[string]string, error) {
+	dir, base := path.Split(part)
+	var r relationships
+	if _, err := p.decodePart(dir+"_rels/"+base+".rels", &r); err != nil {
+		return nil, nil, err
+	}
+	byID, byType := map[string]string{}, map[string]string{}
+	for _, rel := range r.Rels {
+		target := rel.Target
+		if strings.HasPrefix(target, "/") {
+			target = strings.TrimPrefix(target, "/")
+		} else {
+			target = path.Clean(dir + target)
+		}
+		byID[rel.ID] = target
+		byType[path.Base(rel.Type)] = target
+	}
+	return byID, byType, nil
+}
+
+type workbookXML struct {
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets []struct {
+		Name  string `xml:"name,attr"`
+		State string `xml:"state,attr"`
+		RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+type stylesXML struct {
+	NumFmts []struct {
+		ID   int    `xml:"numFmtId,attr"`
+		Code string `xml:"formatCode,attr"`
+	} `xml:"numFmts>numFmt"`
+	Xfs []struct {
+		NumFmtID int `xml:"numFmtId,attr"`
+	} `xml:"cellXfs>xf"`
+}
+
+// readPackage reads every sheet's cells.
+func readPackage(ctx context.Context, data []byte, name string, opts Options) (*fupan.Workbook, error) {
+	p, err := openPackage(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	_, top, err := p.relsOf("")
+	if err != nil {
+		return nil, err
+	}
+	main := top["officeDocument"]
+	if main == "" {
+		main = "xl/workbook.xml"
+	}
+	var wbx workbookXML
+	found, err := p.decodePart(main, &wbx)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
+	}
+	byID, byType, err := p.relsOf(main)
+	if err != nil {
+		return nil, err
+	}
+	shared, err := p.sharedStrings(byType["sharedStrings"])
+	if err != nil {
+		return nil, err
+	}
+	kinds, err := p.styleKinds(byType["styles"])
+	if err != nil {
+		return nil, err
+	}
+	date1904 := wbx.Pr.Date1904 == "1" || wbx.Pr.Date1904 == "true"
+	wb := &fupan.Workbook{File: name}
+	cells := 0
+	for _, s := range wbx.Sheets {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		target, ok := byID[s.RID]
+		if !ok || p.files[target] == nil {
+			continue // a chart sheet or a broken link: nothing to read
+		}
+		sh := &fupan.Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
+		if err := p.readSheet(target, sh, shared, kinds, date1904, &cells); err != nil {
+			var fe *FileError
+			if errors.As(err, &fe) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("sheet %q: %w", s.Name, err)
+		}
+		wb.Sheets = append(wb.Sheets, sh)
+	}
+	return wb, nil
+}
+
+// sharedStrings reads the shared string table: each item's text runs joined,
+// phonetic guides left out.
+func (p *pkg) sharedStrings(part string) ([]string, error) {
+	if part == "" {
+		return nil, nil
+	}
+	rc, found, err := p.open(part)
+	if err != nil || !found {
+		return nil, err
+	}
+	defer func() { _ = rc.Close() }()
+	dec := xml.NewDecoder(rc)
+	var out []string
+	var b strings.Builder
+	inSI, inT, inPhonetic := false, false, false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", part, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = true
+				b.Reset()
+			case "t":
+				inT = inSI
+			case "rPh":
+				inPhonetic = true
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				out = append(out, b.String())
+				inSI = false
+			case "t":
+				inT = false
+			case "rPh":
+				inPhonetic = false
+			}
+		case xml.CharData:
+			if inT && !inPhonetic {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+// styleKinds tells, per cell style, whether numbers show as dates or percents.
+func (p *pkg) styleKinds(part string) ([]numFmtKind, error) {
+	if part == "" {
+		return nil, nil
+	}
+	var st stylesXML
+	if _, err := p.decodePart(part, &st); err != nil {
+		return nil, err
+	}
+	custom := map[int]string{}
+	for _, f := range st.NumFmts {
+		custom[f.ID] = f.Code
+	}
+	kinds := make([]numFmtKind, len(st.Xfs))
+	for i, xf := range st.Xfs {
+		if code, ok := custom[xf.NumFmtID]; ok {
+			kinds[i] = classifyNumFmt(xf.NumFmtID, &code)
+		} else {
+			kinds[i] = classifyNumFmt(xf.NumFmtID, nil)
+		}
+	}
+	return kinds, nil
+}
+
+// rawCell is a cell as the sheet XML has it.
+type rawCell struct {
+	ref, typ, value, inline string
+	style                   int
+	formula, hasValue       bool
+}
+
+// readSheet reads one sheet's cells and merged ranges in one pass.
+func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, cells *int) error {
+	rc, _, err := p.open(part)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rc.Close() }()
+	dec := xml.NewDecoder(rc)
+	row, col := 0, 0
+	var c rawCell
+	inCell, inV, inIs, inT := false, false, false, false
+	var text strings.Builder
+	var merges []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", part, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				r := attr(t, "r")
+				if n, err := strconv.Atoi(r); err == nil && n > 0 {
+					row = n
+				} else {
+					row++
+				}
+				col = 0
+			case "c":
+				c = rawCell{ref: attr(t, "r"), typ: attr(t, "t")}
+				if s, err := strconv.Atoi(attr(t, "s")); err == nil {
+					c.style = s
+				}
+				inCell = true
+			case "v":
+				inV = inCell
+				text.Reset()
+			case "f":
+				c.formula = inCell
+			case "is":
+				inIs = inCell
+				text.Reset()
+			case "t":
+				inT = inIs
+			case "mergeCell":
+				merges = append(merges, attr(t, "ref"))
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				if inV {
+					c.value, c.hasValue = text.String(), true
+				}
+				inV = false
+			case "t":
+				inT = false
+			case "is":
+				if inIs {
+					c.inline, c.hasValue = text.String(), true
+				}
+				inIs = false
+			case "c":
+				inCell = false
+				if c.ref != "" {
+					if cc, r, err := excelize.CellNameToCoordinates(c.ref); err == nil {
+						col, row = cc, r
+					} else {
+						col++
+					}
+				} else {
+					col++
+				}
+				cell := convertCell(c, shared, kinds, date1904)
+				if cell.Kind == fupan.CellBlank {
+					continue
+				}
+				*cells++
+				if *cells > p.opts.MaxCells {
+					return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", p.opts.MaxCells)}
+				}
+				if row < 1 || col < 1 || col > 16384 || row > 1048576 {
+					continue
+				}
+				for len(sh.Rows) < row {
+					sh.Rows = append(sh.Rows, nil)
+				}
+				r := sh.Rows[row-1]
+				for len(r) < col {
+					r = append(r, fupan.Cell{})
+				}
+				r[col-1] = cell
+				sh.Rows[row-1] = r
+			}
+		case xml.CharData:
+			if inV || inT {
+				text.Write(t)
+			}
+		}
+	}
+	for _, m := range merges {
+		applyMerge(sh, m)
+	}
+	return nil
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// formulaErrors are the error values a formula can give.
+var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
+
+// convertCell gives a sheet XML cell its meaning: text, number, date,
+// percent, error, or a formula never calculated.
+func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) fupan.Cell {
+	if !c.hasValue || c.value == "" && c.inline == "" {
+		if c.formula {
+			return fupan.Cell{Kind: fupan.CellNoValue, Formula: true}
+		}
+		if c.typ != "inlineStr" {
+			return fupan.Cell{}
+		}
+	}
+	cell := fupan.Cell{Kind: fupan.CellText, Formula: c.formula}
+	switch c.typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(c.value))
+		if err != nil || i < 0 || i >= len(shared) {
+			cell.Text = c.value
+			return cell
+		}
+		cell.Text = shared[i]
+		return cell
+	case "inlineStr":
+		cell.Text = c.inline
+		return cell
+	case "b":
+		cell.Kind, cell.Text = fupan.CellBool, c.value
+		return cell
+	case "e":
+		cell.Kind, cell.Text = fupan.CellError, c.value
+		return cell
+	case "d":
+		cell.Text = c.value
+		if d, err := fupan.ParseDate(c.value, 0); err == nil {
+			cell.Kind, cell.Date = fupan.CellDate, d
+		}
+		return cell
+	case "str":
+		cell.Text = c.value
+		if formulaErrors[c.value] {
+			cell.Kind = fupan.CellError
+			return cell
+		}
+		// Some writers mark every formula result as text, numbers too.
+		if _, err := strconv.ParseFloat(c.value, 64); err != nil {
+			return cell
+		}
+	}
+	cell.Text = c.value
+	n, err := strconv.ParseFloat(c.value, 64)
+	if err != nil {
+		return cell
+	}
+	cell.Kind, cell.Num = fupan.CellNumber, n
+	kind := fmtNumber
+	if c.style >= 0 && c.style < len(kinds) {
+		kind = kinds[c.style]
+	}
+	switch kind {
+	case fmtDate:
+		if t, err := excelize.ExcelDateToTime(n, date1904); err == nil && n >= 1 {
+			cell.Kind, cell.Date = fupan.CellDate, fupan.DateOf(t)
+		}
+	case fmtPercent:
+		cell.Kind = fupan.CellPercent
+	}
+	return cell
+}
+
+// applyMerge gives every cell of a merged range its first cell's value.
+func applyMerge(sh *fupan.Sheet, ref string) {
+	a, z, ok := strings.Cut(ref, ":")
+	if !ok {
+		return
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(z)
+	if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
+		return
+	}
+	first := sh.Cell(r1, c1)
+	if first.IsBlank() {
+		return
+	}
+	// A merge reaches no further than the sheet's data, so that a range such
+	// as A1:XFD1048576 cannot make a small sheet huge.
+	r2 = min(r2, len(sh.Rows))
+	for r := r1; r <= r2; r++ {
+		row := sh.Rows[r-1]
+		last := c2
+		if len(row) < c1 && r != r1 {
+			last = min(c2, c1+64)
+		}
+		for c := c1; c <= last; c++ {
+			if r == r1 && c == c1 {
+				continue
+			}
+			for len(row) < c {
+				row = append(row, fupan.Cell{})
+			}
+			cell := first
+			cell.Merged = true
+			row[c-1] = cell
+		}
+		sh.Rows[r-1] = row
+	}
+}
