@@ -54,12 +54,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	for i, o := range rows {
 		y := y0 + float64(i)*(barH+gap)
 		d.setSize(8.5)
-		d.text(ink)
-		label := d.wrap(o.Metric, labelW-3)
-		if len(label) > 1 {
-			label[0] = fitLine(d, label[0]+"…", labelW-3)
-		}
-		d.write(margin, y+(barH-d.lineH())/2, labelW-3, label[0], "L")
+		d.rowLabel(y, barH, o.Metric)
 		a := *o.Achievement
 		c := statusBar[o.Status]
 		d.fill(c)
@@ -82,6 +77,17 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	d.write(x100-15, yEnd, 30, templates.L(l, "target.line"), "C")
 	d.text(ink)
 	d.pdf.SetY(yEnd + d.lineH() + 3)
+}
+
+// rowLabel writes a chart row's label in the label column, on one line,
+// shortened with an ellipsis where it is longer.
+func (d *doc) rowLabel(y, h float64, label string) {
+	d.text(ink)
+	lines := d.wrap(label, labelW-3)
+	if len(lines) > 1 {
+		lines[0] = fitLine(d, lines[0]+"…", labelW-3)
+	}
+	d.write(margin, y+(h-d.lineH())/2, labelW-3, lines[0], "L")
 }
 
 // fitLine shortens a line with an ellipsis until it fits.
@@ -194,12 +200,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	for i, r := range rows {
 		y := y0 + float64(i)*rowH
 		d.setSize(8.5)
-		d.text(ink)
-		label := d.wrap(r.label, labelW-3)
-		if len(label) > 1 {
-			label[0] = fitLine(d, label[0]+"…", labelW-3)
-		}
-		d.write(margin, y+(rowH-d.lineH())/2, labelW-3, label[0], "L")
+		d.rowLabel(y, rowH, r.label)
 		if !r.start.IsZero() && !r.end.IsZero() {
 			d.fill(colour{142, 169, 219})
 			x1, x2 := xOf(r.start), xOf(r.end.AddDays(1))

@@ -161,8 +161,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 		}
 		st := fupan.MetricStatus(b.value)
 		d.setSize(8)
-		d.text(ink)
-		d.write(margin, y+(barH-d.lineH())/2, labelW-3, fitLine(d, b.label, labelW-3), "L")
+		d.rowLabel(y, barH, b.label)
 		w := plotW * math.Min(b.value, scale) / scale
 		d.fill(statusBar[st])
 		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
