@@ -162,6 +162,10 @@ func newDoc(opts Options, lang fupan.Lang, chars []rune) (*doc, error) {
 	}
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(false, 0)
+	// Streams stay uncompressed: with a per-document font subset the seed's
+	// report is 96 KB instead of 72 KB, and drawing it takes a quarter less
+	// time (gofpdf sets up a new zlib writer for every stream).
+	p.SetCompression(false)
 	p.SetCreator("fupan", true)
 	p.SetAuthor("fupan", true)
 	now := opts.Now
