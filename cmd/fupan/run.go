@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
@@ -92,6 +93,7 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 // runOnce runs the batch with a progress bar on a terminal and reports.
 func runOnce(c *cli.Context, o batch.Options) error {
 	log := zerolog.Ctx(c.Context)
+	boundMemory()
 	var bar *progressbar.ProgressBar
 	if isTerminal(c.App.ErrWriter) {
 		o.Progress = func(done, total int) {
@@ -123,4 +125,13 @@ func runOnce(c *cli.Context, o batch.Options) error {
 		return cli.Exit("", exitFailed)
 	}
 	return nil
+}
+
+// boundMemory asks the garbage collector to keep the heap near 100 MiB (where
+// GOMEMLIMIT does not say otherwise): a run over thousands of workbooks holds
+// little that lives long, and a shared server has other work to do.
+func boundMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 }

@@ -40,6 +40,7 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 				return err
 			}
 			log := zerolog.Ctx(c.Context)
+			boundMemory()
 			log.Info().Str("input", o.Input).Str("output", o.Output).Dur("poll", c.Duration("poll")).Msg("watching")
 			err = batch.Watch(c.Context, o, batch.WatchOptions{
 				Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events"),
