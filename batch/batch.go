@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 )
 
@@ -192,6 +194,14 @@ dispatch:
 	return sum, nil
 }
 
+// lang is the language of messages for files that were never read.
+func (o Options) lang() fupan.Lang {
+	if o.Settings.Analyze.Lang != "" {
+		return o.Settings.Analyze.Lang
+	}
+	return fupan.Simplified
+}
+
 // settingsKey names what every output depends on beyond its input.
 func settingsKey(o Options) string {
 	a := o.Settings.Analyze
@@ -219,9 +229,13 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 			e.Findings.Errors++
 		}
 	}()
-	data, err := readLimited(c.path, o.Settings.Reader.MaxFileSize)
+	data, err := ReadInput(c.path, o.Settings.Reader.MaxFileSize)
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
+		var fe *xlsx.FileError
+		if errors.As(err, &fe) {
+			e.Reason = fe.Finding(o.lang()).Message
+		}
 		return e
 	}
 	sum := sha256.Sum256(data)
@@ -259,14 +273,18 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 	return e
 }
 
-// readLimited reads a file, refusing one over the size limit before reading it.
-func readLimited(path string, limit int64) ([]byte, error) {
+// ReadInput reads a workbook file, refusing one over the size limit before
+// reading it: a 10 GB file dropped into the folder is never loaded.
+func ReadInput(path string, limit int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if limit > 0 && fi.Size() > limit {
-		return nil, fmt.Errorf("%d bytes, over the limit of %d", fi.Size(), limit)
+	if limit <= 0 {
+		limit = xlsx.DefaultMaxFileSize
+	}
+	if fi.Size() > limit {
+		return nil, xlsx.TooLarge(path, fi.Size(), limit)
 	}
 	return os.ReadFile(path)
 }

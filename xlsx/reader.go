@@ -74,6 +74,12 @@ func (e *FileError) Finding(lang fupan.Lang) fupan.Finding {
 	return fupan.FileFinding(lang, filepath.Base(e.Path), e.Code, why)
 }
 
+// TooLarge is the error for a file over the size limit, for callers that check
+// the size before reading (see batch.ReadInput).
+func TooLarge(path string, size, limit int64) *FileError {
+	return &FileError{Path: path, Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("%d bytes, the limit is %d", size, limit)}
+}
+
 // Reader reads workbooks within its limits.
 type Reader struct {
 	opts Options

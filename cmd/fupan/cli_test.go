@@ -200,3 +200,11 @@ func TestWorkbookPasswordFromConfig(t *testing.T) {
 		t.Errorf("with the variable: exit %d\n%s", code, out)
 	}
 }
+
+// A file over the size limit is refused before it is read.
+func TestFileSizeLimit(t *testing.T) {
+	out, _, code := runCLI(t, "validate", "--max-file-size", "1000", "../../samples/华东销售部_2025Q3.xlsx")
+	if code != 1 || !strings.Contains(out, "file-too-large") || !strings.Contains(out, "超过大小上限") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"time"
 
@@ -84,13 +85,18 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 
 // loadReview reads and analyses one workbook file.
 func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
-	data, err := os.ReadFile(path)
+	data, err := batch.ReadInput(path, ro.MaxFileSize)
 	if err != nil {
 		lang := opts.Lang
 		if lang == "" {
 			lang = fupan.Simplified
 		}
-		return fupan.Unreadable(path, lang, fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())), nil
+		f := fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())
+		var fe *xlsx.FileError
+		if errors.As(err, &fe) {
+			f = fe.Finding(lang)
+		}
+		return fupan.Unreadable(path, lang, f), nil
 	}
 	return batch.Load(ctx, batch.Settings{Reader: ro, Analyze: opts}, path, data)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -44,7 +43,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(src)
+			data, err := batch.ReadInput(src, settings.Reader.MaxFileSize)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
