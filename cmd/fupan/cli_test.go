@@ -86,6 +86,8 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"validate", "--no-such-flag", "x.xlsx"}, 2, ""},
 		{[]string{"validate", "does-not-exist.xlsx"}, 2, ""},
 		{[]string{"inspect", "--lang", "fr", "../../samples/華東銷售部_2025Q3.xlsx"}, 2, ""},
+		{[]string{"inspect", "../../samples/invalid/不是工作簿.xlsx"}, 1, ""},
+		{[]string{"inspect", "../../samples/invalid/起止时间倒置_2025Q3.xlsx"}, 0, "range-backwards"},
 	}
 	for _, tt := range tests {
 		out, stderr, code := runCLI(t, tt.args...)

@@ -40,6 +40,15 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
+			unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
+			defer func() {
+				if unreadable {
+					printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
+				}
+			}()
+			if unreadable && !c.Bool("json") {
+				return cli.Exit("", exitFailed)
+			}
 			if c.Bool("json") {
 				b, err := rv.JSON()
 				if err == nil {
@@ -47,6 +56,9 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 				}
 				if err != nil {
 					return cli.Exit(err.Error(), exitFailed)
+				}
+				if unreadable {
+					return cli.Exit("", exitFailed)
 				}
 				return nil
 			}

@@ -67,8 +67,11 @@ tracking, outcome review, follow-up actions), checks it cell by cell, computes
 achievement and deviation, and writes the reviewed workbook and a PDF report.
 
 Examples:
-  fupan validate 华东销售部_2025Q3.xlsx       what is wrong, cell by cell
-  fupan inspect 华东销售部_2025Q3.xlsx --json the parsed and computed review
+  fupan run /mnt/复盘/2025-09 -o 报告/2025-09  the monthly job over a folder
+  fupan run samples -o out --mail              …and mail the PDFs (see fupan help mail)
+  fupan validate 华东销售部_2025Q3.xlsx        what is wrong, cell by cell
+  fupan report 华东销售部_2025Q3.xlsx -o out   one workbook's reviewed copy and PDF
+  fupan inspect 华东销售部_2025Q3.xlsx --json  the parsed and computed review
   fupan template -o 复盘模板.xlsx --lang zh-Hans
 
 Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
