@@ -367,8 +367,14 @@ func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []n
 			}
 		}
 	}
+	width := 0
+	for _, r := range sh.Rows {
+		width = max(width, len(r))
+	}
 	for _, m := range merges {
-		applyMerge(sh, m)
+		if err := applyMerge(sh, m, width, cells, p.opts.MaxCells); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -453,31 +459,31 @@ func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) 
 	return cell
 }
 
-// applyMerge gives every cell of a merged range its first cell's value.
-func applyMerge(sh *fupan.Sheet, ref string) {
+// applyMerge gives every cell of a merged range its first cell's value. It
+// fills only the sheet's used area (rows with data, columns up to the widest
+// row) and counts what it fills against the cell limit, so that a range such
+// as A1:XFD1048576 cannot make a small sheet huge.
+func applyMerge(sh *fupan.Sheet, ref string, width int, cells *int, limit int) error {
 	a, z, ok := strings.Cut(ref, ":")
 	if !ok {
-		return
+		return nil
 	}
 	c1, r1, err1 := excelize.CellNameToCoordinates(a)
 	c2, r2, err2 := excelize.CellNameToCoordinates(z)
 	if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
-		return
+		return nil
 	}
 	first := sh.Cell(r1, c1)
 	if first.IsBlank() {
-		return
+		return nil
 	}
-	// A merge reaches no further than the sheet's data, so that a range such
-	// as A1:XFD1048576 cannot make a small sheet huge.
-	r2 = min(r2, len(sh.Rows))
+	r2, c2 = min(r2, len(sh.Rows)), min(c2, width)
 	for r := r1; r <= r2; r++ {
 		row := sh.Rows[r-1]
-		last := c2
-		if len(row) < c1 && r != r1 {
-			last = min(c2, c1+64)
+		if len(row) == 0 {
+			continue // a blank row stays blank: a merged value alone is no data
 		}
-		for c := c1; c <= last; c++ {
+		for c := c1; c <= c2; c++ {
 			if r == r1 && c == c1 {
 				continue
 			}
@@ -487,7 +493,11 @@ func applyMerge(sh *fupan.Sheet, ref string) {
 			cell := first
 			cell.Merged = true
 			row[c-1] = cell
+			if *cells++; *cells > limit {
+				return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
+			}
 		}
 		sh.Rows[r-1] = row
 	}
+	return nil
 }

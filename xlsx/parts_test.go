@@ -96,3 +96,39 @@ func TestHandWrittenPackage(t *testing.T) {
 		t.Errorf("outcomes %+v findings %v", rv.Outcomes, rv.Findings)
 	}
 }
+
+// A merged range over the whole sheet fills only the sheet's used area.
+func TestMergeBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	parts := map[string]string{
+		"_rels/.rels":                `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":            `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" r:id="rA"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/a.xml"/></Relationships>`,
+		"xl/worksheets/a.xml": `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" t="inlineStr"><is><t>y</t></is></c></row>
+<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>z</t></is></c></row></sheetData>
+<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`,
+	}
+	for name, body := range parts {
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(body))
+	}
+	_ = zw.Close()
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "merge.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := wb.Sheets[0]
+	filled := 0
+	for _, r := range s.Rows {
+		for _, c := range r {
+			if c.Merged {
+				filled++
+			}
+		}
+	}
+	if filled != 3 { // B1, A1048576 and B1048576: the rows with data, as wide as the widest
+		t.Errorf("%d cells filled by the merge; want 3", filled)
+	}
+}
