@@ -313,3 +313,28 @@ func TestWatchPicksUpDroppedWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// --recursive reads subfolders and mirrors them in the output folder; without
+// it, subfolders are left alone. An output folder inside the input is skipped.
+func TestRecursive(t *testing.T) {
+	in := t.TempDir()
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东", "华东销售部_2025Q3.xlsx"))
+	copyFile(t, "../samples/East-China-Sales_2025Q3.xlsx", filepath.Join(in, "East-China-Sales_2025Q3.xlsx"))
+	out := filepath.Join(in, "报告")
+	s := run(t, batch.Options{Input: in, Output: out})
+	if s.OK != 1 {
+		t.Errorf("without --recursive: %d ok; want only the top folder's workbook", s.OK)
+	}
+	s = run(t, batch.Options{Input: in, Output: out, Recursive: true})
+	if s.OK != 2 {
+		t.Fatalf("with --recursive: %d ok; want 2", s.OK)
+	}
+	if _, err := os.Stat(filepath.Join(out, "华东", "华东销售部_2025Q3.pdf")); err != nil {
+		t.Errorf("the subfolder is not mirrored: %v", err)
+	}
+	for _, e := range s.Entries {
+		if strings.HasPrefix(e.File, "报告") {
+			t.Errorf("the output folder was read as input: %s", e.File)
+		}
+	}
+}
