@@ -269,7 +269,8 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 	e.Status = StatusOK
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
-	log.Info().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
+	// Debug: on a terminal the progress bar tells it; failures are warnings.
+	log.Debug().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
 	return e
 }
 
