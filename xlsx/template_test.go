@@ -1,0 +1,56 @@
+package xlsx_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/testtool"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+// The template has its drop-downs, input hints, frozen headers and text
+// formats for date columns, and LibreOffice opens it.
+func TestTemplate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "復盤範本.xlsx")
+	if err := xlsx.WriteTemplate(path, fupan.Traditional); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	outcome := templates.Template()[2].Sheet.In(fupan.Traditional)
+	dvs, err := f.GetDataValidations(outcome)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, hints := 0, 0
+	for _, dv := range dvs {
+		if dv.Type == "list" && strings.Contains(dv.Formula1, "越低越好") {
+			lists++
+		}
+		if dv.Prompt != nil && *dv.Prompt != "" {
+			hints++
+		}
+	}
+	if lists != 1 || hints < 6 {
+		t.Errorf("%s: %d direction drop-downs and %d hints", outcome, lists, hints)
+	}
+	panes, err := f.GetPanes(outcome)
+	if err != nil || !panes.Freeze || panes.YSplit != 2 {
+		t.Errorf("header rows not frozen: %+v %v", panes, err)
+	}
+	plan := templates.Template()[0].Sheet.In(fupan.Traditional)
+	id, _ := f.GetCellStyle(plan, "D3") // 起止時間
+	st, _ := f.GetStyle(id)
+	if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "@" {
+		t.Errorf("the period column is not formatted as text: Excel would turn 7.31 into a number")
+	}
+	testtool.Require(t, "soffice")
+	text := testtool.Text(t, testtool.Soffice(t, path, "pdf", t.TempDir()))
+	for _, want := range []string{"策略執行及成果復盤範本", "表1:策略執行計劃表", "驗收標準", "後續行動計劃表"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice's PDF of the template lacks %q", want)
+		}
+	}
+}
