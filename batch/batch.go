@@ -329,7 +329,7 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Team < rows[j].Team })
 	path := filepath.Join(out, "overview.pdf")
-	err := writeAtomic(path, func(f *os.File) error {
+	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now})
 	})
 	if err != nil {

@@ -104,7 +104,7 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 				return res, err
 			}
 			name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
-			if err := writeAtomic(name, func(f *os.File) error { return writeEML(sender, f, pm.msg) }); err != nil {
+			if err := WriteAtomic(name, func(f *os.File) error { return writeEML(sender, f, pm.msg) }); err != nil {
 				return res, err
 			}
 			log.Info().Str("file", name).Strs("to", pm.msg.To).Msg("mail written (dry run)")

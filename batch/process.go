@@ -58,13 +58,13 @@ func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base
 		ext = ".xlsx"
 	}
 	out := Outputs{Reviewed: base + ".reviewed" + strings.ToLower(ext), PDF: base + ".pdf"}
-	err := writeAtomic(out.Reviewed, func(f *os.File) error {
+	err := WriteAtomic(out.Reviewed, func(f *os.File) error {
 		return xlsx.WriteReviewed(ctx, f, data, rv, xlsx.ReviewedOptions{Reader: s.Reader, Now: s.Now, Lang: s.Analyze.Lang})
 	})
 	if err != nil {
 		return Outputs{}, err
 	}
-	err = writeAtomic(out.PDF, func(f *os.File) error {
+	err = WriteAtomic(out.PDF, func(f *os.File) error {
 		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Now})
 	})
 	if err != nil {

@@ -130,7 +130,7 @@ func (s *state) close() error {
 // writeFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it into place: a reader sees the old file or the new one, never half.
 func writeFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(f *os.File) error {
+	return WriteAtomic(path, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
@@ -139,7 +139,9 @@ func writeFileAtomic(path string, data []byte) error {
 // tmpPrefix marks fupan's temporary files; a run removes those a killed run left.
 const tmpPrefix = ".fupan-tmp-"
 
-func writeAtomic(path string, write func(f *os.File) error) error {
+// WriteAtomic lets write fill a temporary file beside path, syncs it and
+// renames it into place, readable by others: no reader ever sees half a file.
+func WriteAtomic(path string, write func(f *os.File) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*-"+filepath.Base(path))
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/templates"
@@ -171,7 +172,7 @@ func sum(t *testing.T, path string) [32]byte {
 func filledTemplate(t *testing.T, dir string) string {
 	t.Helper()
 	path := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
-	if err := xlsx.WriteTemplate(path, fupan.Simplified); err != nil {
+	if err := batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteTemplate(f, fupan.Simplified) }); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, path)

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -12,7 +13,7 @@ import (
 const templateRows = 200
 
 // WriteTemplate writes the blank template teams fill, in the language.
-func WriteTemplate(path string, lang fupan.Lang) error {
+func WriteTemplate(w io.Writer, lang fupan.Lang) error {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
 	st, err := newTemplateStyles(f)
@@ -77,7 +78,10 @@ func WriteTemplate(path string, lang fupan.Lang) error {
 			return err
 		}
 	}
-	return f.SaveAs(path)
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("writing the template: %w", err)
+	}
+	return nil
 }
 
 func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.Lang, st templateStyles) error {

@@ -1,11 +1,13 @@
 package xlsx_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/internal/testtool"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -15,7 +17,7 @@ import (
 // formats for date columns, and LibreOffice opens it.
 func TestTemplate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "復盤範本.xlsx")
-	if err := xlsx.WriteTemplate(path, fupan.Traditional); err != nil {
+	if err := batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteTemplate(f, fupan.Traditional) }); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, path)

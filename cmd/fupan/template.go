@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -34,7 +36,7 @@ Exit status: 0 written, 1 it could not be written, 2 bad usage.`,
 				return cli.Exit("--lang "+c.String("lang")+": want zh-Hans, zh-Hant or en", exitBadUsage)
 			}
 			out := c.String("output")
-			if err := writeAtomically(out, func(tmp string) error { return xlsx.WriteTemplate(tmp, lang) }); err != nil {
+			if err := batch.WriteAtomic(out, func(f *os.File) error { return xlsx.WriteTemplate(f, lang) }); err != nil {
 				return cli.Exit(fmt.Sprintf("writing the template: %v", err), exitFailed)
 			}
 			zerolog.Ctx(c.Context).Info().Str("file", out).Str("lang", string(lang)).Msg("template written")
