@@ -377,9 +377,6 @@ func statusWord(s string) (done, known bool) {
 	return false, false
 }
 
-// errorsIsBackwards reports a range that runs backwards.
-func errorsIsBackwards(err error) bool { return errors.Is(err, ErrBackwards) }
-
 // Unreadable is the review of a file that could not be read: no tables, one
 // error finding that says why.
 func Unreadable(file string, lang Lang, f Finding) *Review {

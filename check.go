@@ -116,11 +116,11 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, formatPct(*t.Deviation, true), strings.Join(missing, fs.lang.Pick("和", "和", " and ")))
+				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), strings.Join(missing, fs.lang.Pick("和", "和", " and ")))
 			}
 		}
 		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
-			fs.add(CodeStatedDeviation, t.Cells[ColDeviation], t.Task, formatPct(*t.StatedDeviation, true), formatPct(*t.Deviation, true))
+			fs.add(CodeStatedDeviation, t.Cells[ColDeviation], t.Task, FormatPercent(*t.StatedDeviation, true), FormatPercent(*t.Deviation, true))
 		}
 		if _, has := t.Cells[ColOwner]; has {
 			checkOwners(fs, t.Cells[ColOwner], t.Task, t.Owner, t.Owners)
@@ -142,12 +142,12 @@ func checkOutcomes(r *Review, fs *findings) {
 	missed := 0
 	for _, o := range r.Outcomes {
 		if o.Achievement != nil && o.StatedAchievement != nil && math.Abs(*o.Achievement-*o.StatedAchievement) > StatedTolerance+eps {
-			fs.add(CodeStatedAchievement, o.Cells[ColAchievement], o.Metric, formatPct(*o.StatedAchievement, false), formatPct(*o.Achievement, false))
+			fs.add(CodeStatedAchievement, o.Cells[ColAchievement], o.Metric, FormatPercent(*o.StatedAchievement, false), FormatPercent(*o.Achievement, false))
 		}
 		if o.Status == StatusMissed {
 			missed++
 			if strings.TrimSpace(o.Cause) == "" {
-				fs.add(CodeMissedNoCause, refOr(o.Cells[ColCause], o.Ref), o.Metric, formatPct(*o.Achievement, false))
+				fs.add(CodeMissedNoCause, refOr(o.Cells[ColCause], o.Ref), o.Metric, FormatPercent(*o.Achievement, false))
 			}
 			if strings.TrimSpace(o.Lesson) == "" {
 				fs.add(CodeMissedNoLesson, refOr(o.Cells[ColLesson], o.Ref), o.Metric)
@@ -242,9 +242,9 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 	}
 }
 
-// formatPct writes a fraction as a percentage with one decimal where needed:
+// FormatPercent writes a fraction as a percentage with one decimal where needed:
 // 0.9 is 90%, -0.0968 is -9.7%, with a sign when signed is set.
-func formatPct(v float64, signed bool) string {
+func FormatPercent(v float64, signed bool) string {
 	p := math.Round(v*1000) / 10
 	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
 	if signed && p > 0 {
@@ -252,6 +252,3 @@ func formatPct(v float64, signed bool) string {
 	}
 	return s
 }
-
-// FormatPercent is formatPct for the writers.
-func FormatPercent(v float64, signed bool) string { return formatPct(v, signed) }

@@ -1,6 +1,9 @@
 package fupan
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // cellsOf records where each column of a row is, for findings and the writers.
 func (t tableReader) cellsOf(row int) map[Col]Ref {
@@ -37,7 +40,7 @@ func readPlan(t tableReader) []PlanRow {
 				switch {
 				case err == nil:
 					p.Start, p.End = start, end
-				case errorsIsBackwards(err):
+				case errors.Is(err, ErrBackwards):
 					p.Start, p.End = start, end
 					t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
 				default:
