@@ -9,6 +9,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/xlsx"
+	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
 
@@ -47,7 +48,10 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 func readerOptions(c *cli.Context) xlsx.Options {
 	o := xlsx.Options{MaxFileSize: c.Int64("max-file-size"), MaxUnzipSize: c.Int64("max-unzip-size")}
 	passwordEnv := c.String("password-env")
-	if fc, _, err := loadConfig(c, c.Args().First()); err == nil {
+	fc, path, err := loadConfig(c, c.Args().First())
+	if err != nil {
+		zerolog.Ctx(c.Context).Warn().Str("config", path).Err(err).Msg("config file not used")
+	} else {
 		w := fc.Workbooks
 		if !c.IsSet("max-file-size") && w.MaxFileSize > 0 {
 			o.MaxFileSize = w.MaxFileSize
