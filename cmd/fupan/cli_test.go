@@ -83,6 +83,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"validate", "../../samples/invalid/缺少必填列_2025Q3.xlsx"}, 1, "表头缺少必填列「责任人」"},
 		{[]string{"validate", "../../samples/invalid"}, 1, "不是 Excel 工作簿"},
 		{[]string{"validate"}, 2, ""},
+		{[]string{"no-such-command"}, 2, ""},
 		{[]string{"validate", "--no-such-flag", "x.xlsx"}, 2, ""},
 		{[]string{"validate", "does-not-exist.xlsx"}, 2, ""},
 		{[]string{"inspect", "--lang", "fr", "../../samples/華東銷售部_2025Q3.xlsx"}, 2, ""},

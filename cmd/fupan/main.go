@@ -48,6 +48,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if msg := err.Error(); msg != "" {
 			fmt.Fprintln(stderr, "fupan:", msg)
 		}
+		if ec.ExitCode() == 3 { // urfave/cli's code for an unknown command
+			return exitBadUsage
+		}
 		return ec.ExitCode()
 	}
 	// Commands report their own failures as exit codes; what reaches here
