@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -51,8 +50,23 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 // reviewChars are the characters a review's report draws: its texts, the
 // labels of its language, and the layout's own.
 func reviewChars(rv *fupan.Review, l fupan.Lang) []rune {
-	b, _ := json.Marshal(rv) // every text of the review, findings included
-	texts := []string{string(b), strings.Join(templates.AllText(l), "")}
+	m := rv.Meta
+	texts := []string{rv.File, m.Team, m.Period, m.Reviewer, periodText(m), strings.Join(templates.AllText(l), "")}
+	for _, p := range rv.Plan {
+		texts = append(texts, p.Goal, p.Task, p.Owner, p.Period, p.Resources, p.Acceptance)
+	}
+	for _, t := range rv.Tracking {
+		texts = append(texts, t.Task, t.PlannedText, t.ActualText, t.Problem, t.Countermeasure, t.Owner)
+	}
+	for _, o := range rv.Outcomes {
+		texts = append(texts, o.Metric, o.TargetText, o.ActualText, o.Cause, o.Lesson)
+	}
+	for _, a := range rv.Actions {
+		texts = append(texts, a.Item, a.Measure, a.Owner, a.DueText, a.Support, a.Acceptance, a.Status)
+	}
+	for _, f := range rv.Findings {
+		texts = append(texts, f.Message, f.Hint, f.Ref.String())
+	}
 	c := fupan.Conclude(rv)
 	for _, part := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
 		for _, p := range part {

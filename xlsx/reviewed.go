@@ -140,6 +140,10 @@ func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []comp
 			return err
 		}
 	}
+	// Styles are set per run of consecutive rows that share one: a call per
+	// cell was most of the time on a 100,000-row table.
+	type styled struct{ first, last, style int }
+	var runs []styled
 	for _, cc := range cells {
 		ref, _ := excelize.CoordinatesToCellName(col, cc.row)
 		base := 0
@@ -155,16 +159,21 @@ func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []comp
 			return err
 		}
 		differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
-		formula, _ := f.GetCellFormula(loc.Sheet, ref)
+		formula := ""
+		if cc.stated != nil {
+			formula, _ = f.GetCellFormula(loc.Sheet, ref)
+		}
 		// A team's formula that gives the right value stays; anything else is
 		// replaced by the computed number.
-		if formula == "" || differs || cc.stated == nil {
+		if formula == "" || differs {
 			if err := f.SetCellFloat(loc.Sheet, ref, cc.value, -1, 64); err != nil {
 				return err
 			}
 		}
-		if err := f.SetCellStyle(loc.Sheet, ref, ref, style); err != nil {
-			return err
+		if n := len(runs); n > 0 && runs[n-1].style == style && runs[n-1].last == cc.row-1 {
+			runs[n-1].last = cc.row
+		} else {
+			runs = append(runs, styled{cc.row, cc.row, style})
 		}
 		if differs {
 			stated := fupan.FormatPercent(*cc.stated, cc.signed)
@@ -175,6 +184,13 @@ func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []comp
 			if err := f.AddComment(loc.Sheet, excelize.Comment{Cell: ref, Author: "fupan", Text: note}); err != nil {
 				return fmt.Errorf("note on %s!%s: %w", loc.Sheet, ref, err)
 			}
+		}
+	}
+	for _, r := range runs {
+		from, _ := excelize.CoordinatesToCellName(col, r.first)
+		to, _ := excelize.CoordinatesToCellName(col, r.last)
+		if err := f.SetCellStyle(loc.Sheet, from, to, r.style); err != nil {
+			return err
 		}
 	}
 	return nil
