@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
@@ -48,7 +49,11 @@ func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Revi
 	if lang == "" {
 		lang = rv.Meta.Lang
 	}
-	rw := &reviewWriter{f: f, lang: lang, styles: map[string]int{}}
+	parts, err := sheetParts(data, o)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", rv.File, err)
+	}
+	rw := &reviewWriter{f: f, lang: lang, styles: map[string]int{}, parts: parts}
 	if err := rw.fillComputed(rv); err != nil {
 		return err
 	}
@@ -72,6 +77,7 @@ type reviewWriter struct {
 	f      *excelize.File
 	lang   fupan.Lang
 	styles map[string]int
+	parts  map[string]string // sheet name → package part
 }
 
 // computedCell is one value fupan fills in: where, what, its status colour and
@@ -118,6 +124,90 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 // fillColumn writes computed values into a table's column, adding the column
 // after the table's last one where the team's table has none.
 func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell) error {
+	if raw, ok := rw.f.Pkg.Load(rw.parts[loc.Sheet]); ok {
+		if x, ok := raw.([]byte); ok {
+			return rw.patchColumn(loc, c, cells, x)
+		}
+	}
+	return rw.setColumn(loc, c, cells)
+}
+
+// patchColumn writes the computed column into the sheet's XML (see patch.go),
+// then adds the notes where the team's value differed.
+func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell, x []byte) error {
+	col, has := loc.Columns[c]
+	if !has {
+		col = loc.LastCol + 1
+	}
+	rows := map[int]bool{loc.HeaderRow: true}
+	for _, cc := range cells {
+		rows[cc.row] = true
+	}
+	spans, rowSpans, err := scanSheet(x, rows)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", loc.Sheet, err)
+	}
+	// The style of a cell is its own, or for an added column its left neighbour's.
+	baseOf := func(row int) int {
+		from := col
+		if !has {
+			from = loc.LastCol
+		}
+		return spans[[2]int{row, from}].style
+	}
+	var patches []cellPatch
+	if !has {
+		cd, _ := fupan.TableDefOf(loc.ID).Column(c)
+		patches = append(patches, cellPatch{row: loc.HeaderRow, col: col, style: baseOf(loc.HeaderRow), inline: cd.Names.In(rw.lang)})
+	}
+	type note struct{ ref, text string }
+	var notes []note
+	for _, cc := range cells {
+		style, err := rw.statusStyle(baseOf(cc.row), cc.status, cc.signed)
+		if err != nil {
+			return err
+		}
+		differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
+		span, exists := spans[[2]int{cc.row, col}]
+		hasFormula := exists && span.hasFormula
+		patches = append(patches, cellPatch{row: cc.row, col: col, style: style,
+			value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula && cc.stated != nil && !differs})
+		if differs {
+			ref, _ := excelize.CoordinatesToCellName(col, cc.row)
+			stated := fupan.FormatPercent(*cc.stated, cc.signed)
+			if hasFormula {
+				if formula, _ := rw.formulaAt(x, span); formula != "" {
+					stated = "=" + formula + " (" + stated + ")"
+				}
+			}
+			notes = append(notes, note{ref, fmt.Sprintf(templates.L(rw.lang, "note.stated"), stated, fupan.FormatPercent(cc.value, cc.signed))})
+		}
+	}
+	patched, err := patchCells(x, spans, rowSpans, patches)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", loc.Sheet, err)
+	}
+	rw.f.Pkg.Store(rw.parts[loc.Sheet], patched)
+	for _, n := range notes {
+		if err := rw.f.AddComment(loc.Sheet, excelize.Comment{Cell: n.ref, Author: "fupan", Text: n.text}); err != nil {
+			return fmt.Errorf("note on %s!%s: %w", loc.Sheet, n.ref, err)
+		}
+	}
+	return nil
+}
+
+// formulaAt reads the formula text of a cell element.
+func (rw *reviewWriter) formulaAt(x []byte, span cellSpan) (string, error) {
+	var c struct {
+		F string `xml:"f"`
+	}
+	err := xml.Unmarshal(x[span.start:span.end], &c)
+	return c.F, err
+}
+
+// setColumn writes the computed column cell by cell through excelize: for a
+// sheet excelize keeps outside its package map.
+func (rw *reviewWriter) setColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell) error {
 	f := rw.f
 	col, has := loc.Columns[c]
 	if !has {

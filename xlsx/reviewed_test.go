@@ -320,3 +320,42 @@ func TestReviewedOpensInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// A team's formula that gives the right value stays, restyled; a 100,000-row
+// table's column is written without loading the sheet (see patch.go) and
+// reads back whole.
+func TestReviewedKeepsRightFormulas(t *testing.T) {
+	out, _ := writeReviewed(t, "../samples/华东销售部-日期格式_2025Q3.xlsx", t.TempDir())
+	f := open(t, out)
+	if formula, _ := f.GetCellFormula("成果复盘", "D2"); formula != "C2/B2" {
+		t.Errorf("成果复盘!D2 formula %q; want the team's C2/B2 kept", formula)
+	}
+	if v, _ := f.GetCellValue("成果复盘", "D2"); v != "90.0%" {
+		t.Errorf("成果复盘!D2 shows %q", v)
+	}
+}
+
+func TestReviewedBigTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 20,000-row table")
+	}
+	r := samples.SeedSimplifiedCopy()
+	row := r.Track.Rows[1]
+	for i := 0; i < 20000; i++ {
+		nr := append([]string{}, row...)
+		nr[0], nr[3] = fmt.Sprintf("里程碑%05d", i), ""
+		r.Track.Rows = append(r.Track.Rows, nr)
+	}
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	out, rv := writeReviewed(t, src, t.TempDir())
+	compareWorkbooks(t, src, out, computedCells(rv))
+	back := readReview(t, out)
+	for i, tr := range back.Tracking {
+		if tr.Deviation == nil || tr.StatedDeviation == nil || !near(*tr.Deviation, *tr.StatedDeviation) {
+			t.Fatalf("row %d: deviation %v stated %v", i, deref(tr.Deviation), deref(tr.StatedDeviation))
+		}
+	}
+}
