@@ -338,3 +338,27 @@ func TestRecursive(t *testing.T) {
 		}
 	}
 }
+
+// watch with Recursive picks up a workbook dropped into a subfolder.
+func TestWatchRecursive(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runs := make(chan *batch.Summary, 10)
+	go func() {
+		_ = batch.Watch(ctx, batch.Options{Input: in, Output: out, Workers: 1, Recursive: true},
+			batch.WatchOptions{Poll: 50 * time.Millisecond, Settle: 100 * time.Millisecond, OnRun: func(s *batch.Summary) { runs <- s }})
+	}()
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东", "华东销售部_2025Q3.xlsx"))
+	select {
+	case s := <-runs:
+		if s.OK != 1 {
+			t.Errorf("run %+v", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the workbook in a subfolder was not processed")
+	}
+	if _, err := os.Stat(filepath.Join(out, "华东", "华东销售部_2025Q3.pdf")); err != nil {
+		t.Error(err)
+	}
+}

@@ -82,6 +82,10 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 	if err != nil {
 		return err
 	}
+	out, err := filepath.Abs(o.Output)
+	if err != nil {
+		return err
+	}
 	s := &settler{settle: w.Settle, seen: map[string]fileMark{}, since: map[string]time.Time{}, done: map[string]fileMark{}}
 	ticker := time.NewTicker(w.Poll)
 	defer ticker.Stop()
@@ -96,7 +100,9 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 			// may have settled.
 			time.AfterFunc(w.Settle+w.Settle/4, poke)
 		}
-		changed, err := s.scan(dir, time.Now())
+		changed, err := s.scan(dir, time.Now(), o.Recursive, func(p string) bool {
+			return p == out || strings.HasPrefix(p, out+string(filepath.Separator))
+		})
 		if err != nil {
 			log.Warn().Err(err).Msg("cannot list the folder")
 			continue
@@ -136,43 +142,57 @@ type settler struct {
 
 // scan looks at the folder and reports whether a settled file is new or
 // changed since the last run.
-func (s *settler) scan(dir string, now time.Time) (bool, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false, err
-	}
-	names := map[string]bool{}
-	for _, e := range entries {
-		names[e.Name()] = true
-	}
+func (s *settler) scan(root string, now time.Time, recursive bool, skip func(string) bool) (bool, error) {
+	dirs := []string{root}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ready = map[string]fileMark{}
 	changed := false
 	present := map[string]bool{}
-	for _, e := range entries {
-		name := e.Name()
-		ext := strings.ToLower(filepath.Ext(name))
-		if e.IsDir() || isTemporary(name) || (ext != ".xlsx" && ext != ".xlsm") {
-			continue
-		}
-		info, err := e.Info()
+	for len(dirs) > 0 {
+		dir := dirs[0]
+		dirs = dirs[1:]
+		entries, err := os.ReadDir(dir)
 		if err != nil {
+			if dir == root {
+				return false, err
+			}
 			continue
 		}
-		path := filepath.Join(dir, name)
-		present[path] = true
-		m := fileMark{info.Size(), info.ModTime()}
-		if old, ok := s.seen[path]; !ok || old != m {
-			s.seen[path], s.since[path] = m, now
-			continue
+		names := map[string]bool{}
+		for _, e := range entries {
+			names[e.Name()] = true
 		}
-		if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
-			continue
-		}
-		s.ready[path] = m
-		if s.done[path] != m {
-			changed = true
+		for _, e := range entries {
+			name := e.Name()
+			path := filepath.Join(dir, name)
+			if e.IsDir() {
+				if recursive && !isTemporary(name) && !skip(path) {
+					dirs = append(dirs, path)
+				}
+				continue
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			if isTemporary(name) || (ext != ".xlsx" && ext != ".xlsm") {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil {
+				continue
+			}
+			present[path] = true
+			m := fileMark{info.Size(), info.ModTime()}
+			if old, ok := s.seen[path]; !ok || old != m {
+				s.seen[path], s.since[path] = m, now
+				continue
+			}
+			if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
+				continue
+			}
+			s.ready[path] = m
+			if s.done[path] != m {
+				changed = true
+			}
 		}
 	}
 	for p := range s.seen {
