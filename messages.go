@@ -37,6 +37,7 @@ const (
 	CodeBlame              Code = "blames-person"
 	CodeTaskUnmatched      Code = "task-unmatched"
 	CodeBaselineUnusable   Code = "baseline-after-planned"
+	CodeValueMissing       Code = "value-missing"
 
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
@@ -149,6 +150,9 @@ var catalogue = map[Code]message{
 		"「%s」的计划日期 %s 早于基准日 %s,无法计算偏差率", "「%s」的計劃日期 %s 早於基準日 %s,無法計算偏差率", "%s: the planned date %s is before the baseline %s, so no deviation can be computed",
 		"请检查表头中的月份与计划日期。", "請檢查表頭中的月份與計劃日期。", "Check the month in the header and the planned date."},
 
+	CodeValueMissing: {SevWarning,
+		"「%s」列未填写", "「%s」欄未填寫", "The %s column is blank",
+		"请补填该单元格;无法计算的行不会出现在报告的数字中。", "請補填該儲存格;無法計算的列不會出現在報告的數字中。", "Fill it in: a row that cannot be computed counts in none of the report's figures."},
 	CodeTableEmpty: {SevInfo,
 		"%s还没有填写内容", "%s還沒有填寫內容", "%s is empty",
 		"请按表头填写。", "請按表頭填寫。", "Fill it in under its header."},

@@ -16,6 +16,19 @@ func (t tableReader) cellsOf(row int) map[Col]Ref {
 
 func (t tableReader) rowRef(row int) Ref { return Ref{t.loc.Sheet, row, t.loc.FirstCol} }
 
+// required reports a blank cell of a required column, unless another rule
+// speaks of it (owners, due dates and criteria have rules of their own).
+func (t tableReader) required(row int, cols ...Col) {
+	for _, c := range cols {
+		if _, has := t.loc.Columns[c]; !has {
+			continue
+		}
+		if t.sheet.Cell(row, t.loc.Columns[c]).IsBlank() {
+			t.fs.add(CodeValueMissing, t.ref(row, c), t.colName(c))
+		}
+	}
+}
+
 func readPlan(t tableReader) []PlanRow {
 	out := []PlanRow{}
 	goal := ""
@@ -27,6 +40,7 @@ func readPlan(t tableReader) []PlanRow {
 		}
 		p.Goal = goal
 		p.Task = t.text(row, ColTask)
+		t.required(row, ColTask)
 		p.Owner = t.text(row, ColOwner)
 		p.Owners = ParseOwners(p.Owner)
 		if _, has := t.loc.Columns[ColPeriod]; has {
@@ -91,6 +105,7 @@ func readTracking(t tableReader, meta Meta) []TrackingRow {
 	for _, row := range t.loc.Rows {
 		tr := TrackingRow{Ref: t.rowRef(row), Cells: t.cellsOf(row), Month: month}
 		tr.Task = t.text(row, ColTask)
+		t.required(row, ColTask, ColPlanned)
 		tr.Planned, _ = t.milestone(row, ColPlanned)
 		tr.Actual, _ = t.milestone(row, ColActual)
 		tr.PlannedText, tr.ActualText = tr.Planned.Text, tr.Actual.Text
@@ -109,6 +124,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 	for _, row := range t.loc.Rows {
 		o := OutcomeRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
 		o.Metric = t.text(row, ColMetric)
+		t.required(row, ColMetric, ColTarget, ColActual)
 		target, tt, tok := t.quantity(row, ColTarget)
 		actual, at, aok := t.quantity(row, ColActual)
 		o.TargetText, o.ActualText = tt, at
@@ -187,6 +203,7 @@ func readActions(t tableReader) []ActionRow {
 		a := ActionRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
 		a.Item = t.text(row, ColItem)
 		a.Measure = t.text(row, ColMeasure)
+		t.required(row, ColItem, ColMeasure)
 		a.Owner = t.text(row, ColOwner)
 		a.Owners = ParseOwners(a.Owner)
 		a.Due, a.DueText = t.date(row, ColDue)
