@@ -123,29 +123,35 @@ type stylesXML struct {
 	} `xml:"cellXfs>xf"`
 }
 
+// workbook reads the workbook part and its relationships: the sheets, and the
+// parts they and the shared strings and styles are in.
+func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err error) {
+	_, top, err := p.relsOf("")
+	if err != nil {
+		return wbx, nil, nil, err
+	}
+	main := top["officeDocument"]
+	if main == "" {
+		main = "xl/workbook.xml"
+	}
+	found, err := p.decodePart(main, &wbx)
+	if err != nil {
+		return wbx, nil, nil, err
+	}
+	if !found {
+		return wbx, nil, nil, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
+	}
+	byID, byType, err = p.relsOf(main)
+	return wbx, byID, byType, err
+}
+
 // readPackage reads every sheet's cells.
 func readPackage(ctx context.Context, data []byte, name string, opts Options) (*fupan.Workbook, error) {
 	p, err := openPackage(data, opts)
 	if err != nil {
 		return nil, err
 	}
-	_, top, err := p.relsOf("")
-	if err != nil {
-		return nil, err
-	}
-	main := top["officeDocument"]
-	if main == "" {
-		main = "xl/workbook.xml"
-	}
-	var wbx workbookXML
-	found, err := p.decodePart(main, &wbx)
-	if err != nil {
-		return nil, err
-	}
-	if !found {
-		return nil, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
-	}
-	byID, byType, err := p.relsOf(main)
+	wbx, byID, byType, err := p.workbook()
 	if err != nil {
 		return nil, err
 	}

@@ -25,19 +25,7 @@ func sheetParts(data []byte, opts Options) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, top, err := p.relsOf("")
-	if err != nil {
-		return nil, err
-	}
-	main := top["officeDocument"]
-	if main == "" {
-		main = "xl/workbook.xml"
-	}
-	var wbx workbookXML
-	if _, err := p.decodePart(main, &wbx); err != nil {
-		return nil, err
-	}
-	byID, _, err := p.relsOf(main)
+	wbx, byID, _, err := p.workbook()
 	if err != nil {
 		return nil, err
 	}
