@@ -357,8 +357,13 @@ func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []n
 				if row < 1 || col < 1 || col > 16384 || row > 1048576 {
 					continue
 				}
-				for len(sh.Rows) < row {
-					sh.Rows = append(sh.Rows, nil)
+				if gap := row - len(sh.Rows); gap > 0 {
+					// Empty rows up to a far cell cost memory too: a cell in row
+					// 1,048,576 of many sheets must not make a small file huge.
+					if *cells += gap; *cells > p.opts.MaxCells {
+						return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", p.opts.MaxCells)}
+					}
+					sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
 				}
 				r := sh.Rows[row-1]
 				for len(r) < col {

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -130,5 +132,35 @@ func TestMergeBomb(t *testing.T) {
 	}
 	if filled != 3 { // B1, A1048576 and B1048576: the rows with data, as wide as the widest
 		t.Errorf("%d cells filled by the merge; want 3", filled)
+	}
+}
+
+// One cell in the last row of many sheets: the empty rows up to it count
+// against the limit, so a small file cannot take gigabytes.
+func TestFarRowsBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	write := func(name, body string) {
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(body))
+	}
+	write("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	sheets, rels := "", ""
+	for i := 0; i < 12; i++ {
+		sheets += fmt.Sprintf(`<sheet name="S%d" r:id="r%d"/>`, i, i)
+		rels += fmt.Sprintf(`<Relationship Id="r%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s%d.xml"/>`, i, i)
+		write(fmt.Sprintf("xl/worksheets/s%d.xml", i), `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`)
+	}
+	write("xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+sheets+`</sheets></workbook>`)
+	write("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels+`</Relationships>`)
+	_ = zw.Close()
+	_, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "far.xlsx", buf.Bytes())
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
+		t.Fatalf("12 sheets reaching row 1,048,576: %v; want file-too-large", err)
+	}
+	// One such sheet is within the limit.
+	if _, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "hand.xlsx", handWritten(t)); err != nil {
+		t.Fatal(err)
 	}
 }
