@@ -124,12 +124,14 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 // fillColumn writes computed values into a table's column, adding the column
 // after the table's last one where the team's table has none.
 func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell) error {
-	if raw, ok := rw.f.Pkg.Load(rw.parts[loc.Sheet]); ok {
-		if x, ok := raw.([]byte); ok {
-			return rw.patchColumn(loc, c, cells, x)
-		}
+	// The reader refused any part larger than excelize keeps in memory, so
+	// every sheet is in its package map.
+	raw, _ := rw.f.Pkg.Load(rw.parts[loc.Sheet])
+	x, ok := raw.([]byte)
+	if !ok {
+		return fmt.Errorf("sheet %s: its part %q is not in the package", loc.Sheet, rw.parts[loc.Sheet])
 	}
-	return rw.setColumn(loc, c, cells)
+	return rw.patchColumn(loc, c, cells, x)
 }
 
 // patchColumn writes the computed column into the sheet's XML (see patch.go),
@@ -203,87 +205,6 @@ func (rw *reviewWriter) formulaAt(x []byte, span cellSpan) (string, error) {
 	}
 	err := xml.Unmarshal(x[span.start:span.end], &c)
 	return c.F, err
-}
-
-// setColumn writes the computed column cell by cell through excelize: for a
-// sheet excelize keeps outside its package map.
-func (rw *reviewWriter) setColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell) error {
-	f := rw.f
-	col, has := loc.Columns[c]
-	if !has {
-		col = loc.LastCol + 1
-		def := fupan.TableDefOf(loc.ID)
-		cd, _ := def.Column(c)
-		head, _ := excelize.CoordinatesToCellName(col, loc.HeaderRow)
-		if err := f.SetCellStr(loc.Sheet, head, cd.Names.In(rw.lang)); err != nil {
-			return err
-		}
-		// The new header looks like its neighbour.
-		prev, _ := excelize.CoordinatesToCellName(loc.LastCol, loc.HeaderRow)
-		if id, err := f.GetCellStyle(loc.Sheet, prev); err == nil {
-			if err := f.SetCellStyle(loc.Sheet, head, head, id); err != nil {
-				return err
-			}
-		}
-		name, _ := excelize.ColumnNumberToName(col)
-		if err := f.SetColWidth(loc.Sheet, name, name, 12); err != nil {
-			return err
-		}
-	}
-	// Styles are set per run of consecutive rows that share one: a call per
-	// cell was most of the time on a 100,000-row table.
-	type styled struct{ first, last, style int }
-	var runs []styled
-	for _, cc := range cells {
-		ref, _ := excelize.CoordinatesToCellName(col, cc.row)
-		base := 0
-		styleFrom := ref
-		if !has {
-			styleFrom, _ = excelize.CoordinatesToCellName(loc.LastCol, cc.row)
-		}
-		if id, err := f.GetCellStyle(loc.Sheet, styleFrom); err == nil {
-			base = id
-		}
-		style, err := rw.statusStyle(base, cc.status, cc.signed)
-		if err != nil {
-			return err
-		}
-		differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
-		formula := ""
-		if cc.stated != nil {
-			formula, _ = f.GetCellFormula(loc.Sheet, ref)
-		}
-		// A team's formula that gives the right value stays; anything else is
-		// replaced by the computed number.
-		if formula == "" || differs {
-			if err := f.SetCellFloat(loc.Sheet, ref, cc.value, -1, 64); err != nil {
-				return err
-			}
-		}
-		if n := len(runs); n > 0 && runs[n-1].style == style && runs[n-1].last == cc.row-1 {
-			runs[n-1].last = cc.row
-		} else {
-			runs = append(runs, styled{cc.row, cc.row, style})
-		}
-		if differs {
-			stated := fupan.FormatPercent(*cc.stated, cc.signed)
-			if formula != "" {
-				stated = "=" + formula + " (" + stated + ")"
-			}
-			note := fmt.Sprintf(templates.L(rw.lang, "note.stated"), stated, fupan.FormatPercent(cc.value, cc.signed))
-			if err := f.AddComment(loc.Sheet, excelize.Comment{Cell: ref, Author: "fupan", Text: note}); err != nil {
-				return fmt.Errorf("note on %s!%s: %w", loc.Sheet, ref, err)
-			}
-		}
-	}
-	for _, r := range runs {
-		from, _ := excelize.CoordinatesToCellName(col, r.first)
-		to, _ := excelize.CoordinatesToCellName(col, r.last)
-		if err := f.SetCellStyle(loc.Sheet, from, to, r.style); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // statusStyle is the cell's own style with a percent format and the status's
