@@ -321,9 +321,7 @@ func TestReviewedOpensInLibreOffice(t *testing.T) {
 	}
 }
 
-// A team's formula that gives the right value stays, restyled; a 100,000-row
-// table's column is written without loading the sheet (see patch.go) and
-// reads back whole.
+// A team's formula that gives the right value stays, restyled.
 func TestReviewedKeepsRightFormulas(t *testing.T) {
 	out, _ := writeReviewed(t, "../samples/华东销售部-日期格式_2025Q3.xlsx", t.TempDir())
 	f := open(t, out)
@@ -335,6 +333,8 @@ func TestReviewedKeepsRightFormulas(t *testing.T) {
 	}
 }
 
+// A 20,000-row table's column is patched into the sheet (see patch.go) and
+// reads back whole, every other cell unchanged.
 func TestReviewedBigTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a 20,000-row table")
