@@ -7,7 +7,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
-	"github.com/jung-kurt/gofpdf"
 )
 
 const labelW = 52.0 // the label column of both charts
@@ -40,7 +39,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	plotW := contentW - labelW - valueW
 	h := float64(len(rows))*(barH+gap) + 10
 	d.ensure(h)
-	y0 := d.pdf.GetY() + 5
+	y0 := d.pdf.Y() + 5
 	// Grid lines every 25%.
 	d.setSize(7)
 	d.text(grey)
@@ -68,10 +67,10 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	x100 := plotX + plotW/scale
 	d.draw(navy)
 	d.pdf.SetLineWidth(0.4)
-	d.pdf.SetDashPattern([]float64{1.2, 0.8}, 0)
+	d.pdf.SetDashPattern([]float64{1.2, 0.8})
 	yEnd := y0 + float64(len(rows))*(barH+gap)
 	d.pdf.Line(x100, y0-1.5, x100, yEnd)
-	d.pdf.SetDashPattern(nil, 0)
+	d.pdf.SetDashPattern(nil)
 	d.setSize(7)
 	d.text(navy)
 	d.write(x100-15, yEnd, 30, templates.L(l, "target.line"), "C")
@@ -180,7 +179,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	plotW := contentW - labelW
 	xOf := func(dt fupan.Date) float64 { return plotX + plotW*float64(lo.DaysUntil(dt))/days }
 	d.ensure(float64(len(rows))*rowH + 22)
-	y0 := d.pdf.GetY() + 6
+	y0 := d.pdf.Y() + 6
 	yEnd := y0 + float64(len(rows))*rowH
 	// Month columns.
 	d.setSize(7)
@@ -213,7 +212,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 				d.draw(navy)
 				d.fill(colour{255, 255, 255})
 				d.pdf.SetLineWidth(0.35)
-				d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: cy - 2.2}, {X: x + 2.2, Y: cy}, {X: x, Y: cy + 2.2}, {X: x - 2.2, Y: cy}}, "FD")
+				d.pdf.Polygon([]point{{x, cy - 2.2}, {x + 2.2, cy}, {x, cy + 2.2}, {x - 2.2, cy}}, "FD")
 			}
 			if !m.Actual.Date.IsZero() {
 				x := xOf(m.Actual.Date) + plotW/days/2
@@ -243,7 +242,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	key(4, func(x float64) {
 		d.draw(navy)
 		d.fill(colour{255, 255, 255})
-		d.pdf.Polygon([]gofpdf.PointType{{X: x + 2, Y: y + 0.2}, {X: x + 4, Y: y + 2}, {X: x + 2, Y: y + 3.8}, {X: x, Y: y + 2}}, "FD")
+		d.pdf.Polygon([]point{{x + 2, y + 0.2}, {x + 4, y + 2}, {x + 2, y + 3.8}, {x, y + 2}}, "FD")
 	}, templates.L(l, "gantt.planned"))
 	for _, st := range []string{fupan.StatusAchieved, fupan.StatusMissed} {
 		label := templates.L(l, "gantt.actual") + " (" + templates.L(l, map[string]string{fupan.StatusAchieved: "on.track", fupan.StatusMissed: "off.track"}[st]) + ")"

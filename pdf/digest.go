@@ -87,9 +87,9 @@ func (d *doc) leftOutOff(n, off int) {
 	}
 	for _, l := range d.wrap(text, contentW) {
 		d.ensure(d.lineH())
-		d.write(margin, d.pdf.GetY(), contentW, l, "L")
-		d.pdf.SetY(d.pdf.GetY() + d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, l, "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
 	}
-	d.pdf.SetY(d.pdf.GetY() + 2)
+	d.pdf.SetY(d.pdf.Y() + 2)
 	d.text(ink)
 }

@@ -6,7 +6,7 @@ import (
 
 // ensure starts a new page when fewer than h millimetres are left.
 func (d *doc) ensure(h float64) {
-	if d.pdf.GetY()+h > bottom {
+	if d.pdf.Y()+h > bottom {
 		d.newPage()
 	}
 }
@@ -24,7 +24,7 @@ func (d *doc) heading(title string, level int) {
 	}
 	d.setSize(size)
 	d.ensure(d.lineH() + 20) // never a heading alone at the foot of a page
-	y := d.pdf.GetY()
+	y := d.pdf.Y()
 	if y > margin+1 {
 		y += 3
 	}
@@ -81,7 +81,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 			lines[i] = d.wrap(c.title, widths[i]-2*cellPad)
 			h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
 		}
-		y := d.pdf.GetY()
+		y := d.pdf.Y()
 		x := margin
 		for i, c := range cols {
 			bg := blue
@@ -119,11 +119,11 @@ func (d *doc) table(cols []column, rows [][]cell) {
 			lines[i] = ls
 			h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
 		}
-		if d.pdf.GetY()+h > bottom {
+		if d.pdf.Y()+h > bottom {
 			d.newPage()
 			header()
 		}
-		y := d.pdf.GetY()
+		y := d.pdf.Y()
 		x := margin
 		for i, c := range cols {
 			var cl cell
@@ -153,7 +153,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		d.pdf.SetY(y + h)
 	}
 	d.text(ink)
-	d.pdf.SetY(d.pdf.GetY() + 3)
+	d.pdf.SetY(d.pdf.Y() + 3)
 }
 
 // statusCell is a computed value coloured by its status, with the status

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -27,18 +26,13 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 	if l == "" {
 		l = fupan.Simplified
 	}
-	chars := textChars(baseChars(), strings.Join(templates.AllText(l), ""))
-	for _, r := range rows {
-		chars = textChars(chars, r.File, r.Team, r.Period, r.Reason)
-	}
-	return render(w, opts, l, chars, func(d *doc) (string, error) { return d.overview(rows, opts), nil })
+	return render(w, opts, l, func(d *doc) string { return d.overview(rows, opts) })
 }
 
 func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	l := d.lang
 	title := templates.L(l, "overview.title")
-	d.pdf.SetTitle(title, true)
-	d.pdf.SetSubject(title, true)
+	d.pdf.SetTitle(title, title)
 	d.newPage()
 	d.pdf.Bookmark(title, 0, margin)
 	d.setSize(20)
@@ -56,9 +50,9 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		}
 	}
 	now := opts.Now
-	d.write(margin, d.pdf.GetY(), contentW, fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
+	d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
 		templates.L(l, "file.ok.count"), ok, templates.L(l, "file.failed.count"), failed), "L")
-	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 4)
+	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 
 	d.overviewChart(rows)
@@ -149,7 +143,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 	plotW := contentW - labelW - valueW
 	for i, b := range bars {
 		d.ensure(barH + gap + 8)
-		y := d.pdf.GetY()
+		y := d.pdf.Y()
 		if i == 0 {
 			d.setSize(7)
 			d.text(grey)
@@ -167,17 +161,17 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
 		d.draw(navy)
 		d.pdf.SetLineWidth(0.35)
-		d.pdf.SetDashPattern([]float64{1, 0.7}, 0)
+		d.pdf.SetDashPattern([]float64{1, 0.7})
 		x100 := plotX + plotW/scale
 		d.pdf.Line(x100, y-gap/2, x100, y+barH+gap/2)
-		d.pdf.SetDashPattern(nil, 0)
+		d.pdf.SetDashPattern(nil)
 		d.text(statusInk[st])
 		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+templates.L(l, "status."+st), "L")
 		d.pdf.SetY(y + barH + gap)
 	}
 	d.setSize(7)
 	d.text(navy)
-	d.write(plotX+plotW/scale-15, d.pdf.GetY(), 30, templates.L(l, "target.line"), "C")
-	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 4)
+	d.write(plotX+plotW/scale-15, d.pdf.Y(), 30, templates.L(l, "target.line"), "C")
+	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 }

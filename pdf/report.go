@@ -23,16 +23,15 @@ func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return render(w, opts, l, reviewChars(rv, l), func(d *doc) (string, error) { return d.report(rv, now), nil })
+	return render(w, opts, l, func(d *doc) string { return d.report(rv, now) })
 }
 
 // report draws every page of the report and returns the footer's text.
 func (d *doc) report(rv *fupan.Review, now time.Time) string {
 	title := templates.L(d.lang, "report.title")
 	subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
-	d.pdf.SetTitle(title+" · "+subject, true)
-	d.pdf.SetSubject(subject, true)
-	d.pdf.SetKeywords("复盘 strategy review "+rv.Meta.Period, true)
+	d.pdf.SetTitle(title+" · "+subject, subject)
+	d.pdf.SetKeywords("复盘 strategy review " + rv.Meta.Period)
 	d.newPage()
 	d.titleBlock(rv, now)
 	d.keyFigures(rv)
@@ -45,35 +44,6 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 		return title + " · " + subject
 	}
 	return title
-}
-
-// reviewChars are the characters a review's report draws: its texts, the
-// labels of its language, and the layout's own.
-func reviewChars(rv *fupan.Review, l fupan.Lang) []rune {
-	m := rv.Meta
-	texts := []string{rv.File, m.Team, m.Period, m.Reviewer, periodText(m), strings.Join(templates.AllText(l), "")}
-	for _, p := range rv.Plan {
-		texts = append(texts, p.Goal, p.Task, p.Owner, p.Period, p.Resources, p.Acceptance)
-	}
-	for _, t := range rv.Tracking {
-		texts = append(texts, t.Task, t.PlannedText, t.ActualText, t.Problem, t.Countermeasure, t.Owner)
-	}
-	for _, o := range rv.Outcomes {
-		texts = append(texts, o.Metric, o.TargetText, o.ActualText, o.Cause, o.Lesson)
-	}
-	for _, a := range rv.Actions {
-		texts = append(texts, a.Item, a.Measure, a.Owner, a.DueText, a.Support, a.Acceptance, a.Status)
-	}
-	for _, f := range rv.Findings {
-		texts = append(texts, f.Message, f.Hint, f.Ref.String())
-	}
-	c := fupan.Conclude(rv)
-	for _, part := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
-		for _, p := range part {
-			texts = append(texts, p.Title, p.Detail)
-		}
-	}
-	return textChars(baseChars(), texts...)
 }
 
 func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
@@ -144,7 +114,7 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	gap := 3.0
 	tileW := (contentW - gap*(perRow-1)) / perRow
 	tileH := 17.0
-	y := d.pdf.GetY()
+	y := d.pdf.Y()
 	for i, f := range figs {
 		x := margin + float64(i%perRow)*(tileW+gap)
 		yy := y + float64(i/perRow)*(tileH+gap)
@@ -172,8 +142,8 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	s := rv.Summary
 	line := templates.L(l, "findings") + ": " + fmt.Sprintf(templates.L(l, "count.errors"), s.Errors) + ", " +
 		fmt.Sprintf(templates.L(l, "count.warnings"), s.Warnings)
-	d.write(margin, d.pdf.GetY(), contentW, line, "L")
-	d.pdf.SetY(d.pdf.GetY() + d.lineH() + 2)
+	d.write(margin, d.pdf.Y(), contentW, line, "L")
+	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 	d.text(ink)
 }
 
@@ -197,8 +167,8 @@ func (d *doc) conclusion(rv *fupan.Review) {
 		d.heading(templates.L(l, part.key), 1)
 		if len(part.points) == 0 {
 			d.text(grey)
-			d.write(margin, d.pdf.GetY(), contentW, templates.L(l, "none"), "L")
-			d.pdf.SetY(d.pdf.GetY() + d.lineH() + 2)
+			d.write(margin, d.pdf.Y(), contentW, templates.L(l, "none"), "L")
+			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 			d.text(ink)
 			continue
 		}
@@ -212,7 +182,7 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			}
 			h := float64(len(titleLines)+len(detailLines))*d.lineH() + 2
 			d.ensure(h)
-			y := d.pdf.GetY()
+			y := d.pdf.Y()
 			d.fill(part.mark)
 			d.pdf.Rect(margin, y+0.8, 1.5, h-2, "F")
 			d.text(ink)

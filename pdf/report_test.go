@@ -192,7 +192,7 @@ func TestLoadFont(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := pdf.LoadFont(p); err == nil {
-			t.Errorf("LoadFont(%s) accepted a font gofpdf cannot read", name)
+			t.Errorf("LoadFont(%s) accepted a font fupan cannot embed", name)
 		} else if name == "c.ttc" && !strings.Contains(err.Error(), "collection") || name == "o.otf" && !strings.Contains(err.Error(), "CFF") {
 			t.Errorf("LoadFont(%s): %v; want the reason", name, err)
 		}

@@ -8,9 +8,8 @@ import (
 )
 
 // fontIndex is a TrueType font taken apart once, so that each document can be
-// given a small font with only the glyphs it draws. gofpdf parses the whole
-// font it is given (every glyph's metrics, the whole character map) for every
-// document; with the 49,500-glyph CJK font that was most of a report's time.
+// given a small font with only the glyphs it draws: parsing the 49,500-glyph
+// CJK font for every document was once most of a report's time.
 type fontIndex struct {
 	tables      map[string][]byte
 	cmap        map[rune]uint16 // character to glyph
@@ -20,6 +19,11 @@ type fontIndex struct {
 	unitsPerEm  uint16
 	numGlyphs   int
 	indexFormat int16
+
+	// What the PDF's font descriptor says, in thousandths of an em.
+	psName                     string
+	bbox                       [4]int
+	ascent, descent, capHeight int
 }
 
 var errFont = errors.New("unsupported TrueType font")
@@ -81,7 +85,59 @@ func indexFont(data []byte) (fi *fontIndex, err error) {
 	if fi.cmap, err = readCmap4(fi.tables["cmap"]); err != nil {
 		return nil, err
 	}
+	if fi.unitsPerEm == 0 {
+		return nil, fmt.Errorf("%w: no units per em", errFont)
+	}
+	em := func(v uint16) int { return int(int16(v)) * 1000 / int(fi.unitsPerEm) }
+	fi.bbox = [4]int{em(be16(head, 36)), em(be16(head, 38)), em(be16(head, 40)), em(be16(head, 42))}
+	fi.ascent, fi.descent = em(be16(fi.tables["hhea"], 4)), em(be16(fi.tables["hhea"], 6))
+	fi.capHeight = fi.ascent
+	if os2 := fi.tables["OS/2"]; len(os2) >= 90 && be16(os2, 0) >= 2 {
+		fi.capHeight = em(be16(os2, 88))
+	}
+	fi.psName = postScriptName(fi.tables["name"])
 	return fi, nil
+}
+
+// width1000 is a glyph's advance in thousandths of an em, as PDF declares it.
+func (fi *fontIndex) width1000(g uint16) int {
+	if int(g) >= len(fi.advance) {
+		return 0
+	}
+	return (int(fi.advance[g])*1000 + int(fi.unitsPerEm)/2) / int(fi.unitsPerEm)
+}
+
+// postScriptName reads name 6 of the name table, kept to the characters a
+// PDF name may hold; "Font" when there is none.
+func postScriptName(name []byte) string {
+	if len(name) >= 6 {
+		count, strings := int(be16(name, 2)), int(be16(name, 4))
+		for i := 0; i < count && 6+12*i+12 <= len(name); i++ {
+			rec := 6 + 12*i
+			platform, id := be16(name, rec), be16(name, rec+6)
+			length, off := int(be16(name, rec+8)), strings+int(be16(name, rec+10))
+			if id != 6 || off+length > len(name) {
+				continue
+			}
+			raw := name[off : off+length]
+			var out []byte
+			for j := 0; j < len(raw); j++ {
+				c := raw[j]
+				if platform == 3 || platform == 0 { // UTF-16BE
+					if j%2 == 0 {
+						continue
+					}
+				}
+				if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' {
+					out = append(out, c)
+				}
+			}
+			if len(out) > 0 {
+				return string(out)
+			}
+		}
+	}
+	return "Font"
 }
 
 // readCmap4 reads the Unicode BMP character map (format 4).
@@ -171,43 +227,43 @@ func components(glyph []byte) (gids []uint16, at []int) {
 	return gids, at
 }
 
-// subset builds a TrueType font with the glyphs of the given characters only
-// (and the parts of composite glyphs), renumbered from 1 after .notdef.
-func (fi *fontIndex) subset(chars []rune) []byte {
-	newID := map[uint16]uint16{0: 0}
-	order := []uint16{0}
-	var add func(g uint16)
-	add = func(g uint16) {
-		if _, ok := newID[g]; ok || int(g) >= fi.numGlyphs {
-			return
-		}
+// subset builds a TrueType font of the given glyphs, numbered in the order
+// given (0 must be .notdef), followed by the parts of composite glyphs. cmap
+// maps characters to those new numbers. It returns the font's glyphs, parts
+// included, and the font.
+func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, []byte) {
+	newID := make(map[uint16]uint16, len(glyphs))
+	order := make([]uint16, 0, len(glyphs))
+	for _, g := range glyphs {
 		newID[g] = uint16(len(order))
 		order = append(order, g)
-		parts, _ := components(fi.glyph(int(g)))
-		for _, p := range parts {
-			add(p)
-		}
 	}
-	sort.Slice(chars, func(i, j int) bool { return chars[i] < chars[j] })
-	cmap := map[rune]uint16{}
-	for _, c := range chars {
-		if g, ok := fi.cmap[c]; ok {
-			add(g)
-			cmap[c] = newID[g]
+	for i := 0; i < len(order); i++ {
+		parts, _ := components(fi.glyph(int(order[i])))
+		for _, p := range parts {
+			if _, ok := newID[p]; !ok && int(p) < fi.numGlyphs {
+				newID[p] = uint16(len(order))
+				order = append(order, p)
+			}
 		}
 	}
 
-	var glyf []byte
+	size := 0
+	for _, g := range order {
+		size += (len(fi.glyph(int(g))) + 3) &^ 3
+	}
+	glyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(len(order)+1))
 	hmtx := make([]byte, 4*len(order))
 	for i, g := range order {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		data := append([]byte{}, fi.glyph(int(g))...)
+		start := len(glyf)
+		glyf = append(glyf, fi.glyph(int(g))...)
+		data := glyf[start:]
 		parts, at := components(data)
 		for k := range parts {
 			binary.BigEndian.PutUint16(data[at[k]:], newID[parts[k]])
 		}
-		glyf = append(glyf, data...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
@@ -235,7 +291,7 @@ func (fi *fontIndex) subset(chars []rune) []byte {
 			tables[tag] = t
 		}
 	}
-	return assemble(tables)
+	return order, assemble(tables)
 }
 
 // buildCmap4 writes a format 4 character map, one segment per run of
@@ -295,7 +351,11 @@ func assemble(tables map[string][]byte) []byte {
 	}
 	sort.Strings(tags)
 	n := len(tags)
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	binary.BigEndian.PutUint32(out[0:], 0x00010000)
 	binary.BigEndian.PutUint16(out[4:], uint16(n))
 	sr, es := 1, 0

@@ -11,9 +11,10 @@ import (
 	"github.com/fupan-review/fupan/xlsx"
 )
 
-// The character list foresees what a report draws: one pass, no character the
-// subset lacks, for every sample in its own language and in the others.
-func TestCharacterListComplete(t *testing.T) {
+// Every character a report draws is in its font subset, under the glyph
+// number the page's text uses, with its width: for every sample in its own
+// language and in the others.
+func TestSubsetHoldsWhatIsDrawn(t *testing.T) {
 	font, err := DefaultFont()
 	if err != nil {
 		t.Fatal(err)
@@ -25,18 +26,34 @@ func TestCharacterListComplete(t *testing.T) {
 		}
 		rv := fupan.Analyze(wb, fupan.Options{})
 		for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
-			d, err := newDoc(Options{Font: font}, l, reviewChars(rv, l))
+			d, err := newDoc(Options{Font: font}, l)
 			if err != nil {
 				t.Fatal(err)
 			}
-			d.note(d.report(rv, time.Now()))
-			if len(d.missing) > 0 {
-				var m []rune
-				for r := range d.missing {
-					m = append(m, r)
-				}
-				t.Errorf("%s in %s: characters not foreseen: %q", s, l, string(m))
+			d.report(rv, time.Now())
+			checkSubset(t, d.pdf, s+" in "+string(l))
+			if len(d.pdf.gid) < 60 {
+				t.Errorf("%s in %s: only %d characters drawn", s, l, len(d.pdf.gid))
 			}
+		}
+	}
+}
+
+// checkSubset builds the canvas's font subset and reads it back.
+func checkSubset(t *testing.T, c *canvas, what string) {
+	t.Helper()
+	glyphs, data := c.font.subset(c.glyphs, c.gid)
+	sub, err := indexFont(data)
+	if err != nil {
+		t.Fatalf("%s: the subset is not a font: %v", what, err)
+	}
+	if sub.numGlyphs != len(glyphs) {
+		t.Errorf("%s: the subset has %d glyphs, the PDF declares %d", what, sub.numGlyphs, len(glyphs))
+	}
+	for r, g := range c.gid {
+		orig := c.font.cmap[r]
+		if sub.cmap[r] != g || sub.advance[g] != c.font.advance[orig] {
+			t.Errorf("%s: %q is drawn as glyph %d; the subset has it as %d, width %d (was %d)", what, r, g, sub.cmap[r], sub.advance[sub.cmap[r]], c.font.advance[orig])
 		}
 	}
 }
@@ -86,28 +103,25 @@ func TestFontCoversSamplesAndTemplate(t *testing.T) {
 	}
 }
 
-// A subset is a font gofpdf reads back: its characters map to glyphs with the
-// original widths.
+// A subset is a font that reads back: its characters map to the glyph
+// numbers the text was drawn with, with the original widths; composite glyphs
+// bring their parts along, and the subset stays small.
 func TestSubsetRoundTrip(t *testing.T) {
 	fi, err := indexFont(defaultFont)
 	if err != nil {
 		t.Fatal(err)
 	}
-	chars := []rune("復盤报告ABC 123《》,。")
-	sub, err := indexFont(fi.subset(chars))
-	if err != nil {
-		t.Fatal(err)
+	c := newCanvas(fi, time.Now())
+	c.AddPage()
+	text := "復盤报告ABC 123《》,。äé"
+	c.Text(margin, margin, contentW, 5, text, "L")
+	checkSubset(t, c, "text")
+	glyphs, _ := fi.subset(c.glyphs, c.gid)
+	if n := len([]rune(text)); len(glyphs) > 2*n+1 {
+		t.Errorf("the subset has %d glyphs for %d characters", len(glyphs), n)
 	}
-	for _, c := range chars {
-		g0, ok0 := fi.cmap[c]
-		g1, ok1 := sub.cmap[c]
-		if ok0 != ok1 || ok0 && fi.advance[g0] != sub.advance[g1] {
-			t.Errorf("%q: glyph %d (width %d) became %d (width %d)", c, g0, fi.advance[g0], g1, sub.advance[g1])
-		}
-	}
-	// Composite glyphs bring their parts along, but the subset stays small.
-	if sub.numGlyphs > 2*len(chars)+1 {
-		t.Errorf("the subset has %d glyphs for %d characters", sub.numGlyphs, len(chars))
+	if fi.psName != "WenQuanYiMicroHei" {
+		t.Errorf("PostScript name %q", fi.psName)
 	}
 	if _, err := indexFont(defaultFont[:5000]); err == nil {
 		t.Error("a font cut short was taken for a font")

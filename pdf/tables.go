@@ -120,8 +120,8 @@ func (d *doc) findings(fs []fupan.Finding) {
 	d.ensure(40)
 	d.heading(templates.L(l, "findings"), 0)
 	if len(fs) == 0 {
-		d.write(margin, d.pdf.GetY(), contentW, templates.L(l, "no.findings"), "L")
-		d.pdf.SetY(d.pdf.GetY() + d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, templates.L(l, "no.findings"), "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
 		return
 	}
 	cols := []column{

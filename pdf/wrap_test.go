@@ -26,8 +26,7 @@ var wrapTexts = []string{
 
 func testDoc(t *testing.T) *doc {
 	t.Helper()
-	chars := textChars(baseChars(), wrapTexts...)
-	d, err := newDoc(Options{}, fupan.Traditional, chars)
+	d, err := newDoc(Options{}, fupan.Traditional)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +95,8 @@ func TestWrapLatinWordsWhole(t *testing.T) {
 	}
 }
 
-// Drawn into a PDF, long wrapped cells keep every character: gofpdf's own
-// breaking would drop one at each break.
+// Drawn into a PDF, long wrapped cells keep every character (gofpdf's own
+// line breaking, used once, dropped one at each break).
 func TestWrappedTableInPDF(t *testing.T) {
 	testtool.Require(t, "pdftotext")
 	d := testDoc(t)
