@@ -13,54 +13,70 @@ import (
 // conclusion sheet lists with links.
 const maxListed = 5000
 
-// conclusionStyles are the styles of the conclusion sheet.
-type conclusionStyles struct {
-	title, section, label, text, link int
-	sev                               map[string]int
+// Conclusion sheet cell styles.
+type cStyle int
+
+const (
+	cTitle cStyle = iota
+	cSection
+	cLabel
+	cText
+	cLink
+	cError
+	cWarning
+	cInfo
+	cStyles // how many
+)
+
+// cCell is one cell of the conclusion sheet.
+type cCell struct {
+	col   int
+	text  string
+	style cStyle
+	link  string // a location in the workbook ('Sheet'!B3) the cell jumps to
 }
 
-// conclusionSheet adds the 复盘结论 sheet: review facts, key figures,
-// highlights, points to improve, root causes, directions and every finding
-// with a link to its cell. It prints on A4, one page wide.
-func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
-	f, l := rw.f, rw.lang
+// cRow is one row of the conclusion sheet; merged rows span columns A to C.
+type cRow struct {
+	row    int
+	cells  []cCell
+	merged bool
+}
+
+// conclusionWidths are the widths of columns A to C.
+var conclusionWidths = [3]float64{26, 62, 16}
+
+// conclusionName is the conclusion sheet's name, unused in the workbook.
+func conclusionName(l fupan.Lang, exists func(string) bool) string {
 	name := templates.L(l, "conclusion")
-	for i := 2; sheetExists(f, name); i++ {
+	for i := 2; exists(name); i++ {
 		name = fmt.Sprintf("%s %d", templates.L(l, "conclusion"), i)
 	}
-	if _, err := f.NewSheet(name); err != nil {
-		return err
-	}
-	st, err := newConclusionStyles(f)
-	if err != nil {
-		return err
-	}
+	return name
+}
+
+// conclusionRows is the 复盘结论 sheet: review facts, key figures, highlights,
+// points to improve, root causes, directions and every finding with a link to
+// its cell.
+func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
+	var rows []cRow
 	row := 0
-	put := func(col int, text string, style int) error {
-		ref, _ := excelize.CoordinatesToCellName(col, row)
-		if err := f.SetCellStr(name, ref, text); err != nil {
-			return err
-		}
-		return f.SetCellStyle(name, ref, ref, style)
-	}
-	line := func(label, value string) error {
+	line := func(label, value string) *cRow {
 		row++
-		if err := put(1, label, st.label); err != nil {
-			return err
-		}
-		return put(2, value, st.text)
+		rows = append(rows, cRow{row: row, cells: []cCell{{col: 1, text: label, style: cLabel}, {col: 2, text: value, style: cText}}})
+		return &rows[len(rows)-1]
 	}
-	section := func(title string) error {
+	section := func(title string) {
 		row += 2
-		ref, _ := excelize.CoordinatesToCellName(1, row)
-		end, _ := excelize.CoordinatesToCellName(3, row)
-		if err := f.MergeCell(name, ref, end); err != nil {
-			return err
+		rows = append(rows, cRow{row: row, merged: true, cells: []cCell{{col: 1, text: title, style: cSection}}})
+	}
+	linkTo := func(r *cRow, to fupan.Ref) {
+		if to.Sheet == "" || to.Row == 0 {
+			return
 		}
-		return put(1, title, st.section)
+		r.cells = append(r.cells, cCell{col: 3, text: to.String(), style: cLink, link: "'" + to.Sheet + "'!" + to.Cell()})
 	}
 
-	row = 1
 	title := templates.L(l, "conclusion")
 	if rv.Meta.Team != "" {
 		title += " · " + rv.Meta.Team
@@ -68,12 +84,8 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 	if rv.Meta.Period != "" {
 		title += " · " + rv.Meta.Period
 	}
-	if err := f.MergeCell(name, "A1", "C1"); err != nil {
-		return err
-	}
-	if err := put(1, title, st.title); err != nil {
-		return err
-	}
+	row = 1
+	rows = append(rows, cRow{row: 1, merged: true, cells: []cCell{{col: 1, text: title, style: cTitle}}})
 	row++
 	for _, kv := range [][2]string{
 		{templates.L(l, "team"), rv.Meta.Team},
@@ -82,21 +94,14 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 		{templates.L(l, "source"), rv.File},
 		{templates.L(l, "date"), now.Format("2006-01-02")},
 	} {
-		if kv[1] == "" {
-			continue
-		}
-		if err := line(kv[0], kv[1]); err != nil {
-			return err
+		if kv[1] != "" {
+			line(kv[0], kv[1])
 		}
 	}
 
-	if err := section(templates.L(l, "summary")); err != nil {
-		return err
-	}
+	section(templates.L(l, "summary"))
 	for _, fig := range templates.KeyFigures(rv, l) {
-		if err := line(fig.Label, fig.Value); err != nil {
-			return err
-		}
+		line(fig.Label, fig.Value)
 	}
 
 	con := fupan.Conclude(rv)
@@ -107,35 +112,22 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 		{"highlights", con.Highlights}, {"improve", con.Improve},
 		{"root.causes", con.RootCauses}, {"directions", con.Directions},
 	} {
-		if err := section(templates.L(l, part.key)); err != nil {
-			return err
-		}
+		section(templates.L(l, part.key))
 		if len(part.points) == 0 {
-			if err := line(templates.L(l, "none"), ""); err != nil {
-				return err
-			}
+			line(templates.L(l, "none"), "")
 		}
 		points := part.points
 		if len(points) > maxListed {
 			points = points[:maxListed]
 		}
 		for _, p := range points {
-			if err := line(p.Title, p.Detail); err != nil {
-				return err
-			}
-			if err := rw.link(name, 3, row, p.Ref, st.link); err != nil {
-				return err
-			}
+			linkTo(line(p.Title, p.Detail), p.Ref)
 		}
 	}
 
-	if err := section(templates.L(l, "findings")); err != nil {
-		return err
-	}
+	section(templates.L(l, "findings"))
 	if len(rv.Findings) == 0 {
-		if err := line(templates.L(l, "no.findings"), ""); err != nil {
-			return err
-		}
+		line(templates.L(l, "no.findings"), "")
 	}
 	// A sheet takes at most 65,530 links; a workbook with more findings than
 	// maxListed lists the first and says how many more `fupan validate` shows.
@@ -143,30 +135,58 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 	if len(shown) > maxListed {
 		shown = shown[:maxListed]
 	}
+	sevStyle := map[fupan.Severity]cStyle{fupan.SevError: cError, fupan.SevWarning: cWarning, fupan.SevInfo: cInfo}
 	for _, fd := range shown {
-		row++
-		if err := put(1, templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), st.sev[string(fd.Severity)]); err != nil {
-			return err
-		}
 		msg := fd.Message
 		if fd.Hint != "" {
 			msg += "\n" + fd.Hint
 		}
-		if err := put(2, msg, st.text); err != nil {
-			return err
-		}
-		if err := rw.link(name, 3, row, fd.Ref, st.link); err != nil {
-			return err
-		}
+		r := line(templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
+		r.cells[0].style = sevStyle[fd.Severity]
+		linkTo(r, fd.Ref)
 	}
-
 	if n := len(rv.Findings) - len(shown); n > 0 {
-		if err := line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
-			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all")); err != nil {
-			return err
+		line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
+			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all"))
+	}
+	return rows
+}
+
+// conclusionSheet adds the 复盘结论 sheet through excelize. It prints on A4,
+// one page wide, with its title row frozen.
+func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
+	f := rw.f
+	name := conclusionName(rw.lang, func(n string) bool { return sheetExists(f, n) })
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	st, err := newConclusionStyles(f)
+	if err != nil {
+		return err
+	}
+	for _, r := range conclusionRows(rv, rw.lang, now) {
+		if r.merged {
+			if err := f.MergeCell(name, fmt.Sprintf("A%d", r.row), fmt.Sprintf("C%d", r.row)); err != nil {
+				return err
+			}
+		}
+		for _, c := range r.cells {
+			ref, _ := excelize.CoordinatesToCellName(c.col, r.row)
+			if err := f.SetCellStr(name, ref, c.text); err != nil {
+				return err
+			}
+			if c.link != "" {
+				if err := f.SetCellHyperLink(name, ref, c.link, "Location"); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(name, ref, ref, st[c.style]); err != nil {
+				return err
+			}
 		}
 	}
-	for col, w := range map[string]float64{"A": 26, "B": 62, "C": 16} {
+	for i, w := range conclusionWidths {
+		col := string(rune('A' + i))
 		if err := f.SetColWidth(name, col, col, w); err != nil {
 			return err
 		}
@@ -181,51 +201,36 @@ func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
 	return f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero})
 }
 
-// link writes a cell reference that jumps to the cell it names.
-func (rw *reviewWriter) link(sheet string, col, row int, to fupan.Ref, style int) error {
-	if to.Sheet == "" || to.Row == 0 {
-		return nil
-	}
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	target := to.String()
-	if err := rw.f.SetCellStr(sheet, ref, target); err != nil {
-		return err
-	}
-	if err := rw.f.SetCellHyperLink(sheet, ref, "'"+to.Sheet+"'!"+to.Cell(), "Location"); err != nil {
-		return err
-	}
-	return rw.f.SetCellStyle(sheet, ref, ref, style)
-}
-
 func sheetExists(f *excelize.File, name string) bool {
 	idx, err := f.GetSheetIndex(name)
 	return err == nil && idx >= 0
 }
 
-func newConclusionStyles(f *excelize.File) (conclusionStyles, error) {
-	st := conclusionStyles{sev: map[string]int{}}
+// conclusionStyleDefs are the conclusion sheet's styles, by cStyle.
+func conclusionStyleDefs() [cStyles]excelize.Style {
 	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
-	var errStyle, warnStyle, infoStyle int
-	defs := []struct {
-		dst   *int
-		style excelize.Style
-	}{
-		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}}},
-		{&st.section, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}}}},
-		{&st.label, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrapTop}},
-		{&st.text, excelize.Style{Alignment: wrapTop}},
-		{&st.link, excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: wrapTop}},
-		{&errStyle, excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}, Alignment: wrapTop}},
-		{&warnStyle, excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C5700"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}, Alignment: wrapTop}},
-		{&infoStyle, excelize.Style{Font: &excelize.Font{Color: "404040"}, Alignment: wrapTop}},
+	solid := func(rgb string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rgb}} }
+	return [cStyles]excelize.Style{
+		cTitle:   {Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}},
+		cSection: {Font: &excelize.Font{Bold: true, Size: 12, Color: "FFFFFF"}, Fill: solid("2F5597")},
+		cLabel:   {Font: &excelize.Font{Bold: true}, Alignment: wrapTop},
+		cText:    {Alignment: wrapTop},
+		cLink:    {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: wrapTop},
+		cError:   {Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: solid("FFC7CE"), Alignment: wrapTop},
+		cWarning: {Font: &excelize.Font{Bold: true, Color: "9C5700"}, Fill: solid("FFEB9C"), Alignment: wrapTop},
+		cInfo:    {Font: &excelize.Font{Color: "404040"}, Alignment: wrapTop},
 	}
-	for _, d := range defs {
-		id, err := f.NewStyle(&d.style)
+}
+
+func newConclusionStyles(f *excelize.File) ([cStyles]int, error) {
+	var ids [cStyles]int
+	defs := conclusionStyleDefs()
+	for i := range defs {
+		id, err := f.NewStyle(&defs[i])
 		if err != nil {
-			return st, err
+			return ids, err
 		}
-		*d.dst = id
+		ids[i] = id
 	}
-	st.sev[string(fupan.SevError)], st.sev[string(fupan.SevWarning)], st.sev[string(fupan.SevInfo)] = errStyle, warnStyle, infoStyle
-	return st, nil
+	return ids, nil
 }
