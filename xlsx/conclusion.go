@@ -6,7 +6,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
-	"github.com/xuri/excelize/v2"
 )
 
 // maxListed is how many findings, and how many points of each part, the
@@ -150,87 +149,4 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all"))
 	}
 	return rows
-}
-
-// conclusionSheet adds the 复盘结论 sheet through excelize. It prints on A4,
-// one page wide, with its title row frozen.
-func (rw *reviewWriter) conclusionSheet(rv *fupan.Review, now time.Time) error {
-	f := rw.f
-	name := conclusionName(rw.lang, func(n string) bool { return sheetExists(f, n) })
-	if _, err := f.NewSheet(name); err != nil {
-		return err
-	}
-	st, err := newConclusionStyles(f)
-	if err != nil {
-		return err
-	}
-	for _, r := range conclusionRows(rv, rw.lang, now) {
-		if r.merged {
-			if err := f.MergeCell(name, fmt.Sprintf("A%d", r.row), fmt.Sprintf("C%d", r.row)); err != nil {
-				return err
-			}
-		}
-		for _, c := range r.cells {
-			ref, _ := excelize.CoordinatesToCellName(c.col, r.row)
-			if err := f.SetCellStr(name, ref, c.text); err != nil {
-				return err
-			}
-			if c.link != "" {
-				if err := f.SetCellHyperLink(name, ref, c.link, "Location"); err != nil {
-					return err
-				}
-			}
-			if err := f.SetCellStyle(name, ref, ref, st[c.style]); err != nil {
-				return err
-			}
-		}
-	}
-	for i, w := range conclusionWidths {
-		col := string(rune('A' + i))
-		if err := f.SetColWidth(name, col, col, w); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	a4, portrait, one, zero, fit := 9, "portrait", 1, 0, true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero})
-}
-
-func sheetExists(f *excelize.File, name string) bool {
-	idx, err := f.GetSheetIndex(name)
-	return err == nil && idx >= 0
-}
-
-// conclusionStyleDefs are the conclusion sheet's styles, by cStyle.
-func conclusionStyleDefs() [cStyles]excelize.Style {
-	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
-	solid := func(rgb string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{rgb}} }
-	return [cStyles]excelize.Style{
-		cTitle:   {Font: &excelize.Font{Bold: true, Size: 16, Color: "1F3864"}},
-		cSection: {Font: &excelize.Font{Bold: true, Size: 12, Color: "FFFFFF"}, Fill: solid("2F5597")},
-		cLabel:   {Font: &excelize.Font{Bold: true}, Alignment: wrapTop},
-		cText:    {Alignment: wrapTop},
-		cLink:    {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: wrapTop},
-		cError:   {Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: solid("FFC7CE"), Alignment: wrapTop},
-		cWarning: {Font: &excelize.Font{Bold: true, Color: "9C5700"}, Fill: solid("FFEB9C"), Alignment: wrapTop},
-		cInfo:    {Font: &excelize.Font{Color: "404040"}, Alignment: wrapTop},
-	}
-}
-
-func newConclusionStyles(f *excelize.File) ([cStyles]int, error) {
-	var ids [cStyles]int
-	defs := conclusionStyleDefs()
-	for i := range defs {
-		id, err := f.NewStyle(&defs[i])
-		if err != nil {
-			return ids, err
-		}
-		ids[i] = id
-	}
-	return ids, nil
 }

@@ -146,10 +146,6 @@ type cellPatch struct {
 
 // patchCells rewrites the sheet XML with the cells replaced or inserted.
 func patchCells(x []byte, cells map[[2]int]cellSpan, rows map[int]*rowSpan, patches []cellPatch) ([]byte, error) {
-	type splice struct {
-		from, to int64
-		text     string
-	}
 	var splices []splice
 	for _, p := range patches {
 		ref, _ := excelize.CoordinatesToCellName(p.col, p.row)
@@ -190,13 +186,28 @@ func patchCells(x []byte, cells map[[2]int]cellSpan, rows map[int]*rowSpan, patc
 		}
 		splices = append(splices, splice{at, at, el})
 	}
+	return spliceBytes(x, splices)
+}
+
+// splice replaces the bytes from..to of a part with text.
+type splice struct {
+	from, to int64
+	text     string
+}
+
+// spliceBytes applies splices that do not overlap.
+func spliceBytes(x []byte, splices []splice) ([]byte, error) {
 	sort.SliceStable(splices, func(i, j int) bool { return splices[i].from < splices[j].from })
 	var out bytes.Buffer
-	out.Grow(len(x) + 64*len(splices))
+	n := len(x)
+	for _, s := range splices {
+		n += len(s.text)
+	}
+	out.Grow(n)
 	pos := int64(0)
 	for _, s := range splices {
 		if s.from < pos {
-			return nil, errors.New("overlapping cell edits")
+			return nil, errors.New("overlapping edits")
 		}
 		out.Write(x[pos:s.from])
 		out.WriteString(s.text)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -38,46 +39,98 @@ type ReviewedOptions struct {
 // data is the source workbook's bytes, as it was read for rv.
 func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts ReviewedOptions) error {
 	o := opts.Reader.withDefaults()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize, Password: o.Password,
-	})
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", rv.File, err)
-	}
-	defer func() { _ = f.Close() }()
 	lang := opts.Lang
 	if lang == "" {
 		lang = rv.Meta.Lang
 	}
-	parts, err := sheetParts(data, o)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", rv.File, err)
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
-	rw := &reviewWriter{f: f, lang: lang, styles: map[string]int{}, parts: parts}
+	// A protected workbook's reviewed copy is protected with the same password.
+	encrypted := bytes.HasPrefix(data, oleMagic)
+	if encrypted {
+		plain, err := excelize.Decrypt(data, &excelize.Options{Password: o.Password})
+		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
+			return fmt.Errorf("%s: decrypting: the password is not correct", rv.File)
+		}
+		data = plain
+	}
+	out := w
+	var buf bytes.Buffer
+	if encrypted {
+		out = &buf
+	}
+	// The source's package rewritten part by part; excelize where the package
+	// is one the direct writer does not handle (prefixed XML, a sheet that
+	// already has notes).
+	b, err := openPackageBook(data, o, now)
+	if err == nil {
+		err = review(ctx, out, b, rv, lang, now)
+	}
+	if errors.Is(err, errUnsupported) {
+		err = writeReviewedExcelize(ctx, out, data, rv, o, lang, now)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", rv.File, err)
+	}
+	if encrypted {
+		sealed, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: o.Password})
+		if err != nil {
+			return fmt.Errorf("%s: encrypting the reviewed workbook: %w", rv.File, err)
+		}
+		if _, err := w.Write(sealed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeReviewedExcelize writes the reviewed workbook through excelize.
+func writeReviewedExcelize(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, o Options, lang fupan.Lang, now time.Time) error {
+	b, err := openExcelizeBook(data, o)
+	if err != nil {
+		return fmt.Errorf("opening: %w", err)
+	}
+	defer func() { _ = b.f.Close() }()
+	return review(ctx, w, b, rv, lang, now)
+}
+
+// book is the reviewed workbook being assembled.
+type book interface {
+	sheetXML(sheet string) ([]byte, error)
+	setSheetXML(sheet string, x []byte)
+	// statusStyle is cell format base with a percent format and the status's
+	// fill and font colour.
+	statusStyle(base int, status string, signed bool) (int, error)
+	addNotes(sheet string, notes []note) error
+	addConclusion(rows []cRow, lang fupan.Lang) error
+	writeTo(w io.Writer) error
+}
+
+// note is a cell note fupan adds.
+type note struct{ ref, text string }
+
+func review(ctx context.Context, w io.Writer, b book, rv *fupan.Review, lang fupan.Lang, now time.Time) error {
+	rw := &reviewWriter{b: b, lang: lang}
 	if err := rw.fillComputed(rv); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	if err := rw.conclusionSheet(rv, now); err != nil {
+	if err := b.addConclusion(conclusionRows(rv, lang, now), lang); err != nil {
 		return fmt.Errorf("conclusion sheet: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if err := b.writeTo(w); err != nil {
 		return fmt.Errorf("writing the reviewed workbook: %w", err)
 	}
 	return nil
 }
 
 type reviewWriter struct {
-	f      *excelize.File
-	lang   fupan.Lang
-	styles map[string]int
-	parts  map[string]string // sheet name → package part
+	b    book
+	lang fupan.Lang
 }
 
 // computedCell is one value fupan fills in: where, what, its status colour and
@@ -124,12 +177,9 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 // fillColumn writes computed values into a table's column, adding the column
 // after the table's last one where the team's table has none.
 func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell) error {
-	// The reader refused any part larger than excelize keeps in memory, so
-	// every sheet is in its package map.
-	raw, _ := rw.f.Pkg.Load(rw.parts[loc.Sheet])
-	x, ok := raw.([]byte)
-	if !ok {
-		return fmt.Errorf("sheet %s: its part %q is not in the package", loc.Sheet, rw.parts[loc.Sheet])
+	x, err := rw.b.sheetXML(loc.Sheet)
+	if err != nil {
+		return err
 	}
 	return rw.patchColumn(loc, c, cells, x)
 }
@@ -162,10 +212,9 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 		cd, _ := fupan.TableDefOf(loc.ID).Column(c)
 		patches = append(patches, cellPatch{row: loc.HeaderRow, col: col, style: baseOf(loc.HeaderRow), inline: cd.Names.In(rw.lang)})
 	}
-	type note struct{ ref, text string }
 	var notes []note
 	for _, cc := range cells {
-		style, err := rw.statusStyle(baseOf(cc.row), cc.status, cc.signed)
+		style, err := rw.b.statusStyle(baseOf(cc.row), cc.status, cc.signed)
 		if err != nil {
 			return err
 		}
@@ -189,13 +238,11 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", loc.Sheet, err)
 	}
-	rw.f.Pkg.Store(rw.parts[loc.Sheet], patched)
-	for _, n := range notes {
-		if err := rw.f.AddComment(loc.Sheet, excelize.Comment{Cell: n.ref, Author: "fupan", Text: n.text}); err != nil {
-			return fmt.Errorf("note on %s!%s: %w", loc.Sheet, n.ref, err)
-		}
+	rw.b.setSheetXML(loc.Sheet, patched)
+	if len(notes) == 0 {
+		return nil
 	}
-	return nil
+	return rw.b.addNotes(loc.Sheet, notes)
 }
 
 // formulaAt reads the formula text of a cell element.
@@ -205,35 +252,4 @@ func (rw *reviewWriter) formulaAt(x []byte, span cellSpan) (string, error) {
 	}
 	err := xml.Unmarshal(x[span.start:span.end], &c)
 	return c.F, err
-}
-
-// statusStyle is the cell's own style with a percent format and the status's
-// fill and font colour.
-func (rw *reviewWriter) statusStyle(base int, status string, signed bool) (int, error) {
-	key := strconv.Itoa(base) + "/" + status + "/" + strconv.FormatBool(signed)
-	if id, ok := rw.styles[key]; ok {
-		return id, nil
-	}
-	st, err := rw.f.GetStyle(base)
-	if err != nil || st == nil {
-		st = &excelize.Style{}
-	}
-	pct := "0.0%"
-	if signed {
-		pct = "+0.0%;-0.0%;0.0%"
-	}
-	st.NumFmt, st.CustomNumFmt = 0, &pct
-	if c, ok := statusColours[status]; ok {
-		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}}
-		if st.Font == nil {
-			st.Font = &excelize.Font{}
-		}
-		st.Font.Color = c[1]
-	}
-	id, err := rw.f.NewStyle(st)
-	if err != nil {
-		return 0, fmt.Errorf("status style: %w", err)
-	}
-	rw.styles[key] = id
-	return id, nil
 }

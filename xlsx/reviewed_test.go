@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,22 @@ import (
 // path and the review.
 func writeReviewed(t *testing.T, src, dir string) (string, *fupan.Review) {
 	t.Helper()
+	return writeReviewedWith(t, src, dir, xlsx.WriteReviewed)
+}
+
+type reviewedWriter func(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error
+
+// Both writers of the reviewed workbook: the direct one, and excelize for the
+// packages the direct one leaves to it.
+var reviewedWriters = map[string]reviewedWriter{
+	"direct": xlsx.WriteReviewed,
+	"excelize": func(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error {
+		return xlsx.WriteReviewedExcelize(ctx, w, data, rv, opts.Now)
+	},
+}
+
+func writeReviewedWith(t *testing.T, src, dir string, write reviewedWriter) (string, *fupan.Review) {
+	t.Helper()
 	rv := readReview(t, src)
 	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(src), ".xlsx")+".reviewed.xlsx")
 	var buf bytes.Buffer
@@ -31,7 +48,7 @@ func writeReviewed(t *testing.T, src, dir string) (string, *fupan.Review) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if err := write(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
@@ -223,48 +240,55 @@ func TestReviewedWorkbook(t *testing.T) {
 		filledTemplate(t, dir),
 	}
 	for _, src := range inputs {
-		t.Run(filepath.Base(src), func(t *testing.T) {
-			before := sum(t, src)
-			out, rv := writeReviewed(t, src, t.TempDir())
-			if sum(t, src) != before {
-				t.Fatal("the input file was changed")
-			}
-			changed := compareWorkbooks(t, src, out, computedCells(rv))
-			if len(changed) == 0 {
-				t.Error("no computed cell was filled")
-			}
-			// The output reads back to the same figures, now with the computed
-			// deviation stated in the workbook.
-			back := readReview(t, out)
-			lang := rv.Meta.Lang
-			checkSeedOutcomes(t, back)
-			if back.Meta.Lang != lang {
-				t.Errorf("language %s read back as %s", lang, back.Meta.Lang)
-			}
-			for _, f := range back.Findings {
-				if f.Code == fupan.CodeStatedDeviation || f.Code == fupan.CodeStatedAchievement {
-					t.Errorf("the reviewed workbook still differs from its own figures: %v", f)
-				}
-			}
-			// The note keeps the team's -6.5%.
-			f := open(t, out)
-			loc, _ := rv.Loc(fupan.TrackingTable)
-			comments, _ := f.GetComments(loc.Sheet)
-			found := false
-			for _, c := range comments {
-				text := c.Text
-				for _, p := range c.Paragraph {
-					text += p.Text
-				}
-				found = found || strings.Contains(text, "-6.5%") && strings.Contains(text, "-9.7%")
-			}
-			if !found {
-				t.Errorf("no note with the team's -6.5%% and the computed -9.7%% on %s: %+v", loc.Sheet, comments)
-			}
-			if idx, _ := f.GetSheetIndex(templates.L(lang, "conclusion")); idx < 0 {
-				t.Errorf("no conclusion sheet %q: %v", templates.L(lang, "conclusion"), f.GetSheetList())
-			}
-		})
+		for writer, write := range reviewedWriters {
+			t.Run(writer+"/"+filepath.Base(src), func(t *testing.T) {
+				checkReviewed(t, src, write)
+			})
+		}
+	}
+}
+
+func checkReviewed(t *testing.T, src string, write reviewedWriter) {
+	t.Helper()
+	before := sum(t, src)
+	out, rv := writeReviewedWith(t, src, t.TempDir(), write)
+	if sum(t, src) != before {
+		t.Fatal("the input file was changed")
+	}
+	changed := compareWorkbooks(t, src, out, computedCells(rv))
+	if len(changed) == 0 {
+		t.Error("no computed cell was filled")
+	}
+	// The output reads back to the same figures, now with the computed
+	// deviation stated in the workbook.
+	back := readReview(t, out)
+	lang := rv.Meta.Lang
+	checkSeedOutcomes(t, back)
+	if back.Meta.Lang != lang {
+		t.Errorf("language %s read back as %s", lang, back.Meta.Lang)
+	}
+	for _, f := range back.Findings {
+		if f.Code == fupan.CodeStatedDeviation || f.Code == fupan.CodeStatedAchievement {
+			t.Errorf("the reviewed workbook still differs from its own figures: %v", f)
+		}
+	}
+	// The note keeps the team's -6.5%.
+	f := open(t, out)
+	loc, _ := rv.Loc(fupan.TrackingTable)
+	comments, _ := f.GetComments(loc.Sheet)
+	found := false
+	for _, c := range comments {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		found = found || strings.Contains(text, "-6.5%") && strings.Contains(text, "-9.7%")
+	}
+	if !found {
+		t.Errorf("no note with the team's -6.5%% and the computed -9.7%% on %s: %+v", loc.Sheet, comments)
+	}
+	if idx, _ := f.GetSheetIndex(templates.L(lang, "conclusion")); idx < 0 {
+		t.Errorf("no conclusion sheet %q: %v", templates.L(lang, "conclusion"), f.GetSheetList())
 	}
 }
 

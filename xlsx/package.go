@@ -1,0 +1,432 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fupan-review/fupan"
+)
+
+// packageBook writes the reviewed workbook by copying the source's package
+// part by part: parts fupan does not change are copied still compressed, the
+// changed ones are spliced (the computed cells, the styles, the workbook's
+// sheet list and relationships), and the notes and the conclusion sheet are
+// new parts. Opening and saving the whole workbook through excelize cost
+// three times as much as everything else fupan does to a workbook.
+type packageBook struct {
+	p        *pkg
+	order    []*zip.File // the source's entries, in their order
+	wbPart   string
+	sheets   map[string]string // sheet name → part
+	styles   *styleSheet
+	stylePrt string
+
+	edited map[string][]byte // part → new content
+	added  []string          // new parts, in order
+	types  []string          // elements to add to [Content_Types].xml
+	rels   map[string][]string
+	xfs    map[string]int
+	now    time.Time // the changed entries' time
+}
+
+const (
+	nsMain   = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsRel    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	relSheet = nsRel + "/worksheet"
+	relNotes = nsRel + "/comments"
+	relVML   = nsRel + "/vmlDrawing"
+)
+
+func openPackageBook(data []byte, o Options, now time.Time) (*packageBook, error) {
+	p, err := openPackage(data, o)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	_, top, err := p.relsOf("")
+	if err != nil {
+		return nil, err
+	}
+	b := &packageBook{p: p, order: zr.File, wbPart: top["officeDocument"], sheets: map[string]string{},
+		edited: map[string][]byte{}, rels: map[string][]string{}, xfs: map[string]int{}, now: now}
+	if b.wbPart == "" {
+		b.wbPart = "xl/workbook.xml"
+	}
+	wbx, byID, byType, err := p.workbook()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range wbx.Sheets {
+		b.sheets[s.Name] = byID[s.RID]
+	}
+	b.stylePrt = byType["styles"]
+	if b.stylePrt == "" {
+		return nil, errUnsupported
+	}
+	x, err := b.read(b.stylePrt)
+	if err != nil {
+		return nil, err
+	}
+	if b.styles, err = parseStyleSheet(x); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// read is a part's content: as edited, or as the source has it.
+func (b *packageBook) read(part string) ([]byte, error) {
+	if x, ok := b.edited[part]; ok {
+		return x, nil
+	}
+	rc, found, err := b.p.open(part)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, fmt.Errorf("the package has no part %s", part)
+	}
+	defer func() { _ = rc.Close() }()
+	return io.ReadAll(rc)
+}
+
+func (b *packageBook) has(part string) bool {
+	_, ok := b.p.files[part]
+	_, edited := b.edited[part]
+	return ok || edited
+}
+
+// free is the first part name the pattern (with one %d) gives that is unused.
+func (b *packageBook) free(pattern string) string {
+	for i := 1; ; i++ {
+		if name := fmt.Sprintf(pattern, i); !b.has(name) {
+			return name
+		}
+	}
+}
+
+func (b *packageBook) add(part string, x []byte, contentType string) {
+	b.edited[part] = x
+	b.added = append(b.added, part)
+	if contentType != "" {
+		b.types = append(b.types, fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, contentType))
+	}
+}
+
+// relate adds a relationship from one part to another and returns its id.
+func (b *packageBook) relate(from, to, typ string) (string, error) {
+	dir, base := path.Split(from)
+	relsPart := dir + "_rels/" + base + ".rels"
+	ids := map[string]bool{}
+	if b.has(relsPart) {
+		var r relationships
+		x, err := b.read(relsPart)
+		if err != nil {
+			return "", err
+		}
+		if err := xmlUnmarshal(x, &r); err != nil {
+			return "", fmt.Errorf("%s: %w", relsPart, err)
+		}
+		for _, rel := range r.Rels {
+			ids[rel.ID] = true
+		}
+	}
+	for _, el := range b.rels[relsPart] {
+		ids[el[strings.Index(el, `Id="`)+4:strings.Index(el, `" Type`)]] = true
+	}
+	id := ""
+	for i := len(ids) + 1; ; i++ {
+		if id = "rId" + strconv.Itoa(i); !ids[id] {
+			break
+		}
+	}
+	target, err := relTarget(dir, to)
+	if err != nil {
+		return "", err
+	}
+	b.rels[relsPart] = append(b.rels[relsPart], fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, target))
+	return id, nil
+}
+
+// relTarget is part to's path relative to the folder dir.
+func relTarget(dir, to string) (string, error) {
+	from := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	if dir == "" {
+		from = nil
+	}
+	target := strings.Split(to, "/")
+	i := 0
+	for i < len(from) && i < len(target)-1 && from[i] == target[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(target[i:], "/"), nil
+}
+
+func (b *packageBook) sheetXML(sheet string) ([]byte, error) {
+	part, ok := b.sheets[sheet]
+	if !ok {
+		return nil, fmt.Errorf("sheet %s is not in the workbook", sheet)
+	}
+	return b.read(part)
+}
+
+func (b *packageBook) setSheetXML(sheet string, x []byte) { b.edited[b.sheets[sheet]] = x }
+
+func (b *packageBook) statusStyle(base int, status string, signed bool) (int, error) {
+	key := strconv.Itoa(base) + "/" + status + "/" + strconv.FormatBool(signed)
+	if id, ok := b.xfs[key]; ok {
+		return id, nil
+	}
+	pct := "0.0%"
+	if signed {
+		pct = "+0.0%;-0.0%;0.0%"
+	}
+	st := b.styles
+	if base >= len(st.lists["cellXfs"].children) {
+		base = 0
+	}
+	fontID, fillID := -1, -1
+	baseXf, err := xfAttrs(st.child("cellXfs", base))
+	if err != nil {
+		return 0, err
+	}
+	if c, ok := statusColours[status]; ok {
+		baseFont, _ := strconv.Atoi(baseXf["fontId"])
+		if fontID, err = st.font(baseFont, fontSpec{colour: c[1]}); err != nil {
+			return 0, err
+		}
+		fillID = st.fill(c[0])
+	} else {
+		fontID, _ = strconv.Atoi(baseXf["fontId"])
+		fillID, _ = strconv.Atoi(baseXf["fillId"])
+	}
+	id, err := st.xfFrom(base, st.numFmt(pct), fontID, fillID)
+	if err != nil {
+		return 0, err
+	}
+	b.xfs[key] = id
+	return id, nil
+}
+
+// addNotes writes the notes of a sheet as a comments part and the VML
+// drawing Excel shows them with. A sheet that has notes already is left to
+// excelize, which merges them.
+func (b *packageBook) addNotes(sheet string, notes []note) error {
+	part := b.sheets[sheet]
+	dir, base := path.Split(part)
+	if b.has(dir + "_rels/" + base + ".rels") {
+		_, byType, err := b.p.relsOf(part)
+		if err != nil {
+			return err
+		}
+		if byType["comments"] != "" || byType["vmlDrawing"] != "" {
+			return errUnsupported
+		}
+	}
+	x, err := b.read(part)
+	if err != nil {
+		return err
+	}
+	at := bytes.LastIndex(x, []byte("</worksheet>"))
+	if at < 0 || bytes.Contains(x, []byte("<legacyDrawing")) {
+		return errUnsupported
+	}
+	// legacyDrawing comes before these, by the schema's order.
+	for _, after := range []string{"<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst"} {
+		if i := bytes.Index(x, []byte(after)); i >= 0 && i < at {
+			at = i
+		}
+	}
+
+	comments := b.free("xl/comments%d.xml")
+	vml := b.free("xl/drawings/vmlDrawing%d.vml")
+	if _, err := b.relate(part, comments, relNotes); err != nil {
+		return err
+	}
+	vmlID, err := b.relate(part, vml, relVML)
+	if err != nil {
+		return err
+	}
+	b.add(comments, commentsXML(notes), "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml")
+	b.add(vml, vmlXML(notes), "")
+	patched, err := spliceBytes(x, []splice{{int64(at), int64(at), `<legacyDrawing xmlns:r="` + nsRel + `" r:id="` + vmlID + `"/>`}})
+	if err != nil {
+		return err
+	}
+	b.edited[part] = patched
+	return nil
+}
+
+// addConclusion adds the conclusion sheet after the others.
+func (b *packageBook) addConclusion(rows []cRow, lang fupan.Lang) error {
+	name := conclusionName(lang, func(n string) bool { _, ok := b.sheets[n]; return ok })
+	var ids [cStyles]int
+	defs := conclusionStyleSpecs()
+	for i, d := range defs {
+		font, err := b.styles.font(0, d.font)
+		if err != nil {
+			return err
+		}
+		fill := 0
+		if d.fill != "" {
+			fill = b.styles.fill(d.fill)
+		}
+		ids[i] = b.styles.xf(font, fill, d.wrapTop)
+	}
+	part := b.free("xl/worksheets/sheet%d.xml")
+	b.add(part, conclusionXML(rows, ids), "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")
+	rid, err := b.relate(b.wbPart, part, relSheet)
+	if err != nil {
+		return err
+	}
+	wb, err := b.read(b.wbPart)
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(wb, []byte("</sheets>"))
+	if at < 0 {
+		return errUnsupported
+	}
+	var wbx workbookSheetIDs
+	if err := xmlUnmarshal(wb, &wbx); err != nil {
+		return fmt.Errorf("%s: %w", b.wbPart, err)
+	}
+	next := 1
+	for _, s := range wbx.Sheets {
+		next = max(next, s.ID+1)
+	}
+	el := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, escapeAttr(name), next, rid)
+	if b.edited[b.wbPart], err = spliceBytes(wb, []splice{{int64(at), int64(at), el}}); err != nil {
+		return err
+	}
+	b.sheets[name] = part
+	return nil
+}
+
+type workbookSheetIDs struct {
+	Sheets []struct {
+		ID int `xml:"sheetId,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+// writeTo writes the package: the source's entries in their order, unchanged
+// ones copied as they are compressed, then the new parts.
+func (b *packageBook) writeTo(w io.Writer) error {
+	st, err := b.styles.bytes()
+	if err != nil {
+		return err
+	}
+	b.edited[b.stylePrt] = st
+	if err := b.finishRels(); err != nil {
+		return err
+	}
+	if err := b.finishTypes(); err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	written := map[string]bool{}
+	for _, f := range b.order {
+		name := strings.TrimPrefix(f.Name, "/")
+		if x, ok := b.edited[name]; ok {
+			if err := writeEntry(zw, f.Name, x, b.now); err != nil {
+				return err
+			}
+			written[name] = true
+			continue
+		}
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		hdr := f.FileHeader
+		cw, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(cw, raw); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	for _, name := range b.added {
+		if !written[name] {
+			if err := writeEntry(zw, name, b.edited[name], b.now); err != nil {
+				return err
+			}
+			written[name] = true
+		}
+	}
+	return zw.Close()
+}
+
+// writeEntry writes a part; one under a kilobyte is stored, as compressing
+// it gains a few hundred bytes at best.
+func writeEntry(zw *zip.Writer, name string, x []byte, now time.Time) error {
+	method := zip.Deflate
+	if len(x) < 16384 {
+		method = zip.Store
+	}
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: now})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(x)
+	return err
+}
+
+// finishRels writes the relationships added to each part.
+func (b *packageBook) finishRels() error {
+	for relsPart, els := range b.rels {
+		if !b.has(relsPart) {
+			b.add(relsPart, []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+				`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+strings.Join(els, "")+`</Relationships>`), "")
+			continue
+		}
+		x, err := b.read(relsPart)
+		if err != nil {
+			return err
+		}
+		at := bytes.LastIndex(x, []byte("</Relationships>"))
+		if at < 0 {
+			return errUnsupported
+		}
+		if b.edited[relsPart], err = spliceBytes(x, []splice{{int64(at), int64(at), strings.Join(els, "")}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishTypes declares the new parts' content types.
+func (b *packageBook) finishTypes() error {
+	x, err := b.read("[Content_Types].xml")
+	if err != nil {
+		return err
+	}
+	types := b.types
+	if !bytes.Contains(x, []byte(`Extension="vml"`)) && hasSuffix(b.added, ".vml") {
+		types = append(types, `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>`)
+	}
+	at := bytes.LastIndex(x, []byte("</Types>"))
+	if at < 0 {
+		return errUnsupported
+	}
+	b.edited["[Content_Types].xml"], err = spliceBytes(x, []splice{{int64(at), int64(at), strings.Join(types, "")}})
+	return err
+}
+
+func hasSuffix(names []string, suffix string) bool {
+	for _, n := range names {
+		if strings.HasSuffix(n, suffix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+package xlsx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/xuri/excelize/v2"
+)
+
+// rawEntries maps a zip's entries to their compressed bytes.
+func rawEntries(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = zr.Close() }()
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		r, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = b
+	}
+	return out
+}
+
+// The direct writer copies every part it does not change as the source has
+// it compressed, and changes only the sheets with computed cells, the styles,
+// the workbook's sheet list, relationships and content types.
+func TestReviewedCopiesUnchangedParts(t *testing.T) {
+	for _, src := range []string{"../samples/華東銷售部_2025Q3.xlsx", "testdata/libreoffice/華東銷售部_2025Q3.xlsx"} {
+		out, _ := writeReviewed(t, src, t.TempDir())
+		in, got := rawEntries(t, src), rawEntries(t, out)
+		changed := map[string]bool{}
+		for name, raw := range in {
+			o, ok := got[name]
+			if !ok {
+				t.Errorf("%s: part %s is gone", src, name)
+				continue
+			}
+			if !bytes.Equal(o, raw) {
+				changed[name] = true
+			}
+		}
+		for name := range changed {
+			switch {
+			case name == "[Content_Types].xml", name == "xl/styles.xml", name == "xl/workbook.xml",
+				name == "xl/_rels/workbook.xml.rels", strings.HasPrefix(name, "xl/worksheets/sheet"):
+			default:
+				t.Errorf("%s: part %s changed", src, name)
+			}
+		}
+		if len(changed) > 7 { // two sheets, styles, workbook, its relationships, content types, the notes' sheet's relationships
+			t.Errorf("%s: %d parts changed: %v", src, len(changed), changed)
+		}
+		if !changed["xl/styles.xml"] || len(got) <= len(in) {
+			t.Errorf("%s: no styles or no new parts: %d parts in, %d out", src, len(in), len(got))
+		}
+	}
+}
+
+// A sheet that has notes of the team's keeps them; fupan's note is added
+// beside them (through excelize, which merges notes).
+func TestReviewedKeepsTeamNotes(t *testing.T) {
+	dir := t.TempDir()
+	f, err := excelize.OpenFile("../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"}); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
+	if err := f.SaveAs(src); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	out, rv := writeReviewed(t, src, t.TempDir())
+	compareWorkbooks(t, src, out, computedCells(rv))
+	back := open(t, out)
+	comments, err := back.GetComments("跟踪")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, c := range comments {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		texts = append(texts, c.Cell+": "+text)
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, "A2: ") || !strings.Contains(all, "供应商延期") || !strings.Contains(all, "-6.5%") {
+		t.Errorf("the team's note and fupan's should both be there:\n%s", all)
+	}
+}
+
+// A password-protected workbook's reviewed copy is protected with the same
+// password, and holds the computed figures.
+func TestReviewedProtected(t *testing.T) {
+	dir := t.TempDir()
+	f, err := excelize.OpenFile("../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
+	if err := f.SaveAs(src, excelize.Options{Password: "复盘2025"}); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	opts := xlsx.Options{Password: "复盘2025"}
+	wb, err := xlsx.NewReader(opts).Read(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv := fupan.Analyze(wb, fupan.Options{})
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Reader: opts, Now: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.xlsx")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xlsx.NewReader(xlsx.Options{}).Read(context.Background(), out); err == nil {
+		t.Error("the reviewed copy of a protected workbook opens without its password")
+	}
+	back, err := xlsx.NewReader(opts).Read(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSeedOutcomes(t, fupan.Analyze(back, fupan.Options{}))
+}
