@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -142,6 +143,9 @@ dispatch:
 	}
 	close(jobs)
 	wg.Wait()
+	if err := flushFS(out); err != nil {
+		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
+	}
 
 	// Inputs this run did not reach keep what an earlier run recorded.
 	var kept []Entry
@@ -240,7 +244,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
-	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsExist(out, prev) {
+	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) {
 		prev.Skipped = true
 		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
 		return prev
@@ -260,7 +264,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	outs, err := Report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel))
+	outs, err := report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
@@ -290,19 +294,39 @@ func ReadInput(path string, limit int64) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-func outputsExist(out string, e Entry) bool {
+// outputsIntact reports whether a recorded workbook's outputs are there and
+// whole: a PDF ends with its %%EOF, a workbook with its zip directory's end.
+// An output a power cut left short is written again.
+func outputsIntact(out string, e Entry) bool {
 	if e.Status != StatusOK {
 		return e.Status == StatusFailed // a failed workbook that did not change fails again
 	}
-	for _, p := range []string{e.Outputs.Reviewed, e.Outputs.PDF} {
-		if p == "" {
-			return false
-		}
-		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+	for _, p := range []struct{ path, tail string }{{e.Outputs.Reviewed, "PK\x05\x06"}, {e.Outputs.PDF, "%%EOF"}} {
+		if p.path == "" || !endsWith(filepath.Join(out, p.path), p.tail) {
 			return false
 		}
 	}
 	return true
+}
+
+// endsWith reports whether marker is within the last bytes of a file.
+func endsWith(path, marker string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < int64(len(marker)) {
+		return false
+	}
+	// A zip's end record is 22 bytes plus a comment; excelize and fupan
+	// write none, other tools a short one.
+	tail := make([]byte, min(fi.Size(), 1024))
+	if _, err := f.ReadAt(tail, fi.Size()-int64(len(tail))); err != nil {
+		return false
+	}
+	return bytes.Contains(tail, []byte(marker))
 }
 
 // writeOverview draws overview.pdf for leadership from the run's entries.

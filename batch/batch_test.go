@@ -171,6 +171,36 @@ func TestRerunSkipsUnchanged(t *testing.T) {
 	}
 }
 
+// Outputs are not synced one by one (the run flushes the file system once at
+// its end), so a power cut may leave a recorded output short or empty: the
+// next run sees that and writes it again.
+func TestRerunRewritesDamagedOutputs(t *testing.T) {
+	in, out := mixedFolder(t), t.TempDir()
+	run(t, batch.Options{Input: in, Output: out})
+	pdfPath := filepath.Join(out, "華東銷售部_2025Q3.pdf")
+	reviewedPath := filepath.Join(out, "East-China-Sales_2025Q3.reviewed.xlsx")
+	whole, err := os.ReadFile(pdfPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pdfPath, whole[:len(whole)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(reviewedPath, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := run(t, batch.Options{Input: in, Output: out})
+	if again.Processed != 2 {
+		t.Errorf("after two damaged outputs: processed %d; want 2", again.Processed)
+	}
+	if b, _ := os.ReadFile(pdfPath); !bytes.Equal(b[len(b)-6:], []byte("%%EOF\n")) {
+		t.Error("the short PDF was not written again")
+	}
+	if _, err := excelize.OpenFile(reviewedPath); err != nil {
+		t.Errorf("the empty reviewed workbook was not written again: %v", err)
+	}
+}
+
 func TestSecondRunOnSameOutput(t *testing.T) {
 	in, out := mixedFolder(t), t.TempDir()
 	// Hold the lock as a running fupan would, by starting a run that waits.

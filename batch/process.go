@@ -51,6 +51,11 @@ func Load(ctx context.Context, s Settings, name string, data []byte) (rv *fupan.
 // (ext is the input's: a macro workbook stays .xlsm) and base+".pdf", each
 // through a temporary file renamed into place.
 func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base, ext string) (Outputs, error) {
+	return report(ctx, s, rv, data, base, ext, true)
+}
+
+// report writes the outputs, each synced to disk when sync is set.
+func report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base, ext string, sync bool) (Outputs, error) {
 	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 		return Outputs{}, err
 	}
@@ -58,13 +63,13 @@ func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base
 		ext = ".xlsx"
 	}
 	out := Outputs{Reviewed: base + ".reviewed" + strings.ToLower(ext), PDF: base + ".pdf"}
-	err := WriteAtomic(out.Reviewed, func(f *os.File) error {
+	err := writeAtomic(out.Reviewed, sync, func(f *os.File) error {
 		return xlsx.WriteReviewed(ctx, f, data, rv, xlsx.ReviewedOptions{Reader: s.Reader, Now: s.Now, Lang: s.Analyze.Lang})
 	})
 	if err != nil {
 		return Outputs{}, err
 	}
-	err = WriteAtomic(out.PDF, func(f *os.File) error {
+	err = writeAtomic(out.PDF, sync, func(f *os.File) error {
 		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Now})
 	})
 	if err != nil {

@@ -93,10 +93,12 @@ func (s *state) done(e Entry) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Not synced: a killed process's writes survive it, and after a power
+	// cut a lost line only means its workbook is done again (see flushFS).
 	if _, err := s.journal.Write(append(b, '\n')); err != nil {
 		return fmt.Errorf("recording %s: %w", e.File, err)
 	}
-	return s.journal.Sync()
+	return nil
 }
 
 // save writes the record of a finished run and empties the journal.
@@ -142,6 +144,13 @@ const tmpPrefix = ".fupan-tmp-"
 // WriteAtomic lets write fill a temporary file beside path, syncs it and
 // renames it into place, readable by others: no reader ever sees half a file.
 func WriteAtomic(path string, write func(f *os.File) error) error {
+	return writeAtomic(path, true, write)
+}
+
+// writeAtomic is WriteAtomic, syncing the file only when sync is set: a run
+// writes its many outputs unsynced and flushes the file system once at the
+// end (flushFS), which cost a third of the system time per workbook less.
+func writeAtomic(path string, sync bool, write func(f *os.File) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*-"+filepath.Base(path))
 	if err != nil {
 		return err
@@ -152,7 +161,7 @@ func WriteAtomic(path string, write func(f *os.File) error) error {
 	if err == nil {
 		err = write(f)
 	}
-	if err == nil {
+	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
