@@ -3,7 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"strings"
+	"strconv"
 	"unicode/utf16"
 )
 
@@ -74,19 +74,19 @@ func (c *canvas) writeFont(out *pdfFile, fontID int) {
 		name, fi.bbox[0], fi.bbox[1], fi.bbox[2], fi.bbox[3], fi.ascent, fi.descent, fi.capHeight, fi.width1000(0), file)
 	out.end()
 
-	var widths strings.Builder
-	widths.WriteString("[0 [")
+	widths := make([]byte, 0, 8+5*len(glyphs))
+	widths = append(widths, "[0 ["...)
 	for i, g := range glyphs {
 		if i > 0 {
-			widths.WriteByte(' ')
+			widths = append(widths, ' ')
 		}
-		fmt.Fprint(&widths, fi.width1000(g))
+		widths = strconv.AppendInt(widths, int64(fi.width1000(g)), 10)
 	}
-	widths.WriteString("]]")
+	widths = append(widths, "]]"...)
 	cid := out.next()
 	out.begin(cid)
 	fmt.Fprintf(&out.buf, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap /Identity >>\n",
-		name, desc, fi.width1000(0), widths.String())
+		name, desc, fi.width1000(0), widths)
 	out.end()
 
 	toUnicode := out.stream(nil, c.toUnicode())
@@ -112,9 +112,11 @@ func (c *canvas) toUnicode() []byte {
 		end := min(start+100, len(chars))
 		fmt.Fprintf(&b, "%d beginbfchar\n", end-start)
 		for g := start; g < end; g++ {
-			fmt.Fprintf(&b, "<%04X> <", g)
+			b.WriteByte('<')
+			writeHex16(&b, uint16(g))
+			b.WriteString("> <")
 			for _, u := range utf16.Encode([]rune{chars[g]}) {
-				fmt.Fprintf(&b, "%04X", u)
+				writeHex16(&b, u)
 			}
 			b.WriteString(">\n")
 		}
@@ -122,6 +124,10 @@ func (c *canvas) toUnicode() []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
 	return b.Bytes()
+}
+
+func writeHex16(b *bytes.Buffer, v uint16) {
+	b.Write([]byte{hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15]})
 }
 
 // subsetTag is the six capital letters that name a font subset, derived

@@ -48,15 +48,11 @@ func openPackageBook(data []byte, o Options, now time.Time) (*packageBook, error
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
 	_, top, err := p.relsOf("")
 	if err != nil {
 		return nil, err
 	}
-	b := &packageBook{p: p, order: zr.File, wbPart: top["officeDocument"], sheets: map[string]string{},
+	b := &packageBook{p: p, order: p.order, wbPart: top["officeDocument"], sheets: map[string]string{},
 		edited: map[string][]byte{}, rels: map[string][]string{}, xfs: map[string]int{}, now: now}
 	if b.wbPart == "" {
 		b.wbPart = "xl/workbook.xml"

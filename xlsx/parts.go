@@ -24,6 +24,7 @@ import (
 // pkg is an opened workbook package within the limits.
 type pkg struct {
 	files map[string]*zip.File
+	order []*zip.File // as the zip lists them
 	opts  Options
 }
 
@@ -32,7 +33,7 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 	if err != nil {
 		return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyDamaged, Err: fmt.Errorf("the zip is damaged: %w", err)}
 	}
-	p := &pkg{files: map[string]*zip.File{}, opts: opts}
+	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -60,32 +61,62 @@ func (p *pkg) open(name string) (io.ReadCloser, bool, error) {
 	return rc, true, nil
 }
 
-// decodePart unmarshals a small part (relationships, workbook, styles).
-func (p *pkg) decodePart(name string, v any) (bool, error) {
+// eachStart calls fn with every start element of a small part (the
+// relationships, the workbook, the styles) and the name of its parent. It
+// reads raw tokens: unmarshalling these parts by reflection was a tenth of
+// fupan's time on a team-sized workbook.
+func (p *pkg) eachStart(name string, fn func(parent string, t xml.StartElement)) (bool, error) {
 	rc, found, err := p.open(name)
 	if err != nil || !found {
 		return found, err
 	}
 	defer func() { _ = rc.Close() }()
-	if err := xml.NewDecoder(rc).Decode(v); err != nil {
-		return true, fmt.Errorf("%s: %w", name, err)
+	dec := xml.NewDecoder(rc)
+	var stack []string
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return true, nil
+		}
+		if err != nil {
+			return true, fmt.Errorf("%s: %w", name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			fn(parent, t)
+			stack = append(stack, t.Name.Local)
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
 	}
-	return true, nil
 }
 
 type relationships struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
+	Rels []relationship `xml:"Relationship"`
+}
+
+type relationship struct {
+	ID     string `xml:"Id,attr"`
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
 }
 
 // relsOf reads the relationships of a part, targets resolved to part names.
 func (p *pkg) relsOf(part string) (map[string]string, map[string]string, error) {
 	dir, base := path.Split(part)
 	var r relationships
-	if _, err := p.decodePart(dir+"_rels/"+base+".rels", &r); err != nil {
+	_, err := p.eachStart(dir+"_rels/"+base+".rels", func(_ string, t xml.StartElement) {
+		if t.Name.Local == "Relationship" {
+			r.Rels = append(r.Rels, relationship{ID: attr(t, "Id"), Type: attr(t, "Type"), Target: attr(t, "Target")})
+		}
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	byID, byType := map[string]string{}, map[string]string{}
@@ -103,24 +134,12 @@ func (p *pkg) relsOf(part string) (map[string]string, map[string]string, error) 
 }
 
 type workbookXML struct {
-	Pr struct {
-		Date1904 string `xml:"date1904,attr"`
-	} `xml:"workbookPr"`
-	Sheets []struct {
-		Name  string `xml:"name,attr"`
-		State string `xml:"state,attr"`
-		RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-	} `xml:"sheets>sheet"`
+	Date1904 string
+	Sheets   []workbookSheet
 }
 
-type stylesXML struct {
-	NumFmts []struct {
-		ID   int    `xml:"numFmtId,attr"`
-		Code string `xml:"formatCode,attr"`
-	} `xml:"numFmts>numFmt"`
-	Xfs []struct {
-		NumFmtID int `xml:"numFmtId,attr"`
-	} `xml:"cellXfs>xf"`
+type workbookSheet struct {
+	Name, State, RID string
 }
 
 // workbook reads the workbook part and its relationships: the sheets, and the
@@ -134,7 +153,21 @@ func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err e
 	if main == "" {
 		main = "xl/workbook.xml"
 	}
-	found, err := p.decodePart(main, &wbx)
+	found, err := p.eachStart(main, func(parent string, t xml.StartElement) {
+		switch {
+		case t.Name.Local == "workbookPr":
+			wbx.Date1904 = attr(t, "date1904")
+		case t.Name.Local == "sheet" && parent == "sheets":
+			// The relationship id is the one attribute named id with a prefix.
+			var rid string
+			for _, a := range t.Attr {
+				if a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns" {
+					rid = a.Value
+				}
+			}
+			wbx.Sheets = append(wbx.Sheets, workbookSheet{Name: attr(t, "name"), State: attr(t, "state"), RID: rid})
+		}
+	})
 	if err != nil {
 		return wbx, nil, nil, err
 	}
@@ -163,7 +196,7 @@ func readPackage(ctx context.Context, data []byte, name string, opts Options) (*
 	if err != nil {
 		return nil, err
 	}
-	date1904 := wbx.Pr.Date1904 == "1" || wbx.Pr.Date1904 == "true"
+	date1904 := wbx.Date1904 == "1" || wbx.Date1904 == "true"
 	wb := &fupan.Workbook{File: name}
 	cells := 0
 	for _, s := range wbx.Sheets {
@@ -203,7 +236,7 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 	var b strings.Builder
 	inSI, inT, inPhonetic := false, false, false
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			return out, nil
 		}
@@ -244,20 +277,27 @@ func (p *pkg) styleKinds(part string) ([]numFmtKind, error) {
 	if part == "" {
 		return nil, nil
 	}
-	var st stylesXML
-	if _, err := p.decodePart(part, &st); err != nil {
+	custom := map[int]string{}
+	var xfs []int // each cell format's number format
+	_, err := p.eachStart(part, func(parent string, t xml.StartElement) {
+		switch {
+		case t.Name.Local == "numFmt" && parent == "numFmts":
+			id, _ := strconv.Atoi(attr(t, "numFmtId"))
+			custom[id] = attr(t, "formatCode")
+		case t.Name.Local == "xf" && parent == "cellXfs":
+			id, _ := strconv.Atoi(attr(t, "numFmtId"))
+			xfs = append(xfs, id)
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
-	custom := map[int]string{}
-	for _, f := range st.NumFmts {
-		custom[f.ID] = f.Code
-	}
-	kinds := make([]numFmtKind, len(st.Xfs))
-	for i, xf := range st.Xfs {
-		if code, ok := custom[xf.NumFmtID]; ok {
-			kinds[i] = classifyNumFmt(xf.NumFmtID, &code)
+	kinds := make([]numFmtKind, len(xfs))
+	for i, id := range xfs {
+		if code, ok := custom[id]; ok {
+			kinds[i] = classifyNumFmt(id, &code)
 		} else {
-			kinds[i] = classifyNumFmt(xf.NumFmtID, nil)
+			kinds[i] = classifyNumFmt(id, nil)
 		}
 	}
 	return kinds, nil
@@ -284,7 +324,7 @@ func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []n
 	var text strings.Builder
 	var merges []string
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			break
 		}
