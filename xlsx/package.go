@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -327,7 +328,9 @@ func (b *packageBook) writeTo(w io.Writer) error {
 	if err := b.finishTypes(); err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
+	// One write for a team-sized workbook (zip's own buffer is 4 KB).
+	bw := bufio.NewWriterSize(w, 256<<10)
+	zw := zip.NewWriter(bw)
 	written := map[string]bool{}
 	for _, f := range b.order {
 		name := strings.TrimPrefix(f.Name, "/")
@@ -359,7 +362,10 @@ func (b *packageBook) writeTo(w io.Writer) error {
 			written[name] = true
 		}
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // writeEntry writes a part; one under a kilobyte is stored, as compressing
