@@ -340,7 +340,14 @@ func pdfText(s string) string {
 // WriteTo writes the document: the pages, the font subset, the outline and
 // the document information, then the cross-reference table.
 func (c *canvas) WriteTo(w io.Writer) (int64, error) {
+	glyphs, font := c.font.subset(c.glyphs, c.gid)
 	var out pdfFile
+	// Sized once: growing the buffer step by step copied the font over and over.
+	size := len(font) + 16*len(glyphs) + 200*len(c.marks) + 4096
+	for _, p := range c.pages {
+		size += p.content.Len() + 256
+	}
+	out.buf.Grow(size)
 	out.buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 	// Object numbers are fixed in advance where others refer to them.
@@ -365,7 +372,7 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&out.buf, "] /Count %d >>\n", len(pageIDs))
 	out.end()
 
-	c.writeFont(&out, fontID)
+	c.writeFont(&out, fontID, glyphs, font)
 	outlines := c.writeOutline(&out, pageIDs)
 
 	out.begin(catalog)

@@ -61,9 +61,8 @@ func (f *pdfFile) trailer(root, info int, id [16]byte) {
 // writeFont writes the font as a Type 0 font over a CIDFontType2 whose CIDs
 // are the subset's glyph numbers, with the widths the layout measured and a
 // ToUnicode map so that the text can be searched and copied.
-func (c *canvas) writeFont(out *pdfFile, fontID int) {
+func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, data []byte) {
 	fi := c.font
-	glyphs, data := fi.subset(c.glyphs, c.gid)
 	name := subsetTag(glyphs) + "+" + fi.psName
 
 	file := out.stream([]string{fmt.Sprintf("/Length1 %d", len(data))}, data)

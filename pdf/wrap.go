@@ -68,6 +68,10 @@ func (d *doc) wrap(text string, w float64) []string {
 }
 
 func (d *doc) wrapParagraph(para string, w float64) []string {
+	// Most cells fit on one line: measured once, they need no breaking.
+	if d.width(para) <= w {
+		return []string{strings.Trim(para, " ")}
+	}
 	cs := clusters(units(para))
 	if len(cs) == 0 {
 		return []string{""}

@@ -328,8 +328,9 @@ func (b *packageBook) writeTo(w io.Writer) error {
 	if err := b.finishTypes(); err != nil {
 		return err
 	}
-	// One write for a team-sized workbook (zip's own buffer is 4 KB).
-	bw := bufio.NewWriterSize(w, 256<<10)
+	// A few writes for a team-sized workbook (zip's own buffer is 4 KB).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	buf := make([]byte, 32<<10) // one copy buffer for every unchanged part
 	zw := zip.NewWriter(bw)
 	written := map[string]bool{}
 	for _, f := range b.order {
@@ -350,7 +351,7 @@ func (b *packageBook) writeTo(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(cw, raw); err != nil {
+		if _, err := io.CopyBuffer(cw, raw, buf); err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}

@@ -12,14 +12,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"syscall"
 	"time"
 )
 
 type result struct {
-	name      string
-	wall, cpu time.Duration
-	peakKiB   int64
+	name                 string
+	wall, cpu, user, sys time.Duration
+	peakKiB              int64
 }
 
 func main() {
@@ -28,6 +29,7 @@ func main() {
 	floor := flag.String("floor", "", "the floor binary (bench/floor)")
 	soffice := flag.Bool("soffice", true, "also time LibreOffice")
 	workers := flag.Int("workers", 2, "fupan --workers")
+	runs := flag.Int("runs", 3, "runs of fupan and the floor; the median of each figure is shown (this machine's timings vary by a third from run to run)")
 	flag.Parse()
 	files, _ := filepath.Glob(filepath.Join(*dir, "*.xlsx"))
 	n := len(files)
@@ -39,23 +41,36 @@ func main() {
 	defer func() { _ = os.RemoveAll(tmp) }()
 
 	var results []result
-	if *floor != "" {
-		results = append(results, measure("excelize read (floor)", exec.Command(*floor, *dir)))
+	var floors, firsts, seconds []result
+	for i := 0; i < *runs; i++ {
+		if *floor != "" {
+			floors = append(floors, measure("excelize read (floor)", exec.Command(*floor, *dir)))
+		}
+		if *fupan != "" {
+			out := filepath.Join(tmp, fmt.Sprintf("out-%d", i))
+			firsts = append(firsts, measure("fupan run", exec.Command(*fupan, "--log-level", "warn", "run", *dir, "-o", out, "--workers", fmt.Sprint(*workers))))
+			seconds = append(seconds, measure("fupan run, unchanged", exec.Command(*fupan, "--log-level", "warn", "run", *dir, "-o", out, "--workers", fmt.Sprint(*workers))))
+		}
 	}
-	if *fupan != "" {
-		results = append(results, measure("fupan run", exec.Command(*fupan, "--log-level", "warn", "run", *dir, "-o", filepath.Join(tmp, "out"), "--workers", fmt.Sprint(*workers))))
-		results = append(results, measure("fupan run, unchanged", exec.Command(*fupan, "--log-level", "warn", "run", *dir, "-o", filepath.Join(tmp, "out"), "--workers", fmt.Sprint(*workers))))
+	for _, rs := range [][]result{floors, firsts, seconds} {
+		if len(rs) > 0 {
+			results = append(results, median(rs))
+		}
 	}
 	if *soffice {
 		args := append([]string{"-env:UserInstallation=file://" + filepath.Join(tmp, "lo"), "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(tmp, "lo-out")}, files...)
 		results = append(results, measure("LibreOffice to PDF", exec.Command("soffice", args...)))
 	}
 	fmt.Printf("%d workbooks in %s\n\n", n, *dir)
-	fmt.Printf("| %-24s | %8s | %10s | %14s | %9s |\n", "", "wall s", "wb/s", "CPU ms per wb", "peak MiB")
-	fmt.Printf("|%s|%s|%s|%s|%s|\n", dash(26), dash(10), dash(12), dash(16), dash(11))
+	fmt.Printf("| %-24s | %8s | %10s | %14s | %15s | %9s |\n", "", "wall s", "wb/s", "CPU ms per wb", "user + sys ms", "peak MiB")
+	fmt.Printf("|%s|%s|%s|%s|%s|%s|\n", dash(26), dash(10), dash(12), dash(16), dash(17), dash(11))
+	perWB := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(n) }
 	for _, r := range results {
-		fmt.Printf("| %-24s | %8.2f | %10.1f | %14.2f | %9d |\n", r.name, r.wall.Seconds(), float64(n)/r.wall.Seconds(),
-			float64(r.cpu.Microseconds())/1000/float64(n), r.peakKiB>>10)
+		fmt.Printf("| %-24s | %8.2f | %10.1f | %14.2f | %15s | %9d |\n", r.name, r.wall.Seconds(), float64(n)/r.wall.Seconds(),
+			perWB(r.cpu), fmt.Sprintf("%.2f + %.2f", perWB(r.user), perWB(r.sys)), r.peakKiB>>10)
+	}
+	if *runs > 1 {
+		fmt.Printf("\nfloor and fupan: the median of %d runs, each figure on its own\n", *runs)
 	}
 	by := map[string]result{}
 	for _, r := range results {
@@ -94,8 +109,29 @@ func measure(name string, cmd *exec.Cmd) result {
 	}
 	var after syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &after)
-	cpu := time.Duration(after.Utime.Nano()+after.Stime.Nano()-before.Utime.Nano()-before.Stime.Nano()) * time.Nanosecond
-	return result{name: name, wall: wall, cpu: cpu, peakKiB: cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss}
+	user := time.Duration(after.Utime.Nano() - before.Utime.Nano())
+	sys := time.Duration(after.Stime.Nano() - before.Stime.Nano())
+	return result{name: name, wall: wall, cpu: user + sys, user: user, sys: sys, peakKiB: cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss}
+}
+
+// median takes the median of each figure of some runs on its own.
+func median(rs []result) result {
+	pick := func(get func(r result) int64) int64 {
+		v := make([]int64, len(rs))
+		for i, r := range rs {
+			v[i] = get(r)
+		}
+		sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+		return v[len(v)/2]
+	}
+	return result{
+		name:    rs[0].name,
+		wall:    time.Duration(pick(func(r result) int64 { return int64(r.wall) })),
+		cpu:     time.Duration(pick(func(r result) int64 { return int64(r.cpu) })),
+		user:    time.Duration(pick(func(r result) int64 { return int64(r.user) })),
+		sys:     time.Duration(pick(func(r result) int64 { return int64(r.sys) })),
+		peakKiB: pick(func(r result) int64 { return r.peakKiB }),
+	}
 }
 
 func fail(err error) {
