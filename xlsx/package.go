@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -34,6 +35,8 @@ type packageBook struct {
 	rels   map[string][]string
 	xfs    map[string]int
 	now    time.Time // the changed entries' time
+
+	nextSheetID int
 }
 
 const (
@@ -49,21 +52,15 @@ func openPackageBook(data []byte, o Options, now time.Time) (*packageBook, error
 	if err != nil {
 		return nil, err
 	}
-	_, top, err := p.relsOf("")
-	if err != nil {
-		return nil, err
-	}
-	b := &packageBook{p: p, order: p.order, wbPart: top["officeDocument"], sheets: map[string]string{},
-		edited: map[string][]byte{}, rels: map[string][]string{}, xfs: map[string]int{}, now: now}
-	if b.wbPart == "" {
-		b.wbPart = "xl/workbook.xml"
-	}
 	wbx, byID, byType, err := p.workbook()
 	if err != nil {
 		return nil, err
 	}
+	b := &packageBook{p: p, order: p.order, wbPart: wbx.Part, sheets: map[string]string{},
+		edited: map[string][]byte{}, rels: map[string][]string{}, xfs: map[string]int{}, now: now}
 	for _, s := range wbx.Sheets {
 		b.sheets[s.Name] = byID[s.RID]
+		b.nextSheetID = max(b.nextSheetID, s.ID+1)
 	}
 	b.stylePrt = byType["styles"]
 	if b.stylePrt == "" {
@@ -124,16 +121,13 @@ func (b *packageBook) relate(from, to, typ string) (string, error) {
 	relsPart := dir + "_rels/" + base + ".rels"
 	ids := map[string]bool{}
 	if b.has(relsPart) {
-		var r relationships
-		x, err := b.read(relsPart)
+		_, err := b.p.eachStart(relsPart, func(_ string, t xml.StartElement) {
+			if t.Name.Local == "Relationship" {
+				ids[attr(t, "Id")] = true
+			}
+		})
 		if err != nil {
 			return "", err
-		}
-		if err := xmlUnmarshal(x, &r); err != nil {
-			return "", fmt.Errorf("%s: %w", relsPart, err)
-		}
-		for _, rel := range r.Rels {
-			ids[rel.ID] = true
 		}
 	}
 	for _, el := range b.rels[relsPart] {
@@ -292,26 +286,12 @@ func (b *packageBook) addConclusion(rows []cRow, lang fupan.Lang) error {
 	if at < 0 {
 		return errUnsupported
 	}
-	var wbx workbookSheetIDs
-	if err := xmlUnmarshal(wb, &wbx); err != nil {
-		return fmt.Errorf("%s: %w", b.wbPart, err)
-	}
-	next := 1
-	for _, s := range wbx.Sheets {
-		next = max(next, s.ID+1)
-	}
-	el := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, escapeAttr(name), next, rid)
+	el := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, escapeAttr(name), max(b.nextSheetID, 1), rid)
 	if b.edited[b.wbPart], err = spliceBytes(wb, []splice{{int64(at), int64(at), el}}); err != nil {
 		return err
 	}
 	b.sheets[name] = part
 	return nil
-}
-
-type workbookSheetIDs struct {
-	Sheets []struct {
-		ID int `xml:"sheetId,attr"`
-	} `xml:"sheets>sheet"`
 }
 
 // writeTo writes the package: the source's entries in their order, unchanged

@@ -12,7 +12,6 @@ import (
 // The parts the direct writer (package.go) adds: the conclusion sheet, the
 // notes and their VML drawing.
 
-func xmlUnmarshal(x []byte, v any) error { return xml.Unmarshal(x, v) }
 
 // xfAttrs are the attributes of a cell format element.
 func xfAttrs(el []byte) (map[string]string, error) {

@@ -134,12 +134,14 @@ func (p *pkg) relsOf(part string) (map[string]string, map[string]string, error) 
 }
 
 type workbookXML struct {
+	Part     string // the workbook part's name
 	Date1904 string
 	Sheets   []workbookSheet
 }
 
 type workbookSheet struct {
 	Name, State, RID string
+	ID               int // sheetId
 }
 
 // workbook reads the workbook part and its relationships: the sheets, and the
@@ -153,6 +155,7 @@ func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err e
 	if main == "" {
 		main = "xl/workbook.xml"
 	}
+	wbx.Part = main
 	found, err := p.eachStart(main, func(parent string, t xml.StartElement) {
 		switch {
 		case t.Name.Local == "workbookPr":
@@ -165,7 +168,8 @@ func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err e
 					rid = a.Value
 				}
 			}
-			wbx.Sheets = append(wbx.Sheets, workbookSheet{Name: attr(t, "name"), State: attr(t, "state"), RID: rid})
+			id, _ := strconv.Atoi(attr(t, "sheetId"))
+			wbx.Sheets = append(wbx.Sheets, workbookSheet{Name: attr(t, "name"), State: attr(t, "state"), RID: rid, ID: id})
 		}
 	})
 	if err != nil {
