@@ -12,7 +12,6 @@ import (
 // The parts the direct writer (package.go) adds: the conclusion sheet, the
 // notes and their VML drawing.
 
-
 // xfAttrs are the attributes of a cell format element.
 func xfAttrs(el []byte) (map[string]string, error) {
 	tok, err := xml.NewDecoder(bytes.NewReader(el)).RawToken()
