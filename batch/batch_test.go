@@ -206,7 +206,9 @@ func TestSecondRunOnSameOutput(t *testing.T) {
 	// Hold the lock as a running fupan would, by starting a run that waits.
 	release := make(chan struct{})
 	started := make(chan struct{})
+	finished := make(chan struct{})
 	go func() {
+		defer close(finished)
 		_, _ = batch.Run(context.Background(), batch.Options{Input: in, Output: out, Workers: 1, Progress: func(done, total int) {
 			if done == 1 {
 				close(started)
@@ -217,6 +219,7 @@ func TestSecondRunOnSameOutput(t *testing.T) {
 	<-started
 	_, err := batch.Run(context.Background(), batch.Options{Input: in, Output: out})
 	close(release)
+	<-finished // the first run still writes into OUT, which the test then removes
 	if err == nil || !strings.Contains(err.Error(), "another fupan run") {
 		t.Fatalf("second run: %v; want it to say another run is using the folder", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -121,9 +120,9 @@ func (b *packageBook) relate(from, to, typ string) (string, error) {
 	relsPart := dir + "_rels/" + base + ".rels"
 	ids := map[string]bool{}
 	if b.has(relsPart) {
-		_, err := b.p.eachStart(relsPart, func(_ string, t xml.StartElement) {
-			if t.Name.Local == "Relationship" {
-				ids[attr(t, "Id")] = true
+		_, err := b.p.eachStart(relsPart, func(_ string, t *scanner) {
+			if t.is("Relationship") {
+				ids[t.attr("Id")] = true
 			}
 		})
 		if err != nil {

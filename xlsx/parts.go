@@ -61,35 +61,54 @@ func (p *pkg) open(name string) (io.ReadCloser, bool, error) {
 	return rc, true, nil
 }
 
+// readPart reads a whole part; found is false where the package has none.
+// The zip's declared size (within the limits openPackage checked) sizes the
+// buffer, and archive/zip refuses to read past it.
+func (p *pkg) readPart(name string) ([]byte, bool, error) {
+	f, ok := p.files[strings.TrimPrefix(name, "/")]
+	if !ok {
+		return nil, false, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %w", name, err)
+	}
+	defer func() { _ = rc.Close() }()
+	buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)+bytes.MinRead))
+	if _, err := buf.ReadFrom(rc); err != nil {
+		return nil, true, fmt.Errorf("%s: %w", name, err)
+	}
+	return buf.Bytes(), true, nil
+}
+
 // eachStart calls fn with every start element of a small part (the
 // relationships, the workbook, the styles) and the name of its parent. It
 // reads raw tokens: unmarshalling these parts by reflection was a tenth of
 // fupan's time on a team-sized workbook.
-func (p *pkg) eachStart(name string, fn func(parent string, t xml.StartElement)) (bool, error) {
-	rc, found, err := p.open(name)
+func (p *pkg) eachStart(name string, fn func(parent string, s *scanner)) (bool, error) {
+	x, found, err := p.readPart(name)
 	if err != nil || !found {
 		return found, err
 	}
-	defer func() { _ = rc.Close() }()
-	dec := xml.NewDecoder(rc)
+	sc := newScanner(x)
 	var stack []string
 	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return true, nil
-		}
-		if err != nil {
+		if err := sc.next(); err != nil {
 			return true, fmt.Errorf("%s: %w", name, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch sc.kind {
+		case tokEOF:
+			return true, nil
+		case tokStart:
 			parent := ""
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
 			}
-			fn(parent, t)
-			stack = append(stack, t.Name.Local)
-		case xml.EndElement:
+			fn(parent, sc)
+			if !sc.selfClosing {
+				stack = append(stack, string(sc.name))
+			}
+		case tokEnd:
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
@@ -111,9 +130,9 @@ type relationship struct {
 func (p *pkg) relsOf(part string) (map[string]string, map[string]string, error) {
 	dir, base := path.Split(part)
 	var r relationships
-	_, err := p.eachStart(dir+"_rels/"+base+".rels", func(_ string, t xml.StartElement) {
-		if t.Name.Local == "Relationship" {
-			r.Rels = append(r.Rels, relationship{ID: attr(t, "Id"), Type: attr(t, "Type"), Target: attr(t, "Target")})
+	_, err := p.eachStart(dir+"_rels/"+base+".rels", func(_ string, t *scanner) {
+		if t.is("Relationship") {
+			r.Rels = append(r.Rels, relationship{ID: t.attr("Id"), Type: t.attr("Type"), Target: t.attr("Target")})
 		}
 	})
 	if err != nil {
@@ -156,20 +175,14 @@ func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err e
 		main = "xl/workbook.xml"
 	}
 	wbx.Part = main
-	found, err := p.eachStart(main, func(parent string, t xml.StartElement) {
+	found, err := p.eachStart(main, func(parent string, t *scanner) {
 		switch {
-		case t.Name.Local == "workbookPr":
-			wbx.Date1904 = attr(t, "date1904")
-		case t.Name.Local == "sheet" && parent == "sheets":
-			// The relationship id is the one attribute named id with a prefix.
-			var rid string
-			for _, a := range t.Attr {
-				if a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns" {
-					rid = a.Value
-				}
-			}
-			id, _ := strconv.Atoi(attr(t, "sheetId"))
-			wbx.Sheets = append(wbx.Sheets, workbookSheet{Name: attr(t, "name"), State: attr(t, "state"), RID: rid, ID: id})
+		case t.is("workbookPr"):
+			wbx.Date1904 = t.attr("date1904")
+		case t.is("sheet") && parent == "sheets":
+			// The relationship id is the sheet's one attribute named id (r:id).
+			id, _ := t.attrInt("sheetId")
+			wbx.Sheets = append(wbx.Sheets, workbookSheet{Name: t.attr("name"), State: t.attr("state"), RID: t.attr("id"), ID: id})
 		}
 	})
 	if err != nil {
@@ -230,47 +243,49 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 	if part == "" {
 		return nil, nil
 	}
-	rc, found, err := p.open(part)
+	x, found, err := p.readPart(part)
 	if err != nil || !found {
 		return nil, err
 	}
-	defer func() { _ = rc.Close() }()
-	dec := xml.NewDecoder(rc)
+	sc := newScanner(x)
 	var out []string
-	var b strings.Builder
+	var b []byte
 	inSI, inT, inPhonetic := false, false, false
 	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
+		if err := sc.next(); err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch sc.kind {
+		case tokEOF:
+			return out, nil
+		case tokStart:
+			switch string(sc.name) {
 			case "si":
-				inSI = true
-				b.Reset()
+				inSI = !sc.selfClosing
+				b = b[:0]
+				if sc.selfClosing {
+					out = append(out, "")
+				}
 			case "t":
-				inT = inSI
+				inT = inSI && !sc.selfClosing
 			case "rPh":
-				inPhonetic = true
+				inPhonetic = !sc.selfClosing
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(sc.name) {
 			case "si":
-				out = append(out, b.String())
+				out = append(out, string(b))
 				inSI = false
 			case "t":
 				inT = false
 			case "rPh":
 				inPhonetic = false
 			}
-		case xml.CharData:
+		case tokText:
 			if inT && !inPhonetic {
-				b.Write(t)
+				if b, err = sc.appendText(b); err != nil {
+					return nil, fmt.Errorf("%s: %w", part, err)
+				}
 			}
 		}
 	}
@@ -283,13 +298,13 @@ func (p *pkg) styleKinds(part string) ([]numFmtKind, error) {
 	}
 	custom := map[int]string{}
 	var xfs []int // each cell format's number format
-	_, err := p.eachStart(part, func(parent string, t xml.StartElement) {
+	_, err := p.eachStart(part, func(parent string, t *scanner) {
 		switch {
-		case t.Name.Local == "numFmt" && parent == "numFmts":
-			id, _ := strconv.Atoi(attr(t, "numFmtId"))
-			custom[id] = attr(t, "formatCode")
-		case t.Name.Local == "xf" && parent == "cellXfs":
-			id, _ := strconv.Atoi(attr(t, "numFmtId"))
+		case t.is("numFmt") && parent == "numFmts":
+			id, _ := t.attrInt("numFmtId")
+			custom[id] = t.attr("formatCode")
+		case t.is("xf") && parent == "cellXfs":
+			id, _ := t.attrInt("numFmtId")
 			xfs = append(xfs, id)
 		}
 	})
@@ -316,118 +331,156 @@ type rawCell struct {
 
 // readSheet reads one sheet's cells and merged ranges in one pass.
 func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, cells *int) error {
-	rc, _, err := p.open(part)
+	x, _, err := p.readPart(part)
 	if err != nil {
 		return err
 	}
-	defer func() { _ = rc.Close() }()
-	dec := xml.NewDecoder(rc)
-	row, col := 0, 0
-	var c rawCell
-	inCell, inV, inIs, inT := false, false, false, false
-	var text strings.Builder
-	var merges []string
+	r := &sheetReader{p: p, sh: sh, shared: shared, kinds: kinds, date1904: date1904, cells: cells}
+	sc := newScanner(x)
 	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
+		if err := sc.next(); err != nil {
 			return fmt.Errorf("%s: %w", part, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				r := attr(t, "r")
-				if n, err := strconv.Atoi(r); err == nil && n > 0 {
-					row = n
-				} else {
-					row++
+		switch sc.kind {
+		case tokEOF:
+			return r.finish()
+		case tokStart:
+			r.start(sc)
+			if sc.selfClosing {
+				if err := r.end(sc.name); err != nil {
+					return err
 				}
-				col = 0
-			case "c":
-				c = rawCell{ref: attr(t, "r"), typ: attr(t, "t")}
-				if s, err := strconv.Atoi(attr(t, "s")); err == nil {
-					c.style = s
-				}
-				inCell = true
-			case "v":
-				inV = inCell
-				text.Reset()
-			case "f":
-				c.formula = inCell
-			case "is":
-				inIs = inCell
-				text.Reset()
-			case "t":
-				inT = inIs
-			case "mergeCell":
-				merges = append(merges, attr(t, "ref"))
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v":
-				if inV {
-					c.value, c.hasValue = text.String(), true
-				}
-				inV = false
-			case "t":
-				inT = false
-			case "is":
-				if inIs {
-					c.inline, c.hasValue = text.String(), true
-				}
-				inIs = false
-			case "c":
-				inCell = false
-				if c.ref != "" {
-					if cc, r, err := excelize.CellNameToCoordinates(c.ref); err == nil {
-						col, row = cc, r
-					} else {
-						col++
-					}
-				} else {
-					col++
-				}
-				cell := convertCell(c, shared, kinds, date1904)
-				if cell.Kind == fupan.CellBlank {
-					continue
-				}
-				*cells++
-				if *cells > p.opts.MaxCells {
-					return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", p.opts.MaxCells)}
-				}
-				if row < 1 || col < 1 || col > 16384 || row > 1048576 {
-					continue
-				}
-				if gap := row - len(sh.Rows); gap > 0 {
-					// Empty rows up to a far cell cost memory too: a cell in row
-					// 1,048,576 of many sheets must not make a small file huge.
-					if *cells += gap; *cells > p.opts.MaxCells {
-						return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", p.opts.MaxCells)}
-					}
-					sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
-				}
-				r := sh.Rows[row-1]
-				for len(r) < col {
-					r = append(r, fupan.Cell{})
-				}
-				r[col-1] = cell
-				sh.Rows[row-1] = r
+		case tokEnd:
+			if err := r.end(sc.name); err != nil {
+				return err
 			}
-		case xml.CharData:
-			if inV || inT {
-				text.Write(t)
+		case tokText:
+			if r.inV || r.inT {
+				if r.text, err = sc.appendText(r.text); err != nil {
+					return fmt.Errorf("%s: %w", part, err)
+				}
 			}
 		}
 	}
-	width := 0
-	for _, r := range sh.Rows {
-		width = max(width, len(r))
+}
+
+// sheetReader is where reading one sheet's cells stands.
+type sheetReader struct {
+	p        *pkg
+	sh       *fupan.Sheet
+	shared   []string
+	kinds    []numFmtKind
+	date1904 bool
+	cells    *int // of the whole workbook, against the limit
+
+	row, col               int
+	c                      rawCell
+	inCell, inV, inIs, inT bool
+	text                   []byte
+	merges                 []string
+}
+
+func (r *sheetReader) start(sc *scanner) {
+	switch string(sc.name) {
+	case "row":
+		if n, ok := sc.attrInt("r"); ok && n > 0 {
+			r.row = n
+		} else {
+			r.row++
+		}
+		r.col = 0
+	case "c":
+		r.c = rawCell{ref: sc.attr("r"), typ: sc.attr("t")}
+		if st, ok := sc.attrInt("s"); ok {
+			r.c.style = st
+		}
+		r.inCell = true
+	case "v":
+		r.inV = r.inCell
+		r.text = r.text[:0]
+	case "f":
+		r.c.formula = r.inCell
+	case "is":
+		r.inIs = r.inCell
+		r.text = r.text[:0]
+	case "t":
+		r.inT = r.inIs
+	case "mergeCell":
+		r.merges = append(r.merges, sc.attr("ref"))
 	}
-	for _, m := range merges {
-		if err := applyMerge(sh, m, width, cells, p.opts.MaxCells); err != nil {
+}
+
+func (r *sheetReader) end(name []byte) error {
+	switch string(name) {
+	case "v":
+		if r.inV {
+			r.c.value, r.c.hasValue = string(r.text), true
+		}
+		r.inV = false
+	case "t":
+		r.inT = false
+	case "is":
+		if r.inIs {
+			r.c.inline, r.c.hasValue = string(r.text), true
+		}
+		r.inIs = false
+	case "c":
+		r.inCell = false
+		return r.cell()
+	}
+	return nil
+}
+
+// cell places the cell just read.
+func (r *sheetReader) cell() error {
+	if r.c.ref != "" {
+		if cc, rr, err := excelize.CellNameToCoordinates(r.c.ref); err == nil {
+			r.col, r.row = cc, rr
+		} else {
+			r.col++
+		}
+	} else {
+		r.col++
+	}
+	cell := convertCell(r.c, r.shared, r.kinds, r.date1904)
+	if cell.Kind == fupan.CellBlank {
+		return nil
+	}
+	limit := r.p.opts.MaxCells
+	if *r.cells++; *r.cells > limit {
+		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
+	}
+	row, col, sh := r.row, r.col, r.sh
+	if row < 1 || col < 1 || col > 16384 || row > 1048576 {
+		return nil
+	}
+	if gap := row - len(sh.Rows); gap > 0 {
+		// Empty rows up to a far cell cost memory too: a cell in row
+		// 1,048,576 of many sheets must not make a small file huge.
+		if *r.cells += gap; *r.cells > limit {
+			return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", limit)}
+		}
+		sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
+	}
+	cells := sh.Rows[row-1]
+	for len(cells) < col {
+		cells = append(cells, fupan.Cell{})
+	}
+	cells[col-1] = cell
+	sh.Rows[row-1] = cells
+	return nil
+}
+
+// finish applies the merged ranges.
+func (r *sheetReader) finish() error {
+	sh := r.sh
+	width := 0
+	for _, row := range sh.Rows {
+		width = max(width, len(row))
+	}
+	for _, m := range r.merges {
+		if err := applyMerge(sh, m, width, r.cells, r.p.opts.MaxCells); err != nil {
 			return err
 		}
 	}

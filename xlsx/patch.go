@@ -5,9 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -57,7 +55,7 @@ type rowSpan struct {
 
 // scanSheet finds the elements of the cells in the given rows and columns.
 func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSpan, error) {
-	dec := xml.NewDecoder(bytes.NewReader(x))
+	sc := newScanner(x)
 	cells := map[[2]int]cellSpan{}
 	rowsAt := map[int]*rowSpan{}
 	row, col := 0, 0
@@ -65,19 +63,16 @@ func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSp
 	var curRow *rowSpan
 	depth := 0 // inside a <c>
 	for {
-		before := dec.InputOffset()
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return cells, rowsAt, nil
-		}
-		if err != nil {
+		if err := sc.next(); err != nil {
 			return nil, nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch sc.kind {
+		case tokEOF:
+			return cells, rowsAt, nil
+		case tokStart:
 			switch {
-			case t.Name.Local == "row" && depth == 0:
-				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+			case depth == 0 && sc.is("row"):
+				if n, ok := sc.attrInt("r"); ok && n > 0 {
 					row = n
 				} else {
 					row++
@@ -87,9 +82,12 @@ func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSp
 				if rows[row] {
 					curRow = &rowSpan{cells: map[int]int64{}}
 					rowsAt[row] = curRow
+					if sc.selfClosing {
+						return nil, nil, fmt.Errorf("row %d holds no cells", row)
+					}
 				}
-			case t.Name.Local == "c" && depth == 0:
-				if ref := attr(t, "r"); ref != "" {
+			case depth == 0 && sc.is("c"):
+				if ref := sc.attr("r"); ref != "" {
 					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
 						col, row = c, r
 					} else {
@@ -98,42 +96,47 @@ func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSp
 				} else {
 					col++
 				}
-				depth = 1
 				if curRow != nil {
-					s, _ := strconv.Atoi(attr(t, "s"))
-					cur = &cellSpan{start: before, tagEnd: dec.InputOffset(), style: s, typ: attr(t, "t")}
-					curRow.cells[col] = before
+					st, _ := sc.attrInt("s")
+					cur = &cellSpan{start: int64(sc.start), tagEnd: int64(sc.end), style: st, typ: sc.attr("t")}
+					curRow.cells[col] = int64(sc.start)
 					curRow.cols = append(curRow.cols, col)
 				}
+				if sc.selfClosing {
+					if cur != nil {
+						cur.end, cur.selfClosing = int64(sc.end), true
+						cells[[2]int{row, col}] = *cur
+						cur = nil
+					}
+				} else {
+					depth = 1
+				}
 			case depth > 0:
-				depth++
-				if t.Name.Local == "f" && cur != nil {
+				if !sc.selfClosing {
+					depth++
+				}
+				if sc.is("f") && cur != nil {
 					cur.hasFormula = true
 				}
 			}
-		case xml.EndElement:
+		case tokEnd:
 			switch {
-			case depth == 1 && t.Name.Local == "c":
+			case depth == 1 && sc.is("c"):
 				depth = 0
 				if cur != nil {
-					cur.end = dec.InputOffset()
-					cur.selfClosing = cur.end == cur.tagEnd
+					cur.end = int64(sc.end)
 					cells[[2]int{row, col}] = *cur
 					cur = nil
 				}
 			case depth > 1:
 				depth--
-			case depth == 0 && t.Name.Local == "row" && curRow != nil:
-				curRow.closeAt = before
+			case depth == 0 && sc.is("row") && curRow != nil:
+				curRow.closeAt = int64(sc.start)
 				curRow = nil
 			}
 		}
 	}
 }
-
-// RawToken does not report self-closing tags as such: an element is
-// self-closing where its end comes right at its start tag's end. scanSheet
-// records both offsets, and patchCells reads the start tag's bytes.
 
 // cellPatch is a new cell for the computed column.
 type cellPatch struct {
