@@ -74,7 +74,11 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
 	defer func() { _ = rc.Close() }()
-	buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)+bytes.MinRead))
+	// Sized by the declared size, but never beyond what the compressed bytes
+	// can give (deflate packs at most about 1,032 to 1), so that a small file
+	// declaring huge parts gets no huge buffer.
+	size := min(f.UncompressedSize64, f.CompressedSize64*1032+4096, 64<<20)
+	buf := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
 	if _, err := buf.ReadFrom(rc); err != nil {
 		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
