@@ -80,15 +80,14 @@ func (b *packageBook) read(part string) ([]byte, error) {
 	if x, ok := b.edited[part]; ok {
 		return x, nil
 	}
-	rc, found, err := b.p.open(part)
+	x, found, err := b.p.readPart(part)
 	if err != nil {
 		return nil, err
 	}
 	if !found {
 		return nil, fmt.Errorf("the package has no part %s", part)
 	}
-	defer func() { _ = rc.Close() }()
-	return io.ReadAll(rc)
+	return x, nil
 }
 
 func (b *packageBook) has(part string) bool {

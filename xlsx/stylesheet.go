@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,66 +37,68 @@ var fontOrder = []string{"b", "i", "strike", "condense", "extend", "outline", "s
 
 func parseStyleSheet(x []byte) (*styleSheet, error) {
 	s := &styleSheet{x: x, lists: map[string]*styleList{}, added: map[string][]string{}, cache: map[string]int{}}
-	dec := xml.NewDecoder(bytes.NewReader(x))
+	sc := newScanner(x)
 	depth := 0
 	var list *styleList
 	var childStart int64
-	for {
-		before := dec.InputOffset()
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
+	end := func() {
+		switch depth {
+		case 2:
+			if list != nil {
+				list.closeAt = int64(sc.start)
+			}
+			list = nil
+		case 3:
+			if list != nil {
+				list.children = append(list.children, [2]int64{childStart, int64(sc.end)})
+			}
 		}
-		if err != nil {
+		depth--
+	}
+	for {
+		if err := sc.next(); err != nil {
 			return nil, fmt.Errorf("styles: %w", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Space != "" {
+		switch sc.kind {
+		case tokEOF:
+			for _, name := range []string{"fonts", "fills", "cellXfs"} {
+				if l := s.lists[name]; l == nil || len(l.children) == 0 {
+					return nil, errUnsupported
+				}
+			}
+			return s, nil
+		case tokStart:
+			if sc.prefixed {
 				return nil, errUnsupported // a prefixed SpreadsheetML
 			}
 			depth++
 			switch depth {
 			case 1:
-				s.sheetTagEnd = dec.InputOffset()
+				s.sheetTagEnd = int64(sc.end)
 			case 2:
-				switch t.Name.Local {
+				switch string(sc.name) {
 				case "numFmts", "fonts", "fills", "cellXfs":
-					list = &styleList{start: before, tagEnd: dec.InputOffset()}
-					s.lists[t.Name.Local] = list
+					if sc.selfClosing {
+						return nil, errUnsupported // nothing to add to
+					}
+					list = &styleList{start: int64(sc.start), tagEnd: int64(sc.end)}
+					s.lists[string(sc.name)] = list
 				}
 			case 3:
-				childStart = before
-				if list != nil && t.Name.Local == "numFmt" {
-					if id, err := strconv.Atoi(attr(t, "numFmtId")); err == nil {
+				childStart = int64(sc.start)
+				if list != nil && sc.is("numFmt") {
+					if id, ok := sc.attrInt("numFmtId"); ok {
 						s.maxNumFmt = max(s.maxNumFmt, id)
 					}
 				}
 			}
-		case xml.EndElement:
-			switch depth {
-			case 2:
-				if list != nil {
-					list.closeAt = before
-					if before == list.tagEnd { // self-closing
-						return nil, errUnsupported
-					}
-				}
-				list = nil
-			case 3:
-				if list != nil {
-					list.children = append(list.children, [2]int64{childStart, dec.InputOffset()})
-				}
+			if sc.selfClosing {
+				end()
 			}
-			depth--
+		case tokEnd:
+			end()
 		}
 	}
-	for _, name := range []string{"fonts", "fills", "cellXfs"} {
-		if l := s.lists[name]; l == nil || len(l.children) == 0 {
-			return nil, errUnsupported
-		}
-	}
-	return s, nil
 }
 
 // add appends a child to a list and returns its index.
@@ -267,28 +268,30 @@ func (s *styleSheet) bytes() ([]byte, error) {
 // children maps an element's child elements by name to their XML.
 func children(el []byte) (map[string]string, error) {
 	out := map[string]string{}
-	dec := xml.NewDecoder(bytes.NewReader(el))
+	sc := newScanner(el)
 	depth := 0
-	var start int64
-	var name string
+	var start int
 	for {
-		before := dec.InputOffset()
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
+		if err := sc.next(); err != nil {
 			return nil, fmt.Errorf("styles: %w", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch sc.kind {
+		case tokEOF:
+			return out, nil
+		case tokStart:
 			depth++
 			if depth == 2 {
-				start, name = before, t.Name.Local
+				start = sc.start
 			}
-		case xml.EndElement:
+			if sc.selfClosing {
+				if depth == 2 {
+					out[string(sc.name)] = string(el[start:sc.end])
+				}
+				depth--
+			}
+		case tokEnd:
 			if depth == 2 {
-				out[name] = string(el[start:dec.InputOffset()])
+				out[string(sc.name)] = string(el[start:sc.end])
 			}
 			depth--
 		}

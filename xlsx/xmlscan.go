@@ -23,6 +23,7 @@ type scanner struct {
 	kind        tokenKind
 	start, end  int    // its bytes in data
 	name        []byte // local name of a start or end tag
+	prefixed    bool   // the tag's name has a prefix
 	selfClosing bool
 	attrs       []rawAttr
 	raw         []byte // text: as written, entities not yet replaced
@@ -103,6 +104,7 @@ func (s *scanner) next() error {
 				return s.fail("an end tag without a name")
 			}
 			s.kind, s.name = tokEnd, localName(name)
+			s.prefixed = len(s.name) < len(name)
 			s.pos += i + 1
 			s.end = s.pos
 			return nil
@@ -122,6 +124,7 @@ func (s *scanner) startTag() error {
 		return s.fail("a tag without a name")
 	}
 	s.kind, s.name, s.selfClosing = tokStart, localName(d[i:n]), false
+	s.prefixed = len(s.name) < n-i
 	s.attrs = s.attrs[:0]
 	i = n
 	for {
