@@ -343,7 +343,7 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	glyphs, font := c.font.subset(c.glyphs, c.gid)
 	var out pdfFile
 	// Sized once: growing the buffer step by step copied the font over and over.
-	size := len(font) + 16*len(glyphs) + 200*len(c.marks) + 4096
+	size := font.size() + 16*len(glyphs) + 200*len(c.marks) + 4096
 	for _, p := range c.pages {
 		size += p.content.Len() + 256
 	}

@@ -61,11 +61,17 @@ func (f *pdfFile) trailer(root, info int, id [16]byte) {
 // writeFont writes the font as a Type 0 font over a CIDFontType2 whose CIDs
 // are the subset's glyph numbers, with the widths the layout measured and a
 // ToUnicode map so that the text can be searched and copied.
-func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, data []byte) {
+func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, font fontTables) {
 	fi := c.font
 	name := subsetTag(glyphs) + "+" + fi.psName
 
-	file := out.stream([]string{fmt.Sprintf("/Length1 %d", len(data))}, data)
+	file := out.next()
+	out.begin(file)
+	size := font.size()
+	fmt.Fprintf(&out.buf, "<< /Length %d /Length1 %d >>\nstream\n", size, size)
+	font.writeTo(&out.buf)
+	out.buf.WriteString("\nendstream\n")
+	out.end()
 
 	desc := out.next()
 	out.begin(desc)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -230,8 +231,8 @@ func components(glyph []byte) (gids []uint16, at []int) {
 // subset builds a TrueType font of the given glyphs, numbered in the order
 // given (0 must be .notdef), followed by the parts of composite glyphs. cmap
 // maps characters to those new numbers. It returns the font's glyphs, parts
-// included, and the font.
-func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, []byte) {
+// included, and the font's tables.
+func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, fontTables) {
 	newID := make(map[uint16]uint16, len(glyphs))
 	order := make([]uint16, 0, len(glyphs))
 	for _, g := range glyphs {
@@ -291,7 +292,7 @@ func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, []
 			tables[tag] = t
 		}
 	}
-	return order, assemble(tables)
+	return order, tables
 }
 
 // buildCmap4 writes a format 4 character map, one segment per run of
@@ -343,48 +344,74 @@ func buildCmap4(m map[rune]uint16) []byte {
 	return append(cmap, sub...)
 }
 
-// assemble writes the table directory and the tables, 4-byte aligned.
-func assemble(tables map[string][]byte) []byte {
+// fontTables are a TrueType font's tables by tag.
+type fontTables map[string][]byte
+
+// size is the length of the font file the tables make.
+func (tables fontTables) size() int {
+	n := 12 + 16*len(tables)
+	for _, t := range tables {
+		n += (len(t) + 3) &^ 3
+	}
+	return n
+}
+
+// writeTo writes the font file: the table directory, then the tables,
+// 4-byte aligned. It writes into the document's buffer directly: a font of
+// its own was a tenth of a report's allocations.
+func (tables fontTables) writeTo(b *bytes.Buffer) {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
 	}
 	sort.Strings(tags)
 	n := len(tags)
-	size := 12 + 16*n
-	for _, t := range tables {
-		size += (len(t) + 3) &^ 3
-	}
-	out := make([]byte, 12+16*n, size)
-	binary.BigEndian.PutUint32(out[0:], 0x00010000)
-	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	dir := make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(dir[0:], 0x00010000)
+	binary.BigEndian.PutUint16(dir[4:], uint16(n))
 	sr, es := 1, 0
 	for sr*2 <= n {
 		sr, es = sr*2, es+1
 	}
-	binary.BigEndian.PutUint16(out[6:], uint16(sr*16))
-	binary.BigEndian.PutUint16(out[8:], uint16(es))
-	binary.BigEndian.PutUint16(out[10:], uint16(n*16-sr*16))
+	binary.BigEndian.PutUint16(dir[6:], uint16(sr*16))
+	binary.BigEndian.PutUint16(dir[8:], uint16(es))
+	binary.BigEndian.PutUint16(dir[10:], uint16(n*16-sr*16))
+	off := len(dir)
 	for i, tag := range tags {
 		t := tables[tag]
 		rec := 12 + 16*i
-		copy(out[rec:], tag)
-		binary.BigEndian.PutUint32(out[rec+4:], checksum(t))
-		binary.BigEndian.PutUint32(out[rec+8:], uint32(len(out)))
-		binary.BigEndian.PutUint32(out[rec+12:], uint32(len(t)))
-		out = append(out, t...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
+		copy(dir[rec:], tag)
+		binary.BigEndian.PutUint32(dir[rec+4:], checksum(t))
+		binary.BigEndian.PutUint32(dir[rec+8:], uint32(off))
+		binary.BigEndian.PutUint32(dir[rec+12:], uint32(len(t)))
+		off += (len(t) + 3) &^ 3
 	}
-	return out
+	b.Write(dir)
+	var pad [3]byte
+	for _, tag := range tags {
+		t := tables[tag]
+		b.Write(t)
+		b.Write(pad[:(4-len(t)%4)%4])
+	}
+}
+
+// bytes is the font file on its own.
+func (tables fontTables) bytes() []byte {
+	var b bytes.Buffer
+	b.Grow(tables.size())
+	tables.writeTo(&b)
+	return b.Bytes()
 }
 
 func checksum(t []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(t); i += 4 {
+	whole := len(t) &^ 3
+	for i := 0; i < whole; i += 4 {
+		sum += binary.BigEndian.Uint32(t[i:])
+	}
+	if whole < len(t) { // the last word, padded with zeros
 		var w [4]byte
-		copy(w[:], t[i:])
+		copy(w[:], t[whole:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

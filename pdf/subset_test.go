@@ -42,8 +42,8 @@ func TestSubsetHoldsWhatIsDrawn(t *testing.T) {
 // checkSubset builds the canvas's font subset and reads it back.
 func checkSubset(t *testing.T, c *canvas, what string) {
 	t.Helper()
-	glyphs, data := c.font.subset(c.glyphs, c.gid)
-	sub, err := indexFont(data)
+	glyphs, tables := c.font.subset(c.glyphs, c.gid)
+	sub, err := indexFont(tables.bytes())
 	if err != nil {
 		t.Fatalf("%s: the subset is not a font: %v", what, err)
 	}

@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -46,19 +44,6 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 		p.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	return p, nil
-}
-
-// open opens a part; found is false where the package has none.
-func (p *pkg) open(name string) (io.ReadCloser, bool, error) {
-	f, ok := p.files[strings.TrimPrefix(name, "/")]
-	if !ok {
-		return nil, false, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
-	}
-	return rc, true, nil
 }
 
 // readPart reads a whole part; found is false where the package has none.
@@ -491,14 +476,6 @@ func (r *sheetReader) finish() error {
 	return nil
 }
 
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
 
 // formulaErrors are the error values a formula can give.
 var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
