@@ -476,7 +476,6 @@ func (r *sheetReader) finish() error {
 	return nil
 }
 
-
 // formulaErrors are the error values a formula can give.
 var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
 
