@@ -14,10 +14,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The reader goes through the package's parts itself, one pass over each
-// sheet's XML: asking excelize cell by cell for types, styles and formulas
-// cost seconds and most of a gigabyte on a 100,000-row sheet. excelize still
-// decrypts protected workbooks and writes every workbook.
+// The reader goes through the package's parts itself, one pass of fupan's
+// XML scanner (xmlscan.go) over each sheet: asking excelize cell by cell for
+// types, styles and formulas cost seconds and most of a gigabyte on a
+// 100,000-row sheet. excelize decrypts protected workbooks, writes the
+// template, and writes the reviewed workbook where the direct writer
+// (package.go) leaves it.
 
 // pkg is an opened workbook package within the limits.
 type pkg struct {
