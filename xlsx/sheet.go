@@ -1,0 +1,292 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/fupan-review/fupan"
+	"github.com/xuri/excelize/v2"
+)
+
+// Reading one sheet: its cells, their meaning (text, number, date, percent,
+// error) and its merged ranges.
+
+// rawCell is a cell as the sheet XML has it.
+type rawCell struct {
+	ref, typ, value, inline string
+	style                   int
+	formula, hasValue       bool
+}
+
+// readSheet reads one sheet's cells and merged ranges in one pass.
+func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, cells *int) error {
+	x, _, err := p.readPart(part)
+	if err != nil {
+		return err
+	}
+	r := &sheetReader{p: p, sh: sh, shared: shared, kinds: kinds, date1904: date1904, cells: cells}
+	sc := newScanner(x)
+	for {
+		if err := sc.next(); err != nil {
+			return fmt.Errorf("%s: %w", part, err)
+		}
+		switch sc.kind {
+		case tokEOF:
+			return r.finish()
+		case tokStart:
+			r.start(sc)
+			if sc.selfClosing {
+				if err := r.end(sc.name); err != nil {
+					return err
+				}
+			}
+		case tokEnd:
+			if err := r.end(sc.name); err != nil {
+				return err
+			}
+		case tokText:
+			if r.inV || r.inT {
+				if r.text, err = sc.appendText(r.text); err != nil {
+					return fmt.Errorf("%s: %w", part, err)
+				}
+			}
+		}
+	}
+}
+
+// sheetReader is where reading one sheet's cells stands.
+type sheetReader struct {
+	p        *pkg
+	sh       *fupan.Sheet
+	shared   []string
+	kinds    []numFmtKind
+	date1904 bool
+	cells    *int // of the whole workbook, against the limit
+
+	row, col               int
+	c                      rawCell
+	inCell, inV, inIs, inT bool
+	text                   []byte
+	merges                 []string
+}
+
+func (r *sheetReader) start(sc *scanner) {
+	switch string(sc.name) {
+	case "row":
+		if n, ok := sc.attrInt("r"); ok && n > 0 {
+			r.row = n
+		} else {
+			r.row++
+		}
+		r.col = 0
+	case "c":
+		r.c = rawCell{ref: sc.attr("r"), typ: sc.attr("t")}
+		if st, ok := sc.attrInt("s"); ok {
+			r.c.style = st
+		}
+		r.inCell = true
+	case "v":
+		r.inV = r.inCell
+		r.text = r.text[:0]
+	case "f":
+		r.c.formula = r.inCell
+	case "is":
+		r.inIs = r.inCell
+		r.text = r.text[:0]
+	case "t":
+		r.inT = r.inIs
+	case "mergeCell":
+		r.merges = append(r.merges, sc.attr("ref"))
+	}
+}
+
+func (r *sheetReader) end(name []byte) error {
+	switch string(name) {
+	case "v":
+		if r.inV {
+			r.c.value, r.c.hasValue = string(r.text), true
+		}
+		r.inV = false
+	case "t":
+		r.inT = false
+	case "is":
+		if r.inIs {
+			r.c.inline, r.c.hasValue = string(r.text), true
+		}
+		r.inIs = false
+	case "c":
+		r.inCell = false
+		return r.cell()
+	}
+	return nil
+}
+
+// cell places the cell just read.
+func (r *sheetReader) cell() error {
+	if r.c.ref != "" {
+		if cc, rr, err := excelize.CellNameToCoordinates(r.c.ref); err == nil {
+			r.col, r.row = cc, rr
+		} else {
+			r.col++
+		}
+	} else {
+		r.col++
+	}
+	cell := convertCell(r.c, r.shared, r.kinds, r.date1904)
+	if cell.Kind == fupan.CellBlank {
+		return nil
+	}
+	limit := r.p.opts.MaxCells
+	if *r.cells++; *r.cells > limit {
+		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
+	}
+	row, col, sh := r.row, r.col, r.sh
+	if row < 1 || col < 1 || col > 16384 || row > 1048576 {
+		return nil
+	}
+	if gap := row - len(sh.Rows); gap > 0 {
+		// Empty rows up to a far cell cost memory too: a cell in row
+		// 1,048,576 of many sheets must not make a small file huge.
+		if *r.cells += gap; *r.cells > limit {
+			return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", limit)}
+		}
+		sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
+	}
+	cells := sh.Rows[row-1]
+	for len(cells) < col {
+		cells = append(cells, fupan.Cell{})
+	}
+	cells[col-1] = cell
+	sh.Rows[row-1] = cells
+	return nil
+}
+
+// finish applies the merged ranges.
+func (r *sheetReader) finish() error {
+	sh := r.sh
+	width := 0
+	for _, row := range sh.Rows {
+		width = max(width, len(row))
+	}
+	for _, m := range r.merges {
+		if err := applyMerge(sh, m, width, r.cells, r.p.opts.MaxCells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// formulaErrors are the error values a formula can give.
+var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": true, "#N/A": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true}
+
+// convertCell gives a sheet XML cell its meaning: text, number, date,
+// percent, error, or a formula never calculated.
+func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) fupan.Cell {
+	if !c.hasValue || c.value == "" && c.inline == "" {
+		if c.formula {
+			return fupan.Cell{Kind: fupan.CellNoValue, Formula: true}
+		}
+		if c.typ != "inlineStr" {
+			return fupan.Cell{}
+		}
+	}
+	cell := fupan.Cell{Kind: fupan.CellText, Formula: c.formula}
+	switch c.typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(c.value))
+		if err != nil || i < 0 || i >= len(shared) {
+			cell.Text = c.value
+			return cell
+		}
+		cell.Text = shared[i]
+		return cell
+	case "inlineStr":
+		cell.Text = c.inline
+		return cell
+	case "b":
+		cell.Kind, cell.Text = fupan.CellBool, c.value
+		return cell
+	case "e":
+		cell.Kind, cell.Text = fupan.CellError, c.value
+		return cell
+	case "d":
+		cell.Text = c.value
+		if d, err := fupan.ParseDate(c.value, 0); err == nil {
+			cell.Kind, cell.Date = fupan.CellDate, d
+		}
+		return cell
+	case "str":
+		cell.Text = c.value
+		if formulaErrors[c.value] {
+			cell.Kind = fupan.CellError
+			return cell
+		}
+		// Some writers mark every formula result as text, numbers too.
+		if _, err := strconv.ParseFloat(c.value, 64); err != nil {
+			return cell
+		}
+	}
+	cell.Text = c.value
+	n, err := strconv.ParseFloat(c.value, 64)
+	if err != nil {
+		return cell
+	}
+	cell.Kind, cell.Num = fupan.CellNumber, n
+	kind := fmtNumber
+	if c.style >= 0 && c.style < len(kinds) {
+		kind = kinds[c.style]
+	}
+	switch kind {
+	case fmtDate:
+		if t, err := excelize.ExcelDateToTime(n, date1904); err == nil && n >= 1 {
+			cell.Kind, cell.Date = fupan.CellDate, fupan.DateOf(t)
+		}
+	case fmtPercent:
+		cell.Kind = fupan.CellPercent
+	}
+	return cell
+}
+
+// applyMerge gives every cell of a merged range its first cell's value. It
+// fills only the sheet's used area (rows with data, columns up to the widest
+// row) and counts what it fills against the cell limit, so that a range such
+// as A1:XFD1048576 cannot make a small sheet huge.
+func applyMerge(sh *fupan.Sheet, ref string, width int, cells *int, limit int) error {
+	a, z, ok := strings.Cut(ref, ":")
+	if !ok {
+		return nil
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(z)
+	if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
+		return nil
+	}
+	first := sh.Cell(r1, c1)
+	if first.IsBlank() {
+		return nil
+	}
+	r2, c2 = min(r2, len(sh.Rows)), min(c2, width)
+	for r := r1; r <= r2; r++ {
+		row := sh.Rows[r-1]
+		if len(row) == 0 {
+			continue // a blank row stays blank: a merged value alone is no data
+		}
+		for c := c1; c <= c2; c++ {
+			if r == r1 && c == c1 {
+				continue
+			}
+			for len(row) < c {
+				row = append(row, fupan.Cell{})
+			}
+			cell := first
+			cell.Merged = true
+			row[c-1] = cell
+			if *cells++; *cells > limit {
+				return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
+			}
+		}
+		sh.Rows[r-1] = row
+	}
+	return nil
+}
