@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/testtool"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -150,4 +152,85 @@ func TestReviewedProtected(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSeedOutcomes(t, fupan.Analyze(back, fupan.Options{}))
+}
+
+// prefixSheets rewrites a workbook's sheets the way some writers (the Open
+// XML SDK among them) do: every SpreadsheetML element with a prefix, x:c.
+func prefixSheets(t *testing.T, src, dst string) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = zr.Close() }()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	tag := regexp.MustCompile(`<(/?)([A-Za-z]+)([\s/>])`)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			b = tag.ReplaceAll(b, []byte("<${1}x:${2}${3}"))
+			b = bytes.Replace(b, []byte(`xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`), []byte(`xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Sheets whose elements are all prefixed get their computed cells with the
+// same prefix: the reviewed copy reads back with the figures filled, through
+// fupan's reader and excelize alike, and LibreOffice opens it.
+func TestReviewedPrefixedSheets(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "華東銷售部_2025Q3.xlsx")
+	prefixSheets(t, "../samples/華東銷售部_2025Q3.xlsx", src)
+	out, rv := writeReviewed(t, src, t.TempDir())
+	compareWorkbooks(t, src, out, computedCells(rv))
+	checkSeedOutcomes(t, readReview(t, out))
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = zr.Close() }()
+	found := false
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		_ = rc.Close()
+		if bytes.Contains(b, []byte("<c ")) && bytes.Contains(b, []byte("<x:row")) {
+			t.Errorf("%s mixes unprefixed cells into prefixed rows", f.Name)
+		}
+		found = found || bytes.Contains(b, []byte(`<x:c r="D3"`))
+	}
+	if !found {
+		t.Error("no prefixed computed cell D3 in the tracking sheet")
+	}
+	text := testtool.Text(t, testtool.Soffice(t, out, "pdf", t.TempDir()))
+	for _, want := range []string{"90.0%", "-9.7%", "+20.0%"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice shows no %s in the reviewed copy of prefixed sheets", want)
+		}
+	}
 }

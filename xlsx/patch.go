@@ -48,6 +48,7 @@ type cellSpan struct {
 
 // rowSpan is where a row's cells stand, for inserting a missing one.
 type rowSpan struct {
+	prefix  string        // the row element's namespace prefix with its colon, as new cells need
 	closeAt int64         // where </row> starts
 	cells   map[int]int64 // column → start of its cell element
 	cols    []int
@@ -80,7 +81,7 @@ func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSp
 				col = 0
 				curRow = nil
 				if rows[row] {
-					curRow = &rowSpan{cells: map[int]int64{}}
+					curRow = &rowSpan{cells: map[int]int64{}, prefix: string(sc.prefix)}
 					rowsAt[row] = curRow
 					if sc.selfClosing {
 						return nil, nil, fmt.Errorf("row %d holds no cells", row)
@@ -152,21 +153,28 @@ func patchCells(x []byte, cells map[[2]int]cellSpan, rows map[int]*rowSpan, patc
 	var splices []splice
 	for _, p := range patches {
 		ref, _ := excelize.CoordinatesToCellName(p.col, p.row)
+		// New elements take the row's namespace prefix: some writers prefix
+		// every SpreadsheetML element (x:c), and an unprefixed c would be in
+		// no namespace there.
+		x := ""
+		if rs, ok := rows[p.row]; ok {
+			x = rs.prefix
+		}
 		var el string
 		switch {
 		case p.inline != "":
 			var b strings.Builder
 			_ = xml.EscapeText(&b, []byte(p.inline))
-			el = fmt.Sprintf(`<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, ref, p.style, b.String())
+			el = fmt.Sprintf(`<%[4]sc r="%[1]s" s="%[2]d" t="inlineStr"><%[4]sis><%[4]st>%[3]s</%[4]st></%[4]sis></%[4]sc>`, ref, p.style, b.String(), x)
 		default:
-			el = fmt.Sprintf(`<c r="%s" s="%d"><v>%s</v></c>`, ref, p.style, p.value)
+			el = fmt.Sprintf(`<%[4]sc r="%[1]s" s="%[2]d"><%[4]sv>%[3]s</%[4]sv></%[4]sc>`, ref, p.style, p.value, x)
 		}
 		if span, ok := cells[[2]int{p.row, p.col}]; ok {
 			if p.keepBody && !span.selfClosing {
 				// Only the start tag changes: the formula and its value stay.
 				// Kept only where its value is the computed rate: a number, so a
 				// t="str" some writers put on every formula goes.
-				tag := fmt.Sprintf(`<c r="%s" s="%d"`, ref, p.style)
+				tag := fmt.Sprintf(`<%sc r="%s" s="%d"`, x, ref, p.style)
 				if span.typ != "" && span.typ != "str" {
 					tag += fmt.Sprintf(` t="%s"`, span.typ)
 				}

@@ -24,6 +24,7 @@ type scanner struct {
 	start, end  int    // its bytes in data
 	name        []byte // local name of a start or end tag
 	prefixed    bool   // the tag's name has a prefix
+	prefix      []byte // which, with its colon
 	selfClosing bool
 	attrs       []rawAttr
 	raw         []byte // text: as written, entities not yet replaced
@@ -105,6 +106,7 @@ func (s *scanner) next() error {
 			}
 			s.kind, s.name = tokEnd, localName(name)
 			s.prefixed = len(s.name) < len(name)
+			s.prefix = name[:len(name)-len(s.name)]
 			s.pos += i + 1
 			s.end = s.pos
 			return nil
@@ -125,6 +127,7 @@ func (s *scanner) startTag() error {
 	}
 	s.kind, s.name, s.selfClosing = tokStart, localName(d[i:n]), false
 	s.prefixed = len(s.name) < n-i
+	s.prefix = d[i : n-len(s.name)]
 	s.attrs = s.attrs[:0]
 	i = n
 	for {
