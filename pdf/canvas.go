@@ -384,7 +384,7 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	out.buf.WriteString(" >>\n")
 	out.end()
 
-	info := out.next()
+	info := out.reserve()
 	out.begin(info)
 	date := pdfDate(c.created)
 	fmt.Fprintf(&out.buf, "<< /Producer %s /Creator %s /Author %s /CreationDate %s /ModDate %s",

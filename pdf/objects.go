@@ -14,14 +14,12 @@ type pdfFile struct {
 	offsets []int // by object number - 1; -1 until written
 }
 
-// reserve takes an object number to write later.
+// reserve takes an object number, for an object written now or later (where
+// others refer to it first).
 func (f *pdfFile) reserve() int {
 	f.offsets = append(f.offsets, -1)
 	return len(f.offsets)
 }
-
-// next takes an object number to write now.
-func (f *pdfFile) next() int { return f.reserve() }
 
 func (f *pdfFile) begin(id int) {
 	f.offsets[id-1] = f.buf.Len()
@@ -34,7 +32,7 @@ func (f *pdfFile) end() { f.buf.WriteString("endobj\n") }
 // (which may be nil) and returns its number. Streams are not compressed: for
 // a report's few pages that is faster and costs a few kilobytes.
 func (f *pdfFile) stream(dict []string, data []byte) int {
-	id := f.next()
+	id := f.reserve()
 	f.begin(id)
 	fmt.Fprintf(&f.buf, "<< /Length %d", len(data))
 	for _, d := range dict {
@@ -65,7 +63,7 @@ func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, font fontT
 	fi := c.font
 	name := subsetTag(glyphs) + "+" + fi.psName
 
-	file := out.next()
+	file := out.reserve()
 	out.begin(file)
 	size := font.size()
 	fmt.Fprintf(&out.buf, "<< /Length %d /Length1 %d >>\nstream\n", size, size)
@@ -73,7 +71,7 @@ func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, font fontT
 	out.buf.WriteString("\nendstream\n")
 	out.end()
 
-	desc := out.next()
+	desc := out.reserve()
 	out.begin(desc)
 	fmt.Fprintf(&out.buf, "<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /MissingWidth %d /FontFile2 %d 0 R >>\n",
 		name, fi.bbox[0], fi.bbox[1], fi.bbox[2], fi.bbox[3], fi.ascent, fi.descent, fi.capHeight, fi.width1000(0), file)
@@ -88,7 +86,7 @@ func (c *canvas) writeFont(out *pdfFile, fontID int, glyphs []uint16, font fontT
 		widths = strconv.AppendInt(widths, int64(fi.width1000(g)), 10)
 	}
 	widths = append(widths, "]]"...)
-	cid := out.next()
+	cid := out.reserve()
 	out.begin(cid)
 	fmt.Fprintf(&out.buf, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap /Identity >>\n",
 		name, desc, fi.width1000(0), widths)

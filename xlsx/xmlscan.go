@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -202,15 +203,20 @@ func (s *scanner) is(name string) bool { return string(s.name) == name }
 func (s *scanner) attr(name string) string {
 	for _, a := range s.attrs {
 		if string(a.name) == name {
-			if bytes.IndexByte(a.value, '&') < 0 {
-				return string(a.value)
-			}
-			var b []byte
-			b, _ = unescape(b, a.value, false)
-			return string(b)
+			return a.text()
 		}
 	}
 	return ""
+}
+
+// text is an attribute's value with entities replaced and line ends made
+// \n, as encoding/xml gives it.
+func (a rawAttr) text() string {
+	if bytes.IndexByte(a.value, '&') < 0 && bytes.IndexByte(a.value, '\r') < 0 {
+		return string(a.value)
+	}
+	b, _ := unescape(nil, a.value, true)
+	return string(b)
 }
 
 // attrInt is an attribute read as a whole number; ok is false where it is
@@ -275,7 +281,7 @@ func unescape(b, raw []byte, newlines bool) ([]byte, error) {
 		}
 		raw = raw[i:]
 		semi := bytes.IndexByte(raw, ';')
-		if semi < 0 || semi > 12 {
+		if semi < 0 {
 			return b, errors.New("an unterminated entity")
 		}
 		ent := string(raw[1:semi])
@@ -302,7 +308,9 @@ func unescape(b, raw []byte, newlines bool) ([]byte, error) {
 			} else {
 				n, err = strconv.ParseUint(ent[1:], 10, 32)
 			}
-			if err != nil || !isXMLChar(rune(n)) {
+			// As encoding/xml: any code point, one that is no character
+			// (a surrogate) becoming U+FFFD.
+			if err != nil || n > unicode.MaxRune {
 				return b, fmt.Errorf("a bad character reference &%s;", ent)
 			}
 			b = utf8.AppendRune(b, rune(n))
@@ -310,30 +318,45 @@ func unescape(b, raw []byte, newlines bool) ([]byte, error) {
 	}
 }
 
-// isXMLChar reports whether XML allows the character.
-func isXMLChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+// checkDeclaration refuses an XML declaration of an encoding other than
+// UTF-8, which encoding/xml refused too. pi is the instruction without its
+// closing "?>"; it is read as encoding/xml reads it.
+func checkDeclaration(pi []byte) error {
+	if len(pi) < 2 { // "<?>": the "?>" overlaps the "<?"
+		return fmt.Errorf("%w: a malformed processing instruction", errXML)
+	}
+	target := pi[2:]
+	if i := bytes.IndexAny(target, " \t\r\n"); i >= 0 {
+		target = target[:i]
+	}
+	if string(target) != "xml" {
+		return nil
+	}
+	content := pi[2+len(target):]
+	enc := declared(content, "encoding")
+	if len(enc) > 0 && !bytes.EqualFold(enc, []byte("utf-8")) && !bytes.EqualFold(enc, []byte("utf8")) {
+		return fmt.Errorf("%w: encoding %q declared; workbook parts are UTF-8", errXML, enc)
+	}
+	return nil
 }
 
-// checkDeclaration refuses an XML declaration of an encoding other than
-// UTF-8, which encoding/xml refused too.
-func checkDeclaration(pi []byte) error {
-	if !bytes.HasPrefix(pi, []byte("<?xml")) {
-		return nil
-	}
-	i := bytes.Index(pi, []byte("encoding="))
-	if i < 0 || i+10 > len(pi) {
-		return nil
-	}
-	q := pi[i+9]
-	rest := pi[i+10:]
-	end := bytes.IndexByte(rest, q)
-	if end < 0 {
-		return fmt.Errorf("%w: a bad XML declaration", errXML)
-	}
-	enc := string(bytes.ToLower(rest[:end]))
-	if enc != "utf-8" && enc != "utf8" {
-		return fmt.Errorf("%w: encoding %q declared; workbook parts are UTF-8", errXML, rest[:end])
+// declared is a pseudo-attribute's quoted value in a declaration, "" where
+// there is none.
+func declared(content []byte, param string) []byte {
+	key := []byte(param + "=")
+	for i := 0; i < len(content); {
+		k := bytes.Index(content[i:], key)
+		if k < 0 || i+k+len(key) >= len(content) {
+			return nil
+		}
+		i += k + len(key)
+		if q := content[i]; q == '"' || q == '\'' {
+			end := bytes.IndexByte(content[i+1:], q)
+			if end < 0 {
+				return nil
+			}
+			return content[i+1 : i+1+end]
+		}
 	}
 	return nil
 }

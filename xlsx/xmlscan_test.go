@@ -73,7 +73,7 @@ func scanTokens(data []byte) (out []string, err error) {
 			flush()
 			line := "start " + string(s.name)
 			for _, a := range s.attrs {
-				line += fmt.Sprintf(" %s=%q", a.name, s.attr(string(a.name)))
+				line += fmt.Sprintf(" %s=%q", a.name, a.text())
 			}
 			out = append(out, line)
 			if s.selfClosing {
@@ -134,7 +134,7 @@ func TestScannerMatchesEncodingXML(t *testing.T) {
 			t.Errorf("case %d:\n got %q\nwant %q", i, got, want)
 		}
 	}
-	for _, bad := range []string{`<a b="1>`, `<!DOCTYPE x><a/>`, `<a>&bogus;</a>`, `<a>&#0;</a>`, `<?xml version="1.0" encoding="UTF-16"?><a/>`, `<a b=1/>`, `<`} {
+	for _, bad := range []string{`<a b="1>`, `<!DOCTYPE x><a/>`, `<a>&bogus;</a>`, `<a>&#x110000;</a>`, `<?xml version="1.0" encoding="UTF-16"?><a/>`, `<a b=1/>`, `<`} {
 		if _, err := scanTokens([]byte(bad)); err == nil {
 			t.Errorf("%q read without an error", bad)
 		}
