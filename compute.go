@@ -170,6 +170,7 @@ func matchPlanTask(plan []PlanRow, task string, owners []string) *PlanRow {
 	}
 	var best *PlanRow
 	bestScore := 0.0
+	var taskGrams map[string]int // the task's, made once when first needed
 	for i := range plan {
 		pk := matchKey(plan[i].Task)
 		if pk == "" {
@@ -182,7 +183,10 @@ func matchPlanTask(plan []PlanRow, task string, owners []string) *PlanRow {
 		case strings.Contains(pk, key) || strings.Contains(key, pk):
 			score = 5
 		default:
-			score = dice(bigrams(task), bigrams(plan[i].Task))
+			if taskGrams == nil {
+				taskGrams = bigrams(task)
+			}
+			score = dice(taskGrams, bigrams(plan[i].Task))
 		}
 		if sameOwner(owners, plan[i].Owners) {
 			score += 0.15

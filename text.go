@@ -86,6 +86,9 @@ func buildScriptMaps(pairs string) (map[rune]rune, map[rune]bool) {
 // simplifyRune folds one Traditional character to its Simplified form where the
 // vocabulary knows it.
 func simplifyRune(r rune) rune {
+	if r < 0x3400 { // below the Han ideographs: nothing to simplify, no map lookup
+		return r
+	}
 	if s, ok := tradToSimp[r]; ok {
 		return s
 	}
@@ -101,7 +104,9 @@ func Simplify(s string) string {
 // folded, Simplified, lower case, spaces and a few connecting marks removed.
 func matchKey(s string) string {
 	var b strings.Builder
-	for _, r := range Simplify(s) {
+	b.Grow(len(s))
+	for _, r := range s {
+		r = simplifyRune(foldWidth(r))
 		switch {
 		case unicode.IsSpace(r), r == '_', r == '*', r == '＊':
 			continue
