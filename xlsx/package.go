@@ -256,7 +256,15 @@ func (b *packageBook) addNotes(sheet string, notes []note) error {
 
 // addConclusion adds the conclusion sheet after the others.
 func (b *packageBook) addConclusion(rows []cRow, lang fupan.Lang) error {
-	name := conclusionName(lang, func(n string) bool { _, ok := b.sheets[n]; return ok })
+	// Excel takes sheet names that differ only in case for the same.
+	name := conclusionName(lang, func(n string) bool {
+		for have := range b.sheets {
+			if strings.EqualFold(have, n) {
+				return true
+			}
+		}
+		return false
+	})
 	var ids [cStyles]int
 	defs := conclusionStyleSpecs()
 	for i, d := range defs {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/testtool"
+	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -231,6 +232,33 @@ func TestReviewedPrefixedSheets(t *testing.T) {
 	for _, want := range []string{"90.0%", "-9.7%", "+20.0%"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice shows no %s in the reviewed copy of prefixed sheets", want)
+		}
+	}
+}
+
+// A workbook that has a sheet named like the conclusion sheet (in another
+// case) keeps it; the conclusion sheet takes the next free name.
+func TestReviewedConclusionNameTaken(t *testing.T) {
+	dir := t.TempDir()
+	f, err := excelize.OpenFile("../samples/East-China-Sales_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := strings.ToLower(templates.L(fupan.English, "conclusion"))
+	if _, err := f.NewSheet(taken); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "East-China-Sales_2025Q3.xlsx")
+	if err := f.SaveAs(src); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	for writer, write := range reviewedWriters {
+		out, _ := writeReviewedWith(t, src, t.TempDir(), write)
+		got := open(t, out).GetSheetList()
+		want := templates.L(fupan.English, "conclusion") + " 2"
+		if got[len(got)-2] != taken || got[len(got)-1] != want {
+			t.Errorf("%s: sheets %q; want %q kept and %q added", writer, got, taken, want)
 		}
 	}
 }
