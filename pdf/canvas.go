@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -341,13 +342,7 @@ func pdfText(s string) string {
 // the document information, then the cross-reference table.
 func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	glyphs, font := c.font.subset(c.glyphs, c.gid)
-	var out pdfFile
-	// Sized once: growing the buffer step by step copied the font over and over.
-	size := font.size() + 16*len(glyphs) + 200*len(c.marks) + 4096
-	for _, p := range c.pages {
-		size += p.content.Len() + 256
-	}
-	out.buf.Grow(size)
+	out := pdfFile{buf: output{w: bufio.NewWriterSize(w, 32<<10)}}
 	out.buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 	// Object numbers are fixed in advance where others refer to them.
@@ -398,8 +393,10 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	out.end()
 
 	out.trailer(catalog, info, c.fingerprint())
-	n, err := w.Write(out.buf.Bytes())
-	return int64(n), err
+	if err := out.buf.w.Flush(); err != nil && out.buf.err == nil {
+		out.buf.err = err
+	}
+	return int64(out.buf.n), out.buf.err
 }
 
 func pdfDate(t time.Time) string {

@@ -1,18 +1,48 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"strconv"
 	"unicode/utf16"
 )
 
-// pdfFile collects a PDF's objects and where each starts, for the
+// pdfFile writes a PDF's objects and notes where each starts, for the
 // cross-reference table.
 type pdfFile struct {
-	buf     bytes.Buffer
+	buf     output
 	offsets []int // by object number - 1; -1 until written
 }
+
+// output writes through a buffer to the destination, counting the bytes for
+// the offsets and keeping the first error: the document is written as it is
+// made, never held whole in memory.
+type output struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	o.n += n
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+func (o *output) WriteString(s string) {
+	n, err := o.w.WriteString(s)
+	o.n += n
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+}
+
+// Len is how many bytes have been written.
+func (o *output) Len() int { return o.n }
 
 // reserve takes an object number, for an object written now or later (where
 // others refer to it first).
@@ -36,7 +66,7 @@ func (f *pdfFile) stream(dict []string, data []byte) int {
 	f.begin(id)
 	fmt.Fprintf(&f.buf, "<< /Length %d", len(data))
 	for _, d := range dict {
-		f.buf.WriteByte(' ')
+		f.buf.WriteString(" ")
 		f.buf.WriteString(d)
 	}
 	f.buf.WriteString(" >>\nstream\n")

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -359,7 +360,7 @@ func (tables fontTables) size() int {
 // writeTo writes the font file: the table directory, then the tables,
 // 4-byte aligned. It writes into the document's buffer directly: a font of
 // its own was a tenth of a report's allocations.
-func (tables fontTables) writeTo(b *bytes.Buffer) {
+func (tables fontTables) writeTo(b io.Writer) {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
@@ -386,12 +387,12 @@ func (tables fontTables) writeTo(b *bytes.Buffer) {
 		binary.BigEndian.PutUint32(dir[rec+12:], uint32(len(t)))
 		off += (len(t) + 3) &^ 3
 	}
-	b.Write(dir)
+	_, _ = b.Write(dir) // errors: the caller's writer keeps them
 	var pad [3]byte
 	for _, tag := range tags {
 		t := tables[tag]
-		b.Write(t)
-		b.Write(pad[:(4-len(t)%4)%4])
+		_, _ = b.Write(t)
+		_, _ = b.Write(pad[:(4-len(t)%4)%4])
 	}
 }
 

@@ -315,8 +315,8 @@ func (b *packageBook) writeTo(w io.Writer) error {
 		return err
 	}
 	// A few writes for a team-sized workbook (zip's own buffer is 4 KB).
-	bw := bufio.NewWriterSize(w, 64<<10)
-	buf := make([]byte, 32<<10) // one copy buffer for every unchanged part
+	bw := bufio.NewWriterSize(w, 16<<10)
+	buf := make([]byte, 8<<10) // one copy buffer for every unchanged part
 	zw := zip.NewWriter(bw)
 	written := map[string]bool{}
 	for _, f := range b.order {
