@@ -120,7 +120,7 @@ func (c *canvas) Bookmark(title string, level int, y float64) {
 func (c *canvas) StringWidth(s string) float64 {
 	var units int
 	for _, r := range s {
-		units += c.font.width1000(c.font.cmap[r])
+		units += c.font.width1000(c.font.cmap.glyph(r))
 	}
 	return float64(units) * c.size / 1000 / ptPerMM
 }
@@ -150,7 +150,7 @@ func (c *canvas) Text(x, y, w, h float64, s, align string) {
 	for _, r := range s {
 		g, ok := c.gid[r]
 		if !ok {
-			if fg, has := c.font.cmap[r]; has {
+			if fg := c.font.cmap.glyph(r); fg != 0 {
 				g = uint16(len(c.glyphs))
 				c.gid[r] = g
 				c.glyphs = append(c.glyphs, fg)

@@ -14,7 +14,7 @@ import (
 // CJK font for every document was once most of a report's time.
 type fontIndex struct {
 	tables      map[string][]byte
-	cmap        map[rune]uint16 // character to glyph
+	cmap        charMap // character to glyph
 	loca        []uint32        // glyph offsets into glyf, numGlyphs+1
 	advance     []uint16        // per glyph
 	lsb         []int16         // per glyph
@@ -142,8 +142,21 @@ func postScriptName(name []byte) string {
 	return "Font"
 }
 
+// charMap maps the Basic Multilingual Plane to glyphs, 0 where the font has
+// none: an array, as looking characters up in a map of 30,000 was a tenth of
+// drawing a report's text.
+type charMap []uint16
+
+// glyph is a character's glyph, 0 (.notdef) where the font has none.
+func (m charMap) glyph(r rune) uint16 {
+	if r < 0 || int(r) >= len(m) {
+		return 0
+	}
+	return m[r]
+}
+
 // readCmap4 reads the Unicode BMP character map (format 4).
-func readCmap4(cmap []byte) (map[rune]uint16, error) {
+func readCmap4(cmap []byte) (charMap, error) {
 	n := int(be16(cmap, 2))
 	for i := 0; i < n; i++ {
 		platform, encoding, off := be16(cmap, 4+8*i), be16(cmap, 6+8*i), int(be32(cmap, 8+8*i))
@@ -153,7 +166,7 @@ func readCmap4(cmap []byte) (map[rune]uint16, error) {
 		t := cmap[off:]
 		segs := int(be16(t, 6)) / 2
 		ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
-		m := make(map[rune]uint16)
+		m := make(charMap, 0x10000)
 		for s := 0; s < segs; s++ {
 			end, start := be16(t, ends+2*s), be16(t, starts+2*s)
 			delta, ro := be16(t, deltas+2*s), int(be16(t, ranges+2*s))
@@ -170,9 +183,7 @@ func readCmap4(cmap []byte) (map[rune]uint16, error) {
 						g += delta
 					}
 				}
-				if g != 0 {
-					m[rune(c)] = g
-				}
+				m[c] = g
 			}
 		}
 		return m, nil
@@ -181,7 +192,7 @@ func readCmap4(cmap []byte) (map[rune]uint16, error) {
 }
 
 // has reports whether the font draws the character.
-func (fi *fontIndex) has(r rune) bool { _, ok := fi.cmap[r]; return ok }
+func (fi *fontIndex) has(r rune) bool { return fi.cmap.glyph(r) != 0 }
 
 // Composite glyph flags.
 const (

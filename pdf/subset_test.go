@@ -51,9 +51,9 @@ func checkSubset(t *testing.T, c *canvas, what string) {
 		t.Errorf("%s: the subset has %d glyphs, the PDF declares %d", what, sub.numGlyphs, len(glyphs))
 	}
 	for r, g := range c.gid {
-		orig := c.font.cmap[r]
-		if sub.cmap[r] != g || sub.advance[g] != c.font.advance[orig] {
-			t.Errorf("%s: %q is drawn as glyph %d; the subset has it as %d, width %d (was %d)", what, r, g, sub.cmap[r], sub.advance[sub.cmap[r]], c.font.advance[orig])
+		orig := c.font.cmap.glyph(r)
+		if sub.cmap.glyph(r) != g || sub.advance[g] != c.font.advance[orig] {
+			t.Errorf("%s: %q is drawn as glyph %d; the subset has it as %d, width %d (was %d)", what, r, g, sub.cmap.glyph(r), sub.advance[sub.cmap.glyph(r)], c.font.advance[orig])
 		}
 	}
 }
