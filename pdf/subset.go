@@ -14,10 +14,10 @@ import (
 // CJK font for every document was once most of a report's time.
 type fontIndex struct {
 	tables      map[string][]byte
-	cmap        charMap // character to glyph
-	loca        []uint32        // glyph offsets into glyf, numGlyphs+1
-	advance     []uint16        // per glyph
-	lsb         []int16         // per glyph
+	cmap        charMap  // character to glyph
+	loca        []uint32 // glyph offsets into glyf, numGlyphs+1
+	advance     []uint16 // per glyph
+	lsb         []int16  // per glyph
 	unitsPerEm  uint16
 	numGlyphs   int
 	indexFormat int16
