@@ -80,19 +80,9 @@ func TestReviewedCopiesUnchangedParts(t *testing.T) {
 // A sheet that has notes of the team's keeps them; fupan's note is added
 // beside them (through excelize, which merges notes).
 func TestReviewedKeepsTeamNotes(t *testing.T) {
-	dir := t.TempDir()
-	f, err := excelize.OpenFile("../samples/华东销售部_2025Q3.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"}); err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
-	if err := f.SaveAs(src); err != nil {
-		t.Fatal(err)
-	}
-	_ = f.Close()
+	src := editedSample(t, "../samples/华东销售部_2025Q3.xlsx", t.TempDir(), func(f *excelize.File) error {
+		return f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"})
+	})
 	out, rv := writeReviewed(t, src, t.TempDir())
 	compareWorkbooks(t, src, out, computedCells(rv))
 	back := open(t, out)
@@ -118,15 +108,7 @@ func TestReviewedKeepsTeamNotes(t *testing.T) {
 // password, and holds the computed figures.
 func TestReviewedProtected(t *testing.T) {
 	dir := t.TempDir()
-	f, err := excelize.OpenFile("../samples/华东销售部_2025Q3.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
-	if err := f.SaveAs(src, excelize.Options{Password: "复盘2025"}); err != nil {
-		t.Fatal(err)
-	}
-	_ = f.Close()
+	src := editedSample(t, "../samples/华东销售部_2025Q3.xlsx", dir, func(*excelize.File) error { return nil }, excelize.Options{Password: "复盘2025"})
 	opts := xlsx.Options{Password: "复盘2025"}
 	wb, err := xlsx.NewReader(opts).Read(context.Background(), src)
 	if err != nil {
@@ -239,20 +221,11 @@ func TestReviewedPrefixedSheets(t *testing.T) {
 // A workbook that has a sheet named like the conclusion sheet (in another
 // case) keeps it; the conclusion sheet takes the next free name.
 func TestReviewedConclusionNameTaken(t *testing.T) {
-	dir := t.TempDir()
-	f, err := excelize.OpenFile("../samples/East-China-Sales_2025Q3.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
 	taken := strings.ToLower(templates.L(fupan.English, "conclusion"))
-	if _, err := f.NewSheet(taken); err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(dir, "East-China-Sales_2025Q3.xlsx")
-	if err := f.SaveAs(src); err != nil {
-		t.Fatal(err)
-	}
-	_ = f.Close()
+	src := editedSample(t, "../samples/East-China-Sales_2025Q3.xlsx", t.TempDir(), func(f *excelize.File) error {
+		_, err := f.NewSheet(taken)
+		return err
+	})
 	for writer, write := range reviewedWriters {
 		out, _ := writeReviewedWith(t, src, t.TempDir(), write)
 		got := open(t, out).GetSheetList()
@@ -261,4 +234,23 @@ func TestReviewedConclusionNameTaken(t *testing.T) {
 			t.Errorf("%s: sheets %q; want %q kept and %q added", writer, got, taken, want)
 		}
 	}
+}
+
+// editedSample saves a copy of a sample workbook into dir after edit, with
+// the save options given (a password), and returns its path.
+func editedSample(t *testing.T, sample, dir string, edit func(f *excelize.File) error, opts ...excelize.Options) string {
+	t.Helper()
+	f, err := excelize.OpenFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	if err := edit(f); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, filepath.Base(sample))
+	if err := f.SaveAs(dst, opts...); err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
