@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -405,14 +404,6 @@ func (tables fontTables) writeTo(b io.Writer) {
 		_, _ = b.Write(t)
 		_, _ = b.Write(pad[:(4-len(t)%4)%4])
 	}
-}
-
-// bytes is the font file on its own.
-func (tables fontTables) bytes() []byte {
-	var b bytes.Buffer
-	b.Grow(tables.size())
-	tables.writeTo(&b)
-	return b.Bytes()
 }
 
 func checksum(t []byte) uint32 {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"testing"
@@ -126,4 +127,12 @@ func TestSubsetRoundTrip(t *testing.T) {
 	if _, err := indexFont(defaultFont[:5000]); err == nil {
 		t.Error("a font cut short was taken for a font")
 	}
+}
+
+// bytes is the font file on its own.
+func (tables fontTables) bytes() []byte {
+	var b bytes.Buffer
+	b.Grow(tables.size())
+	tables.writeTo(&b)
+	return b.Bytes()
 }

@@ -28,10 +28,11 @@ type packageBook struct {
 	styles   *styleSheet
 	stylePrt string
 
-	edited map[string][]byte // part → new content
-	added  []string          // new parts, in order
-	types  []string          // elements to add to [Content_Types].xml
-	rels   map[string][]string
+	edited map[string][]byte          // part → new content
+	added  []string                   // new parts, in order
+	types  []string                   // elements to add to [Content_Types].xml
+	rels   map[string][]string        // relationships part → elements to add
+	relIDs map[string]map[string]bool // relationships part → the ids taken
 	xfs    map[string]int
 	now    time.Time // the changed entries' time
 
@@ -47,21 +48,16 @@ const (
 )
 
 func openPackageBook(data []byte, o Options, now time.Time) (*packageBook, error) {
-	p, err := openPackage(data, o)
+	p, wbx, err := openWorkbook(data, o)
 	if err != nil {
 		return nil, err
 	}
-	wbx, byID, byType, err := p.workbook()
-	if err != nil {
-		return nil, err
-	}
-	b := &packageBook{p: p, order: p.order, wbPart: wbx.Part, sheets: map[string]string{},
-		edited: map[string][]byte{}, rels: map[string][]string{}, xfs: map[string]int{}, now: now}
+	b := &packageBook{p: p, order: p.order, wbPart: wbx.Part, sheets: wbx.sheetParts(),
+		edited: map[string][]byte{}, rels: map[string][]string{}, relIDs: map[string]map[string]bool{}, xfs: map[string]int{}, now: now}
 	for _, s := range wbx.Sheets {
-		b.sheets[s.Name] = byID[s.RID]
 		b.nextSheetID = max(b.nextSheetID, s.ID+1)
 	}
-	b.stylePrt = byType["styles"]
+	b.stylePrt = wbx.ByType["styles"]
 	if b.stylePrt == "" {
 		return nil, errUnsupported
 	}
@@ -117,19 +113,20 @@ func (b *packageBook) add(part string, x []byte, contentType string) {
 func (b *packageBook) relate(from, to, typ string) (string, error) {
 	dir, base := path.Split(from)
 	relsPart := dir + "_rels/" + base + ".rels"
-	ids := map[string]bool{}
-	if b.has(relsPart) {
-		_, err := b.p.eachStart(relsPart, func(_ string, t *scanner) {
-			if t.is("Relationship") {
-				ids[t.attr("Id")] = true
+	ids, ok := b.relIDs[relsPart]
+	if !ok { // the ids the source has, read once per part
+		ids = map[string]bool{}
+		if b.has(relsPart) {
+			_, err := b.p.eachStart(relsPart, func(_ string, t *scanner) {
+				if t.is("Relationship") {
+					ids[t.attr("Id")] = true
+				}
+			})
+			if err != nil {
+				return "", err
 			}
-		})
-		if err != nil {
-			return "", err
 		}
-	}
-	for _, el := range b.rels[relsPart] {
-		ids[el[strings.Index(el, `Id="`)+4:strings.Index(el, `" Type`)]] = true
+		b.relIDs[relsPart] = ids
 	}
 	id := ""
 	for i := len(ids) + 1; ; i++ {
@@ -137,16 +134,13 @@ func (b *packageBook) relate(from, to, typ string) (string, error) {
 			break
 		}
 	}
-	target, err := relTarget(dir, to)
-	if err != nil {
-		return "", err
-	}
-	b.rels[relsPart] = append(b.rels[relsPart], fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, target))
+	ids[id] = true
+	b.rels[relsPart] = append(b.rels[relsPart], fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, relTarget(dir, to)))
 	return id, nil
 }
 
 // relTarget is part to's path relative to the folder dir.
-func relTarget(dir, to string) (string, error) {
+func relTarget(dir, to string) string {
 	from := strings.Split(strings.TrimSuffix(dir, "/"), "/")
 	if dir == "" {
 		from = nil
@@ -156,7 +150,7 @@ func relTarget(dir, to string) (string, error) {
 	for i < len(from) && i < len(target)-1 && from[i] == target[i] {
 		i++
 	}
-	return strings.Repeat("../", len(from)-i) + strings.Join(target[i:], "/"), nil
+	return strings.Repeat("../", len(from)-i) + strings.Join(target[i:], "/")
 }
 
 func (b *packageBook) sheetXML(sheet string) ([]byte, error) {
@@ -179,23 +173,15 @@ func (b *packageBook) statusStyle(base int, status string, signed bool) (int, er
 		pct = "+0.0%;-0.0%;0.0%"
 	}
 	st := b.styles
-	if base >= len(st.lists["cellXfs"].children) {
-		base = 0
-	}
-	fontID, fillID := -1, -1
-	baseXf, err := xfAttrs(st.child("cellXfs", base))
+	fontID, fillID, err := st.fontAndFill(base)
 	if err != nil {
 		return 0, err
 	}
 	if c, ok := statusColours[status]; ok {
-		baseFont, _ := strconv.Atoi(baseXf["fontId"])
-		if fontID, err = st.font(baseFont, fontSpec{colour: c[1]}); err != nil {
+		if fontID, err = st.font(fontID, fontSpec{colour: c[1]}); err != nil {
 			return 0, err
 		}
 		fillID = st.fill(c[0])
-	} else {
-		fontID, _ = strconv.Atoi(baseXf["fontId"])
-		fillID, _ = strconv.Atoi(baseXf["fillId"])
 	}
 	id, err := st.xfFrom(base, st.numFmt(pct), fontID, fillID)
 	if err != nil {

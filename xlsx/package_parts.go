@@ -12,23 +12,6 @@ import (
 // The parts the direct writer (package.go) adds: the conclusion sheet, the
 // notes and their VML drawing.
 
-// xfAttrs are the attributes of a cell format element.
-func xfAttrs(el []byte) (map[string]string, error) {
-	tok, err := xml.NewDecoder(bytes.NewReader(el)).RawToken()
-	if err != nil {
-		return nil, fmt.Errorf("styles: %w", err)
-	}
-	start, ok := tok.(xml.StartElement)
-	if !ok {
-		return nil, errUnsupported
-	}
-	m := map[string]string{}
-	for _, a := range start.Attr {
-		m[a.Name.Local] = a.Value
-	}
-	return m, nil
-}
-
 // cStyleSpec is a conclusion sheet style for the direct writer; the same
 // look as conclusionStyleDefs gives through excelize.
 type cStyleSpec struct {

@@ -85,20 +85,7 @@ func TestReviewedKeepsTeamNotes(t *testing.T) {
 	})
 	out, rv := writeReviewed(t, src, t.TempDir())
 	compareWorkbooks(t, src, out, computedCells(rv))
-	back := open(t, out)
-	comments, err := back.GetComments("跟踪")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, c := range comments {
-		text := c.Text
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		texts = append(texts, c.Cell+": "+text)
-	}
-	all := strings.Join(texts, "\n")
+	all := strings.Join(noteTexts(t, open(t, out), "跟踪"), "\n")
 	if !strings.Contains(all, "A2: ") || !strings.Contains(all, "供应商延期") || !strings.Contains(all, "-6.5%") {
 		t.Errorf("the team's note and fupan's should both be there:\n%s", all)
 	}

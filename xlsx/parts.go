@@ -145,6 +145,29 @@ type workbookXML struct {
 	Part     string // the workbook part's name
 	Date1904 string
 	Sheets   []workbookSheet
+	// The workbook's relationships, targets resolved to part names.
+	ByID, ByType map[string]string
+}
+
+// sheetParts is the part of each sheet that has one, by sheet name.
+func (w workbookXML) sheetParts() map[string]string {
+	out := make(map[string]string, len(w.Sheets))
+	for _, s := range w.Sheets {
+		if t, ok := w.ByID[s.RID]; ok {
+			out[s.Name] = t
+		}
+	}
+	return out
+}
+
+// openWorkbook opens a package within the limits and reads its workbook part.
+func openWorkbook(data []byte, opts Options) (*pkg, workbookXML, error) {
+	p, err := openPackage(data, opts)
+	if err != nil {
+		return nil, workbookXML{}, err
+	}
+	wbx, err := p.workbook()
+	return p, wbx, err
 }
 
 type workbookSheet struct {
@@ -154,10 +177,10 @@ type workbookSheet struct {
 
 // workbook reads the workbook part and its relationships: the sheets, and the
 // parts they and the shared strings and styles are in.
-func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err error) {
+func (p *pkg) workbook() (wbx workbookXML, err error) {
 	_, top, err := p.relsOf("")
 	if err != nil {
-		return wbx, nil, nil, err
+		return wbx, err
 	}
 	main := top["officeDocument"]
 	if main == "" {
@@ -175,30 +198,26 @@ func (p *pkg) workbook() (wbx workbookXML, byID, byType map[string]string, err e
 		}
 	})
 	if err != nil {
-		return wbx, nil, nil, err
+		return wbx, err
 	}
 	if !found {
-		return wbx, nil, nil, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
+		return wbx, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
 	}
-	byID, byType, err = p.relsOf(main)
-	return wbx, byID, byType, err
+	wbx.ByID, wbx.ByType, err = p.relsOf(main)
+	return wbx, err
 }
 
 // readPackage reads every sheet's cells.
 func readPackage(ctx context.Context, data []byte, name string, opts Options) (*fupan.Workbook, error) {
-	p, err := openPackage(data, opts)
+	p, wbx, err := openWorkbook(data, opts)
 	if err != nil {
 		return nil, err
 	}
-	wbx, byID, byType, err := p.workbook()
+	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"])
 	if err != nil {
 		return nil, err
 	}
-	shared, err := p.sharedStrings(byType["sharedStrings"])
-	if err != nil {
-		return nil, err
-	}
-	kinds, err := p.styleKinds(byType["styles"])
+	kinds, err := p.styleKinds(wbx.ByType["styles"])
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +228,7 @@ func readPackage(ctx context.Context, data []byte, name string, opts Options) (*
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		target, ok := byID[s.RID]
+		target, ok := wbx.ByID[s.RID]
 		if !ok || p.files[target] == nil {
 			continue // a chart sheet or a broken link: nothing to read
 		}

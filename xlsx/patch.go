@@ -17,25 +17,6 @@ import (
 // 7 of 9 seconds and most of a gigabyte. A sheet excelize has not loaded is
 // saved as the bytes it holds, so the patch is what lands in the file.
 
-// sheetPart is the package part of each sheet, by sheet name.
-func sheetParts(data []byte, opts Options) (map[string]string, error) {
-	p, err := openPackage(data, opts)
-	if err != nil {
-		return nil, err
-	}
-	wbx, byID, _, err := p.workbook()
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for _, s := range wbx.Sheets {
-		if t, ok := byID[s.RID]; ok {
-			out[s.Name] = t
-		}
-	}
-	return out, nil
-}
-
 // cellSpan is where a cell element stands in the sheet XML.
 type cellSpan struct {
 	start, end  int64 // the whole element

@@ -19,10 +19,11 @@ type excelizeBook struct {
 }
 
 func openExcelizeBook(data []byte, o Options) (*excelizeBook, error) {
-	parts, err := sheetParts(data, o)
+	_, wbx, err := openWorkbook(data, o)
 	if err != nil {
 		return nil, err
 	}
+	parts := wbx.sheetParts()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize,
 	})

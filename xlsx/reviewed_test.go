@@ -275,21 +275,35 @@ func checkReviewed(t *testing.T, src string, write reviewedWriter) {
 	// The note keeps the team's -6.5%.
 	f := open(t, out)
 	loc, _ := rv.Loc(fupan.TrackingTable)
-	comments, _ := f.GetComments(loc.Sheet)
+	notes := noteTexts(t, f, loc.Sheet)
 	found := false
+	for _, text := range notes {
+		found = found || strings.Contains(text, "-6.5%") && strings.Contains(text, "-9.7%")
+	}
+	if !found {
+		t.Errorf("no note with the team's -6.5%% and the computed -9.7%% on %s: %q", loc.Sheet, notes)
+	}
+	if idx, _ := f.GetSheetIndex(templates.L(lang, "conclusion")); idx < 0 {
+		t.Errorf("no conclusion sheet %q: %v", templates.L(lang, "conclusion"), f.GetSheetList())
+	}
+}
+
+// noteTexts are a sheet's notes as "cell: text", runs joined.
+func noteTexts(t *testing.T, f *excelize.File, sheet string) []string {
+	t.Helper()
+	comments, err := f.GetComments(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
 	for _, c := range comments {
 		text := c.Text
 		for _, p := range c.Paragraph {
 			text += p.Text
 		}
-		found = found || strings.Contains(text, "-6.5%") && strings.Contains(text, "-9.7%")
+		texts = append(texts, c.Cell+": "+text)
 	}
-	if !found {
-		t.Errorf("no note with the team's -6.5%% and the computed -9.7%% on %s: %+v", loc.Sheet, comments)
-	}
-	if idx, _ := f.GetSheetIndex(templates.L(lang, "conclusion")); idx < 0 {
-		t.Errorf("no conclusion sheet %q: %v", templates.L(lang, "conclusion"), f.GetSheetList())
-	}
+	return texts
 }
 
 func checkSeedOutcomes(t *testing.T, rv *fupan.Review) {

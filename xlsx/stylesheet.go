@@ -120,6 +120,21 @@ func (s *styleSheet) child(list string, i int) []byte {
 	return s.x[c[0]:c[1]]
 }
 
+// fontAndFill are a cell format's font and fill (a format past the list's
+// end is read as the first, as child does).
+func (s *styleSheet) fontAndFill(xf int) (font, fill int, err error) {
+	sc := newScanner(s.child("cellXfs", xf))
+	if err := sc.next(); err != nil {
+		return 0, 0, fmt.Errorf("styles: %w", err)
+	}
+	if sc.kind != tokStart {
+		return 0, 0, errUnsupported
+	}
+	font, _ = sc.attrInt("fontId")
+	fill, _ = sc.attrInt("fillId")
+	return font, fill, nil
+}
+
 // numFmt returns the id of a custom number format, added once.
 func (s *styleSheet) numFmt(code string) int {
 	key := "numFmt/" + code
