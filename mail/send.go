@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -246,11 +247,16 @@ func temporary(err error) bool {
 		}
 	}
 	msg := err.Error()
-	if strings.Contains(msg, "535") || strings.Contains(msg, "authentication failed") || strings.Contains(msg, "certificate") {
+	if authRefused.MatchString(msg) || strings.Contains(msg, "authentication failed") || strings.Contains(msg, "certificate") {
 		return false
 	}
 	return true
 }
+
+// authRefused is SMTP's 535 reply in an error text: the code stands alone,
+// followed by a space or hyphen, so that a port such as 44535 in "dial tcp
+// 127.0.0.1:44535" is not taken for it.
+var authRefused = regexp.MustCompile(`(^|[^0-9.:])535[ -]`)
 
 // WriteEML writes the message as an .eml file instead of sending it.
 func (s *Sender) WriteEML(path string, m Message) error {
