@@ -249,7 +249,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
 		return prev
 	}
-	rv, err := Load(ctx, o.Settings, c.path, data)
+	rv, src, err := LoadSource(ctx, o.Settings, c.path, data)
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
 		return e
@@ -264,7 +264,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	outs, err := report(ctx, o.Settings, rv, data, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
+	outs, err := report(ctx, o.Settings, rv, src, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")

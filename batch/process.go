@@ -26,36 +26,59 @@ type Settings struct {
 // Load reads and analyses one workbook held in memory. A file that cannot be
 // read becomes a review with its one error finding. A panic inside is a bug in
 // fupan: it becomes an error, so one workbook never takes the others down.
-func Load(ctx context.Context, s Settings, name string, data []byte) (rv *fupan.Review, err error) {
+func Load(ctx context.Context, s Settings, name string, data []byte) (*fupan.Review, error) {
+	rv, _, err := load(ctx, s, name, data, false)
+	return rv, err
+}
+
+// LoadSource is Load for a workbook whose outputs will be written: it also
+// returns what Report writes them from (nil where the file could not be read).
+func LoadSource(ctx context.Context, s Settings, name string, data []byte) (*fupan.Review, *xlsx.Source, error) {
+	return load(ctx, s, name, data, true)
+}
+
+func load(ctx context.Context, s Settings, name string, data []byte, keep bool) (rv *fupan.Review, src *xlsx.Source, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			rv, err = nil, fmt.Errorf("internal error in fupan reading %s: %v\n%s", filepath.Base(name), r, debug.Stack())
+			rv, src, err = nil, nil, fmt.Errorf("internal error in fupan reading %s: %v\n%s", filepath.Base(name), r, debug.Stack())
 		}
 	}()
-	wb, err := xlsx.NewReader(s.Reader).ReadBytes(ctx, name, data)
+	r := xlsx.NewReader(s.Reader)
+	var wb *fupan.Workbook
+	if keep {
+		if src, err = r.ReadSource(ctx, name, data); err == nil {
+			wb = src.Workbook
+		}
+	} else {
+		wb, err = r.ReadBytes(ctx, name, data)
+	}
 	if err != nil {
 		var fe *xlsx.FileError
 		if !errors.As(err, &fe) {
-			return nil, err
+			return nil, nil, err
 		}
 		lang := s.Analyze.Lang
 		if lang == "" {
 			lang = fupan.Simplified
 		}
-		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil
+		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil, nil
 	}
-	return fupan.Analyze(wb, s.Analyze), nil
+	return fupan.Analyze(wb, s.Analyze), src, nil
 }
 
 // Report writes a review's reviewed workbook and PDF as base+".reviewed"+ext
 // (ext is the input's: a macro workbook stays .xlsm) and base+".pdf", each
-// through a temporary file renamed into place.
-func Report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base, ext string) (Outputs, error) {
-	return report(ctx, s, rv, data, base, ext, true)
+// through a temporary file renamed into place. src is the reviewed
+// workbook as LoadSource returned it.
+func Report(ctx context.Context, s Settings, rv *fupan.Review, src *xlsx.Source, base, ext string) (Outputs, error) {
+	return report(ctx, s, rv, src, base, ext, true)
 }
 
 // report writes the outputs, each synced to disk when sync is set.
-func report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base, ext string, sync bool) (Outputs, error) {
+func report(ctx context.Context, s Settings, rv *fupan.Review, src *xlsx.Source, base, ext string, sync bool) (Outputs, error) {
+	if src == nil {
+		return Outputs{}, fmt.Errorf("%s: the workbook could not be read: no outputs", rv.File)
+	}
 	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 		return Outputs{}, err
 	}
@@ -64,7 +87,7 @@ func report(ctx context.Context, s Settings, rv *fupan.Review, data []byte, base
 	}
 	out := Outputs{Reviewed: base + ".reviewed" + strings.ToLower(ext), PDF: base + ".pdf"}
 	err := writeAtomic(out.Reviewed, sync, func(f *os.File) error {
-		return xlsx.WriteReviewed(ctx, f, data, rv, xlsx.ReviewedOptions{Reader: s.Reader, Now: s.Now, Lang: s.Analyze.Lang})
+		return src.WriteReviewed(ctx, f, rv, xlsx.ReviewedOptions{Now: s.Now, Lang: s.Analyze.Lang})
 	})
 	if err != nil {
 		return Outputs{}, err

@@ -12,5 +12,9 @@ import (
 // writer for packages the direct writer does not handle, so that tests hold
 // both to the same checks.
 func WriteReviewedExcelize(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, now time.Time) error {
-	return writeReviewedExcelize(ctx, w, data, rv, Options{}.withDefaults(), rv.Meta.Lang, now)
+	src, err := openSource(data, Options{}.withDefaults(), true)
+	if err != nil {
+		return err
+	}
+	return writeReviewedExcelize(ctx, w, src, rv, rv.Meta.Lang, now)
 }

@@ -47,11 +47,7 @@ const (
 	relVML   = nsRel + "/vmlDrawing"
 )
 
-func openPackageBook(data []byte, o Options, now time.Time) (*packageBook, error) {
-	p, wbx, err := openWorkbook(data, o)
-	if err != nil {
-		return nil, err
-	}
+func openPackageBook(p *pkg, wbx workbookXML, now time.Time) (*packageBook, error) {
 	b := &packageBook{p: p, order: p.order, wbPart: wbx.Part, sheets: wbx.sheetParts(),
 		edited: map[string][]byte{}, rels: map[string][]string{}, relIDs: map[string]map[string]bool{}, xfs: map[string]int{}, now: now}
 	for _, s := range wbx.Sheets {

@@ -106,22 +106,24 @@ func TestReviewedProtected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Reader: opts, Now: time.Now()}); err != nil {
-		t.Fatal(err)
+	for _, writer := range []string{"direct", "source"} {
+		var buf bytes.Buffer
+		if err := reviewedWriters[writer](context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Reader: opts, Now: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, writer+".xlsx")
+		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := xlsx.NewReader(xlsx.Options{}).Read(context.Background(), out); err == nil {
+			t.Errorf("%s: the reviewed copy of a protected workbook opens without its password", writer)
+		}
+		back, err := xlsx.NewReader(opts).Read(context.Background(), out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSeedOutcomes(t, fupan.Analyze(back, fupan.Options{}))
 	}
-	out := filepath.Join(dir, "out.xlsx")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := xlsx.NewReader(xlsx.Options{}).Read(context.Background(), out); err == nil {
-		t.Error("the reviewed copy of a protected workbook opens without its password")
-	}
-	back, err := xlsx.NewReader(opts).Read(context.Background(), out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkSeedOutcomes(t, fupan.Analyze(back, fupan.Options{}))
 }
 
 // prefixSheets rewrites a workbook's sheets the way some writers (the Open

@@ -24,6 +24,10 @@ type pkg struct {
 	files map[string]*zip.File
 	order []*zip.File // as the zip lists them
 	opts  Options
+	// kept holds the parts read, unpacked, where the reviewed copy will be
+	// written from the same package (nil otherwise): unpacking and scanning
+	// them again was a third of writing it.
+	kept map[string][]byte
 }
 
 func openPackage(data []byte, opts Options) (*pkg, error) {
@@ -50,7 +54,11 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 // The zip's declared size (within the limits openPackage checked) sizes the
 // buffer, and archive/zip refuses to read past it.
 func (p *pkg) readPart(name string) ([]byte, bool, error) {
-	f, ok := p.files[strings.TrimPrefix(name, "/")]
+	name = strings.TrimPrefix(name, "/")
+	if x, ok := p.kept[name]; ok {
+		return x, true, nil
+	}
+	f, ok := p.files[name]
 	if !ok {
 		return nil, false, nil
 	}
@@ -66,6 +74,9 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
 	if _, err := buf.ReadFrom(rc); err != nil {
 		return nil, true, fmt.Errorf("%s: %w", name, err)
+	}
+	if p.kept != nil {
+		p.kept[name] = buf.Bytes()
 	}
 	return buf.Bytes(), true, nil
 }
@@ -160,16 +171,6 @@ func (w workbookXML) sheetParts() map[string]string {
 	return out
 }
 
-// openWorkbook opens a package within the limits and reads its workbook part.
-func openWorkbook(data []byte, opts Options) (*pkg, workbookXML, error) {
-	p, err := openPackage(data, opts)
-	if err != nil {
-		return nil, workbookXML{}, err
-	}
-	wbx, err := p.workbook()
-	return p, wbx, err
-}
-
 type workbookSheet struct {
 	Name, State, RID string
 	ID               int // sheetId
@@ -207,12 +208,8 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 	return wbx, err
 }
 
-// readPackage reads every sheet's cells.
-func readPackage(ctx context.Context, data []byte, name string, opts Options) (*fupan.Workbook, error) {
-	p, wbx, err := openWorkbook(data, opts)
-	if err != nil {
-		return nil, err
-	}
+// readCells reads every sheet's cells.
+func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fupan.Workbook, error) {
 	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"])
 	if err != nil {
 		return nil, err

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/xuri/excelize/v2"
 )
 
 // Limits for untrusted files. excelize's own unzip limit is about 16 GB; these
@@ -137,8 +136,21 @@ func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error)
 // ReadBytes reads a workbook already in memory; name is its path, for
 // messages. The limits apply as to Read.
 func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupan.Workbook, error) {
-	path := name
-	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, error) {
+	src, err := r.read(ctx, name, data, false)
+	if err != nil {
+		return nil, err
+	}
+	return src.Workbook, nil
+}
+
+// ReadSource reads a workbook already in memory as ReadBytes does, and keeps
+// what it unpacked for the reviewed copy (Source.WriteReviewed).
+func (r *Reader) ReadSource(ctx context.Context, name string, data []byte) (*Source, error) {
+	return r.read(ctx, name, data, true)
+}
+
+func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) (*Source, error) {
+	fail := func(code fupan.Code, why fupan.Names, err error) (*Source, error) {
 		return nil, &FileError{Path: path, Code: code, Err: err, Why: why}
 	}
 	if int64(len(data)) > r.opts.MaxFileSize {
@@ -162,16 +174,13 @@ func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupa
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if bytes.HasPrefix(data, oleMagic) {
-		// A protected workbook: excelize decrypts it to the zip it wraps. A
-		// wrong password gives bytes that are no zip.
-		plain, err := excelize.Decrypt(data, &excelize.Options{Password: r.opts.Password})
-		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
-			return fail(fupan.CodeFileEncrypted, whyBadPass, errors.New("the password is not correct"))
-		}
-		data = plain
+	src, err := openSource(data, r.opts, keep)
+	if errors.Is(err, errPassword) {
+		return fail(fupan.CodeFileEncrypted, whyBadPass, err)
 	}
-	wb, err := readPackage(ctx, data, filepath.Base(path), r.opts)
+	if err == nil {
+		src.Workbook, err = src.pkg.readCells(ctx, src.wbx, filepath.Base(path))
+	}
 	if err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {
@@ -183,7 +192,7 @@ func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupa
 		}
 		return fail(fupan.CodeFileUnreadable, whyDamaged, err)
 	}
-	return wb, nil
+	return src, nil
 }
 
 func printable(b []byte) string {

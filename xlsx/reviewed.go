@@ -36,9 +36,22 @@ type ReviewedOptions struct {
 // team's own value differs, and a conclusion sheet. Nothing else of the source
 // changes, and the source file is only read.
 //
-// data is the source workbook's bytes, as it was read for rv.
+// data is the source workbook's bytes, as it was read for rv. Where the
+// workbook was read with Reader.ReadSource, Source.WriteReviewed does the
+// same without opening it again.
 func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts ReviewedOptions) error {
-	o := opts.Reader.withDefaults()
+	src, err := openSource(data, opts.Reader.withDefaults(), true)
+	if err != nil {
+		return fmt.Errorf("%s: opening: %w", rv.File, err)
+	}
+	return src.WriteReviewed(ctx, w, rv, opts)
+}
+
+// WriteReviewed writes the reviewed workbook for rv, the review of s's
+// workbook, to w, as the function WriteReviewed does. opts.Reader is not
+// used: s was opened with its reader's options. A protected workbook's copy
+// is protected with the same password.
+func (s *Source) WriteReviewed(ctx context.Context, w io.Writer, rv *fupan.Review, opts ReviewedOptions) error {
 	lang := opts.Lang
 	if lang == "" {
 		lang = rv.Meta.Lang
@@ -47,35 +60,26 @@ func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Revi
 	if now.IsZero() {
 		now = time.Now()
 	}
-	// A protected workbook's reviewed copy is protected with the same password.
-	encrypted := bytes.HasPrefix(data, oleMagic)
-	if encrypted {
-		plain, err := excelize.Decrypt(data, &excelize.Options{Password: o.Password})
-		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
-			return fmt.Errorf("%s: decrypting: the password is not correct", rv.File)
-		}
-		data = plain
-	}
 	out := w
 	var buf bytes.Buffer
-	if encrypted {
+	if s.encrypted {
 		out = &buf
 	}
 	// The source's package rewritten part by part; excelize where the package
 	// is one the direct writer does not handle (prefixed XML, a sheet that
 	// already has notes).
-	b, err := openPackageBook(data, o, now)
+	b, err := openPackageBook(s.pkg, s.wbx, now)
 	if err == nil {
 		err = review(ctx, out, b, rv, lang, now)
 	}
 	if errors.Is(err, errUnsupported) {
-		err = writeReviewedExcelize(ctx, out, data, rv, o, lang, now)
+		err = writeReviewedExcelize(ctx, out, s, rv, lang, now)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", rv.File, err)
 	}
-	if encrypted {
-		sealed, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: o.Password})
+	if s.encrypted {
+		sealed, err := excelize.Encrypt(buf.Bytes(), &excelize.Options{Password: s.opts.Password})
 		if err != nil {
 			return fmt.Errorf("%s: encrypting the reviewed workbook: %w", rv.File, err)
 		}
@@ -87,8 +91,8 @@ func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Revi
 }
 
 // writeReviewedExcelize writes the reviewed workbook through excelize.
-func writeReviewedExcelize(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, o Options, lang fupan.Lang, now time.Time) error {
-	b, err := openExcelizeBook(data, o)
+func writeReviewedExcelize(ctx context.Context, w io.Writer, s *Source, rv *fupan.Review, lang fupan.Lang, now time.Time) error {
+	b, err := openExcelizeBook(s)
 	if err != nil {
 		return fmt.Errorf("opening: %w", err)
 	}

@@ -18,14 +18,10 @@ type excelizeBook struct {
 	parts  map[string]string // sheet name → package part
 }
 
-func openExcelizeBook(data []byte, o Options) (*excelizeBook, error) {
-	_, wbx, err := openWorkbook(data, o)
-	if err != nil {
-		return nil, err
-	}
-	parts := wbx.sheetParts()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize,
+func openExcelizeBook(s *Source) (*excelizeBook, error) {
+	parts := s.wbx.sheetParts()
+	f, err := excelize.OpenReader(bytes.NewReader(s.plain), excelize.Options{
+		UnzipSizeLimit: s.opts.MaxUnzipSize, UnzipXMLSizeLimit: s.opts.MaxXMLSize,
 	})
 	if err != nil {
 		return nil, err

@@ -31,12 +31,45 @@ func writeReviewed(t *testing.T, src, dir string) (string, *fupan.Review) {
 type reviewedWriter func(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error
 
 // Both writers of the reviewed workbook: the direct one, and excelize for the
-// packages the direct one leaves to it.
+// packages the direct one leaves to it; and the direct one from the package
+// the reader kept, as a run writes it.
 var reviewedWriters = map[string]reviewedWriter{
 	"direct": xlsx.WriteReviewed,
 	"excelize": func(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error {
 		return xlsx.WriteReviewedExcelize(ctx, w, data, rv, opts.Now)
 	},
+	"source": writeFromSource,
+}
+
+func writeFromSource(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error {
+	src, err := xlsx.NewReader(opts.Reader).ReadSource(ctx, rv.File, data)
+	if err != nil {
+		return err
+	}
+	return src.WriteReviewed(ctx, w, rv, opts)
+}
+
+// Writing from the package the reader kept gives the same bytes as opening
+// the workbook again.
+func TestReviewedFromSourceSameBytes(t *testing.T) {
+	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.Local)
+	for _, src := range []string{"../samples/華東銷售部_2025Q3.xlsx", "../samples/East-China-Sales_2025Q3.xlsx", "testdata/libreoffice/華東銷售部_2025Q3.xlsx"} {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rv := readReview(t, src)
+		var again, kept bytes.Buffer
+		if err := xlsx.WriteReviewed(context.Background(), &again, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeFromSource(context.Background(), &kept, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again.Bytes(), kept.Bytes()) {
+			t.Errorf("%s: %d bytes from the kept package, %d from opening it again", src, kept.Len(), again.Len())
+		}
+	}
 }
 
 func writeReviewedWith(t *testing.T, src, dir string, write reviewedWriter) (string, *fupan.Review) {

@@ -47,7 +47,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
-			rv, err := batch.Load(c.Context, settings, src, data)
+			rv, source, err := batch.LoadSource(c.Context, settings, src, data)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
@@ -56,7 +56,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
 			}
 			base := filepath.Join(c.String("output"), strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)))
-			outs, err := batch.Report(c.Context, settings, rv, data, base, filepath.Ext(src))
+			outs, err := batch.Report(c.Context, settings, rv, source, base, filepath.Ext(src))
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
