@@ -42,6 +42,31 @@ func rowKeys(row []Cell) []*headerKey {
 	return keys
 }
 
+// mayHead reports whether a row names enough of a table's columns to be its
+// header or a near miss, before matchRow builds the match: most rows are data,
+// and building a match for each of them and each table was a third of finding
+// the tables.
+func mayHead(def TableDef, keys []*headerKey) bool {
+	named := 0
+	for _, k := range keys {
+		if k == nil {
+			continue
+		}
+		if _, ok := hdrIndex.match(def.ID, *k); ok {
+			named++
+		}
+	}
+	required := 0
+	for _, cd := range def.Columns {
+		if cd.Required {
+			required++
+		}
+	}
+	// A header names every required column (the period as two, or one), a
+	// near miss at least three columns.
+	return named >= min(3, required)
+}
+
 // matchRow reads a row as the header of a table.
 func matchRow(def TableDef, row []Cell, keys []*headerKey) headerMatch {
 	h := headerMatch{table: def.ID, columns: map[Col]int{}, headers: map[Col]string{}, notes: map[Col]string{}}
@@ -168,6 +193,9 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 			for _, def := range schema {
 				if keys == nil {
 					break
+				}
+				if !mayHead(def, keys) {
+					continue
 				}
 				h := matchRow(def, row, keys)
 				switch {
