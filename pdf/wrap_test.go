@@ -72,7 +72,7 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 // fits reports whether every unbreakable cluster of the text fits the width;
 // where one does not, it is broken between characters and the rules give way.
 func fits(d *doc, text string, w float64) bool {
-	for _, c := range clusters(units(text)) {
+	for _, c := range clusters(text, units(text)) {
 		if d.width(c.text) > w {
 			return false
 		}
