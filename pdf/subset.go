@@ -13,6 +13,7 @@ import (
 // CJK font for every document was once most of a report's time.
 type fontIndex struct {
 	tables      map[string][]byte
+	glyf        []byte
 	cmap        charMap  // character to glyph
 	loca        []uint32 // glyph offsets into glyf, numGlyphs+1
 	advance     []uint16 // per glyph
@@ -63,6 +64,7 @@ func indexFont(data []byte) (fi *fontIndex, err error) {
 	fi.unitsPerEm = be16(head, 18)
 	fi.indexFormat = int16(be16(head, 50))
 	fi.numGlyphs = int(be16(fi.tables["maxp"], 4))
+	fi.glyf = fi.tables["glyf"]
 	loca := fi.tables["loca"]
 	fi.loca = make([]uint32, fi.numGlyphs+1)
 	for g := 0; g <= fi.numGlyphs; g++ {
@@ -70,6 +72,9 @@ func indexFont(data []byte) (fi *fontIndex, err error) {
 			fi.loca[g] = uint32(be16(loca, 2*g)) * 2
 		} else {
 			fi.loca[g] = be32(loca, 4*g)
+		}
+		if g > 0 && fi.loca[g] < fi.loca[g-1] || int(fi.loca[g]) > len(fi.glyf) {
+			return nil, fmt.Errorf("%w: glyph %d lies outside the glyf table", errFont, g)
 		}
 	}
 	metrics := int(be16(fi.tables["hhea"], 34))
@@ -206,7 +211,7 @@ func (fi *fontIndex) glyph(g int) []byte {
 	if g >= fi.numGlyphs {
 		return nil
 	}
-	return fi.tables["glyf"][fi.loca[g]:fi.loca[g+1]]
+	return fi.glyf[fi.loca[g]:fi.loca[g+1]]
 }
 
 // components lists a composite glyph's parts and where their indices are.
@@ -260,29 +265,28 @@ func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, fo
 		}
 	}
 
-	size := 0
-	for _, g := range order {
-		size += (len(fi.glyph(int(g))) + 3) &^ 3
-	}
-	glyf := make([]byte, 0, size)
+	// The glyphs are written from the font as they are, not copied into a
+	// table of their own; only a composite glyph, whose parts are renumbered,
+	// is copied.
+	glyf := make([][]byte, len(order))
 	loca := make([]byte, 4*(len(order)+1))
 	hmtx := make([]byte, 4*len(order))
+	at := 0
 	for i, g := range order {
-		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		start := len(glyf)
-		glyf = append(glyf, fi.glyph(int(g))...)
-		data := glyf[start:]
-		parts, at := components(data)
-		for k := range parts {
-			binary.BigEndian.PutUint16(data[at[k]:], newID[parts[k]])
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(at))
+		data := fi.glyph(int(g))
+		if parts, at := components(data); len(parts) > 0 {
+			data = append([]byte(nil), data...)
+			for k := range parts {
+				binary.BigEndian.PutUint16(data[at[k]:], newID[parts[k]])
+			}
 		}
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
+		glyf[i] = data
+		at += padded(len(data))
 		binary.BigEndian.PutUint16(hmtx[4*i:], fi.advance[g])
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(fi.lsb[g]))
 	}
-	binary.BigEndian.PutUint32(loca[4*len(order):], uint32(len(glyf)))
+	binary.BigEndian.PutUint32(loca[4*len(order):], uint32(tableLength(glyf)))
 
 	head := append([]byte{}, fi.tables["head"]...)
 	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment: not checked by PDF readers
@@ -294,13 +298,13 @@ func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, fo
 	post := append([]byte{}, fi.tables["post"][:32]...)
 	binary.BigEndian.PutUint32(post[0:], 0x00030000) // no glyph names
 
-	tables := map[string][]byte{
-		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
-		"cmap": buildCmap4(cmap), "post": post, "name": fi.tables["name"], "OS/2": fi.tables["OS/2"],
+	tables := map[string][][]byte{
+		"head": {head}, "hhea": {hhea}, "maxp": {maxp}, "hmtx": {hmtx}, "loca": {loca}, "glyf": glyf,
+		"cmap": {buildCmap4(cmap)}, "post": {post}, "name": {fi.tables["name"]}, "OS/2": {fi.tables["OS/2"]},
 	}
 	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
 		if t := fi.tables[tag]; t != nil {
-			tables[tag] = t
+			tables[tag] = [][]byte{t}
 		}
 	}
 	return order, tables
@@ -355,14 +359,31 @@ func buildCmap4(m map[rune]uint16) []byte {
 	return append(cmap, sub...)
 }
 
-// fontTables are a TrueType font's tables by tag.
-type fontTables map[string][]byte
+// fontTables are a TrueType font's tables by tag, each as pieces written one
+// after the other, each piece padded to 4 bytes: the glyf table is the
+// glyphs themselves, which TrueType aligns so.
+type fontTables map[string][][]byte
+
+func padded(n int) int { return (n + 3) &^ 3 }
+
+// tableLength is a table's length, padding between its pieces included.
+func tableLength(pieces [][]byte) int {
+	n := 0
+	for i, p := range pieces {
+		if i < len(pieces)-1 {
+			n += padded(len(p))
+		} else {
+			n += len(p)
+		}
+	}
+	return n
+}
 
 // size is the length of the font file the tables make.
 func (tables fontTables) size() int {
 	n := 12 + 16*len(tables)
 	for _, t := range tables {
-		n += (len(t) + 3) &^ 3
+		n += padded(tableLength(t))
 	}
 	return n
 }
@@ -389,20 +410,27 @@ func (tables fontTables) writeTo(b io.Writer) {
 	binary.BigEndian.PutUint16(dir[10:], uint16(n*16-sr*16))
 	off := len(dir)
 	for i, tag := range tags {
-		t := tables[tag]
 		rec := 12 + 16*i
 		copy(dir[rec:], tag)
-		binary.BigEndian.PutUint32(dir[rec+4:], checksum(t))
+		// Pieces start 4-aligned and are padded with zeros, so the table's
+		// checksum is the sum of theirs.
+		var sum uint32
+		for _, p := range tables[tag] {
+			sum += checksum(p)
+		}
+		length := tableLength(tables[tag])
+		binary.BigEndian.PutUint32(dir[rec+4:], sum)
 		binary.BigEndian.PutUint32(dir[rec+8:], uint32(off))
-		binary.BigEndian.PutUint32(dir[rec+12:], uint32(len(t)))
-		off += (len(t) + 3) &^ 3
+		binary.BigEndian.PutUint32(dir[rec+12:], uint32(length))
+		off += padded(length)
 	}
 	_, _ = b.Write(dir) // errors: the caller's writer keeps them
 	var pad [3]byte
 	for _, tag := range tags {
-		t := tables[tag]
-		_, _ = b.Write(t)
-		_, _ = b.Write(pad[:(4-len(t)%4)%4])
+		for _, p := range tables[tag] {
+			_, _ = b.Write(p)
+			_, _ = b.Write(pad[:padded(len(p))-len(p)])
+		}
 	}
 }
 

@@ -44,9 +44,31 @@ func TestSubsetHoldsWhatIsDrawn(t *testing.T) {
 func checkSubset(t *testing.T, c *canvas, what string) {
 	t.Helper()
 	glyphs, tables := c.font.subset(c.glyphs, c.gid)
-	sub, err := indexFont(tables.bytes())
+	file := tables.bytes()
+	if len(file) != tables.size() {
+		t.Errorf("%s: the font file is %d bytes, its PDF stream declares %d", what, len(file), tables.size())
+	}
+	sub, err := indexFont(file)
 	if err != nil {
 		t.Fatalf("%s: the subset is not a font: %v", what, err)
+	}
+	// Each table's checksum is the one its directory entry states.
+	for i := 0; i < int(be16(file, 4)); i++ {
+		rec := 12 + 16*i
+		tag, off, length := string(file[rec:rec+4]), int(be32(file, rec+8)), int(be32(file, rec+12))
+		if off%4 != 0 {
+			t.Errorf("%s: table %s starts at %d, not 4-aligned", what, tag, off)
+		}
+		if got, want := checksum(file[off:off+length]), be32(file, rec+4); got != want {
+			t.Errorf("%s: table %s sums to %#x; its directory says %#x", what, tag, got, want)
+		}
+	}
+	// Each glyph is the font's own, but for padding and renumbered parts.
+	for i, g := range glyphs {
+		orig, got := c.font.glyph(int(g)), sub.glyph(i)
+		if parts, _ := components(orig); len(parts) == 0 && (!bytes.HasPrefix(got, orig) || len(got)-len(orig) > 3) {
+			t.Errorf("%s: glyph %d (was %d) is %d bytes; the font's is %d", what, i, g, len(got), len(orig))
+		}
 	}
 	if sub.numGlyphs != len(glyphs) {
 		t.Errorf("%s: the subset has %d glyphs, the PDF declares %d", what, sub.numGlyphs, len(glyphs))
