@@ -46,9 +46,7 @@ func load(ctx context.Context, s Settings, name string, data []byte, keep bool) 
 	r := xlsx.NewReader(s.Reader)
 	var wb *fupan.Workbook
 	if keep {
-		if src, err = r.ReadSource(ctx, name, data); err == nil {
-			wb = src.Workbook
-		}
+		wb, src, err = r.ReadSource(ctx, name, data)
 	} else {
 		wb, err = r.ReadBytes(ctx, name, data)
 	}

@@ -54,7 +54,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // kept, as a run does.
 func BenchmarkReviewed(b *testing.B) {
 	data, _, rv := load(b)
-	src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), seedFile, data)
+	_, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), seedFile, data)
 	if err != nil {
 		b.Fatal(err)
 	}

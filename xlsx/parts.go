@@ -19,6 +19,9 @@ import (
 // template, and writes the reviewed workbook where the direct writer
 // (package.go) leaves it.
 
+// keepMax is the largest part a Source keeps unpacked for the reviewed copy.
+const keepMax = 4 << 20
+
 // pkg is an opened workbook package within the limits.
 type pkg struct {
 	files map[string]*zip.File
@@ -26,7 +29,8 @@ type pkg struct {
 	opts  Options
 	// kept holds the parts read, unpacked, where the reviewed copy will be
 	// written from the same package (nil otherwise): unpacking and scanning
-	// them again was a third of writing it.
+	// them again was a third of writing it. Parts over keepMax are unpacked
+	// again instead, so that a huge sheet is not held through the analysis.
 	kept map[string][]byte
 }
 
@@ -75,7 +79,7 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 	if _, err := buf.ReadFrom(rc); err != nil {
 		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
-	if p.kept != nil {
+	if p.kept != nil && buf.Len() <= keepMax {
 		p.kept[name] = buf.Bytes()
 	}
 	return buf.Bytes(), true, nil

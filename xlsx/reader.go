@@ -136,22 +136,20 @@ func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error)
 // ReadBytes reads a workbook already in memory; name is its path, for
 // messages. The limits apply as to Read.
 func (r *Reader) ReadBytes(ctx context.Context, name string, data []byte) (*fupan.Workbook, error) {
-	src, err := r.read(ctx, name, data, false)
-	if err != nil {
-		return nil, err
-	}
-	return src.Workbook, nil
+	wb, _, err := r.read(ctx, name, data, false)
+	return wb, err
 }
 
-// ReadSource reads a workbook already in memory as ReadBytes does, and keeps
-// what it unpacked for the reviewed copy (Source.WriteReviewed).
-func (r *Reader) ReadSource(ctx context.Context, name string, data []byte) (*Source, error) {
+// ReadSource reads a workbook already in memory as ReadBytes does, and also
+// returns what it unpacked, for the reviewed copy (Source.WriteReviewed). The
+// two are apart so that the cells can be let go once analysed.
+func (r *Reader) ReadSource(ctx context.Context, name string, data []byte) (*fupan.Workbook, *Source, error) {
 	return r.read(ctx, name, data, true)
 }
 
-func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) (*Source, error) {
-	fail := func(code fupan.Code, why fupan.Names, err error) (*Source, error) {
-		return nil, &FileError{Path: path, Code: code, Err: err, Why: why}
+func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) (*fupan.Workbook, *Source, error) {
+	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, *Source, error) {
+		return nil, nil, &FileError{Path: path, Code: code, Err: err, Why: why}
 	}
 	if int64(len(data)) > r.opts.MaxFileSize {
 		return fail(fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("%d bytes, the limit is %d", len(data), r.opts.MaxFileSize))
@@ -172,27 +170,31 @@ func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) 
 		return fail(fupan.CodeFileNotXLSX, whyNotZip, fmt.Errorf("it starts with %q, not a zip archive", printable(data[:min(8, len(data))])))
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	src, err := openSource(data, r.opts, keep)
 	if errors.Is(err, errPassword) {
 		return fail(fupan.CodeFileEncrypted, whyBadPass, err)
 	}
+	var wb *fupan.Workbook
 	if err == nil {
-		src.Workbook, err = src.pkg.readCells(ctx, src.wbx, filepath.Base(path))
+		wb, err = src.pkg.readCells(ctx, src.wbx, filepath.Base(path))
 	}
 	if err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {
 			fe.Path = path
-			return nil, fe
+			return nil, nil, fe
 		}
 		if ctx.Err() != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		return fail(fupan.CodeFileUnreadable, whyDamaged, err)
 	}
-	return src, nil
+	if !keep {
+		src = nil
+	}
+	return wb, src, nil
 }
 
 func printable(b []byte) string {

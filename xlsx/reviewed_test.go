@@ -42,7 +42,7 @@ var reviewedWriters = map[string]reviewedWriter{
 }
 
 func writeFromSource(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts xlsx.ReviewedOptions) error {
-	src, err := xlsx.NewReader(opts.Reader).ReadSource(ctx, rv.File, data)
+	_, src, err := xlsx.NewReader(opts.Reader).ReadSource(ctx, rv.File, data)
 	if err != nil {
 		return err
 	}

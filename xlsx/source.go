@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"errors"
 
-	"github.com/fupan-review/fupan"
 	"github.com/xuri/excelize/v2"
 )
 
-// Source is a workbook read for review: its cells, and the opened package its
-// reviewed copy is made from. Writing the copy from a Source does not decrypt,
-// unpack or parse again what reading it did.
+// Source is a workbook as opened for reading: the package its reviewed copy
+// is made from. Writing the copy from a Source does not decrypt, unpack or
+// parse again what reading the workbook did.
 type Source struct {
-	Workbook *fupan.Workbook
-
 	plain     []byte // the zip package; decrypted where the file is protected
 	encrypted bool
 	opts      Options
