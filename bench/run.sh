@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks fupan against LibreOffice and the read-only floor on generated
 # workbooks. Usage: bench/run.sh [N]   (default 500 workbooks; needs soffice)
+#
+# Start it at least five minutes after many files were deleted on the same
+# file system (an earlier run's outputs included): ext4 without a journal
+# passes over the inodes freed in the last five minutes for every file it
+# creates, which can double the system time of writing the outputs. See
+# docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-500}
