@@ -395,3 +395,22 @@ func TestWatchRecursive(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A file that cannot be read has a review (its one error) and no Source, and
+// Report refuses to write outputs for it instead of failing halfway.
+func TestReportOfUnreadableFile(t *testing.T) {
+	dir := t.TempDir()
+	rv, src, err := batch.LoadSource(context.Background(), batch.Settings{}, "坏文件.xlsx", []byte("not a workbook"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src != nil || !rv.HasErrors() {
+		t.Fatalf("an unreadable file gave a Source %v and errors %v", src, rv.HasErrors())
+	}
+	if _, err := batch.Report(context.Background(), batch.Settings{}, rv, src, filepath.Join(dir, "坏文件"), ".xlsx"); err == nil {
+		t.Error("Report wrote outputs for a file that could not be read")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}

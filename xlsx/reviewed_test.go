@@ -50,7 +50,7 @@ func writeFromSource(ctx context.Context, w io.Writer, data []byte, rv *fupan.Re
 }
 
 // Writing from the package the reader kept gives the same bytes as opening
-// the workbook again.
+// the workbook again, however often it is written.
 func TestReviewedFromSourceSameBytes(t *testing.T) {
 	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.Local)
 	for _, src := range []string{"../samples/華東銷售部_2025Q3.xlsx", "../samples/East-China-Sales_2025Q3.xlsx", "testdata/libreoffice/華東銷售部_2025Q3.xlsx"} {
@@ -68,6 +68,20 @@ func TestReviewedFromSourceSameBytes(t *testing.T) {
 		}
 		if !bytes.Equal(again.Bytes(), kept.Bytes()) {
 			t.Errorf("%s: %d bytes from the kept package, %d from opening it again", src, kept.Len(), again.Len())
+		}
+		// Writing changes nothing the Source keeps: a second copy is the same.
+		_, source, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), src, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first, second bytes.Buffer
+		for _, b := range []*bytes.Buffer{&first, &second} {
+			if err := source.WriteReviewed(context.Background(), b, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(first.Bytes(), again.Bytes()) || !bytes.Equal(second.Bytes(), again.Bytes()) {
+			t.Errorf("%s: writing twice from one Source gave %d and %d bytes; want the same %d", src, first.Len(), second.Len(), again.Len())
 		}
 	}
 }
