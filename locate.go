@@ -47,24 +47,18 @@ func rowKeys(row []Cell) []*headerKey {
 // and building a match for each of them and each table was a third of finding
 // the tables.
 func mayHead(def TableDef, keys []*headerKey) bool {
-	named := 0
+	need, named := headerNeed[def.ID], 0
 	for _, k := range keys {
 		if k == nil {
 			continue
 		}
 		if _, ok := hdrIndex.match(def.ID, *k); ok {
-			named++
+			if named++; named >= need {
+				return true
+			}
 		}
 	}
-	required := 0
-	for _, cd := range def.Columns {
-		if cd.Required {
-			required++
-		}
-	}
-	// A header names every required column (the period as two, or one), a
-	// near miss at least three columns.
-	return named >= min(3, required)
+	return named >= need
 }
 
 // matchRow reads a row as the header of a table.

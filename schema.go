@@ -140,10 +140,11 @@ var ownerAliases = []string{"负责人", "责任人", "owner", "owners", "respon
 func Schema() []TableDef { return buildSchema() }
 
 // schema is the definitions the domain reads, built once and never changed;
-// hdrIndex and titleIndex are its lookup tables for locating tables.
+// hdrIndex, headerNeed and titleIndex are its lookup tables for locating tables.
 var (
 	schema     = buildSchema()
 	hdrIndex   = buildHeaderIndex(schema)
+	headerNeed = buildHeaderNeed(schema)
 	titleIndex = buildTitleIndex(schema)
 )
 
@@ -241,6 +242,23 @@ func buildHeaderIndex(schema []TableDef) headerIndex {
 		idx[t.ID] = m
 	}
 	return idx
+}
+
+// buildHeaderNeed gives each table the fewest columns a row must name to be
+// read as its header or as a near miss: a header names every required column
+// (the period as one, or as a start and an end), a near miss at least three.
+func buildHeaderNeed(schema []TableDef) map[TableID]int {
+	need := make(map[TableID]int, len(schema))
+	for _, t := range schema {
+		required := 0
+		for _, c := range t.Columns {
+			if c.Required {
+				required++
+			}
+		}
+		need[t.ID] = min(3, required)
+	}
+	return need
 }
 
 // MatchHeader reports which column of the table a header cell names, and the

@@ -271,9 +271,9 @@ func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, fo
 	glyf := make([][]byte, len(order))
 	loca := make([]byte, 4*(len(order)+1))
 	hmtx := make([]byte, 4*len(order))
-	at := 0
+	offset := 0
 	for i, g := range order {
-		binary.BigEndian.PutUint32(loca[4*i:], uint32(at))
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(offset))
 		data := fi.glyph(int(g))
 		if parts, at := components(data); len(parts) > 0 {
 			data = append([]byte(nil), data...)
@@ -282,7 +282,7 @@ func (fi *fontIndex) subset(glyphs []uint16, cmap map[rune]uint16) ([]uint16, fo
 			}
 		}
 		glyf[i] = data
-		at += padded(len(data))
+		offset += padded(len(data))
 		binary.BigEndian.PutUint16(hmtx[4*i:], fi.advance[g])
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(fi.lsb[g]))
 	}

@@ -12,7 +12,7 @@ import (
 // writer for packages the direct writer does not handle, so that tests hold
 // both to the same checks.
 func WriteReviewedExcelize(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, now time.Time) error {
-	src, err := openSource(data, Options{}.withDefaults(), true)
+	src, err := openSource(data, Options{}.withDefaults(), false)
 	if err != nil {
 		return err
 	}

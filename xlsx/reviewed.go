@@ -40,7 +40,7 @@ type ReviewedOptions struct {
 // workbook was read with Reader.ReadSource, Source.WriteReviewed does the
 // same without opening it again.
 func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Review, opts ReviewedOptions) error {
-	src, err := openSource(data, opts.Reader.withDefaults(), true)
+	src, err := openSource(data, opts.Reader.withDefaults(), false)
 	if err != nil {
 		return fmt.Errorf("%s: opening: %w", rv.File, err)
 	}
