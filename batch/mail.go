@@ -53,13 +53,9 @@ type sentMail struct {
 func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 	log := zerolog.Ctx(ctx)
 	var res MailResult
-	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	sum, err := ReadSummary(out)
 	if err != nil {
-		return res, fmt.Errorf("no finished run in %s: %w", out, err)
-	}
-	var sum Summary
-	if err := json.Unmarshal(b, &sum); err != nil {
-		return res, fmt.Errorf("reading %s/summary.json: %w", out, err)
+		return res, err
 	}
 	unlock, err := lockFile(filepath.Join(out, stateDir, "lock"))
 	if err != nil {
@@ -75,7 +71,7 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 	if err != nil {
 		return res, err
 	}
-	msgs, err := compose(out, &sum, o.Config)
+	msgs, err := compose(out, sum, o.Config)
 	if err != nil {
 		return res, err
 	}

@@ -5,6 +5,10 @@
 package batch
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -63,4 +67,17 @@ type Summary struct {
 	Ignored   int       `json:"ignored"`
 	Overview  string    `json:"overview,omitempty"`
 	Entries   []Entry   `json:"entries"`
+}
+
+// ReadSummary reads the summary.json of a finished run in out.
+func ReadSummary(out string) (*Summary, error) {
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		return nil, fmt.Errorf("no finished run in %s: %w", out, err)
+	}
+	var sum Summary
+	if err := json.Unmarshal(b, &sum); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(out, "summary.json"), err)
+	}
+	return &sum, nil
 }

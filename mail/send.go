@@ -14,6 +14,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/fupan-review/fupan/internal/secret"
 	gomail "github.com/wneessen/go-mail"
 )
 
@@ -120,6 +121,7 @@ func keepOrder(all, keep []Attachment) []Attachment {
 type Sender struct {
 	cfg      Config
 	password string
+	noPass   error // why there is no password, where the login needs one
 	tls      *tls.Config
 }
 
@@ -128,7 +130,8 @@ type Sender struct {
 func NewSender(cfg Config, getenv func(string) string) (*Sender, error) {
 	s := &Sender{cfg: cfg, tls: &tls.Config{ServerName: cfg.SMTP.Host, MinVersion: tls.VersionTLS12}}
 	if cfg.SMTP.PasswordEnv != "" {
-		s.password = getenv(cfg.SMTP.PasswordEnv)
+		lookup := func(k string) (string, bool) { v := getenv(k); return v, v != "" }
+		s.password, s.noPass = secret.FromEnv(lookup, cfg.SMTP.PasswordEnv, "smtp.password_env")
 	}
 	if cfg.SMTP.CAFile != "" {
 		pem, err := os.ReadFile(cfg.SMTP.CAFile)
@@ -200,7 +203,7 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 // (the server down, a 4xx answer). It returns the message's ID.
 func (s *Sender) Send(ctx context.Context, m Message, onRetry func(attempt int, wait time.Duration, err error)) (string, error) {
 	if s.cfg.SMTP.User != "" && s.password == "" {
-		return "", &PermanentError{fmt.Errorf("the environment variable %s (smtp.password_env) is empty or not set", s.cfg.SMTP.PasswordEnv)}
+		return "", &PermanentError{s.noPass}
 	}
 	msg, err := s.build(m)
 	if err != nil {

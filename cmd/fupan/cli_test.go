@@ -189,7 +189,8 @@ func TestWorkbookPasswordFromConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = src.Close()
-	cfg := filepath.Join(dir, "fupan.yaml")
+	// The operator's settings live apart from the teams' folder.
+	cfg := filepath.Join(t.TempDir(), "fupan.yaml")
 	if err := os.WriteFile(cfg, []byte("workbooks:\n  password_env: FUPAN_TEST_BOOK_PASSWORD\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

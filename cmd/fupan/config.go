@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/fupan-review/fupan/mail"
 	"github.com/urfave/cli/v2"
@@ -26,17 +27,18 @@ type workbooksConfig struct {
 	MaxUnzipSize int64  `yaml:"max_unzip_size"`
 }
 
-// configPath finds the config file: --config, else fupan.yaml beside the
-// input folder, else in the working directory. "" when there is none.
-func configPath(c *cli.Context, input string) string {
+// systemConfig is the operator's configuration when --config is not given.
+const systemConfig = "/etc/fupan/fupan.yaml"
+
+// configPath finds the config file: --config, else /etc/fupan/fupan.yaml, else
+// fupan.yaml in the working directory; "" when there is none. It never looks
+// in or beside the input folder: every team can write there, and a file
+// dropped there would take over the mail and its password.
+func configPath(c *cli.Context) string {
 	if p := c.String("config"); p != "" {
 		return p
 	}
-	var tries []string
-	if input != "" {
-		tries = append(tries, filepath.Join(input, "fupan.yaml"), filepath.Join(filepath.Dir(filepath.Clean(input)), "fupan.yaml"))
-	}
-	for _, p := range append(tries, "fupan.yaml") {
+	for _, p := range []string{systemConfig, "fupan.yaml"} {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
@@ -44,11 +46,33 @@ func configPath(c *cli.Context, input string) string {
 	return ""
 }
 
-// loadConfig reads fupan.yaml; a missing file given by --config is bad usage.
-func loadConfig(c *cli.Context, input string) (fileConfig, string, error) {
-	path := configPath(c, input)
+// untrustedFolders are the folders the command reads team files from: a
+// config file inside any of them is refused whatever path names it.
+func untrustedFolders(c *cli.Context) []string {
+	var dirs []string
+	for _, a := range c.Args().Slice() {
+		fi, err := os.Stat(a)
+		switch {
+		case err != nil:
+			continue
+		case fi.IsDir():
+			dirs = append(dirs, a)
+		default:
+			dirs = append(dirs, filepath.Dir(a))
+		}
+	}
+	return dirs
+}
+
+// loadConfig reads fupan.yaml. A config file that is missing where --config
+// names it, unreadable, or that a team could have written is bad usage.
+func loadConfig(c *cli.Context, untrusted []string) (fileConfig, string, error) {
+	path := configPath(c)
 	if path == "" {
 		return fileConfig{}, "", nil
+	}
+	if err := trustConfig(path, untrusted); err != nil {
+		return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s refused: %v", path, err), exitBadUsage)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -56,22 +80,71 @@ func loadConfig(c *cli.Context, input string) (fileConfig, string, error) {
 	}
 	defer func() { _ = f.Close() }()
 	var fc fileConfig
-	dec := yaml.NewDecoder(f)
+	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
 		return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s: %v", path, err), exitBadUsage)
 	}
+	if fc.Mail != nil && fc.Mail.SMTP.CAFile != "" {
+		if err := trustConfig(fc.Mail.SMTP.CAFile, untrusted); err != nil {
+			return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s: smtp.ca_file %s refused: %v", path, fc.Mail.SMTP.CAFile, err), exitBadUsage)
+		}
+	}
 	return fc, path, nil
 }
 
+// trustConfig refuses a settings file that anyone but its owner (root or the
+// user running fupan) could have written, or one inside a folder teams write
+// to. The file is followed through symbolic links: what counts is what is read.
+func trustConfig(path string, untrusted []string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	real, err = filepath.Abs(real)
+	if err != nil {
+		return err
+	}
+	for _, d := range untrusted {
+		rd, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			continue
+		}
+		if rd, err = filepath.Abs(rd); err != nil {
+			continue
+		}
+		if real == rd || strings.HasPrefix(real, rd+string(filepath.Separator)) {
+			return fmt.Errorf("it is inside %s, which the teams write to; keep fupan's settings where only the operator can write (--config, %s)", d, systemConfig)
+		}
+	}
+	fi, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	if fi.Mode().Perm()&0o022 != 0 {
+		return fmt.Errorf("others can write it (mode %04o); chmod go-w it", fi.Mode().Perm())
+	}
+	if err := ownedByOperator(fi); err != nil {
+		return err
+	}
+	// A file the operator owns in a folder others can write can be replaced.
+	if di, err := os.Stat(filepath.Dir(real)); err == nil && di.Mode().Perm()&0o002 != 0 && di.Mode()&os.ModeSticky == 0 {
+		return fmt.Errorf("its folder %s can be written by anyone, so the file can be replaced", filepath.Dir(real))
+	}
+	return nil
+}
+
 // mailConfig is the checked mail section of the config file.
-func mailConfig(c *cli.Context, input string) (mail.Config, error) {
-	fc, path, err := loadConfig(c, input)
+func mailConfig(c *cli.Context, untrusted []string) (mail.Config, error) {
+	fc, path, err := loadConfig(c, untrusted)
 	if err != nil {
 		return mail.Config{}, err
 	}
 	if path == "" {
-		return mail.Config{}, cli.Exit("no mail config: give --config FILE or put fupan.yaml beside the input folder or in the working directory", exitBadUsage)
+		return mail.Config{}, cli.Exit("no mail config: give --config FILE, or put it in "+systemConfig+" or the working directory (never in the input folder)", exitBadUsage)
 	}
 	if fc.Mail == nil {
 		return mail.Config{}, cli.Exit(fmt.Sprintf("%s has no mail: section", path), exitBadUsage)

@@ -36,7 +36,11 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			if err != nil {
 				return err
 			}
-			rv, err := loadReview(c.Context, c.Args().First(), opts, readerOptions(c))
+			ro, err := readerOptions(c)
+			if err != nil {
+				return err
+			}
+			rv, err := loadReview(c.Context, c.Args().First(), opts, ro)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/internal/secret"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -22,7 +23,7 @@ func reviewFlags() []cli.Flag {
 		&cli.StringFlag{Name: "password-env", Usage: "read password-protected workbooks with the password in environment variable `NAME`"},
 		&cli.Int64Flag{Name: "max-file-size", Value: xlsx.DefaultMaxFileSize, Usage: "refuse workbooks larger than `BYTES`"},
 		&cli.Int64Flag{Name: "max-unzip-size", Value: xlsx.DefaultMaxUnzipSize, Usage: "refuse workbooks that unzip to more than `BYTES`"},
-		&cli.StringFlag{Name: "config", Usage: "read settings from `FILE` (default: fupan.yaml beside the input, or in the working directory)"},
+		&cli.StringFlag{Name: "config", Usage: "read settings from `FILE` (default: /etc/fupan/fupan.yaml, else fupan.yaml in the working directory)"},
 	}
 }
 
@@ -45,28 +46,32 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 
 // readerOptions are the workbook limits and password: the flags, else the
 // workbooks: section of the config file, else the defaults.
-func readerOptions(c *cli.Context) xlsx.Options {
+func readerOptions(c *cli.Context) (xlsx.Options, error) {
 	o := xlsx.Options{MaxFileSize: c.Int64("max-file-size"), MaxUnzipSize: c.Int64("max-unzip-size")}
 	passwordEnv := c.String("password-env")
-	fc, path, err := loadConfig(c, c.Args().First())
+	fc, _, err := loadConfig(c, untrustedFolders(c))
 	if err != nil {
-		zerolog.Ctx(c.Context).Warn().Str("config", path).Err(err).Msg("config file not used")
-	} else {
-		w := fc.Workbooks
-		if !c.IsSet("max-file-size") && w.MaxFileSize > 0 {
-			o.MaxFileSize = w.MaxFileSize
-		}
-		if !c.IsSet("max-unzip-size") && w.MaxUnzipSize > 0 {
-			o.MaxUnzipSize = w.MaxUnzipSize
-		}
-		if passwordEnv == "" {
-			passwordEnv = w.PasswordEnv
-		}
+		return o, err
+	}
+	w := fc.Workbooks
+	if !c.IsSet("max-file-size") && w.MaxFileSize > 0 {
+		o.MaxFileSize = w.MaxFileSize
+	}
+	if !c.IsSet("max-unzip-size") && w.MaxUnzipSize > 0 {
+		o.MaxUnzipSize = w.MaxUnzipSize
+	}
+	if passwordEnv == "" {
+		passwordEnv = w.PasswordEnv
 	}
 	if passwordEnv != "" {
-		o.Password = os.Getenv(passwordEnv)
+		// Without it, protected workbooks fail as file-encrypted; others are read.
+		pw, err := secret.FromEnv(os.LookupEnv, passwordEnv, "password_env")
+		if err != nil {
+			zerolog.Ctx(c.Context).Warn().Str("reason", err.Error()).Msg("no password for protected workbooks")
+		}
+		o.Password = pw
 	}
-	return o
+	return o, nil
 }
 
 // settingsFrom gathers what processing a workbook needs from the flags.
@@ -75,7 +80,11 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 	if err != nil {
 		return batch.Settings{}, err
 	}
-	s := batch.Settings{Reader: readerOptions(c), Analyze: opts, Now: time.Now()}
+	ro, err := readerOptions(c)
+	if err != nil {
+		return batch.Settings{}, err
+	}
+	s := batch.Settings{Reader: ro, Analyze: opts, Now: time.Now()}
 	if c.IsSet("font") {
 		if s.Font, err = fontOption(c); err != nil {
 			return s, err

@@ -18,8 +18,9 @@ password comes only from the environment variable the config names
 (--resend sends it anyway); a temporary failure is retried with back-off.
 --dry-run writes the .eml files into OUT/mail instead.
 
-The config file (--config, default fupan.yaml beside the input folder or in the
-working directory):
+The config file (--config, else /etc/fupan/fupan.yaml, else fupan.yaml in the
+working directory; never one in the input folder, and never one that anyone but
+its owner may write):
 
   mail:
     smtp: {host: smtp.example.com, port: 587, security: starttls,
@@ -37,13 +38,14 @@ Examples:
 
 Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad usage.`,
 		Flags: append(mailFlags(),
-			&cli.StringFlag{Name: "config", Usage: "read the mail settings from `FILE` (default: fupan.yaml in the working directory)"}),
+			&cli.StringFlag{Name: "config", Usage: "read the mail settings from `FILE` (default: /etc/fupan/fupan.yaml, else fupan.yaml in the working directory)"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return cli.Exit("mail takes one OUT folder", exitBadUsage)
 			}
-			return sendMail(c, c.Args().First(), "")
+			out := c.Args().First()
+			return sendMail(c, out, recordedInput(out))
 		},
 	}
 }
@@ -55,8 +57,18 @@ func mailFlags() []cli.Flag {
 	}
 }
 
-func sendMail(c *cli.Context, out, input string) error {
-	cfg, err := mailConfig(c, input)
+// recordedInput is the input folder a finished run in OUT read: a config file
+// there is refused as it would be by the run.
+func recordedInput(out string) []string {
+	sum, err := batch.ReadSummary(out)
+	if err != nil || sum.Input == "" {
+		return nil
+	}
+	return []string{sum.Input}
+}
+
+func sendMail(c *cli.Context, out string, untrusted []string) error {
+	cfg, err := mailConfig(c, untrusted)
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ could not finish), 2 bad usage.`,
 				// A run with failed workbooks still mails the reports it has.
 				var ec cli.ExitCoder
 				if runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "" {
-					if err := sendMail(c, o.Output, o.Input); err != nil {
+					if err := sendMail(c, o.Output, []string{o.Input}); err != nil {
 						return err
 					}
 				}

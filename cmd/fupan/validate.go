@@ -47,10 +47,14 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 			if err != nil {
 				return cli.Exit(err.Error(), exitBadUsage)
 			}
+			ro, err := readerOptions(c)
+			if err != nil {
+				return err
+			}
 			var results []fileResult
 			failed := false
 			for _, path := range files {
-				rv, err := loadReview(c.Context, path, opts, readerOptions(c))
+				rv, err := loadReview(c.Context, path, opts, ro)
 				if err != nil {
 					return cli.Exit(err.Error(), exitFailed)
 				}
