@@ -84,6 +84,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	claimOutputNames(cands)
 
 	entries := make([]Entry, len(cands))
 	jobs := make(chan int)
@@ -198,6 +199,24 @@ dispatch:
 	return sum, nil
 }
 
+// claimOutputNames refuses an input whose outputs would take the name of
+// another's. OutputBase makes that impossible but for a hash collision; the
+// check keeps one workbook's report from ever overwriting another's.
+func claimOutputNames(cands []candidate) {
+	taken := map[string]string{}
+	for i, c := range cands {
+		if c.reason != "" {
+			continue
+		}
+		base := OutputBase(c.rel)
+		if other, ok := taken[base]; ok {
+			cands[i].reason = fmt.Sprintf("its outputs would take the name of %s's (%s): rename one of the two", other, base)
+			continue
+		}
+		taken[base] = c.rel
+	}
+}
+
 // lang is the language of messages for files that were never read.
 func (o Options) lang() fupan.Lang {
 	if o.Settings.Analyze.Lang != "" {
@@ -264,7 +283,7 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	outs, err := report(ctx, o.Settings, rv, src, filepath.Join(out, outputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
+	outs, err := report(ctx, o.Settings, rv, src, filepath.Join(out, OutputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason = StatusFailed, err.Error()
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")

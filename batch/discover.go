@@ -1,12 +1,15 @@
 package batch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // candidate is a file found in the input folder.
@@ -90,26 +93,91 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 	return out, err
 }
 
-// outputBase is the name an input's outputs share: its relative path without
-// the extension, made safe (no way out of the output folder, no control
-// characters, no leading dash that a shell would read as an option).
-func outputBase(rel string) string {
-	rel = strings.TrimSuffix(rel, filepath.Ext(rel))
+// OutputBase is the name an input's outputs share (rel is the input's path
+// relative to the input folder): the path without its extension, made safe.
+// It depends on the input's own name alone, so it never changes when other
+// files come or go, and two inputs never share it: a name that had to be
+// changed to be safe (control characters, characters Windows refuses, invalid
+// UTF-8, a leading dash, too long), a name ending otherwise than ".xlsx"
+// (x.XLSX; x.xlsm, beside x.xlsx, becomes x~xlsm), a name holding the marker '~', and the names
+// of the run's own files (overview, summary) get '~' and a hash of the exact
+// original name. A name without '~' never turns into one with it, so a hashed
+// name cannot be taken by another input.
+func OutputBase(rel string) string {
 	parts := strings.Split(filepath.ToSlash(rel), "/")
+	last := len(parts) - 1
 	for i, p := range parts {
-		p = strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7F || strings.ContainsRune(`<>:"|?*\`, r) {
-				return '_'
-			}
-			return r
-		}, p)
-		if p == "" || p == "." || p == ".." {
-			p = "_"
+		if i == last {
+			parts[i] = outputStem(p, last == 0)
+		} else {
+			parts[i] = safeComponent(p, p, false)
 		}
-		if strings.HasPrefix(p, "-") {
-			p = "_" + p
-		}
-		parts[i] = p
 	}
 	return filepath.Join(parts...)
+}
+
+// outputStem is an input file's name without its extension, made safe.
+func outputStem(name string, top bool) string {
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	switch {
+	case ext == ".xlsx":
+		return safeComponent(stem, name, top)
+	case ext == ".xlsm": // a macro workbook beside its .xlsx twin, readably
+		if s := safeComponent(stem, name, false); !strings.ContainsRune(s, '~') {
+			return s + "~xlsm"
+		}
+	}
+	return hashed(safeName(stem), name)
+}
+
+// safeComponent is one component of an output path: as it is where that is
+// safe, else made safe and hashed.
+func safeComponent(s, original string, top bool) string {
+	safe := safeName(s)
+	if safe != s || strings.ContainsRune(s, '~') || len(s) > maxStemBytes || top && reservedStem(s) {
+		return hashed(safe, original)
+	}
+	return s
+}
+
+// maxStemBytes keeps the longest output name (stem, "~", the hash and
+// ".reviewed.xlsm") within the 255 bytes file systems allow.
+const maxStemBytes = 200
+
+// reservedStem reports the names of the run's own outputs (overview.pdf,
+// summary.json), in any case, for file systems that ignore it.
+func reservedStem(s string) bool {
+	return strings.EqualFold(s, "overview") || strings.EqualFold(s, "summary")
+}
+
+// hashed is a safe name with '~' and a hash of the original name.
+func hashed(safe, original string) string {
+	for len(safe) > maxStemBytes {
+		_, size := utf8.DecodeLastRuneInString(safe)
+		safe = safe[:len(safe)-size]
+	}
+	h := sha256.Sum256([]byte(original))
+	return safe + "~" + hex.EncodeToString(h[:6])
+}
+
+// safeName replaces what must not be in an output name: no way out of the
+// output folder, no control characters or invalid UTF-8, nothing Windows
+// refuses, no leading dash that a shell would read as an option, and no '~'
+// (the marker of hashed names).
+func safeName(p string) string {
+	p = strings.ToValidUTF8(p, "_")
+	p = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) || r == '~' || strings.ContainsRune(`<>:"|?*\/`, r) {
+			return '_'
+		}
+		return r
+	}, p)
+	if p == "" || p == "." || p == ".." {
+		p = "_"
+	}
+	if strings.HasPrefix(p, "-") || strings.HasPrefix(p, ".") {
+		p = "_" + p[1:]
+	}
+	return p
 }

@@ -77,10 +77,10 @@ func TestMacroWorkbook(t *testing.T) {
 	_ = f.Close()
 	run(t, batch.Options{Input: in, Output: out})
 	s := readSummary(t, out)
-	if len(s.Entries) != 1 || s.Entries[0].Status != batch.StatusOK || s.Entries[0].Outputs.Reviewed != "华东销售部_2025Q3.reviewed.xlsm" {
+	if len(s.Entries) != 1 || s.Entries[0].Status != batch.StatusOK || s.Entries[0].Outputs.Reviewed != "华东销售部_2025Q3~xlsm.reviewed.xlsm" {
 		t.Fatalf("entries %+v", s.Entries)
 	}
-	zr, err := zip.OpenReader(filepath.Join(out, "华东销售部_2025Q3.reviewed.xlsm"))
+	zr, err := zip.OpenReader(filepath.Join(out, "华东销售部_2025Q3~xlsm.reviewed.xlsm"))
 	if err != nil {
 		t.Fatal(err)
 	}

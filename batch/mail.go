@@ -150,15 +150,6 @@ func writeEML(s *mail.Sender, w io.Writer, m mail.Message) error {
 	return err
 }
 
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`/\<>:"|?*`, r) {
-			return '_'
-		}
-		return r
-	}, s)
-}
-
 type pendingMail struct {
 	key, label string
 	msg        mail.Message

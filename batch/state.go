@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The record of what runs did lives in OUT/.fupan: state.json as of the last
@@ -38,7 +40,19 @@ type stateFile struct {
 
 type journalLine struct {
 	Settings string `json:"settings"`
+	Key      string `json:"key"` // recordKey(Entry.File)
 	Entry    Entry  `json:"entry"`
+}
+
+// recordKey is how the record names an input. JSON holds only valid UTF-8,
+// and a file name with other bytes would come back changed and never match:
+// such a name is recorded as NUL (which no file name holds) and its bytes in
+// hex.
+func recordKey(rel string) string {
+	if utf8.ValidString(rel) {
+		return rel
+	}
+	return "\x00" + hex.EncodeToString([]byte(rel))
 }
 
 // openState locks the output folder and reads the record. settings names what
@@ -67,7 +81,10 @@ func openState(out, settings string) (*state, error) {
 			var jl journalLine
 			// A line cut short by a kill is not complete: its workbook is redone.
 			if json.Unmarshal(sc.Bytes(), &jl) == nil && jl.Settings == settings {
-				s.prev[jl.Entry.File] = jl.Entry
+				if jl.Key == "" {
+					jl.Key = jl.Entry.File
+				}
+				s.prev[jl.Key] = jl.Entry
 			}
 		}
 	}
@@ -81,13 +98,16 @@ func openState(out, settings string) (*state, error) {
 
 // previous returns what an earlier run recorded for an input.
 func (s *state) previous(rel string) (Entry, bool) {
-	e, ok := s.prev[rel]
+	e, ok := s.prev[recordKey(rel)]
+	if ok {
+		e.File = rel // as the input is named, not as JSON could hold it
+	}
 	return e, ok
 }
 
 // done records a finished workbook at once, so a kill loses nothing finished.
 func (s *state) done(e Entry) error {
-	b, err := json.Marshal(journalLine{Settings: s.settings, Entry: e})
+	b, err := json.Marshal(journalLine{Settings: s.settings, Key: recordKey(e.File), Entry: e})
 	if err != nil {
 		return err
 	}
@@ -106,7 +126,7 @@ func (s *state) save(entries []Entry) error {
 	sf := stateFile{Settings: s.settings, Entries: map[string]Entry{}}
 	for _, e := range entries {
 		if e.Status != StatusIgnored {
-			sf.Entries[e.File] = e
+			sf.Entries[recordKey(e.File)] = e
 		}
 	}
 	b, err := json.MarshalIndent(sf, "", " ")
@@ -151,7 +171,9 @@ func WriteAtomic(path string, write func(f *os.File) error) error {
 // writes its many outputs unsynced and flushes the file system once at the
 // end (flushFS), which cost a third of the system time per workbook less.
 func writeAtomic(path string, sync bool, write func(f *os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*-"+filepath.Base(path))
+	// The temporary name does not carry the final one: a name that fits the
+	// file system's 255 bytes must not fail for the prefix added to it.
+	f, err := os.CreateTemp(filepath.Dir(path), tmpPrefix+"*")
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/pdf"
@@ -55,7 +54,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 				printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
 				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
 			}
-			base := filepath.Join(c.String("output"), strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)))
+			base := filepath.Join(c.String("output"), batch.OutputBase(filepath.Base(src)))
 			outs, err := batch.Report(c.Context, settings, rv, source, base, filepath.Ext(src))
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
