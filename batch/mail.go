@@ -30,7 +30,10 @@ type MailOptions struct {
 // MailResult says what Mail did.
 type MailResult struct {
 	Sent, Skipped, Failed, Written int
-	Missing                        []string // attachments left out for size
+	// Unknown counts messages whose end went out with no answer: perhaps
+	// delivered, so not sent again without --resend.
+	Unknown int
+	Missing []string // attachments left out for size, or not found
 }
 
 // sentRecord is OUT/.fupan/mail.json: what was sent, so a re-run sends
@@ -40,16 +43,46 @@ type sentRecord struct {
 	Sent map[string]sentMail `json:"sent"`
 }
 
+// Statuses of a message in mail.json.
+const (
+	mailSent    = "sent"    // the server answered 250
+	mailUnknown = "unknown" // its end went out, no answer came (or fupan was killed meanwhile)
+)
+
 type sentMail struct {
+	Status    string    `json:"status,omitempty"` // "" in records of earlier versions: sent
 	At        time.Time `json:"at"`
 	MessageID string    `json:"message_id"`
 	To        []string  `json:"to"`
 	Subject   string    `json:"subject"`
 }
 
-// Mail sends a finished run's PDFs as the configuration says. A failure is
-// reported and recorded per message; the PDFs stay where they are, and the next
-// call sends what did not go.
+// readSentRecord reads mail.json. A damaged record refuses the mail: read as
+// empty, it would send everything again.
+func readSentRecord(path string) (sentRecord, error) {
+	rec := sentRecord{Sent: map[string]sentMail{}}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return rec, nil
+	}
+	if err != nil {
+		return rec, fmt.Errorf("reading the record of sent mail: %w", err)
+	}
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return rec, fmt.Errorf("the record of sent mail %s is damaged (%v): nothing is mailed, so that nothing goes twice; repair it, or move it aside to send every mail of this run again", path, err)
+	}
+	if rec.Sent == nil {
+		rec.Sent = map[string]sentMail{}
+	}
+	return rec, nil
+}
+
+// Mail sends a finished run's PDFs as the configuration says. Each message's
+// fate is recorded the moment it is known: before its data goes out
+// ("unknown"), and as soon as the server took it ("sent"), so that neither a
+// failure after that nor a kill sends it twice. A failure is reported per
+// message; the PDFs stay where they are, and the next call sends what did not
+// go.
 func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 	log := zerolog.Ctx(ctx)
 	var res MailResult
@@ -71,27 +104,45 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 	if err != nil {
 		return res, err
 	}
-	msgs, err := compose(out, sum, o.Config)
+	if sum.OK == 0 && sum.Failed == 0 {
+		log.Warn().Str("output", out).Msg("the run reported no workbook: nothing to mail")
+		return res, nil
+	}
+	msgs := compose(out, sum, o.Config)
+	recPath := filepath.Join(out, stateDir, "mail.json")
+	rec, err := readSentRecord(recPath)
 	if err != nil {
 		return res, err
 	}
-	recPath := filepath.Join(out, stateDir, "mail.json")
-	rec := sentRecord{Sent: map[string]sentMail{}}
-	if b, err := os.ReadFile(recPath); err == nil {
-		_ = json.Unmarshal(b, &rec)
-	}
-	if rec.Sent == nil {
-		rec.Sent = map[string]sentMail{}
+	save := func() error {
+		rb, _ := json.MarshalIndent(rec, "", "  ")
+		if err := writeFileAtomic(recPath, rb); err != nil {
+			return fmt.Errorf("recording the mail: %w", err)
+		}
+		return nil
 	}
 	var errs []error
 	for i, pm := range msgs {
-		if prev, ok := rec.Sent[pm.key]; ok && !o.Resend && !o.DryRun {
-			log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
+		if pm.err != nil {
+			res.Failed++
+			log.Error().Err(pm.err).Str("mail", pm.label).Msg("mail not composed")
+			errs = append(errs, pm.err)
+			continue
+		}
+		prev, done := rec.Sent[pm.key]
+		if done && !o.Resend && !o.DryRun {
+			if prev.Status == mailUnknown {
+				log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
+					Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
+				res.Unknown++
+			} else {
+				log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
+			}
 			res.Skipped++
 			continue
 		}
 		if len(pm.missing) > 0 {
-			log.Warn().Strs("left_out", pm.missing).Int64("limit", o.Config.SMTP.MaxBytes).Msg("attachments over the size limit left out of the mail")
+			log.Warn().Strs("left_out", pm.missing).Int64("limit", o.Config.SMTP.MaxBytes).Msg("attachments left out of the mail (over the size limit, or not found)")
 			res.Missing = append(res.Missing, pm.missing...)
 		}
 		if o.DryRun {
@@ -100,46 +151,73 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 				return res, err
 			}
 			name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
-			if err := WriteAtomic(name, func(f *os.File) error { return writeEML(sender, f, pm.msg) }); err != nil {
+			if err := WriteAtomic(name, func(f *os.File) error { return writeEML(sender, f, pm.msg, pm.id) }); err != nil {
 				return res, err
 			}
 			log.Info().Str("file", name).Strs("to", pm.msg.To).Msg("mail written (dry run)")
 			res.Written++
 			continue
 		}
-		id, err := sender.Send(ctx, pm.msg, func(attempt int, wait time.Duration, err error) {
-			log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
-		})
-		if err != nil {
-			res.Failed++
-			var perm *mail.PermanentError
-			kind := "temporary"
-			if errors.As(err, &perm) {
-				kind = "permanent"
+		record := func(status string) func() error {
+			return func() error {
+				rec.Sent[pm.key] = sentMail{Status: status, At: time.Now(), MessageID: pm.id, To: pm.msg.To, Subject: pm.msg.Subject}
+				return save()
 			}
-			log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
+		}
+		d, err := sender.Send(ctx, pm.msg, pm.id, mail.Hooks{
+			Sending: record(mailUnknown),
+			Sent:    record(mailSent),
+			Retry: func(attempt int, wait time.Duration, err error) {
+				log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
+			},
+			Closed: func(err error) {
+				log.Info().Err(err).Strs("to", pm.msg.To).Msg("the server took the mail; closing the session failed, which changes nothing")
+			},
+		})
+		switch d {
+		case mail.Sent:
+			if err != nil { // delivered, but the record could not be written
+				return res, err
+			}
+			log.Info().Strs("to", pm.msg.To).Str("message_id", pm.id).Int("attachments", len(pm.msg.Attachments)).Msg("mail sent")
+			res.Sent++
+			continue
+		case mail.Unknown:
+			res.Unknown++
+			log.Error().Err(err).Strs("to", pm.msg.To).Str("message_id", pm.id).
+				Msg("this mail may or may not have been delivered: not sent again; ask a recipient, then --resend if it did not arrive")
 			errs = append(errs, fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err))
 			continue
 		}
-		rec.Sent[pm.key] = sentMail{At: time.Now(), MessageID: id, To: pm.msg.To, Subject: pm.msg.Subject}
-		rb, _ := json.MarshalIndent(rec, "", "  ")
-		if err := writeFileAtomic(recPath, rb); err != nil {
-			return res, fmt.Errorf("recording the sent mail: %w", err)
+		// Not sent: the record goes back to what it was.
+		if done {
+			rec.Sent[pm.key] = prev
+		} else {
+			delete(rec.Sent, pm.key)
 		}
-		log.Info().Strs("to", pm.msg.To).Str("message_id", id).Int("attachments", len(pm.msg.Attachments)).Msg("mail sent")
-		res.Sent++
+		if serr := save(); serr != nil {
+			return res, serr
+		}
+		res.Failed++
+		var perm *mail.PermanentError
+		kind := "temporary"
+		if errors.As(err, &perm) {
+			kind = "permanent"
+		}
+		log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
+		errs = append(errs, fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err))
 	}
 	return res, errors.Join(errs...)
 }
 
-func writeEML(s *mail.Sender, w io.Writer, m mail.Message) error {
+func writeEML(s *mail.Sender, w io.Writer, m mail.Message, messageID string) error {
 	tmp, err := os.CreateTemp("", "fupan-*.eml")
 	if err != nil {
 		return err
 	}
 	defer func() { _ = os.Remove(tmp.Name()) }()
 	_ = tmp.Close()
-	if err := s.WriteEML(tmp.Name(), m); err != nil {
+	if err := s.WriteEML(tmp.Name(), m, messageID); err != nil {
 		return err
 	}
 	b, err := os.ReadFile(tmp.Name())
@@ -150,14 +228,94 @@ func writeEML(s *mail.Sender, w io.Writer, m mail.Message) error {
 	return err
 }
 
+// pendingMail is a message to send, or why it could not be made (err).
 type pendingMail struct {
-	key, label string
-	msg        mail.Message
-	missing    []string
+	key, label, id string
+	msg            mail.Message
+	missing        []string
+	err            error
 }
 
-// compose turns a run into the messages the configuration asks for.
-func compose(out string, sum *Summary, cfg mail.Config) ([]pendingMail, error) {
+// compose turns a run into the messages the configuration asks for. A PDF
+// that is not there is left out and named in the mail; in per-team mode a
+// team whose report is missing gets no mail, and the other teams theirs.
+func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
+	fig := runFigures(sum)
+	attach := func(rel string) (mail.Attachment, error) {
+		p := filepath.Join(out, rel)
+		fi, err := os.Stat(p)
+		if err != nil {
+			return mail.Attachment{}, fmt.Errorf("attachment %s: %w", rel, err)
+		}
+		return mail.Attachment{Path: p, Name: filepath.Base(rel), Size: fi.Size()}, nil
+	}
+	build := func(label string, to []string, f mail.Figures, rels []string, inputs []Entry, required bool) pendingMail {
+		pm := pendingMail{key: mailKey(label, to, inputs), label: label}
+		pm.id = messageID(pm.key, cfg.From)
+		var atts []mail.Attachment
+		var absent []string
+		for _, r := range rels {
+			a, err := attach(r)
+			if err != nil {
+				if required {
+					pm.err = err
+					return pm
+				}
+				absent = append(absent, filepath.Base(r))
+				continue
+			}
+			atts = append(atts, a)
+		}
+		m := mail.Message{To: to, Cc: cfg.Cc, Attachments: atts}
+		fitted, dropped := mail.Fit(m, cfg.SMTP.MaxBytes)
+		missing := absent
+		for _, d := range dropped {
+			missing = append(missing, d.Name)
+		}
+		f.Missing = missing
+		var err error
+		if fitted.Subject, fitted.Body, err = cfg.Render(f); err != nil {
+			pm.err = err
+			return pm
+		}
+		pm.msg, pm.missing = fitted, missing
+		return pm
+	}
+
+	var msgs []pendingMail
+	if cfg.Mode == "per-team" {
+		for _, e := range sum.Entries {
+			if e.Status != StatusOK {
+				continue
+			}
+			to := cfg.Teams[e.Team]
+			if len(to) == 0 {
+				to = cfg.To
+			}
+			f := fig
+			f.Team = e.Team
+			msgs = append(msgs, build(e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e}, true))
+		}
+		return msgs
+	}
+	rels := []string{}
+	if sum.Overview != "" {
+		rels = append(rels, sum.Overview)
+	}
+	var pdfs []string
+	var inputs []Entry
+	for _, e := range sum.Entries {
+		if e.Status == StatusOK && e.Outputs.PDF != "" {
+			pdfs = append(pdfs, e.Outputs.PDF)
+			inputs = append(inputs, e)
+		}
+	}
+	sort.Strings(pdfs)
+	return append(msgs, build("all", cfg.To, fig, append(rels, pdfs...), inputs, false))
+}
+
+// runFigures are the run's figures for the mail's templates.
+func runFigures(sum *Summary) mail.Figures {
 	fig := mail.Figures{OK: sum.OK, Failed: sum.Failed}
 	var achs []float64
 	for _, e := range sum.Entries {
@@ -188,81 +346,7 @@ func compose(out string, sum *Summary, cfg mail.Config) ([]pendingMail, error) {
 		}
 		fig.MeanAchievement = fupan.FormatPercent(t/float64(len(achs)), false)
 	}
-	attach := func(rel string) (mail.Attachment, error) {
-		p := filepath.Join(out, rel)
-		fi, err := os.Stat(p)
-		if err != nil {
-			return mail.Attachment{}, fmt.Errorf("attachment %s: %w", rel, err)
-		}
-		return mail.Attachment{Path: p, Name: filepath.Base(rel), Size: fi.Size()}, nil
-	}
-	build := func(label string, to []string, f mail.Figures, rels []string, inputs []Entry) (pendingMail, error) {
-		var atts []mail.Attachment
-		for _, r := range rels {
-			a, err := attach(r)
-			if err != nil {
-				return pendingMail{}, err
-			}
-			atts = append(atts, a)
-		}
-		m := mail.Message{To: to, Cc: cfg.Cc, Attachments: atts}
-		// Render once to measure, then again naming what had to stay out.
-		var err error
-		if m.Subject, m.Body, err = cfg.Render(f); err != nil {
-			return pendingMail{}, err
-		}
-		fitted, dropped := mail.Fit(m, cfg.SMTP.MaxBytes)
-		var missing []string
-		for _, d := range dropped {
-			missing = append(missing, d.Name)
-		}
-		if len(missing) > 0 {
-			f.Missing = missing
-			if fitted.Subject, fitted.Body, err = cfg.Render(f); err != nil {
-				return pendingMail{}, err
-			}
-		}
-		return pendingMail{key: mailKey(label, to, inputs), label: label, msg: fitted, missing: missing}, nil
-	}
-
-	var msgs []pendingMail
-	if cfg.Mode == "per-team" {
-		for _, e := range sum.Entries {
-			if e.Status != StatusOK {
-				continue
-			}
-			to := cfg.Teams[e.Team]
-			if len(to) == 0 {
-				to = cfg.To
-			}
-			f := fig
-			f.Team = e.Team
-			pm, err := build(e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e})
-			if err != nil {
-				return nil, err
-			}
-			msgs = append(msgs, pm)
-		}
-		return msgs, nil
-	}
-	rels := []string{}
-	if sum.Overview != "" {
-		rels = append(rels, sum.Overview)
-	}
-	var pdfs []string
-	var inputs []Entry
-	for _, e := range sum.Entries {
-		if e.Status == StatusOK && e.Outputs.PDF != "" {
-			pdfs = append(pdfs, e.Outputs.PDF)
-			inputs = append(inputs, e)
-		}
-	}
-	sort.Strings(pdfs)
-	pm, err := build("all", cfg.To, fig, append(rels, pdfs...), inputs)
-	if err != nil {
-		return nil, err
-	}
-	return append(msgs, pm), nil
+	return fig
 }
 
 // mailKey names a message by its recipients and the content of the workbooks
@@ -276,4 +360,18 @@ func mailKey(label string, to []string, inputs []Entry) string {
 	sort.Strings(parts)
 	h := sha256.Sum256([]byte(label + "\x00" + strings.Join(to, ",") + "\x00" + strings.Join(parts, "\x00")))
 	return label + ":" + hex.EncodeToString(h[:12])
+}
+
+// messageID is the Message-ID of a mail, the same whenever the same mail is
+// sent (a --resend, a retry after an unknown outcome), so that mail programs
+// drop a duplicate.
+func messageID(key, from string) string {
+	domain := "fupan.invalid"
+	if at := strings.LastIndexByte(from, '@'); at >= 0 {
+		if d := strings.Trim(from[at+1:], "> \t"); d != "" && !strings.ContainsAny(d, "<>()[]\\,;: \"") {
+			domain = d
+		}
+	}
+	h := sha256.Sum256([]byte(key))
+	return "fupan." + hex.EncodeToString(h[:16]) + "@" + domain
 }

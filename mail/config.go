@@ -87,7 +87,7 @@ const defaultBody = `各位领导好,
 {{range .Failures}}
 未能处理:{{.File}}:{{.Reason}}{{end}}
 {{if .Missing}}
-以下附件超过邮件大小上限,未随信附上,请在报告目录中查看:{{range .Missing}}
+以下附件未随信附上(超过邮件大小上限,或未找到),请在报告目录中查看:{{range .Missing}}
   {{.}}{{end}}
 {{end}}
 —— fupan

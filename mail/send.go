@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net/textproto"
 	"os"
 	"regexp"
 	"sort"
@@ -199,47 +200,145 @@ type PermanentError struct{ Err error }
 func (e *PermanentError) Error() string { return e.Err.Error() }
 func (e *PermanentError) Unwrap() error { return e.Err }
 
-// Send delivers a message, trying again with back-off on temporary failures
-// (the server down, a 4xx answer). It returns the message's ID.
-func (s *Sender) Send(ctx context.Context, m Message, onRetry func(attempt int, wait time.Duration, err error)) (string, error) {
+// Delivery is what became of a message.
+type Delivery int
+
+const (
+	// NotSent: the server refused the message or was never reached with it.
+	NotSent Delivery = iota
+	// Sent: the server answered 250 to the end of the message.
+	Sent
+	// Unknown: the end of the message went out and no answer came back; the
+	// server may have taken it. Trying again could deliver it twice.
+	Unknown
+)
+
+// Hooks let the caller record a message's fate the moment it is known, before
+// anything else can fail: a mail recorded as sent is never sent again.
+type Hooks struct {
+	// Sending is called when the server has taken sender and recipients,
+	// just before the message's data: from then on, a kill leaves its fate
+	// unknown. An error stops the send.
+	Sending func() error
+	// Sent is called as soon as the server answered 250 to the message,
+	// before the session is closed.
+	Sent func() error
+	// Retry is told of a temporary failure before the wait and the next try.
+	Retry func(attempt int, wait time.Duration, err error)
+	// Closed is told of a failure closing the session after the message was
+	// taken (a dropped connection, a 421 or no answer to QUIT): the mail is
+	// sent all the same.
+	Closed func(err error)
+}
+
+// Send delivers a message with the given Message-ID (stable for the same
+// mail, so that mail programs drop a duplicate), trying again with back-off on
+// temporary failures (the server down, a 4xx answer). Once the server has
+// answered 250 to the message it is sent, whatever happens after; where the
+// answer never came, it is Unknown and not tried again.
+func (s *Sender) Send(ctx context.Context, m Message, messageID string, h Hooks) (Delivery, error) {
 	if s.cfg.SMTP.User != "" && s.password == "" {
-		return "", &PermanentError{s.noPass}
+		return NotSent, &PermanentError{s.noPass}
 	}
 	msg, err := s.build(m)
 	if err != nil {
-		return "", &PermanentError{err}
+		return NotSent, &PermanentError{err}
 	}
+	msg.SetMessageIDWithValue(messageID)
 	wait := s.cfg.SMTP.Backoff
 	for attempt := 1; ; attempt++ {
-		c, err := s.client()
-		if err != nil {
-			return "", &PermanentError{fmt.Errorf("smtp client: %w", err)}
-		}
-		err = c.DialAndSendWithContext(ctx, msg)
-		if err == nil {
-			return msg.GetMessageID(), nil
+		d, err := s.deliver(ctx, msg, h)
+		if d != NotSent || err == nil {
+			return d, err
 		}
 		if !temporary(err) {
-			return "", &PermanentError{err}
+			return NotSent, &PermanentError{err}
 		}
 		if attempt > s.cfg.SMTP.Retries {
-			return "", fmt.Errorf("gave up after %d attempts: %w", attempt, err)
+			return NotSent, fmt.Errorf("gave up after %d attempts: %w", attempt, err)
 		}
-		if onRetry != nil {
-			onRetry(attempt, wait, err)
+		if h.Retry != nil {
+			h.Retry(attempt, wait, err)
 		}
 		select {
 		case <-ctx.Done():
-			return "", ctx.Err()
+			return NotSent, ctx.Err()
 		case <-time.After(wait):
 		}
 		wait *= 2
 	}
 }
 
+// deliver makes one attempt. It speaks SMTP through go-mail's client step by
+// step, rather than with DialAndSend, because DialAndSend reports a failing
+// RSET or QUIT after the server took the message as a failed send, and a
+// retry then delivers it again.
+func (s *Sender) deliver(ctx context.Context, msg *gomail.Msg, h Hooks) (Delivery, error) {
+	c, err := s.client()
+	if err != nil {
+		return NotSent, &PermanentError{fmt.Errorf("smtp client: %w", err)}
+	}
+	sc, err := c.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		return NotSent, fmt.Errorf("connecting to %s: %w", s.cfg.SMTP.Host, err)
+	}
+	defer func() { _ = sc.Close() }()
+	from, err := msg.GetSender(false)
+	if err != nil {
+		return NotSent, &PermanentError{err}
+	}
+	rcpts, err := msg.GetRecipients()
+	if err != nil {
+		return NotSent, &PermanentError{err}
+	}
+	if err := sc.Mail(from); err != nil {
+		return NotSent, fmt.Errorf("MAIL FROM: %w", err)
+	}
+	for _, r := range rcpts {
+		if err := sc.Rcpt(r); err != nil {
+			return NotSent, fmt.Errorf("RCPT TO %s: %w", r, err)
+		}
+	}
+	if h.Sending != nil {
+		if err := h.Sending(); err != nil {
+			return NotSent, &PermanentError{err}
+		}
+	}
+	_ = sc.UpdateDeadline(s.cfg.SMTP.Timeout)
+	w, err := sc.Data()
+	if err != nil {
+		return NotSent, fmt.Errorf("DATA: %w", err)
+	}
+	// A message cut short has no final dot: the server discards it.
+	if _, err := msg.WriteTo(w); err != nil {
+		return NotSent, fmt.Errorf("writing the message: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		var reply *textproto.Error
+		if errors.As(err, &reply) {
+			return NotSent, fmt.Errorf("the server refused the message: %w", err)
+		}
+		return Unknown, fmt.Errorf("no answer from %s to the end of the message, which it may have delivered: %w", s.cfg.SMTP.Host, err)
+	}
+	var recErr error
+	if h.Sent != nil {
+		recErr = h.Sent()
+	}
+	// The mail is delivered: QUIT is a courtesy, and its failure changes nothing.
+	_ = sc.UpdateDeadline(min(s.cfg.SMTP.Timeout, 10*time.Second))
+	if err := sc.Quit(); err != nil && h.Closed != nil {
+		h.Closed(err)
+	}
+	return Sent, recErr
+}
+
 // temporary tells failures worth another try: anything but an SMTP 5xx answer
 // or a refused login.
 func temporary(err error) bool {
+	var reply *textproto.Error
+	if errors.As(err, &reply) {
+		return reply.Code < 500
+	}
 	var se *gomail.SendError
 	if errors.As(err, &se) {
 		if se.ErrorCode() >= 500 {
@@ -262,10 +361,11 @@ func temporary(err error) bool {
 var authRefused = regexp.MustCompile(`(^|[^0-9.:])535[ -]`)
 
 // WriteEML writes the message as an .eml file instead of sending it.
-func (s *Sender) WriteEML(path string, m Message) error {
+func (s *Sender) WriteEML(path string, m Message, messageID string) error {
 	msg, err := s.build(m)
 	if err != nil {
 		return err
 	}
+	msg.SetMessageIDWithValue(messageID)
 	return msg.WriteToFile(path)
 }
