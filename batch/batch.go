@@ -67,6 +67,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckFolders(in, out); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("creating the output folder: %w", err)
 	}
@@ -85,6 +88,17 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	claimOutputNames(cands)
+	// Inputs are opened inside the folder as listed: a file swapped for a link
+	// out of it since is refused.
+	realIn, err := filepath.EvalSymlinks(in)
+	if err != nil {
+		return nil, fmt.Errorf("input folder: %w", err)
+	}
+	root, err := os.OpenRoot(realIn)
+	if err != nil {
+		return nil, fmt.Errorf("input folder: %w", err)
+	}
+	defer func() { _ = root.Close() }()
 
 	entries := make([]Entry, len(cands))
 	jobs := make(chan int)
@@ -99,15 +113,12 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 		mu.Unlock()
 	}
-	// Work under way finishes on Ctrl-C: workers write with a context that is
-	// not cancelled; only the dispatch stops.
-	work := context.WithoutCancel(ctx)
 	for w := 0; w < o.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				entries[i] = o.processOne(work, st, cands[i], out)
+				entries[i] = o.processOne(ctx, root, st, cands[i], out)
 				if !entries[i].Skipped && entries[i].Status != "" {
 					if err := st.done(entries[i]); err != nil {
 						log.Error().Err(err).Str("file", cands[i].rel).Msg("cannot record the workbook")
@@ -217,6 +228,17 @@ func claimOutputNames(cands []candidate) {
 	}
 }
 
+// outsideCause reports a review that failed for its settings rather than its
+// content: over a limit, or a password missing or wrong.
+func outsideCause(rv *fupan.Review) bool {
+	for _, f := range rv.Findings {
+		if f.Severity == fupan.SevError && (f.Code == fupan.CodeFileTooLarge || f.Code == fupan.CodeFileEncrypted) {
+			return true
+		}
+	}
+	return false
+}
+
 // lang is the language of messages for files that were never read.
 func (o Options) lang() fupan.Lang {
 	if o.Settings.Analyze.Lang != "" {
@@ -241,7 +263,7 @@ func rejected(c candidate, now time.Time) Entry {
 
 // processOne reads, checks and reports one workbook. A panic anywhere in it is
 // a bug: the workbook fails with its stack in the log, the run goes on.
-func (o Options) processOne(ctx context.Context, st *state, c candidate, out string) (e Entry) {
+func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c candidate, out string) (e Entry) {
 	log := zerolog.Ctx(ctx)
 	start := time.Now()
 	e = Entry{File: c.rel, ProcessedAt: o.Settings.Now}
@@ -250,15 +272,20 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 			log.Error().Str("file", c.rel).Str("panic", fmt.Sprint(r)).Str("stack", string(debug.Stack())).Msg("internal error: please report it")
 			e.Status, e.Reason = StatusFailed, fmt.Sprintf("internal error in fupan: %v", r)
 			e.Findings.Errors++
+			e.Retry = true
 		}
 	}()
-	data, err := ReadInput(c.path, o.Settings.Reader.MaxFileSize)
+	data, err := xlsx.ReadInput(root, c.rel, o.Settings.Reader.MaxFileSize)
 	if err != nil {
-		e.Status, e.Reason = StatusFailed, err.Error()
+		// Whether the file cannot be opened, is no longer a file, or is over
+		// the limit, the next run looks again: only the content is judged once.
+		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		var fe *xlsx.FileError
 		if errors.As(err, &fe) {
 			e.Reason = fe.Finding(o.lang()).Message
+			e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
 		}
+		log.Warn().Str("file", c.rel).Str("reason", e.Reason).Msg("cannot read the workbook")
 		return e
 	}
 	sum := sha256.Sum256(data)
@@ -269,8 +296,12 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 		return prev
 	}
 	rv, src, err := LoadSource(ctx, o.Settings, c.path, data)
+	if ctx.Err() != nil {
+		// Stopped (Ctrl-C, SIGTERM): not judged, left for the next run.
+		return Entry{File: c.rel}
+	}
 	if err != nil {
-		e.Status, e.Reason = StatusFailed, err.Error()
+		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		return e
 	}
 	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
@@ -279,13 +310,16 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
+		e.Retry = outsideCause(rv)
 		e.Figures = nil
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	outs, err := report(ctx, o.Settings, rv, src, filepath.Join(out, OutputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
+	// Outputs under way are finished even when the run is stopped: they are
+	// small, and a workbook half reported would be done again anyway.
+	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, OutputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
-		e.Status, e.Reason = StatusFailed, err.Error()
+		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true // a full disk, not the workbook
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
 		return e
 	}
@@ -297,28 +331,15 @@ func (o Options) processOne(ctx context.Context, st *state, c candidate, out str
 	return e
 }
 
-// ReadInput reads a workbook file, refusing one over the size limit before
-// reading it: a 10 GB file dropped into the folder is never loaded.
-func ReadInput(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if limit <= 0 {
-		limit = xlsx.DefaultMaxFileSize
-	}
-	if fi.Size() > limit {
-		return nil, xlsx.TooLarge(path, fi.Size(), limit)
-	}
-	return os.ReadFile(path)
-}
-
 // outputsIntact reports whether a recorded workbook's outputs are there and
 // whole: a PDF ends with its %%EOF, a workbook with its zip directory's end.
 // An output a power cut left short is written again.
 func outputsIntact(out string, e Entry) bool {
 	if e.Status != StatusOK {
-		return e.Status == StatusFailed // a failed workbook that did not change fails again
+		// A workbook whose content failed fails again unchanged; one that
+		// failed for an outside reason (a full disk, a limit, a password) is
+		// tried again.
+		return e.Status == StatusFailed && !e.Retry
 	}
 	for _, p := range []struct{ path, tail string }{{e.Outputs.Reviewed, "PK\x05\x06"}, {e.Outputs.PDF, "%%EOF"}} {
 		if p.path == "" || !endsWith(filepath.Join(out, p.path), p.tail) {

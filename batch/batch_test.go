@@ -353,7 +353,7 @@ func TestRecursive(t *testing.T) {
 	in := t.TempDir()
 	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东", "华东销售部_2025Q3.xlsx"))
 	copyFile(t, "../samples/East-China-Sales_2025Q3.xlsx", filepath.Join(in, "East-China-Sales_2025Q3.xlsx"))
-	out := filepath.Join(in, "报告")
+	out := filepath.Join(t.TempDir(), "报告") // inside the input folder it is refused: TestOutputInsideInputRefused
 	s := run(t, batch.Options{Input: in, Output: out})
 	if s.OK != 1 {
 		t.Errorf("without --recursive: %d ok; want only the top folder's workbook", s.OK)
@@ -364,11 +364,6 @@ func TestRecursive(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "华东", "华东销售部_2025Q3.pdf")); err != nil {
 		t.Errorf("the subfolder is not mirrored: %v", err)
-	}
-	for _, e := range s.Entries {
-		if strings.HasPrefix(e.File, "报告") {
-			t.Errorf("the output folder was read as input: %s", e.File)
-		}
 	}
 }
 

@@ -3,6 +3,7 @@ package batch
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -39,8 +40,22 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 	}
 	var out []candidate
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil && path == root {
+			return fmt.Errorf("reading %s: %w", path, err)
+		}
 		if err != nil {
-			return fmt.Errorf("walking %s: %w", path, err)
+			// A subfolder (or file) that cannot be read is told as such; the
+			// rest of the folder is read.
+			rel, _ := filepath.Rel(root, path)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			out = append(out, candidate{rel: rel, path: path, reason: fmt.Sprintf("cannot be read: %v", err)})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if path == root {
@@ -180,4 +195,41 @@ func safeName(p string) string {
 		p = "_" + p[1:]
 	}
 	return p
+}
+
+// CheckFolders refuses an output folder that is the input folder or inside it,
+// also where a symbolic link hides it: the outputs would be read back as
+// inputs (x.reviewed.reviewed.xlsx), and teams could write into them.
+func CheckFolders(in, out string) error {
+	rin, err := realPath(in)
+	if err != nil {
+		return fmt.Errorf("input folder: %w", err)
+	}
+	rout, err := realPath(out)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if rout == rin || strings.HasPrefix(rout, rin+string(filepath.Separator)) {
+		return fmt.Errorf("the output folder %s is inside the input folder %s: choose one outside it", out, in)
+	}
+	return nil
+}
+
+// realPath is path with every symbolic link resolved, for a path that may not
+// exist yet: its nearest existing parent is resolved and the rest appended.
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for p := abs; ; p = filepath.Dir(p) {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(p) == p {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
 }

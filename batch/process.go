@@ -94,6 +94,8 @@ func report(ctx context.Context, s Settings, rv *fupan.Review, src *xlsx.Source,
 		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Now})
 	})
 	if err != nil {
+		// A reviewed copy without its report would be taken for a finished one.
+		_ = os.Remove(out.Reviewed)
 		return Outputs{}, err
 	}
 	return out, nil

@@ -35,7 +35,10 @@ type Entry struct {
 	Outputs  Outputs        `json:"outputs"`
 	// Skipped is set when the input was unchanged since the run that made its
 	// outputs, which this run kept.
-	Skipped     bool      `json:"skipped,omitempty"`
+	Skipped bool `json:"skipped,omitempty"`
+	// Retry is set when the input failed for a reason outside its content
+	// (no space left, a limit, a password): the next run tries it again.
+	Retry       bool      `json:"retry,omitempty"`
 	ProcessedAt time.Time `json:"processed_at"`
 
 	rejected bool // refused by its name (.xls, .csv, .txt): never read

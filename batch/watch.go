@@ -114,6 +114,8 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 		ro.Settled = s.settled
 		sum, err := Run(ctx, ro)
 		switch {
+		case ctx.Err() != nil: // Ctrl-C or SIGTERM: stopping, not failing
+			return nil
 		case errors.Is(err, ErrLocked):
 			log.Warn().Err(err).Msg("the output folder is busy; trying again later")
 			s.forget()

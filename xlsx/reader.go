@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -74,7 +73,7 @@ func (e *FileError) Finding(lang fupan.Lang) fupan.Finding {
 }
 
 // TooLarge is the error for a file over the size limit, for callers that check
-// the size before reading (see batch.ReadInput).
+// the size before reading (see ReadInput).
 func TooLarge(path string, size, limit int64) *FileError {
 	return &FileError{Path: path, Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("%d bytes, the limit is %d", size, limit)}
 }
@@ -110,25 +109,9 @@ var (
 // Read opens a workbook and returns its sheets and cells. A file it cannot read
 // is a *FileError.
 func (r *Reader) Read(ctx context.Context, path string) (*fupan.Workbook, error) {
-	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, error) {
-		return nil, &FileError{Path: path, Code: code, Err: err, Why: why}
-	}
-	fi, err := os.Stat(path)
+	data, err := ReadInput(nil, path, r.opts.MaxFileSize)
 	if err != nil {
-		return fail(fupan.CodeFileUnreadable, whyMissing, err)
-	}
-	if !fi.Mode().IsRegular() {
-		return fail(fupan.CodeFileNotXLSX, whyNotFile, errors.New("not a regular file"))
-	}
-	if fi.Size() > r.opts.MaxFileSize {
-		return fail(fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("%d bytes, the limit is %d", fi.Size(), r.opts.MaxFileSize))
-	}
-	if fi.Size() == 0 {
-		return fail(fupan.CodeFileNotXLSX, whyEmpty, errors.New("the file is empty"))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fail(fupan.CodeFileUnreadable, whyMissing, err)
+		return nil, err
 	}
 	return r.ReadBytes(ctx, path, data)
 }

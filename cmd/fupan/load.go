@@ -98,7 +98,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 
 // loadReview reads and analyses one workbook file.
 func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
-	data, err := batch.ReadInput(path, ro.MaxFileSize)
+	data, err := xlsx.ReadInput(nil, path, ro.MaxFileSize)
 	if err != nil {
 		lang := opts.Lang
 		if lang == "" {

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -42,7 +45,16 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			if err != nil {
 				return err
 			}
-			data, err := batch.ReadInput(src, settings.Reader.MaxFileSize)
+			data, err := xlsx.ReadInput(nil, src, settings.Reader.MaxFileSize)
+			var fe *xlsx.FileError
+			if errors.As(err, &fe) {
+				lang := settings.Analyze.Lang
+				if lang == "" {
+					lang = fupan.Simplified
+				}
+				printFindings(c.App.ErrWriter, lang, []fupan.Finding{fe.Finding(lang)})
+				return cli.Exit(fmt.Sprintf("%s cannot be read: no report written", src), exitFailed)
+			}
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}

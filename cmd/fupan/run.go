@@ -84,6 +84,9 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return batch.Options{}, cli.Exit(fmt.Sprintf("%s is not a folder", dir), exitBadUsage)
 	}
+	if err := batch.CheckFolders(dir, c.String("output")); err != nil {
+		return batch.Options{}, cli.Exit(err.Error(), exitBadUsage)
+	}
 	return batch.Options{
 		Input: dir, Output: c.String("output"), Workers: c.Int("workers"), Force: c.Bool("force"),
 		Recursive: c.Bool("recursive"), Settings: settings, Version: version,
