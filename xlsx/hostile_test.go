@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/hostile"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -116,5 +117,51 @@ func TestReadCancelled(t *testing.T) {
 	cancel()
 	if _, err := xlsx.ReadFile(ctx, "../samples/华东销售部_2025Q3.xlsx"); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled read: %v", err)
+	}
+}
+
+// Workbooks small on disk and huge once read are refused as soon as a limit
+// is passed, naming the cell, before the analysis, the report or the memory
+// pay for them: one 100 MB string (105 KB on disk), a 1 MB string in 12,000
+// cells, 12,000 cells of 30,000 characters (within the cell limit, over the
+// text limit), a 100 MB inline string, 4.4 million cells.
+func TestBoundedWork(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func() ([]byte, error)
+		want string // in the Simplified finding
+	}{
+		{"100 MB shared string", func() ([]byte, error) { return hostile.HugeSharedString(100<<20/3, 1) }, "单元格 表1!A1 的文字超过 32767 个字符的上限"},
+		{"1 MB string in 12,000 cells", func() ([]byte, error) { return hostile.HugeSharedString(1<<20/3, 12000) }, "单元格 表1!A1 的文字超过"},
+		{"30,000 characters in 12,000 cells", func() ([]byte, error) { return hostile.HugeSharedString(30000, 12000) }, "各单元格的文字合计超过 16 MB 的上限(读到 表1!A187 时)"},
+		{"100 MB inline string", func() ([]byte, error) { return hostile.HugeInlineString(100 << 20 / 3) }, "单元格 表1!A1 的文字超过"},
+		{"4.4 million cells", func() ([]byte, error) { return hostile.ManyCells(4_400_000) }, "超过大小上限"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := tc.make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "hostile.xlsx", data)
+			var fe *xlsx.FileError
+			if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
+				t.Fatalf("%d bytes on disk: %v; want file-too-large", len(data), err)
+			}
+			if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, tc.want) {
+				t.Errorf("finding %q; want it to say %q", msg, tc.want)
+			}
+		})
+	}
+	// Within the limits, a long cell is read whole.
+	data, err := hostile.HugeSharedString(32767, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "long.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len([]rune(wb.Sheets[0].Rows[2][0].Text)); got != 32767 {
+		t.Errorf("a 32,767-character cell read as %d characters", got)
 	}
 }

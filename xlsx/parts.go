@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
 )
@@ -224,7 +225,7 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 	}
 	date1904 := wbx.Date1904 == "1" || wbx.Date1904 == "true"
 	wb := &fupan.Workbook{File: name}
-	cells := 0
+	var spent budget
 	for _, s := range wbx.Sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -234,7 +235,7 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 			continue // a chart sheet or a broken link: nothing to read
 		}
 		sh := &fupan.Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
-		if err := p.readSheet(target, sh, shared, kinds, date1904, &cells); err != nil {
+		if err := p.readSheet(target, sh, shared, kinds, date1904, &spent); err != nil {
 			var fe *FileError
 			if errors.As(err, &fe) {
 				return nil, err
@@ -246,8 +247,20 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 	return wb, nil
 }
 
+// budget is what a workbook's cells have taken of the limits so far.
+type budget struct {
+	cells int
+	text  int64
+}
+
+// overLong stands in the shared string table for a string over the cell text
+// limit: a cell that uses it is refused, naming its sheet and cell. NUL
+// cannot occur in XML text, so no real string is taken for it.
+const overLong = "\x00over-long"
+
 // sharedStrings reads the shared string table: each item's text runs joined,
-// phonetic guides left out.
+// phonetic guides left out. A string over the cell text limit is not kept
+// (a 100 MB string would be copied over and over): it is marked overLong.
 func (p *pkg) sharedStrings(part string) ([]string, error) {
 	if part == "" {
 		return nil, nil
@@ -259,7 +272,8 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 	sc := newScanner(x)
 	var out []string
 	var b []byte
-	inSI, inT, inPhonetic := false, false, false
+	inSI, inT, inPhonetic, over := false, false, false, false
+	limit := p.opts.MaxCellText
 	for {
 		if err := sc.next(); err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
@@ -271,7 +285,7 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 			switch string(sc.name) {
 			case "si":
 				inSI = !sc.selfClosing
-				b = b[:0]
+				b, over = b[:0], false
 				if sc.selfClosing {
 					out = append(out, "")
 				}
@@ -283,7 +297,11 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 		case tokEnd:
 			switch string(sc.name) {
 			case "si":
-				out = append(out, string(b))
+				if over || len(b) > limit && utf8.RuneCount(b) > limit {
+					out = append(out, overLong)
+				} else {
+					out = append(out, string(b))
+				}
 				inSI = false
 			case "t":
 				inT = false
@@ -291,9 +309,12 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 				inPhonetic = false
 			}
 		case tokText:
-			if inT && !inPhonetic {
+			if inT && !inPhonetic && !over {
 				if b, err = sc.appendText(b); err != nil {
 					return nil, fmt.Errorf("%s: %w", part, err)
+				}
+				if len(b) > 4*limit { // more characters than the limit, whatever they are
+					b, over = b[:0], true
 				}
 			}
 		}

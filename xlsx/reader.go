@@ -20,7 +20,9 @@ const (
 	DefaultMaxFileSize  = 50 << 20  // bytes on disk
 	DefaultMaxUnzipSize = 512 << 20 // bytes once unzipped, all parts together
 	DefaultMaxXMLSize   = 128 << 20 // bytes of one unzipped part held in memory
-	DefaultMaxCells     = 5_000_000 // cells of all sheets together
+	DefaultMaxCells     = 1_000_000 // cells of all sheets together (a 100,000-row table has 440,000)
+	DefaultMaxCellText  = 32_767    // characters in one cell: Excel's own limit
+	DefaultMaxText      = 16 << 20  // bytes of text in all cells together (a 100,000-row table has 5 MB)
 )
 
 // Options limit what a Reader accepts. Zero values take the defaults.
@@ -29,6 +31,8 @@ type Options struct {
 	MaxUnzipSize int64
 	MaxXMLSize   int64
 	MaxCells     int
+	MaxCellText  int   // characters
+	MaxText      int64 // bytes of UTF-8, every cell counted (a shared string once per cell)
 	Password     string // for password-protected workbooks
 }
 
@@ -47,6 +51,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxCells <= 0 {
 		o.MaxCells = DefaultMaxCells
+	}
+	if o.MaxCellText <= 0 {
+		o.MaxCellText = DefaultMaxCellText
+	}
+	if o.MaxText <= 0 {
+		o.MaxText = DefaultMaxText
 	}
 	return o
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
 	"github.com/xuri/excelize/v2"
@@ -20,12 +21,12 @@ type rawCell struct {
 }
 
 // readSheet reads one sheet's cells and merged ranges in one pass.
-func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, cells *int) error {
+func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, spent *budget) error {
 	x, _, err := p.readPart(part)
 	if err != nil {
 		return err
 	}
-	r := &sheetReader{p: p, sh: sh, shared: shared, kinds: kinds, date1904: date1904, cells: cells}
+	r := &sheetReader{p: p, sh: sh, shared: shared, kinds: kinds, date1904: date1904, spent: spent}
 	sc := newScanner(x)
 	for {
 		if err := sc.next(); err != nil {
@@ -50,6 +51,9 @@ func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []n
 				if r.text, err = sc.appendText(r.text); err != nil {
 					return fmt.Errorf("%s: %w", part, err)
 				}
+				if len(r.text) > 4*p.opts.MaxCellText {
+					return r.overLong(len(r.text))
+				}
 			}
 		}
 	}
@@ -62,7 +66,7 @@ type sheetReader struct {
 	shared   []string
 	kinds    []numFmtKind
 	date1904 bool
-	cells    *int // of the whole workbook, against the limit
+	spent    *budget // of the whole workbook, against the limits
 
 	row, col               int
 	c                      rawCell
@@ -137,8 +141,16 @@ func (r *sheetReader) cell() error {
 	if cell.Kind == fupan.CellBlank {
 		return nil
 	}
+	if cell.Kind == fupan.CellText {
+		if cell.Text == overLong || len(cell.Text) > r.p.opts.MaxCellText && utf8.RuneCountInString(cell.Text) > r.p.opts.MaxCellText {
+			return r.overLong(len(cell.Text))
+		}
+		if r.spent.text += int64(len(cell.Text)); r.spent.text > r.p.opts.MaxText {
+			return r.tooMuchText()
+		}
+	}
 	limit := r.p.opts.MaxCells
-	if *r.cells++; *r.cells > limit {
+	if r.spent.cells++; r.spent.cells > limit {
 		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
 	}
 	row, col, sh := r.row, r.col, r.sh
@@ -148,7 +160,7 @@ func (r *sheetReader) cell() error {
 	if gap := row - len(sh.Rows); gap > 0 {
 		// Empty rows up to a far cell cost memory too: a cell in row
 		// 1,048,576 of many sheets must not make a small file huge.
-		if *r.cells += gap; *r.cells > limit {
+		if r.spent.cells += gap; r.spent.cells > limit {
 			return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", limit)}
 		}
 		sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
@@ -162,6 +174,37 @@ func (r *sheetReader) cell() error {
 	return nil
 }
 
+// where names the cell being read, as "Sheet1!B7".
+func (r *sheetReader) where() string {
+	ref, err := excelize.CoordinatesToCellName(max(r.col, 1), max(r.row, 1))
+	if err != nil {
+		ref = "?"
+	}
+	return r.sh.Name + "!" + ref
+}
+
+// overLong refuses the workbook for a cell's text over the limit.
+func (r *sheetReader) overLong(n int) error {
+	lim, at := r.p.opts.MaxCellText, r.where()
+	return &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("%s: the text of the cell is over %d characters", at, lim),
+		Why: fupan.Names{
+			Hans: fmt.Sprintf("单元格 %s 的文字超过 %d 个字符的上限(Excel 单元格最多 32767 个字符)", at, lim),
+			Hant: fmt.Sprintf("儲存格 %s 的文字超過 %d 個字元的上限(Excel 儲存格最多 32767 個字元)", at, lim),
+			En:   fmt.Sprintf("the text of cell %s is over the limit of %d characters (Excel allows 32,767 in a cell)", at, lim),
+		}}
+}
+
+// tooMuchText refuses the workbook whose cells hold more text than the limit.
+func (r *sheetReader) tooMuchText() error {
+	mb, at := float64(r.p.opts.MaxText)/(1<<20), r.where()
+	return &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("more than %d bytes of text in the cells (reached at %s)", r.p.opts.MaxText, at),
+		Why: fupan.Names{
+			Hans: fmt.Sprintf("各单元格的文字合计超过 %.0f MB 的上限(读到 %s 时)", mb, at),
+			Hant: fmt.Sprintf("各儲存格的文字合計超過 %.0f MB 的上限(讀到 %s 時)", mb, at),
+			En:   fmt.Sprintf("the cells hold more than the limit of %.0f MB of text (reached at %s)", mb, at),
+		}}
+}
+
 // finish applies the merged ranges.
 func (r *sheetReader) finish() error {
 	sh := r.sh
@@ -170,7 +213,7 @@ func (r *sheetReader) finish() error {
 		width = max(width, len(row))
 	}
 	for _, m := range r.merges {
-		if err := applyMerge(sh, m, width, r.cells, r.p.opts.MaxCells); err != nil {
+		if err := applyMerge(sh, m, width, &r.spent.cells, r.p.opts.MaxCells); err != nil {
 			return err
 		}
 	}
