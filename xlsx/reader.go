@@ -31,8 +31,8 @@ type Options struct {
 	MaxUnzipSize int64
 	MaxXMLSize   int64
 	MaxCells     int
-	MaxCellText  int   // characters
-	MaxText      int64 // bytes of UTF-8, every cell counted (a shared string once per cell)
+	MaxCellText  int    // characters
+	MaxText      int64  // bytes of UTF-8, every cell counted (a shared string once per cell)
 	Password     string // for password-protected workbooks
 }
 
