@@ -19,7 +19,7 @@ import (
 const (
 	DefaultMaxFileSize  = 50 << 20  // bytes on disk
 	DefaultMaxUnzipSize = 512 << 20 // bytes once unzipped, all parts together
-	DefaultMaxXMLSize   = 128 << 20 // bytes of one unzipped part held in memory
+	DefaultMaxXMLSize   = 64 << 20  // bytes of one unzipped part held in memory (a 100,000-row sheet has 36 MB)
 	DefaultMaxCells     = 1_000_000 // cells of all sheets together (a 100,000-row table has 440,000)
 	DefaultMaxCellText  = 32_767    // characters in one cell: Excel's own limit
 	DefaultMaxText      = 16 << 20  // bytes of text in all cells together (a 100,000-row table has 5 MB)
