@@ -145,16 +145,16 @@ func printFindings(w io.Writer, l fupan.Lang, fs []fupan.Finding) {
 		if f.Sheet != sheet {
 			sheet = f.Sheet
 			if sheet != "" {
-				fmt.Fprintf(w, "  [%s]\n", sheet)
+				fmt.Fprintf(w, "  [%s]\n", printable(sheet))
 			}
 		}
 		cell := f.Cell
 		if cell == "" {
 			cell = "-"
 		}
-		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, templates.L(l, "severity."+string(f.Severity)), f.Message, f.Code)
+		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, templates.L(l, "severity."+string(f.Severity)), printable(f.Message), f.Code)
 		if f.Hint != "" {
-			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), f.Hint)
+			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), printable(f.Hint))
 		}
 	}
 }

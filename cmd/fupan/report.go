@@ -72,8 +72,8 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 				return cli.Exit(err.Error(), exitFailed)
 			}
 			zerolog.Ctx(c.Context).Info().Str("reviewed", outs.Reviewed).Str("pdf", outs.PDF).Msg("report written")
-			fmt.Fprintln(c.App.Writer, outs.Reviewed)
-			fmt.Fprintln(c.App.Writer, outs.PDF)
+			fmt.Fprintln(c.App.Writer, printable(outs.Reviewed))
+			fmt.Fprintln(c.App.Writer, printable(outs.PDF))
 			return nil
 		},
 	}

@@ -116,7 +116,7 @@ func printFileResult(w io.Writer, r fileResult) {
 	if r.Errors > 0 {
 		verdict = templates.L(l, "file.bad")
 	}
-	fmt.Fprintf(w, "%s: %s, %s, %s (%s)\n", r.File,
+	fmt.Fprintf(w, "%s: %s, %s, %s (%s)\n", printable(r.File),
 		fmt.Sprintf(templates.L(l, "count.errors"), r.Errors),
 		fmt.Sprintf(templates.L(l, "count.warnings"), r.Warnings),
 		fmt.Sprintf(templates.L(l, "count.infos"), r.Infos), verdict)
