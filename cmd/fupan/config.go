@@ -25,6 +25,10 @@ type workbooksConfig struct {
 	PasswordEnv  string `yaml:"password_env"`
 	MaxFileSize  int64  `yaml:"max_file_size"`
 	MaxUnzipSize int64  `yaml:"max_unzip_size"`
+	MaxPartSize  int64  `yaml:"max_part_size"` // bytes of one unzipped part
+	MaxCells     int    `yaml:"max_cells"`
+	MaxCellText  int    `yaml:"max_cell_text"` // characters in one cell
+	MaxText      int64  `yaml:"max_text"`      // bytes of text in all cells
 }
 
 // systemConfig is the operator's configuration when --config is not given.

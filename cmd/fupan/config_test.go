@@ -87,6 +87,14 @@ func TestConfigPermissions(t *testing.T) {
 	if code != exitFailed || !strings.Contains(out, "file-too-large") {
 		t.Errorf("the working directory's config was not used: exit %d\n%s%s", code, out, stderr)
 	}
+	// The limits of the workbooks: section apply.
+	if err := os.WriteFile(cfg, []byte("workbooks:\n  max_cells: 10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code = runCLI(t, "validate", book)
+	if code != exitFailed || !strings.Contains(out, "file-too-large") {
+		t.Errorf("max_cells: 10 was not applied: exit %d\n%s%s", code, out, stderr)
+	}
 	for _, mode := range []os.FileMode{0o666, 0o664, 0o646} {
 		if err := os.Chmod(cfg, mode); err != nil {
 			t.Fatal(err)

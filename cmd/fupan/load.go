@@ -66,6 +66,7 @@ func readerOptions(c *cli.Context) (xlsx.Options, error) {
 	if !c.IsSet("max-unzip-size") && w.MaxUnzipSize > 0 {
 		o.MaxUnzipSize = w.MaxUnzipSize
 	}
+	o.MaxXMLSize, o.MaxCells, o.MaxCellText, o.MaxText = w.MaxPartSize, w.MaxCells, w.MaxCellText, w.MaxText
 	if passwordEnv == "" {
 		passwordEnv = w.PasswordEnv
 	}
