@@ -201,3 +201,19 @@ func TestMailDamagedRecordAndMissingPDF(t *testing.T) {
 		t.Errorf("%d messages in all; the other teams' mail was not sent", n)
 	}
 }
+
+// A run that found no workbook mails nothing: an empty overview is no news.
+func TestMailNothingForAnEmptyRun(t *testing.T) {
+	srv := smtptest.StartFaulty(t, smtptest.CloseAfterAccept)
+	in, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(in, "readme.txt"), []byte("notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "run", in, "-o", out, "--mail", "--config", faultyConfig(t, srv.Port, time.Second))
+	if code != 0 || !strings.Contains(stderr, "nothing to mail") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if srv.Received() != 0 {
+		t.Errorf("%d messages sent for a run without workbooks", srv.Received())
+	}
+}
