@@ -126,7 +126,10 @@ type cellPatch struct {
 	style    int
 	value    string // a number, written as <v>
 	inline   string // or an inline string (a header)
-	keepBody bool   // keep what the element holds (a team's right formula), change the style only
+	keepBody bool   // keep what the element holds (a team's formula), change the style only
+	// numericValue: the kept formula's cached value is a number, so a t="str"
+	// on it may go.
+	numericValue bool
 }
 
 // patchCells rewrites the sheet XML with the cells replaced or inserted.
@@ -152,11 +155,10 @@ func patchCells(x []byte, cells map[[2]int]cellSpan, rows map[int]*rowSpan, patc
 		}
 		if span, ok := cells[[2]int{p.row, p.col}]; ok {
 			if p.keepBody && !span.selfClosing {
-				// Only the start tag changes: the formula and its value stay.
-				// Kept only where its value is the computed rate: a number, so a
-				// t="str" some writers put on every formula goes.
+				// Only the start tag changes: the formula and its cached value
+				// stay as they are, with their type.
 				tag := fmt.Sprintf(`<%sc r="%s" s="%d"`, x, ref, p.style)
-				if span.typ != "" && span.typ != "str" {
+				if span.typ != "" && !(span.typ == "str" && p.numericValue) {
 					tag += fmt.Sprintf(` t="%s"`, span.typ)
 				}
 				splices = append(splices, splice{span.start, span.tagEnd, tag + ">"})

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -22,7 +23,13 @@ var statusColours = map[string][2]string{
 	fupan.StatusAchieved: {"C6EFCE", "006100"},
 	fupan.StatusClose:    {"FFEB9C", "9C5700"},
 	fupan.StatusMissed:   {"FFC7CE", "9C0006"},
+	formulaDiffers:       {"E4DFEC", "5B2C6F"},
 }
+
+// formulaDiffers marks a team's formula kept whose value is not fupan's: the
+// cell keeps the team's formula and value, in a colour of its own, and the
+// note says what fupan computed.
+const formulaDiffers = "formula-differs"
 
 // ReviewedOptions steer WriteReviewed.
 type ReviewedOptions struct {
@@ -224,14 +231,32 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 		}
 		differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
 		span, exists := spans[[2]int{cc.row, col}]
+		// A team's formula is never replaced: the master of a shared formula
+		// gone leaves the cells that share it pointing at nothing, and
+		// calcChain.xml naming a formula that is not there (Excel repairs
+		// the file, LibreOffice shows blanks). It keeps its body; only its
+		// style changes.
 		hasFormula := exists && span.hasFormula
-		patches = append(patches, cellPatch{row: cc.row, col: col, style: style,
-			value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula && cc.stated != nil && !differs})
+		if hasFormula && differs {
+			if style, err = rw.b.statusStyle(baseOf(cc.row), formulaDiffers, cc.signed); err != nil {
+				return err
+			}
+		}
+		p := cellPatch{row: cc.row, col: col, style: style, value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula}
+		if hasFormula {
+			// t="str" (which some writers put on every formula) goes where the
+			// cached value is a number, so that the percent format shows it.
+			if _, v, err := rw.formulaAt(x, span); err == nil {
+				_, perr := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				p.numericValue = perr == nil
+			}
+		}
+		patches = append(patches, p)
 		if differs {
 			ref, _ := excelize.CoordinatesToCellName(col, cc.row)
 			stated := fupan.FormatPercent(*cc.stated, cc.signed)
 			if hasFormula {
-				if formula, _ := rw.formulaAt(x, span); formula != "" {
+				if formula, _, _ := rw.formulaAt(x, span); formula != "" {
 					stated = "=" + formula + " (" + stated + ")"
 				}
 			}
@@ -249,11 +274,12 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 	return rw.b.addNotes(loc.Sheet, notes)
 }
 
-// formulaAt reads the formula text of a cell element.
-func (rw *reviewWriter) formulaAt(x []byte, span cellSpan) (string, error) {
+// formulaAt reads the formula text and the cached value of a cell element.
+func (rw *reviewWriter) formulaAt(x []byte, span cellSpan) (formula, value string, err error) {
 	var c struct {
 		F string `xml:"f"`
+		V string `xml:"v"`
 	}
-	err := xml.Unmarshal(x[span.start:span.end], &c)
-	return c.F, err
+	err = xml.Unmarshal(x[span.start:span.end], &c)
+	return c.F, c.V, err
 }
