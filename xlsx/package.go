@@ -83,7 +83,7 @@ func (b *packageBook) read(part string) ([]byte, error) {
 }
 
 func (b *packageBook) has(part string) bool {
-	_, ok := b.p.files[part]
+	_, ok := b.p.files[partKey(part)]
 	_, edited := b.edited[part]
 	return ok || edited
 }
@@ -301,13 +301,28 @@ func (b *packageBook) writeTo(w io.Writer) error {
 	buf := make([]byte, 8<<10) // one copy buffer for every unchanged part
 	zw := zip.NewWriter(bw)
 	written := map[string]bool{}
+	// Edited parts are named as the relationships name them, entries as the
+	// zip does: they meet by partKey (case, backslashes).
+	editedAs := map[string]string{}
+	for name := range b.edited {
+		editedAs[partKey(name)] = name
+	}
 	for _, f := range b.order {
-		name := strings.TrimPrefix(f.Name, "/")
-		if x, ok := b.edited[name]; ok {
-			if err := writeEntry(zw, f.Name, x, b.now); err != nil {
+		if name, ok := editedAs[partKey(f.Name)]; ok {
+			if err := writeEntry(zw, f.Name, b.edited[name], b.now); err != nil {
 				return err
 			}
 			written[name] = true
+			continue
+		}
+		if b.p.utf16[partKey(f.Name)] {
+			x, _, err := b.p.readPart(f.Name) // as UTF-8
+			if err == nil {
+				err = writeEntry(zw, f.Name, x, b.now)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
 			continue
 		}
 		raw, err := f.OpenRaw()

@@ -2,15 +2,20 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // The reader goes through the package's parts itself, one pass of fupan's
@@ -33,6 +38,10 @@ type pkg struct {
 	// them again was a third of writing it. Parts over keepMax are unpacked
 	// again instead, so that a huge sheet is not held through the analysis.
 	kept map[string][]byte
+	// utf16 names the parts written in UTF-16 (by Excel Mobile): they are
+	// read, and written into the reviewed copy, as UTF-8, which every reader
+	// of the copy takes.
+	utf16 map[string]bool
 }
 
 func openPackage(data []byte, opts Options) (*pkg, error) {
@@ -40,7 +49,7 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 	if err != nil {
 		return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyDamaged, Err: fmt.Errorf("the zip is damaged: %w", err)}
 	}
-	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts}
+	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts, utf16: map[string]bool{}}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -50,16 +59,150 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 			return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
 				Err: fmt.Errorf("it unzips to more than %d bytes (%s alone is %d)", opts.MaxUnzipSize, f.Name, f.UncompressedSize64)}
 		}
-		p.files[strings.TrimPrefix(f.Name, "/")] = f
+		if why := unsafeEntry(f.Name); why != "" {
+			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("zip entry %q: %s", f.Name, why)}
+		}
+		key := partKey(f.Name)
+		if other, dup := p.files[key]; dup {
+			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("zip entries %q and %q name one part", other.Name, f.Name)}
+		}
+		p.files[key] = f
+	}
+	// A DOCTYPE (which Excel never writes) is refused in every XML part, also
+	// in those only copied into the reviewed workbook: entity expansion and
+	// external entities are how XML parsers are attacked.
+	for _, f := range zr.File {
+		if !isXMLPart(f.Name) {
+			continue
+		}
+		wide, err := checkProlog(f)
+		if err != nil {
+			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("%s: %w", f.Name, err)}
+		}
+		if wide {
+			p.utf16[partKey(f.Name)] = true
+		}
 	}
 	return p, nil
+}
+
+// partKey is how a part is looked up by name: part names compare without
+// regard to case (ECMA-376 Part 2, 6.2.2.3), and some Windows tools write zip
+// entries with backslashes, which Excel opens.
+func partKey(name string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/"))
+}
+
+// unsafeEntry says what is wrong with a zip entry's name: a way out of the
+// package (.. segments, an absolute or drive-letter name) or a NUL. "" when
+// nothing is.
+func unsafeEntry(name string) string {
+	n := strings.ReplaceAll(name, "\\", "/")
+	switch {
+	case strings.ContainsRune(n, 0):
+		return "a NUL in the name"
+	case strings.HasPrefix(n, "/"):
+		return "an absolute name"
+	case len(n) >= 2 && n[1] == ':':
+		return "a drive letter"
+	}
+	for _, seg := range strings.Split(n, "/") {
+		if seg == ".." {
+			return "a .. segment"
+		}
+	}
+	return ""
+}
+
+// isXMLPart reports the parts that hold XML by their name.
+func isXMLPart(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") || strings.HasSuffix(n, ".vml")
+}
+
+// checkProlog reads an XML part up to its root element and refuses a
+// DOCTYPE before it (the only place one may stand). Only the prolog is
+// unpacked; comments and processing instructions are skipped, however long.
+// wide reports a part in UTF-16.
+func checkProlog(f *zip.File) (wide bool, err error) {
+	rc, err := f.Open()
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = rc.Close() }()
+	head := make([]byte, 2)
+	if _, err := io.ReadFull(rc, head); err != nil {
+		return false, nil // an empty or one-byte part holds no DOCTYPE
+	}
+	var r io.Reader = io.MultiReader(bytes.NewReader(head), rc)
+	if bytes.Equal(head, []byte{0xFF, 0xFE}) || bytes.Equal(head, []byte{0xFE, 0xFF}) {
+		wide = true
+		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
+	}
+	return wide, doctypeIn(r)
+}
+
+// doctypeIn reads a prolog and refuses a DOCTYPE in it.
+func doctypeIn(r io.Reader) error {
+	br := bufio.NewReader(r)
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			return nil
+		}
+		switch {
+		case b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF:
+			continue // white space, a UTF-8 byte order mark
+		case b != '<':
+			return nil // not XML: the parser that reads it says so
+		}
+		next, _ := br.Peek(8) // fewer at the end of the part
+		if len(next) == 0 {
+			return nil
+		}
+		switch {
+		case next[0] == '?':
+			err = skipPast(br, "?>")
+		case bytes.HasPrefix(next, []byte("!--")):
+			err = skipPast(br, "-->")
+		case len(next) >= 8 && strings.EqualFold(string(next[:8]), "!DOCTYPE"):
+			return errors.New("a DOCTYPE declaration, which Excel never writes")
+		default:
+			return nil // the root element: the prolog is over
+		}
+		if err != nil {
+			return nil
+		}
+	}
+}
+
+// skipPast reads until just after end.
+func skipPast(br *bufio.Reader, end string) error {
+	matched := 0
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			return err
+		}
+		switch {
+		case b == end[matched]:
+			matched++
+			if matched == len(end) {
+				return nil
+			}
+		case b == end[0]:
+			matched = 1
+		default:
+			matched = 0
+		}
+	}
 }
 
 // readPart reads a whole part; found is false where the package has none.
 // The zip's declared size (within the limits openPackage checked) sizes the
 // buffer, and archive/zip refuses to read past it.
 func (p *pkg) readPart(name string) ([]byte, bool, error) {
-	name = strings.TrimPrefix(name, "/")
+	name = partKey(name)
 	if x, ok := p.kept[name]; ok {
 		return x, true, nil
 	}
@@ -80,11 +223,73 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 	if _, err := buf.ReadFrom(rc); err != nil {
 		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
-	if p.kept != nil && buf.Len() <= keepMax {
-		p.kept[name] = buf.Bytes()
+	x, err := toUTF8(buf.Bytes())
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %w", name, err)
 	}
-	return buf.Bytes(), true, nil
+	if p.kept != nil && len(x) <= keepMax {
+		p.kept[name] = x
+	}
+	return x, true, nil
 }
+
+// inUTF8 is the package data with its UTF-16 parts in UTF-8, for excelize,
+// which reads only UTF-8; data itself where there are none.
+func (p *pkg) inUTF8(data []byte) ([]byte, error) {
+	if len(p.utf16) == 0 {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range p.order {
+		var x []byte
+		var err error
+		if p.utf16[partKey(f.Name)] {
+			x, _, err = p.readPart(f.Name)
+		} else {
+			var rc io.ReadCloser
+			if rc, err = f.Open(); err == nil {
+				x, err = io.ReadAll(rc)
+				_ = rc.Close()
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(x); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// toUTF8 turns a UTF-16 part (as Excel Mobile writes them, with a byte order
+// mark) into UTF-8 with its declaration saying so; other parts are returned
+// as they are.
+func toUTF8(x []byte) ([]byte, error) {
+	if len(x) < 2 || !(x[0] == 0xFF && x[1] == 0xFE || x[0] == 0xFE && x[1] == 0xFF) {
+		return x, nil
+	}
+	u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(x)
+	if err != nil {
+		return nil, fmt.Errorf("UTF-16: %w", err)
+	}
+	if end := bytes.Index(u, []byte("?>")); bytes.HasPrefix(u, []byte("<?xml")) && end > 0 {
+		decl := utf16Decl.ReplaceAll(u[:end], []byte(`encoding="UTF-8"`))
+		u = append(decl, u[end:]...)
+	}
+	return u, nil
+}
+
+// utf16Decl is the encoding of an XML declaration that names UTF-16.
+var utf16Decl = regexp.MustCompile(`encoding\s*=\s*["'](?i:utf-16(le|be)?)["']`)
 
 // eachStart calls fn with every start element of a small part (the
 // relationships, the workbook, the styles) and the name of its parent. It
@@ -231,7 +436,7 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 			return nil, err
 		}
 		target, ok := wbx.ByID[s.RID]
-		if !ok || p.files[target] == nil {
+		if !ok || p.files[partKey(target)] == nil {
 			continue // a chart sheet or a broken link: nothing to read
 		}
 		sh := &fupan.Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
@@ -300,7 +505,7 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 				if over || len(b) > limit && utf8.RuneCount(b) > limit {
 					out = append(out, overLong)
 				} else {
-					out = append(out, string(b))
+					out = append(out, unescapeExcel(string(b)))
 				}
 				inSI = false
 			case "t":

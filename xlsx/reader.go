@@ -107,6 +107,7 @@ var (
 	whyDamaged    = fupan.Names{Hans: "文件已损坏或不完整", Hant: "檔案已損毀或不完整", En: "the file is damaged or incomplete"}
 	whyNotFile    = fupan.Names{Hans: "不是普通文件", Hant: "不是一般檔案", En: "not a regular file"}
 	whyMissing    = fupan.Names{Hans: "无法打开文件", Hant: "無法開啟檔案", En: "the file cannot be opened"}
+	whyUnsafe     = fupan.Names{Hans: "文件内部结构不安全(路径越界、重复的部件或 DOCTYPE 声明),可能被篡改;请在 Excel 中另存后重试", Hant: "檔案內部結構不安全(路徑越界、重複的部件或 DOCTYPE 宣告),可能被竄改;請在 Excel 中另存後重試", En: "its package is unsafe (an entry outside it, a duplicate part or a DOCTYPE): it may have been tampered with; save it again from Excel"}
 )
 
 var (

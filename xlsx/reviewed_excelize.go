@@ -20,7 +20,11 @@ type excelizeBook struct {
 
 func openExcelizeBook(s *Source) (*excelizeBook, error) {
 	parts := s.wbx.sheetParts()
-	f, err := excelize.OpenReader(bytes.NewReader(s.plain), excelize.Options{
+	plain, err := s.pkg.inUTF8(s.plain)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(plain), excelize.Options{
 		UnzipSizeLimit: s.opts.MaxUnzipSize, UnzipXMLSizeLimit: s.opts.MaxXMLSize,
 	})
 	if err != nil {

@@ -71,6 +71,7 @@ type sheetReader struct {
 	row, col               int
 	c                      rawCell
 	inCell, inV, inIs, inT bool
+	inPh                   bool // inside a phonetic guide
 	text                   []byte
 	merges                 []string
 }
@@ -99,7 +100,9 @@ func (r *sheetReader) start(sc *scanner) {
 		r.inIs = r.inCell
 		r.text = r.text[:0]
 	case "t":
-		r.inT = r.inIs
+		r.inT = r.inIs && !r.inPh
+	case "rPh": // a phonetic guide (東京 read トウキョウ) is not the cell's text
+		r.inPh = r.inIs
 	case "mergeCell":
 		r.merges = append(r.merges, sc.attr("ref"))
 	}
@@ -114,6 +117,8 @@ func (r *sheetReader) end(name []byte) error {
 		r.inV = false
 	case "t":
 		r.inT = false
+	case "rPh":
+		r.inPh = false
 	case "is":
 		if r.inIs {
 			r.c.inline, r.c.hasValue = string(r.text), true
@@ -239,13 +244,12 @@ func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) 
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(c.value))
 		if err != nil || i < 0 || i >= len(shared) {
-			cell.Text = c.value
-			return cell
+			return fupan.Cell{} // no such string: blank, as Excel shows it
 		}
 		cell.Text = shared[i]
 		return cell
 	case "inlineStr":
-		cell.Text = c.inline
+		cell.Text = unescapeExcel(c.inline)
 		return cell
 	case "b":
 		cell.Kind, cell.Text = fupan.CellBool, c.value
