@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -175,5 +177,86 @@ func TestReviewedSharedFormulasInLibreOffice(t *testing.T) {
 		if got != want || v == "" {
 			t.Errorf("after LibreOffice, 成果!%s: formula %q value %q; want %q and a value", ref, got, v, want)
 		}
+	}
+}
+
+// A column fupan adds after a table never writes over what the team put
+// beside it, and leaves an Excel table (ListObject), conditional formats and
+// validations as they were, ranges and all.
+func TestReviewedAddedColumnBesideTeamWork(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	for i := range r.Outcome.Rows {
+		r.Outcome.Rows[i] = append(r.Outcome.Rows[i][:3], r.Outcome.Rows[i][4:]...)
+	}
+	r.Outcome.Header = append(r.Outcome.Header[:3], r.Outcome.Header[4:]...)
+	built := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(built, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	src := editedSample(t, built, t.TempDir(), func(f *excelize.File) error {
+		if err := f.AddTable("成果", &excelize.Table{Range: "A2:E5", Name: "成果表", StyleName: "TableStyleLight9"}); err != nil {
+			return err
+		}
+		red, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006"}})
+		if err != nil {
+			return err
+		}
+		if err := f.SetConditionalFormat("成果", "A3:J20", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "<", Format: &red, Value: "0"}}); err != nil {
+			return err
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = "F3:F5"
+		if err := dv.SetDropList([]string{"是", "否"}); err != nil {
+			return err
+		}
+		if err := f.AddDataValidation("成果", dv); err != nil {
+			return err
+		}
+		return f.SetCellValue("成果", "F4", "见附件") // the team's note beside the table
+	})
+	for writer, write := range reviewedWriters {
+		t.Run(writer, func(t *testing.T) {
+			out, rv := writeReviewedWith(t, src, t.TempDir(), write)
+			if rv.HasErrors() {
+				t.Fatalf("errors: %v", rv.Findings)
+			}
+			allowed := map[string]bool{}
+			for k := range computedCells(rv) {
+				if !strings.HasPrefix(k, "成果!") { // the tracking table's 偏差率
+					allowed[k] = true
+				}
+			}
+			for _, c := range []string{"G2", "G3", "G4", "G5"} {
+				allowed["成果!"+c] = true
+			}
+			compareWorkbooks(t, src, out, allowed)
+			f := open(t, out)
+			for cell, want := range map[string]string{"F4": "见附件", "G2": "达成率", "G4": "84.0%"} {
+				if v, _ := f.GetCellValue("成果", cell); v != want {
+					t.Errorf("成果!%s = %q; want %q", cell, v, want)
+				}
+			}
+			tables, err := f.GetTables("成果")
+			if err != nil || len(tables) != 1 || tables[0].Range != "A2:E5" || tables[0].Name != "成果表" {
+				t.Errorf("the Excel table: %+v %v", tables, err)
+			}
+			cf, err := f.GetConditionalFormats("成果")
+			if _, ok := cf["A3:J20"]; err != nil || !ok {
+				t.Errorf("conditional formats %v %v", cf, err)
+			}
+			dvs, err := f.GetDataValidations("成果")
+			if err != nil || len(dvs) != 1 || dvs[0].Sqref != "F3:F5" {
+				t.Errorf("validations %+v %v", dvs, err)
+			}
+		})
+	}
+	if testing.Short() {
+		return
+	}
+	out, _ := writeReviewed(t, src, t.TempDir())
+	conv := t.TempDir()
+	f := open(t, testtool.Soffice(t, out, "xlsx", conv))
+	if tables, _ := f.GetTables("成果"); len(tables) != 1 || tables[0].Range != "A2:E5" {
+		t.Errorf("after LibreOffice, the Excel table: %+v", tables)
 	}
 }

@@ -199,16 +199,23 @@ func (rw *reviewWriter) fillColumn(loc fupan.TableLoc, c fupan.Col, cells []comp
 // then adds the notes where the team's value differed.
 func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []computedCell, x []byte) error {
 	col, has := loc.Columns[c]
-	if !has {
-		col = loc.LastCol + 1
-	}
 	rows := map[int]bool{loc.HeaderRow: true}
 	for _, cc := range cells {
 		rows[cc.row] = true
 	}
+	if !has {
+		// The added column looks at every row of the table, to go where
+		// none of them holds anything.
+		for r := loc.HeaderRow; r <= max(loc.LastRow, loc.HeaderRow); r++ {
+			rows[r] = true
+		}
+	}
 	spans, rowSpans, err := scanSheet(x, rows)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", loc.Sheet, err)
+	}
+	if !has {
+		col = freeColumn(spans, loc)
 	}
 	// The style of a cell is its own, or for an added column its left neighbour's.
 	baseOf := func(row int) int {
@@ -272,6 +279,24 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 		return nil
 	}
 	return rw.b.addNotes(loc.Sheet, notes)
+}
+
+// freeColumn is the first column right of a table where none of its rows
+// holds a cell with content: a team's note beside the table is never written
+// over (an empty styled cell may be).
+func freeColumn(spans map[[2]int]cellSpan, loc fupan.TableLoc) int {
+	for col := loc.LastCol + 1; ; col++ {
+		free := true
+		for r := loc.HeaderRow; r <= max(loc.LastRow, loc.HeaderRow); r++ {
+			if sp, ok := spans[[2]int{r, col}]; ok && !sp.selfClosing {
+				free = false
+				break
+			}
+		}
+		if free || col >= 16384 {
+			return col
+		}
+	}
 }
 
 // formulaAt reads the formula text and the cached value of a cell element.
