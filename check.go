@@ -99,7 +99,7 @@ func goalRef(r *Review, p PlanRow) Ref {
 func checkTracking(r *Review, fs *findings) {
 	owners := allOwners(r)
 	for _, t := range r.Tracking {
-		if t.Deviation != nil && math.Abs(*t.Deviation) > OnTrackLimit+eps {
+		if t.OffTrack() {
 			var missing []string
 			rd := tableReader{loc: mustLoc(r, TrackingTable), fs: fs}
 			if strings.TrimSpace(t.Problem) == "" {

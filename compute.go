@@ -1,7 +1,6 @@
 package fupan
 
 import (
-	"math"
 	"strings"
 	"unicode"
 )
@@ -119,11 +118,39 @@ func computeTracking(r *Review, fs *findings) {
 				milestoneKind(fs.lang, p), milestoneKind(fs.lang, a))
 		}
 		if t.Deviation != nil {
-			on := math.Abs(*t.Deviation) <= OnTrackLimit+eps
-			t.OnTrack = &on
+			t.State = milestoneState(*t.Deviation, !p.Date.IsZero())
+			t.OnTrack = ptr(t.State != StateOffTrack)
 		}
 	}
 }
+
+// States of a milestone with a deviation.
+const (
+	StateAhead    = "ahead"
+	StateOnTrack  = "on_track"
+	StateOffTrack = "off_track"
+)
+
+// milestoneState is the one rule for a milestone everywhere: ahead of plan
+// (earlier, or more done) is never off track; on track up to 10% late (or
+// behind); off track past that. A dated milestone's positive deviation is
+// late, a percentage or count milestone's negative one behind.
+func milestoneState(deviation float64, dated bool) string {
+	late := deviation
+	if !dated {
+		late = -deviation
+	}
+	switch {
+	case late < -eps:
+		return StateAhead
+	case late <= OnTrackLimit+eps:
+		return StateOnTrack
+	}
+	return StateOffTrack
+}
+
+// OffTrack reports a milestone more than 10% late or behind.
+func (t TrackingRow) OffTrack() bool { return t.State == StateOffTrack }
 
 func milestoneKind(l Lang, m Milestone) string {
 	if !m.Date.IsZero() {
@@ -267,7 +294,7 @@ func dice(a, b map[string]int) float64 {
 
 func summarize(r *Review) {
 	s := &r.Summary
-	var sum float64
+	var sum, capped float64
 	n := 0
 	for _, o := range r.Outcomes {
 		s.Metrics++
@@ -281,19 +308,23 @@ func summarize(r *Review) {
 		}
 		if o.Achievement != nil {
 			sum += *o.Achievement
+			capped += min(*o.Achievement, 1)
 			n++
 		}
 	}
 	if n > 0 {
 		s.MeanAchievement = ptr(sum / float64(n))
+		s.MeanAchievementCapped = ptr(capped / float64(n))
 	}
 	s.Tasks = len(r.Plan)
 	for _, p := range r.Plan {
 		if p.Budget != nil {
 			s.Budget += *p.Budget
+			s.BudgetGiven++
 		}
 		if p.People != nil {
 			s.People += *p.People
+			s.PeopleGiven++
 		}
 	}
 	for _, t := range r.Tracking {
@@ -301,7 +332,7 @@ func summarize(r *Review) {
 		if t.Done {
 			s.TrackedDone++
 		}
-		if t.OnTrack != nil && (*t.OnTrack || *t.Deviation < 0 && !t.Planned.Date.IsZero() || *t.Deviation > 0 && t.Planned.Date.IsZero()) {
+		if t.OnTrack != nil && *t.OnTrack {
 			s.OnSchedule++
 		}
 	}

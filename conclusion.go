@@ -1,7 +1,6 @@
 package fupan
 
 import (
-	"math"
 	"strings"
 )
 
@@ -41,7 +40,7 @@ func Conclude(r *Review) Conclusion {
 		}
 	}
 	for _, t := range r.Tracking {
-		if t.Deviation == nil || math.Abs(*t.Deviation) <= OnTrackLimit+eps {
+		if !t.OffTrack() {
 			continue
 		}
 		detail := t.Problem

@@ -210,6 +210,33 @@ dispatch:
 	return sum, nil
 }
 
+// needsAttention orders the overview's rows by what leadership must look at
+// first: failed workbooks, then the most metrics not achieved, then the most
+// milestones off schedule; then by team.
+func needsAttention(a, b pdf.OverviewRow) bool {
+	if a.Failed != b.Failed {
+		return a.Failed
+	}
+	missed := func(r pdf.OverviewRow) (int, int) {
+		if r.Figures == nil {
+			return 0, 0
+		}
+		return r.Figures.Metrics - r.Figures.MetricsAchieved, r.Figures.Tracked - r.Figures.OnSchedule
+	}
+	am, ao := missed(a)
+	bm, bo := missed(b)
+	if am != bm {
+		return am > bm
+	}
+	if ao != bo {
+		return ao > bo
+	}
+	if a.Team != b.Team {
+		return a.Team < b.Team
+	}
+	return a.File < b.File
+}
+
 // claimOutputNames refuses an input whose outputs would take the name of
 // another's. OutputBase makes that impossible but for a hash collision; the
 // check keeps one workbook's report from ever overwriting another's.
@@ -391,7 +418,7 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 			}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Team < rows[j].Team })
+	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now})

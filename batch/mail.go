@@ -317,34 +317,53 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 // runFigures are the run's figures for the mail's templates.
 func runFigures(sum *Summary) mail.Figures {
 	fig := mail.Figures{OK: sum.OK, Failed: sum.Failed}
-	var achs []float64
+	pct := func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return fupan.FormatPercent(*v, false)
+	}
+	var plain, capped []float64
+	met, all := 0, 0
 	for _, e := range sum.Entries {
 		switch e.Status {
 		case StatusOK:
 			if fig.Period == "" {
 				fig.Period = e.Period
 			}
-			mean := "-"
-			if e.Figures != nil && e.Figures.MeanAchievement != nil {
-				achs = append(achs, *e.Figures.MeanAchievement)
-				mean = fupan.FormatPercent(*e.Figures.MeanAchievement, false)
+			tf := mail.TeamFigures{Team: e.Team, MeanAchievement: "—", MeanAchievementCapped: "—", MetricsMet: "—"}
+			if f := e.Figures; f != nil {
+				tf.MeanAchievement, tf.MeanAchievementCapped = pct(f.MeanAchievement), pct(f.MeanAchievementCapped)
+				if f.Metrics > 0 {
+					tf.MetricsMet = fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
+				}
+				met, all = met+f.MetricsAchieved, all+f.Metrics
+				if f.MeanAchievement != nil {
+					plain = append(plain, *f.MeanAchievement)
+				}
+				if f.MeanAchievementCapped != nil {
+					capped = append(capped, *f.MeanAchievementCapped)
+				}
 			}
-			met := ""
-			if e.Figures != nil {
-				met = fmt.Sprintf("%d/%d", e.Figures.MetricsAchieved, e.Figures.Metrics)
-			}
-			fig.Teams = append(fig.Teams, mail.TeamFigures{Team: e.Team, MeanAchievement: mean, MetricsMet: met})
+			fig.Teams = append(fig.Teams, tf)
 		case StatusFailed:
 			fig.Failures = append(fig.Failures, mail.Failure{File: e.File, Reason: e.Reason})
 		}
 	}
-	fig.MeanAchievement = "-"
-	if len(achs) > 0 {
+	mean := func(v []float64) string {
+		if len(v) == 0 {
+			return "—"
+		}
 		t := 0.0
-		for _, a := range achs {
+		for _, a := range v {
 			t += a
 		}
-		fig.MeanAchievement = fupan.FormatPercent(t/float64(len(achs)), false)
+		return fupan.FormatPercent(t/float64(len(v)), false)
+	}
+	fig.MeanAchievement, fig.MeanAchievementCapped = mean(plain), mean(capped)
+	fig.MetricsMet = "—"
+	if all > 0 {
+		fig.MetricsMet = fmt.Sprintf("%d/%d", met, all)
 	}
 	return fig
 }

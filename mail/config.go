@@ -73,7 +73,7 @@ func (c *Config) applyDefaults() {
 		c.Mode = "single"
 	}
 	if c.Subject == "" {
-		c.Subject = "策略复盘报告 {{.Period}}:{{.OK}} 个团队,平均达成率 {{.MeanAchievement}}"
+		c.Subject = "策略复盘报告 {{.Period}}:{{.OK}} 个团队,指标达成 {{.MetricsMet}}"
 	}
 	if c.Body == "" {
 		c.Body = defaultBody
@@ -83,7 +83,9 @@ func (c *Config) applyDefaults() {
 const defaultBody = `各位领导好,
 
 附件是 {{.Period}} 的策略复盘报告{{if .Team}}({{.Team}}){{end}}。
-已生成报告 {{.OK}} 份,未能处理 {{.Failed}} 份;平均达成率 {{.MeanAchievement}}。
+已生成报告 {{.OK}} 份,未能处理 {{.Failed}} 份;指标达成 {{.MetricsMet}},平均达成率(单项封顶100%){{.MeanAchievementCapped}}。
+{{range .Teams}}
+  {{.Team}}:指标达成 {{.MetricsMet}},平均达成率 {{.MeanAchievementCapped}}{{end}}
 {{range .Failures}}
 未能处理:{{.File}}:{{.Reason}}{{end}}
 {{if .Missing}}

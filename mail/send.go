@@ -24,14 +24,18 @@ type Figures struct {
 	Period          string
 	Team            string // in per-team mode, the team of the mail
 	OK, Failed      int
-	MeanAchievement string
+	MeanAchievement string // the plain mean of the teams' means
+	// MeanAchievementCapped counts each metric at most 100%: one
+	// over-achievement cannot hide misses.
+	MeanAchievementCapped string
+	MetricsMet            string // metrics achieved of all, every team together: "37/52"
 	Teams           []TeamFigures
 	Failures        []Failure
 	Missing         []string // attachments left out for the size limit
 }
 
 // TeamFigures is one team's line in the figures.
-type TeamFigures struct{ Team, MeanAchievement, MetricsMet string }
+type TeamFigures struct{ Team, MeanAchievement, MeanAchievementCapped, MetricsMet string }
 
 // Failure is a workbook that got no report.
 type Failure struct{ File, Reason string }

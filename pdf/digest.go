@@ -28,7 +28,7 @@ func trackingShown(rows []fupan.TrackingRow) (shown []fupan.TrackingRow, hidden,
 	// Indices are sorted, not the rows: moving 100,000 large structs cost a second.
 	var off []int
 	for i, t := range rows {
-		if t.OnTrack != nil && !*t.OnTrack {
+		if t.OffTrack() {
 			off = append(off, i)
 		}
 	}

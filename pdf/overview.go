@@ -67,24 +67,31 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		{title: templates.L(l, "actions.open"), share: 1, align: "C"},
 		{title: templates.L(l, "status"), share: 1.3, align: "L"},
 	}
+	shared := sharedTeamNames(rows)
 	var table [][]cell
 	for _, r := range rows {
 		if r.Failed || r.Figures == nil {
 			continue
 		}
 		s := r.Figures
-		mean := cell{text: "-"}
-		if s.MeanAchievement != nil {
-			st := fupan.MetricStatus(*s.MeanAchievement)
-			mean = statusCell(fupan.FormatPercent(*s.MeanAchievement, false), st, templates.L(l, "status."+st))
+		mean := cell{text: "—"}
+		if s.MeanAchievementCapped != nil {
+			st := fupan.MetricStatus(*s.MeanAchievementCapped)
+			mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, templates.L(l, "status."+st))
+		}
+		of := func(n, all int) string {
+			if all == 0 {
+				return "—"
+			}
+			return fmt.Sprintf("%d / %d", n, all)
 		}
 		status := cell{text: templates.L(l, "file.ok")}
 		if r.Warnings > 0 {
 			status.text = fmt.Sprintf(templates.L(l, "count.warnings"), r.Warnings)
 		}
-		table = append(table, []cell{{text: teamName(r)}, {text: r.Period},
-			{text: fmt.Sprintf("%d / %d", s.MetricsAchieved, s.Metrics)}, mean,
-			{text: fmt.Sprintf("%d / %d", s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
+		table = append(table, []cell{{text: teamName(r, shared)}, {text: r.Period},
+			{text: of(s.MetricsAchieved, s.Metrics)}, mean,
+			{text: of(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
 	}
 	if len(table) > 0 {
 		d.table(cols, table)
@@ -104,11 +111,31 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	return title
 }
 
-func teamName(r OverviewRow) string {
-	if r.Team != "" {
-		return r.Team
+// teamName is how a row is named: its team, with its file where another row
+// has the same team.
+func teamName(r OverviewRow, shared map[string]bool) string {
+	switch {
+	case r.Team == "":
+		return r.File
+	case shared[r.Team]:
+		return r.Team + " (" + r.File + ")"
 	}
-	return r.File
+	return r.Team
+}
+
+// sharedTeamNames are the team names more than one row has.
+func sharedTeamNames(rows []OverviewRow) map[string]bool {
+	n := map[string]int{}
+	for _, r := range rows {
+		if !r.Failed {
+			n[r.Team]++
+		}
+	}
+	shared := map[string]bool{}
+	for t, k := range n {
+		shared[t] = k > 1
+	}
+	return shared
 }
 
 // overviewChart draws each team's mean achievement as a bar, with the 100% line.
@@ -120,12 +147,13 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 	}
 	var bars []bar
 	top := 1.0
+	shared := sharedTeamNames(rows)
 	for _, r := range rows {
-		if r.Failed || r.Figures == nil || r.Figures.MeanAchievement == nil {
+		if r.Failed || r.Figures == nil || r.Figures.MeanAchievementCapped == nil {
 			continue
 		}
-		v := *r.Figures.MeanAchievement
-		bars = append(bars, bar{teamName(r), v})
+		v := *r.Figures.MeanAchievementCapped
+		bars = append(bars, bar{teamName(r, shared), v})
 		top = math.Max(top, v)
 	}
 	if len(bars) == 0 {

@@ -129,8 +129,8 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 		d.write(x+3, yy+1.5, tileW-4, f.Label, "L")
 		d.setSize(15)
 		d.text(navy)
-		if f.Key == "mean.achievement" && rv.Summary.MeanAchievement != nil {
-			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievement)])
+		if f.Key == "mean.achievement" && rv.Summary.MeanAchievementCapped != nil {
+			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievementCapped)])
 		}
 		d.write(x+3, yy+6, tileW-4, f.Value, "L")
 	}

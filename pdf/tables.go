@@ -54,10 +54,7 @@ func (d *doc) tables(rv *fupan.Review) {
 		for _, t := range tracking {
 			devCell := cell{text: "-"}
 			if t.Deviation != nil {
-				label := templates.L(l, "on.track")
-				if !*t.OnTrack {
-					label = templates.L(l, "off.track")
-				}
+				label := templates.L(l, map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}[t.State])
 				devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
 				if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
 					devCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)

@@ -19,22 +19,37 @@ type Figure struct {
 // report show them.
 func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	s := rv.Summary
+	// A figure nothing gives is missing, not zero: "—".
+	const none = "—"
 	pct := func(v *float64) string {
 		if v == nil {
-			return "-"
+			return none
 		}
 		return fupan.FormatPercent(*v, false)
 	}
+	of := func(n, all int) string {
+		if all == 0 {
+			return none
+		}
+		return fmt.Sprintf("%d / %d", n, all)
+	}
+	given := func(n int, v string) string {
+		if n == 0 {
+			return none
+		}
+		return v
+	}
+	count := func(n, rows int) string { return given(rows, strconv.Itoa(n)) }
 	fig := func(key, value string) Figure { return Figure{key, L(l, key), value} }
 	return []Figure{
-		fig("metrics.met", fmt.Sprintf("%d / %d", s.MetricsAchieved, s.Metrics)),
-		fig("mean.achievement", pct(s.MeanAchievement)),
-		fig("tasks.on.schedule", fmt.Sprintf("%d / %d", s.OnSchedule, s.Tracked)),
+		fig("metrics.met", of(s.MetricsAchieved, s.Metrics)),
+		fig("mean.achievement", pct(s.MeanAchievementCapped)),
+		fig("tasks.on.schedule", of(s.OnSchedule, s.Tracked)),
 		fig("completion", pct(s.Completion)),
-		fig("budget", FormatAmount(s.Budget, l)),
-		fig("people", FormatNumber(s.People)),
-		fig("actions", strconv.Itoa(s.Actions)),
-		fig("actions.open", strconv.Itoa(s.ActionsOpen)),
+		fig("budget", given(s.BudgetGiven, FormatAmount(s.Budget, l))),
+		fig("people", given(s.PeopleGiven, FormatNumber(s.People))),
+		fig("actions", count(s.Actions, s.Actions)),
+		fig("actions.open", count(s.ActionsOpen, s.Actions)),
 	}
 }
 
