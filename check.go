@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // check applies the seed's review rules to a computed review.
@@ -61,9 +62,46 @@ var (
 	reHasNumber = regexp.MustCompile(`[0-9]|[一二三四五六七八九十两百千]+(?:成|倍|万|亿|个|家|人|场|%)|翻番|翻倍`)
 	// Time words are taken out before looking for the goal's number: Q3 is not
 	// a measure.
-	reTimeWords = regexp.MustCompile(`(?i)q[1-4]|h[12]|fy\d{2,4}|\d{4}\s*年?|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]?)?|\d{1,2}\s*[./]\s*\d{1,2}`)
+	reTimeWords = regexp.MustCompile(`(?i)q[1-4]|h[12]|fy\d{2,4}|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号]?)?|\d{1,2}\s*[./]\s*\d{1,2}|\d+(?:\.\d+)?`)
 	reTimeBound = regexp.MustCompile(`(?i)\bq[1-4]\b|q[1-4]|[上下]半年|\bh[12]\b|季度|年底|年末|月底|月末|年内|\d{4}\s*年|\d+\s*月|\d+\s*[./]\s*\d+|前完成|之前|以前|\bby\b|\bbefore\b|\bend of\b|\bwithin\b|fy\d{2,4}|本季|本年|全年|年度|当月|本月|\d{4}`)
 )
+
+// withoutTime takes the time words out of a goal, so that what is left shows
+// whether it has a measure: "Q3", "2025年", "7月", "7.31" go; a number with a
+// unit after it stays, also where it looks like a year or a date ("3000家",
+// "2000万", "1.5倍"), and so does any number of three digits or more but a
+// year (19xx, 20xx) standing alone ("1200万" was taken for a year).
+func withoutTime(g string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reTimeWords.FindAllStringIndex(g, -1) {
+		word := g[m[0]:m[1]]
+		rest := strings.TrimLeft(g[m[1]:], " ")
+		unit := rest != "" && strings.ContainsAny(rest[:utf8.RuneLen([]rune(rest)[0])], "万萬亿億千百十元家人个個场場次倍%件单單台户戶位名项項条條篇")
+		if isDigits(word) {
+			// A plain number: a time word only as a year with nothing after it.
+			year := len(word) == 4 && (strings.HasPrefix(word, "19") || strings.HasPrefix(word, "20"))
+			if unit || !year && !strings.HasPrefix(rest, "年") {
+				continue
+			}
+		} else if unit {
+			continue
+		}
+		b.WriteString(g[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(g[last:])
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 func checkPlan(r *Review, fs *findings) {
 	seenGoal := map[string]bool{}
@@ -76,7 +114,7 @@ func checkPlan(r *Review, fs *findings) {
 		if p.Goal != "" && !seenGoal[p.Goal] {
 			seenGoal[p.Goal] = true
 			g := Simplify(p.Goal)
-			if !reHasNumber.MatchString(reTimeWords.ReplaceAllString(g, "")) {
+			if !reHasNumber.MatchString(withoutTime(g)) {
 				fs.add(CodeGoalNotMeasurable, goalRef(r, p), p.Goal)
 			}
 			if !reTimeBound.MatchString(g) {
@@ -160,7 +198,13 @@ func checkOutcomes(r *Review, fs *findings) {
 		if l, ok := r.Loc(ActionTable); ok {
 			ref = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
 		}
-		fs.add(CodeMissedNoActions, ref, missed)
+		notMet := 0
+		for _, o := range r.Outcomes {
+			if o.Status == StatusMissed || o.Status == StatusClose {
+				notMet++
+			}
+		}
+		fs.add(CodeMissedNoActions, ref, len(r.Outcomes), notMet, missed)
 	}
 }
 

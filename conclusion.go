@@ -9,6 +9,10 @@ type Point struct {
 	Title  string
 	Detail string
 	Ref    Ref
+	// Warning is a finding on the detail that leadership must see beside it:
+	// a cause that blames a person is the team's words, never fupan's
+	// conclusion.
+	Warning string
 }
 
 // Conclusion is the review's conclusion as the seed's step 3.4 asks for it:
@@ -18,6 +22,20 @@ type Conclusion struct {
 	Improve    []Point // missed or close metrics with their lessons
 	RootCauses []Point // causes of the misses and of milestones off track
 	Directions []Point // the follow-up actions
+}
+
+// teamWords marks a root cause whose cell blames a person: its detail is
+// quoted as the team wrote it, with the finding as its warning.
+func teamWords(r *Review, p Point, cause Ref) Point {
+	for _, f := range r.Findings {
+		if f.Code == CodeBlame && f.Ref == cause {
+			l := r.Meta.Lang
+			p.Detail = l.Pick("团队原文:“", "團隊原文:「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
+			p.Warning = l.Pick("注意:", "注意:", "Note: ") + f.Message
+			return p
+		}
+	}
+	return p
 }
 
 // Conclude draws the conclusion from a computed review.
@@ -31,11 +49,11 @@ func Conclude(r *Review) Conclusion {
 		figure := o.TargetText + " → " + o.ActualText + " (" + FormatPercent(*o.Achievement, false) + ")"
 		switch o.Status {
 		case StatusAchieved:
-			c.Highlights = append(c.Highlights, Point{o.Metric + ": " + figure, o.Lesson, o.Ref})
+			c.Highlights = append(c.Highlights, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
 		default:
-			c.Improve = append(c.Improve, Point{o.Metric + ": " + figure, o.Lesson, o.Ref})
+			c.Improve = append(c.Improve, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
 			if strings.TrimSpace(o.Cause) != "" {
-				c.RootCauses = append(c.RootCauses, Point{o.Metric, o.Cause, o.Cells[ColCause]})
+				c.RootCauses = append(c.RootCauses, teamWords(r, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]))
 			}
 		}
 	}
@@ -47,7 +65,7 @@ func Conclude(r *Review) Conclusion {
 		if t.Countermeasure != "" {
 			detail = strings.TrimSpace(detail + l.Pick(";应对:", ";應對:", "; countermeasure: ") + t.Countermeasure)
 		}
-		c.RootCauses = append(c.RootCauses, Point{t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", detail, t.Ref})
+		c.RootCauses = append(c.RootCauses, teamWords(r, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]))
 	}
 	for _, a := range r.Actions {
 		var parts []string
@@ -66,7 +84,7 @@ func Conclude(r *Review) Conclusion {
 		if len(parts) > 0 {
 			detail += " (" + strings.Join(parts, l.Pick(",", ",", ", ")) + ")"
 		}
-		c.Directions = append(c.Directions, Point{a.Item, detail, a.Ref})
+		c.Directions = append(c.Directions, Point{Title: a.Item, Detail: detail, Ref: a.Ref})
 	}
 	return c
 }

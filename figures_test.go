@@ -85,3 +85,88 @@ func TestMeanAchievementCapped(t *testing.T) {
 		t.Errorf("achieved %d missed %d", s.MetricsAchieved, s.MetricsMissed)
 	}
 }
+
+// Every way of writing a metric's direction, in the three languages: "不低于"
+// and "no less than" were read as lower is better (they hold 低 and less).
+func TestDirectionPhrases(t *testing.T) {
+	higher := []string{"越高越好", "越高越好 ↑", "越多越好", "不低于90%", "不低於90%", "不少于", "至少", "提升", "正向指标", "望大",
+		"Higher is better", "higher", "More is better", "at least", "At least 90%", "no less than 90%", "not less than", "no fewer than", "maximise", "max", "↑"}
+	lower := []string{"越低越好", "越低越好 ↓", "越少越好", "不高于5%", "不超过80%", "不超過80%", "至多", "最多", "降低", "反向指标", "望小",
+		"Lower is better", "lower", "Less is better", "at most", "no more than 5%", "not more than", "minimise", "min", "↓"}
+	for want, phrases := range map[string][]string{fupan.Higher: higher, fupan.Lower: lower} {
+		for _, p := range phrases {
+			r := samples.SeedSimplifiedCopy()
+			r.Outcome.Header = append(r.Outcome.Header, "指标方向")
+			for i := range r.Outcome.Rows {
+				r.Outcome.Rows[i] = append(r.Outcome.Rows[i], "")
+			}
+			r.Outcome.Rows[0][len(r.Outcome.Header)-1] = p
+			rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+			if got := rv.Outcomes[0].Direction; got != want {
+				t.Errorf("%q: direction %q; want %q", p, got, want)
+			}
+		}
+	}
+}
+
+// A goal's number is its measure, also where it has four digits: "3000家"
+// and "1200万" were taken for years.
+func TestGoalMeasurable(t *testing.T) {
+	for goal, measurable := range map[string]bool{
+		"2025年新客户数达到3000家":         true,
+		"Q3华东销售额1200万":             true,
+		"Q3华东销售额提升20%":             true,
+		"销售额2000万":                 true,
+		"客单价提升1.5倍":                true,
+		"2025年提升品牌影响力":             false,
+		"Q3做好客户运营":                 false,
+		"7.31前上线新系统":               false,
+		"Grow sales by 20% in Q3":  true,
+		"Be the best team in 2025": false,
+	} {
+		r := samples.SeedSimplifiedCopy()
+		r.Plan.Rows[0][0] = goal
+		rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+		if got := findingAt(rv, fupan.CodeGoalNotMeasurable, "计划", "A3") == nil; got != measurable {
+			t.Errorf("%q: measurable %v; want %v", goal, got, measurable)
+		}
+	}
+}
+
+// A cause that blames a person is never fupan's root cause: it is quoted as
+// the team wrote it, with the finding beside it.
+func TestBlamingCauseQuotedWithFinding(t *testing.T) {
+	r := samples.SeedTraditional() // made anew by each call
+	r.Outcome.Rows[1][4] = "林二執行不力"
+	rv := analyzeBook(t, "華東銷售部_2025Q3.xlsx", samples.PerSheet(r))
+	var found bool
+	for _, p := range fupan.Conclude(rv).RootCauses {
+		if !strings.Contains(p.Detail, "林二執行不力") {
+			continue
+		}
+		found = true
+		if p.Detail != "團隊原文:「林二執行不力」" || !strings.HasPrefix(p.Warning, "注意:") || !strings.Contains(p.Warning, "不力") {
+			t.Errorf("detail %q warning %q", p.Detail, p.Warning)
+		}
+	}
+	if !found {
+		t.Errorf("the cause is not among the root causes: %+v", fupan.Conclude(rv).RootCauses)
+	}
+}
+
+// The missed-no-actions message counts as page 1 does: of 3 metrics, 1 met,
+// so 2 not met, of which 1 below 90%.
+func TestMissedNoActionsReconciles(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Acts.Rows = nil
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodeMissedNoActions {
+			if !strings.HasPrefix(f.Message, "3 个指标中 2 个未达成(其中 1 个达成率低于90%)") {
+				t.Errorf("message %q", f.Message)
+			}
+			return
+		}
+	}
+	t.Error("no missed-no-actions finding")
+}

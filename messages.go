@@ -114,7 +114,7 @@ var catalogue = map[Code]message{
 		"指标「%s」未达标,但未总结经验/教训", "指標「%s」未達標,但未總結經驗/教訓", "%s was missed but no lesson is recorded",
 		"请写下可复用的教训,以免重蹈覆辙。", "請寫下可複用的教訓,以免重蹈覆轍。", "Write down the lesson so it is not repeated."},
 	CodeMissedNoActions: {SevWarning,
-		"有 %d 个指标未达标,但后续行动计划表中没有任何行动", "有 %d 個指標未達標,但後續行動計劃表中沒有任何行動", "%d metrics were missed but there are no follow-up actions",
+		"%d 个指标中 %d 个未达成(其中 %d 个达成率低于90%%),但后续行动计划表中没有任何行动", "%d 個指標中 %d 個未達成(其中 %d 個達成率低於90%%),但後續行動計劃表中沒有任何行動", "%[2]d of %[1]d metrics were not met (%[3]d below 90%%) but there are no follow-up actions",
 		"针对每个待改进点制定措施、责任人、完成时间和验收标准。", "針對每個待改進點制定措施、責任人、完成時間和驗收標準。", "Give each point to improve a measure, owner, due date and acceptance criterion."},
 	CodeOwnerMissing: {SevWarning,
 		"「%s」没有负责人", "「%s」沒有負責人", "%q has no owner",

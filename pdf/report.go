@@ -180,7 +180,11 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			if p.Detail == "" {
 				detailLines = nil
 			}
-			h := float64(len(titleLines)+len(detailLines))*d.lineH() + 2
+			var warnLines []string
+			if p.Warning != "" {
+				warnLines = d.wrap(p.Warning, contentW-6)
+			}
+			h := float64(len(titleLines)+len(detailLines)+len(warnLines))*d.lineH() + 2
 			d.ensure(h)
 			y := d.pdf.Y()
 			d.fill(part.mark)
@@ -194,8 +198,13 @@ func (d *doc) conclusion(rv *fupan.Review) {
 			for i, t := range detailLines {
 				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
 			}
+			y += float64(len(detailLines)) * d.lineH()
+			d.text(statusInk[fupan.StatusMissed])
+			for i, t := range warnLines {
+				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
+			}
 			d.text(ink)
-			d.pdf.SetY(y + float64(len(detailLines))*d.lineH() + 2)
+			d.pdf.SetY(y + float64(len(warnLines))*d.lineH() + 2)
 		}
 		d.leftOut(hidden)
 	}

@@ -120,7 +120,11 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 			points = points[:maxListed]
 		}
 		for _, p := range points {
-			linkTo(line(p.Title, p.Detail), p.Ref)
+			detail := p.Detail
+			if p.Warning != "" {
+				detail += "\n" + p.Warning
+			}
+			linkTo(line(p.Title, detail), p.Ref)
 		}
 	}
 
