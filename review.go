@@ -90,7 +90,7 @@ type TrackingRow struct {
 	Baseline        Date      `json:"baseline"`
 	Deviation       *float64  `json:"deviation"`
 	StatedDeviation *float64  `json:"stated_deviation"`
-	OnTrack         *bool     `json:"on_track"` // on time or ahead
+	OnTrack         *bool     `json:"on_track"`        // on time or ahead
 	State           string    `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
 	Done            bool      `json:"done"`
 	Problem         string    `json:"problem"`
@@ -162,23 +162,23 @@ type Summary struct {
 	// MeanAchievementCapped counts each metric at most 100%, so that one
 	// over-achievement cannot hide misses: the average a report shows.
 	MeanAchievementCapped *float64 `json:"mean_achievement_capped"`
-	Tasks           int      `json:"tasks"`
-	Tracked         int      `json:"tracked"`
-	TrackedDone     int      `json:"tracked_done"`
-	Completion      *float64 `json:"completion"`
-	OnSchedule      int      `json:"on_schedule"`
-	Budget          float64  `json:"budget"`
-	People          float64  `json:"people"`
+	Tasks                 int      `json:"tasks"`
+	Tracked               int      `json:"tracked"`
+	TrackedDone           int      `json:"tracked_done"`
+	Completion            *float64 `json:"completion"`
+	OnSchedule            int      `json:"on_schedule"`
+	Budget                float64  `json:"budget"`
+	People                float64  `json:"people"`
 	// BudgetGiven and PeopleGiven count the tasks that state them: a total
 	// of none is not a zero but unknown.
 	BudgetGiven int `json:"budget_given"`
 	PeopleGiven int `json:"people_given"`
-	Actions         int      `json:"actions"`
-	ActionsDone     int      `json:"actions_done"`
-	ActionsOpen     int      `json:"actions_open"`
-	Errors          int      `json:"errors"`
-	Warnings        int      `json:"warnings"`
-	Infos           int      `json:"infos"`
+	Actions     int `json:"actions"`
+	ActionsDone int `json:"actions_done"`
+	ActionsOpen int `json:"actions_open"`
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+	Infos       int `json:"infos"`
 }
 
 // TableLoc says where a table was found in the workbook.

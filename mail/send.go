@@ -29,9 +29,9 @@ type Figures struct {
 	// over-achievement cannot hide misses.
 	MeanAchievementCapped string
 	MetricsMet            string // metrics achieved of all, every team together: "37/52"
-	Teams           []TeamFigures
-	Failures        []Failure
-	Missing         []string // attachments left out for the size limit
+	Teams                 []TeamFigures
+	Failures              []Failure
+	Missing               []string // attachments left out for the size limit
 }
 
 // TeamFigures is one team's line in the figures.
