@@ -55,7 +55,16 @@ func openPackageBook(p *pkg, wbx workbookXML, now time.Time) (*packageBook, erro
 	}
 	b.stylePrt = wbx.ByType["styles"]
 	if b.stylePrt == "" {
-		return nil, errUnsupported
+		// Some writers leave the styles out (Excel then uses its defaults):
+		// the copy gets the least a stylesheet holds, for fupan's formats.
+		b.stylePrt = "xl/styles.xml" // where excelize, too, looks for it
+		if b.has(b.stylePrt) {
+			b.stylePrt = b.free("xl/styles%d.xml")
+		}
+		b.add(b.stylePrt, []byte(minimalStyles), "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")
+		if _, err := b.relate(wbx.Part, b.stylePrt, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"); err != nil {
+			return nil, err
+		}
 	}
 	x, err := b.read(b.stylePrt)
 	if err != nil {
@@ -96,6 +105,10 @@ func (b *packageBook) free(pattern string) string {
 		}
 	}
 }
+
+// minimalStyles is a stylesheet with Excel's defaults only.
+const minimalStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
 func (b *packageBook) add(part string, x []byte, contentType string) {
 	b.edited[part] = x

@@ -31,6 +31,10 @@ var statusColours = map[string][2]string{
 // note says what fupan computed.
 const formulaDiffers = "formula-differs"
 
+// ErrStrict is the error for a workbook saved as Strict Open XML, of which
+// fupan writes no reviewed copy.
+var ErrStrict = errors.New("the workbook is saved as Strict Open XML Spreadsheet, of which fupan cannot write a reviewed copy: save it as an Excel Workbook (.xlsx)")
+
 // ReviewedOptions steer WriteReviewed.
 type ReviewedOptions struct {
 	Reader Options    // limits for opening the source again
@@ -67,6 +71,9 @@ func (s *Source) WriteReviewed(ctx context.Context, w io.Writer, rv *fupan.Revie
 	if now.IsZero() {
 		now = time.Now()
 	}
+	if err := s.writable(); err != nil {
+		return fmt.Errorf("%s: %w", rv.File, err)
+	}
 	out := w
 	var buf bytes.Buffer
 	if s.encrypted {
@@ -97,8 +104,30 @@ func (s *Source) WriteReviewed(ctx context.Context, w io.Writer, rv *fupan.Revie
 	return nil
 }
 
+// writable refuses a package of which no reviewed copy can be written whole.
+func (s *Source) writable() error {
+	if wb, _, err := s.pkg.readPart(s.wbx.Part); err == nil && bytes.Contains(wb, []byte("purl.oclc.org/ooxml/spreadsheetml/main")) {
+		// Strict Open XML: parts fupan adds in the transitional namespaces
+		// would make a mixed package that Excel may refuse, and excelize
+		// writes one with unbound prefixes.
+		return ErrStrict
+	}
+	return nil
+}
+
 // writeReviewedExcelize writes the reviewed workbook through excelize.
-func writeReviewedExcelize(ctx context.Context, w io.Writer, s *Source, rv *fupan.Review, lang fupan.Lang, now time.Time) error {
+func writeReviewedExcelize(ctx context.Context, w io.Writer, s *Source, rv *fupan.Review, lang fupan.Lang, now time.Time) (err error) {
+	// excelize panics on some packages it cannot parse (a styles part whose
+	// elements carry a namespace prefix): that is a workbook it cannot
+	// write, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: excelize could not write this package (%v)", errUnsupported, r)
+		}
+	}()
+	if err := s.writable(); err != nil {
+		return err
+	}
 	b, err := openExcelizeBook(s)
 	if err != nil {
 		return fmt.Errorf("opening: %w", err)
