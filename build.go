@@ -2,6 +2,7 @@ package fupan
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -16,6 +17,35 @@ type Options struct {
 
 // Analyze reads the tables of a workbook, parses their values, computes the
 // figures and checks the review. It never fails: every problem is a finding.
+// checkCharacters names the table cells holding characters beyond the Basic
+// Multilingual Plane (𠮷, emoji): no PDF writer fupan uses draws them, so the
+// report shows a mark instead, and says so here.
+func checkCharacters(rd tableReader, fs *findings) {
+	for _, row := range rd.loc.Rows {
+		for id, col := range rd.loc.Columns {
+			text := rd.sheet.Cell(row, col).Text
+			var odd []string
+			for _, r := range text {
+				if r > 0xFFFF {
+					odd = append(odd, fmt.Sprintf("%c (U+%X)", r, r))
+				}
+			}
+			if len(odd) > 0 {
+				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), strings.Join(odd, fs.lang.Pick("、", "、", ", ")))
+			}
+		}
+	}
+}
+
+// excerpt is the start of a long text, for a message.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
 func Analyze(wb *Workbook, opts Options) *Review {
 	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{}}
 
@@ -60,6 +90,7 @@ func Analyze(wb *Workbook, opts Options) *Review {
 		if len(t.Rows) == 0 {
 			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
 		}
+		checkCharacters(rd, fs)
 	}
 	if years.guessed {
 		fs.add(CodePeriodUnknown, Ref{}, years.fallback)

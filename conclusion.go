@@ -26,22 +26,31 @@ type Conclusion struct {
 
 // teamWords marks a root cause whose cell blames a person: its detail is
 // quoted as the team wrote it, with the finding as its warning.
-func teamWords(r *Review, p Point, cause Ref) Point {
-	for _, f := range r.Findings {
-		if f.Code == CodeBlame && f.Ref == cause {
-			l := r.Meta.Lang
-			p.Detail = l.Pick("团队原文:“", "團隊原文:「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
-			p.Warning = l.Pick("注意:", "注意:", "Note: ") + f.Message
-			return p
-		}
+func teamWords(l Lang, blames map[Ref]string, p Point, cause Ref) Point {
+	if msg, ok := blames[cause]; ok {
+		p.Detail = l.Pick("团队原文:“", "團隊原文:「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
+		p.Warning = l.Pick("注意:", "注意:", "Note: ") + msg
 	}
 	return p
+}
+
+// blamesAt are the blames-person findings by cell, looked up once: a
+// 100,000-row table has as many causes as findings.
+func blamesAt(r *Review) map[Ref]string {
+	m := map[Ref]string{}
+	for _, f := range r.Findings {
+		if f.Code == CodeBlame {
+			m[f.Ref] = f.Message
+		}
+	}
+	return m
 }
 
 // Conclude draws the conclusion from a computed review.
 func Conclude(r *Review) Conclusion {
 	var c Conclusion
 	l := r.Meta.Lang
+	blames := blamesAt(r)
 	for _, o := range r.Outcomes {
 		if o.Achievement == nil {
 			continue
@@ -53,7 +62,7 @@ func Conclude(r *Review) Conclusion {
 		default:
 			c.Improve = append(c.Improve, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
 			if strings.TrimSpace(o.Cause) != "" {
-				c.RootCauses = append(c.RootCauses, teamWords(r, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]))
+				c.RootCauses = append(c.RootCauses, teamWords(l, blames, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]))
 			}
 		}
 	}
@@ -65,7 +74,7 @@ func Conclude(r *Review) Conclusion {
 		if t.Countermeasure != "" {
 			detail = strings.TrimSpace(detail + l.Pick(";应对:", ";應對:", "; countermeasure: ") + t.Countermeasure)
 		}
-		c.RootCauses = append(c.RootCauses, teamWords(r, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]))
+		c.RootCauses = append(c.RootCauses, teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]))
 	}
 	for _, a := range r.Actions {
 		var parts []string

@@ -170,3 +170,15 @@ func TestMissedNoActionsReconciles(t *testing.T) {
 	}
 	t.Error("no missed-no-actions finding")
 }
+
+// A character beyond the Basic Multilingual Plane (𠮷, emoji), which the PDF
+// cannot draw, is named in a finding at its cell; the report shows a mark.
+func TestCharactersBeyondBMP(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Plan.Rows[1][1] = "开展𠮷野家区域地推活动🎉"
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	f := findingAt(rv, fupan.CodeCharUnsupported, "计划", "B4")
+	if f == nil || !strings.Contains(f.Message, "𠮷 (U+20BB7)、🎉 (U+1F389)") {
+		t.Fatalf("finding %+v", f)
+	}
+}

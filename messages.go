@@ -38,6 +38,7 @@ const (
 	CodeTaskUnmatched      Code = "task-unmatched"
 	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
+	CodeCharUnsupported    Code = "char-unsupported"
 
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
@@ -153,6 +154,9 @@ var catalogue = map[Code]message{
 	CodeValueMissing: {SevWarning,
 		"「%s」列未填写", "「%s」欄未填寫", "The %s column is blank",
 		"请补填该单元格;无法计算的行不会出现在报告的数字中。", "請補填該儲存格;無法計算的列不會出現在報告的數字中。", "Fill it in: a row that cannot be computed counts in none of the report's figures."},
+	CodeCharUnsupported: {SevWarning,
+		"「%s」中的字符 %s 超出了 PDF 所用字体的范围,报告中以 ? 代替", "「%s」中的字元 %s 超出了 PDF 所用字型的範圍,報告中以 ? 代替", "%q holds %s, which the PDF's font cannot draw: the report shows ? instead",
+		"改用常用字(例如把 𠮷 写作 吉),或删去表情符号;工作簿中的原文不受影响。", "改用常用字(例如把 𠮷 寫作 吉),或刪去表情符號;工作簿中的原文不受影響。", "Use a common character instead, or leave out the emoji; the workbook keeps the original."},
 	CodeTableEmpty: {SevInfo,
 		"%s还没有填写内容", "%s還沒有填寫內容", "%s is empty",
 		"请按表头填写。", "請按表頭填寫。", "Fill it in under its header."},

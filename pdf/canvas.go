@@ -23,8 +23,9 @@ import (
 // fupan (wrap.go): fpdf's MultiCell and SplitText drop a CJK character at
 // each automatic break, so they are never called.
 type canvas struct {
-	font  *fontIndex
-	pages [][]op
+	font     *fontIndex
+	fallback *fontIndex // for the characters font lacks; nil: none
+	pages    [][]op
 	cur   int // index of the page drawn on
 	y     float64
 	st    drawState
@@ -33,6 +34,9 @@ type canvas struct {
 	// first appear (0 is .notdef); glyphs lists the font's glyph for each.
 	gid    map[rune]uint16
 	glyphs []uint16
+	// The same for the characters drawn with the fallback font.
+	fallbackGID    map[rune]uint16
+	fallbackGlyphs []uint16
 
 	title, subject, keywords string
 	created                  time.Time
@@ -63,6 +67,7 @@ type op struct {
 	x, y, w, h float64 // a line's second point is w, h; a circle's radius w
 	s          string  // the text, the paint style, or the bookmark's title
 	level      int
+	alt        bool // text in the fallback font
 	points     []point
 }
 
@@ -77,6 +82,9 @@ func newCanvas(font *fontIndex, created time.Time) *canvas {
 		font:    font,
 		gid:     map[rune]uint16{},
 		glyphs:  []uint16{0},
+
+		fallbackGID:    map[rune]uint16{},
+		fallbackGlyphs: []uint16{0},
 		st:      drawState{size: 9, lineWidth: 0.2},
 		created: created,
 	}
@@ -113,19 +121,34 @@ func (c *canvas) Bookmark(title string, level int, y float64) {
 	c.record(op{kind: opBookmark, s: title, level: level, y: y})
 }
 
+// fontOf is the font a character is drawn with: the document's, else the
+// fallback where that has it (alt), else the document's, which shows its
+// .notdef box.
+func (c *canvas) fontOf(r rune) (fi *fontIndex, alt bool) {
+	if c.fallback != nil && !c.font.has(r) && c.fallback.has(r) {
+		return c.fallback, true
+	}
+	return c.font, false
+}
+
 // StringWidth measures a text at the current size, in millimetres, with the
-// widths the font gives (those fpdf uses), so that what is measured is drawn.
+// widths the fonts give (those fpdf uses), so that what is measured is drawn.
 func (c *canvas) StringWidth(s string) float64 {
 	var units int
 	for _, r := range s {
-		units += c.font.width1000(c.font.cmap.glyph(r))
+		fi, _ := c.fontOf(r)
+		units += fi.width1000(fi.cmap.glyph(r))
 	}
 	return float64(units) * c.st.size / 1000 / ptPerMM
 }
 
 // Text draws one line in a box of width w whose top is at x, y, aligned "L",
-// "C" or "R" with a cell margin of 1 mm, as gofpdf's cells have.
+// "C" or "R" with a cell margin of 1 mm, as gofpdf's cells have. Runs of
+// characters the document's font lacks are drawn in the fallback font.
 func (c *canvas) Text(x, y, w, h float64, s, align string) {
+	// fpdf v0.12 panics on a character beyond the Basic Multilingual Plane:
+	// whatever path a text took here, it is safe for fpdf.
+	s = safe(s)
 	const cellMargin = 1.0
 	dx := cellMargin
 	switch align {
@@ -134,16 +157,35 @@ func (c *canvas) Text(x, y, w, h float64, s, align string) {
 	case "C":
 		dx = (w - c.StringWidth(s)) / 2
 	}
-	for _, r := range s {
-		if _, ok := c.gid[r]; !ok {
-			if fg := c.font.cmap.glyph(r); fg != 0 {
-				c.gid[r] = uint16(len(c.glyphs))
-				c.glyphs = append(c.glyphs, fg)
+	baseline := y + h/2 + 0.3*c.st.size/ptPerMM
+	x += dx
+	start, runAlt := 0, false
+	flush := func(end int) {
+		if end > start {
+			run := s[start:end]
+			c.record(op{kind: opText, x: x, y: baseline, s: run, alt: runAlt})
+			x += c.StringWidth(run)
+		}
+		start = end
+	}
+	for i, r := range s {
+		fi, alt := c.fontOf(r)
+		if alt != runAlt {
+			flush(i)
+			runAlt = alt
+		}
+		gid, glyphs := c.gid, &c.glyphs
+		if alt {
+			gid, glyphs = c.fallbackGID, &c.fallbackGlyphs
+		}
+		if _, ok := gid[r]; !ok {
+			if fg := fi.cmap.glyph(r); fg != 0 {
+				gid[r] = uint16(len(*glyphs))
+				*glyphs = append(*glyphs, fg)
 			}
 		}
 	}
-	baseline := y + h/2 + 0.3*c.st.size/ptPerMM
-	c.record(op{kind: opText, x: x + dx, y: baseline, s: s})
+	flush(len(s))
 }
 
 // Rect draws a rectangle: style "F" fills, "D" strokes, "FD" does both.
@@ -165,8 +207,11 @@ func (c *canvas) Circle(x, y, r float64, style string) {
 	c.record(op{kind: opCircle, x: x, y: y, w: r, s: style})
 }
 
-// fontFamily is the name the subset goes by inside fpdf.
-const fontFamily = "fupan"
+// The names the subsets go by inside fpdf.
+const (
+	fontFamily     = "fupan"
+	fallbackFamily = "fupan-fallback"
+)
 
 // WriteTo has fpdf write the document: the subset of the font, the pages as
 // recorded, the outline and the document's information.
@@ -192,11 +237,19 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 	pdf.SetSubject(c.subject, true)
 	pdf.SetKeywords(c.keywords, true)
 	pdf.AddUTF8FontFromBytes(fontFamily, "", ttf.Bytes())
+	if len(c.fallbackGlyphs) > 1 {
+		_, fb := c.fallback.subset(c.fallbackGlyphs, c.fallbackGID)
+		var fttf bytes.Buffer
+		fb.writeTo(&fttf)
+		pdf.AddUTF8FontFromBytes(fallbackFamily, "", fttf.Bytes())
+	}
 	for _, ops := range c.pages {
 		pdf.AddPage()
 		var last *drawState
+		font := fontSet{size: 9}
+		pdf.SetFont(fontFamily, "", font.size)
 		for i := range ops {
-			replay(pdf, &ops[i], last)
+			replay(pdf, &ops[i], last, &font)
 			last = &ops[i].st
 		}
 	}
@@ -209,10 +262,15 @@ func (c *canvas) WriteTo(w io.Writer) (int64, error) {
 }
 
 // replay draws one recorded operation, setting only the state that changed.
-func replay(pdf *fpdf.Fpdf, o *op, last *drawState) {
+func replay(pdf *fpdf.Fpdf, o *op, last *drawState, font *fontSet) {
 	st := &o.st
-	if last == nil || last.size != st.size {
-		pdf.SetFont(fontFamily, "", st.size)
+	if o.kind == opText && (font.size != st.size || font.alt != o.alt) {
+		family := fontFamily
+		if o.alt {
+			family = fallbackFamily
+		}
+		pdf.SetFont(family, "", st.size)
+		font.size, font.alt = st.size, o.alt
 	}
 	if last == nil || last.lineWidth != st.lineWidth {
 		pdf.SetLineWidth(st.lineWidth)
@@ -247,6 +305,12 @@ func replay(pdf *fpdf.Fpdf, o *op, last *drawState) {
 	case opBookmark:
 		pdf.Bookmark(o.s, o.level, o.y)
 	}
+}
+
+// fontSet is the font fpdf draws text with at the moment.
+type fontSet struct {
+	size float64
+	alt  bool
 }
 
 // countingWriter counts what is written through it.

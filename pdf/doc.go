@@ -23,9 +23,10 @@ var defaultFont []byte
 // WenQuanYi Micro Hei, which covers Latin, Simplified and Traditional Chinese;
 // DefaultFont returns it ready for many documents.
 type Font struct {
-	name  string
-	data  []byte
-	index *fontIndex // the font taken apart once; nil: done per document
+	name          string
+	data          []byte
+	index         *fontIndex // the font taken apart once; nil: done per document
+	fallbackIndex *fontIndex // the embedded font, likewise, behind another
 }
 
 // DefaultFont is the embedded font, taken apart once so that every document
@@ -38,11 +39,13 @@ func DefaultFont() (Font, error) {
 	return Font{index: fi}, nil
 }
 
-// LoadFont reads an organisation's own TrueType font. fupan embeds single
-// TrueType fonts only: a collection (.ttc) or a CFF-flavoured OpenType font
-// (.otf) is refused with a message that says so.
+// LoadFont reads an organisation's own TrueType font: a .ttf, or one face of
+// a TrueType collection (.ttc): "fonts.ttc" is face 0, "fonts.ttc:2" face 2.
+// A CFF-flavoured OpenType font (.otf) is refused with a message that says
+// so. Characters the font lacks are drawn with the embedded font.
 func LoadFont(path string) (Font, error) {
-	data, err := os.ReadFile(path)
+	file, face := splitFace(path)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return Font{}, fmt.Errorf("font %s: %w", path, err)
 	}
@@ -50,18 +53,21 @@ func LoadFont(path string) (Font, error) {
 		return Font{}, fmt.Errorf("font %s: too short to be a TrueType font", path)
 	}
 	switch string(data[:4]) {
-	case "\x00\x01\x00\x00", "true":
-		fi, err := indexFont(data)
-		if err != nil {
+	case "ttcf":
+		if data, err = ttcFace(data, face); err != nil {
 			return Font{}, fmt.Errorf("font %s: %w", path, err)
 		}
-		return Font{name: path, data: data, index: fi}, nil
-	case "ttcf":
-		return Font{}, fmt.Errorf("font %s is a TrueType collection (.ttc), which fupan cannot embed: extract one face as a .ttf (for example with fontTools)", path)
+	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return Font{}, fmt.Errorf("font %s is an OpenType font with CFF outlines (.otf), which fupan cannot embed: use a TrueType (.ttf) font", path)
+		return Font{}, fmt.Errorf("font %s is an OpenType font with CFF outlines (.otf), which fupan cannot embed: use a TrueType (.ttf or .ttc) font", path)
+	default:
+		return Font{}, fmt.Errorf("font %s is not a TrueType font", path)
 	}
-	return Font{}, fmt.Errorf("font %s is not a TrueType font", path)
+	fi, err := indexFont(data)
+	if err != nil {
+		return Font{}, fmt.Errorf("font %s: %w", path, err)
+	}
+	return Font{name: path, data: data, index: fi}, nil
 }
 
 // Name is the font file's path, or "" for the embedded font.
@@ -77,14 +83,17 @@ func (f Font) bytes() []byte {
 // Ready returns the font taken apart, so that the documents drawn with it
 // share that work: call it once before drawing many.
 func (f Font) Ready() (Font, error) {
-	if f.index != nil {
-		return f, nil
+	var err error
+	if f.index == nil {
+		if f.index, err = indexFont(f.bytes()); err != nil {
+			return f, fmt.Errorf("font: %w", err)
+		}
 	}
-	fi, err := indexFont(f.bytes())
-	if err != nil {
-		return f, fmt.Errorf("font: %w", err)
+	if f.data != nil && f.fallbackIndex == nil {
+		if f.fallbackIndex, err = indexFont(defaultFont); err != nil {
+			return f, fmt.Errorf("the embedded font: %w", err)
+		}
 	}
-	f.index = fi
 	return f, nil
 }
 
@@ -94,6 +103,18 @@ func (f Font) indexed() (*fontIndex, error) {
 		return f.index, nil
 	}
 	return indexFont(f.bytes())
+}
+
+// fallback is the embedded font, for the characters an organisation's font
+// lacks; nil where f is the embedded font.
+func (f Font) fallback() (*fontIndex, error) {
+	if f.data == nil {
+		return nil, nil
+	}
+	if f.fallbackIndex != nil {
+		return f.fallbackIndex, nil
+	}
+	return indexFont(defaultFont)
 }
 
 // Options steer the report and the overview.
@@ -146,7 +167,12 @@ func newDoc(opts Options, lang fupan.Lang) (*doc, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	fb, err := opts.Font.fallback()
+	if err != nil {
+		return nil, err
+	}
 	d := &doc{pdf: newCanvas(fi, now), lang: lang}
+	d.pdf.fallback = fb
 	d.setSize(9)
 	return d, nil
 }
@@ -172,9 +198,20 @@ func (d *doc) write(x, y, w float64, s, align string) {
 	d.pdf.Text(x, y, w, d.lineH(), s, align)
 }
 
-// safe replaces what the font cannot draw (outside the Basic Multilingual
-// Plane, or control characters).
+// safe replaces what no font fupan embeds can draw: a character beyond the
+// Basic Multilingual Plane becomes a visible "?" (the review names it in a
+// char-unsupported finding), control characters go.
 func safe(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7F || r > 0xFFFF {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t':
