@@ -26,9 +26,9 @@ type canvas struct {
 	font     *fontIndex
 	fallback *fontIndex // for the characters font lacks; nil: none
 	pages    [][]op
-	cur   int // index of the page drawn on
-	y     float64
-	st    drawState
+	cur      int // index of the page drawn on
+	y        float64
+	st       drawState
 
 	// The subset's glyphs: gid numbers the characters drawn in the order they
 	// first appear (0 is .notdef); glyphs lists the font's glyph for each.
@@ -79,14 +79,14 @@ const ptPerMM = 72 / 25.4
 
 func newCanvas(font *fontIndex, created time.Time) *canvas {
 	return &canvas{
-		font:    font,
-		gid:     map[rune]uint16{},
-		glyphs:  []uint16{0},
+		font:   font,
+		gid:    map[rune]uint16{},
+		glyphs: []uint16{0},
 
 		fallbackGID:    map[rune]uint16{},
 		fallbackGlyphs: []uint16{0},
-		st:      drawState{size: 9, lineWidth: 0.2},
-		created: created,
+		st:             drawState{size: 9, lineWidth: 0.2},
+		created:        created,
 	}
 }
 
