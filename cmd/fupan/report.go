@@ -80,7 +80,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 }
 
 func fontFlag() cli.Flag {
-	return &cli.StringFlag{Name: "font", Usage: "draw PDFs with the TrueType font `FILE.ttf` (default: the embedded WenQuanYi Micro Hei)"}
+	return &cli.StringFlag{Name: "font", Usage: "draw PDFs with the TrueType font `FILE` (.ttf, or .ttc with :N for face N; default: the embedded WenQuanYi Micro Hei)"}
 }
 
 // fontOption loads --font, or the embedded font when it is not given.
