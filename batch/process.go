@@ -61,6 +61,11 @@ func load(ctx context.Context, s Settings, name string, data []byte, keep bool) 
 		}
 		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil, nil
 	}
+	// Stopped between reading and judging: the analysis of a big workbook
+	// takes seconds, which a stopping run does not wait for.
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	return fupan.Analyze(wb, s.Analyze), src, nil
 }
 
