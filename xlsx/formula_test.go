@@ -16,46 +16,31 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// rezip copies a package, editing parts (edit gets the part's bytes, nil for
-// a part it adds) and adding the parts of add.
+// rezip copies a package, editing the parts edit names (edit gets the
+// part's bytes, nil for a part it adds).
 func rezip(t *testing.T, src, dst string, edit map[string]func([]byte) []byte) {
 	t.Helper()
+	done := map[string]bool{}
+	var extra [][2]string
 	zr, err := zip.OpenReader(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = zr.Close() }()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	done := map[string]bool{}
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		_ = rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e, ok := edit[f.Name]; ok {
-			b, done[f.Name] = e(b), true
-		}
-		w, _ := zw.Create(f.Name)
-		_, _ = w.Write(b)
+		done[f.Name] = true
 	}
+	_ = zr.Close()
 	for name, e := range edit {
 		if !done[name] {
-			w, _ := zw.Create(name)
-			_, _ = w.Write(e(nil))
+			extra = append(extra, [2]string{name, string(e(nil))})
 		}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	repack(t, src, dst, func(name string, b []byte) (string, []byte) {
+		if e, ok := edit[name]; ok {
+			return name, e(b)
+		}
+		return name, b
+	}, extra...)
 }
 
 // part reads one part of a package.

@@ -130,42 +130,14 @@ func TestReviewedProtected(t *testing.T) {
 // XML SDK among them) do: every SpreadsheetML element with a prefix, x:c.
 func prefixSheets(t *testing.T, src, dst string) {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = zr.Close() }()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	tag := regexp.MustCompile(`<(/?)([A-Za-z]+)([\s/>])`)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		_ = rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+	repack(t, src, dst, func(name string, b []byte) (string, []byte) {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
 			b = tag.ReplaceAll(b, []byte("<${1}x:${2}${3}"))
 			b = bytes.Replace(b, []byte(`xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`), []byte(`xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`), 1)
 		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+		return name, b
+	})
 }
 
 // Sheets whose elements are all prefixed get their computed cells with the
