@@ -34,9 +34,11 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 	d.pdf.SetKeywords("复盘 strategy review " + rv.Meta.Period)
 	d.newPage()
 	d.titleBlock(rv, now)
+	d.verdict(rv)
 	d.keyFigures(rv)
 	d.achievementChart(rv)
 	d.ganttChart(rv)
+	d.attention(rv, fupan.DateOf(now))
 	d.conclusion(rv)
 	d.tables(rv)
 	d.findings(rv.Findings)
@@ -103,6 +105,91 @@ func periodText(m fupan.Meta) string {
 		return m.Period
 	}
 	return fmt.Sprintf("%s (%s – %s)", m.Period, m.PeriodStart, m.PeriodEnd)
+}
+
+// verdict says in a sentence how the team did: the targets met of all, the
+// worst misses by name, the milestones off track.
+func (d *doc) verdict(rv *fupan.Review) {
+	l := d.lang
+	h := fupan.Headlines(rv)
+	var parts []string
+	if h.Metrics == 0 {
+		parts = append(parts, templates.L(l, "verdict.none"))
+	} else {
+		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.metrics"), h.Met, h.Metrics))
+	}
+	if len(h.Worst) > 0 {
+		var names []string
+		for _, o := range h.Worst {
+			names = append(names, o.Metric+" "+fupan.FormatPercent(*o.Achievement, false))
+		}
+		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.worst"), strings.Join(names, l.Pick("、", "、", ", "))))
+	}
+	if h.Rated > 0 {
+		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.milestones"), h.Rated, h.OffTrack))
+	}
+	sentence := strings.Join(parts, l.Pick(";", ";", "; ")) + l.Pick("。", "。", ".")
+	if l == fupan.English {
+		sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
+	}
+	d.setSize(11)
+	d.text(ink)
+	for _, line := range d.wrap(sentence, contentW) {
+		d.ensure(d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, line, "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
+	}
+	d.pdf.SetY(d.pdf.Y() + 2)
+}
+
+// attention draws what needs a decision as of the report's date, in a box,
+// where page 1 has room (else at the top of the next).
+func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
+	l := d.lang
+	items := fupan.NeedsAttention(rv, asOf)
+	const most = 8
+	d.heading(templates.L(l, "attention"), 0)
+	d.setSize(9)
+	var lines [][]string
+	for i, a := range items {
+		if i == most {
+			lines = append(lines, d.wrap(fmt.Sprintf(templates.L(l, "attention.more"), len(items)-most), contentW-8))
+			break
+		}
+		var text string
+		switch a.Kind {
+		case fupan.AttnBlamesPerson:
+			text = a.Subject
+		case fupan.AttnActionOverdue:
+			text = fmt.Sprintf(templates.L(l, "attn."+a.Kind), a.Subject, a.Due)
+		default:
+			text = fmt.Sprintf(templates.L(l, "attn."+a.Kind), a.Subject)
+		}
+		lines = append(lines, d.wrap(text, contentW-8))
+	}
+	if len(items) == 0 {
+		lines = append(lines, d.wrap(templates.L(l, "attention.none"), contentW-8))
+	}
+	for i, item := range lines {
+		h := float64(len(item))*d.lineH() + 1.5
+		d.ensure(h)
+		y := d.pdf.Y()
+		colour := statusBar[fupan.StatusMissed]
+		if len(items) == 0 || i == most {
+			colour = statusBar[fupan.StatusAchieved]
+			if i == most {
+				colour = grey
+			}
+		}
+		d.fill(colour)
+		d.pdf.Rect(margin, y+0.8, 1.5, h-2, "F")
+		d.text(ink)
+		for k, line := range item {
+			d.write(margin+4, y+float64(k)*d.lineH(), contentW-8, line, "L")
+		}
+		d.pdf.SetY(y + h)
+	}
+	d.pdf.SetY(d.pdf.Y() + 2)
 }
 
 // keyFigures draws the summary figures as tiles.

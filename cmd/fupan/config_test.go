@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/smtptest"
+	"github.com/fupan-review/fupan/internal/testtool"
 )
 
 // teamFolder is an input folder as teams fill it: one sample workbook, and
@@ -103,5 +104,27 @@ func TestConfigPermissions(t *testing.T) {
 		if code != exitBadUsage || !strings.Contains(stderr, "others can write it") {
 			t.Errorf("mode %04o: exit %d\n%s", mode, code, stderr)
 		}
+	}
+}
+
+// --as-of dates the report and judges the actions due by then: reproducible
+// reports. An unreadable date is bad usage.
+func TestAsOf(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := runCLI(t, "report", "--as-of", "2025-09-15", "../../samples/华东销售部_2025Q3.xlsx", "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "华东销售部_2025Q3.pdf"), "-l", "1")), "")
+	for _, want := range []string{"报告日期2025-09-15", "已过完成时间(2025-09-10)", "已过完成时间(2025-08-20)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page 1 lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "(2025-09-30)") {
+		t.Error("an action due after --as-of is listed as overdue")
+	}
+	if _, _, code := runCLI(t, "report", "--as-of", "15.9.2025", "../../samples/华东销售部_2025Q3.xlsx", "-o", out); code != exitBadUsage {
+		t.Errorf("an unreadable --as-of: exit %d", code)
 	}
 }

@@ -23,12 +23,20 @@ func reviewFlags() []cli.Flag {
 		&cli.StringFlag{Name: "password-env", Usage: "read password-protected workbooks with the password in environment variable `NAME`"},
 		&cli.Int64Flag{Name: "max-file-size", Value: xlsx.DefaultMaxFileSize, Usage: "refuse workbooks larger than `BYTES`"},
 		&cli.Int64Flag{Name: "max-unzip-size", Value: xlsx.DefaultMaxUnzipSize, Usage: "refuse workbooks that unzip to more than `BYTES`"},
+		&cli.StringFlag{Name: "as-of", Usage: "judge and date the review as of `DATE` (2025-10-08): overdue actions, the report's date; for reproducible reports (default: today)"},
 		&cli.StringFlag{Name: "config", Usage: "read settings from `FILE` (default: /etc/fupan/fupan.yaml, else fupan.yaml in the working directory)"},
 	}
 }
 
 func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 	opts := fupan.Options{Team: c.String("team"), Period: c.String("period"), Now: time.Now()}
+	if s := c.String("as-of"); s != "" {
+		day, err := time.ParseInLocation("2006-01-02", s, time.Local)
+		if err != nil {
+			return opts, cli.Exit("--as-of "+s+": want a date such as 2025-10-08", exitBadUsage)
+		}
+		opts.Now = day.Add(12 * time.Hour) // midday: the same date in any zone nearby
+	}
 	if s := c.String("lang"); s != "" {
 		l, ok := fupan.ParseLang(s)
 		if !ok {
@@ -91,7 +99,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 	if err != nil {
 		return batch.Settings{}, err
 	}
-	s := batch.Settings{Reader: ro, Analyze: opts, Now: time.Now()}
+	s := batch.Settings{Reader: ro, Analyze: opts, Now: opts.Now}
 	if c.IsSet("font") {
 		if s.Font, err = fontOption(c); err != nil {
 			return s, err

@@ -1,0 +1,97 @@
+package fupan
+
+import (
+	"sort"
+	"strings"
+)
+
+// Headline is what page 1 says first: the metrics achieved of all, the worst
+// misses by name, and the milestones off track.
+type Headline struct {
+	Met, Metrics    int
+	Worst           []OutcomeRow // at most three not achieved, least achieved first
+	OffTrack, Rated int          // milestones off track, of those with a deviation
+}
+
+// Headlines sums a review up for page 1.
+func Headlines(r *Review) Headline {
+	h := Headline{Met: r.Summary.MetricsAchieved, Metrics: r.Summary.Metrics}
+	for _, o := range r.Outcomes {
+		if o.Achievement != nil && o.Status != StatusAchieved {
+			h.Worst = append(h.Worst, o)
+		}
+	}
+	sort.SliceStable(h.Worst, func(i, j int) bool { return *h.Worst[i].Achievement < *h.Worst[j].Achievement })
+	h.Worst = h.Worst[:min(3, len(h.Worst))]
+	for _, t := range r.Tracking {
+		if t.State != "" {
+			h.Rated++
+		}
+		if t.OffTrack() {
+			h.OffTrack++
+		}
+	}
+	return h
+}
+
+// Kinds of what needs a decision.
+const (
+	AttnMissedNoAction    = "missed-no-action"     // a missed metric no follow-up action answers
+	AttnOffTrackNoMeasure = "off-track-no-measure" // a milestone off track without a countermeasure
+	AttnActionOverdue     = "action-overdue"       // an open action past its due date
+	AttnBlamesPerson      = "blames-person"        // a cause that blames a person
+)
+
+// Attention is one thing leadership must decide on.
+type Attention struct {
+	Kind    string
+	Subject string // the metric, milestone, action or cause
+	Ref     Ref
+	Due     Date // for an overdue action
+}
+
+// NeedsAttention lists what needs a decision as of a day: missed metrics no
+// follow-up action answers, milestones off track without a countermeasure,
+// open actions past their due date, causes that blame a person.
+func NeedsAttention(r *Review, asOf Date) []Attention {
+	var out []Attention
+	for _, o := range r.Outcomes {
+		if o.Status == StatusMissed && !answered(o.Metric, r.Actions) {
+			out = append(out, Attention{Kind: AttnMissedNoAction, Subject: o.Metric, Ref: o.Ref})
+		}
+	}
+	for _, t := range r.Tracking {
+		if t.OffTrack() && strings.TrimSpace(t.Countermeasure) == "" {
+			out = append(out, Attention{Kind: AttnOffTrackNoMeasure, Subject: t.Task, Ref: t.Ref})
+		}
+	}
+	for _, a := range r.Actions {
+		if !a.Done && !a.Due.IsZero() && a.Due.Before(asOf) {
+			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Code == CodeBlame {
+			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message, Ref: f.Ref})
+		}
+	}
+	return out
+}
+
+// answered reports whether a follow-up action speaks of the metric: its
+// name, or most of its character pairs, in the action's item, measure or
+// acceptance criterion.
+func answered(metric string, actions []ActionRow) bool {
+	key := matchKey(metric)
+	if key == "" {
+		return true
+	}
+	grams := bigrams(metric)
+	for _, a := range actions {
+		text := a.Item + " " + a.Measure + " " + a.Acceptance
+		if strings.Contains(matchKey(text), key) || dice(grams, bigrams(a.Item)) >= 0.4 {
+			return true
+		}
+	}
+	return false
+}
