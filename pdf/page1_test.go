@@ -27,7 +27,7 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		{"新客户获取量", "500家", "420家", "", "素材吸引力不足", "教训:增加用户证言"},
 	}
 	r.Track.Rows = [][]string{
-		{"线上推广方案上线", "7月31日前完成", "7月20日", "", "", "", "李四"},         // early: ahead
+		{"线上推广方案上线", "7月31日前完成", "7月20日", "", "", "", "李四"},    // early: ahead
 		{"首场地推活动", "7月15日开展", "7月25日", "", "场地临时取消", "", "王五"}, // late, no countermeasure
 	}
 	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
