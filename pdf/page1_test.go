@@ -2,6 +2,8 @@ package pdf_test
 
 import (
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -65,4 +67,48 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 	if !strings.Contains(tables, "-35.5%提前") || strings.Contains(tables, "-35.5%偏差过大") {
 		t.Errorf("the early milestone is not shown ahead:\n%s", tables)
 	}
+}
+
+// Nothing is drawn outside the page: a 5,000-character cause goes on over
+// the next page (it ran through the footer), a 30,000-character one is cut
+// saying where the rest is (it was cut silently). Every word's box, as
+// pdftotext -bbox gives it, lies within the page above the footer.
+func TestLongCauseStaysOnThePage(t *testing.T) {
+	for _, n := range []int{5000, 30000} {
+		r := samples.SeedSimplifiedCopy()
+		r.Outcome.Rows[1][4] = strings.Repeat("线上推广素材吸引力不足,点击率仅2.5%。", n/20)
+		src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+		if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+			t.Fatal(err)
+		}
+		path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
+		testtool.Require(t, "pdftotext")
+		bbox := testtool.Run(t, "pdftotext", "-bbox", path, "-")
+		words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`).FindAllStringSubmatch(bbox, -1)
+		if len(words) < 100 {
+			t.Fatalf("%d words in the PDF", len(words))
+		}
+		const (
+			bodyEnd   = (297.0 - 18) * 72 / 25.4 // where the body stops, in points
+			footerTop = (297.0 - 14) * 72 / 25.4 // the footer's rule
+		)
+		footer := regexp.MustCompile(`^(策略复盘报告|·|华东销售部|2025Q3|第\d+页|/|共\d+页|第|\d+|页|共)$`)
+		for _, w := range words {
+			x0, y0, x1, y1 := atof(w[1]), atof(w[2]), atof(w[3]), atof(w[4])
+			inFooter := y0 >= footerTop && y1 <= footerTop+14 && footer.MatchString(w[5])
+			if x0 < 0 || x1 > 595.3 || y0 < 0 || y1 > bodyEnd+1 && !inFooter {
+				t.Errorf("%d characters: %q drawn at (%.0f,%.0f)-(%.0f,%.0f), outside the page's body", n, w[5], x0, y0, x1, y1)
+				break
+			}
+		}
+		text := testtool.Text(t, path)
+		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "内容过长,完整内容见工作簿") {
+			t.Errorf("the 30,000-character cause is cut without saying so")
+		}
+	}
+}
+
+func atof(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
 }

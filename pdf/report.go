@@ -107,6 +107,54 @@ func periodText(m fupan.Meta) string {
 	return fmt.Sprintf("%s (%s – %s)", m.Period, m.PeriodStart, m.PeriodEnd)
 }
 
+// point draws one point of the conclusion: its title, its detail in grey and
+// its warning in red, beside a bar of the section's colour. A point taller
+// than the rest of the page goes on over the next one, line by line: a
+// 5,000-character cause ran through the footer.
+func (d *doc) point(p fupan.Point, mark colour) {
+	d.setSize(9)
+	type line struct {
+		text string
+		ink  colour
+	}
+	var lines []line
+	for _, t := range d.wrap(p.Title, contentW-6) {
+		lines = append(lines, line{t, ink})
+	}
+	if p.Detail != "" {
+		for _, t := range d.wrap(p.Detail, contentW-6) {
+			lines = append(lines, line{t, grey})
+		}
+	}
+	if p.Warning != "" {
+		for _, t := range d.wrap(p.Warning, contentW-6) {
+			lines = append(lines, line{t, statusInk[fupan.StatusMissed]})
+		}
+	}
+	// A very long point is cut, saying where the rest is, as table cells are.
+	const mostLines = 80
+	if len(lines) > mostLines {
+		lines = append(lines[:mostLines-1], line{d.lang.Pick("……(内容过长,完整内容见工作簿)", "……(內容過長,完整內容見活頁簿)", "… (too long: see the workbook)"), grey})
+	}
+	// A short point is kept whole on one page; a long one starts where it is.
+	if h := float64(len(lines))*d.lineH() + 2; h < bottom-margin {
+		d.ensure(h)
+	} else {
+		d.ensure(3 * d.lineH())
+	}
+	for _, l := range lines {
+		d.ensure(d.lineH())
+		y := d.pdf.Y()
+		d.fill(mark)
+		d.pdf.Rect(margin, y+0.4, 1.5, d.lineH(), "F")
+		d.text(l.ink)
+		d.write(margin+4, y, contentW-6, l.text, "L")
+		d.pdf.SetY(y + d.lineH())
+	}
+	d.text(ink)
+	d.pdf.SetY(d.pdf.Y() + 2)
+}
+
 // verdict says in a sentence how the team did: the targets met of all, the
 // worst misses by name, the milestones off track.
 func (d *doc) verdict(rv *fupan.Review) {
@@ -261,37 +309,7 @@ func (d *doc) conclusion(rv *fupan.Review) {
 		}
 		points, hidden := firstRows(part.points, maxPoints)
 		for _, p := range points {
-			d.setSize(9)
-			titleLines := d.wrap(p.Title, contentW-6)
-			detailLines := d.wrap(p.Detail, contentW-6)
-			if p.Detail == "" {
-				detailLines = nil
-			}
-			var warnLines []string
-			if p.Warning != "" {
-				warnLines = d.wrap(p.Warning, contentW-6)
-			}
-			h := float64(len(titleLines)+len(detailLines)+len(warnLines))*d.lineH() + 2
-			d.ensure(h)
-			y := d.pdf.Y()
-			d.fill(part.mark)
-			d.pdf.Rect(margin, y+0.8, 1.5, h-2, "F")
-			d.text(ink)
-			for i, t := range titleLines {
-				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
-			}
-			y += float64(len(titleLines)) * d.lineH()
-			d.text(grey)
-			for i, t := range detailLines {
-				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
-			}
-			y += float64(len(detailLines)) * d.lineH()
-			d.text(statusInk[fupan.StatusMissed])
-			for i, t := range warnLines {
-				d.write(margin+4, y+float64(i)*d.lineH(), contentW-6, t, "L")
-			}
-			d.text(ink)
-			d.pdf.SetY(y + float64(len(warnLines))*d.lineH() + 2)
+			d.point(p, part.mark)
 		}
 		d.leftOut(hidden)
 	}
