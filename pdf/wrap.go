@@ -53,6 +53,8 @@ func units(s string) []unit {
 			if word < 0 {
 				word = i
 			}
+		case (r == '.' || r == ',' || r == '%') && word >= 0 && end < len(s) && s[end] >= '0' && s[end] <= '9':
+			// Inside a number or a date (2.5, 1,200, 7.31): not a break.
 		case r < 0x2E80 && strings.ContainsRune(noLineStart, r):
 			if word < 0 {
 				word = i
@@ -164,7 +166,7 @@ func clusters(s string, us []unit) []unit {
 		if open >= 0 {
 			start, open = open, -1
 		}
-		if startsForbidden(u.text) && len(out) > 0 && !out[len(out)-1].space {
+		if len(out) > 0 && !out[len(out)-1].space && (startsForbidden(u.text) || sticks(out[len(out)-1].text, u.text)) {
 			out[len(out)-1] = span(out[len(out)-1].start, u.end)
 			continue
 		}
@@ -176,6 +178,24 @@ func clusters(s string, us []unit) []unit {
 	return out
 }
 
+// sticks reports whether two neighbouring pieces are one date or amount, not
+// to be parted: a number and its unit (2026年, 3月, 14日, 1200万, 500家) and a
+// date's 年 or 月 and the number after it (2026年3月14日 stays whole).
+func sticks(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case unicode.IsDigit(last) && utf8.RuneCountInString(next) == 1 && strings.ContainsRune(numberUnits, first):
+		return true
+	case (last == '年' || last == '月') && unicode.IsDigit(first):
+		return true
+	}
+	return false
+}
+
+// numberUnits are the characters that follow a number as its unit.
+const numberUnits = "年月日号號时時分秒万萬亿億元家人个個场場次倍件台户戶位名项項条條天周週季度"
+
 // isOpener reports whether a unit is only opening brackets.
 func isOpener(s string) bool {
 	for _, r := range s {
@@ -186,23 +206,58 @@ func isOpener(s string) bool {
 	return s != ""
 }
 
-// splitWide breaks one long word into pieces that fit, slices of it.
+// splitWide breaks one word too long for a line into pieces that fit. A
+// date or number range breaks after its separators where it can
+// ("2024.10.1-" / "2026.3.31"), never inside a number; a word of letters
+// between two letters, with a hyphen (U+2010, which the text never holds, so
+// that it is seen as added).
 func (d *doc) splitWide(word string, w float64) []string {
 	var out []string
 	from := 0
-	bw := 0.0 // widths add up: measure each character once, not the line again
-	for i := 0; i < len(word); {
-		_, size := utf8.DecodeRuneInString(word[i:])
-		rw := d.width(word[i : i+size])
-		if i > from && bw+rw > w {
-			out = append(out, word[from:i])
-			from, bw = i, 0
+	for from < len(word) {
+		end, bw, lastSep, lastRange := from, 0.0, -1, -1
+		for end < len(word) {
+			r, size := utf8.DecodeRuneInString(word[end:])
+			rw := d.width(word[end : end+size])
+			if end > from && bw+rw > w {
+				break
+			}
+			bw += rw
+			end += size
+			if end < len(word) {
+				switch {
+				case strings.ContainsRune("-–~至", r): // between the two ends of a range
+					lastRange = end
+				case strings.ContainsRune("/.,_年月日", r): // between the parts of a date
+					lastSep = end
+				}
+			}
 		}
-		bw += rw
-		i += size
-	}
-	if from < len(word) {
-		out = append(out, word[from:])
+		if lastRange > from {
+			lastSep = lastRange
+		}
+		switch {
+		case end >= len(word):
+			out = append(out, word[from:])
+			return out
+		case lastSep > from:
+			out = append(out, word[from:lastSep])
+			from = lastSep
+			continue
+		}
+		// No separator in reach: between two letters with a hyphen, else
+		// between characters.
+		prev, psize := utf8.DecodeLastRuneInString(word[from:end])
+		next, _ := utf8.DecodeRuneInString(word[end:])
+		if unicode.IsLetter(prev) && unicode.IsLetter(next) && prev < 0x2E80 && utf8.RuneCountInString(word[from:end]) > 3 {
+			if d.width(word[from:end])+d.width("\u2010") > w {
+				end -= psize
+			}
+			out = append(out, word[from:end]+"\u2010")
+		} else {
+			out = append(out, word[from:end])
+		}
+		from = end
 	}
 	return out
 }

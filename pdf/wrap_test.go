@@ -34,9 +34,11 @@ func testDoc(t *testing.T) *doc {
 	return d
 }
 
+// noSpace drops white space and the hyphens (U+2010) wrap adds where it
+// breaks a word: what is left is the text's own characters.
 func noSpace(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == '\u2010' {
 			return -1
 		}
 		return r
@@ -80,18 +82,29 @@ func fits(d *doc, text string, w float64) bool {
 	return true
 }
 
+// Lines as a reader expects them: Latin words whole, a word wider than the
+// column hyphenated, a date, a number and its unit never parted where a break
+// can go elsewhere, and a range broken between its two ends. (The test it
+// replaces passed with every letter split apart.)
 func TestWrapLatinWordsWhole(t *testing.T) {
 	d := testDoc(t)
-	lines := d.wrap("Acquisition cost 30% over budget, conversion below plan", 30)
-	for _, l := range lines {
-		for _, word := range strings.Fields(l) {
-			if !strings.Contains("Acquisition cost 30% over budget, conversion below plan", word) {
-				t.Errorf("word split: %q in %q", word, lines)
-			}
+	for _, tc := range []struct {
+		text string
+		w    float64
+		want []string
+	}{
+		{"Acquisition cost 30% over budget, conversion below plan", 30, []string{"Acquisition cost 30%", "over budget,", "conversion below", "plan"}},
+		{"Acquisition cost 30% over budget, conversion below plan", 20, []string{"Acquisition", "cost 30% over", "budget,", "conversion", "below plan"}},
+		{"Acquisition cost 30% over budget, conversion below plan", 14, []string{"Acquisiti\u2010", "on cost", "30% over", "budget,", "conversi\u2010", "on below", "plan"}},
+		{"2026年3月14日前完成", 14, []string{"2026年", "3月14日", "前完成"}},
+		{"计划于2026年3月14日前完成", 30, []string{"计划于", "2026年3月14日前完", "成"}},
+		{"点击率仅2.5%,低于预期", 16, []string{"点击率仅", "2.5%,低于", "预期"}},
+		{"销售额1200万元", 14, []string{"销售额", "1200万元"}},
+		{"7.1-7.31", 9, []string{"7.1-", "7.31"}},
+	} {
+		if got := d.wrap(tc.text, tc.w); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrap(%q, %v) = %q, want %q", tc.text, tc.w, got, tc.want)
 		}
-	}
-	if len(lines) < 2 {
-		t.Errorf("no wrap at 30 mm: %q", lines)
 	}
 }
 
