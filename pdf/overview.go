@@ -87,7 +87,7 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		}
 		status := cell{text: templates.L(l, "file.ok")}
 		if r.Warnings > 0 {
-			status.text = fmt.Sprintf(templates.L(l, "count.warnings"), r.Warnings)
+			status.text = templates.Count(l, "count.warnings", r.Warnings)
 		}
 		table = append(table, []cell{{text: teamName(r, shared)}, {text: r.Period},
 			{text: of(s.MetricsAchieved, s.Metrics)}, mean,

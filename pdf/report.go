@@ -275,8 +275,8 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	d.setSize(8.5)
 	d.text(grey)
 	s := rv.Summary
-	line := templates.L(l, "findings") + ": " + fmt.Sprintf(templates.L(l, "count.errors"), s.Errors) + ", " +
-		fmt.Sprintf(templates.L(l, "count.warnings"), s.Warnings)
+	line := templates.L(l, "findings") + ": " + templates.Count(l, "count.errors", s.Errors) + ", " +
+		templates.Count(l, "count.warnings", s.Warnings)
 	d.write(margin, d.pdf.Y(), contentW, line, "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 	d.text(ink)

@@ -5,7 +5,11 @@
 // list of them.
 package templates
 
-import "github.com/fupan-review/fupan"
+import (
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+)
 
 // Label is a text in the three languages.
 type Label = fupan.Names
@@ -18,6 +22,21 @@ func L(lang fupan.Lang, key string) string {
 	}
 	return key
 }
+
+// Count writes a count with its noun, in the language: "1 warning" and "2
+// warnings" in English; Chinese has no plural. key is "count.errors",
+// "count.warnings" or "count.infos".
+func Count(lang fupan.Lang, key string, n int) string {
+	if lang == fupan.English && n == 1 {
+		if one, ok := singular[key]; ok {
+			return one
+		}
+	}
+	return fmt.Sprintf(L(lang, key), n)
+}
+
+// singular is the English for one of a count.
+var singular = map[string]string{"count.errors": "1 error", "count.warnings": "1 warning", "count.infos": "1 note"}
 
 // AllText is every label and table and column name in the language: the
 // characters a document in it may draw.

@@ -117,9 +117,9 @@ func printFileResult(w io.Writer, r fileResult) {
 		verdict = templates.L(l, "file.bad")
 	}
 	fmt.Fprintf(w, "%s: %s, %s, %s (%s)\n", printable(r.File),
-		fmt.Sprintf(templates.L(l, "count.errors"), r.Errors),
-		fmt.Sprintf(templates.L(l, "count.warnings"), r.Warnings),
-		fmt.Sprintf(templates.L(l, "count.infos"), r.Infos), verdict)
+		templates.Count(l, "count.errors", r.Errors),
+		templates.Count(l, "count.warnings", r.Warnings),
+		templates.Count(l, "count.infos", r.Infos), verdict)
 	printFindings(w, l, r.Findings)
 }
 

@@ -1,0 +1,28 @@
+package templates
+
+import (
+	"testing"
+
+	"github.com/fupan-review/fupan"
+)
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		lang fupan.Lang
+		key  string
+		n    int
+		want string
+	}{
+		{fupan.English, "count.warnings", 1, "1 warning"},
+		{fupan.English, "count.warnings", 2, "2 warnings"},
+		{fupan.English, "count.errors", 0, "0 errors"},
+		{fupan.English, "count.errors", 1, "1 error"},
+		{fupan.English, "count.infos", 1, "1 note"},
+		{fupan.Simplified, "count.warnings", 1, "1 个警告"},
+		{fupan.Traditional, "count.errors", 2, "2 個錯誤"},
+	} {
+		if got := Count(tc.lang, tc.key, tc.n); got != tc.want {
+			t.Errorf("Count(%s, %s, %d) = %q, want %q", tc.lang, tc.key, tc.n, got, tc.want)
+		}
+	}
+}
