@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -32,6 +34,9 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	l := d.lang
 	title := templates.L(l, "overview.title")
+	if p := periods(rows); p != "" {
+		title += " · " + p // which month or quarter, at a glance
+	}
 	d.pdf.SetTitle(title, title)
 	d.newPage()
 	d.pdf.Bookmark(title, 0, margin)
@@ -113,6 +118,21 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 
 // teamName is how a row is named: its team, with its file where another row
 // has the same team.
+// periods are the review periods of a run's workbooks, in order: "2025Q3",
+// or "2025-08、2025-09" where teams reviewed different ones.
+func periods(rows []OverviewRow) string {
+	seen := map[string]bool{}
+	var ps []string
+	for _, r := range rows {
+		if r.Period != "" && !seen[r.Period] {
+			seen[r.Period] = true
+			ps = append(ps, r.Period)
+		}
+	}
+	sort.Strings(ps)
+	return strings.Join(ps, "、")
+}
+
 func teamName(r OverviewRow, shared map[string]bool) string {
 	switch {
 	case r.Team == "":

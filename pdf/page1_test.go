@@ -1,6 +1,8 @@
 package pdf_test
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -8,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/testtool"
 	"github.com/fupan-review/fupan/pdf"
 	samples "github.com/fupan-review/fupan/samples/gen"
@@ -112,3 +115,35 @@ func atof(s string) float64 {
 	v, _ := strconv.ParseFloat(s, 64)
 	return v
 }
+
+// The overview names the period(s) in its title and lists the teams by what
+// needs attention, failed workbooks first; two teams of one name are told
+// apart by file.
+func TestOverviewTitleAndOrder(t *testing.T) {
+	fig := func(met, of int) *fupan.Summary {
+		return &fupan.Summary{Metrics: of, MetricsAchieved: met, MeanAchievementCapped: ptr(0.9)}
+	}
+	rows := []pdf.OverviewRow{
+		{File: "a.xlsx", Team: "华东销售部", Period: "2025Q3", Figures: fig(3, 3)},
+		{File: "b.xlsx", Team: "华南销售部", Period: "2025Q3", Figures: fig(1, 4)},
+		{File: "c.xlsx", Team: "华东销售部", Period: "2025Q2", Figures: fig(2, 3)},
+	}
+	var buf bytes.Buffer
+	if err := pdf.WriteOverview(&buf, rows, pdf.Options{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "overview.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	if !strings.Contains(text, "策略复盘总览·2025Q2、2025Q3") {
+		t.Errorf("the title does not name the periods:\n%s", text)
+	}
+	if !strings.Contains(text, "华东销售部(a.xlsx)") || !strings.Contains(text, "华东销售部(c.xlsx)") {
+		t.Errorf("two teams of one name are not told apart:\n%s", text)
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
