@@ -216,12 +216,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 			}
 			if !m.Actual.Date.IsZero() {
 				x := xOf(m.Actual.Date) + plotW/days/2
-				c := statusBar[trackStatus(m)]
-				if trackStatus(m) == "" {
-					c = grey
-				}
-				d.fill(c)
-				d.pdf.Circle(x, cy, 1.4, "F")
+				d.milestoneMark(x, cy, m.State)
 			}
 		}
 	}
@@ -244,16 +239,35 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 		d.fill(colour{255, 255, 255})
 		d.pdf.Polygon([]point{{x + 2, y + 0.2}, {x + 4, y + 2}, {x + 2, y + 3.8}, {x, y + 2}}, "FD")
 	}, templates.L(l, "gantt.planned"))
-	for _, st := range []string{fupan.StatusAchieved, fupan.StatusMissed} {
-		label := templates.L(l, "gantt.actual") + " (" + templates.L(l, map[string]string{fupan.StatusAchieved: "on.track", fupan.StatusMissed: "off.track"}[st]) + ")"
-		c := statusBar[st]
-		key(3, func(x float64) {
-			d.fill(c)
-			d.pdf.Circle(x+1.5, y+2, 1.4, "F")
-		}, label)
+	for _, st := range []string{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
+		label := templates.L(l, "gantt.actual") + l.Pick("(", "(", " (") + templates.L(l, stateLabel[st]) + l.Pick(")", ")", ")")
+		key(3, func(x float64) { d.milestoneMark(x+1.5, y+2, st) }, label)
 	}
 	d.text(ink)
 	d.pdf.SetY(y + d.lineH() + 4)
+}
+
+// stateLabel is the label key of a milestone's state.
+var stateLabel = map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}
+
+// milestoneMark draws an actual milestone: a dot on track, a triangle
+// pointing back ahead of plan, a square off track, so that the states differ
+// by shape in black and white as well as by colour.
+func (d *doc) milestoneMark(x, y float64, state string) {
+	switch state {
+	case fupan.StateAhead:
+		d.fill(statusBar[fupan.StatusAchieved])
+		d.pdf.Polygon([]point{{x - 1.7, y}, {x + 1.3, y - 1.7}, {x + 1.3, y + 1.7}}, "F")
+	case fupan.StateOffTrack:
+		d.fill(statusBar[fupan.StatusMissed])
+		d.pdf.Rect(x-1.4, y-1.4, 2.8, 2.8, "F")
+	case fupan.StateOnTrack:
+		d.fill(statusBar[fupan.StatusAchieved])
+		d.pdf.Circle(x, y, 1.4, "F")
+	default: // not judged (a milestone with no deviation)
+		d.fill(grey)
+		d.pdf.Circle(x, y, 1.4, "F")
+	}
 }
 
 func monthLabel(m fupan.Date, l fupan.Lang) string {
