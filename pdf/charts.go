@@ -53,7 +53,11 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	for i, o := range rows {
 		y := y0 + float64(i)*(barH+gap)
 		d.setSize(8.5)
-		d.rowLabel(y, barH, o.Metric)
+		label := o.Metric
+		if o.Direction == fupan.Lower {
+			label += d.lang.Pick("(越低越好)", "(越低越好)", " (lower is better)")
+		}
+		d.rowLabel(y, barH, label)
 		a := *o.Achievement
 		c := statusBar[o.Status]
 		d.fill(c)

@@ -147,3 +147,24 @@ func TestOverviewTitleAndOrder(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// A lower-is-better metric says so beside its name, in the chart and in the
+// table, so that its achievement is read the right way round.
+func TestDirectionShown(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Header = append(r.Outcome.Header, "指标方向")
+	for i := range r.Outcome.Rows {
+		r.Outcome.Rows[i] = append(r.Outcome.Rows[i], "")
+	}
+	r.Outcome.Rows[0] = []string{"获客成本", "200元", "250元", "", "投放价格上涨", "教训:提前锁价", "越低越好"}
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	if n := strings.Count(text, "获客成本(越低越好)"); n < 2 {
+		t.Errorf("the direction is shown %d times beside the metric; want the chart and the table:\n%s", n, text)
+	}
+}

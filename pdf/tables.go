@@ -80,7 +80,11 @@ func (d *doc) tables(rv *fupan.Review) {
 					achCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
 				}
 			}
-			rows = append(rows, []cell{{text: o.Metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
+			metric := o.Metric
+			if o.Direction == fupan.Lower { // so that 120% is read the right way round
+				metric += "\n" + templates.L(l, "direction.lower")
+			}
+			rows = append(rows, []cell{{text: metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)

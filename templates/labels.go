@@ -126,6 +126,7 @@ var labels = map[string]Label{
 	"deviation.late":            {Hans: "延迟", Hant: "延遲", En: "late"},
 	"deviation.early":           {Hans: "提前", Hant: "提前", En: "early"},
 	"problems.and.counter":      {Hans: "问题与应对", Hant: "問題與應對", En: "Problems and countermeasures"},
+	"direction.lower":           {Hans: "(越低越好)", Hant: "(越低越好)", En: "(lower is better)"},
 	"verdict":                   {Hans: "结论", Hant: "結論", En: "Verdict"},
 	"verdict.metrics":           {Hans: "指标达成 %d/%d", Hant: "指標達成 %d/%d", En: "%d of %d targets met"},
 	"verdict.none":              {Hans: "没有可计算达成率的指标", Hant: "沒有可計算達成率的指標", En: "no target could be measured"},

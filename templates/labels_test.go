@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -23,6 +26,43 @@ func TestCount(t *testing.T) {
 	} {
 		if got := Count(tc.lang, tc.key, tc.n); got != tc.want {
 			t.Errorf("Count(%s, %s, %d) = %q, want %q", tc.lang, tc.key, tc.n, got, tc.want)
+		}
+	}
+}
+
+// Every label the code asks for by name exists in the three languages: an
+// unknown key is shown as the key itself ("direction.lower" was, once).
+func TestEveryLabelUsedExists(t *testing.T) {
+	re := regexp.MustCompile(`(?:templates\.)?L\([a-zA-Z.]+, "([a-z][a-z0-9.\-]*)"\)`)
+	keys := map[string]bool{}
+	for _, dir := range []string{".", "../pdf", "../xlsx", "../batch", "../cmd/fupan", "../mail"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+				keys[m[1]] = true
+			}
+		}
+	}
+	// Keys made at run time.
+	for _, k := range []string{"attn." + fupan.AttnMissedNoAction, "attn." + fupan.AttnOffTrackNoMeasure, "attn." + fupan.AttnActionOverdue,
+		"ahead", "on.track", "off.track", "status.achieved", "status.close", "status.missed"} {
+		keys[k] = true
+	}
+	if len(keys) < 40 {
+		t.Fatalf("only %d label keys found in the code: the pattern is wrong", len(keys))
+	}
+	for k := range keys {
+		l, ok := labels[k]
+		if !ok {
+			t.Errorf("label %q is used but not defined", k)
+			continue
+		}
+		if l.Hans == "" || l.Hant == "" || l.En == "" {
+			t.Errorf("label %q lacks a language: %+v", k, l)
 		}
 	}
 }
