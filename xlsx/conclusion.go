@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -44,6 +46,38 @@ type cRow struct {
 
 // conclusionWidths are the widths of columns A to C.
 var conclusionWidths = [3]float64{26, 62, 16}
+
+// rowHeight is the height in points a conclusion row needs for its wrapped
+// text: LibreOffice prints a row without one at a single line, clipping a
+// long detail. Han characters are two column units wide, others one; a row
+// can be at most 409 points high (Excel's limit), past which the text is in
+// the cell but not all printed.
+func rowHeight(r cRow) float64 {
+	if r.merged {
+		return 0 // the title and section rows: one line, the default height
+	}
+	lines := 1
+	for _, c := range r.cells {
+		width := conclusionWidths[min(max(c.col, 1), len(conclusionWidths))-1] - 1
+		n := 0
+		for _, para := range strings.Split(c.text, "\n") {
+			units := 0.0
+			for _, ch := range para {
+				if ch >= 0x2E80 {
+					units += 2
+				} else {
+					units++
+				}
+			}
+			n += max(1, int(math.Ceil(units/width)))
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(409, float64(lines)*15+2)
+}
 
 // conclusionName is the conclusion sheet's name, unused in the workbook.
 func conclusionName(l fupan.Lang, exists func(string) bool) string {

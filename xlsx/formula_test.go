@@ -245,3 +245,38 @@ func TestReviewedAddedColumnBesideTeamWork(t *testing.T) {
 		t.Errorf("after LibreOffice, the Excel table: %+v", tables)
 	}
 }
+
+// The conclusion sheet prints whole: a row of a long detail is as high as
+// its wrapped lines (LibreOffice printed a 600-character cause on one line),
+// within Excel's 409 points.
+func TestConclusionRowsFitTheirText(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Rows[1][4] = strings.Repeat("线上推广素材吸引力不足,点击率仅2.5%。", 30) // 600 characters
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	for writer, write := range reviewedWriters {
+		out, _ := writeReviewedWith(t, src, t.TempDir(), write)
+		f := open(t, out)
+		sheet := f.GetSheetList()[len(f.GetSheetList())-1]
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for i, row := range rows {
+			if len(row) > 1 && strings.Contains(row[1], "点击率仅2.5%。线上推广") {
+				found = true
+				h, err := f.GetRowHeight(sheet, i+1)
+				// 600 Han characters, two units each, in a column 61 units wide: 20 lines.
+				if err != nil || h < 15*19 || h > 409 {
+					t.Errorf("%s: the row of the 600-character cause is %v points high (%v); want its 20 lines", writer, h, err)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the cause is not on the conclusion sheet", writer)
+		}
+	}
+}

@@ -72,7 +72,11 @@ func conclusionXML(rows []cRow, ids [cStyles]int) []byte {
 	type link struct{ ref, location, display string }
 	var links []link
 	for _, r := range rows {
-		fmt.Fprintf(&b, `<row r="%d">`, r.row)
+		if h := rowHeight(r); h > 0 {
+			fmt.Fprintf(&b, `<row r="%d" ht="%g" customHeight="1">`, r.row, h)
+		} else {
+			fmt.Fprintf(&b, `<row r="%d">`, r.row)
+		}
 		for _, c := range r.cells {
 			ref, _ := excelize.CoordinatesToCellName(c.col, r.row)
 			fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is>`, ref, ids[c.style])

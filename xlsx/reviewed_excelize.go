@@ -111,6 +111,11 @@ func (b *excelizeBook) addConclusion(rows []cRow, lang fupan.Lang) error {
 				return err
 			}
 		}
+		if h := rowHeight(r); h > 0 {
+			if err := f.SetRowHeight(name, r.row, h); err != nil {
+				return err
+			}
+		}
 		for _, c := range r.cells {
 			ref, _ := excelize.CoordinatesToCellName(c.col, r.row)
 			if err := f.SetCellStr(name, ref, c.text); err != nil {

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -147,7 +148,27 @@ func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.L
 	if err := f.SetRowHeight(sheet, 2, 30); err != nil {
 		return err
 	}
+	if err := printLandscape(f, sheet, "$1:$2"); err != nil {
+		return err
+	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+}
+
+// printLandscape makes a sheet print on A4 landscape, one page wide, with the
+// rows titleRows ("$1:$2") repeated on every page: the template printed as 13
+// pages of columns split from their tables.
+func printLandscape(f *excelize.File, sheet, titleRows string) error {
+	a4, landscape, one, zero, fit := 9, "landscape", 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if titleRows == "" {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!" + titleRows, Scope: sheet})
 }
 
 // clip shortens a text to n characters, Excel's limit for validation messages.

@@ -56,3 +56,42 @@ func TestTemplate(t *testing.T) {
 		}
 	}
 }
+
+// The blank template prints as a team would print it: each table's sheet on
+// A4 landscape, one page wide, its title and header rows on every page (it
+// printed as 13 pages of columns split from their tables).
+func TestTemplatePrints(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "复盘模板.xlsx")
+	if err := batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteTemplate(f, fupan.Simplified) }); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	titles := map[string]bool{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = strings.HasSuffix(dn.RefersTo, "!$1:$2")
+		}
+	}
+	for _, spec := range templates.Template() {
+		sheet := spec.Sheet.In(fupan.Simplified)
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.Size == nil || *pl.Size != 9 {
+			t.Errorf("%s: page layout %+v; want A4 landscape, one page wide", sheet, pl)
+		}
+		if !titles[sheet] {
+			t.Errorf("%s: its header rows are not repeated on every printed page", sheet)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	dir := t.TempDir()
+	pdfPath := testtool.Soffice(t, path, "pdf", dir)
+	info := testtool.Run(t, "pdfinfo", pdfPath)
+	if !strings.Contains(info, "Pages:           6") {
+		t.Errorf("the template prints on more than one page a sheet:\n%s", info)
+	}
+}
