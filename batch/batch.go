@@ -19,6 +19,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 )
@@ -334,6 +335,11 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c can
 	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
 	fig := rv.Summary
 	e.Figures = &fig
+	lang := o.Settings.Analyze.Lang
+	if lang == "" {
+		lang = rv.Meta.Lang
+	}
+	e.Attention = templates.AttentionTexts(rv, lang, fupan.DateOf(o.Settings.Now))
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)

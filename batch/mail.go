@@ -267,14 +267,28 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 			atts = append(atts, a)
 		}
 		m := mail.Message{To: to, Cc: cfg.Cc, Attachments: atts}
+		// Rendered once to measure with the texts, then again naming what had
+		// to stay out.
+		f.Missing = absent
+		var err error
+		if m.Subject, m.Body, err = cfg.Render(f); err == nil {
+			m.HTML, err = cfg.RenderHTML(f)
+		}
+		if err != nil {
+			pm.err = err
+			return pm
+		}
 		fitted, dropped := mail.Fit(m, cfg.SMTP.MaxBytes)
 		missing := absent
 		for _, d := range dropped {
 			missing = append(missing, d.Name)
 		}
 		f.Missing = missing
-		var err error
 		if fitted.Subject, fitted.Body, err = cfg.Render(f); err != nil {
+			pm.err = err
+			return pm
+		}
+		if fitted.HTML, err = cfg.RenderHTML(f); err != nil {
 			pm.err = err
 			return pm
 		}
@@ -331,7 +345,7 @@ func runFigures(sum *Summary) mail.Figures {
 			if fig.Period == "" {
 				fig.Period = e.Period
 			}
-			tf := mail.TeamFigures{Team: e.Team, MeanAchievement: "—", MeanAchievementCapped: "—", MetricsMet: "—"}
+			tf := mail.TeamFigures{Team: e.Team, MeanAchievement: "—", MeanAchievementCapped: "—", MetricsMet: "—", Attention: e.Attention}
 			if f := e.Figures; f != nil {
 				tf.MeanAchievement, tf.MeanAchievementCapped = pct(f.MeanAchievement), pct(f.MeanAchievementCapped)
 				if f.Metrics > 0 {

@@ -21,6 +21,9 @@ type Config struct {
 	// the README for the fields).
 	Subject string `yaml:"subject"`
 	Body    string `yaml:"body"`
+	// BodyHTML is an html/template over the same figures, sent beside the
+	// plain body as an alternative part.
+	BodyHTML string `yaml:"body_html"`
 	// Mode is "single" (one mail with the overview and every PDF) or "per-team"
 	// (one mail per team, to Teams[team] or else To).
 	Mode  string              `yaml:"mode"`
@@ -78,6 +81,9 @@ func (c *Config) applyDefaults() {
 	if c.Body == "" {
 		c.Body = defaultBody
 	}
+	if c.BodyHTML == "" {
+		c.BodyHTML = defaultHTML
+	}
 }
 
 const defaultBody = `各位领导好,
@@ -94,6 +100,20 @@ const defaultBody = `各位领导好,
 {{end}}
 —— fupan
 `
+
+const defaultHTML = `<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"></head>
+<body style="font-family: 'PingFang SC','Microsoft YaHei',sans-serif; color:#212529">
+<p>各位领导好,</p>
+<p>{{.Period}} 的策略复盘报告{{if .Team}}({{.Team}}){{end}}:已生成 {{.OK}} 份,未能处理 {{.Failed}} 份;指标达成 <b>{{.MetricsMet}}</b>,平均达成率(单项封顶100%){{.MeanAchievementCapped}}。</p>
+<table cellpadding="6" cellspacing="0" style="border-collapse:collapse; border:1px solid #ced4da">
+<tr style="background:#2f5597; color:#fff"><th align="left">团队</th><th>指标达成</th><th>平均达成率(单项封顶100%)</th><th align="left">需要决策的事项</th></tr>
+{{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
+{{end}}</table>
+{{if .Failures}}<p><b>未能处理的工作簿</b></p><ul>{{range .Failures}}<li>{{.File}}:{{.Reason}}</li>{{end}}</ul>{{end}}
+{{if .Missing}}<p>以下附件未随信附上(超过邮件大小上限,或未找到),请在报告目录中查看:{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
+<p style="color:#6c757d">—— fupan</p>
+</body></html>`
 
 // Check reports what is missing or unsafe in the configuration.
 func (c Config) Check() error {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	htmltemplate "html/template"
 	"text/template"
 	"time"
 
@@ -35,7 +36,10 @@ type Figures struct {
 }
 
 // TeamFigures is one team's line in the figures.
-type TeamFigures struct{ Team, MeanAchievement, MeanAchievementCapped, MetricsMet string }
+type TeamFigures struct {
+	Team, MeanAchievement, MeanAchievementCapped, MetricsMet string
+	Attention                                               []string // what needs a decision
+}
 
 // Failure is a workbook that got no report.
 type Failure struct{ File, Reason string }
@@ -60,6 +64,21 @@ func (c Config) Render(f Figures) (subject, body string, err error) {
 	return strings.TrimSpace(subject), body, err
 }
 
+// RenderHTML fills the HTML body: the teams side by side in a table with
+// their figures, what needs a decision, and the workbooks that failed, so
+// that a reader sees the state without opening a PDF.
+func (c Config) RenderHTML(f Figures) (string, error) {
+	t, err := htmltemplate.New("html").Option("missingkey=error").Parse(c.BodyHTML)
+	if err != nil {
+		return "", fmt.Errorf("mail body_html template: %w", err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, f); err != nil {
+		return "", fmt.Errorf("mail body_html template: %w", err)
+	}
+	return b.String(), nil
+}
+
 // Attachment is a file to attach, with the name the reader sees.
 type Attachment struct {
 	Path string
@@ -71,14 +90,15 @@ type Attachment struct {
 type Message struct {
 	To, Cc      []string
 	Subject     string
-	Body        string
+	Body        string // plain text
+	HTML        string // the same as HTML, an alternative part; "" for none
 	Attachments []Attachment
 }
 
 // EstimatedSize is the message's size on the wire: base64 grows attachments by
 // a third, plus line breaks and headers.
 func (m Message) EstimatedSize() int64 {
-	n := int64(len(m.Subject)+len(m.Body))*2 + 4096
+	n := int64(len(m.Subject)+len(m.Body)+len(m.HTML))*2 + 4096
 	for _, a := range m.Attachments {
 		n += (a.Size+2)/3*4*78/76 + 512
 	}
@@ -173,6 +193,9 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 	msg.SetDate()
 	msg.SetMessageID()
 	msg.SetBodyString(gomail.TypeTextPlain, m.Body)
+	if m.HTML != "" {
+		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
 	for _, a := range m.Attachments {
 		// The name is written as an encoded word, which keeps Chinese names
 		// in Outlook, Gmail and Apple Mail alike.

@@ -194,24 +194,15 @@ func (d *doc) verdict(rv *fupan.Review) {
 // where page 1 has room (else at the top of the next).
 func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 	l := d.lang
-	items := fupan.NeedsAttention(rv, asOf)
+	items := templates.AttentionTexts(rv, l, asOf)
 	const most = 8
 	d.heading(templates.L(l, "attention"), 0)
 	d.setSize(9)
 	var lines [][]string
-	for i, a := range items {
+	for i, text := range items {
 		if i == most {
 			lines = append(lines, d.wrap(fmt.Sprintf(templates.L(l, "attention.more"), len(items)-most), contentW-8))
 			break
-		}
-		var text string
-		switch a.Kind {
-		case fupan.AttnBlamesPerson:
-			text = a.Subject
-		case fupan.AttnActionOverdue:
-			text = fmt.Sprintf(templates.L(l, "attn."+a.Kind), a.Subject, a.Due)
-		default:
-			text = fmt.Sprintf(templates.L(l, "attn."+a.Kind), a.Subject)
 		}
 		lines = append(lines, d.wrap(text, contentW-8))
 	}

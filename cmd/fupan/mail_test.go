@@ -22,6 +22,7 @@ const testPassword = "S3cret-密码-Ünï"
 // parsed is a received mail taken apart.
 type parsed struct {
 	subject, body string
+	html          string
 	attachments   map[string][]byte // by decoded file name
 }
 
@@ -71,6 +72,9 @@ func parseMail(t *testing.T, data []byte) parsed {
 				}
 				p.attachments[decoded] = raw
 				continue
+			}
+			if ct == "text/html" {
+				p.html = string(raw)
 			}
 			if ct == "text/plain" {
 				p.body = string(raw)
@@ -164,6 +168,12 @@ func TestMailEndToEnd(t *testing.T) {
 	}
 	if !strings.Contains(m.body, "指标达成 5/15,平均达成率(单项封顶100%)91.3%") { // 90%, 84% and 120% counted as 100%
 		t.Errorf("body lacks the figures:\n%s", m.body)
+	}
+	// The HTML part: the teams in a table, with what needs a decision.
+	for _, want := range []string{"<table", "<td>華東銷售部</td>", "<td align=\"center\">1/3</td>", "91.3%", "行動「降低新客戶獲取成本」已過完成時間"} {
+		if !strings.Contains(m.html, want) {
+			t.Errorf("the HTML part lacks %q:\n%s", want, m.html)
+		}
 	}
 	// A re-run sends nothing twice.
 	_, stderr2, code := runCLI(t, "run", "../../samples", "-o", out, "--mail", "--config", cfg)

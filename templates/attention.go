@@ -1,0 +1,24 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+)
+
+// AttentionTexts are what needs a decision in a review as of a day, worded
+// in the language, for the report's page 1 and the mail.
+func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
+	var out []string
+	for _, a := range fupan.NeedsAttention(rv, asOf) {
+		switch a.Kind {
+		case fupan.AttnBlamesPerson:
+			out = append(out, a.Subject) // the finding's own message
+		case fupan.AttnActionOverdue:
+			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject, a.Due))
+		default:
+			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject))
+		}
+	}
+	return out
+}
