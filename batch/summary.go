@@ -23,19 +23,19 @@ const (
 
 // Entry is one input's line in summary.json.
 type Entry struct {
-	File     string         `json:"file"` // relative to the input folder
-	Status   string         `json:"status"`
-	Reason   string         `json:"reason,omitempty"`
-	Team     string         `json:"team,omitempty"`
-	Period   string         `json:"period,omitempty"`
-	Lang     fupan.Lang     `json:"lang,omitempty"`
-	SHA256   string         `json:"sha256,omitempty"`
-	Figures  *fupan.Summary `json:"figures,omitempty"`
+	File    string         `json:"file"` // relative to the input folder
+	Status  string         `json:"status"`
+	Reason  string         `json:"reason,omitempty"`
+	Team    string         `json:"team,omitempty"`
+	Period  string         `json:"period,omitempty"`
+	Lang    fupan.Lang     `json:"lang,omitempty"`
+	SHA256  string         `json:"sha256,omitempty"`
+	Figures *fupan.Summary `json:"figures,omitempty"`
 	// Attention is what needs a decision, as of the run, in the workbook's
 	// language (the report's page 1 has the same).
 	Attention []string `json:"attention,omitempty"`
-	Findings Counts         `json:"findings"`
-	Outputs  Outputs        `json:"outputs"`
+	Findings  Counts   `json:"findings"`
+	Outputs   Outputs  `json:"outputs"`
 	// Skipped is set when the input was unchanged since the run that made its
 	// outputs, which this run kept.
 	Skipped bool `json:"skipped,omitempty"`

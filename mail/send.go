@@ -7,12 +7,12 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"net/textproto"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
-	htmltemplate "html/template"
 	"text/template"
 	"time"
 
@@ -38,7 +38,7 @@ type Figures struct {
 // TeamFigures is one team's line in the figures.
 type TeamFigures struct {
 	Team, MeanAchievement, MeanAchievementCapped, MetricsMet string
-	Attention                                               []string // what needs a decision
+	Attention                                                []string // what needs a decision
 }
 
 // Failure is a workbook that got no report.
