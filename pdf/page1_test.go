@@ -67,6 +67,9 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		t.Error("新客户获取量 has a follow-up action (降低新客户获取成本), yet page 1 says none")
 	}
 	tables := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	if !strings.Contains(tables, "计划进度(7月)") {
+		t.Error("the tracking table's header lost the team's note (7月)")
+	}
 	if !strings.Contains(tables, "-35.5%提前") || strings.Contains(tables, "-35.5%偏差过大") {
 		t.Errorf("the early milestone is not shown ahead:\n%s", tables)
 	}

@@ -24,7 +24,12 @@ func (d *doc) tables(rv *fupan.Review) {
 		return true
 	}
 	col := func(id fupan.TableID, c fupan.Col, share float64) column {
-		return column{title: colTitle(l, id, c), share: share, align: "L"}
+		title := colTitle(l, id, c)
+		// The header's note is the team's ("计划进度(7月)" names the month).
+		if loc, ok := rv.Loc(id); ok && loc.Notes[c] != "" {
+			title += l.Pick("(", "(", " (") + loc.Notes[c] + l.Pick(")", ")", ")")
+		}
+		return column{title: title, share: share, align: "L"}
 	}
 
 	if title(fupan.PlanTable) {
