@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -185,20 +186,56 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	d.ensure(float64(len(rows))*rowH + 22)
 	y0 := d.pdf.Y() + 6
 	yEnd := y0 + float64(len(rows))*rowH
-	// Month columns.
+	// Month columns, labelled as often as the labels fit: every month, every
+	// quarter, or every year on a long span; the year is on the axis wherever
+	// the span crosses one.
 	d.setSize(7)
-	for m := lo; m.Before(hi); m = fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC)) {
-		next := fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC))
+	nextMonth := func(m fupan.Date) fupan.Date {
+		return fupan.DateOf(time.Date(m.Year, m.Month+1, 1, 0, 0, 0, 0, time.UTC))
+	}
+	months := 0
+	for m := lo; m.Before(hi); m = nextMonth(m) {
+		months++
+	}
+	monthW := plotW / float64(months)
+	crosses := lo.Year != hi.AddDays(-1).Year
+	step := 1
+	switch {
+	case monthW >= d.width(monthLabel(fupan.Date{Year: 2025, Month: 12, Day: 1}, l))+1.5:
+	case 3*monthW >= d.width(monthLabel(fupan.Date{Year: 2025, Month: 10, Day: 1}, l))+1.5:
+		step = 3
+	default:
+		step = 12
+	}
+	for m, i := lo, 0; m.Before(hi); m, i = nextMonth(m), i+1 {
+		next := nextMonth(m)
 		x, x2 := xOf(m), xOf(next)
 		if int(m.Month)%2 == 0 {
 			d.fill(paleGrey)
 			d.pdf.Rect(x, y0, x2-x, yEnd-y0, "F")
 		}
+		labelled := step == 1 || step == 3 && int(m.Month)%3 == 1 || step == 12 && m.Month == time.January || i == 0
+		if !labelled {
+			continue
+		}
 		d.draw(rule)
 		d.pdf.SetLineWidth(0.15)
 		d.pdf.Line(x, y0-5, x, yEnd)
 		d.text(grey)
-		d.write(x, y0-5, x2-x, monthLabel(m, l), "C")
+		label := monthLabel(m, l)
+		if step == 12 {
+			label = strconv.Itoa(m.Year)
+		} else if crosses && (m.Month == time.January || i == 0) {
+			label = yearMonthLabel(m, l)
+		}
+		w := monthW * float64(step)
+		if d.width(label) > w-1 { // a year's label where a month's would not fit
+			label = strconv.Itoa(m.Year)
+			if d.width(label) > w-1 {
+				continue
+			}
+		}
+		d.write(x, y0-5, w, label, "L")
 	}
 	for i, r := range rows {
 		y := y0 + float64(i)*rowH
@@ -272,6 +309,14 @@ func (d *doc) milestoneMark(x, y float64, state string) {
 		d.fill(grey)
 		d.pdf.Circle(x, y, 1.4, "F")
 	}
+}
+
+// yearMonthLabel is a month with its year: 2025年1月, Jan 2025.
+func yearMonthLabel(m fupan.Date, l fupan.Lang) string {
+	if l == fupan.English {
+		return m.Time().Format("Jan 2006")
+	}
+	return fmt.Sprintf("%d年%d月", m.Year, int(m.Month))
 }
 
 func monthLabel(m fupan.Date, l fupan.Lang) string {

@@ -171,3 +171,43 @@ func TestDirectionShown(t *testing.T) {
 		t.Errorf("the direction is shown %d times beside the metric; want the chart and the table:\n%s", n, text)
 	}
 }
+
+// A Gantt over 18 months names the years on its axis and its labels never
+// collide (months, then quarters, then years as the span grows).
+func TestGanttLongSpan(t *testing.T) {
+	for _, span := range [][2]string{{"2025.1.1-2026.6.30", "2025.4.1-2026.3.31"}, {"2023.1.1-2026.6.30", "2024.4.1-2025.3.31"}} {
+		r := samples.SeedSimplifiedCopy()
+		r.Plan.Rows = [][]string{
+			{"2025-2026年华东销售额提升20%", "渠道建设", "李四", span[0], "预算5万元", "上线"},
+			{"", "区域地推", "王五", span[1], "预算8万元", "10场"},
+		}
+		src := filepath.Join(t.TempDir(), "华东销售部_2025H1.xlsx")
+		if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+			t.Fatal(err)
+		}
+		path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
+		testtool.Require(t, "pdftotext")
+		bbox := testtool.Run(t, "pdftotext", "-bbox", "-f", "1", "-l", "1", path, "-")
+		// The axis: the labels on the line of the first year's label.
+		re := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>`)
+		var axisY string
+		type box struct{ x0, x1 float64 }
+		var boxes []box
+		for _, m := range re.FindAllStringSubmatch(bbox, -1) {
+			if axisY == "" && regexp.MustCompile(`^20\d\d(年\d+月)?$`).MatchString(m[4]) {
+				axisY = m[2]
+			}
+			if axisY != "" && m[2] == axisY {
+				boxes = append(boxes, box{atof(m[1]), atof(m[3])})
+			}
+		}
+		if len(boxes) < 3 {
+			t.Fatalf("%v: no year on the axis:\n%s", span, bbox)
+		}
+		for i := 1; i < len(boxes); i++ {
+			if boxes[i].x0 < boxes[i-1].x1 {
+				t.Errorf("%v: axis labels collide at %.0f", span, boxes[i].x0)
+			}
+		}
+	}
+}
