@@ -320,7 +320,7 @@ func isNoteRow(row []Cell) bool {
 	return false
 }
 
-// tableName is a table's name in the language, with its number: 表4「后续行动计划表」.
+// tableName is a table's name in the language, with its number: 表4“后续行动计划表”.
 func tableName(l Lang, id TableID) string {
 	def := TableDefOf(id)
 	switch l {

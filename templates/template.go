@@ -82,14 +82,14 @@ var InstructionsSheet = Label{Hans: "填写说明", Hant: "填寫說明", En: "H
 func Instructions() []Label {
 	return []Label{
 		{Hans: "策略执行及成果复盘模板", Hant: "策略執行及成果復盤範本", En: "Strategy execution and outcome review template"},
-		{Hans: "1. 在「复盘信息」中填写团队、复盘周期(如 2025Q3)和复盘人。", Hant: "1. 在「復盤資訊」中填寫團隊、復盤週期(如 2025Q3)和復盤人。", En: "1. On the Review sheet, fill in team, period (such as 2025Q3) and reviewer."},
+		{Hans: "1. 在“复盘信息”中填写团队、复盘周期(如 2025Q3)和复盘人。", Hant: "1. 在「復盤資訊」中填寫團隊、復盤週期(如 2025Q3)和復盤人。", En: "1. On the Review sheet, fill in team, period (such as 2025Q3) and reviewer."},
 		{Hans: "2. 表1 执行计划:把目标拆成关键任务,每项任务一名负责人,写明起止时间、预算/人力和验收标准。", Hant: "2. 表1 執行計劃:把目標拆成關鍵任務,每項任務一名負責人,寫明起止時間、預算/人力和驗收標準。", En: "2. Table 1, plan: break the goal into key tasks, one owner each, with start-end, budget/people and acceptance criteria."},
 		{Hans: "3. 表2 进度跟踪:按周或按月记录里程碑的计划与实际;偏差超过10%时写明主要问题和应对措施。", Hant: "3. 表2 進度跟蹤:按週或按月記錄里程碑的計劃與實際;偏差超過10%時寫明主要問題和應對措施。", En: "3. Table 2, tracking: record each milestone's plan and actual weekly or monthly; past 10% deviation, state the problem and the countermeasure."},
 		{Hans: "4. 表3 成果复盘:填写计划值与实际值(同一单位);未达标的写明原因和教训,达标的总结经验。", Hant: "4. 表3 成果復盤:填寫計劃值與實際值(同一單位);未達標的寫明原因和教訓,達標的總結經驗。", En: "4. Table 3, outcomes: target and actual in the same unit; for a miss give the cause and lesson, for a success the experience."},
 		{Hans: "5. 表4 后续行动:每个待改进点写明措施、责任人、完成时间和验收标准。", Hant: "5. 表4 後續行動:每個待改進點寫明措施、責任人、完成時間和驗收標準。", En: "5. Table 4, actions: every point to improve gets a measure, an owner, a due date and an acceptance criterion."},
 		{Hans: "达成率和偏差率可以留空,fupan 会计算并填入;如果填写了,fupan 会核对。", Hant: "達成率和偏差率可以留空,fupan 會計算並填入;如果填寫了,fupan 會核對。", En: "Achievement and deviation may stay blank: fupan computes them, and checks them where you fill them in."},
 		{Hans: "写法示例:日期 7.31、7月31日、2025-07-31;金额 1200万、¥50,000;数量 500家;比例 15%、≥3%。", Hant: "寫法示例:日期 7.31、7月31日、2025-07-31;金額 1200萬、¥50,000;數量 500家;比例 15%、≥3%。", En: "How to write values: dates 7/31 or 2025-07-31; amounts 12,000,000 or ¥50,000; counts 500; rates 15%, ≥3%."},
-		{Hans: "客观中立:以数据为依据,不归因于个人。不说「张三执行不力」,而说「任务1未按时完成,因需求变更导致返工2次」。", Hant: "客觀中立:以數據為依據,不歸因於個人。不說「張三執行不力」,而說「任務1未按時完成,因需求變更導致返工2次」。", En: "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\"."},
+		{Hans: "客观中立:以数据为依据,不归因于个人。不说“张三执行不力”,而说“任务1未按时完成,因需求变更导致返工2次”。", Hant: "客觀中立:以數據為依據,不歸因於個人。不說「張三執行不力」,而說「任務1未按時完成,因需求變更導致返工2次」。", En: "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\"."},
 		{Hans: "交表前可运行 fupan validate 文件名.xlsx 检查。", Hant: "交表前可執行 fupan validate 檔名.xlsx 檢查。", En: "Before handing it in, run fupan validate FILE.xlsx to check it."},
 	}
 }
