@@ -65,7 +65,11 @@ const tradSimpPairs = "" +
 	"廣广參参與与轉转為为業业績绩銷销長长價价處处變变異异個个係系員员們们見见導导續续調调檢检點点擊击報报告告範范圍围錯错誤误" +
 	"讀读無无法法請请填填寫写檔档案案頁页表表舉举辦办協协議议簽签訂订並并設设層层營营運运傳传遞递遲迟延延較较差差極极懶懒馬马" +
 	"虎虎敷敷衍衍當当將将這这還还沒没從从來来節节內内驟骤麼么樣样選选擇择證证維维護护補补充充廳厅滿满質质量量測测試试線线產产" +
-	"品品獲获取取華华東东域域費费用用算算記记錄录幣币圓圆屆届隊队"
+	"品品獲获取取華华東东域域費费用用算算記记錄录幣币圓圆屆届隊队" +
+	// The characters of fupan's own Traditional texts (its messages, labels
+	// and template), as OpenCC's TSCharacters maps them; 製, 臺 and 併 are
+	// left out, their Simplified forms being written in Traditional too.
+	"啟启碼码環环刪删舊旧頭头欄栏張张該该稱称兩两複复識识順顺須须種种儲储確确觀观魚鱼圖图轍辙針针則则歸归會会響响頂顶問问發发覽览況况決决暫暂訊讯"
 
 // tradToSimp and simpForms are built once from tradSimpPairs and only read after.
 var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs)

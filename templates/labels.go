@@ -23,6 +23,14 @@ func L(lang fupan.Lang, key string) string {
 	return key
 }
 
+// EachLabel calls fn with every label and its key, for tests that check the
+// catalogue as a whole.
+func EachLabel(fn func(key string, l Label)) {
+	for k, l := range labels {
+		fn(k, l)
+	}
+}
+
 // Count writes a count with its noun, in the language: "1 warning" and "2
 // warnings" in English; Chinese has no plural. key is "count.errors",
 // "count.warnings" or "count.infos".
@@ -60,7 +68,7 @@ var labels = map[string]Label{
 	"period":                    {Hans: "复盘周期", Hant: "復盤週期", En: "Review period"},
 	"reviewer":                  {Hans: "复盘人", Hant: "復盤人", En: "Reviewer"},
 	"date":                      {Hans: "报告日期", Hant: "報告日期", En: "Report date"},
-	"source":                    {Hans: "源文件", Hant: "來源檔案", En: "Source file"},
+	"source":                    {Hans: "源文件", Hant: "源檔案", En: "Source file"},
 	"summary":                   {Hans: "关键数据", Hant: "關鍵數據", En: "Key figures"},
 	"metrics.met":               {Hans: "指标达成", Hant: "指標達成", En: "Targets met"},
 	"mean.achievement":          {Hans: "平均达成率(单项封顶100%)", Hant: "平均達成率(單項封頂100%)", En: "Mean achievement (each capped at 100%)"},

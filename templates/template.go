@@ -90,6 +90,6 @@ func Instructions() []Label {
 		{Hans: "达成率和偏差率可以留空,fupan 会计算并填入;如果填写了,fupan 会核对。", Hant: "達成率和偏差率可以留空,fupan 會計算並填入;如果填寫了,fupan 會核對。", En: "Achievement and deviation may stay blank: fupan computes them, and checks them where you fill them in."},
 		{Hans: "写法示例:日期 7.31、7月31日、2025-07-31;金额 1200万、¥50,000;数量 500家;比例 15%、≥3%。", Hant: "寫法示例:日期 7.31、7月31日、2025-07-31;金額 1200萬、¥50,000;數量 500家;比例 15%、≥3%。", En: "How to write values: dates 7/31 or 2025-07-31; amounts 12,000,000 or ¥50,000; counts 500; rates 15%, ≥3%."},
 		{Hans: "客观中立:以数据为依据,不归因于个人。不说“张三执行不力”,而说“任务1未按时完成,因需求变更导致返工2次”。", Hant: "客觀中立:以數據為依據,不歸因於個人。不說「張三執行不力」,而說「任務1未按時完成,因需求變更導致返工2次」。", En: "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\"."},
-		{Hans: "交表前可运行 fupan validate 文件名.xlsx 检查。", Hant: "交表前可執行 fupan validate 檔名.xlsx 檢查。", En: "Before handing it in, run fupan validate FILE.xlsx to check it."},
+		{Hans: "交表前可执行 fupan validate 文件名.xlsx 检查。", Hant: "交表前可執行 fupan validate 檔名.xlsx 檢查。", En: "Before handing it in, run fupan validate FILE.xlsx to check it."},
 	}
 }
