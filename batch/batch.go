@@ -133,12 +133,12 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 dispatch:
 	for i, c := range cands {
 		if c.reason != "" {
-			entries[i] = rejected(c, o.Settings.Now)
+			entries[i] = rejected(c, o.lang(), o.Settings.Now)
 			ev := log.Warn()
 			if c.ignore {
 				ev = log.Info()
 			}
-			ev.Str("file", c.rel).Str("reason", c.reason).Msg("not read")
+			ev.Str("file", c.rel).Str("reason", c.why(fupan.English)).Msg("not read")
 			report()
 			continue
 		}
@@ -249,7 +249,7 @@ func claimOutputNames(cands []candidate) {
 		}
 		base := OutputBase(c.rel)
 		if other, ok := taken[base]; ok {
-			cands[i].reason = fmt.Sprintf("its outputs would take the name of %s's (%s): rename one of the two", other, base)
+			cands[i].reason, cands[i].args = "skip.name-taken", []any{other, base}
 			continue
 		}
 		taken[base] = c.rel
@@ -281,12 +281,12 @@ func settingsKey(o Options) string {
 	return strings.Join([]string{o.Version, string(a.Lang), a.Team, a.Period, o.Settings.Font.Name()}, "|")
 }
 
-func rejected(c candidate, now time.Time) Entry {
+func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
 	st := StatusFailed
 	if c.ignore {
 		st = StatusIgnored
 	}
-	return Entry{File: c.rel, Status: st, Reason: c.reason, ProcessedAt: now, rejected: true}
+	return Entry{File: c.rel, Status: st, Reason: c.why(l), ProcessedAt: now, rejected: true}
 }
 
 // processOne reads, checks and reports one workbook. A panic anywhere in it is

@@ -105,7 +105,7 @@ func TestRunMixedFolder(t *testing.T) {
 		"华南_2025Q3.xlsx": "责任人",
 		"西北_2025Q3.xlsx": "单位不一致",
 		"说明.xlsx":        "不是 Excel 工作簿",
-		"旧版_2025Q3.xls":  "save it as .xlsx",
+		"旧版_2025Q3.xls":  "另存为 .xlsx", // in the run's language
 		"导出.csv":         "CSV",
 	}
 	for f, why := range failed {
@@ -265,7 +265,7 @@ func TestOutputNamesStayInside(t *testing.T) {
 	s := readSummary(t, out)
 	for _, e := range s.Entries {
 		if e.File == "link_2025Q3.xlsx" {
-			if e.Status != batch.StatusFailed || !strings.Contains(e.Reason, "out of the input folder") {
+			if e.Status != batch.StatusFailed || !strings.Contains(e.Reason, "指向输入文件夹之外的符号链接") {
 				t.Errorf("link: %+v", e)
 			}
 			continue

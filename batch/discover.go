@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,8 +18,14 @@ import (
 // candidate is a file found in the input folder.
 type candidate struct {
 	rel, path string
-	reason    string // why it is not read, "" for a workbook
+	reason    string // why it is not read: a label key of templates, "" for a workbook
+	args      []any  // the reason's arguments
 	ignore    bool   // not even a workbook by its name: reported, not failed
+}
+
+// why is the reason a candidate is not read, in the language.
+func (c candidate) why(l fupan.Lang) string {
+	return fmt.Sprintf(templates.L(l, c.reason), c.args...)
 }
 
 // isTemporary reports files that are not a team's work: Excel's lock files
@@ -51,7 +59,7 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			out = append(out, candidate{rel: rel, path: path, reason: fmt.Sprintf("cannot be read: %v", err)})
+			out = append(out, candidate{rel: rel, path: path, reason: "skip.unreadable", args: []any{err}})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -75,12 +83,12 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(path)
 			if err != nil {
-				c.reason = "a broken symbolic link"
+				c.reason = "skip.broken-link"
 				out = append(out, c)
 				return nil
 			}
 			if r, err := filepath.Rel(root, target); err != nil || strings.HasPrefix(r, "..") {
-				c.reason = "a symbolic link out of the input folder (not followed)"
+				c.reason = "skip.link-out"
 				out = append(out, c)
 				return nil
 			}
@@ -93,13 +101,13 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 		switch strings.ToLower(filepath.Ext(name)) {
 		case ".xlsx", ".xlsm":
 		case ".xls":
-			c.reason = "a legacy .xls workbook: open it in Excel and save it as .xlsx"
+			c.reason = "skip.xls"
 		case ".csv":
-			c.reason = "a CSV file: fill the review template (fupan template) and save it as .xlsx"
+			c.reason = "skip.csv"
 		case ".ods", ".numbers", ".et", ".wps":
-			c.reason = "not an Excel workbook: save it as .xlsx"
+			c.reason = "skip.other-sheet"
 		default:
-			c.reason, c.ignore = "not a workbook (only .xlsx and .xlsm are read)", true
+			c.reason, c.ignore = "skip.not-workbook", true
 		}
 		out = append(out, c)
 		return nil

@@ -300,7 +300,7 @@ func TestUnreadableSubfolder(t *testing.T) {
 	for _, e := range s.Entries {
 		got[e.File] = e.Status + " " + e.Reason
 	}
-	if !strings.HasPrefix(got["锁住"], "failed cannot be read") || got["华东销售部_2025Q3.xlsx"] != "ok " || got[filepath.Join("台北", "華東銷售部_2025Q3.xlsx")] != "ok " {
+	if !strings.HasPrefix(got["锁住"], "failed 无法读取") || got["华东销售部_2025Q3.xlsx"] != "ok " || got[filepath.Join("台北", "華東銷售部_2025Q3.xlsx")] != "ok " {
 		t.Errorf("entries %q\n%s", got, b)
 	}
 }
