@@ -53,6 +53,28 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	}
 }
 
+// FormatResources writes a task's budget and people as a reader reads them:
+// "预算 12万 · 3人", "Budget 120,000 · 3 people"; "" where neither is given.
+func FormatResources(budget, people *float64, l fupan.Lang) string {
+	var parts []string
+	if budget != nil {
+		parts = append(parts, l.Pick("预算 ", "預算 ", "Budget ")+FormatAmount(*budget, l))
+	}
+	if people != nil {
+		n := FormatNumber(*people)
+		switch {
+		case l != fupan.English:
+			n += "人"
+		case *people == 1:
+			n += " person"
+		default:
+			n += " people"
+		}
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // FormatNumber writes a number without trailing zeros: 8, 2.5.
 func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 

@@ -66,3 +66,23 @@ func TestEveryLabelUsedExists(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatResources(t *testing.T) {
+	b, p, one := 120000.0, 3.0, 1.0
+	for _, tc := range []struct {
+		budget, people *float64
+		lang           fupan.Lang
+		want           string
+	}{
+		{&b, &p, fupan.Simplified, "预算 12万 · 3人"},
+		{&b, &p, fupan.Traditional, "預算 12萬 · 3人"},
+		{&b, &p, fupan.English, "Budget 120,000 · 3 people"},
+		{nil, &one, fupan.English, "1 person"},
+		{&b, nil, fupan.Simplified, "预算 12万"},
+		{nil, nil, fupan.Simplified, ""},
+	} {
+		if got := FormatResources(tc.budget, tc.people, tc.lang); got != tc.want {
+			t.Errorf("%q, want %q", got, tc.want)
+		}
+	}
+}

@@ -100,8 +100,8 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		switch id {
 		case fupan.PlanTable:
 			for _, p := range rv.Plan {
-				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
-					p.Start, p.End, num(p.Budget), num(p.People), p.Acceptance)
+				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
+					p.Start, p.End, templates.FormatResources(p.Budget, p.People, l), p.Acceptance)
 			}
 		case fupan.TrackingTable:
 			for _, t := range rv.Tracking {
