@@ -79,13 +79,6 @@ func pct(v *float64, signed bool) string {
 	return fupan.FormatPercent(*v, signed)
 }
 
-func num(v *float64) string {
-	if v == nil {
-		return "-"
-	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
 // printReview writes the review for a person: facts, tables, figures, findings.
 func printReview(w io.Writer, rv *fupan.Review) {
 	l := rv.Meta.Lang
