@@ -27,6 +27,8 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	}
 	rows, hidden := outcomesShown(rows, maxChartRows)
 	defer d.leftOut(hidden)
+	// The heading goes with its chart: never alone at the foot of a page.
+	d.ensure(d.headingH(1) + float64(len(rows))*(6.0+2.5) + 10)
 	d.heading(templates.L(l, "chart.achievement"), 1)
 	top := 0.0
 	for _, o := range rows {
@@ -178,8 +180,9 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	lo = fupan.Date{Year: lo.Year, Month: lo.Month, Day: 1}
 	hi = fupan.DateOf(time.Date(hi.Year, hi.Month+1, 1, 0, 0, 0, 0, time.UTC)) // the end of hi's month
 	days := float64(lo.DaysUntil(hi))
-	d.heading(templates.L(l, "chart.gantt"), 1)
 	rowH := 7.0
+	d.ensure(d.headingH(1) + float64(len(rows))*rowH + 22)
+	d.heading(templates.L(l, "chart.gantt"), 1)
 	plotX := margin + labelW
 	plotW := contentW - labelW
 	xOf := func(dt fupan.Date) float64 { return plotX + plotW*float64(lo.DaysUntil(dt))/days }

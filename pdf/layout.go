@@ -16,6 +16,15 @@ func (d *doc) newPage() {
 	d.pdf.SetY(margin)
 }
 
+// headingH is the height a heading of the level takes.
+func (d *doc) headingH(level int) float64 {
+	size := 14.0
+	if level > 0 {
+		size = 11.5
+	}
+	return size*0.3528*1.45 + 8
+}
+
 // heading draws a section title, with an entry in the PDF outline.
 func (d *doc) heading(title string, level int) {
 	size := 14.0

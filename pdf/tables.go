@@ -53,7 +53,8 @@ func (d *doc) tables(rv *fupan.Review) {
 		id := fupan.TrackingTable
 		dev := col(id, fupan.ColDeviation, 1.3)
 		dev.computed = true
-		cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.4), col(id, fupan.ColActual, 1.2), dev, col(id, fupan.ColProblem, 2), col(id, fupan.ColCountermeasure, 2), col(id, fupan.ColOwner, 0.9)}
+		// Wide enough for a date with its year (2025年12月20日) on one line.
+		cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.7), col(id, fupan.ColActual, 1.7), dev, col(id, fupan.ColProblem, 1.8), col(id, fupan.ColCountermeasure, 1.8), col(id, fupan.ColOwner, 0.9)}
 		var rows [][]cell
 		tracking, hidden, hiddenOff := trackingShown(rv.Tracking)
 		for _, t := range tracking {
