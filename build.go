@@ -195,13 +195,13 @@ func kindWord(l Lang, kind string) string {
 	case "range":
 		return l.Pick("起止日期", "起止日期", "a start–end range")
 	case "quantity":
-		return l.Pick("数值(金额、数量或百分比)", "數值(金額、數量或百分比)", "a number (amount, count or percentage)")
+		return l.Pick("数值（金额、数量或百分比）", "數值（金額、數量或百分比）", "a number (amount, count or percentage)")
 	case "rate":
 		return l.Pick("百分比", "百分比", "a percentage")
 	case "progress":
-		return l.Pick("进度(日期、百分比或数量)", "進度(日期、百分比或數量)", "progress (a date, a percentage or a count)")
+		return l.Pick("进度（日期、百分比或数量）", "進度（日期、百分比或數量）", "progress (a date, a percentage or a count)")
 	case "period":
-		return l.Pick("复盘周期(如 2025Q3)", "復盤週期(如 2025Q3)", "a period (such as 2025Q3)")
+		return l.Pick("复盘周期（如 2025Q3）", "復盤週期（如 2025Q3）", "a period (such as 2025Q3)")
 	case "resources":
 		return l.Pick("预算/人力", "預算/人力", "budget and people")
 	}

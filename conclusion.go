@@ -28,8 +28,8 @@ type Conclusion struct {
 // quoted as the team wrote it, with the finding as its warning.
 func teamWords(l Lang, blames map[Ref]string, p Point, cause Ref) Point {
 	if msg, ok := blames[cause]; ok {
-		p.Detail = l.Pick("团队原文:“", "團隊原文:「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
-		p.Warning = l.Pick("注意:", "注意:", "Note: ") + msg
+		p.Detail = l.Pick("团队原文：“", "團隊原文：「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
+		p.Warning = l.Pick("注意：", "注意：", "Note: ") + msg
 	}
 	return p
 }
@@ -72,7 +72,7 @@ func Conclude(r *Review) Conclusion {
 		}
 		detail := t.Problem
 		if t.Countermeasure != "" {
-			detail = strings.TrimSpace(detail + l.Pick(";应对:", ";應對:", "; countermeasure: ") + t.Countermeasure)
+			detail = strings.TrimSpace(detail + l.Pick("；应对：", "；應對：", "; countermeasure: ") + t.Countermeasure)
 		}
 		c.RootCauses = append(c.RootCauses, teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]))
 	}
@@ -87,7 +87,7 @@ func Conclude(r *Review) Conclusion {
 			parts = append(parts, a.DueText)
 		}
 		if a.Acceptance != "" {
-			parts = append(parts, l.Pick("验收:", "驗收:", "acceptance: ")+a.Acceptance)
+			parts = append(parts, l.Pick("验收：", "驗收：", "acceptance: ")+a.Acceptance)
 		}
 		detail := a.Measure
 		if len(parts) > 0 {

@@ -145,7 +145,7 @@ func TestBlamingCauseQuotedWithFinding(t *testing.T) {
 			continue
 		}
 		found = true
-		if p.Detail != "團隊原文:「林二執行不力」" || !strings.HasPrefix(p.Warning, "注意:") || !strings.Contains(p.Warning, "不力") {
+		if p.Detail != "團隊原文：「林二執行不力」" || !strings.HasPrefix(p.Warning, "注意：") || !strings.Contains(p.Warning, "不力") {
 			t.Errorf("detail %q warning %q", p.Detail, p.Warning)
 		}
 	}
@@ -162,7 +162,7 @@ func TestMissedNoActionsReconciles(t *testing.T) {
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
 	for _, f := range rv.Findings {
 		if f.Code == fupan.CodeMissedNoActions {
-			if !strings.HasPrefix(f.Message, "3 个指标中 2 个未达成(其中 1 个达成率低于90%)") {
+			if !strings.HasPrefix(f.Message, "3 个指标中 2 个未达成（其中 1 个达成率低于90%）") {
 				t.Errorf("message %q", f.Message)
 			}
 			return

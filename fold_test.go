@@ -1,6 +1,7 @@
 package fupan
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -41,3 +42,15 @@ func TestCatalogueFolds(t *testing.T) {
 
 // FoldsTo is foldsTo for the external tests (the labels of templates).
 var FoldsTo = foldsTo
+
+// Chinese messages use full-width punctuation next to Chinese text.
+func TestCataloguePunctuation(t *testing.T) {
+	bad := regexp.MustCompile(`\p{Han}[,:;()!?]|[,:;()!?]\p{Han}`)
+	for code, m := range catalogue {
+		for _, s := range []string{m.hans, m.hant, m.hintHans, m.hintHant} {
+			if hit := bad.FindString(s); hit != "" {
+				t.Errorf("%s: ASCII punctuation in %q (at %q)", code, s, hit)
+			}
+		}
+	}
+}

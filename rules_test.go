@@ -159,7 +159,7 @@ func TestBlameTraditional(t *testing.T) {
 	rv := analyzeBook(t, "華東銷售部_2025Q3.xlsx", samples.PerSheet(r))
 	if f := findingAt(rv, fupan.CodeBlame, "成果", "E3"); f == nil {
 		t.Errorf("張三執行不力 not flagged: %v", rv.Findings)
-	} else if f.Message != "「張三執行不力」歸因於個人(不力),而不是事實" {
+	} else if f.Message != "「張三執行不力」歸因於個人（不力），而不是事實" {
 		t.Errorf("message %q is not in Traditional characters as expected", f.Message)
 	}
 	if f := findingAt(rv, fupan.CodeBlame, "成果", "E4"); f != nil {

@@ -36,8 +36,8 @@ func TestOverviewOrder(t *testing.T) {
 func TestReasonsInTheRunsLanguage(t *testing.T) {
 	c := candidate{reason: "skip.xls"}
 	for l, want := range map[fupan.Lang]string{
-		fupan.Simplified:  "旧版 .xls 工作簿:请在 Excel 中打开并另存为 .xlsx",
-		fupan.Traditional: "舊版 .xls 活頁簿:請在 Excel 中開啟並另存為 .xlsx",
+		fupan.Simplified:  "旧版 .xls 工作簿：请在 Excel 中打开并另存为 .xlsx",
+		fupan.Traditional: "舊版 .xls 活頁簿：請在 Excel 中開啟並另存為 .xlsx",
 		fupan.English:     "a legacy .xls workbook: open it in Excel and save it as .xlsx",
 	} {
 		if got := c.why(l); got != want {

@@ -58,7 +58,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 		d.setSize(8.5)
 		label := o.Metric
 		if o.Direction == fupan.Lower {
-			label += d.lang.Pick("(越低越好)", "(越低越好)", " (lower is better)")
+			label += d.lang.Pick("（越低越好）", "（越低越好）", " (lower is better)")
 		}
 		d.rowLabel(y, barH, label)
 		a := *o.Achievement

@@ -123,7 +123,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 			}
 			ls := d.wrap(text, widths[i]-2*cellPad)
 			if len(ls) > maxLines {
-				ls = append(ls[:maxLines-1], d.lang.Pick("……(内容过长,完整内容见工作簿)", "……(內容過長,完整內容見活頁簿)", "… (too long: see the workbook)"))
+				ls = append(ls[:maxLines-1], d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"))
 			}
 			lines[i] = ls
 			h = max(h, float64(len(ls))*d.lineH()+2*cellPad)

@@ -46,14 +46,14 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 	page1 := strings.Join(strings.Fields(testtool.Text(t, path, "-l", "1")), "")
 	for _, want := range []string{
 		"指标达成1/4",
-		"最差:门店客流量40%、新客户获取量84%、华东销售额90%",
+		"最差：门店客流量40%、新客户获取量84%、华东销售额90%",
 		"2个里程碑中1个偏差过大",
 		"需要决策的事项",
-		"“门店客流量”未达成,后续行动中没有对应的措施",
-		"“首场地推活动”偏差过大,没有应对措施",
-		"行动“降低新客户获取成本”已过完成时间(2025-09-10),尚未完成",
+		"“门店客流量”未达成，后续行动中没有对应的措施",
+		"“首场地推活动”偏差过大，没有应对措施",
+		"行动“降低新客户获取成本”已过完成时间（2025-09-10），尚未完成",
 		"林二执行不力",
-		"平均达成率(单项封顶100%)",
+		"平均达成率（单项封顶100%）",
 		"78.5%", // (100% + 90% + 40% + 84%) / 4: the 250% counts as 100%
 	} {
 		if !strings.Contains(page1, want) {
@@ -108,7 +108,7 @@ func TestLongCauseStaysOnThePage(t *testing.T) {
 			}
 		}
 		text := testtool.Text(t, path)
-		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "内容过长,完整内容见工作簿") {
+		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "内容过长，完整内容见工作簿") {
 			t.Errorf("the 30,000-character cause is cut without saying so")
 		}
 	}
@@ -167,7 +167,7 @@ func TestDirectionShown(t *testing.T) {
 	path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
 	testtool.Require(t, "pdftotext")
 	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
-	if n := strings.Count(text, "获客成本(越低越好)"); n < 2 {
+	if n := strings.Count(text, "获客成本（越低越好）"); n < 2 {
 		t.Errorf("the direction is shown %d times beside the metric; want the chart and the table:\n%s", n, text)
 	}
 }

@@ -36,9 +36,11 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 	d.titleBlock(rv, now)
 	d.verdict(rv)
 	d.keyFigures(rv)
+	// What needs a decision is page 1's, before the charts, which a large
+	// review pushes to the next page.
+	d.attention(rv, fupan.DateOf(now))
 	d.achievementChart(rv)
 	d.ganttChart(rv)
-	d.attention(rv, fupan.DateOf(now))
 	d.conclusion(rv)
 	d.tables(rv)
 	d.findings(rv.Findings)
@@ -134,7 +136,7 @@ func (d *doc) point(p fupan.Point, mark colour) {
 	// A very long point is cut, saying where the rest is, as table cells are.
 	const mostLines = 80
 	if len(lines) > mostLines {
-		lines = append(lines[:mostLines-1], line{d.lang.Pick("……(内容过长,完整内容见工作簿)", "……(內容過長,完整內容見活頁簿)", "… (too long: see the workbook)"), grey})
+		lines = append(lines[:mostLines-1], line{d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"), grey})
 	}
 	// A short point is kept whole on one page; a long one starts where it is.
 	if h := float64(len(lines))*d.lineH() + 2; h < bottom-margin {
@@ -176,7 +178,7 @@ func (d *doc) verdict(rv *fupan.Review) {
 	if h.Rated > 0 {
 		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.milestones"), h.Rated, h.OffTrack))
 	}
-	sentence := strings.Join(parts, l.Pick(";", ";", "; ")) + l.Pick("。", "。", ".")
+	sentence := strings.Join(parts, l.Pick("；", "；", "; ")) + l.Pick("。", "。", ".")
 	if l == fupan.English {
 		sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
 	}
@@ -196,7 +198,7 @@ func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 	l := d.lang
 	items := templates.AttentionTexts(rv, l, asOf)
 	const most = 8
-	d.heading(templates.L(l, "attention"), 0)
+	d.heading(templates.L(l, "attention"), 1)
 	d.setSize(9)
 	var lines [][]string
 	for i, text := range items {
@@ -266,7 +268,7 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	d.setSize(8.5)
 	d.text(grey)
 	s := rv.Summary
-	line := templates.L(l, "findings") + ": " + templates.Count(l, "count.errors", s.Errors) + ", " +
+	line := templates.L(l, "findings") + l.Pick(":", ":", ": ") + templates.Count(l, "count.errors", s.Errors) + l.Pick(",", ",", ", ") +
 		templates.Count(l, "count.warnings", s.Warnings)
 	d.write(margin, d.pdf.Y(), contentW, line, "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)

@@ -287,7 +287,7 @@ func TestBigReviewStaysReadable(t *testing.T) {
 		t.Errorf("%d pages for 5,000 milestones; want a readable report of a few", pages)
 	}
 	text := squeeze(testtool.Text(t, path))
-	if !strings.Contains(text, "另有4942行未列出,其中") || !strings.Contains(text, "+49%") {
+	if !strings.Contains(text, "另有4942行未列出，其中") || !strings.Contains(text, "+49%") {
 		t.Errorf("the report does not show the worst milestones and count the rest")
 	}
 }

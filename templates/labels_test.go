@@ -86,3 +86,23 @@ func TestFormatResources(t *testing.T) {
 		}
 	}
 }
+
+// Chinese labels use full-width punctuation next to Chinese text (,:;()!?),
+// never the ASCII marks, which look wrong in a Chinese sentence.
+func TestChinesePunctuation(t *testing.T) {
+	bad := regexp.MustCompile(`\p{Han}[,:;()!?]|[,:;()!?]\p{Han}`)
+	EachLabel(func(key string, l Label) {
+		for _, s := range []string{l.Hans, l.Hant} {
+			if m := bad.FindString(s); m != "" {
+				t.Errorf("label %q: ASCII punctuation in Chinese text %q (at %q)", key, s, m)
+			}
+		}
+	})
+	for i, l := range Instructions() {
+		for _, s := range []string{l.Hans, l.Hant} {
+			if m := bad.FindString(s); m != "" {
+				t.Errorf("instruction %d: ASCII punctuation in %q (at %q)", i+1, s, m)
+			}
+		}
+	}
+}

@@ -78,8 +78,8 @@ func TestValidateExitCodes(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"validate", "../../samples/華東銷售部_2025Q3.xlsx"}, 0, "0 個錯誤, 1 個警告"},
-		{[]string{"validate", "--strict", "../../samples/華東銷售部_2025Q3.xlsx"}, 1, "1 個錯誤, 0 個警告"},
+		{[]string{"validate", "../../samples/華東銷售部_2025Q3.xlsx"}, 0, "0 個錯誤，1 個警告"},
+		{[]string{"validate", "--strict", "../../samples/華東銷售部_2025Q3.xlsx"}, 1, "1 個錯誤，0 個警告"},
 		{[]string{"validate", "../../samples/invalid/缺少必填列_2025Q3.xlsx"}, 1, "表头缺少必填列“责任人”"},
 		{[]string{"validate", "../../samples/invalid"}, 1, "不是 Excel 工作簿"},
 		{[]string{"validate"}, 2, ""},

@@ -116,12 +116,12 @@ func TestAsOf(t *testing.T) {
 	}
 	testtool.Require(t, "pdftotext")
 	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "华东销售部_2025Q3.pdf"), "-l", "1")), "")
-	for _, want := range []string{"报告日期2025-09-15", "已过完成时间(2025-09-10)", "已过完成时间(2025-08-20)"} {
+	for _, want := range []string{"报告日期2025-09-15", "已过完成时间（2025-09-10）", "已过完成时间（2025-08-20）"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, text)
 		}
 	}
-	if strings.Contains(text, "(2025-09-30)") {
+	if strings.Contains(text, "（2025-09-30）") {
 		t.Error("an action due after --as-of is listed as overdue")
 	}
 	if _, _, code := runCLI(t, "report", "--as-of", "15.9.2025", "../../samples/华东销售部_2025Q3.xlsx", "-o", out); code != exitBadUsage {

@@ -116,10 +116,14 @@ func printFileResult(w io.Writer, r fileResult) {
 	if r.Errors > 0 {
 		verdict = templates.L(l, "file.bad")
 	}
-	fmt.Fprintf(w, "%s: %s, %s, %s (%s)\n", printable(r.File),
-		templates.Count(l, "count.errors", r.Errors),
-		templates.Count(l, "count.warnings", r.Warnings),
-		templates.Count(l, "count.infos", r.Infos), verdict)
+	sep, open, closing := ", ", " (", ")"
+	if l != fupan.English {
+		sep, open, closing = "，", "（", "）"
+	}
+	fmt.Fprintf(w, "%s: %s%s%s%s%s%s%s%s\n", printable(r.File),
+		templates.Count(l, "count.errors", r.Errors), sep,
+		templates.Count(l, "count.warnings", r.Warnings), sep,
+		templates.Count(l, "count.infos", r.Infos), open, verdict, closing)
 	printFindings(w, l, r.Findings)
 }
 
