@@ -1,6 +1,8 @@
 package fupan
 
 import (
+	"math"
+	"sort"
 	"strings"
 )
 
@@ -51,6 +53,13 @@ func Conclude(r *Review) Conclusion {
 	var c Conclusion
 	l := r.Meta.Lang
 	blames := blamesAt(r)
+	// Root causes come worst first: the least achieved metrics, then the
+	// latest milestones, so that a long list cut short keeps what matters.
+	type ranked struct {
+		p    Point
+		rank float64
+	}
+	var outcomeCauses, milestoneCauses []ranked
 	for _, o := range r.Outcomes {
 		if o.Achievement == nil {
 			continue
@@ -62,7 +71,7 @@ func Conclude(r *Review) Conclusion {
 		default:
 			c.Improve = append(c.Improve, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
 			if strings.TrimSpace(o.Cause) != "" {
-				c.RootCauses = append(c.RootCauses, teamWords(l, blames, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]))
+				outcomeCauses = append(outcomeCauses, ranked{teamWords(l, blames, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]), *o.Achievement})
 			}
 		}
 	}
@@ -74,7 +83,14 @@ func Conclude(r *Review) Conclusion {
 		if t.Countermeasure != "" {
 			detail = strings.TrimSpace(detail + l.Pick("；应对：", "；應對：", "; countermeasure: ") + t.Countermeasure)
 		}
-		c.RootCauses = append(c.RootCauses, teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]))
+		late := math.Abs(*t.Deviation) // off track is late, or behind
+		milestoneCauses = append(milestoneCauses, ranked{teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]), -late})
+	}
+	for _, group := range [][]ranked{outcomeCauses, milestoneCauses} {
+		sort.SliceStable(group, func(i, j int) bool { return group[i].rank < group[j].rank })
+		for _, rc := range group {
+			c.RootCauses = append(c.RootCauses, rc.p)
+		}
 	}
 	for _, a := range r.Actions {
 		var parts []string

@@ -182,3 +182,23 @@ func TestCharactersBeyondBMP(t *testing.T) {
 		t.Fatalf("finding %+v", f)
 	}
 }
+
+// Root causes come worst first: the least achieved metric, then the latest
+// milestone.
+func TestRootCausesWorstFirst(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Rows = [][]string{
+		{"华东销售额", "1200万", "1080万", "", "新客户获取成本超预算", "教训:提前测试"},
+		{"门店客流量", "5000人", "2000人", "", "商场装修封闭", "教训:提前备选"},
+		{"新客户获取量", "500家", "420家", "", "素材吸引力不足", "教训:增加用户证言"},
+	}
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	var got []string
+	for _, p := range fupan.Conclude(rv).RootCauses {
+		got = append(got, p.Title)
+	}
+	want := []string{"门店客流量", "新客户获取量", "华东销售额", "首场地推活动 (+20%)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("root causes %q; want %q", got, want)
+	}
+}

@@ -117,19 +117,37 @@ type ganttRow struct {
 // schedule) milestones on the row of the task they belong to.
 func (d *doc) ganttChart(rv *fupan.Review) {
 	l := d.lang
+	// A long plan shows the tasks with a milestone off track first, then the
+	// others, in the plan's order; what is left out is counted, tasks and
+	// milestones apart.
+	offTask := map[string]bool{}
+	for _, t := range rv.Tracking {
+		if t.OffTrack() && t.PlanTask != "" {
+			offTask[t.PlanTask] = true
+		}
+	}
+	var tasks []fupan.PlanRow
+	for _, p := range rv.Plan {
+		if p.Task != "" || !p.Start.IsZero() {
+			tasks = append(tasks, p)
+		}
+	}
+	chosen := map[int]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for i, p := range tasks {
+			if len(chosen) < maxChartRows && offTask[p.Task] == (pass == 0) {
+				chosen[i] = true
+			}
+		}
+	}
 	var rows []ganttRow
 	byTask := map[string]int{}
-	hidden := 0
-	for _, p := range rv.Plan {
-		if p.Task == "" && p.Start.IsZero() {
-			continue
+	hiddenTasks, hiddenMilestones := len(tasks)-len(chosen), 0
+	for i, p := range tasks {
+		if chosen[i] {
+			byTask[p.Task] = len(rows)
+			rows = append(rows, ganttRow{label: p.Task, start: p.Start, end: p.End})
 		}
-		if len(rows) == maxChartRows {
-			hidden++
-			continue
-		}
-		byTask[p.Task] = len(rows)
-		rows = append(rows, ganttRow{label: p.Task, start: p.Start, end: p.End})
 	}
 	// The milestones that deviate most are drawn first, so that a long table
 	// shows what matters within the chart's limits.
@@ -141,16 +159,26 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 		if i, ok := byTask[t.PlanTask]; ok && t.PlanTask != "" {
 			if len(rows[i].milestones) < maxMilestones {
 				rows[i].milestones = append(rows[i].milestones, t)
+			} else {
+				hiddenMilestones++
 			}
 			continue
 		}
-		if len(rows) == maxChartRows {
-			hidden++
+		if len(rows) == maxChartRows || t.PlanTask != "" {
+			hiddenMilestones++ // of a task not shown, or past the chart's rows
 			continue
 		}
 		rows = append(rows, ganttRow{label: t.Task, milestones: []fupan.TrackingRow{t}})
 	}
-	defer d.leftOut(hidden)
+	if hiddenTasks+hiddenMilestones > 0 {
+		defer func() {
+			d.setSize(8)
+			d.text(grey)
+			d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "gantt.hidden"), hiddenTasks, hiddenMilestones), "L")
+			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
+			d.text(ink)
+		}()
+	}
 	// The time axis spans the period, the tasks and the milestones.
 	var lo, hi fupan.Date
 	widen := func(dt fupan.Date) {

@@ -125,6 +125,9 @@ func TestHardWorkbookLayout(t *testing.T) {
 		}
 		// A date broken over two lines leaves a line ending in a date's start.
 		text := testtool.Text(t, path)
+		if flat := strings.Join(strings.Fields(text), ""); !english && !strings.Contains(flat, "另有15项任务、") {
+			t.Errorf("the Gantt does not say how many of the 40 tasks it left out")
+		}
 		split := regexp.MustCompile(`(\d{4}[-.年]\d{0,2}[-.月]?|\d{1,2}月)\n\d`)
 		if m := split.FindString(text); m != "" {
 			t.Errorf("a date is split across lines: %q", m)
