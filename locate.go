@@ -226,7 +226,8 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 					title = pendingTitle
 				}
 				open = &TableLoc{ID: best.table, Sheet: sh.Name, TitleRow: title, HeaderRow: rowNum,
-					FirstCol: first, LastCol: last, Columns: best.columns, Headers: best.headers, Notes: best.notes}
+					FirstCol: first, LastCol: last, Columns: best.columns, Headers: best.headers, Notes: best.notes,
+					Extra: extraColumns(row, first, last, best.columns)}
 				pendingTitle = 0
 			case miss != nil:
 				closeOpen(rowNum - 1)
@@ -318,6 +319,28 @@ func isNoteRow(row []Cell) bool {
 		}
 	}
 	return false
+}
+
+// extraColumns are the team's own columns of a header row, beyond the
+// template's: their headers by column.
+func extraColumns(row []Cell, first, last int, known map[Col]int) map[int]string {
+	isKnown := map[int]bool{}
+	for _, c := range known {
+		isKnown[c] = true
+	}
+	var extra map[int]string
+	for c := first; c <= last && c <= len(row); c++ {
+		if isKnown[c] {
+			continue
+		}
+		if h := strings.TrimSpace(row[c-1].Display()); h != "" {
+			if extra == nil {
+				extra = map[int]string{}
+			}
+			extra[c] = h
+		}
+	}
+	return extra
 }
 
 // tableName is a table's name in the language, with its number: 表4“后续行动计划表”.

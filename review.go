@@ -192,6 +192,7 @@ type TableLoc struct {
 	Columns   map[Col]int    // 1-based column of each column found
 	Headers   map[Col]string // the header text as written
 	Notes     map[Col]string // the bracketed note of a header ("7月")
+	Extra     map[int]string // the team's own columns (备注): header by column
 	Rows      []int          // the data rows, blank rows left out
 	LastRow   int            // the last row that belongs to the table
 }

@@ -211,3 +211,22 @@ func TestGanttLongSpan(t *testing.T) {
 		}
 	}
 }
+
+// A team's own column (备注) is named under its table: the report does not
+// print it, and says it is in the workbook.
+func TestExtraColumnsNamed(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Header = append(r.Outcome.Header, "备注")
+	for i := range r.Outcome.Rows {
+		r.Outcome.Rows[i] = append(r.Outcome.Rows[i], "见周报")
+	}
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
+	testtool.Require(t, "pdftotext")
+	if text := strings.Join(strings.Fields(testtool.Text(t, path)), ""); !strings.Contains(text, "本表另有列：备注（内容见工作簿）") {
+		t.Errorf("the extra column is not named:\n%s", text)
+	}
+}

@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
 )
@@ -48,6 +52,7 @@ func (d *doc) tables(rv *fupan.Review) {
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)
+		d.extraColumns(rv, fupan.PlanTable)
 	}
 	if title(fupan.TrackingTable) {
 		id := fupan.TrackingTable
@@ -70,6 +75,7 @@ func (d *doc) tables(rv *fupan.Review) {
 		}
 		d.table(cols, rows)
 		d.leftOutOff(hidden, hiddenOff)
+		d.extraColumns(rv, fupan.TrackingTable)
 	}
 	if title(fupan.OutcomeTable) {
 		id := fupan.OutcomeTable
@@ -94,6 +100,7 @@ func (d *doc) tables(rv *fupan.Review) {
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)
+		d.extraColumns(rv, fupan.OutcomeTable)
 	}
 	if title(fupan.ActionTable) {
 		id := fupan.ActionTable
@@ -114,7 +121,36 @@ func (d *doc) tables(rv *fupan.Review) {
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)
+		d.extraColumns(rv, fupan.ActionTable)
 	}
+}
+
+// extraColumns names the team's own columns of a table (备注), which the
+// report does not print: the reader knows they are in the workbook.
+func (d *doc) extraColumns(rv *fupan.Review, id fupan.TableID) {
+	loc, ok := rv.Loc(id)
+	if !ok || len(loc.Extra) == 0 {
+		return
+	}
+	cols := make([]int, 0, len(loc.Extra))
+	for c := range loc.Extra {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	var names []string
+	for _, c := range cols {
+		names = append(names, loc.Extra[c])
+	}
+	l := d.lang
+	d.setSize(8)
+	d.text(grey)
+	for _, line := range d.wrap(fmt.Sprintf(templates.L(l, "extra.columns"), strings.Join(names, l.Pick("、", "、", ", "))), contentW) {
+		d.ensure(d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, line, "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
+	}
+	d.pdf.SetY(d.pdf.Y() + 2)
+	d.text(ink)
 }
 
 func close(a, b float64) bool {

@@ -144,6 +144,7 @@ var labels = map[string]Label{
 	"skip.not-workbook":         {Hans: "不是工作簿（只读取 .xlsx 和 .xlsm）", Hant: "不是活頁簿（只讀取 .xlsx 和 .xlsm）", En: "not a workbook (only .xlsx and .xlsm are read)"},
 	"skip.name-taken":           {Hans: "输出文件名会与 %s 的相同（%s）：请重命名其中一个", Hant: "輸出檔名會與 %s 的相同（%s）：請重新命名其中一個", En: "its outputs would take the name of %s's (%s): rename one of the two"},
 	"gantt.hidden":              {Hans: "另有 %d 项任务、%d 个里程碑未列出，见工作簿", Hant: "另有 %d 項任務、%d 個里程碑未列出，見活頁簿", En: "%d more tasks and %d milestones not shown: see the workbook"},
+	"extra.columns":             {Hans: "本表另有列：%s（内容见工作簿）", Hant: "本表另有欄：%s（內容見活頁簿）", En: "This table also has the columns %s (see the workbook)"},
 	"verdict":                   {Hans: "结论", Hant: "結論", En: "Verdict"},
 	"verdict.metrics":           {Hans: "指标达成 %d/%d", Hant: "指標達成 %d/%d", En: "%d of %d targets met"},
 	"verdict.none":              {Hans: "没有可计算达成率的指标", Hant: "沒有可計算達成率的指標", En: "no target could be measured"},
