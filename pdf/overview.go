@@ -94,7 +94,7 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		if r.Warnings > 0 {
 			status.text = templates.Count(l, "count.warnings", r.Warnings)
 		}
-		table = append(table, []cell{{text: teamName(r, shared)}, {text: r.Period},
+		table = append(table, []cell{{text: teamName(r, shared, d.lang)}, {text: r.Period},
 			{text: of(s.MetricsAchieved, s.Metrics)}, mean,
 			{text: of(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
 	}
@@ -133,12 +133,12 @@ func periods(rows []OverviewRow) string {
 	return strings.Join(ps, "、")
 }
 
-func teamName(r OverviewRow, shared map[string]bool) string {
+func teamName(r OverviewRow, shared map[string]bool, l fupan.Lang) string {
 	switch {
 	case r.Team == "":
 		return r.File
 	case shared[r.Team]:
-		return r.Team + " (" + r.File + ")"
+		return r.Team + l.Pick("（", "（", " (") + r.File + l.Pick("）", "）", ")")
 	}
 	return r.Team
 }
@@ -173,7 +173,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 			continue
 		}
 		v := *r.Figures.MeanAchievementCapped
-		bars = append(bars, bar{teamName(r, shared), v})
+		bars = append(bars, bar{teamName(r, shared, d.lang), v})
 		top = math.Max(top, v)
 	}
 	if len(bars) == 0 {

@@ -144,7 +144,7 @@ func TestOverviewTitleAndOrder(t *testing.T) {
 	if !strings.Contains(text, "策略复盘总览·2025Q2、2025Q3") {
 		t.Errorf("the title does not name the periods:\n%s", text)
 	}
-	if !strings.Contains(text, "华东销售部(a.xlsx)") || !strings.Contains(text, "华东销售部(c.xlsx)") {
+	if !strings.Contains(text, "华东销售部（a.xlsx）") || !strings.Contains(text, "华东销售部（c.xlsx）") {
 		t.Errorf("two teams of one name are not told apart:\n%s", text)
 	}
 }
