@@ -55,7 +55,11 @@ type Attention struct {
 // open actions past their due date, causes that blame a person.
 func NeedsAttention(r *Review, asOf Date) []Attention {
 	var out []Attention
-	for _, o := range r.Outcomes {
+	missed := append([]OutcomeRow(nil), r.Outcomes...)
+	sort.SliceStable(missed, func(i, j int) bool { // the worst first
+		return missed[i].Achievement != nil && missed[j].Achievement != nil && *missed[i].Achievement < *missed[j].Achievement
+	})
+	for _, o := range missed {
 		if o.Status == StatusMissed && !answered(o.Metric, r.Actions) {
 			out = append(out, Attention{Kind: AttnMissedNoAction, Subject: o.Metric, Ref: o.Ref})
 		}
