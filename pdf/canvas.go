@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -58,6 +59,7 @@ const (
 	opPolygon
 	opCircle
 	opBookmark
+	opLink
 )
 
 // op is one thing drawn, with the state it is drawn in.
@@ -159,6 +161,11 @@ func (c *canvas) Text(x, y, w, h float64, s, align string) {
 	}
 	baseline := y + h/2 + 0.3*c.st.size/ptPerMM
 	x += dx
+	// A web address whole on the line is a link.
+	for _, m := range urlPattern.FindAllStringIndex(s, -1) {
+		ux, uw := x+c.StringWidth(s[:m[0]]), c.StringWidth(s[m[0]:m[1]])
+		c.record(op{kind: opLink, x: ux, y: baseline - 0.8*c.st.size/ptPerMM, w: uw, h: c.st.size / ptPerMM, s: s[m[0]:m[1]]})
+	}
 	start, runAlt := 0, false
 	flush := func(end int) {
 		if end > start {
@@ -206,6 +213,9 @@ func (c *canvas) Polygon(points []point, style string) {
 func (c *canvas) Circle(x, y, r float64, style string) {
 	c.record(op{kind: opCircle, x: x, y: y, w: r, s: style})
 }
+
+// urlPattern is a web address in a text.
+var urlPattern = regexp.MustCompile(`https?://[!-~]+[A-Za-z0-9/#=_-]`)
 
 // The names the subsets go by inside fpdf.
 const (
@@ -304,6 +314,8 @@ func replay(pdf *fpdf.Fpdf, o *op, last *drawState, font *fontSet) {
 		pdf.Circle(o.x, o.y, o.w, o.s)
 	case opBookmark:
 		pdf.Bookmark(o.s, o.level, o.y)
+	case opLink:
+		pdf.LinkString(o.x, o.y, o.w, o.h, o.s)
 	}
 }
 

@@ -65,6 +65,9 @@ type column struct {
 type cell struct {
 	text   string
 	bg, fg *colour
+	// spans starts a cell that the cells marked cont below continue (a goal
+	// over its tasks, as the merged cell in the workbook): drawn as one.
+	spans, cont bool
 }
 
 const cellPad = 1.6
@@ -118,7 +121,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		h := 0.0
 		for i := range cols {
 			text := ""
-			if i < len(row) {
+			if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
 				text = row[i].text
 			}
 			ls := d.wrap(text, widths[i]-2*cellPad)
@@ -128,41 +131,87 @@ func (d *doc) table(cols []column, rows [][]cell) {
 			lines[i] = ls
 			h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
 		}
-		if d.pdf.Y()+h > bottom {
+		// A row that fits the page's rest is drawn whole; a taller one is
+		// split over pages where the rest is worth filling, rather than
+		// leaving half a page empty, else it starts the next page.
+		if rest := bottom - d.pdf.Y(); h > rest && rest < 40 {
 			d.newPage()
 			header()
 		}
-		y := d.pdf.Y()
-		x := margin
-		for i, c := range cols {
-			var cl cell
-			if i < len(row) {
-				cl = row[i]
-			}
-			bg := colour{255, 255, 255}
-			if ri%2 == 1 {
-				bg = paleGrey
-			}
-			if cl.bg != nil {
-				bg = *cl.bg
-			}
-			d.fill(bg)
-			d.draw(rule)
-			d.pdf.Rect(x, y, widths[i], h, "FD")
-			fg := ink
-			if cl.fg != nil {
-				fg = *cl.fg
-			}
-			d.text(fg)
-			for k, l := range lines[i] {
-				d.write(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, c.align)
-			}
-			x += widths[i]
+		total := 0
+		for i := range cols {
+			total = max(total, len(lines[i]))
 		}
-		d.pdf.SetY(y + h)
+		for from := 0; ; {
+			fit := int((bottom - d.pdf.Y() - 2*cellPad) / d.lineH())
+			if fit < 1 {
+				d.newPage()
+				header()
+				continue
+			}
+			n := min(total-from, fit)
+			d.drawRow(cols, widths, row, lines, from, n, ri)
+			if from += n; from >= total {
+				break
+			}
+			d.newPage()
+			header()
+		}
 	}
 	d.text(ink)
 	d.pdf.SetY(d.pdf.Y() + 3)
+}
+
+// drawRow draws lines from..from+n of each cell of a table row, as one band
+// of the row's height. A cell marked cont continues the cell above it (a
+// goal spanning its tasks): no border between them, and its text only where
+// the band starts a page.
+func (d *doc) drawRow(cols []column, widths []float64, row []cell, lines [][]string, from, n, ri int) {
+	y := d.pdf.Y()
+	h := float64(n)*d.lineH() + 2*cellPad
+	x := margin
+	pageTop := y <= margin+25 // the band starts a page (under the repeated header)
+	for i, c := range cols {
+		var cl cell
+		if i < len(row) {
+			cl = row[i]
+		}
+		bg := colour{255, 255, 255}
+		if ri%2 == 1 && !cl.cont && !cl.spans {
+			bg = paleGrey
+		}
+		if cl.bg != nil {
+			bg = *cl.bg
+		}
+		d.fill(bg)
+		d.draw(rule)
+		if cl.cont && !pageTop {
+			// Over the line the row above drew, then the three other sides.
+			d.pdf.Rect(x, y-0.3, widths[i], h+0.3, "F")
+			d.pdf.Line(x, y-0.3, x, y+h)
+			d.pdf.Line(x+widths[i], y-0.3, x+widths[i], y+h)
+			d.pdf.Line(x, y+h, x+widths[i], y+h)
+		} else {
+			d.pdf.Rect(x, y, widths[i], h, "FD")
+		}
+		fg := ink
+		if cl.fg != nil {
+			fg = *cl.fg
+		}
+		d.text(fg)
+		cellLines, start := lines[i], from
+		switch {
+		case cl.cont && pageTop && from == 0:
+			cellLines = d.wrap(cl.text, widths[i]-2*cellPad) // the spanning text again on a new page
+		case cl.cont:
+			cellLines = nil
+		}
+		for k := start; k < min(start+n, len(cellLines)); k++ {
+			d.write(x+cellPad, y+cellPad+float64(k-start)*d.lineH(), widths[i]-2*cellPad, cellLines[k], c.align)
+		}
+		x += widths[i]
+	}
+	d.pdf.SetY(y + h)
 }
 
 // statusCell is a computed value coloured by its status, with the status

@@ -230,3 +230,34 @@ func TestExtraColumnsNamed(t *testing.T) {
 		t.Errorf("the extra column is not named:\n%s", text)
 	}
 }
+
+// A web address in a cell is a link, and where it must break it breaks after
+// a / or a -.
+func TestURLsClickableAndBrokenAtSlashes(t *testing.T) {
+	const url = "https://wiki.example.com/strategy/2025-q3/east-china-sales-review"
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Rows[0][5] = "经验:见 " + url
+	r.Outcome.Rows[1][5] = "经验见 https://x.example.com/a"
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, review(t, src), t.TempDir(), pdf.Options{})
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("/URI (https://x.example.com/a)")) {
+		t.Error("a web address drawn whole on its line is no link")
+	}
+	testtool.Require(t, "pdftotext")
+	for _, line := range strings.Split(testtool.Text(t, path), "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(url, line); i > 0 && len(line) > 3 {
+			// A piece of the address after the first: the one before ended at / or -.
+			if c := url[i-1]; c != '/' && c != '-' {
+				t.Errorf("the address is broken before %q, not after a / or a -", line)
+			}
+		}
+	}
+}

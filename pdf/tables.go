@@ -42,13 +42,12 @@ func (d *doc) tables(rv *fupan.Review) {
 		var rows [][]cell
 		prevGoal := ""
 		plan, hidden := firstRows(rv.Plan, maxTableRows)
-		for _, p := range plan {
-			goal := p.Goal
-			if goal == prevGoal {
-				goal = "" // a goal spans its tasks, as the merged cell does
-			}
+		for i, p := range plan {
+			// A goal spans its tasks, as the merged cell in the workbook does.
+			goal := cell{text: p.Goal, cont: i > 0 && p.Goal == prevGoal && p.Goal != ""}
+			goal.spans = !goal.cont && i+1 < len(plan) && plan[i+1].Goal == p.Goal
 			prevGoal = p.Goal
-			rows = append(rows, []cell{{text: goal}, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: p.Resources}, {text: p.Acceptance}})
+			rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: p.Resources}, {text: p.Acceptance}})
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)

@@ -212,6 +212,8 @@ func isOpener(s string) bool {
 // between two letters, with a hyphen (U+2010, which the text never holds, so
 // that it is seen as added).
 func (d *doc) splitWide(word string, w float64) []string {
+	// A web address breaks only after a / or a -, where a reader expects it.
+	url := strings.HasPrefix(word, "http://") || strings.HasPrefix(word, "https://")
 	var out []string
 	from := 0
 	for from < len(word) {
@@ -228,6 +230,9 @@ func (d *doc) splitWide(word string, w float64) []string {
 				switch {
 				case strings.ContainsRune("-–~至", r): // between the two ends of a range
 					lastRange = end
+				case url && r == '/':
+					lastSep = end
+				case url:
 				case strings.ContainsRune("/.,_年月日", r): // between the parts of a date
 					lastSep = end
 				}
@@ -249,7 +254,7 @@ func (d *doc) splitWide(word string, w float64) []string {
 		// between characters.
 		prev, psize := utf8.DecodeLastRuneInString(word[from:end])
 		next, _ := utf8.DecodeRuneInString(word[end:])
-		if unicode.IsLetter(prev) && unicode.IsLetter(next) && prev < 0x2E80 && utf8.RuneCountInString(word[from:end]) > 3 {
+		if !url && unicode.IsLetter(prev) && unicode.IsLetter(next) && prev < 0x2E80 && utf8.RuneCountInString(word[from:end]) > 3 {
 			if d.width(word[from:end])+d.width("\u2010") > w {
 				end -= psize
 			}
