@@ -85,7 +85,8 @@ func words(t *testing.T, path string) []word {
 // stands alone as a page's last line, and no date is split across lines.
 func TestHardWorkbookLayout(t *testing.T) {
 	testtool.Require(t, "pdftotext")
-	headings := regexp.MustCompile(`^(关键数据|各指标达成率|任务进度甘特图|需要决策的事项|复盘结论|亮点|待改进点|根本原因|改进方向|复盘表格|表\d:.*表|数据质量问题)$`)
+	// Section headings, and the first cells of each table's header row.
+	headings := regexp.MustCompile(`^(关键数据|各指标达成率|任务进度甘特图|需要决策的事项|复盘结论|亮点|待改进点|根本原因|改进方向|复盘表格|表\d:.*表|数据质量问题|策略目标关键任务.*|关键任务计划进度.*|目标指标计划值.*|改进项具体措施.*|Strategy.*goal.*|Key.*task.*Planned.*)$`)
 	const bodyEnd = (297.0 - 18) * 72 / 25.4
 	for _, english := range []bool{false, true} {
 		path := writePDF(t, review(t, hardReview(t, english)), t.TempDir(), pdf.Options{})

@@ -113,7 +113,21 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		d.pdf.SetY(y + h)
 		d.text(ink)
 	}
-	d.ensure(20)
+	// The header goes with the first row (or as much of it as a page's foot
+	// holds): never alone at the foot of a page.
+	if len(rows) > 0 {
+		first := 0.0
+		for i := range cols {
+			text := ""
+			if i < len(rows[0]) {
+				text = rows[0][i].text
+			}
+			first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+		}
+		d.ensure(d.headerHeight(cols, widths) + min(first, 40))
+	} else {
+		d.ensure(20)
+	}
 	header()
 	maxLines := int((bottom - margin - 20) / d.lineH())
 	for ri, row := range rows {
@@ -160,6 +174,16 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	}
 	d.text(ink)
 	d.pdf.SetY(d.pdf.Y() + 3)
+}
+
+// headerHeight is the height of a table's header row.
+func (d *doc) headerHeight(cols []column, widths []float64) float64 {
+	d.setSize(8.5)
+	h := 0.0
+	for i, c := range cols {
+		h = max(h, float64(len(d.wrap(c.title, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+	}
+	return h
 }
 
 // drawRow draws lines from..from+n of each cell of a table row, as one band

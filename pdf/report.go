@@ -279,7 +279,9 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 // causes, directions.
 func (d *doc) conclusion(rv *fupan.Review) {
 	l := d.lang
-	d.newPage()
+	// It starts on the page before where a third of it is left: a small
+	// report's conclusion on page 1.
+	d.ensure((bottom - margin) / 3)
 	d.heading(templates.L(l, "conclusion"), 0)
 	c := fupan.Conclude(rv)
 	for _, part := range []struct {
