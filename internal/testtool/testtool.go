@@ -74,3 +74,21 @@ func Run(t testing.TB, name string, args ...string) string {
 	}
 	return string(out)
 }
+
+// SofficeAll converts files with one LibreOffice process (its start is most of
+// the time a conversion takes) into dir, and returns the outputs by input.
+func SofficeAll(t testing.TB, files []string, format, dir string) map[string]string {
+	t.Helper()
+	bin := Require(t, "soffice")
+	profile := t.TempDir()
+	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", format, "--outdir", dir}, files...)
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to %s (%d files): %v\n%s", format, len(files), err, out)
+	}
+	res := map[string]string{}
+	for _, f := range files {
+		base := filepath.Base(f)
+		res[f] = filepath.Join(dir, base[:len(base)-len(filepath.Ext(base))]+"."+format)
+	}
+	return res
+}
