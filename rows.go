@@ -80,15 +80,16 @@ func readPlan(t tableReader) []PlanRow {
 				p.Budget, p.People = res.Budget, res.People
 			}
 		}
-		if q, text, ok := t.quantity(row, ColBudget); ok {
+		// Separate budget and people columns give the figures; the report
+		// writes them as a reader reads them ("预算 12万 · 3人"), not as
+		// their cells' texts run together ("120000 3").
+		if q, _, ok := t.quantity(row, ColBudget); ok {
 			v := q.Value
 			p.Budget = &v
-			p.Resources = strings.TrimSpace(p.Resources + " " + text)
 		}
-		if q, text, ok := t.quantity(row, ColPeople); ok {
+		if q, _, ok := t.quantity(row, ColPeople); ok {
 			v := q.Value
 			p.People = &v
-			p.Resources = strings.TrimSpace(p.Resources + " " + text)
 		}
 		p.Acceptance = t.text(row, ColAcceptance)
 		out = append(out, p)

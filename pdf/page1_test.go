@@ -261,3 +261,24 @@ func TestURLsClickableAndBrokenAtSlashes(t *testing.T) {
 		}
 	}
 }
+
+// Budget and people in columns of their own are written as a reader reads
+// them, never as their cells run together ("120000 3").
+func TestResourcesFromSeparateColumns(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Plan.Header = []string{"策略目标", "关键任务", "负责人", "起止时间", "预算", "人力", "验收标准"}
+	for i, row := range r.Plan.Rows {
+		r.Plan.Rows[i] = []string{row[0], row[1], row[2], row[3], "120000", "3", row[5]}
+	}
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	rv := review(t, src)
+	path := writePDF(t, rv, t.TempDir(), pdf.Options{})
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	if !strings.Contains(text, "预算12万·3人") || strings.Contains(text, "1200003") {
+		t.Errorf("resources not written as a reader reads them (budget %v, people %v)", rv.Plan[0].Budget, rv.Plan[0].People)
+	}
+}

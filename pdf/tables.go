@@ -47,7 +47,11 @@ func (d *doc) tables(rv *fupan.Review) {
 			goal := cell{text: p.Goal, cont: i > 0 && p.Goal == prevGoal && p.Goal != ""}
 			goal.spans = !goal.cont && i+1 < len(plan) && plan[i+1].Goal == p.Goal
 			prevGoal = p.Goal
-			rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: p.Resources}, {text: p.Acceptance}})
+			resources := p.Resources
+			if resources == "" {
+				resources = templates.FormatResources(p.Budget, p.People, l)
+			}
+			rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: resources}, {text: p.Acceptance}})
 		}
 		d.table(cols, rows)
 		d.leftOut(hidden)
