@@ -2,7 +2,6 @@ package fupan
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -121,17 +120,3 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
-// ParseError is a value that cannot be read, with its position, in the manner
-// of encoding/csv's ParseError.
-type ParseError struct {
-	Ref    Ref
-	Column Col
-	Text   string
-	Err    error
-}
-
-func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s (%s): cannot read %q: %v", e.Ref, e.Column, e.Text, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }

@@ -70,8 +70,8 @@ func lastOfMonth(y int, m time.Month) Date {
 	return DateOf(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1))
 }
 
-// Errors of value parsing. They are wrapped with the text and, by the table
-// reader, with the cell (see ParseError).
+// Errors of value parsing. They are wrapped with the text; the table reader
+// turns them into a value-unreadable finding at the cell.
 var (
 	ErrNoDate        = errors.New("no date found")
 	ErrBadDate       = errors.New("no such day")

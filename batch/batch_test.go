@@ -310,21 +310,41 @@ func TestWatchPicksUpDroppedWorkbook(t *testing.T) {
 		in, out := t.TempDir(), t.TempDir()
 		ctx, cancel := context.WithCancel(context.Background())
 		runs := make(chan *batch.Summary, 10)
+		scans := make(chan int, 1)
 		errc := make(chan error, 1)
 		go func() {
 			errc <- batch.Watch(ctx, batch.Options{Input: in, Output: out, Workers: 1},
 				batch.WatchOptions{Poll: 50 * time.Millisecond, Settle: 150 * time.Millisecond, Events: events,
-					OnRun: func(s *batch.Summary) { runs <- s }})
+					OnRun: func(s *batch.Summary) { runs <- s },
+					OnScan: func(seen, settled int) {
+						if seen > 0 {
+							select {
+							case scans <- settled:
+							default:
+							}
+						}
+					}})
 		}()
 		// A lock file beside the workbook: Excel has it open; it waits.
 		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东销售部_2025Q3.xlsx"))
 		if err := os.WriteFile(filepath.Join(in, "~$华东销售部_2025Q3.xlsx"), []byte("lock"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		select {
-		case s := <-runs:
-			t.Fatalf("events=%v: a workbook open in Excel was read: %+v", events, s)
-		case <-time.After(600 * time.Millisecond):
+		// Scans that saw the workbook, long past its settling time, and found
+		// it not ready (Excel's lock), with no run: it is left alone.
+		deadline := time.After(30 * time.Second)
+		for n := 0; n < 8; {
+			select {
+			case s := <-runs:
+				t.Fatalf("events=%v: a workbook open in Excel was read: %+v", events, s)
+			case settled := <-scans:
+				if settled != 0 {
+					t.Fatalf("events=%v: a workbook with Excel's lock file beside it counted as settled", events)
+				}
+				n++
+			case <-deadline:
+				t.Fatalf("events=%v: the folder was not scanned", events)
+			}
 		}
 		if err := os.Remove(filepath.Join(in, "~$华东销售部_2025Q3.xlsx")); err != nil {
 			t.Fatal(err)

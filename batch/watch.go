@@ -20,6 +20,9 @@ type WatchOptions struct {
 	Events bool          // also react to file events (network shares often send none)
 	// OnRun, where set, is told of each run's summary.
 	OnRun func(*Summary)
+	// OnScan, where set, is told after each look at the folder how many
+	// workbooks it saw and how many of them had settled.
+	OnScan func(seen, settled int)
 }
 
 // fileMark is what tells that a file changed: its size and time.
@@ -106,6 +109,9 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 		if err != nil {
 			log.Warn().Err(err).Msg("cannot list the folder")
 			continue
+		}
+		if w.OnScan != nil {
+			w.OnScan(s.counts())
 		}
 		if !changed {
 			continue
@@ -204,6 +210,13 @@ func (s *settler) scan(root string, now time.Time, recursive bool, skip func(str
 		}
 	}
 	return changed, nil
+}
+
+// counts are the workbooks the last scan saw and those that had settled.
+func (s *settler) counts() (seen, settled int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.seen), len(s.ready)
 }
 
 // lockedByExcel reports whether Excel's owner file for a workbook is beside
