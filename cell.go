@@ -119,4 +119,3 @@ func ColumnName(col int) string {
 	}
 	return string(b)
 }
-
