@@ -4,6 +4,8 @@
 // tests use too.
 package gen
 
+import "github.com/fupan-review/fupan/xlsx"
+
 // Table is one of the four tables as text: its title, header and rows.
 type Table struct {
 	Title  string
@@ -117,5 +119,17 @@ func SeedEnglish() Review {
 				{"Raise online conversion", "Add 3 testimonial creatives, rewrite the landing page", "Li Si", "by 8/20", "Design team produces the creatives", "Click-through ≥4%, conversion ≥5%"},
 				{"Replicate key-account practice", "Write the high-value account management SOP", "Zhao Liu", "by 9/30", "Training runs internal SOP sessions", "All account managers trained, in use before October"},
 			}},
+	}
+}
+
+// Books are the example workbooks of samples/, by file name.
+func Books() map[string]xlsx.Book {
+	return map[string]xlsx.Book{
+		"華東銷售部_2025Q3.xlsx":            PerSheet(SeedTraditional()),
+		"华东销售部_2025Q3.xlsx":            PerSheet(SeedSimplified()),
+		"East-China-Sales_2025Q3.xlsx": PerSheet(SeedEnglish()),
+		"华东销售部-单表_2025Q3.xlsx": Stacked(SeedSimplified(), "复盘", [][]string{
+			{"团队", "华东销售部(单表版)"}, {"复盘周期", "2025Q3"}, {"复盘人", "张经理"}}),
+		"华东销售部-日期格式_2025Q3.xlsx": DateCells(false),
 	}
 }

@@ -21,15 +21,7 @@ func main() {
 }
 
 func run(dir string) error {
-	books := map[string]xlsx.Book{
-		"華東銷售部_2025Q3.xlsx":            samples.PerSheet(samples.SeedTraditional()),
-		"华东销售部_2025Q3.xlsx":            samples.PerSheet(samples.SeedSimplified()),
-		"East-China-Sales_2025Q3.xlsx": samples.PerSheet(samples.SeedEnglish()),
-		"华东销售部-单表_2025Q3.xlsx": samples.Stacked(samples.SeedSimplified(), "复盘", [][]string{
-			{"团队", "华东销售部(单表版)"}, {"复盘周期", "2025Q3"}, {"复盘人", "张经理"}}),
-		"华东销售部-日期格式_2025Q3.xlsx": samples.DateCells(false),
-	}
-	for name, b := range books {
+	for name, b := range samples.Books() {
 		if err := xlsx.Build(filepath.Join(dir, name), b); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
