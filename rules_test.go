@@ -42,7 +42,7 @@ func hasCode(rv *fupan.Review, code fupan.Code) bool {
 	return false
 }
 
-// TestRules gives each review rule of PRODUCT.md section 4 a workbook that
+// TestRules gives each review rule (the README's finding codes) a workbook that
 // breaks it and one that keeps it. The workbooks are the Simplified seed (one
 // sheet per table: 计划, 跟踪, 成果, 行动; data from row 3) with one change.
 func TestRules(t *testing.T) {

@@ -15,7 +15,7 @@ func TestParseDate(t *testing.T) {
 		year int
 		want Date
 	}{
-		// PRODUCT.md 2.3 and the seed's cells.
+		// The seed's cells, and the value formats the README lists (What fupan reads).
 		{"2025-07-31", 0, d(2025, 7, 31)},
 		{"2025/7/31", 0, d(2025, 7, 31)},
 		{"2025年7月31日", 0, d(2025, 7, 31)},
@@ -83,7 +83,7 @@ func TestParseRange(t *testing.T) {
 		{"7.1-7.31", d(2025, 7, 1), d(2025, 7, 31)},
 		{"8.1-8.31", d(2025, 8, 1), d(2025, 8, 31)},
 		{"7.15-9.30", d(2025, 7, 15), d(2025, 9, 30)},
-		// PRODUCT.md 2.3.
+		// The value formats the README lists (What fupan reads).
 		{"7月1日至7月31日", d(2025, 7, 1), d(2025, 7, 31)},
 		{"2025-07-01 ~ 2025-07-31", d(2025, 7, 1), d(2025, 7, 31)},
 		{"7/1–7/31", d(2025, 7, 1), d(2025, 7, 31)},
@@ -132,7 +132,7 @@ func TestParseQuantity(t *testing.T) {
 		{"420家", Quantity{Value: 420, Kind: KindCount, Unit: "家"}},
 		{"15%", Quantity{Value: 0.15, Kind: KindPercent}},
 		{"18%", Quantity{Value: 0.18, Kind: KindPercent}},
-		// PRODUCT.md 2.3.
+		// The value formats the README lists (What fupan reads).
 		{"1080万", Quantity{Value: 10.8e6, Kind: KindAmount}},
 		{"5萬元", Quantity{Value: 50000, Kind: KindAmount}},
 		{"1.2億", Quantity{Value: 1.2e8, Kind: KindAmount}},
