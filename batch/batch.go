@@ -239,20 +239,25 @@ func needsAttention(a, b pdf.OverviewRow) bool {
 }
 
 // claimOutputNames refuses an input whose outputs would take the name of
-// another's. OutputBase makes that impossible but for a hash collision; the
-// check keeps one workbook's report from ever overwriting another's.
+// another's: OutputBase makes that impossible but for a hash collision and
+// for names that differ only in case, which are one file on a disk that
+// ignores case. The check keeps one workbook's report from ever overwriting
+// another's; the first in order keeps its name.
 func claimOutputNames(cands []candidate) {
 	taken := map[string]string{}
 	for i, c := range cands {
 		if c.reason != "" {
 			continue
 		}
+		// Compared without case: on a disk that ignores it (an SMB share),
+		// Sales.pdf and sales.pdf are one file.
 		base := OutputBase(c.rel)
-		if other, ok := taken[base]; ok {
+		key := strings.ToLower(base)
+		if other, ok := taken[key]; ok {
 			cands[i].reason, cands[i].args = "skip.name-taken", []any{other, base}
 			continue
 		}
-		taken[base] = c.rel
+		taken[key] = c.rel
 	}
 }
 

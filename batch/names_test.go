@@ -160,3 +160,21 @@ func TestInvalidUTF8NameSkippedOnRerun(t *testing.T) {
 		t.Errorf("second run processed it again: %+v", second)
 	}
 }
+
+// Two inputs whose names differ only in case would write one file on a disk
+// that ignores case (an SMB share): the second is refused, saying why, and
+// the first keeps its outputs.
+func TestNamesDifferingOnlyInCase(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	copyFile(t, "../samples/East-China-Sales_2025Q3.xlsx", filepath.Join(in, "Sales_2025Q3.xlsx"))
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "sales_2025Q3.xlsx"))
+	sum := run(t, batch.Options{Input: in, Output: out})
+	if sum.OK != 1 || sum.Failed != 1 {
+		t.Fatalf("ok %d failed %d: %+v", sum.OK, sum.Failed, sum.Entries)
+	}
+	for _, e := range sum.Entries {
+		if e.File == "sales_2025Q3.xlsx" && !strings.Contains(e.Reason, "Sales_2025Q3.xlsx") {
+			t.Errorf("the refusal does not name the other file: %q", e.Reason)
+		}
+	}
+}
