@@ -77,7 +77,8 @@ func withoutTime(g string) string {
 	for _, m := range reTimeWords.FindAllStringIndex(g, -1) {
 		word := g[m[0]:m[1]]
 		rest := strings.TrimLeft(g[m[1]:], " ")
-		unit := rest != "" && strings.ContainsAny(rest[:utf8.RuneLen([]rune(rest)[0])], "万萬亿億千百十元家人个個场場次倍%件单單台户戶位名项項条條篇")
+		next, _ := utf8.DecodeRuneInString(rest)
+		unit := rest != "" && strings.ContainsRune("万萬亿億千百十元家人个個场場次倍%件单單台户戶位名项項条條篇", next)
 		if isDigits(word) {
 			// A plain number: a time word only as a year with nothing after it.
 			year := len(word) == 4 && (strings.HasPrefix(word, "19") || strings.HasPrefix(word, "20"))

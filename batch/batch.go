@@ -257,7 +257,7 @@ func claimOutputNames(cands []candidate) {
 			cands[i].reason, cands[i].args = "skip.name-taken", []any{other, base}
 			continue
 		}
-		taken[key] = c.rel
+		taken[key], cands[i].base = c.rel, base
 	}
 }
 
@@ -355,7 +355,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c can
 	}
 	// Outputs under way are finished even when the run is stopped: they are
 	// small, and a workbook half reported would be done again anyway.
-	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, OutputBase(c.rel)), filepath.Ext(c.rel), syncEachOutput)
+	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, c.base), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true // a full disk, not the workbook
 		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")

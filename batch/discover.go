@@ -20,6 +20,7 @@ type candidate struct {
 	rel, path string
 	reason    string // why it is not read: a label key of templates, "" for a workbook
 	args      []any  // the reason's arguments
+	base      string // its outputs' name (OutputBase), claimed for it before the run
 	ignore    bool   // not even a workbook by its name: reported, not failed
 }
 

@@ -283,14 +283,15 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 		for _, d := range dropped {
 			missing = append(missing, d.Name)
 		}
-		f.Missing = missing
-		if fitted.Subject, fitted.Body, err = cfg.Render(f); err != nil {
-			pm.err = err
-			return pm
-		}
-		if fitted.HTML, err = cfg.RenderHTML(f); err != nil {
-			pm.err = err
-			return pm
+		if len(dropped) > 0 { // say in the texts what had to stay out
+			f.Missing = missing
+			if fitted.Subject, fitted.Body, err = cfg.Render(f); err == nil {
+				fitted.HTML, err = cfg.RenderHTML(f)
+			}
+			if err != nil {
+				pm.err = err
+				return pm
+			}
 		}
 		pm.msg, pm.missing = fitted, missing
 		return pm

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -285,7 +286,7 @@ func replay(pdf *fpdf.Fpdf, o *op, last *drawState, font *fontSet) {
 	if last == nil || last.lineWidth != st.lineWidth {
 		pdf.SetLineWidth(st.lineWidth)
 	}
-	if last == nil || fmt.Sprint(last.dash) != fmt.Sprint(st.dash) {
+	if last == nil || !slices.Equal(last.dash, st.dash) {
 		pdf.SetDashPattern(st.dash, 0)
 	}
 	if last == nil || last.textRGB != st.textRGB {

@@ -84,19 +84,13 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 			st := fupan.MetricStatus(*s.MeanAchievementCapped)
 			mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, templates.L(l, "status."+st))
 		}
-		of := func(n, all int) string {
-			if all == 0 {
-				return "—"
-			}
-			return fmt.Sprintf("%d / %d", n, all)
-		}
 		status := cell{text: templates.L(l, "file.ok")}
 		if r.Warnings > 0 {
 			status.text = templates.Count(l, "count.warnings", r.Warnings)
 		}
 		table = append(table, []cell{{text: teamName(r, shared, d.lang)}, {text: r.Period},
-			{text: of(s.MetricsAchieved, s.Metrics)}, mean,
-			{text: of(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
+			{text: templates.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
+			{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
 	}
 	if len(table) > 0 {
 		d.table(cols, table)

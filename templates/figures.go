@@ -27,12 +27,6 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 		}
 		return fupan.FormatPercent(*v, false)
 	}
-	of := func(n, all int) string {
-		if all == 0 {
-			return none
-		}
-		return fmt.Sprintf("%d / %d", n, all)
-	}
 	given := func(n int, v string) string {
 		if n == 0 {
 			return none
@@ -42,15 +36,24 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	count := func(n, rows int) string { return given(rows, strconv.Itoa(n)) }
 	fig := func(key, value string) Figure { return Figure{key, L(l, key), value} }
 	return []Figure{
-		fig("metrics.met", of(s.MetricsAchieved, s.Metrics)),
+		fig("metrics.met", OfAll(s.MetricsAchieved, s.Metrics)),
 		fig("mean.achievement", pct(s.MeanAchievementCapped)),
-		fig("tasks.on.schedule", of(s.OnSchedule, s.Tracked)),
+		fig("tasks.on.schedule", OfAll(s.OnSchedule, s.Tracked)),
 		fig("completion", pct(s.Completion)),
 		fig("budget", given(s.BudgetGiven, FormatAmount(s.Budget, l))),
 		fig("people", given(s.PeopleGiven, FormatNumber(s.People))),
 		fig("actions", count(s.Actions, s.Actions)),
 		fig("actions.open", count(s.ActionsOpen, s.Actions)),
 	}
+}
+
+// OfAll writes "n / all", or "—" where there is nothing to count: a figure
+// nothing gives is missing, not zero.
+func OfAll(n, all int) string {
+	if all == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d / %d", n, all)
 }
 
 // FormatResources writes a task's budget and people as a reader reads them:

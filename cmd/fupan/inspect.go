@@ -29,6 +29,7 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 		Flags:        append(reviewFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
+			softMemoryLimit(readOnlyMemory)
 			if c.NArg() != 1 {
 				return cli.Exit("inspect takes one FILE", exitBadUsage)
 			}

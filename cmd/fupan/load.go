@@ -55,12 +55,6 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 // readerOptions are the workbook limits and password: the flags, else the
 // workbooks: section of the config file, else the defaults.
 func readerOptions(c *cli.Context) (xlsx.Options, error) {
-	// validate and inspect only read: a soft limit costs them little time.
-	// report's live heap on a 100,000-row table is above it (collecting
-	// harder made it 4.4 → 7.7 s for 498 → 352 MiB); run and watch set theirs.
-	if c.Command.Name == "validate" || c.Command.Name == "inspect" {
-		softMemoryLimit(200 << 20)
-	}
 	o := xlsx.Options{MaxFileSize: c.Int64("max-file-size"), MaxUnzipSize: c.Int64("max-unzip-size")}
 	passwordEnv := c.String("password-env")
 	fc, _, err := loadConfig(c, untrustedFolders(c))

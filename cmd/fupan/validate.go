@@ -36,6 +36,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 		),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
+			softMemoryLimit(readOnlyMemory)
 			if c.NArg() == 0 {
 				return cli.Exit("validate takes at least one PATH", exitBadUsage)
 			}
