@@ -1,9 +1,6 @@
 package fupan
 
-import (
-	"encoding/json"
-	"strconv"
-)
+import "strconv"
 
 // Review is one workbook's review: what the team wrote, what fupan computed from
 // it and what is wrong with it. Its JSON form is what `fupan inspect --json`
@@ -20,6 +17,9 @@ type Review struct {
 
 	// Tables says where each table was found, for the writers.
 	Tables []TableLoc `json:"-"`
+	// Compared is the review set against the team's history; nil where
+	// there is no history.
+	Compared *Comparison `json:"-"`
 }
 
 // Meta holds the review facts.
@@ -209,6 +209,3 @@ func (r *Review) Loc(id TableID) (TableLoc, bool) {
 
 // HasErrors reports whether the review has findings of severity error.
 func (r *Review) HasErrors() bool { return r.Summary.Errors > 0 }
-
-// JSON is the review as `fupan inspect --json` prints it.
-func (r *Review) JSON() ([]byte, error) { return json.MarshalIndent(r, "", "  ") }

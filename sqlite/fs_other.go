@@ -1,0 +1,6 @@
+//go:build !linux
+
+package sqlite
+
+// networkFS is only known on Linux; elsewhere the README's advice stands.
+func networkFS(string) (bool, string) { return false, "" }

@@ -1,0 +1,219 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/fupan-review/fupan"
+)
+
+// Entry is one recorded review as `fupan history --json` lists it.
+type Entry struct {
+	Team       string        `json:"team"`
+	Period     string        `json:"period"`
+	Start      fupan.Date    `json:"start"`
+	End        fupan.Date    `json:"end"`
+	File       string        `json:"file"`
+	SHA256     string        `json:"sha256"`
+	Summary    fupan.Summary `json:"summary"`
+	RecordedAt time.Time     `json:"recorded_at"`
+	TeamKey    string        `json:"-"`
+}
+
+// Reviews lists the recorded reviews ordered by team and period; teamKey ""
+// lists every team's.
+func (h *DB) Reviews(ctx context.Context, teamKey string) ([]Entry, error) {
+	q := `SELECT team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at FROM reviews`
+	var args []any
+	if teamKey != "" {
+		q += ` WHERE team_key = ?`
+		args = append(args, teamKey)
+	}
+	rows, err := h.db.QueryContext(ctx, q+` ORDER BY team_key, period_start, period_end DESC`, args...)
+	if err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	defer func() { _ = rows.Close() }()
+	var list []Entry
+	for rows.Next() {
+		var e Entry
+		var start, end, summary, recorded string
+		if err := rows.Scan(&e.TeamKey, &e.Team, &e.Period, &start, &end, &e.File, &e.SHA256, &summary, &recorded); err != nil {
+			return nil, &Error{h.path, "read", err}
+		}
+		e.Start, e.End = isoDate(start), isoDate(end)
+		e.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
+		if err := json.Unmarshal([]byte(summary), &e.Summary); err != nil {
+			return nil, &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s: %v", ErrDamaged, e.Team, e.Period, err)}
+		}
+		list = append(list, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	return list, nil
+}
+
+// Forget removes one team's review of one period; false when there was none.
+func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
+	h.write.Lock()
+	defer h.write.Unlock()
+	res, err := h.db.ExecContext(ctx, "DELETE FROM reviews WHERE team_key = ? AND period = ?", teamKey, period)
+	if err != nil {
+		return false, &Error{h.path, "forget", classify(err)}
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// Backup writes a consistent copy of the history to dest while other
+// processes go on writing (VACUUM INTO reads one snapshot, the -wal file
+// included, which a plain copy of the file can miss). dest appears whole or
+// not at all, and an existing dest is replaced only then.
+func (h *DB) Backup(ctx context.Context, dest string) error {
+	fail := func(err error) error { return &Error{h.path, "backup", err} }
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return fail(err)
+	}
+	tmp := filepath.Join(filepath.Dir(abs), fmt.Sprintf(".%s.%d.tmp", filepath.Base(abs), os.Getpid()))
+	_ = os.Remove(tmp)
+	if _, err := h.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		_ = os.Remove(tmp)
+		return fail(classify(err))
+	}
+	f, err := os.Open(tmp)
+	if err == nil {
+		err = f.Sync()
+		_ = f.Close()
+	}
+	if err == nil {
+		err = os.Rename(tmp, abs)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return fail(err)
+	}
+	return nil
+}
+
+// Snapshot is the history as it stood when it was taken: a run looks up
+// previous periods in it, so the order in which its workers finish (and
+// record) changes nothing.
+type Snapshot struct {
+	h    *DB
+	mu   sync.Mutex
+	conn *sql.Conn
+}
+
+// Snapshot begins a read transaction that lasts until Close.
+func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
+	fail := func(err error) (*Snapshot, error) { return nil, &Error{h.path, "read", classify(err)} }
+	conn, err := h.db.Conn(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	// BEGIN alone takes no snapshot: the first read does.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		_ = conn.Close()
+		return fail(err)
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM reviews").Scan(&n); err != nil {
+		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		_ = conn.Close()
+		return fail(err)
+	}
+	return &Snapshot{h: h, conn: conn}, nil
+}
+
+// Close ends the snapshot.
+func (s *Snapshot) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.conn.ExecContext(context.Background(), "ROLLBACK")
+	if cerr := s.conn.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Past is every recorded review of a team, oldest first, with its metrics.
+func (s *Snapshot) Past(ctx context.Context, teamKey string) ([]fupan.Past, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	past, err := s.past(ctx, teamKey)
+	if err != nil {
+		return nil, &Error{s.h.path, "read", classify(err)}
+	}
+	return past, nil
+}
+
+func (s *Snapshot) past(ctx context.Context, teamKey string) ([]fupan.Past, error) {
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, team, period, period_start, period_end, file, summary
+		FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
+	if err != nil {
+		return nil, err
+	}
+	var past []fupan.Past
+	index := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var p fupan.Past
+		var start, end, summary string
+		if err := rows.Scan(&id, &p.Team, &p.Period.Label, &start, &end, &p.File, &summary); err != nil {
+			_ = rows.Close()
+			return nil, err
+		}
+		p.Period.Start, p.Period.End = isoDate(start), isoDate(end)
+		if err := json.Unmarshal([]byte(summary), &p.Summary); err != nil {
+			_ = rows.Close()
+			return nil, fmt.Errorf("%w: summary of %s %s: %v", ErrDamaged, p.Team, p.Period.Label, err)
+		}
+		index[id] = len(past)
+		past = append(past, p)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if len(past) == 0 {
+		return nil, nil
+	}
+	rows, err = s.conn.QueryContext(ctx, `SELECT o.review_id, o.metric_key, o.metric, o.achievement, o.status
+		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = ? ORDER BY o.review_id, o.seq`, teamKey)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	for rows.Next() {
+		var id int64
+		var m fupan.PastMetric
+		var ach sql.NullFloat64
+		if err := rows.Scan(&id, &m.Key, &m.Name, &ach, &m.Status); err != nil {
+			return nil, err
+		}
+		if ach.Valid {
+			v := ach.Float64
+			m.Achievement = &v
+		}
+		if i, ok := index[id]; ok {
+			past[i].Metrics = append(past[i].Metrics, m)
+		}
+	}
+	return past, rows.Err()
+}
+
+// isoDate reads a stored date; a damaged one reads as none.
+func isoDate(s string) fupan.Date {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return fupan.Date{}
+	}
+	return fupan.DateOf(t)
+}

@@ -1,0 +1,174 @@
+// Package sqlite keeps the review history in an embedded SQLite database
+// (modernc.org/sqlite, pure Go): every review a run completes, so that the
+// next period's report compares with this one.
+//
+// Writes are transactions: a process killed at any moment leaves a review
+// whole or absent. Two processes writing at once wait for each other (WAL,
+// a busy timeout). The schema is versioned and migrated forward.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the driver, registered as "sqlite"
+)
+
+// BusyTimeout is how long a write waits for another process's write.
+const BusyTimeout = 15 * time.Second
+
+// Errors of opening a history; an *Error wraps them with the file.
+var (
+	ErrNewerSchema = errors.New("the history was written by a newer fupan: update fupan, or use another --history")
+	ErrNetworkFS   = errors.New("the history is on a network file system (SMB, NFS…), where SQLite's locking is not safe: put it on a local disk with --history FILE")
+	ErrDamaged     = errors.New("the history is damaged or not a fupan history: restore it from a backup (fupan history backup), or use another --history")
+)
+
+// Error is a failure of the history file, naming it.
+type Error struct {
+	Path string
+	Op   string // "open", "record", "read", "forget", "backup"
+	Err  error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("history %s: %s: %v", e.Path, e.Op, e.Err) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// DB is an open history.
+type DB struct {
+	db   *sql.DB
+	path string
+	// write serialises this process's writers: SQLite takes one writer at
+	// a time anyway, and waiting here costs less than its busy handler's
+	// sleeps.
+	write sync.Mutex
+}
+
+// Options steer Open.
+type Options struct {
+	// ReadOnly opens an existing history without creating or migrating it
+	// (fupan history, inspect).
+	ReadOnly bool
+}
+
+// Open opens the history at path, creating it (and migrating it to the
+// current schema) unless opts.ReadOnly. A history on a network file system,
+// damaged, or of a newer schema is an *Error.
+func Open(ctx context.Context, path string, opts Options) (*DB, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &Error{path, "open", err}
+	}
+	fail := func(err error) (*DB, error) { return nil, &Error{abs, "open", err} }
+	dir := filepath.Dir(abs)
+	if remote, fs := networkFS(dir); remote {
+		return fail(fmt.Errorf("%w (%s)", ErrNetworkFS, fs))
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(abs); err != nil {
+			return fail(err)
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(abs, opts.ReadOnly))
+	if err != nil {
+		return fail(err)
+	}
+	h := &DB{db: db, path: abs}
+	if err := h.prepare(ctx, opts.ReadOnly); err != nil {
+		_ = db.Close()
+		return fail(err)
+	}
+	return h, nil
+}
+
+// dsn names the file with the settings every connection needs: foreign keys
+// (rows go with their review), WAL, the busy timeout, and transactions that
+// take the write lock when they begin, so two writers never deadlock.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(full)")
+	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	}
+	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// prepare checks the file is a history of a schema this fupan knows, and
+// migrates it forward.
+func (h *DB) prepare(ctx context.Context, readOnly bool) error {
+	var version int
+	if err := h.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classify(err)
+	}
+	if version > SchemaVersion {
+		return fmt.Errorf("%w (schema %d, this fupan knows up to %d)", ErrNewerSchema, version, SchemaVersion)
+	}
+	if version > 0 {
+		// A SQLite file of some other program has tables but not ours.
+		var n int
+		if err := h.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='reviews'").Scan(&n); err != nil {
+			return classify(err)
+		}
+		if n == 0 {
+			return ErrDamaged
+		}
+	} else if !readOnly {
+		var n int
+		if err := h.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+			return classify(err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%w (a SQLite database of another program)", ErrDamaged)
+		}
+	}
+	if readOnly {
+		if version < SchemaVersion {
+			return fmt.Errorf("the history has schema %d: run fupan run or report once with it to bring it to %d", version, SchemaVersion)
+		}
+		return nil
+	}
+	if _, err := h.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return classify(err)
+	}
+	return classify(h.migrate(ctx, version))
+}
+
+// classify turns SQLite's words for a file that is not a database into
+// ErrDamaged, keeping the others.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed") || strings.Contains(msg, "(11)") || strings.Contains(msg, "(26)") {
+		return fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	return err
+}
+
+// Path is the history's file.
+func (h *DB) Path() string { return h.path }
+
+// Close closes the history.
+func (h *DB) Close() error { return h.db.Close() }
+
+// Check runs SQLite's integrity check: "ok", or what is wrong.
+func (h *DB) Check(ctx context.Context) (string, error) {
+	var res string
+	if err := h.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return "", &Error{h.path, "check", err}
+	}
+	return res, nil
+}
