@@ -101,3 +101,11 @@ func FileFinding(lang Lang, file string, code Code, detail string) Finding {
 	fs.add(code, Ref{}, file, detail)
 	return fs.list[0]
 }
+
+// RunFinding is a finding about a workbook's place in a run rather than its
+// content (team-period-duplicate): args fill the message.
+func RunFinding(lang Lang, code Code, args ...any) Finding {
+	fs := findings{lang: lang}
+	fs.add(code, Ref{}, args...)
+	return fs.list[0]
+}

@@ -39,6 +39,8 @@ const (
 	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
 	CodeCharUnsupported    Code = "char-unsupported"
+	// Of a run, not of a workbook's content: summary.json's entries carry it.
+	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
@@ -157,6 +159,9 @@ var catalogue = map[Code]message{
 	CodeCharUnsupported: {SevWarning,
 		"“%s”中的字符 %s 超出了 PDF 所用字体的范围，报告中以 ? 代替", "「%s」中的字元 %s 超出了 PDF 所用字型的範圍，報告中以 ? 代替", "%q holds %s, which the PDF's font cannot draw: the report shows ? instead",
 		"改用常用字（例如把 𠮷 写作 吉），或删去表情符号；工作簿中的原文不受影响。", "改用常用字（例如把 𠮷 寫作 吉），或刪去表情符號；工作簿中的原文不受影響。", "Use a common character instead, or leave out the emoji; the workbook keeps the original."},
+	CodeTeamPeriodDuplicate: {SevWarning,
+		"本次执行中 %s 与本工作簿属于同一团队、同一周期，复盘历史只保留修改时间较晚的 %s", "本次執行中 %s 與本活頁簿屬於同一團隊、同一週期，復盤歷史只保留修改時間較晚的 %s", "%s in this run is of the same team and period; the review history keeps the one modified last, %s",
+		"请删除过时的版本，或在工作簿中改正团队或周期。", "請刪除過時的版本，或在活頁簿中改正團隊或週期。", "Remove the outdated copy, or correct the team or period in the workbook."},
 	CodeTableEmpty: {SevInfo,
 		"%s还没有填写内容", "%s還沒有填寫內容", "%s is empty",
 		"请按表头填写。", "請按表頭填寫。", "Fill it in under its header."},

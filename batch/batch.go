@@ -19,6 +19,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
@@ -37,6 +38,13 @@ type Options struct {
 	Settled func(path string) bool
 	// Progress, where set, is told after each input.
 	Progress func(done, total int)
+	// History, where set, records every review reported and sets each
+	// against the team's previous periods; Identity says which reviews are
+	// of one team. HistoryProblem says why a history asked for is not there:
+	// summary.json says so.
+	History        *sqlite.DB
+	Identity       fupan.Identity
+	HistoryProblem error
 }
 
 // Run processes every workbook of the input folder into the output folder and
@@ -100,6 +108,13 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, fmt.Errorf("input folder: %w", err)
 	}
 	defer func() { _ = root.Close() }()
+	hist, err := openRunHistory(ctx, o)
+	if err != nil {
+		// The reports are still written; summary.json says the history was not updated.
+		log.Error().Err(err).Msg("the review history cannot be read: the run goes on without it")
+		o.HistoryProblem, hist = err, nil
+	}
+	defer hist.close()
 
 	entries := make([]Entry, len(cands))
 	jobs := make(chan int)
@@ -119,7 +134,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				entries[i] = o.processOne(ctx, root, st, cands[i], out)
+				entries[i] = o.processOne(ctx, root, st, hist, cands[i], out)
 				if !entries[i].Skipped && entries[i].Status != "" {
 					if err := st.done(entries[i]); err != nil {
 						log.Error().Err(err).Str("file", cands[i].rel).Msg("cannot record the workbook")
@@ -160,6 +175,16 @@ dispatch:
 		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
 	}
 
+	if hist != nil {
+		hist.markDuplicates(ctx, entries)
+		sum.History = hist.status(entries)
+	} else if o.HistoryProblem != nil {
+		sum.History = &HistoryStatus{Error: o.HistoryProblem.Error()}
+		var he *sqlite.Error
+		if errors.As(o.HistoryProblem, &he) {
+			sum.History.Path = he.Path
+		}
+	}
 	// Inputs this run did not reach keep what an earlier run recorded.
 	var kept []Entry
 	for i, e := range entries {
@@ -283,7 +308,11 @@ func (o Options) lang() fupan.Lang {
 // settingsKey names what every output depends on beyond its input.
 func settingsKey(o Options) string {
 	a := o.Settings.Analyze
-	return strings.Join([]string{o.Version, string(a.Lang), a.Team, a.Period, o.Settings.Font.Name()}, "|")
+	hist := ""
+	if o.History != nil {
+		hist = o.History.Path()
+	}
+	return strings.Join([]string{o.Version, string(a.Lang), a.Team, a.Period, o.Settings.Font.Name(), hist}, "|")
 }
 
 func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
@@ -296,7 +325,7 @@ func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
 
 // processOne reads, checks and reports one workbook. A panic anywhere in it is
 // a bug: the workbook fails with its stack in the log, the run goes on.
-func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c candidate, out string) (e Entry) {
+func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist *runHistory, c candidate, out string) (e Entry) {
 	log := zerolog.Ctx(ctx)
 	start := time.Now()
 	e = Entry{File: c.rel, ProcessedAt: o.Settings.Now}
@@ -323,7 +352,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c can
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
-	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) {
+	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) && (hist == nil || inHistory(prev)) {
 		prev.Skipped = true
 		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
 		return prev
@@ -353,6 +382,11 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c can
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
+	if hist != nil {
+		if err := hist.compare(ctx, rv); err != nil {
+			log.Error().Err(err).Str("file", c.rel).Msg("cannot read the team's previous periods")
+		}
+	}
 	// Outputs under way are finished even when the run is stopped: they are
 	// small, and a workbook half reported would be done again anyway.
 	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, c.base), filepath.Ext(c.rel), syncEachOutput)
@@ -362,11 +396,21 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, c can
 		return e
 	}
 	e.Status = StatusOK
+	if hist != nil {
+		// Only now is the workbook done: a review not recorded is done again.
+		e.History = hist.record(context.WithoutCancel(ctx), rv, c.rel, e.SHA256, modTime(root, c.rel))
+	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
 	// Debug: on a terminal the progress bar tells it; failures are warnings.
 	log.Debug().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
 	return e
+}
+
+// inHistory reports whether a recorded input needs nothing more of the
+// history: its review is in it, or it has none to keep.
+func inHistory(e Entry) bool {
+	return e.Status != StatusOK || e.History == HistoryRecorded || e.History == HistorySuperseded
 }
 
 // outputsIntact reports whether a recorded workbook's outputs are there and

@@ -41,8 +41,16 @@ type Entry struct {
 	Skipped bool `json:"skipped,omitempty"`
 	// Retry is set when the input failed for a reason outside its content
 	// (no space left, a limit, a password): the next run tries it again.
-	Retry       bool      `json:"retry,omitempty"`
-	ProcessedAt time.Time `json:"processed_at"`
+	Retry bool `json:"retry,omitempty"`
+	// History says what the review history holds of the input: recorded,
+	// superseded (another input of the same team and period, modified
+	// later, is) or failed (the next run records it); empty without one.
+	History string `json:"history,omitempty"`
+	// Duplicates are the run's other inputs of the same team and period;
+	// Warnings says so (team-period-duplicate) in the workbook's language.
+	Duplicates  []string        `json:"team_period_duplicates,omitempty"`
+	Warnings    []fupan.Finding `json:"warnings,omitempty"`
+	ProcessedAt time.Time       `json:"processed_at"`
 
 	rejected bool // refused by its name (.xls, .csv, .txt): never read
 }
@@ -72,7 +80,9 @@ type Summary struct {
 	Failed    int       `json:"failed"`
 	Ignored   int       `json:"ignored"`
 	Overview  string    `json:"overview,omitempty"`
-	Entries   []Entry   `json:"entries"`
+	// History is nil for a run without one.
+	History *HistoryStatus `json:"history,omitempty"`
+	Entries []Entry        `json:"entries"`
 }
 
 // ReadSummary reads the summary.json of a finished run in out.

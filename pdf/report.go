@@ -40,6 +40,7 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 	// review pushes to the next page.
 	d.attention(rv, fupan.DateOf(now))
 	d.achievementChart(rv)
+	d.trendChart(rv)
 	d.ganttChart(rv)
 	d.conclusion(rv)
 	d.tables(rv)
@@ -236,7 +237,12 @@ func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 // keyFigures draws the summary figures as tiles.
 func (d *doc) keyFigures(rv *fupan.Review) {
 	l := d.lang
-	d.heading(templates.L(l, "summary"), 0)
+	changes := templates.Changes(rv, l)
+	if changes != nil {
+		d.heading(fmt.Sprintf(templates.L(l, "summary.vs"), rv.Compared.Previous.Period), 0)
+	} else {
+		d.heading(templates.L(l, "summary"), 0)
+	}
 	figs := templates.KeyFigures(rv, l)
 	const perRow = 4
 	gap := 3.0
@@ -260,7 +266,10 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 		if f.Key == "mean.achievement" && rv.Summary.MeanAchievementCapped != nil {
 			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievementCapped)])
 		}
-		d.write(x+3, yy+6, tileW-4, f.Value, "L")
+		d.write(x+3, yy+5.5, tileW-4, f.Value, "L")
+		if c, ok := changes[f.Key]; ok {
+			d.change(x+3, yy+12.6, tileW-4, c)
+		}
 	}
 	rows := (len(figs) + perRow - 1) / perRow
 	d.pdf.SetY(y + float64(rows)*(tileH+gap) + 1)
@@ -273,6 +282,27 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	d.write(margin, d.pdf.Y(), contentW, line, "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 	d.text(ink)
+}
+
+// change draws a key figure's previous value after a mark: a triangle up
+// where it improved, down where it worsened, a bar where it held; shapes,
+// so that black and white prints tell them apart too.
+func (d *doc) change(x, y, w float64, c templates.Change) {
+	d.setSize(7.5)
+	mid := y + d.lineH()/2
+	switch c.Better {
+	case 1:
+		d.fill(statusBar[fupan.StatusAchieved])
+		d.pdf.Polygon([]point{{x, mid + 1}, {x + 2.4, mid + 1}, {x + 1.2, mid - 1.1}}, "F")
+	case -1:
+		d.fill(statusBar[fupan.StatusMissed])
+		d.pdf.Polygon([]point{{x, mid - 1}, {x + 2.4, mid - 1}, {x + 1.2, mid + 1.1}}, "F")
+	default:
+		d.fill(grey)
+		d.pdf.Rect(x, mid-0.35, 2.4, 0.7, "F")
+	}
+	d.text(grey)
+	d.write(x+3.4, y, w-3.4, c.Before, "L")
 }
 
 // conclusion draws the seed's step 3.4: highlights, points to improve, root

@@ -128,7 +128,7 @@ func TestFontEmbeddedAndSmall(t *testing.T) {
 		t.Errorf("the seed's PDF is %d bytes; want under 300 KB (only the characters used embedded)", fi.Size())
 	}
 	info := testtool.Run(t, "pdfinfo", path)
-	for _, want := range []string{"Title:           策略復盤報告 · 華東銷售部 · 2025Q3", "Subject:         華東銷售部 · 2025Q3", "Page size:       595.28 x 841.89 pts (A4)"} {
+	for _, want := range []string{"Title:           策略復盤報告 · 華東銷售部(繁體版) · 2025Q3", "Subject:         華東銷售部(繁體版) · 2025Q3", "Page size:       595.28 x 841.89 pts (A4)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}

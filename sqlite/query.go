@@ -217,3 +217,13 @@ func isoDate(s string) fupan.Date {
 	}
 	return fupan.DateOf(t)
 }
+
+// Past is every recorded review of a team as the history holds it now.
+func (h *DB) Past(ctx context.Context, teamKey string) ([]fupan.Past, error) {
+	s, err := h.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = s.Close() }()
+	return s.Past(ctx, teamKey)
+}

@@ -101,3 +101,53 @@ func FormatAmount(v float64, l fupan.Lang) string {
 	}
 	return b.String()
 }
+
+// Change is a key figure set against the team's previous period.
+type Change struct {
+	Before string // the previous period's value: "上期 7 / 24"
+	// Better is +1 where the figure improved, -1 where it worsened, 0 where
+	// it is the same or cannot be compared.
+	Better int
+}
+
+// Changes are the key figures that compare with the previous period, by the
+// key of KeyFigures: targets met, the capped mean, milestones on schedule
+// and key-task completion, as shares, so that a period with more metrics
+// compares fairly. Nil where the review has no previous period.
+func Changes(rv *fupan.Review, l fupan.Lang) map[string]Change {
+	if rv.Compared == nil || rv.Compared.Previous == nil {
+		return nil
+	}
+	now, was := rv.Summary, rv.Compared.Previous.Summary
+	share := func(n, all int) *float64 {
+		if all == 0 {
+			return nil
+		}
+		v := float64(n) / float64(all)
+		return &v
+	}
+	pct := func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return fupan.FormatPercent(*v, false)
+	}
+	out := map[string]Change{}
+	add := func(key, before string, a, b *float64) {
+		c := Change{Before: fmt.Sprintf(L(l, "previous.value"), before)}
+		if a != nil && b != nil {
+			switch d := *a - *b; {
+			case d > 1e-9:
+				c.Better = 1
+			case d < -1e-9:
+				c.Better = -1
+			}
+		}
+		out[key] = c
+	}
+	add("metrics.met", OfAll(was.MetricsAchieved, was.Metrics), share(now.MetricsAchieved, now.Metrics), share(was.MetricsAchieved, was.Metrics))
+	add("mean.achievement", pct(was.MeanAchievementCapped), now.MeanAchievementCapped, was.MeanAchievementCapped)
+	add("tasks.on.schedule", OfAll(was.OnSchedule, was.Tracked), share(now.OnSchedule, now.Tracked), share(was.OnSchedule, was.Tracked))
+	add("completion", pct(was.Completion), now.Completion, was.Completion)
+	return out
+}

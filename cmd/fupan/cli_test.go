@@ -55,7 +55,7 @@ func TestInspectJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rv); err != nil {
 		t.Fatal(err)
 	}
-	if rv.Meta.Team != "華東銷售部" || rv.Meta.Period != "2025Q3" || rv.Meta.Lang != "zh-Hant" {
+	if rv.Meta.Team != "華東銷售部(繁體版)" || rv.Meta.Period != "2025Q3" || rv.Meta.Lang != "zh-Hant" {
 		t.Errorf("meta = %+v", rv.Meta)
 	}
 	if rv.Plan[0].Ref.Sheet != "計劃" || rv.Plan[0].Ref.Cell != "A3" || rv.Plan[1].Start != "2025-08-01" || rv.Plan[2].End != "2025-09-30" || rv.Plan[1].Budget != 80000 || rv.Plan[1].People != 5 {

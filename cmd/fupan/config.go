@@ -17,6 +17,12 @@ import (
 type fileConfig struct {
 	Mail      *mail.Config    `yaml:"mail"`
 	Workbooks workbooksConfig `yaml:"workbooks"`
+	// History is the review history's file (--history); relative to the
+	// config file's folder.
+	History string `yaml:"history"`
+	// TeamsAliases maps a team's other names to the one it goes by, so its
+	// periods are one history: {旧名: 新名}.
+	TeamsAliases map[string]string `yaml:"teams_aliases"`
 }
 
 // workbooksConfig sets what --password-env, --max-file-size and

@@ -19,14 +19,17 @@ func inspectCommand() *cli.Command {
 		Description: `Reads one workbook and prints what fupan understood: the review facts, the
 four tables with their parsed values, the computed achievement and deviation,
 the key figures and the findings. --json prints it as one JSON object for
-scripts (keys: file, meta, plan, tracking, outcomes, actions, summary, findings).
+scripts (keys: file, meta, plan, tracking, outcomes, actions, summary, findings;
+with --history, also previous and trends: the team's previous period and each
+metric's achievement over its last 8 periods).
 
 Examples:
   fupan inspect 华东销售部_2025Q3.xlsx
   fupan inspect 华东销售部_2025Q3.xlsx --json | jq '.outcomes[].achievement'
+  fupan inspect 华东销售部_2025Q3.xlsx --json --history fupan-history.sqlite | jq .trends
 
 Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage.`,
-		Flags:        append(reviewFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}),
+		Flags:        append(append(reviewFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			softMemoryLimit(readOnlyMemory)
@@ -44,6 +47,23 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			rv, err := loadReview(c.Context, c.Args().First(), opts, ro)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
+			}
+			db, problem, err := openHistory(c, "", historyRead)
+			if err != nil {
+				return err
+			}
+			if problem != nil {
+				return cli.Exit(problem.Error(), exitFailed)
+			}
+			if db != nil {
+				defer func() { _ = db.Close() }()
+				id, err := identity(c)
+				if err != nil {
+					return err
+				}
+				if err := compareWithHistory(c, db, id, rv); err != nil {
+					return cli.Exit(err.Error(), exitFailed)
+				}
 			}
 			unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
 			defer func() {

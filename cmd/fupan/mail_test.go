@@ -170,7 +170,7 @@ func TestMailEndToEnd(t *testing.T) {
 		t.Errorf("body lacks the figures:\n%s", m.body)
 	}
 	// The HTML part: the teams in a table, with what needs a decision.
-	for _, want := range []string{"<table", "<td>華東銷售部</td>", "<td align=\"center\">1/3</td>", "91.3%", "行動「降低新客戶獲取成本」已過完成時間"} {
+	for _, want := range []string{"<table", "<td>華東銷售部(繁體版)</td>", "<td align=\"center\">1/3</td>", "91.3%", "行動「降低新客戶獲取成本」已過完成時間"} {
 		if !strings.Contains(m.html, want) {
 			t.Errorf("the HTML part lacks %q:\n%s", want, m.html)
 		}
@@ -196,7 +196,7 @@ func TestMailPerTeam(t *testing.T) {
 	t.Setenv("FUPAN_TEST_SMTP_PASSWORD", testPassword)
 	cfg := writeConfig(t, srv.Port, srv.CAFile, `  mode: per-team
   teams:
-    華東銷售部: [east-tw@example.com]
+    華東銷售部(繁體版): [east-tw@example.com]
     East-China-Sales: [east-en@example.com]
 `)
 	out := t.TempDir()

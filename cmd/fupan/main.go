@@ -101,6 +101,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			runCommand(),
 			watchCommand(),
 			mailCommand(),
+			historyCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

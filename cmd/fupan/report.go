@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -31,10 +34,10 @@ Examples:
   fupan report 华东销售部_2025Q3.xlsx -o out --lang en
 
 Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad usage.`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "write into `DIR`"},
 			fontFlag(),
-		),
+		), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -66,6 +69,20 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 				printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
 				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
 			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			db, problem, err := openHistory(c, c.String("output"), historyRecord)
+			if err != nil {
+				return err
+			}
+			if db != nil {
+				defer func() { _ = db.Close() }()
+				if err := compareWithHistory(c, db, id, rv); err != nil {
+					problem = err
+				}
+			}
 			base := filepath.Join(c.String("output"), batch.OutputBase(filepath.Base(src)))
 			outs, err := batch.Report(c.Context, settings, rv, source, base, filepath.Ext(src))
 			if err != nil {
@@ -74,6 +91,14 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			zerolog.Ctx(c.Context).Info().Str("reviewed", outs.Reviewed).Str("pdf", outs.PDF).Msg("report written")
 			fmt.Fprintln(c.App.Writer, printable(outs.Reviewed))
 			fmt.Fprintln(c.App.Writer, printable(outs.PDF))
+			if db != nil && problem == nil {
+				sum := sha256.Sum256(data)
+				problem = db.Record(c.Context, sqlite.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
+					MetricKey: id.MetricKey, RecordedAt: settings.Now, Version: version})
+			}
+			if problem != nil {
+				return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
+			}
 			return nil
 		},
 	}

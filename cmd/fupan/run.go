@@ -47,7 +47,7 @@ could not finish), 2 bad usage.`,
 			&cli.BoolFlag{Name: "json", Usage: "print summary.json to standard output"},
 			&cli.BoolFlag{Name: "mail", Usage: "send the PDFs after the run, as the config file says (see fupan help mail)"},
 			fontFlag(),
-		), mailFlags()...),
+		), append(historyFlags(), mailFlags()...)...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -60,6 +60,7 @@ could not finish), 2 bad usage.`,
 			if err != nil {
 				return err
 			}
+			defer closeHistory(o)
 			runErr := runOnce(c, o)
 			if c.Bool("mail") {
 				// A run with failed workbooks still mails the reports it has.
@@ -87,10 +88,22 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	if err := batch.CheckFolders(dir, c.String("output")); err != nil {
 		return batch.Options{}, cli.Exit(err.Error(), exitBadUsage)
 	}
-	return batch.Options{
+	o := batch.Options{
 		Input: dir, Output: c.String("output"), Workers: c.Int("workers"), Force: c.Bool("force"),
 		Recursive: c.Bool("recursive"), Settings: settings, Version: version,
-	}, nil
+	}
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
+	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	return o, err
+}
+
+// closeHistory closes the run's history, if it has one.
+func closeHistory(o batch.Options) {
+	if o.History != nil {
+		_ = o.History.Close()
+	}
 }
 
 // runOnce runs the batch with a progress bar on a terminal and reports.
@@ -126,6 +139,8 @@ func runOnce(c *cli.Context, o batch.Options) error {
 		return cli.Exit(err.Error(), exitFailed)
 	case sum.Failed > 0:
 		return cli.Exit("", exitFailed)
+	case sum.History != nil && !sum.History.Updated:
+		return cli.Exit("the review history was not updated: "+sum.History.Error+"; the reports are written, and the next run records what is missing", exitFailed)
 	}
 	return nil
 }

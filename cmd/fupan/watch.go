@@ -22,7 +22,7 @@ Examples:
   fupan watch /mnt/share -o out --poll 30s --no-events
 
 Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `OUT`"},
 			&cli.IntFlag{Name: "workers", Value: 0, Usage: "process `N` workbooks at a time (default: the number of cores)"},
 			&cli.DurationFlag{Name: "poll", Value: 5e9, Usage: "look at the folder every `DURATION`"},
@@ -30,7 +30,7 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 			&cli.BoolFlag{Name: "no-events", Usage: "poll only; do not use file events"},
 			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "watch subfolders of DIR too (by polling and events on DIR)"},
 			fontFlag(),
-		),
+		), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -40,6 +40,7 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 			if err != nil {
 				return err
 			}
+			defer closeHistory(o)
 			log := zerolog.Ctx(c.Context)
 			boundMemory()
 			log.Info().Str("input", o.Input).Str("output", o.Output).Dur("poll", c.Duration("poll")).Msg("watching")

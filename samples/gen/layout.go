@@ -25,6 +25,17 @@ func goalMerge(col string, firstDataRow, rows int) string {
 	return fmt.Sprintf("%s%d:%s%d", col, firstDataRow, col, firstDataRow+rows-1)
 }
 
+// Covered puts a cover sheet with the review facts (团队 | 华东销售部) in
+// front of a book's sheets, as teams that keep a cover do.
+func Covered(b xlsx.Book, sheet string, facts [][]string) xlsx.Book {
+	cover := xlsx.BookSheet{Name: sheet, Widths: widths(2)}
+	for _, f := range facts {
+		cover.Rows = append(cover.Rows, toRow(f))
+	}
+	b.Sheets = append([]xlsx.BookSheet{cover}, b.Sheets...)
+	return b
+}
+
 // PerSheet lays out one table per sheet, each under its title row, with the
 // goal merged over the plan's rows.
 func PerSheet(r Review) xlsx.Book {
@@ -85,7 +96,7 @@ func day(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 
 // (Excel for Mac's old default).
 func DateCells(date1904 bool) xlsx.Book {
 	plan := xlsx.BookSheet{Name: "执行计划", Widths: widths(9), Rows: [][]any{
-		{nil, "团队", "华东销售部"},
+		{nil, "团队", "华东销售部(日期格式版)"},
 		{nil, "复盘周期", "2025年第三季度"},
 		nil,
 		{nil, "关键任务", "策略目标", "负责人", "开始时间", "结束时间", "预算", "人力", "验收标准", "备注"},

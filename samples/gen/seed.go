@@ -125,7 +125,10 @@ func SeedEnglish() Review {
 // Books are the example workbooks of samples/, by file name.
 func Books() map[string]xlsx.Book {
 	return map[string]xlsx.Book{
-		"華東銷售部_2025Q3.xlsx":            PerSheet(SeedTraditional()),
+		// Each sample is its own team, so the README's first command records
+		// each in the history: the Traditional one names itself on a cover.
+		"華東銷售部_2025Q3.xlsx": Covered(PerSheet(SeedTraditional()), "封面", [][]string{
+			{"團隊", "華東銷售部(繁體版)"}, {"復盤週期", "2025Q3"}}),
 		"华东销售部_2025Q3.xlsx":            PerSheet(SeedSimplified()),
 		"East-China-Sales_2025Q3.xlsx": PerSheet(SeedEnglish()),
 		"华东销售部-单表_2025Q3.xlsx": Stacked(SeedSimplified(), "复盘", [][]string{

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/opencc"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+// defaultHistory is the history's name in the parent folder of OUT: the
+// monthly layout -o <root>/<period> shares one history across months.
+const defaultHistory = "fupan-history.sqlite"
+
+func historyFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "history", Usage: "the review history `FILE` (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
+		&cli.BoolFlag{Name: "no-history", Usage: "neither read nor record the review history"},
+	}
+}
+
+// historyUse is what a command does with the history.
+type historyUse int
+
+const (
+	historyRecord historyUse = iota // run, watch, report: a default location
+	historyRead                     // inspect, validate: only where named
+	historyNeeded                   // history: none is bad usage
+)
+
+// historyPath is where the history is: --history, else the config's
+// history:, else (for commands that record) beside OUT. explicit tells
+// whether it was asked for.
+func historyPath(c *cli.Context, out string, use historyUse) (path string, explicit bool, err error) {
+	if c.Bool("no-history") {
+		if use == historyNeeded {
+			return "", false, cli.Exit("--no-history: this command is about the history", exitBadUsage)
+		}
+		return "", false, nil
+	}
+	if p := c.String("history"); p != "" {
+		return p, true, nil
+	}
+	fc, cfg, err := loadConfig(c, untrustedFolders(c))
+	if err != nil {
+		return "", false, err
+	}
+	if fc.History != "" {
+		p := fc.History
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(cfg), p)
+		}
+		return p, true, nil
+	}
+	switch {
+	case use == historyRecord && out != "":
+		abs, err := filepath.Abs(out)
+		if err != nil {
+			return "", false, cli.Exit(err.Error(), exitBadUsage)
+		}
+		return filepath.Join(filepath.Dir(abs), defaultHistory), false, nil
+	case use == historyNeeded:
+		return "", false, cli.Exit("no history: give --history FILE, or history: in fupan.yaml", exitBadUsage)
+	}
+	return "", false, nil
+}
+
+// openHistory opens the command's history: nil where it has none. A history
+// asked for that cannot be opened is problem: the command goes on without it
+// and fails at the end (exit 1), its reports written. The default location
+// that cannot be created is only a warning.
+func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, problem error, err error) {
+	path, explicit, err := historyPath(c, out, use)
+	if err != nil || path == "" {
+		return nil, nil, err
+	}
+	log := zerolog.Ctx(c.Context)
+	// The shared folder is the teams': a history there could be anything.
+	if err := outsideTeamFolders(path, untrustedFolders(c)); err != nil {
+		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
+	}
+	_, statErr := os.Stat(path)
+	if use == historyRecord {
+		// OUT's parent, like OUT, is made where it is missing.
+		_ = os.MkdirAll(filepath.Dir(path), 0o755)
+	}
+	db, err = sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: use != historyRecord})
+	if err != nil {
+		if !explicit && errors.Is(statErr, os.ErrNotExist) {
+			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")
+			return nil, nil, nil
+		}
+		if use == historyNeeded {
+			return nil, nil, cli.Exit(err.Error(), exitFailed)
+		}
+		log.Error().Err(err).Msg("the review history cannot be opened")
+		return nil, err, nil
+	}
+	log.Info().Str("history", db.Path()).Msg("review history")
+	return db, nil, nil
+}
+
+// outsideTeamFolders refuses a history inside a folder the teams write to.
+func outsideTeamFolders(path string, untrusted []string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(real, filepath.Base(abs))
+	}
+	for _, d := range untrusted {
+		rd, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			continue
+		}
+		if rd, err = filepath.Abs(rd); err != nil {
+			continue
+		}
+		if abs == rd || len(abs) > len(rd) && abs[:len(rd)+1] == rd+string(filepath.Separator) {
+			return fmt.Errorf("it is inside %s, which the teams write to", d)
+		}
+	}
+	return nil
+}
+
+// identity is how the history knows a team across periods: OpenCC's t2s and
+// the config's teams_aliases.
+func identity(c *cli.Context) (fupan.Identity, error) {
+	fc, _, err := loadConfig(c, untrustedFolders(c))
+	if err != nil {
+		return fupan.Identity{}, err
+	}
+	t2s, err := opencc.T2S()
+	if err != nil {
+		return fupan.Identity{}, cli.Exit(err.Error(), exitFailed)
+	}
+	return fupan.Identity{Simplify: t2s, Aliases: fc.TeamsAliases}, nil
+}
+
+func historyCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "history",
+		Usage: "list, forget or back up the reviews recorded in the history",
+		Description: `Every review that run, watch and report complete is recorded in the history
+(an SQLite file, fupan-history.sqlite beside OUT unless --history or the
+config's history: names another), so that each report compares with the
+team's previous period. fupan history lists the recorded reviews, ordered by
+team and period, with their key figures. --json prints a list of objects with
+team, period, start, end, file, sha256 and summary.
+
+Examples:
+  fupan history --history /srv/复盘报告/fupan-history.sqlite
+  fupan history --team 华东销售部 --json | jq '.[].summary.metrics_achieved'
+  fupan history forget 华东销售部 2025Q3
+  fupan history backup /backup/fupan-history-2025-10.sqlite
+
+Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
+(no history named).`,
+		Flags: append(historyFlags(),
+			&cli.StringFlag{Name: "team", Usage: "only the reviews of team `T` (any script or width)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
+		),
+		OnUsageError: usageError,
+		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand()},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup)", c.Args().First()), exitBadUsage)
+			}
+			db, _, err := openHistory(c, "", historyNeeded)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = db.Close() }()
+			key := ""
+			if t := c.String("team"); t != "" {
+				id, err := identity(c)
+				if err != nil {
+					return err
+				}
+				key = id.TeamKey(t)
+			}
+			list, err := db.Reviews(c.Context, key)
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			if c.Bool("json") {
+				if list == nil {
+					list = []sqlite.Entry{}
+				}
+				b, err := json.MarshalIndent(list, "", "  ")
+				if err != nil {
+					return cli.Exit(err.Error(), exitFailed)
+				}
+				_, err = fmt.Fprintln(c.App.Writer, string(b))
+				return err
+			}
+			printHistory(c.App.Writer, list)
+			return nil
+		},
+	}
+}
+
+// printHistory writes the reviews as a table for a person.
+func printHistory(w io.Writer, list []sqlite.Entry) {
+	l := fupan.Simplified
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", templates.L(l, "team"), templates.L(l, "period"),
+		templates.L(l, "metrics.met"), templates.L(l, "mean.achievement"), templates.L(l, "tasks.on.schedule"), templates.L(l, "actions.done"), templates.L(l, "file"))
+	for _, e := range list {
+		s := e.Summary
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%s\t%d/%d\t%d/%d\t%s\n", printable(e.Team), e.Period, s.MetricsAchieved, s.Metrics,
+			pct(s.MeanAchievementCapped, false), s.OnSchedule, s.Tracked, s.ActionsDone, s.Actions, printable(e.File))
+	}
+	_ = tw.Flush()
+	if len(list) == 0 {
+		fmt.Fprintln(w, "(no reviews recorded)")
+	}
+}
+
+func historyForgetCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "forget",
+		Usage:     "remove one team's review of one period from the history",
+		ArgsUsage: "TEAM PERIOD",
+		Description: `Removes the review, with its rows, from the history; the team's other periods
+stay. The next run records the workbook again if it is still in the folder.
+
+Examples:
+  fupan history forget 华东销售部 2025Q3 --history /srv/复盘报告/fupan-history.sqlite
+
+Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad usage.`,
+		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 2 {
+				return cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
+			}
+			period, err := fupan.ParsePeriod(c.Args().Get(1))
+			if err != nil {
+				return cli.Exit(err.Error(), exitBadUsage)
+			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			path, _, err := historyPath(c, "", historyNeeded)
+			if err != nil {
+				return err
+			}
+			db, err := sqlite.Open(c.Context, path, sqlite.Options{})
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			defer func() { _ = db.Close() }()
+			ok, err := db.Forget(c.Context, id.TeamKey(c.Args().First()), period.Label)
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			if !ok {
+				return cli.Exit(fmt.Sprintf("no review of %s for %s in %s", c.Args().First(), period.Label, db.Path()), exitFailed)
+			}
+			zerolog.Ctx(c.Context).Info().Str("team", c.Args().First()).Str("period", period.Label).Msg("review forgotten")
+			return nil
+		},
+	}
+}
+
+func historyBackupCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "backup",
+		Usage:     "copy the history safely, even while runs record",
+		ArgsUsage: "FILE",
+		Description: `Writes a consistent copy of the history to FILE (SQLite's VACUUM INTO), which
+is safe while runs go on. A plain copy of the .sqlite file can miss reviews
+still in its -wal file, or catch one half written. FILE appears whole or not
+at all. To move the history, back it up to the new place and name it with
+--history or history: in fupan.yaml.
+
+Examples:
+  fupan history backup /backup/fupan-history-2025-10.sqlite
+
+Exit status: 0 written, 1 the history cannot be read or FILE written, 2 bad usage.`,
+		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return cli.Exit("history backup takes FILE", exitBadUsage)
+			}
+			db, _, err := openHistory(c, "", historyNeeded)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = db.Close() }()
+			if err := db.Backup(c.Context, c.Args().First()); err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			fmt.Fprintln(c.App.Writer, printable(c.Args().First()))
+			return nil
+		},
+	}
+}
+
+// compareWithHistory sets a review against its team's recorded periods.
+func compareWithHistory(c *cli.Context, db *sqlite.DB, id fupan.Identity, rv *fupan.Review) error {
+	past, err := db.Past(c.Context, id.TeamKey(rv.Meta.Team))
+	if err != nil {
+		return err
+	}
+	rv.Compared = fupan.Compare(rv, past, id)
+	return nil
+}

@@ -1,0 +1,155 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// Most trend panels drawn; the others are named as left out.
+const maxTrends = 12
+
+// trendChart draws each metric with two periods or more as a small panel of
+// its own: achievement per period joined by a line, the 100% line dashed,
+// each point's status by its shape (dot achieved, triangle close, square
+// missed) as well as its colour, so a black and white print reads the same.
+func (d *doc) trendChart(rv *fupan.Review) {
+	if rv.Compared == nil || len(rv.Compared.Trends) == 0 {
+		return
+	}
+	l := d.lang
+	trends := rv.Compared.Trends
+	hidden := 0
+	if len(trends) > maxTrends {
+		trends, hidden = trends[:maxTrends], len(trends)-maxTrends
+	}
+	const perRow, gap, panelH = 3, 4.0, 38.0
+	panelW := (contentW - gap*(perRow-1)) / perRow
+	rows := (len(trends) + perRow - 1) / perRow
+	d.ensure(d.headingH(1) + panelH + gap)
+	d.heading(fmt.Sprintf(templates.L(l, "chart.trend"), len(rv.Compared.Periods)), 1)
+	for r := 0; r < rows; r++ {
+		d.ensure(panelH + gap)
+		y := d.pdf.Y()
+		for c := 0; c < perRow; c++ {
+			i := r*perRow + c
+			if i == len(trends) {
+				break
+			}
+			d.trendPanel(margin+float64(c)*(panelW+gap), y, panelW, panelH, trends[i], rv.Compared.Periods)
+		}
+		d.pdf.SetY(y + panelH + gap)
+	}
+	if hidden > 0 {
+		d.setSize(8)
+		d.text(grey)
+		d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "chart.trend.hidden"), hidden), "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
+	}
+	d.text(ink)
+	d.pdf.SetY(d.pdf.Y() + 2)
+}
+
+// trendPanel draws one metric's trend in the box at x, y.
+func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
+	d.draw(rule)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Rect(x, y, w, h, "D")
+	d.setSize(8)
+	d.text(ink)
+	d.write(x+2, y+1, w-16, fitLine(d, t.Metric, w-16), "L")
+	// The plot: periods across, achievement up, from 0 to past the best.
+	top := 1.2
+	for _, p := range t.Points {
+		if p.Achievement != nil {
+			top = math.Max(top, math.Min(*p.Achievement, 3)+0.1)
+		}
+	}
+	px, pw := x+9, w-13
+	py, ph := y+7, h-14
+	yAt := func(v float64) float64 { return py + ph - ph*math.Max(0, math.Min(v, top))/top }
+	slot := pw / float64(len(periods))
+	xAt := func(i int) float64 { return px + slot*(float64(i)+0.5) }
+	d.setSize(6.5)
+	d.text(grey)
+	d.draw(rule)
+	d.pdf.SetLineWidth(0.1)
+	for _, v := range []float64{0, 0.5, 1} {
+		d.pdf.Line(px, yAt(v), px+pw, yAt(v))
+		d.write(x+0.5, yAt(v)-d.lineH()/2, 8, fmt.Sprintf("%.0f%%", v*100), "R")
+	}
+	d.draw(navy)
+	d.pdf.SetLineWidth(0.35)
+	d.pdf.SetDashPattern([]float64{1.2, 0.8})
+	d.pdf.Line(px, yAt(1), px+pw, yAt(1))
+	d.pdf.SetDashPattern(nil)
+	index := map[string]int{}
+	for i, p := range periods {
+		index[p] = i
+		d.text(grey)
+		d.write(xAt(i)-slot/2, py+ph+0.8, slot, shortPeriod(p, len(periods)), "C")
+	}
+	// The line joins periods next to each other only: a period without the
+	// metric leaves a gap.
+	d.draw(ink)
+	d.pdf.SetLineWidth(0.3)
+	last := -1
+	var lastY float64
+	for _, p := range t.Points {
+		i, ok := index[p.Period]
+		if !ok || p.Achievement == nil {
+			last = -1
+			continue
+		}
+		yy := yAt(*p.Achievement)
+		if last >= 0 && i == last+1 {
+			d.pdf.Line(xAt(last), lastY, xAt(i), yy)
+		}
+		last, lastY = i, yy
+	}
+	for _, p := range t.Points {
+		i, ok := index[p.Period]
+		if !ok || p.Achievement == nil {
+			continue
+		}
+		d.statusMark(xAt(i), yAt(*p.Achievement), p.Status)
+	}
+	// The latest value, written out.
+	if n := len(t.Points); n > 0 && t.Points[n-1].Achievement != nil {
+		p := t.Points[n-1]
+		d.setSize(7)
+		d.text(statusInk[p.Status])
+		d.write(x+2, y+1, w-4, fupan.FormatPercent(*p.Achievement, false), "R")
+	}
+	d.text(ink)
+}
+
+// statusMark draws a metric's status by shape and colour.
+func (d *doc) statusMark(x, y float64, status string) {
+	d.fill(statusBar[status])
+	switch status {
+	case fupan.StatusAchieved:
+		d.pdf.Circle(x, y, 1.2, "F")
+	case fupan.StatusClose:
+		d.pdf.Polygon([]point{{x - 1.4, y + 1.1}, {x + 1.4, y + 1.1}, {x, y - 1.4}}, "F")
+	default:
+		d.pdf.Rect(x-1.1, y-1.1, 2.2, 2.2, "F")
+	}
+}
+
+// shortPeriod shortens a period's label where many share a panel: 2025Q3
+// stays while the labels fit, then the year goes (Q3, 07).
+func shortPeriod(p string, n int) string {
+	if n <= 4 || len(p) < 6 {
+		return p
+	}
+	switch {
+	case p[4] == 'Q' || p[4] == 'H':
+		return p[2:]
+	case p[4] == '-':
+		return p[2:4] + "/" + p[5:]
+	}
+	return p
+}
