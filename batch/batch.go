@@ -385,6 +385,8 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	if hist != nil {
 		if err := hist.compare(ctx, rv); err != nil {
 			log.Error().Err(err).Str("file", c.rel).Msg("cannot read the team's previous periods")
+		} else {
+			e.Previous = rv.Compared.Previous
 		}
 	}
 	// Outputs under way are finished even when the run is stopped: they are
@@ -461,7 +463,7 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 		}
 		langs[e.Lang]++
 		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed,
-			Reason: e.Reason, Figures: e.Figures, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
+			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
 	lang := o.Settings.Analyze.Lang
 	if lang == "" {

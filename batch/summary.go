@@ -31,6 +31,9 @@ type Entry struct {
 	Lang    fupan.Lang     `json:"lang,omitempty"`
 	SHA256  string         `json:"sha256,omitempty"`
 	Figures *fupan.Summary `json:"figures,omitempty"`
+	// Previous is the team's previous period in the history, as the run
+	// began: its period, file and figures.
+	Previous *fupan.Previous `json:"previous,omitempty"`
 	// Attention is what needs a decision, as of the run, in the workbook's
 	// language (the report's page 1 has the same).
 	Attention []string `json:"attention,omitempty"`

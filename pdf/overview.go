@@ -17,6 +17,7 @@ type OverviewRow struct {
 	Failed             bool
 	Reason             string
 	Figures            *fupan.Summary
+	Previous           *fupan.Previous // nil: no history, or the team's first period
 	Errors, Warnings   int
 }
 
@@ -72,6 +73,13 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		{title: templates.L(l, "actions.open"), share: 1, align: "C"},
 		{title: templates.L(l, "status"), share: 1.3, align: "L"},
 	}
+	withHistory := false
+	for _, r := range rows {
+		withHistory = withHistory || r.Previous != nil
+	}
+	if withHistory {
+		cols = append(cols[:4:4], append([]column{{title: templates.L(l, "overview.change"), share: 2.1, align: "L"}}, cols[4:]...)...)
+	}
 	shared := sharedTeamNames(rows)
 	var table [][]cell
 	for _, r := range rows {
@@ -88,9 +96,13 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		if r.Warnings > 0 {
 			status.text = templates.Count(l, "count.warnings", r.Warnings)
 		}
-		table = append(table, []cell{{text: teamName(r, shared, d.lang)}, {text: r.Period},
+		row := []cell{{text: teamName(r, shared, d.lang)}, {text: r.Period},
 			{text: templates.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
-			{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status})
+			{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
+		if withHistory {
+			row = append(row[:4:4], append([]cell{changeCell(*s, r.Previous, l)}, row[4:]...)...)
+		}
+		table = append(table, row)
 	}
 	if len(table) > 0 {
 		d.table(cols, table)
@@ -108,6 +120,28 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
 	}
 	return title
+}
+
+// changeCell is a team's change against its previous period: the mark of
+// the capped mean's move, and last period's targets met and mean.
+func changeCell(now fupan.Summary, prev *fupan.Previous, l fupan.Lang) cell {
+	if prev == nil {
+		return cell{text: templates.L(l, "overview.first")}
+	}
+	c := templates.ChangeOf(now, prev.Summary, l)
+	mark, st := "＝ ", ""
+	switch c.Better {
+	case 1:
+		mark, st = "▲ ", fupan.StatusAchieved
+	case -1:
+		mark, st = "▼ ", fupan.StatusMissed
+	}
+	text := mark + c.Before
+	if st == "" {
+		return cell{text: text}
+	}
+	fg := statusInk[st]
+	return cell{text: text, fg: &fg}
 }
 
 // teamName is how a row is named: its team, with its file where another row

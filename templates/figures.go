@@ -134,20 +134,47 @@ func Changes(rv *fupan.Review, l fupan.Lang) map[string]Change {
 	}
 	out := map[string]Change{}
 	add := func(key, before string, a, b *float64) {
-		c := Change{Before: fmt.Sprintf(L(l, "previous.value"), before)}
-		if a != nil && b != nil {
-			switch d := *a - *b; {
-			case d > 1e-9:
-				c.Better = 1
-			case d < -1e-9:
-				c.Better = -1
-			}
-		}
-		out[key] = c
+		out[key] = Change{Before: fmt.Sprintf(L(l, "previous.value"), before), Better: better(a, b)}
 	}
 	add("metrics.met", OfAll(was.MetricsAchieved, was.Metrics), share(now.MetricsAchieved, now.Metrics), share(was.MetricsAchieved, was.Metrics))
 	add("mean.achievement", pct(was.MeanAchievementCapped), now.MeanAchievementCapped, was.MeanAchievementCapped)
 	add("tasks.on.schedule", OfAll(was.OnSchedule, was.Tracked), share(now.OnSchedule, now.Tracked), share(was.OnSchedule, was.Tracked))
 	add("completion", pct(was.Completion), now.Completion, was.Completion)
 	return out
+}
+
+// ChangeOf is a run's change for the overview: marked by the capped mean's
+// move (by targets met where there is no mean), with last period's targets
+// met and mean: "上期 1 / 3 · 91.7%".
+func ChangeOf(now, was fupan.Summary, l fupan.Lang) Change {
+	before := OfAll(was.MetricsAchieved, was.Metrics)
+	if was.MeanAchievementCapped != nil {
+		before += " · " + fupan.FormatPercent(*was.MeanAchievementCapped, false)
+	}
+	c := Change{Before: fmt.Sprintf(L(l, "previous.value"), before)}
+	a, b := now.MeanAchievementCapped, was.MeanAchievementCapped
+	if a == nil || b == nil {
+		if now.Metrics == 0 || was.Metrics == 0 {
+			return c
+		}
+		x, y := float64(now.MetricsAchieved)/float64(now.Metrics), float64(was.MetricsAchieved)/float64(was.Metrics)
+		a, b = &x, &y
+	}
+	c.Better = better(a, b)
+	return c
+}
+
+// better is +1 where a is above b, -1 where below, 0 where the same or
+// either is unknown.
+func better(a, b *float64) int {
+	if a == nil || b == nil {
+		return 0
+	}
+	switch d := *a - *b; {
+	case d > 1e-9:
+		return 1
+	case d < -1e-9:
+		return -1
+	}
+	return 0
 }

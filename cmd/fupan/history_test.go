@@ -213,6 +213,17 @@ func TestHistoryAcrossPeriods(t *testing.T) {
 	if !strings.Contains(flat(filepath.Join(root, "out", "2025Q3", "華南銷售部_2025Q3.pdf")), "指標達成率趨勢（近2期）") {
 		t.Error("華南銷售部 2025Q3's PDF lacks its trend chart")
 	}
+	// The overview: each team against its previous period.
+	overview := flat(filepath.Join(root, "out", "2025Q3", "overview.pdf"))
+	for _, want := range []string{"较上期", "▲上期1/3·91.7%", "▲上期1/3·91.3%"} {
+		if !strings.Contains(overview, want) {
+			t.Errorf("the 2025Q3 overview lacks %q", want)
+		}
+	}
+	if q1 := flat(filepath.Join(root, "out", "2025Q1", "overview.pdf")); strings.Contains(q1, "较上期") {
+		t.Error("the first quarter's overview has a change column, with no previous period to compare")
+	}
+	renderPage(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"), 1)
 	// Rendered (FUPAN_KEEP_RENDERS=DIR keeps the images for a look): pages
 	// 1 and 2, where the trend chart falls, are drawn.
 	renderPage(t, eastPDF, 1)
