@@ -3,6 +3,7 @@ package batch_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/sqlite"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -47,19 +49,23 @@ func journalFiles(t *testing.T, out string) map[string]bool {
 }
 
 // A run killed with SIGKILL half way and run again finishes the job: every
-// output whole, no temporary file left, nothing that was finished done again.
+// output whole, no temporary file left, nothing that was finished done again;
+// the history it records passes SQLite's integrity check and holds each
+// review once.
 func TestKillAndRerun(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs fupan on 200 workbooks")
+		t.Skip("builds and runs fupan on 150 workbooks")
 	}
 	bin := buildFupan(t)
 	in, out := t.TempDir(), t.TempDir()
-	srcs := []string{"華東銷售部_2025Q3.xlsx", "华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx", "华东销售部-单表_2025Q3.xlsx", "华东销售部-日期格式_2025Q3.xlsx"}
-	const n = 200
+	hist := filepath.Join(t.TempDir(), "history.sqlite")
+	// Samples whose team the file name gives: 150 teams.
+	srcs := []string{"华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx"}
+	const n = 150
 	for i := 0; i < n; i++ {
 		copyFile(t, filepath.Join("../samples", srcs[i%len(srcs)]), filepath.Join(in, fmt.Sprintf("团队%03d_2025Q3.xlsx", i)))
 	}
-	cmd := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2")
+	cmd := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2", "--history", hist)
 	var logs bytes.Buffer
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
@@ -83,7 +89,7 @@ func TestKillAndRerun(t *testing.T) {
 	}
 	t.Logf("killed after %d of %d workbooks", len(finished), n)
 
-	again := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2")
+	again := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2", "--history", hist)
 	if b, err := again.CombinedOutput(); err != nil {
 		t.Fatalf("the second run: %v\n%s", err, b)
 	}
@@ -110,7 +116,36 @@ func TestKillAndRerun(t *testing.T) {
 		t.Errorf("re-run processed %d and skipped %d; %d were finished before the kill", s.Processed, s.Skipped, len(finished))
 	}
 	assertNoTemporaries(t, out)
+	db, err := sqlite.Open(context.Background(), hist, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	if res, err := db.Check(context.Background()); err != nil || res != "ok" {
+		t.Fatalf("integrity check of the history: %q %v", res, err)
+	}
+	list, err := db.Reviews(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	teams := map[string]int{}
+	for _, e := range list {
+		teams[e.Team+" "+e.Period]++
+		// Whole: the review with all its metrics, not a part of it.
+		past, err := db.Past(context.Background(), e.TeamKey)
+		if err != nil || len(past) != 1 || len(past[0].Metrics) != 3 {
+			t.Errorf("%s: %d reviews in the history (%v), want 1 with its 3 metrics", e.Team, len(past), err)
+		}
+	}
+	if len(list) != n || len(teams) != n {
+		t.Fatalf("the history holds %d reviews of %d team periods; want %d, each once", len(list), len(teams), n)
+	}
 	if strings.Contains(logs.String(), `"level":"error"`) {
 		t.Errorf("errors in the killed run's log:\n%s", logs.String())
 	}
+}
+
+// execFupan runs the built command and returns what it printed.
+func execFupan(bin string, args ...string) ([]byte, error) {
+	return exec.Command(bin, append([]string{"--log-format", "json"}, args...)...).CombinedOutput()
 }

@@ -57,6 +57,9 @@ type Options struct {
 	// ReadOnly opens an existing history without creating or migrating it
 	// (fupan history, inspect).
 	ReadOnly bool
+	// BusyTimeout is how long a write waits for another process's; zero
+	// is the default BusyTimeout.
+	BusyTimeout time.Duration
 }
 
 // Open opens the history at path, creating it (and migrating it to the
@@ -77,7 +80,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 			return fail(err)
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(abs, opts.ReadOnly))
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = BusyTimeout
+	}
+	db, err := sql.Open("sqlite", dsn(abs, opts))
 	if err != nil {
 		return fail(err)
 	}
@@ -92,13 +98,13 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 // dsn names the file with the settings every connection needs: foreign keys
 // (rows go with their review), WAL, the busy timeout, and transactions that
 // take the write lock when they begin, so two writers never deadlock.
-func dsn(path string, readOnly bool) string {
+func dsn(path string, opts Options) string {
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()))
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(full)")
 	q.Set("_txlock", "immediate")
-	if readOnly {
+	if opts.ReadOnly {
 		q.Set("mode", "ro")
 	}
 	u := url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: q.Encode()}

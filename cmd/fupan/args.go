@@ -28,6 +28,15 @@ func interspersed(app *cli.App, args []string) []string {
 	if cmd == nil {
 		return args
 	}
+	// A subcommand named right after its command (history forget …) takes
+	// the flags that follow it.
+	for i+1 < len(args) && len(cmd.Subcommands) > 0 {
+		sub := cmd.Command(args[i+1])
+		if sub == nil {
+			break
+		}
+		cmd, i = sub, i+1
+	}
 	var flags, positional []string
 	rest := args[i+1:]
 	for j := 0; j < len(rest); j++ {

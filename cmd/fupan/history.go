@@ -7,12 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
+	"github.com/rivo/uniseg"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -214,17 +215,40 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 // printHistory writes the reviews as a table for a person.
 func printHistory(w io.Writer, list []sqlite.Entry) {
 	l := fupan.Simplified
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", templates.L(l, "team"), templates.L(l, "period"),
-		templates.L(l, "metrics.met"), templates.L(l, "mean.achievement"), templates.L(l, "tasks.on.schedule"), templates.L(l, "actions.done"), templates.L(l, "file"))
+	rows := [][]string{{templates.L(l, "team"), templates.L(l, "period"), templates.L(l, "metrics.met"),
+		templates.L(l, "mean.achievement"), templates.L(l, "tasks.on.schedule"), templates.L(l, "actions.done"), templates.L(l, "file")}}
 	for _, e := range list {
 		s := e.Summary
-		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%s\t%d/%d\t%d/%d\t%s\n", printable(e.Team), e.Period, s.MetricsAchieved, s.Metrics,
-			pct(s.MeanAchievementCapped, false), s.OnSchedule, s.Tracked, s.ActionsDone, s.Actions, printable(e.File))
+		rows = append(rows, []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
+			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), templates.OfAll(s.ActionsDone, s.Actions), printable(e.File)})
 	}
-	_ = tw.Flush()
+	printColumns(w, rows)
 	if len(list) == 0 {
-		fmt.Fprintln(w, "(no reviews recorded)")
+		fmt.Fprintln(w, templates.L(l, "history.none"))
+	}
+}
+
+// printColumns writes rows in aligned columns by their width on a terminal,
+// where a Chinese character takes two cells (tabwriter counts it as one).
+func printColumns(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], uniseg.StringWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-uniseg.StringWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
 	}
 }
 

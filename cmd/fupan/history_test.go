@@ -1,7 +1,9 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -120,6 +122,17 @@ func TestHistoryAcrossPeriods(t *testing.T) {
 	// The middle period again, forced: replaced, not added.
 	runQuarter(t, root, "2025Q2", "--force")
 	check("after a forced re-run of 2025Q2")
+	// A backup, and a review forgotten in it (the name in the other script).
+	hist, backup := filepath.Join(root, "out", "fupan-history.sqlite"), filepath.Join(root, "backup.sqlite")
+	if _, stderr, code := runCLI(t, "history", "backup", backup, "--history", hist); code != 0 {
+		t.Fatalf("history backup: exit %d\n%s", code, stderr)
+	}
+	if _, stderr, code := runCLI(t, "history", "forget", "华南销售部", "2025Q2", "--history", backup); code != 0 {
+		t.Fatalf("history forget: exit %d\n%s", code, stderr)
+	}
+	if out, _, _ := runCLI(t, "history", "--history", backup); strings.Count(out, ".xlsx\n") != 4 || !strings.Contains(out, "華南 銷售部") {
+		t.Errorf("the backup after forgetting one review lists:\n%s", out)
+	}
 	// --team folds script and spaces.
 	if list := historyJSON(t, root, "--team", "华南销售部"); len(list) != 2 {
 		t.Errorf("history --team 华南销售部 lists %d reviews, want 2", len(list))
@@ -265,4 +278,88 @@ func renderPage(t *testing.T, pdf string, page int) string {
 		_ = os.WriteFile(filepath.Join(dir, filepath.Base(pdf)+"-"+strconv.Itoa(page)+".png"), data, 0o644)
 	}
 	return path
+}
+
+// A history that cannot be used is a clear error naming the file; the run's
+// reports are still written, summary.json says the history was not updated.
+func TestUnusableHistory(t *testing.T) {
+	dir := t.TempDir()
+	damaged := filepath.Join(dir, "damaged.sqlite")
+	if err := os.WriteFile(damaged, []byte(strings.Repeat("PK not a database\n", 300)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newer := filepath.Join(dir, "newer.sqlite")
+	if _, stderr, code := runCLI(t, "report", "../../samples/华东销售部_2025Q3.xlsx", "-o", filepath.Join(dir, "r"), "--history", newer); code != 0 {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	setUserVersion(t, newer, 99)
+	for _, tc := range []struct{ path, want string }{
+		{damaged, "damaged or not a fupan history"},
+		{newer, "written by a newer fupan"},
+	} {
+		out := filepath.Join(dir, "out-"+filepath.Base(tc.path))
+		_, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--history", tc.path)
+		if code != 1 || !strings.Contains(stderr, tc.path) || !strings.Contains(stderr, tc.want) {
+			t.Errorf("run with %s: exit %d, want 1 naming the file and %q:\n%s", filepath.Base(tc.path), code, tc.want, stderr)
+		}
+		var sum struct {
+			OK      int
+			History *struct {
+				Path    string
+				Updated bool
+				Error   string
+			}
+		}
+		b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+		if err == nil {
+			err = json.Unmarshal(b, &sum)
+		}
+		if err != nil || sum.OK != 5 || sum.History == nil || sum.History.Updated || sum.History.Path != tc.path || !strings.Contains(sum.History.Error, tc.want) {
+			t.Errorf("%s: summary.json ok %d, history %+v (%v)", filepath.Base(tc.path), sum.OK, sum.History, err)
+		}
+		if _, err := os.Stat(filepath.Join(out, "华东销售部_2025Q3.pdf")); err != nil {
+			t.Errorf("%s: the report was not written: %v", filepath.Base(tc.path), err)
+		}
+		// report and inspect say the same.
+		if _, stderr, code := runCLI(t, "inspect", "--json", "--history", tc.path, "../../samples/华东销售部_2025Q3.xlsx"); code != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("inspect with %s: exit %d\n%s", filepath.Base(tc.path), code, stderr)
+		}
+	}
+	// The history commands need a history.
+	if _, _, code := runCLI(t, "history"); code != 2 {
+		t.Errorf("history without one: exit %d, want 2", code)
+	}
+	if _, _, code := runCLI(t, "history", "forget", "华东销售部", "2025Q3", "--history", filepath.Join(dir, "r", "missing.sqlite")); code != 1 {
+		t.Errorf("forget in a missing history: exit %d, want 1", code)
+	}
+}
+
+// The default history, fupan-history.sqlite beside OUT, where it cannot be
+// created (here a dangling link, which even root cannot follow): a warning,
+// and the run goes on without it.
+func TestDefaultHistoryNotCreatable(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Symlink(filepath.Join(root, "gone", "x.sqlite"), filepath.Join(root, "fupan-history.sqlite")); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "run", "../../samples", "-o", filepath.Join(root, "out"), "--json")
+	if code != 0 || !strings.Contains(stderr, "cannot be created") {
+		t.Fatalf("exit %d, want 0 with a warning:\n%s", code, stderr)
+	}
+	if strings.Contains(out, `"history"`) {
+		t.Errorf("summary names a history the run did not have:\n%s", out)
+	}
+}
+
+// setUserVersion marks a history as written by another schema version.
+func setUserVersion(t *testing.T, path string, v int) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,0 +1,119 @@
+package batch_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/sqlite"
+)
+
+// A history another process holds locked longer than the busy timeout: the
+// run writes every report, says the history was not updated, and counts no
+// review as done, so the next run records them all.
+func TestLockedHistoryIsRecordedNextRun(t *testing.T) {
+	ctx := context.Background()
+	in, out := t.TempDir(), t.TempDir()
+	hist := filepath.Join(t.TempDir(), "history.sqlite")
+	for i, src := range []string{"华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx", "华东销售部-单表_2025Q3.xlsx"} {
+		copyFile(t, filepath.Join("../samples", src), filepath.Join(in, fmt.Sprintf("团队%d_2025Q3.xlsx", i)))
+	}
+	db, err := sqlite.Open(ctx, hist, sqlite.Options{BusyTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+
+	// The other process: a write transaction left open.
+	other, err := sql.Open("sqlite", hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = other.Close() }()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	sum := run(t, batch.Options{Input: in, Output: out, History: db})
+	if sum.OK != 3 || sum.History == nil || sum.History.Updated || sum.History.Recorded != 0 || sum.History.Error == "" || sum.History.Path != hist {
+		t.Fatalf("locked history: ok %d, history %+v", sum.OK, sum.History)
+	}
+	for _, e := range sum.Entries {
+		if e.History != batch.HistoryFailed || e.Outputs.PDF == "" {
+			t.Errorf("%s: history %q, pdf %q", e.File, e.History, e.Outputs.PDF)
+		}
+	}
+	if s := readSummary(t, out); s.History == nil || s.History.Updated {
+		t.Errorf("summary.json does not say the history was not updated: %+v", s.History)
+	}
+	_, _ = conn.ExecContext(ctx, "ROLLBACK")
+	_ = conn.Close()
+
+	// Unchanged workbooks, but not done: recorded now.
+	sum = run(t, batch.Options{Input: in, Output: out, History: db})
+	if !sum.History.Updated || sum.History.Recorded != 3 || sum.Skipped != 0 {
+		t.Fatalf("the run after: history %+v, skipped %d", sum.History, sum.Skipped)
+	}
+	// And now done: skipped.
+	sum = run(t, batch.Options{Input: in, Output: out, History: db})
+	if sum.Skipped != 3 || sum.History.Recorded != 0 {
+		t.Fatalf("the third run: skipped %d, history %+v", sum.Skipped, sum.History)
+	}
+	list, err := db.Reviews(ctx, "")
+	if err != nil || len(list) != 3 {
+		t.Fatalf("history holds %d reviews (%v), want 3", len(list), err)
+	}
+}
+
+// Two processes' runs recording into one history at once wait for each
+// other: both complete, and the history holds every review once.
+func TestTwoRunsRecordAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds fupan and runs it twice at once")
+	}
+	bin := buildFupan(t)
+	hist := filepath.Join(t.TempDir(), "history.sqlite")
+	var ins, outs []string
+	for k := 0; k < 2; k++ {
+		in := t.TempDir()
+		for i := 0; i < 40; i++ {
+			src := []string{"华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx"}[i%2]
+			copyFile(t, filepath.Join("../samples", src), filepath.Join(in, fmt.Sprintf("组%d团队%02d_2025Q3.xlsx", k, i)))
+		}
+		ins, outs = append(ins, in), append(outs, t.TempDir())
+	}
+	errs := make(chan error, 2)
+	for k := range ins {
+		go func() {
+			b, err := execFupan(bin, "run", ins[k], "-o", outs[k], "--history", hist, "--workers", "2")
+			if err != nil {
+				err = fmt.Errorf("run %d: %v\n%s", k, err, b)
+			}
+			errs <- err
+		}()
+	}
+	for range ins {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := sqlite.Open(context.Background(), hist, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	list, err := db.Reviews(context.Background(), "")
+	if err != nil || len(list) != 80 {
+		t.Fatalf("the history holds %d reviews (%v), want 80", len(list), err)
+	}
+	if res, err := db.Check(context.Background()); err != nil || res != "ok" {
+		t.Fatalf("integrity: %q %v", res, err)
+	}
+}
