@@ -7,8 +7,8 @@ import (
 	"image/png"
 	"math"
 	"os"
-	"strconv"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
