@@ -1,0 +1,81 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fupan-review/fupan/sqlite"
+)
+
+// fixture is the history of a schema version kept in testdata: written by
+// the fupan of that version (FUPAN_WRITE_FIXTURE=1 go test -run
+// TestSchemaFixtures ./sqlite writes the current one), never changed after.
+func fixture(v int) string { return filepath.Join("testdata", fmt.Sprintf("history-v%d.sqlite", v)) }
+
+// fixtureReviews are what every fixture holds.
+func writeFixture(t *testing.T, path string) {
+	db := open(t, path)
+	record(t, db, review("华东销售部", "2025Q2", "华东销售部_2025Q2.xlsx", 0.85))
+	record(t, db, review("華南銷售部", "2025Q3", "華南銷售部_2025Q3.xlsx", 1.2))
+	// One file, without its -wal: checkpointed and closed.
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A history of every schema version this fupan has had opens, is migrated to
+// the current one, and keeps its reviews.
+func TestSchemaFixtures(t *testing.T) {
+	ctx := context.Background()
+	if os.Getenv("FUPAN_WRITE_FIXTURE") == "1" {
+		path := fixture(sqlite.SchemaVersion)
+		if _, err := os.Stat(path); err == nil {
+			t.Fatalf("%s exists: fixtures are never rewritten", path)
+		}
+		writeFixture(t, path)
+	}
+	for v := 1; v <= sqlite.SchemaVersion; v++ {
+		t.Run(fmt.Sprintf("v%d", v), func(t *testing.T) {
+			src, err := os.Open(fixture(v))
+			if err != nil {
+				t.Fatalf("no history of schema %d in testdata: write it with the fupan of that version (%v)", v, err)
+			}
+			defer func() { _ = src.Close() }()
+			path := filepath.Join(t.TempDir(), "h.sqlite")
+			dst, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.Copy(dst, src); err != nil {
+				t.Fatal(err)
+			}
+			_ = dst.Close()
+			db := open(t, path)
+			list, err := db.Reviews(ctx, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 2 || list[0].Team != "华东销售部" || list[0].Period != "2025Q2" || list[1].Team != "華南銷售部" ||
+				list[1].Summary.MeanAchievement == nil || *list[1].Summary.MeanAchievement != 1.2 {
+				t.Fatalf("schema %d's history reads as %+v", v, list)
+			}
+			past, err := db.Past(ctx, "华东销售部")
+			if err != nil || len(past) != 1 || len(past[0].Metrics) != 1 || *past[0].Metrics[0].Achievement != 0.85 {
+				t.Fatalf("schema %d's metrics: %+v (%v)", v, past, err)
+			}
+			// Migrated: the current fupan records into it.
+			record(t, db, review("华东销售部", "2025Q3", "华东销售部_2025Q3.xlsx", 1))
+			var got int
+			if err := rawDB(t, path).QueryRow("PRAGMA user_version").Scan(&got); err != nil || got != sqlite.SchemaVersion {
+				t.Fatalf("user_version %d after opening (%v), want %d", got, err, sqlite.SchemaVersion)
+			}
+			if res, err := db.Check(ctx); err != nil || res != "ok" {
+				t.Fatalf("integrity: %q %v", res, err)
+			}
+		})
+	}
+}
