@@ -42,7 +42,11 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	// By hand: reports and listings write dates by the ten thousand.
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+d.Year/1000%10), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10), '-')
+	b = append(b, byte('0'+int(d.Month)/10%10), byte('0'+int(d.Month)%10), '-', byte('0'+d.Day/10%10), byte('0'+d.Day%10))
+	return string(b)
 }
 
 // DaysUntil is the number of days from d to e (negative when e is earlier).

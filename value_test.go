@@ -2,6 +2,7 @@ package fupan
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -397,5 +398,17 @@ func TestAchievementAndStatus(t *testing.T) {
 	}
 	if _, ok := Achievement(0, 5, Higher); ok {
 		t.Error("a zero target gave an achievement")
+	}
+}
+
+// Date.String writes the ISO form by hand; it is fmt's %04d-%02d-%02d.
+func TestDateString(t *testing.T) {
+	for _, d := range []Date{{1900, 1, 1}, {2025, 7, 31}, {2025, 12, 9}, {2999, 10, 10}, {2000, 2, 29}} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Errorf("%v: %q, want %q", d, got, want)
+		}
+	}
+	if (Date{}).String() != "" {
+		t.Error("the zero date is not empty")
 	}
 }

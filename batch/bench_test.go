@@ -1,17 +1,23 @@
 package batch_test
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 func benchFolder(b *testing.B, n int) string {
 	in := b.TempDir()
 	for i := 0; i < n; i++ {
-		copyFile(b, "../samples/華東銷售部_2025Q3.xlsx", filepath.Join(in, fmt.Sprintf("团队%03d_2025Q3.xlsx", i)))
+		// The seed in Simplified: its team is the file's name, so each
+		// workbook is a team of its own in the history.
+		copyFile(b, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, fmt.Sprintf("团队%03d_2025Q3.xlsx", i)))
 	}
 	return in
 }
@@ -22,6 +28,7 @@ func BenchmarkRunFirst(b *testing.B) {
 	for b.Loop() {
 		run(b, batch.Options{Input: in, Output: b.TempDir()})
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(20*b.N), "ns/workbook")
 }
 
 // BenchmarkRunUnchanged is a re-run over the same 20 workbooks: everything
@@ -34,4 +41,43 @@ func BenchmarkRunUnchanged(b *testing.B) {
 			b.Fatalf("processed %d", s.Processed)
 		}
 	}
+}
+
+// BenchmarkRunFirstHistory is BenchmarkRunFirst recording into a history
+// that holds ten earlier quarters of the same 20 teams: each review looked
+// up against them, compared, and recorded (replacing the last iteration's,
+// as a --force re-run does). Against BenchmarkRunFirst, ns/workbook says
+// what the history adds per workbook.
+func BenchmarkRunFirstHistory(b *testing.B) {
+	ctx := context.Background()
+	in := benchFolder(b, 20)
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "history.sqlite"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	data, err := os.ReadFile("../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	rv, err := batch.Load(ctx, batch.Settings{}, "seed.xlsx", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := fupan.Identity{}
+	for team := 0; team < 20; team++ {
+		for q := 0; q < 10; q++ {
+			rv.Meta.Team, rv.Meta.Period = fmt.Sprintf("团队%03d", team), fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1)
+			if err := db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), MetricKey: id.MetricKey}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for b.Loop() {
+		s := run(b, batch.Options{Input: in, Output: b.TempDir(), History: db, Identity: id})
+		if s.History == nil || !s.History.Updated || s.History.Recorded != 20 {
+			b.Fatalf("history %+v", s.History)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(20*b.N), "ns/workbook")
 }

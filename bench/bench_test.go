@@ -5,6 +5,7 @@ package bench
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"testing"
@@ -68,6 +69,33 @@ func BenchmarkReviewed(b *testing.B) {
 // BenchmarkPDF draws the report, with the font taken apart once as a run does.
 func BenchmarkPDF(b *testing.B) {
 	_, _, rv := load(b)
+	font, err := pdf.DefaultFont()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := pdf.WriteReport(&buf, rv, pdf.Options{Font: font, Now: time.Now()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPDFWithHistory draws the report of a team with ten earlier
+// quarters: page 1 against the last one, and a trend chart.
+func BenchmarkPDFWithHistory(b *testing.B) {
+	_, _, rv := load(b)
+	var past []fupan.Past
+	for q := 0; q < 10; q++ {
+		p := fupan.PastOf(rv, fupan.Identity{})
+		p.Period, _ = fupan.ParsePeriod(fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1))
+		past = append(past, p)
+	}
+	rv.Compared = fupan.Compare(rv, past, fupan.Identity{})
+	if len(rv.Compared.Trends) == 0 {
+		b.Fatal("no trends")
+	}
 	font, err := pdf.DefaultFont()
 	if err != nil {
 		b.Fatal(err)

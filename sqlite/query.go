@@ -15,20 +15,42 @@ import (
 
 // Entry is one recorded review as `fupan history --json` lists it.
 type Entry struct {
-	Team       string        `json:"team"`
-	Period     string        `json:"period"`
-	Start      fupan.Date    `json:"start"`
-	End        fupan.Date    `json:"end"`
-	File       string        `json:"file"`
-	SHA256     string        `json:"sha256"`
-	Summary    fupan.Summary `json:"summary"`
-	RecordedAt time.Time     `json:"recorded_at"`
-	TeamKey    string        `json:"-"`
+	Team   string     `json:"team"`
+	Period string     `json:"period"`
+	Start  fupan.Date `json:"start"`
+	End    fupan.Date `json:"end"`
+	File   string     `json:"file"`
+	SHA256 string     `json:"sha256"`
+	// Summary is the review's key figures (fupan.Summary) as stored: a
+	// listing passes them through without decoding them.
+	Summary    json.RawMessage `json:"summary"`
+	RecordedAt time.Time       `json:"recorded_at"`
+	TeamKey    string          `json:"-"`
+}
+
+// Figures decodes the entry's key figures.
+func (e Entry) Figures() (fupan.Summary, error) {
+	var s fupan.Summary
+	if err := json.Unmarshal(e.Summary, &s); err != nil {
+		return s, fmt.Errorf("%w: summary of %s %s: %v", ErrDamaged, e.Team, e.Period, err)
+	}
+	return s, nil
 }
 
 // Reviews lists the recorded reviews ordered by team and period; teamKey ""
 // lists every team's.
 func (h *DB) Reviews(ctx context.Context, teamKey string) ([]Entry, error) {
+	var list []Entry
+	err := h.EachReview(ctx, teamKey, func(e Entry) error {
+		list = append(list, e)
+		return nil
+	})
+	return list, err
+}
+
+// EachReview calls fn with each recorded review in the order of Reviews,
+// holding none of them: a history of any size is listed in little memory.
+func (h *DB) EachReview(ctx context.Context, teamKey string, fn func(Entry) error) error {
 	q := `SELECT team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at FROM reviews`
 	var args []any
 	if teamKey != "" {
@@ -37,27 +59,30 @@ func (h *DB) Reviews(ctx context.Context, teamKey string) ([]Entry, error) {
 	}
 	rows, err := h.db.QueryContext(ctx, q+` ORDER BY team_key, period_start, period_end DESC`, args...)
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return &Error{h.path, "read", classify(err)}
 	}
 	defer func() { _ = rows.Close() }()
-	var list []Entry
 	for rows.Next() {
 		var e Entry
-		var start, end, summary, recorded string
+		var start, end, recorded string
+		var summary []byte
 		if err := rows.Scan(&e.TeamKey, &e.Team, &e.Period, &start, &end, &e.File, &e.SHA256, &summary, &recorded); err != nil {
-			return nil, &Error{h.path, "read", err}
+			return &Error{h.path, "read", err}
+		}
+		e.Summary = summary
+		if !json.Valid(e.Summary) {
+			return &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, e.Team, e.Period)}
 		}
 		e.Start, e.End = isoDate(start), isoDate(end)
 		e.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
-		if err := json.Unmarshal([]byte(summary), &e.Summary); err != nil {
-			return nil, &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s: %v", ErrDamaged, e.Team, e.Period, err)}
+		if err := fn(e); err != nil {
+			return err
 		}
-		list = append(list, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return &Error{h.path, "read", classify(err)}
 	}
-	return list, nil
+	return nil
 }
 
 // Forget removes one team's review of one period; false when there was none.
@@ -107,10 +132,19 @@ func (h *DB) Backup(ctx context.Context, dest string) error {
 // previous periods in it, so the order in which its workers finish (and
 // record) changes nothing.
 type Snapshot struct {
-	h    *DB
-	mu   sync.Mutex
-	conn *sql.Conn
+	h       *DB
+	mu      sync.Mutex
+	conn    *sql.Conn
+	reviews *sql.Stmt // a team's reviews
+	metrics *sql.Stmt // their metrics
 }
+
+const (
+	pastReviews = `SELECT id, team, period, period_start, period_end, file, summary
+		FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`
+	pastMetrics = `SELECT o.review_id, o.metric_key, o.metric, o.achievement, o.status
+		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = ? ORDER BY o.review_id, o.seq`
+)
 
 // Snapshot begins a read transaction that lasts until Close.
 func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
@@ -130,13 +164,26 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 		_ = conn.Close()
 		return fail(err)
 	}
-	return &Snapshot{h: h, conn: conn}, nil
+	s := &Snapshot{h: h, conn: conn}
+	if s.reviews, err = conn.PrepareContext(ctx, pastReviews); err == nil {
+		s.metrics, err = conn.PrepareContext(ctx, pastMetrics)
+	}
+	if err != nil {
+		_ = s.Close()
+		return fail(err)
+	}
+	return s, nil
 }
 
 // Close ends the snapshot.
 func (s *Snapshot) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, st := range []*sql.Stmt{s.reviews, s.metrics} {
+		if st != nil {
+			_ = st.Close()
+		}
+	}
 	_, err := s.conn.ExecContext(context.Background(), "ROLLBACK")
 	if cerr := s.conn.Close(); err == nil {
 		err = cerr
@@ -156,8 +203,7 @@ func (s *Snapshot) Past(ctx context.Context, teamKey string) ([]fupan.Past, erro
 }
 
 func (s *Snapshot) past(ctx context.Context, teamKey string) ([]fupan.Past, error) {
-	rows, err := s.conn.QueryContext(ctx, `SELECT id, team, period, period_start, period_end, file, summary
-		FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
+	rows, err := s.reviews.QueryContext(ctx, teamKey)
 	if err != nil {
 		return nil, err
 	}
@@ -185,8 +231,7 @@ func (s *Snapshot) past(ctx context.Context, teamKey string) ([]fupan.Past, erro
 	if len(past) == 0 {
 		return nil, nil
 	}
-	rows, err = s.conn.QueryContext(ctx, `SELECT o.review_id, o.metric_key, o.metric, o.achievement, o.status
-		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = ? ORDER BY o.review_id, o.seq`, teamKey)
+	rows, err = s.metrics.QueryContext(ctx, teamKey)
 	if err != nil {
 		return nil, err
 	}

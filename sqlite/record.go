@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -53,11 +54,18 @@ func (h *DB) record(ctx context.Context, r Recording) (err error) {
 			_ = tx.Rollback()
 		}
 	}()
+	exec := func(query string, args ...any) (sql.Result, error) {
+		s, err := h.stmt(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		return tx.StmtContext(ctx, s).ExecContext(ctx, args...)
+	}
 	// Rows of the replaced review go with it (ON DELETE CASCADE).
-	if _, err = tx.ExecContext(ctx, "DELETE FROM reviews WHERE team_key = ? AND period = ?", r.TeamKey, period.Label); err != nil {
+	if _, err = exec("DELETE FROM reviews WHERE team_key = ? AND period = ?", r.TeamKey, period.Label); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO reviews (team_key, team, period, period_kind, period_start, period_end,
+	res, err := exec(`INSERT INTO reviews (team_key, team, period, period_kind, period_start, period_end,
 		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.TeamKey, rv.Meta.Team, period.Label, period.Kind(), period.Start.String(), period.End.String(),
@@ -70,43 +78,32 @@ func (h *DB) record(ctx context.Context, r Recording) (err error) {
 	if err != nil {
 		return err
 	}
-	if err = insertRows(ctx, tx, id, r); err != nil {
+	if err = insertRows(id, r, exec); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// insertRows writes the four tables and the findings counts of review id.
-func insertRows(ctx context.Context, tx *sql.Tx, id int64, r Recording) error {
+// insertRows writes the four tables and the findings counts of review id,
+// several rows to a statement: executing statements, not storing rows, was
+// most of recording a review.
+func insertRows(id int64, r Recording, exec func(string, ...any) (sql.Result, error)) error {
 	rv := r.Review
-	ins := func(query string, args ...any) error {
-		_, err := tx.ExecContext(ctx, query, args...)
-		return err
-	}
+	var rows batchInsert
+	rows.exec = exec
 	for i, p := range rv.Plan {
-		if err := ins(`INSERT INTO plan_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, id, i, p.Ref.String(), p.Goal, p.Task, p.Owner,
-			date(p.Start), date(p.End), p.Resources, p.Budget, p.People, p.Acceptance); err != nil {
-			return err
-		}
+		rows.add("plan_rows", 12, id, i, p.Ref.String(), p.Goal, p.Task, p.Owner, date(p.Start), date(p.End), p.Resources, p.Budget, p.People, p.Acceptance)
 	}
 	for i, t := range rv.Tracking {
-		if err := ins(`INSERT INTO tracking_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, id, i, t.Ref.String(), t.Task, t.PlanTask,
-			t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation, t.State, t.Done, t.Problem, t.Countermeasure, t.Owner); err != nil {
-			return err
-		}
+		rows.add("tracking_rows", 14, id, i, t.Ref.String(), t.Task, t.PlanTask, t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation,
+			t.State, t.Done, t.Problem, t.Countermeasure, t.Owner)
 	}
 	for i, o := range rv.Outcomes {
-		if err := ins(`INSERT INTO outcome_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric),
-			o.Target, o.TargetText, o.Actual, o.ActualText, o.Unit, o.Direction, o.Achievement, o.StatedAchievement, o.Deviation,
-			o.Status, o.Cause, o.Lesson); err != nil {
-			return err
-		}
+		rows.add("outcome_rows", 17, id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric), o.Target, o.TargetText, o.Actual, o.ActualText,
+			o.Unit, o.Direction, o.Achievement, o.StatedAchievement, o.Deviation, o.Status, o.Cause, o.Lesson)
 	}
 	for i, a := range rv.Actions {
-		if err := ins(`INSERT INTO action_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, id, i, a.Ref.String(), a.Item, a.Measure, a.Owner,
-			date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done); err != nil {
-			return err
-		}
+		rows.add("action_rows", 12, id, i, a.Ref.String(), a.Item, a.Measure, a.Owner, date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done)
 	}
 	type count struct {
 		severity string
@@ -127,11 +124,42 @@ func insertRows(ctx context.Context, tx *sql.Tx, id int64, r Recording) error {
 	}
 	sort.Strings(codes)
 	for _, code := range codes {
-		if err := ins(`INSERT INTO findings VALUES (?,?,?,?)`, id, code, counts[code].severity, counts[code].n); err != nil {
-			return err
-		}
+		rows.add("findings", 4, id, code, counts[code].severity, counts[code].n)
 	}
-	return nil
+	return rows.flush()
+}
+
+// batchInsert gathers rows of one table into multi-row INSERTs.
+type batchInsert struct {
+	exec  func(string, ...any) (sql.Result, error)
+	table string
+	width int
+	n     int
+	args  []any
+	err   error
+}
+
+// rowsPerInsert keeps a statement's parameters far below SQLite's limit
+// (32,766) whatever the table's width.
+const rowsPerInsert = 64
+
+func (b *batchInsert) add(table string, width int, values ...any) {
+	if table != b.table || b.n == rowsPerInsert {
+		_ = b.flush()
+		b.table, b.width = table, width
+	}
+	b.args = append(b.args, values...)
+	b.n++
+}
+
+func (b *batchInsert) flush() error {
+	if b.n > 0 && b.err == nil {
+		row := "(?" + strings.Repeat(",?", b.width-1) + ")"
+		query := "INSERT INTO " + b.table + " VALUES " + row + strings.Repeat(","+row, b.n-1)
+		_, b.err = b.exec(query, b.args...)
+	}
+	b.n, b.args = 0, b.args[:0]
+	return b.err
 }
 
 // date is an ISO date, or NULL for none.

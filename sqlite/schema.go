@@ -32,7 +32,6 @@ var migrations = []string{
 		infos         INTEGER NOT NULL,
 		UNIQUE (team_key, period)
 	);
-	CREATE INDEX reviews_by_end ON reviews (team_key, period_end);
 	CREATE TABLE findings (
 		review_id INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
 		code      TEXT NOT NULL,

@@ -59,8 +59,9 @@ func TestSchemaFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			s, err := list[1].Figures()
 			if len(list) != 2 || list[0].Team != "华东销售部" || list[0].Period != "2025Q2" || list[1].Team != "華南銷售部" ||
-				list[1].Summary.MeanAchievement == nil || *list[1].Summary.MeanAchievement != 1.2 {
+				err != nil || s.MeanAchievement == nil || *s.MeanAchievement != 1.2 {
 				t.Fatalf("schema %d's history reads as %+v", v, list)
 			}
 			past, err := db.Past(ctx, "华东销售部")

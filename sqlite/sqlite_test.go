@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,8 +73,8 @@ func TestRecordReplacesAndLists(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("reviews:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if list[1].Summary.MetricsAchieved != 1 || *list[1].Summary.MeanAchievement != 1.1 {
-		t.Errorf("summary of the replacing review: %+v", list[1].Summary)
+	if s, err := list[1].Figures(); err != nil || s.MetricsAchieved != 1 || *s.MeanAchievement != 1.1 {
+		t.Errorf("summary of the replacing review: %+v (%v)", s, err)
 	}
 	// The replaced review's rows went with it.
 	var n int
@@ -200,5 +201,56 @@ func TestOpenRefuses(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("opening read-only created the file")
+	}
+}
+
+// BenchmarkRecord is recording one seed-sized review (3 rows in each
+// table), replacing the one before: a re-run's worst case.
+func BenchmarkRecord(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	rv := review("华东销售部", "2025Q3", "a.xlsx", 0.9)
+	for i := 0; i < 2; i++ {
+		rv.Plan = append(rv.Plan, rv.Plan[0])
+		rv.Outcomes = append(rv.Outcomes, rv.Outcomes[0])
+		rv.Actions = append(rv.Actions, rv.Actions[0])
+	}
+	rv.Tracking = make([]fupan.TrackingRow, 3)
+	id := fupan.Identity{}
+	for b.Loop() {
+		if err := db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: "华东销售部", MetricKey: id.MetricKey}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPast is looking up a team's 12 recorded quarters in a snapshot.
+func BenchmarkPast(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	id := fupan.Identity{}
+	for q := 0; q < 12; q++ {
+		rv := review("华东销售部", fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1), "a.xlsx", 0.9)
+		if err := db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: "华东销售部", MetricKey: id.MetricKey}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	snap, err := db.Snapshot(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = snap.Close() }()
+	for b.Loop() {
+		if past, err := snap.Past(ctx, "华东销售部"); err != nil || len(past) != 12 {
+			b.Fatal(len(past), err)
+		}
 	}
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -191,34 +191,54 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 				}
 				key = id.TeamKey(t)
 			}
+			if c.Bool("json") {
+				if err := writeHistoryJSON(c, db, key); err != nil {
+					return cli.Exit(err.Error(), exitFailed)
+				}
+				return nil
+			}
 			list, err := db.Reviews(c.Context, key)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
-			if c.Bool("json") {
-				if list == nil {
-					list = []sqlite.Entry{}
-				}
-				b, err := json.MarshalIndent(list, "", "  ")
-				if err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-				_, err = fmt.Fprintln(c.App.Writer, string(b))
-				return err
-			}
-			printHistory(c.App.Writer, list)
-			return nil
+			return printHistory(c.App.Writer, list)
 		},
 	}
 }
 
+// writeHistoryJSON streams the reviews as a JSON list, one object a line:
+// 36,000 reviews are 20 MB, which indenting would make half again longer
+// and slower to write.
+func writeHistoryJSON(c *cli.Context, db *sqlite.DB, key string) error {
+	w := bufio.NewWriterSize(c.App.Writer, 1<<16)
+	sep := "[\n"
+	var b []byte
+	err := db.EachReview(c.Context, key, func(e sqlite.Entry) error {
+		b = e.AppendJSON(append(b[:0], sep...))
+		sep = ",\n"
+		_, err := w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if sep == "[\n" {
+		_, _ = w.WriteString("[")
+	}
+	_, _ = w.WriteString("\n]\n")
+	return w.Flush()
+}
+
 // printHistory writes the reviews as a table for a person.
-func printHistory(w io.Writer, list []sqlite.Entry) {
+func printHistory(w io.Writer, list []sqlite.Entry) error {
 	l := fupan.Simplified
 	rows := [][]string{{templates.L(l, "team"), templates.L(l, "period"), templates.L(l, "metrics.met"),
 		templates.L(l, "mean.achievement"), templates.L(l, "tasks.on.schedule"), templates.L(l, "actions.done"), templates.L(l, "file")}}
 	for _, e := range list {
-		s := e.Summary
+		s, err := e.Figures()
+		if err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
 		rows = append(rows, []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
 			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), templates.OfAll(s.ActionsDone, s.Actions), printable(e.File)})
 	}
@@ -226,6 +246,7 @@ func printHistory(w io.Writer, list []sqlite.Entry) {
 	if len(list) == 0 {
 		fmt.Fprintln(w, templates.L(l, "history.none"))
 	}
+	return nil
 }
 
 // printColumns writes rows in aligned columns by their width on a terminal,
