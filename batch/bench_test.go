@@ -43,19 +43,26 @@ func BenchmarkRunUnchanged(b *testing.B) {
 	}
 }
 
-// BenchmarkRunFirstHistory is BenchmarkRunFirst recording into a history
-// that holds ten earlier quarters of the same 20 teams: each review looked
-// up against them, compared, and recorded (replacing the last iteration's,
-// as a --force re-run does). Against BenchmarkRunFirst, ns/workbook says
-// what the history adds per workbook.
+// BenchmarkRunFirstHistory is BenchmarkRunFirst recording each review into
+// a history (holding 200 reviews of other teams, so nothing to compare and
+// the PDFs the same): against BenchmarkRunFirst, ns/workbook is what
+// recording adds to a run.
 func BenchmarkRunFirstHistory(b *testing.B) {
+	benchHistory(b, "其他团队%03d")
+}
+
+// BenchmarkRunComparedHistory is the same run where the history holds ten
+// earlier quarters of each of its 20 teams: each review is also looked up
+// against them, and its PDF gets the changes on page 1 and a trend chart.
+func BenchmarkRunComparedHistory(b *testing.B) {
+	benchHistory(b, "团队%03d")
+}
+
+// benchHistory runs 20 workbooks into a new history per iteration, filled
+// beforehand (not timed) with ten quarters of 20 teams named by teams.
+func benchHistory(b *testing.B, teams string) {
 	ctx := context.Background()
 	in := benchFolder(b, 20)
-	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "history.sqlite"), sqlite.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
 	data, err := os.ReadFile("../samples/华东销售部_2025Q3.xlsx")
 	if err != nil {
 		b.Fatal(err)
@@ -65,19 +72,36 @@ func BenchmarkRunFirstHistory(b *testing.B) {
 		b.Fatal(err)
 	}
 	id := fupan.Identity{}
+	filled := filepath.Join(b.TempDir(), "filled.sqlite")
+	db, err := sqlite.Open(ctx, filled, sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	for team := 0; team < 20; team++ {
 		for q := 0; q < 10; q++ {
-			rv.Meta.Team, rv.Meta.Period = fmt.Sprintf("团队%03d", team), fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1)
+			rv.Meta.Team, rv.Meta.Period = fmt.Sprintf(teams, team), fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1)
 			if err := db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), MetricKey: id.MetricKey}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
+	_ = db.Close()
 	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "history.sqlite")
+		copyFile(b, filled, path)
+		db, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
 		s := run(b, batch.Options{Input: in, Output: b.TempDir(), History: db, Identity: id})
 		if s.History == nil || !s.History.Updated || s.History.Recorded != 20 {
 			b.Fatalf("history %+v", s.History)
 		}
+		b.StopTimer()
+		_ = db.Close()
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(20*b.N), "ns/workbook")
 }
