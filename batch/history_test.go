@@ -117,3 +117,34 @@ func TestTwoRunsRecordAtOnce(t *testing.T) {
 		t.Fatalf("integrity: %q %v", res, err)
 	}
 }
+
+// Previous periods are looked up in the history as it stood when the run
+// began: a run holding a team's 2025Q2 and 2025Q3 compares 2025Q3 with
+// nothing, whichever worker finishes first; the next run compares it with
+// 2025Q2. One worker takes 2025Q2 first, so a lookup in the history as it
+// is would find it.
+func TestPreviousAsTheRunBegan(t *testing.T) {
+	ctx := context.Background()
+	for round, workers := range []int{1, 2, 2} {
+		in, out := t.TempDir(), t.TempDir()
+		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东销售部_2025Q2.xlsx"))
+		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, "华东销售部_2025Q3.xlsx"))
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := run(t, batch.Options{Input: in, Output: out, History: db, Workers: workers})
+		for _, e := range sum.Entries {
+			if e.Previous != nil {
+				t.Fatalf("round %d: %s compared with %+v, which the history did not hold when the run began", round, e.File, e.Previous)
+			}
+		}
+		sum = run(t, batch.Options{Input: in, Output: out, History: db, Force: true})
+		for _, e := range sum.Entries {
+			if e.Period == "2025Q3" && (e.Previous == nil || e.Previous.Period != "2025Q2") {
+				t.Fatalf("round %d: the re-run compares 2025Q3 with %+v", round, e.Previous)
+			}
+		}
+		_ = db.Close()
+	}
+}

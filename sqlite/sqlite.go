@@ -82,6 +82,10 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another process's; zero
 	// is the default BusyTimeout.
 	BusyTimeout time.Duration
+
+	// fsProbe tells a folder's file system, for tests: no test machine
+	// mounts an SMB share. Nil is networkFS.
+	fsProbe func(dir string) (bool, string)
 }
 
 // Open opens the history at path, creating it (and migrating it to the
@@ -94,7 +98,11 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	}
 	fail := func(err error) (*DB, error) { return nil, &Error{abs, "open", err} }
 	dir := filepath.Dir(abs)
-	if remote, fs := networkFS(dir); remote {
+	probe := opts.fsProbe
+	if probe == nil {
+		probe = networkFS
+	}
+	if remote, fs := probe(dir); remote {
 		return fail(fmt.Errorf("%w (%s)", ErrNetworkFS, fs))
 	}
 	if opts.ReadOnly {

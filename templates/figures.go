@@ -178,3 +178,21 @@ func better(a, b *float64) int {
 	}
 	return 0
 }
+
+// ChangeLine is the key figures against the previous period in a line, for
+// a terminal: "与上期 2025Q2 相比：指标达成 2 / 3 ▲ 上期 1 / 3，…"; "" where
+// the review has no previous period.
+func ChangeLine(rv *fupan.Review, l fupan.Lang) string {
+	changes := Changes(rv, l)
+	if changes == nil {
+		return ""
+	}
+	marks := map[int]string{1: " ▲ ", -1: " ▼ ", 0: " ＝ "}
+	var parts []string
+	for _, f := range KeyFigures(rv, l) {
+		if c, ok := changes[f.Key]; ok {
+			parts = append(parts, f.Label+" "+f.Value+marks[c.Better]+c.Before)
+		}
+	}
+	return fmt.Sprintf(L(l, "vs.previous"), rv.Compared.Previous.Period) + strings.Join(parts, l.Pick("，", "，", "; "))
+}

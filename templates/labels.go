@@ -150,6 +150,7 @@ var labels = map[string]Label{
 	"summary.vs":                {Hans: "关键数据（与上期 %s 相比）", Hant: "關鍵數據（與上期 %s 相比）", En: "Key figures (against %s)"},
 	"chart.trend":               {Hans: "指标达成率趋势（近 %d 期）", Hant: "指標達成率趨勢（近 %d 期）", En: "Achievement over the last %d periods"},
 	"chart.trend.hidden":        {Hans: "另有 %d 项指标的趋势未列出", Hant: "另有 %d 項指標的趨勢未列出", En: "%d more metrics' trends not shown"},
+	"vs.previous":               {Hans: "与上期 %s 相比：", Hant: "與上期 %s 相比：", En: "Against %s: "},
 	"overview.change":           {Hans: "较上期", Hant: "較上期", En: "vs. last period"},
 	"overview.first":            {Hans: "首期", Hant: "首期", En: "first period"},
 	"history.none":              {Hans: "历史中没有复盘记录", Hant: "歷史中沒有復盤記錄", En: "no reviews recorded"},

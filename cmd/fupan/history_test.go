@@ -199,6 +199,11 @@ func TestHistoryAcrossPeriods(t *testing.T) {
 		*south.Trends[0].Points[0].Achievement != 0.9 || *south.Trends[0].Points[1].Achievement != 0.95 {
 		t.Fatalf("華南銷售部 2025Q3: previous %+v, trends %+v", south.Previous, south.Trends)
 	}
+	// validate with the history says the same in a line.
+	out, _, _ := runCLI(t, "validate", filepath.Join(root, "in", "2025Q3", "华东销售部_2025Q3.xlsx"), "--history", filepath.Join(root, "out", "fupan-history.sqlite"))
+	if !strings.Contains(out, "与上期 2025Q2 相比：指标达成 2 / 3 ▲ 上期 1 / 3，平均达成率（单项封顶100%） 97.8% ▲ 上期 91.7%") {
+		t.Errorf("validate --history does not compare with 2025Q2:\n%s", out)
+	}
 	first := inspect("2025Q2", "華南銷售部_2025Q2.xlsx")
 	if first.Previous != nil || first.Trends == nil || len(first.Trends) != 0 {
 		t.Fatalf("a team's first period: previous %+v, trends %+v (want null and [])", first.Previous, first.Trends)

@@ -139,6 +139,9 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		templates.L(l, "mean.achievement"), pct(s.MeanAchievement, false),
 		templates.L(l, "completion"), pct(s.Completion, false),
 		templates.L(l, "budget"), strconv.FormatFloat(s.Budget, 'f', -1, 64))
+	if line := templates.ChangeLine(rv, l); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	if len(rv.Findings) > 0 {
 		fmt.Fprintln(w)
 		printFindings(w, l, rv.Findings)

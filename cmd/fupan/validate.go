@@ -22,7 +22,9 @@ func validateCommand() *cli.Command {
 its findings grouped by sheet, each with its cell, a message in the
 workbook's language and what to do. --strict counts warnings as errors.
 --json prints one object per file: {"file", "lang", "errors", "warnings",
-"infos", "findings": [{"severity", "code", "sheet", "cell", "message", "hint"}]}.
+"infos", "findings": [{"severity", "code", "sheet", "cell", "message", "hint"}]};
+with --history, the key figures against the team's previous period as well
+(JSON: "previous").
 
 Examples:
   fupan validate 华东销售部_2025Q3.xlsx
@@ -30,10 +32,10 @@ Examples:
   fupan validate --json 复盘/*.xlsx
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
-		Flags: append(reviewFlags(),
+		Flags: append(append(reviewFlags(),
 			&cli.BoolFlag{Name: "json", Usage: "print JSON, one object per file"},
 			&cli.BoolFlag{Name: "strict", Usage: "count warnings as errors"},
-		),
+		), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			softMemoryLimit(readOnlyMemory)
@@ -52,12 +54,31 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 			if err != nil {
 				return err
 			}
+			hist, problem, err := openHistory(c, "", historyRead)
+			if err != nil {
+				return err
+			}
+			if problem != nil {
+				return cli.Exit(problem.Error(), exitFailed)
+			}
+			var id fupan.Identity
+			if hist != nil {
+				defer func() { _ = hist.Close() }()
+				if id, err = identity(c); err != nil {
+					return err
+				}
+			}
 			var results []fileResult
 			failed := false
 			for _, path := range files {
 				rv, err := loadReview(c.Context, path, opts, ro)
 				if err != nil {
 					return cli.Exit(err.Error(), exitFailed)
+				}
+				if hist != nil {
+					if err := compareWithHistory(c, hist, id, rv); err != nil {
+						return cli.Exit(err.Error(), exitFailed)
+					}
 				}
 				res := newFileResult(path, rv, c.Bool("strict"))
 				failed = failed || res.Errors > 0
@@ -90,6 +111,9 @@ type fileResult struct {
 	Warnings int             `json:"warnings"`
 	Infos    int             `json:"infos"`
 	Findings []fupan.Finding `json:"findings"`
+	// Previous is the team's previous period, where a history is given.
+	Previous *fupan.Previous `json:"previous,omitempty"`
+	change   string
 }
 
 func newFileResult(path string, rv *fupan.Review, strict bool) fileResult {
@@ -98,6 +122,9 @@ func newFileResult(path string, rv *fupan.Review, strict bool) fileResult {
 		fs = fupan.Strict(fs)
 	}
 	r := fileResult{File: path, Lang: rv.Meta.Lang, Findings: fs}
+	if rv.Compared != nil {
+		r.Previous, r.change = rv.Compared.Previous, templates.ChangeLine(rv, rv.Meta.Lang)
+	}
 	for _, f := range fs {
 		switch f.Severity {
 		case fupan.SevError:
@@ -125,6 +152,9 @@ func printFileResult(w io.Writer, r fileResult) {
 		templates.Count(l, "count.errors", r.Errors), sep,
 		templates.Count(l, "count.warnings", r.Warnings), sep,
 		templates.Count(l, "count.infos", r.Infos), open, verdict, closing)
+	if r.change != "" {
+		fmt.Fprintln(w, "  "+r.change)
+	}
 	printFindings(w, l, r.Findings)
 }
 
