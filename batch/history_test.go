@@ -4,11 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/sqlite"
 )
 
@@ -146,5 +150,52 @@ func TestPreviousAsTheRunBegan(t *testing.T) {
 			}
 		}
 		_ = db.Close()
+	}
+}
+
+// Two workbooks of one run that fold to the same team and period (the
+// Simplified and the Traditional name, through OpenCC): both are reported,
+// the history keeps the one modified last, whichever finished first, and
+// both entries say so.
+func TestTeamPeriodDuplicate(t *testing.T) {
+	ctx := context.Background()
+	t2s, err := opencc.T2S()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := fupan.Identity{Simplify: t2s}
+	in, out := t.TempDir(), t.TempDir()
+	simp, trad := filepath.Join(in, "华东销售部_2025Q3.xlsx"), filepath.Join(in, "華東銷售部_2025Q3.xlsx")
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", simp)
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", trad)
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	day := time.Date(2025, 10, 1, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ newer, older string }{{simp, trad}, {trad, simp}} {
+		if err := os.Chtimes(tc.older, day, day); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(tc.newer, day.Add(time.Hour), day.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		sum := run(t, batch.Options{Input: in, Output: out, History: db, Identity: id, Force: true})
+		kept := filepath.Base(tc.newer)
+		for _, e := range sum.Entries {
+			want := batch.HistorySuperseded
+			if e.File == kept {
+				want = batch.HistoryRecorded
+			}
+			if e.Status != batch.StatusOK || e.History != want || len(e.Duplicates) != 1 || len(e.Warnings) != 1 ||
+				e.Warnings[0].Code != fupan.CodeTeamPeriodDuplicate || !strings.Contains(e.Warnings[0].Message, kept) {
+				t.Errorf("kept %s: entry %s: status %s, history %s, duplicates %v, warnings %+v", kept, e.File, e.Status, e.History, e.Duplicates, e.Warnings)
+			}
+		}
+		list, err := db.Reviews(ctx, "")
+		if err != nil || len(list) != 1 || list[0].File != kept {
+			t.Fatalf("the history holds %+v (%v), want only %s", list, err, kept)
+		}
 	}
 }

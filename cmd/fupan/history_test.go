@@ -368,3 +368,30 @@ func setUserVersion(t *testing.T, path string, v int) {
 		t.Fatal(err)
 	}
 }
+
+// A history inside the folder the teams write to could be planted by any
+// team: refused (exit 2), whether named by --history or beside the file.
+func TestHistoryInTeamFolder(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile("../../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "华东销售部_2025Q3.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	planted := filepath.Join(in, "sub", "planted.sqlite")
+	for _, args := range [][]string{
+		{"run", in, "-o", filepath.Join(t.TempDir(), "out"), "--history", planted},
+		{"report", filepath.Join(in, "华东销售部_2025Q3.xlsx"), "-o", t.TempDir(), "--history", planted},
+		{"inspect", filepath.Join(in, "华东销售部_2025Q3.xlsx"), "--history", planted},
+	} {
+		_, stderr, code := runCLI(t, args...)
+		if code != 2 || !strings.Contains(stderr, "which the teams write to") {
+			t.Errorf("%s with a history in the team folder: exit %d\n%s", args[0], code, stderr)
+		}
+	}
+	if _, err := os.Stat(planted); err == nil {
+		t.Error("a history was made inside the team folder")
+	}
+}
