@@ -115,17 +115,8 @@ func trustConfig(path string, untrusted []string) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range untrusted {
-		rd, err := filepath.EvalSymlinks(d)
-		if err != nil {
-			continue
-		}
-		if rd, err = filepath.Abs(rd); err != nil {
-			continue
-		}
-		if real == rd || strings.HasPrefix(real, rd+string(filepath.Separator)) {
-			return fmt.Errorf("it is inside %s, which the teams write to; keep fupan's settings where only the operator can write (--config, %s)", d, systemConfig)
-		}
+	if d, ok := insideAny(real, untrusted); ok {
+		return fmt.Errorf("it is inside %s, which the teams write to; keep fupan's settings where only the operator can write (--config, %s)", d, systemConfig)
 	}
 	fi, err := os.Stat(real)
 	if err != nil {
@@ -145,6 +136,24 @@ func trustConfig(path string, untrusted []string) error {
 		return fmt.Errorf("its folder %s can be written by anyone, so the file can be replaced", filepath.Dir(real))
 	}
 	return nil
+}
+
+// insideAny says which of the folders holds path (absolute, links followed),
+// comparing the folders as their links lead.
+func insideAny(path string, dirs []string) (string, bool) {
+	for _, d := range dirs {
+		rd, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			continue
+		}
+		if rd, err = filepath.Abs(rd); err != nil {
+			continue
+		}
+		if path == rd || strings.HasPrefix(path, rd+string(filepath.Separator)) {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 // mailConfig is the checked mail section of the config file.

@@ -119,17 +119,8 @@ func outsideTeamFolders(path string, untrusted []string) error {
 	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
 		abs = filepath.Join(real, filepath.Base(abs))
 	}
-	for _, d := range untrusted {
-		rd, err := filepath.EvalSymlinks(d)
-		if err != nil {
-			continue
-		}
-		if rd, err = filepath.Abs(rd); err != nil {
-			continue
-		}
-		if abs == rd || len(abs) > len(rd) && abs[:len(rd)+1] == rd+string(filepath.Separator) {
-			return fmt.Errorf("it is inside %s, which the teams write to", d)
-		}
+	if d, ok := insideAny(abs, untrusted); ok {
+		return fmt.Errorf("it is inside %s, which the teams write to", d)
 	}
 	return nil
 }
