@@ -1,0 +1,201 @@
+// Package robot posts to the custom group robots (webhooks) of 企业微信
+// (WeCom), 钉钉 (DingTalk) and 飞书 (Feishu), where Chinese management teams
+// read: markdown or a card, @-mentions, WeCom's file upload, each platform's
+// signing, byte and rate limits, and its error codes.
+//
+// A webhook URL holds a credential (WeCom's key, DingTalk's access_token,
+// Feishu's hook token): it never appears in an error, a log line or a
+// result of this package.
+package robot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Kind is a robot's platform.
+type Kind string
+
+// The platforms.
+const (
+	WeCom    Kind = "wecom"
+	DingTalk Kind = "dingtalk"
+	Feishu   Kind = "feishu"
+)
+
+// ParseKind reads a config's kind.
+func ParseKind(s string) (Kind, error) {
+	switch k := Kind(s); k {
+	case WeCom, DingTalk, Feishu:
+		return k, nil
+	}
+	return "", fmt.Errorf("robot kind %q: want wecom, dingtalk or feishu", s)
+}
+
+// MaxBytes is how long a message's markdown may be, in bytes of UTF-8 (a
+// Chinese character is three): WeCom's markdown content 4,096, DingTalk's
+// 20,000; Feishu counts its whole request body (20 KB), so the card's text
+// keeps 2,000 bytes clear for the card and the signature around it.
+func (k Kind) MaxBytes() int {
+	switch k {
+	case WeCom:
+		return 4096
+	case Feishu:
+		return 18000
+	}
+	return 20000
+}
+
+// rateLimit is how many messages a robot takes in a window.
+func (k Kind) rateLimit() (int, time.Duration) {
+	if k == Feishu {
+		return 5, time.Second
+	}
+	return 20, time.Minute
+}
+
+// Person is someone a message may @-mention.
+type Person struct {
+	Name     string
+	Mobile   string // WeCom (text messages only) and DingTalk
+	FeishuID string // Feishu's open_id, "ou_…"
+}
+
+// Message is what to post: a title, markdown lines (the platforms' markdown
+// renders no tables), people to mention, and a file (WeCom only).
+type Message struct {
+	Title    string
+	Markdown string
+	// Text, where set, is sent to WeCom as a text message instead of the
+	// markdown: only text messages honour mentioned_mobile_list.
+	Text     string
+	Mentions []Person
+	File     *File
+}
+
+// File is a file posted after the message (WeCom: upload_media, then a file
+// message).
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Robot posts to one webhook.
+type Robot struct {
+	Kind    Kind
+	webhook string
+	secret  string
+	client  *http.Client
+	clock   Clock
+	retries int
+
+	mu   sync.Mutex
+	sent []time.Time // when the last messages went, for the rate limit
+}
+
+// Clock is the time a robot signs and waits by; tests give a fake one.
+type Clock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Options make a Robot. Webhook and Secret come from the environment
+// (webhook_env, secret_env); nothing else holds them.
+type Options struct {
+	Kind    Kind
+	Webhook string
+	Secret  string // DingTalk's and Feishu's signing secret; "" where the robot has none
+	Client  *http.Client
+	Clock   Clock
+	Retries int // attempts after a rate-limit reply, 429 or 5xx; zero: 3
+}
+
+// New makes a robot for a webhook.
+func New(o Options) (*Robot, error) {
+	if _, err := ParseKind(string(o.Kind)); err != nil {
+		return nil, err
+	}
+	if err := checkWebhook(o.Webhook); err != nil {
+		return nil, err
+	}
+	r := &Robot{Kind: o.Kind, webhook: o.Webhook, secret: o.Secret, client: o.Client, clock: o.Clock, retries: o.Retries}
+	if r.client == nil {
+		r.client = &http.Client{Timeout: 30 * time.Second}
+	}
+	if r.clock == nil {
+		r.clock = realClock{}
+	}
+	if r.retries <= 0 {
+		r.retries = 3
+	}
+	return r, nil
+}
+
+// Error is a refusal by the platform, in its own words.
+type Error struct {
+	Kind Kind
+	Code int
+	Msg  string
+	HTTP int // the HTTP status, where it was not 200
+}
+
+func (e *Error) Error() string {
+	if e.HTTP != 0 && e.HTTP != http.StatusOK {
+		return fmt.Sprintf("%s robot: HTTP %d: %s", e.Kind, e.HTTP, e.Msg)
+	}
+	return fmt.Sprintf("%s robot refused the message: code %d: %s", e.Kind, e.Code, e.Msg)
+}
+
+// ErrUnknown wraps failures after the request went out with no answer: the
+// message may have been posted.
+var ErrUnknown = errors.New("no answer came: the message may have been posted")
+
+// retryable reports a reply worth waiting for: the platform's rate-limit
+// code, 429 and 5xx.
+func (e *Error) retryable() bool {
+	switch {
+	case e.HTTP == http.StatusTooManyRequests || e.HTTP >= 500:
+		return true
+	case e.Kind == WeCom && e.Code == 45009, e.Kind == DingTalk && e.Code == 130101, e.Kind == Feishu && e.Code == 11232:
+		return true
+	}
+	return false
+}
+
+// wait keeps the platform's rate limit: at most n messages in any window.
+func (r *Robot) wait(ctx context.Context) error {
+	n, window := r.Kind.rateLimit()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := r.clock.Now()
+	// Only the last n matter.
+	if len(r.sent) >= n {
+		r.sent = r.sent[len(r.sent)-n:]
+		if d := r.sent[0].Add(window).Sub(now); d > 0 {
+			if err := r.clock.Sleep(ctx, d); err != nil {
+				return err
+			}
+			now = r.clock.Now()
+		}
+	}
+	r.sent = append(r.sent, now)
+	return nil
+}

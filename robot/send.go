@@ -1,0 +1,324 @@
+package robot
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Send posts the message, keeping the rate limit and retrying after a
+// rate-limit reply, 429 or 5xx. A refusal is an *Error in the platform's
+// words; no answer after the request went out wraps ErrUnknown.
+func (r *Robot) Send(ctx context.Context, m Message) error {
+	if n := len(m.Markdown); n > r.Kind.MaxBytes() {
+		return fmt.Errorf("%s robot: the message is %d bytes, over the platform's %d", r.Kind, n, r.Kind.MaxBytes())
+	}
+	var err error
+	switch r.Kind {
+	case WeCom:
+		err = r.sendWeCom(ctx, m)
+	case DingTalk:
+		err = r.postJSON(ctx, r.dingTalkURL(), dingTalkBody(m))
+	case Feishu:
+		err = r.postJSON(ctx, r.webhook, r.feishuBody(m))
+	}
+	return err
+}
+
+func (r *Robot) sendWeCom(ctx context.Context, m Message) error {
+	var mobiles []string
+	for _, p := range m.Mentions {
+		if p.Mobile != "" {
+			mobiles = append(mobiles, p.Mobile)
+		}
+	}
+	var body any
+	if len(mobiles) > 0 && m.Text != "" {
+		// Only a text message @-mentions by mobile.
+		body = map[string]any{"msgtype": "text", "text": map[string]any{"content": m.Text, "mentioned_mobile_list": mobiles}}
+	} else {
+		body = map[string]any{"msgtype": "markdown", "markdown": map[string]any{"content": m.Markdown}}
+	}
+	if err := r.postJSON(ctx, r.webhook, body); err != nil {
+		return err
+	}
+	if m.File == nil {
+		return nil
+	}
+	id, err := r.uploadWeCom(ctx, *m.File)
+	if err != nil {
+		return err
+	}
+	return r.postJSON(ctx, r.webhook, map[string]any{"msgtype": "file", "file": map[string]any{"media_id": id}})
+}
+
+// uploadURL is WeCom's upload_media beside the webhook: the same host and
+// key, so a private deployment needs nothing more.
+func (r *Robot) uploadURL() (string, error) {
+	u, err := url.Parse(r.webhook)
+	if err != nil {
+		return "", errors.New("the webhook URL does not parse")
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/send") + "/upload_media"
+	q := u.Query()
+	q.Set("type", "file")
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+func (r *Robot) uploadWeCom(ctx context.Context, f File) (string, error) {
+	target, err := r.uploadURL()
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	part, err := mw.CreateFormFile("media", f.Name)
+	if err == nil {
+		_, err = part.Write(f.Data)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		return "", err
+	}
+	var reply struct {
+		MediaID string `json:"media_id"`
+	}
+	if err := r.post(ctx, target, mw.FormDataContentType(), buf.Bytes(), &reply); err != nil {
+		return "", err
+	}
+	if reply.MediaID == "" {
+		return "", &Error{Kind: r.Kind, Msg: "upload_media answered without a media_id"}
+	}
+	return reply.MediaID, nil
+}
+
+// dingTalkURL is the webhook with its signature, where the robot has a secret:
+// timestamp in milliseconds, sign = base64(HMAC-SHA256(secret,
+// timestamp+"\n"+secret)).
+func (r *Robot) dingTalkURL() string {
+	if r.secret == "" {
+		return r.webhook
+	}
+	ts := strconv.FormatInt(r.clock.Now().UnixMilli(), 10)
+	mac := hmac.New(sha256.New, []byte(r.secret))
+	mac.Write([]byte(ts + "\n" + r.secret))
+	sign := base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	u, err := url.Parse(r.webhook)
+	if err != nil {
+		return r.webhook
+	}
+	q := u.Query()
+	q.Set("timestamp", ts)
+	q.Set("sign", sign)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func dingTalkBody(m Message) any {
+	text := m.Markdown
+	var mobiles []string
+	for _, p := range m.Mentions {
+		if p.Mobile != "" {
+			mobiles = append(mobiles, p.Mobile)
+			// DingTalk shows a mention only where the text names it.
+			if !strings.Contains(text, "@"+p.Mobile) {
+				text += " @" + p.Mobile
+			}
+		}
+	}
+	return map[string]any{
+		"msgtype":  "markdown",
+		"markdown": map[string]any{"title": m.Title, "text": text},
+		"at":       map[string]any{"atMobiles": nonNil(mobiles), "isAtAll": false},
+	}
+}
+
+// feishuBody is an interactive card, signed where the robot has a secret:
+// timestamp in seconds, sign = base64(HMAC-SHA256(timestamp+"\n"+secret, "")).
+func (r *Robot) feishuBody(m Message) any {
+	text := m.Markdown
+	for _, p := range m.Mentions {
+		if p.FeishuID != "" {
+			text += " <at id=" + p.FeishuID + "></at>"
+		}
+	}
+	body := map[string]any{
+		"msg_type": "interactive",
+		"card": map[string]any{
+			"config": map[string]any{"wide_screen_mode": true},
+			"header": map[string]any{"title": map[string]any{"tag": "plain_text", "content": m.Title}, "template": "blue"},
+			"elements": []any{
+				map[string]any{"tag": "div", "text": map[string]any{"tag": "lark_md", "content": text}},
+			},
+		},
+	}
+	if r.secret != "" {
+		ts := strconv.FormatInt(r.clock.Now().Unix(), 10)
+		mac := hmac.New(sha256.New, []byte(ts+"\n"+r.secret))
+		body["timestamp"] = ts
+		body["sign"] = base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	}
+	return body
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// postJSON posts a JSON body to the platform and reads its answer.
+func (r *Robot) postJSON(ctx context.Context, target string, body any) error {
+	b, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	return r.post(ctx, target, "application/json; charset=utf-8", b, nil)
+}
+
+// reply is the platforms' answer: errcode/errmsg (WeCom, DingTalk) or
+// code/msg (Feishu; older hooks answer StatusCode/StatusMessage).
+type reply struct {
+	ErrCode    *int   `json:"errcode"`
+	ErrMsg     string `json:"errmsg"`
+	Code       *int   `json:"code"`
+	Msg        string `json:"msg"`
+	StatusCode *int   `json:"StatusCode"`
+	StatusMsg  string `json:"StatusMessage"`
+}
+
+func (p reply) result() (int, string) {
+	switch {
+	case p.ErrCode != nil:
+		return *p.ErrCode, p.ErrMsg
+	case p.Code != nil:
+		return *p.Code, p.Msg
+	case p.StatusCode != nil:
+		return *p.StatusCode, p.StatusMsg
+	}
+	return -1, "an answer without a code"
+}
+
+// post sends one request, again after a wait where the platform asks for it.
+// extra, where given, also receives the answer (upload_media's media_id).
+func (r *Robot) post(ctx context.Context, target, contentType string, body []byte, extra any) error {
+	for attempt := 0; ; attempt++ {
+		if err := r.wait(ctx); err != nil {
+			return err
+		}
+		err := r.once(ctx, target, contentType, body, extra)
+		var pe *Error
+		if err == nil || !errors.As(err, &pe) || !pe.retryable() || attempt >= r.retries {
+			return err
+		}
+		// A rate-limit reply: the window passes; a server error: a short wait.
+		wait := time.Duration(1<<attempt) * time.Second
+		if pe.HTTP == 0 || pe.HTTP == http.StatusTooManyRequests {
+			_, window := r.Kind.rateLimit()
+			wait = max(wait, window)
+		}
+		if err := r.clock.Sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+func (r *Robot) once(ctx context.Context, target, contentType string, body []byte, extra any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("%s robot: the webhook URL is not usable", r.Kind)
+	}
+	req.Header.Set("Content-Type", contentType)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return r.transportError(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return fmt.Errorf("%s robot: reading the answer: %w", r.Kind, ErrUnknown)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: -1, Msg: excerpt(raw)}
+	}
+	var p reply
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return &Error{Kind: r.Kind, Code: -1, Msg: "an answer that is not JSON: " + excerpt(raw)}
+	}
+	if code, msg := p.result(); code != 0 {
+		return &Error{Kind: r.Kind, Code: code, Msg: msg}
+	}
+	if extra != nil {
+		_ = json.Unmarshal(raw, extra)
+	}
+	return nil
+}
+
+// transportError says what went wrong without the URL (and its key): a
+// connection never made is a plain failure, anything later may have posted.
+func (r *Robot) transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return &Error{Kind: r.Kind, HTTP: http.StatusServiceUnavailable, Code: -1, Msg: "cannot connect: " + redact(err.Error())}
+	}
+	return fmt.Errorf("%s robot: %s: %w", r.Kind, redact(err.Error()), ErrUnknown)
+}
+
+// excerpt is the start of an answer, for an error message.
+func excerpt(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return redact(s)
+}
+
+// redact removes anything that looks like a credential in a query string.
+func redact(s string) string {
+	for _, k := range []string{"key=", "access_token=", "sign=", "token="} {
+		for i := strings.Index(s, k); i >= 0; {
+			end := i + len(k)
+			for end < len(s) && !strings.ContainsRune("&\" \n)", rune(s[end])) {
+				end++
+			}
+			s = s[:i+len(k)] + "…" + s[end:]
+			next := strings.Index(s[i+len(k)+len("…"):], k)
+			if next < 0 {
+				break
+			}
+			i += len(k) + len("…") + next
+		}
+	}
+	return s
+}
+
+// checkWebhook refuses what is not an http(s) URL with a host, without
+// echoing it.
+func checkWebhook(s string) error {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return errors.New("the webhook is not an http(s) URL (its value is not shown: it holds a credential)")
+	}
+	return nil
+}
