@@ -10,6 +10,8 @@ package robot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -149,6 +151,13 @@ func New(o Options) (*Robot, error) {
 	return r, nil
 }
 
+// ID names the robot without its credential: a hash of its kind and
+// webhook, for records that must tell robots apart.
+func (r *Robot) ID() string {
+	h := sha256.Sum256([]byte(string(r.Kind) + "\x00" + r.webhook))
+	return string(r.Kind) + "-" + hex.EncodeToString(h[:6])
+}
+
 // Error is a refusal by the platform, in its own words.
 type Error struct {
 	Kind Kind
@@ -167,6 +176,10 @@ func (e *Error) Error() string {
 // ErrUnknown wraps failures after the request went out with no answer: the
 // message may have been posted.
 var ErrUnknown = errors.New("no answer came: the message may have been posted")
+
+// ErrPartial wraps a failure after part of a message was posted (WeCom's
+// summary, but not its file).
+var ErrPartial = errors.New("the message was posted in part")
 
 // retryable reports a reply worth waiting for: the platform's rate-limit
 // code, 429 and 5xx.

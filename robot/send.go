@@ -59,10 +59,13 @@ func (r *Robot) sendWeCom(ctx context.Context, m Message) error {
 		return nil
 	}
 	id, err := r.uploadWeCom(ctx, *m.File)
-	if err != nil {
-		return err
+	if err == nil {
+		err = r.postJSON(ctx, r.webhook, map[string]any{"msgtype": "file", "file": map[string]any{"media_id": id}})
 	}
-	return r.postJSON(ctx, r.webhook, map[string]any{"msgtype": "file", "file": map[string]any{"media_id": id}})
+	if err != nil {
+		return fmt.Errorf("%w: the summary went, the file %s did not: %w", ErrPartial, m.File.Name, err)
+	}
+	return nil
 }
 
 // uploadURL is WeCom's upload_media beside the webhook: the same host and
@@ -186,11 +189,15 @@ func nonNil(s []string) []string {
 
 // postJSON posts a JSON body to the platform and reads its answer.
 func (r *Robot) postJSON(ctx context.Context, target string, body any) error {
-	b, err := json.Marshal(body)
-	if err != nil {
+	// Without HTML escaping: Feishu's <at> and the links stay as written,
+	// and a Chinese text is not made longer.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(body); err != nil {
 		return err
 	}
-	return r.post(ctx, target, "application/json; charset=utf-8", b, nil)
+	return r.post(ctx, target, "application/json; charset=utf-8", bytes.TrimSpace(buf.Bytes()), nil)
 }
 
 // reply is the platforms' answer: errcode/errmsg (WeCom, DingTalk) or

@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the schema this fupan writes. Each migration brings a
 // history from the version before it; the list is only ever appended to, and
 // testdata holds a history of every earlier version.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var migrations = []string{
 	// 1: reviews and their four tables, with the computed figures.
@@ -106,6 +106,16 @@ var migrations = []string{
 		status     TEXT NOT NULL,
 		done       INTEGER NOT NULL,
 		PRIMARY KEY (review_id, seq)
+	);`,
+	// 2: what fupan remind sent, so that an item due soon is reminded at
+	// most once a day and an overdue one at most once a week.
+	`CREATE TABLE reminders (
+		robot    TEXT NOT NULL,
+		team_key TEXT NOT NULL,
+		item     TEXT NOT NULL,
+		state    TEXT NOT NULL,
+		sent_on  TEXT NOT NULL,
+		PRIMARY KEY (robot, team_key, item, state)
 	);`,
 }
 

@@ -68,8 +68,14 @@ func TestSchemaFixtures(t *testing.T) {
 			if err != nil || len(past) != 1 || len(past[0].Metrics) != 1 || *past[0].Metrics[0].Achievement != 0.85 {
 				t.Fatalf("schema %d's metrics: %+v (%v)", v, past, err)
 			}
-			// Migrated: the current fupan records into it.
+			// Migrated: the current fupan records into it, reminders too (2).
 			record(t, db, review("华东销售部", "2025Q3", "华东销售部_2025Q3.xlsx", 1))
+			if err := db.MarkReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "overdue", "2025-10-08"); err != nil {
+				t.Fatal(err)
+			}
+			if day, err := db.LastReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "overdue"); err != nil || day != "2025-10-08" {
+				t.Fatalf("reminder recorded as %q (%v)", day, err)
+			}
 			var got int
 			if err := rawDB(t, path).QueryRow("PRAGMA user_version").Scan(&got); err != nil || got != sqlite.SchemaVersion {
 				t.Fatalf("user_version %d after opening (%v), want %d", got, err, sqlite.SchemaVersion)

@@ -23,6 +23,31 @@ type fileConfig struct {
 	// TeamsAliases maps a team's other names to the one it goes by, so its
 	// periods are one history: {旧名: 新名}.
 	TeamsAliases map[string]string `yaml:"teams_aliases"`
+	// Notify lists the group robots (企业微信, 钉钉, 飞书) that get a run's
+	// summary and the reminders.
+	Notify []notifyConfig `yaml:"notify"`
+	// People maps a name as teams write it to how robots @-mention them.
+	People map[string]personConfig `yaml:"people"`
+	// Timezone is where "once a day" and "once a week" of reminders are
+	// counted (an IANA name: Asia/Shanghai); default the machine's.
+	Timezone string `yaml:"timezone"`
+}
+
+// notifyConfig is one robot. Its webhook URL holds a credential, so the file
+// names only the environment variables that hold it and the secret.
+type notifyConfig struct {
+	Name       string   `yaml:"name"`
+	Kind       string   `yaml:"kind"`
+	WebhookEnv string   `yaml:"webhook_env"`
+	SecretEnv  string   `yaml:"secret_env"`
+	Teams      []string `yaml:"teams"`
+	ReportURL  string   `yaml:"report_url"`
+	Lang       string   `yaml:"lang"`
+}
+
+type personConfig struct {
+	Mobile   string `yaml:"mobile"`
+	FeishuID string `yaml:"feishu_id"`
 }
 
 // workbooksConfig sets what --password-env, --max-file-size and

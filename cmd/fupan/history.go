@@ -36,6 +36,7 @@ const (
 	historyRecord historyUse = iota // run, watch, report: a default location
 	historyRead                     // inspect, validate: only where named
 	historyNeeded                   // history: none is bad usage
+	historyUpdate                   // remind: none is bad usage, and it writes
 )
 
 // historyPath is where the history is: --history, else the config's
@@ -43,7 +44,7 @@ const (
 // whether it was asked for.
 func historyPath(c *cli.Context, out string, use historyUse) (path string, explicit bool, err error) {
 	if c.Bool("no-history") {
-		if use == historyNeeded {
+		if use == historyNeeded || use == historyUpdate {
 			return "", false, cli.Exit("--no-history: this command is about the history", exitBadUsage)
 		}
 		return "", false, nil
@@ -69,7 +70,7 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 			return "", false, cli.Exit(err.Error(), exitBadUsage)
 		}
 		return filepath.Join(filepath.Dir(abs), defaultHistory), false, nil
-	case use == historyNeeded:
+	case use == historyNeeded || use == historyUpdate:
 		return "", false, cli.Exit("no history: give --history FILE, or history: in fupan.yaml", exitBadUsage)
 	}
 	return "", false, nil
@@ -90,17 +91,20 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
 	}
 	_, statErr := os.Stat(path)
+	if use == historyUpdate && statErr != nil {
+		return nil, nil, cli.Exit(fmt.Sprintf("no history at %s: %v", path, statErr), exitFailed)
+	}
 	if use == historyRecord {
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
-	db, err = sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: use != historyRecord})
+	db, err = sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: use == historyRead || use == historyNeeded})
 	if err != nil {
 		if !explicit && errors.Is(statErr, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")
 			return nil, nil, nil
 		}
-		if use == historyNeeded {
+		if use == historyNeeded || use == historyUpdate {
 			return nil, nil, cli.Exit(err.Error(), exitFailed)
 		}
 		log.Error().Err(err).Msg("the review history cannot be opened")

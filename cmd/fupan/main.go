@@ -102,6 +102,8 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			watchCommand(),
 			mailCommand(),
 			historyCommand(),
+			notifyCommand(),
+			remindCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

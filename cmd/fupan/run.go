@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
@@ -36,6 +37,7 @@ Examples:
   fupan run samples -o out --workers 4 --force
   fupan run 复盘/ -o out --json | jq '.entries[] | select(.status=="failed")'
   FUPAN_SMTP_PASSWORD=… fupan run /mnt/复盘/2025-09 -o out --mail
+  FUPAN_WECOM_WEBHOOK=… fupan run /mnt/复盘/2025-09 -o out --notify
 
 Exit status: 0 every workbook reported, 1 some workbooks failed (or the run
 could not finish), 2 bad usage.`,
@@ -46,6 +48,7 @@ could not finish), 2 bad usage.`,
 			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "read subfolders of DIR too"},
 			&cli.BoolFlag{Name: "json", Usage: "print summary.json to standard output"},
 			&cli.BoolFlag{Name: "mail", Usage: "send the PDFs after the run, as the config file says (see fupan help mail)"},
+			&cli.BoolFlag{Name: "notify", Usage: "post the run's summary to the group robots after the run (see fupan help notify)"},
 			fontFlag(),
 		), append(historyFlags(), mailFlags()...)...),
 		OnUsageError: usageError,
@@ -62,18 +65,45 @@ could not finish), 2 bad usage.`,
 			}
 			defer closeHistory(o)
 			runErr := runOnce(c, o)
-			if c.Bool("mail") {
-				// A run with failed workbooks still mails the reports it has.
-				var ec cli.ExitCoder
-				if runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "" {
-					if err := sendMail(c, o.Output, []string{o.Input}); err != nil {
-						return err
-					}
+			// A run with failed workbooks still delivers the reports it has.
+			var ec cli.ExitCoder
+			if runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "" {
+				if err := deliver(c, o); err != nil {
+					return err
 				}
 			}
 			return runErr
 		},
 	}
+}
+
+// deliver mails and posts a finished run where the flags ask: mail first,
+// then the robots; a failure of one does not keep the other.
+func deliver(c *cli.Context, o batch.Options) error {
+	var errs []string
+	code := exitOK
+	keep := func(err error) {
+		if err == nil {
+			return
+		}
+		errs = append(errs, err.Error())
+		c := exitFailed
+		var ec cli.ExitCoder
+		if errors.As(err, &ec) {
+			c = ec.ExitCode()
+		}
+		code = max(code, c) // bad usage (2) over a failure (1)
+	}
+	if c.Bool("mail") {
+		keep(sendMail(c, o.Output, []string{o.Input}))
+	}
+	if c.Bool("notify") {
+		keep(postSummary(c, o.Output, []string{o.Input}))
+	}
+	if len(errs) > 0 {
+		return cli.Exit(strings.Join(errs, "; "), code)
+	}
+	return nil
 }
 
 func batchOptions(c *cli.Context) (batch.Options, error) {

@@ -20,6 +20,7 @@ events. Stop it with Ctrl-C.
 Examples:
   fupan watch /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
   fupan watch /mnt/share -o out --poll 30s --no-events
+  fupan watch /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09 --notify --mail
 
 Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 		Flags: append(append(reviewFlags(),
@@ -30,6 +31,10 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 			&cli.BoolFlag{Name: "no-events", Usage: "poll only; do not use file events"},
 			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "watch subfolders of DIR too (by polling and events on DIR)"},
 			fontFlag(),
+			&cli.BoolFlag{Name: "mail", Usage: "send the PDFs after each run that changed something (see fupan help mail)"},
+			&cli.BoolFlag{Name: "notify", Usage: "post the summary to the group robots after each run that changed something (see fupan help notify)"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "with --mail or --notify: write the messages into OUT instead of sending"},
+			&cli.BoolFlag{Name: "resend", Usage: "with --mail or --notify: send again what was sent"},
 		), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
@@ -48,6 +53,12 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 				Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events"),
 				OnRun: func(s *batch.Summary) {
 					log.Info().Int("processed", s.Processed).Int("failed", s.Failed).Msg("output folder brought up to date")
+					// Only a batch of changes is delivered; each message once.
+					if s.Processed > 0 {
+						if err := deliver(c, o); err != nil {
+							log.Error().Err(err).Msg("delivery failed; the next change tries again")
+						}
+					}
 				},
 			})
 			if err != nil {

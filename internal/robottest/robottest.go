@@ -66,10 +66,20 @@ type Post struct {
 	Answer int    // the code answered
 }
 
+// Now tells a fake the time: a *Clock, or Wall for the real one (where
+// the robots run on the real clock, in a whole command).
+type Now interface{ Now() time.Time }
+
+// Wall is the real time.
+type Wall struct{}
+
+// Now is time.Now.
+func (Wall) Now() time.Time { return time.Now() }
+
 // Server is the three fakes on one local HTTP server.
 type Server struct {
 	*httptest.Server
-	clock *Clock
+	clock Now
 
 	// The credentials each fake accepts.
 	WeComKey, DingTalkToken, DingTalkSecret, FeishuToken, FeishuSecret string
@@ -80,8 +90,8 @@ type Server struct {
 	media  map[string]bool
 }
 
-// Start runs the fakes.
-func Start(clock *Clock) *Server {
+// Start runs the fakes on a clock.
+func Start(clock Now) *Server {
 	s := &Server{clock: clock, WeComKey: "wecom-key-0123456789", DingTalkToken: "dt-token-abcdef", DingTalkSecret: "SECdingtalk-secret",
 		FeishuToken: "fs-token-ghijkl", FeishuSecret: "feishu-secret", forced: map[string][]int{}, media: map[string]bool{}}
 	mux := http.NewServeMux()

@@ -1,0 +1,321 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/rs/zerolog"
+)
+
+// RobotTarget is one group robot of fupan.yaml's notify:, ready to post.
+type RobotTarget struct {
+	Name      string // how logs and the record name it: "wecom-1", or the config's name
+	Robot     *robot.Robot
+	Teams     []string   // only these teams' results; none: all
+	ReportURL string     // where OUT is published, for links; "" for none
+	Lang      fupan.Lang // "" for the language most of its teams write
+}
+
+// NotifyOptions steer Notify.
+type NotifyOptions struct {
+	Robots   []RobotTarget
+	Identity fupan.Identity // to match teams: names
+	DryRun   bool           // write the messages into OUT/notify instead
+	Resend   bool           // post again what was posted
+}
+
+// NotifyResult says what Notify did.
+type NotifyResult struct {
+	Sent, Skipped, Failed, Written, Unknown int
+}
+
+// Statuses of a robot message in notify.json, as mail.json's.
+const (
+	notifySent    = "sent"
+	notifyUnknown = "unknown" // posted in part, or no answer came: not posted again without --resend
+)
+
+type notifyRecord struct {
+	Sent map[string]notifySentEntry `json:"sent"`
+}
+
+type notifySentEntry struct {
+	Status string    `json:"status"`
+	At     time.Time `json:"at"`
+	Robot  string    `json:"robot"`
+	Title  string    `json:"title"`
+}
+
+// Notify posts a finished run's summary to each robot, exactly once for the
+// run's content: the record (OUT/.fupan/notify.json) is written "unknown"
+// before a message goes and "sent" once the platform took it, so neither a
+// failure after that nor a kill posts it twice; a killed run's unposted
+// messages go on the next call.
+func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, error) {
+	log := zerolog.Ctx(ctx)
+	var res NotifyResult
+	sum, err := ReadSummary(out)
+	if err != nil {
+		return res, err
+	}
+	unlock, err := lockFile(filepath.Join(out, stateDir, "lock"))
+	if err != nil {
+		return res, err
+	}
+	defer func() { _ = unlock() }()
+	if sum.OK == 0 && sum.Failed == 0 {
+		log.Warn().Str("output", out).Msg("the run reported no workbook: nothing to post")
+		return res, nil
+	}
+	recPath := filepath.Join(out, stateDir, "notify.json")
+	rec := notifyRecord{Sent: map[string]notifySentEntry{}}
+	if b, err := os.ReadFile(recPath); err == nil {
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return res, fmt.Errorf("the record of posted messages %s is damaged (%v): nothing is posted, so that nothing goes twice; repair it or move it aside", recPath, err)
+		}
+		if rec.Sent == nil {
+			rec.Sent = map[string]notifySentEntry{}
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return res, err
+	}
+	save := func() error {
+		b, _ := json.MarshalIndent(rec, "", "  ")
+		return writeFileAtomic(recPath, b)
+	}
+	var errs []error
+	for i, t := range o.Robots {
+		entries := entriesFor(sum, t.Teams, o.Identity)
+		if len(entries) == 0 {
+			log.Info().Str("robot", t.Name).Msg("no team of this robot in the run: nothing to post")
+			continue
+		}
+		msg := composeSummary(out, sum, entries, t)
+		key := notifyKey(t, entries)
+		if prev, done := rec.Sent[key]; done && !o.Resend && !o.DryRun {
+			if prev.Status == notifyUnknown {
+				log.Warn().Str("robot", t.Name).Time("at", prev.At).Msg("this message may have been posted (posted in part, or no answer came): not again; --resend posts it")
+				res.Unknown++
+			} else {
+				log.Info().Str("robot", t.Name).Time("at", prev.At).Msg("already posted, not again")
+			}
+			res.Skipped++
+			continue
+		}
+		if o.DryRun {
+			if err := writeDryRun(out, i, t, msg); err != nil {
+				return res, err
+			}
+			res.Written++
+			continue
+		}
+		prev, had := rec.Sent[key]
+		rec.Sent[key] = notifySentEntry{Status: notifyUnknown, At: time.Now(), Robot: t.Name, Title: msg.Title}
+		if err := save(); err != nil {
+			return res, fmt.Errorf("recording the message: %w", err)
+		}
+		err := t.Robot.Send(ctx, msg)
+		switch {
+		case err == nil:
+			rec.Sent[key] = notifySentEntry{Status: notifySent, At: time.Now(), Robot: t.Name, Title: msg.Title}
+			if err := save(); err != nil {
+				return res, fmt.Errorf("recording the message: %w", err)
+			}
+			log.Info().Str("robot", t.Name).Str("kind", string(t.Robot.Kind)).Int("teams", len(entries)).Msg("summary posted")
+			res.Sent++
+		case errors.Is(err, robot.ErrUnknown), errors.Is(err, robot.ErrPartial):
+			res.Unknown++
+			log.Error().Err(err).Str("robot", t.Name).Msg("this message may have been posted: not again; look in the group, then --resend if it is not there")
+			errs = append(errs, fmt.Errorf("robot %s: %w", t.Name, err))
+		default:
+			if had {
+				rec.Sent[key] = prev
+			} else {
+				delete(rec.Sent, key)
+			}
+			if err := save(); err != nil {
+				return res, err
+			}
+			res.Failed++
+			log.Error().Err(err).Str("robot", t.Name).Msg("summary not posted; the next call tries again")
+			errs = append(errs, fmt.Errorf("robot %s: %w", t.Name, err))
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+// entriesFor are the run's entries of a robot's teams (failed workbooks
+// without a team go to every robot).
+func entriesFor(sum *Summary, teams []string, id fupan.Identity) []Entry {
+	want := map[string]bool{}
+	for _, t := range teams {
+		want[id.TeamKey(t)] = true
+	}
+	var out []Entry
+	for _, e := range sum.Entries {
+		if e.Status == StatusIgnored {
+			continue
+		}
+		if len(want) > 0 && e.Team != "" && !want[id.TeamKey(e.Team)] {
+			continue
+		}
+		if len(want) > 0 && e.Team == "" && e.Status != StatusFailed {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// notifyKey names a robot's message by the robot and the content of the
+// workbooks it reports: the same reports to the same robot are the same
+// message. The robot is named by a hash of its webhook, never the webhook.
+func notifyKey(t RobotTarget, entries []Entry) string {
+	var parts []string
+	for _, e := range entries {
+		parts = append(parts, e.File+"="+e.SHA256+"="+e.Status)
+	}
+	sort.Strings(parts)
+	h := sha256.Sum256([]byte(t.Robot.ID() + "\x00" + strings.Join(parts, "\x00")))
+	return t.Name + ":" + hex.EncodeToString(h[:12])
+}
+
+// robotLang is the language most of the robot's teams write.
+func robotLang(entries []Entry, t RobotTarget) fupan.Lang {
+	if t.Lang != "" {
+		return t.Lang
+	}
+	count := map[fupan.Lang]int{}
+	for _, e := range entries {
+		count[e.Lang]++
+	}
+	best, lang := 0, fupan.Simplified
+	for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
+		if count[l] > best {
+			best, lang = count[l], l
+		}
+	}
+	return lang
+}
+
+// composeSummary is a robot's message: the period, reports done and failed,
+// one line per team (their markdown renders no tables) with targets met and
+// what needs attention, links where the output is published, kept within
+// the platform's bytes by leaving teams out and saying how many.
+func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) robot.Message {
+	l := robotLang(entries, t)
+	sub := &Summary{Entries: entries}
+	for _, e := range entries {
+		if e.Status == StatusOK {
+			sub.OK++
+		} else {
+			sub.Failed++
+		}
+	}
+	fig := runFigures(sub)
+	title := fmt.Sprintf(templates.L(l, "notify.title"), fig.Period)
+	head := fmt.Sprintf(templates.L(l, "notify.counts"), sub.OK, sub.Failed, fig.MeanAchievementCapped)
+	if t.Robot.Kind != robot.Feishu { // the card's header holds the title
+		head = "### " + title + "\n" + head
+	}
+	var lines []string
+	ok := append([]Entry(nil), entries...)
+	sort.SliceStable(ok, func(i, j int) bool { return len(ok[i].Attention) > len(ok[j].Attention) })
+	for _, e := range ok {
+		if e.Status != StatusOK {
+			continue
+		}
+		line := "- **" + mdEscape(e.Team) + "** " + fmt.Sprintf(templates.L(l, "notify.team"), metricsMet(e.Figures))
+		if n := len(e.Attention); n > 0 {
+			a := e.Attention[0]
+			if n > 1 {
+				a = fmt.Sprintf(templates.L(l, "notify.attention.more"), a, n-1)
+			}
+			line += l.Pick("；", "；", "; ") + fmt.Sprintf(templates.L(l, "notify.attention"), mdEscape(a))
+		}
+		if link := reportLink(t.ReportURL, e.Outputs.PDF); link != "" {
+			line += " [" + templates.L(l, "notify.report") + "](" + link + ")"
+		}
+		lines = append(lines, line)
+	}
+	for _, e := range entries {
+		if e.Status == StatusFailed {
+			lines = append(lines, "- "+templates.L(l, "notify.failed")+l.Pick("：", "：", ": ")+mdEscape(e.File)+l.Pick("（", "（", " (")+mdEscape(excerptText(e.Reason, 60))+l.Pick("）", "）", ")"))
+		}
+	}
+	more := func(n int) string { return fmt.Sprintf(templates.L(l, "notify.more"), n) }
+	tail := ""
+	if link := reportLink(t.ReportURL, sum.Overview); link != "" {
+		tail = "\n[" + templates.L(l, "notify.overview") + "](" + link + ")"
+	}
+	text := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-len(tail)) + tail
+	msg := robot.Message{Title: title, Markdown: text}
+	if t.Robot.Kind == robot.WeCom && sum.Overview != "" {
+		if data, err := os.ReadFile(filepath.Join(out, sum.Overview)); err == nil {
+			msg.File = &robot.File{Name: safeName(title) + ".pdf", Data: data}
+		}
+	}
+	return msg
+}
+
+func metricsMet(f *fupan.Summary) string {
+	if f == nil || f.Metrics == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
+}
+
+// reportLink is an output's URL under report_url, each path segment escaped.
+func reportLink(base, rel string) string {
+	if base == "" || rel == "" {
+		return ""
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		return ""
+	}
+	// JoinPath escapes each segment; String escapes the base's own
+	// (复盘报告), which some chat clients would cut a link at.
+	return u.JoinPath(strings.Split(filepath.ToSlash(rel), "/")...).String()
+}
+
+// mdEscape keeps a team's text from being read as markdown (a name with
+// brackets or asterisks) or breaking the line.
+func mdEscape(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.NewReplacer("*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "`", "\\`", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func excerptText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// writeDryRun writes a robot's message into OUT/notify for a look.
+func writeDryRun(out string, i int, t RobotTarget, m robot.Message) error {
+	dir := filepath.Join(out, "notify")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	text := "# " + m.Title + "\n\n" + m.Markdown + "\n"
+	if m.File != nil {
+		text += "\n(" + m.File.Name + ")\n"
+	}
+	return writeFileAtomic(filepath.Join(dir, fmt.Sprintf("%02d-%s.md", i+1, safeName(t.Name))), []byte(text))
+}

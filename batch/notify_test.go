@@ -1,0 +1,149 @@
+package batch_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/rs/zerolog"
+)
+
+// notifyRun is a finished run of n teams (the seed under n names) and the
+// three robots on local fakes; logs go to the buffer.
+func notifyRun(t *testing.T, n int) (string, *robottest.Server, []batch.RobotTarget, *bytes.Buffer, context.Context) {
+	t.Helper()
+	in, out := t.TempDir(), t.TempDir()
+	for i := 0; i < n; i++ {
+		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, fmt.Sprintf("华东销售%02d部_2025Q3.xlsx", i)))
+	}
+	run(t, batch.Options{Input: in, Output: out})
+	clock := robottest.NewClock(time.Now())
+	srv := robottest.Start(clock)
+	t.Cleanup(srv.Close)
+	var targets []batch.RobotTarget
+	for _, o := range []robot.Options{
+		{Kind: robot.WeCom, Webhook: srv.WeComURL()},
+		{Kind: robot.DingTalk, Webhook: srv.DingTalkURL(), Secret: srv.DingTalkSecret},
+		{Kind: robot.Feishu, Webhook: srv.FeishuURL(), Secret: srv.FeishuSecret},
+	} {
+		o.Clock = clock
+		r, err := robot.New(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets = append(targets, batch.RobotTarget{Name: string(o.Kind), Robot: r, ReportURL: "https://intranet.example.com/复盘报告/2025Q3"})
+	}
+	var logs bytes.Buffer
+	ctx := zerolog.New(&logs).WithContext(context.Background())
+	return out, srv, targets, &logs, ctx
+}
+
+// One summary per robot and run, none on a re-run; WeCom gets the overview
+// as a file; a robot that refused gets its message on the next call, the
+// others nothing more.
+func TestNotifyOncePerRobot(t *testing.T) {
+	out, srv, targets, logs, ctx := notifyRun(t, 3)
+	srv.Force("dingtalk", 310000) // refused once: a wrong signature, say
+	res, err := batch.Notify(ctx, out, batch.NotifyOptions{Robots: targets})
+	if err == nil || res.Sent != 2 || res.Failed != 1 || !strings.Contains(err.Error(), "310000") {
+		t.Fatalf("first call: %+v, %v", res, err)
+	}
+	res, err = batch.Notify(ctx, out, batch.NotifyOptions{Robots: targets})
+	if err != nil || res.Sent != 1 || res.Skipped != 2 {
+		t.Fatalf("second call: %+v, %v", res, err)
+	}
+	res, err = batch.Notify(ctx, out, batch.NotifyOptions{Robots: targets})
+	if err != nil || res.Sent != 0 || res.Skipped != 3 {
+		t.Fatalf("third call: %+v, %v", res, err)
+	}
+	if n := len(srv.Accepted("wecom")); n != 2 { // the summary and the file message
+		t.Errorf("WeCom took %d messages, want the summary and the file", n)
+	}
+	up := srv.Accepted("wecom-upload")
+	if len(up) != 1 || !bytes.HasPrefix(up[0].Data, []byte("%PDF-")) {
+		t.Fatalf("overview.pdf not uploaded: %d uploads", len(up))
+	}
+	for _, kind := range []string{"dingtalk", "feishu"} {
+		if n := len(srv.Accepted(kind)); n != 1 {
+			t.Errorf("%s took %d summaries, want 1", kind, n)
+		}
+	}
+	text := string(srv.Accepted("dingtalk")[0].Raw)
+	for _, want := range []string{"策略复盘 · 2025Q3", "华东销售00部", "指标达成 1/3", "需要决策", "https://intranet.example.com/%E5%A4%8D%E7%9B%98%E6%8A%A5%E5%91%8A/2025Q3/%E5%8D%8E%E4%B8%9C%E9%94%80%E5%94%AE00%E9%83%A8_2025Q3.pdf"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the DingTalk summary lacks %q:\n%s", want, text)
+		}
+	}
+	assertNoCredential(t, srv, logs.String(), out)
+}
+
+// assertNoCredential looks for the webhooks' keys and the secrets in the
+// logs and in every file of OUT.
+func assertNoCredential(t *testing.T, srv *robottest.Server, logs, out string) {
+	t.Helper()
+	secrets := []string{srv.WeComKey, srv.DingTalkToken, srv.DingTalkSecret, srv.FeishuToken, srv.FeishuSecret}
+	_ = filepath.Walk(out, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		for _, s := range secrets {
+			if bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s holds a credential", p)
+			}
+		}
+		return nil
+	})
+	for _, s := range secrets {
+		if strings.Contains(logs, s) {
+			t.Errorf("the logs hold a credential:\n%s", logs)
+		}
+	}
+}
+
+// Thirty teams: every message within its platform's bytes and rate; where
+// WeCom's 4,096 bytes cannot hold them all, it says how many it left out.
+func TestNotifyThirtyTeams(t *testing.T) {
+	out, srv, targets, _, ctx := notifyRun(t, 30)
+	if _, err := batch.Notify(ctx, out, batch.NotifyOptions{Robots: targets}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range srv.Posts() {
+		if p.Answer != 0 {
+			t.Errorf("%s refused a message: %d", p.Kind, p.Answer)
+		}
+	}
+	wecom := srv.Accepted("wecom")[0].Body["markdown"].(map[string]any)["content"].(string)
+	shown := strings.Count(wecom, "\n- ")
+	if len(wecom) > 4096 || shown == 30 || !strings.Contains(wecom, fmt.Sprintf("另有 %d 个团队", 30-shown)) {
+		t.Errorf("WeCom: %d bytes, %d teams shown:\n%s", len(wecom), shown, wecom)
+	}
+	ding := srv.Accepted("dingtalk")[0].Body["markdown"].(map[string]any)["text"].(string)
+	if strings.Count(ding, "\n- ") != 30 || len(ding) > 20000 {
+		t.Errorf("DingTalk: %d bytes, %d teams", len(ding), strings.Count(ding, "\n- "))
+	}
+	if raw := srv.Accepted("feishu")[0].Raw; len(raw) > 20000 {
+		t.Errorf("Feishu: a %d-byte request", len(raw))
+	}
+}
+
+// --dry-run writes the messages into OUT/notify and posts nothing.
+func TestNotifyDryRun(t *testing.T) {
+	out, srv, targets, _, ctx := notifyRun(t, 2)
+	res, err := batch.Notify(ctx, out, batch.NotifyOptions{Robots: targets, DryRun: true})
+	if err != nil || res.Written != 3 || len(srv.Posts()) != 0 {
+		t.Fatalf("dry run: %+v %v, %d posts", res, err, len(srv.Posts()))
+	}
+	b, err := os.ReadFile(filepath.Join(out, "notify", "01-wecom.md"))
+	if err != nil || !strings.Contains(string(b), "华东销售01部") {
+		t.Fatalf("dry run's WeCom message: %v\n%s", err, b)
+	}
+}

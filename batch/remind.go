@@ -1,0 +1,178 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/rs/zerolog"
+)
+
+// RemindOptions steer Remind.
+type RemindOptions struct {
+	History  *sqlite.DB
+	Robots   []RobotTarget
+	People   map[string]robot.Person // by name as teams write it
+	Identity fupan.Identity
+	Now      time.Time // in the time zone reminders are counted in
+	Within   int       // days ahead that count as due soon
+	DryRun   io.Writer // where set, the messages are written here, not sent
+}
+
+// RemindResult says what Remind did.
+type RemindResult struct {
+	Sent, Failed int
+	Items        int // items reminded
+	Quiet        int // items left out: reminded today (due soon) or this week (overdue)
+}
+
+// overdueEvery is how seldom an overdue item is reminded again.
+const overdueEvery = 7
+
+// Remind tells each team's group, through its robots, what of its latest
+// review is overdue or due within the window: one message per team and
+// robot, owners @-mentioned where fupan.yaml's people: knows them. An item
+// due soon is reminded at most once a day, an overdue one at most once a
+// week, counted in o.Now's time zone; the history records what was sent.
+func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
+	log := zerolog.Ctx(ctx)
+	var res RemindResult
+	reviews, keys, err := o.History.Latest(ctx)
+	if err != nil {
+		return res, err
+	}
+	today := fupan.DateOf(o.Now)
+	var errs []error
+	for i, rv := range reviews {
+		items := fupan.DueItems(rv, today, o.Within)
+		if len(items) == 0 {
+			continue
+		}
+		for _, t := range o.Robots {
+			if !robotTakes(t, rv.Meta.Team, o.Identity) {
+				continue
+			}
+			var due []fupan.DueItem
+			for _, it := range items {
+				last, err := o.History.LastReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State)
+				if err != nil {
+					return res, err
+				}
+				if quiet(it.State, last, today) {
+					res.Quiet++
+					continue
+				}
+				due = append(due, it)
+			}
+			if len(due) == 0 {
+				continue
+			}
+			msg := composeReminder(rv, due, t, o.People)
+			if o.DryRun != nil {
+				fmt.Fprintf(o.DryRun, "== %s · %s\n%s\n\n", t.Name, msg.Title, msg.Markdown)
+				res.Items += len(due)
+				continue
+			}
+			if err := t.Robot.Send(ctx, msg); err != nil {
+				res.Failed++
+				log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("reminder not sent")
+				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, rv.Meta.Team, err))
+				continue
+			}
+			res.Sent++
+			res.Items += len(due)
+			for _, it := range due {
+				if err := o.History.MarkReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State, today.String()); err != nil {
+					return res, err
+				}
+			}
+			log.Info().Str("robot", t.Name).Str("team", rv.Meta.Team).Int("items", len(due)).Msg("reminder sent")
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+// quiet reports an item reminded recently enough: due soon, today; overdue,
+// within the week.
+func quiet(state, last string, today fupan.Date) bool {
+	if last == "" {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", last)
+	if err != nil {
+		return false
+	}
+	days := fupan.DateOf(t).DaysUntil(today)
+	if state == fupan.DueSoon {
+		return days < 1
+	}
+	return days < overdueEvery
+}
+
+// robotTakes reports whether a robot's teams include a team (no teams: all).
+func robotTakes(t RobotTarget, team string, id fupan.Identity) bool {
+	if len(t.Teams) == 0 {
+		return true
+	}
+	key := id.TeamKey(team)
+	for _, name := range t.Teams {
+		if id.TeamKey(name) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// composeReminder is one team's reminder for one robot, in the team's
+// language, the owners mentioned: by mobile in a WeCom text message (its
+// markdown mentions no one), in DingTalk's markdown, by open_id in Feishu's
+// card.
+func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, people map[string]robot.Person) robot.Message {
+	l := rv.Meta.Lang
+	if t.Lang != "" {
+		l = t.Lang
+	}
+	if l == "" {
+		l = fupan.Simplified
+	}
+	title := fmt.Sprintf(templates.L(l, "remind.title"), rv.Meta.Team)
+	head := fmt.Sprintf(templates.L(l, "remind.from"), rv.Meta.Period)
+	if t.Robot.Kind != robot.Feishu {
+		head = "### " + mdEscape(title) + "\n" + head
+	}
+	var lines, plain []string
+	var mentions []robot.Person
+	seen := map[string]bool{}
+	for _, it := range items {
+		key := "remind.due"
+		if it.State == fupan.Overdue {
+			key = "remind.overdue"
+		}
+		text := fmt.Sprintf(templates.L(l, key), it.Text, it.Due.String(), it.Owner)
+		lines = append(lines, "- "+mdEscape(text))
+		plain = append(plain, "· "+text)
+		for _, o := range it.Owners {
+			p, ok := people[o]
+			if !ok || seen[o] {
+				continue
+			}
+			seen[o] = true
+			p.Name = o
+			mentions = append(mentions, p)
+		}
+	}
+	more := func(n int) string { return fmt.Sprintf(templates.L(l, "remind.more"), n) }
+	md := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-200)
+	msg := robot.Message{Title: title, Markdown: md, Mentions: mentions}
+	if t.Robot.Kind == robot.WeCom {
+		// WeCom's text messages are limited to 2,048 bytes.
+		msg.Text = robot.Fit(title, plain, more, 2048)
+	}
+	return msg
+}

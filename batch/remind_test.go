@@ -1,0 +1,107 @@
+package batch_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/sqlite"
+)
+
+// A history whose latest review has one action overdue, one due tomorrow
+// and one done: the first two are reminded in every group, their owners
+// mentioned as each platform does it; the third is not. The same day again
+// sends nothing; a week later the overdue one comes again.
+func TestRemind(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	day := func(m time.Month, d int) fupan.Date { return fupan.Date{Year: 2025, Month: m, Day: d} }
+	rv := &fupan.Review{File: "华东销售部_2025Q3.xlsx", Meta: fupan.Meta{Team: "华东销售部", Period: "2025Q3", Lang: fupan.Simplified},
+		Actions: []fupan.ActionRow{
+			{Item: "降低新客户获取成本", Owner: "王五", Due: day(10, 1)},
+			{Item: "提升线上推广转化率", Owner: "李四", Due: day(10, 9)},
+			{Item: "复制重点客户运营经验", Owner: "赵六", Due: day(10, 2), Done: true},
+		}}
+	// An older review of the team: its actions are not the team's now.
+	old := &fupan.Review{File: "华东销售部_2025Q2.xlsx", Meta: fupan.Meta{Team: "华东销售部", Period: "2025Q2", Lang: fupan.Simplified},
+		Actions: []fupan.ActionRow{{Item: "上季度的旧行动", Owner: "王五", Due: day(6, 30)}}}
+	id := fupan.Identity{}
+	for _, r := range []*fupan.Review{old, rv} {
+		if err := db.Record(ctx, sqlite.Recording{Review: r, TeamKey: id.TeamKey(r.Meta.Team), MetricKey: id.MetricKey}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clock := robottest.NewClock(time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC))
+	srv := robottest.Start(clock)
+	defer srv.Close()
+	var targets []batch.RobotTarget
+	for _, o := range []robot.Options{
+		{Kind: robot.WeCom, Webhook: srv.WeComURL()},
+		{Kind: robot.DingTalk, Webhook: srv.DingTalkURL(), Secret: srv.DingTalkSecret},
+		{Kind: robot.Feishu, Webhook: srv.FeishuURL(), Secret: srv.FeishuSecret},
+	} {
+		o.Clock = clock
+		r, _ := robot.New(o)
+		targets = append(targets, batch.RobotTarget{Name: string(o.Kind), Robot: r})
+	}
+	people := map[string]robot.Person{"王五": {Mobile: "13800000001", FeishuID: "ou_wangwu"}, "李四": {Mobile: "13800000002", FeishuID: "ou_lisi"}}
+	remind := func(now time.Time) batch.RemindResult {
+		t.Helper()
+		res, err := batch.Remind(ctx, batch.RemindOptions{History: db, Robots: targets, People: people, Identity: id, Now: now, Within: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	res := remind(clock.Now())
+	if res.Sent != 3 || res.Items != 6 {
+		t.Fatalf("first day: %+v, want 3 messages of 2 items", res)
+	}
+	wecom := srv.Accepted("wecom")[0].Body["text"].(map[string]any)
+	text := wecom["content"].(string)
+	if !strings.Contains(text, "降低新客户获取成本") || !strings.Contains(text, "提升线上推广转化率") || strings.Contains(text, "复制重点客户运营经验") || strings.Contains(text, "旧行动") {
+		t.Errorf("WeCom reminder:\n%s", text)
+	}
+	if got := wecom["mentioned_mobile_list"]; len(got.([]any)) != 2 {
+		t.Errorf("WeCom mentions %v", got)
+	}
+	ding := string(srv.Accepted("dingtalk")[0].Raw)
+	for _, want := range []string{`"atMobiles":["13800000001","13800000002"]`, "@13800000001", "已过完成时间 2025-10-01", "将于 2025-10-09 到期"} {
+		if !strings.Contains(ding, want) {
+			t.Errorf("DingTalk reminder lacks %s:\n%s", want, ding)
+		}
+	}
+	if fs := string(srv.Accepted("feishu")[0].Raw); !strings.Contains(fs, "<at id=ou_wangwu></at>") || !strings.Contains(fs, "<at id=ou_lisi></at>") {
+		t.Errorf("Feishu reminder mentions no one:\n%s", fs)
+	}
+	posts := len(srv.Posts())
+	if res := remind(clock.Now().Add(6 * time.Hour)); res.Sent != 0 || len(srv.Posts()) != posts {
+		t.Fatalf("the same day again: %+v", res)
+	}
+	// Tomorrow: the item due then is due again (once a day); the overdue one
+	// waits for its week.
+	if res := remind(clock.Now().Add(24 * time.Hour)); res.Sent != 3 || res.Items != 3 {
+		t.Fatalf("the next day: %+v, want the item due that day in each group", res)
+	}
+	if res := remind(clock.Now().Add(7 * 24 * time.Hour)); res.Items != 6 {
+		t.Fatalf("a week later: %+v, want both overdue items again", res)
+	}
+	var dry bytes.Buffer
+	if _, err := batch.Remind(ctx, batch.RemindOptions{History: db, Robots: targets, Identity: id, Now: clock.Now().Add(30 * 24 * time.Hour), Within: 3, DryRun: &dry}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(dry.String(), "行动提醒 · 华东销售部") {
+		t.Errorf("dry run wrote:\n%s", dry.String())
+	}
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"time"
+	_ "time/tzdata" // timezone: works where the machine has no zoneinfo
+
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func remindCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "remind",
+		Usage: "remind each team's group of actions and tasks due soon or overdue",
+		Description: `For each team's latest review in the history, posts to the team's robots
+(those of the config's notify: whose teams include it) the follow-up actions
+(table 4) and plan tasks (table 1) not done whose date is past or within
+--within-days: one message per team and robot, the owners @-mentioned where
+the config's people: knows them. An item due soon is reminded at most once a
+day, an overdue one at most once a week, counted in the config's timezone:.
+Meant for a daily cron line:
+
+  0 9 * * 1-5 fupan --log-format json remind --history /srv/复盘报告/fupan-history.sqlite --config /etc/fupan/fupan.yaml
+
+Examples:
+  fupan remind --history /srv/复盘报告/fupan-history.sqlite
+  fupan remind --history h.sqlite --within-days 7 --dry-run
+
+Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usage
+(no history, no robots).`,
+		Flags: append(historyFlags(),
+			&cli.IntFlag{Name: "within-days", Value: 3, Usage: "remind of what is due within `N` days"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "print the reminders instead of posting them"},
+			&cli.StringFlag{Name: "config", Usage: "read the robots and people from `FILE`"},
+		),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return cli.Exit("remind takes no arguments", exitBadUsage)
+			}
+			if c.Int("within-days") < 0 {
+				return cli.Exit("--within-days must not be negative", exitBadUsage)
+			}
+			targets, fc, err := robotTargets(c, nil)
+			if err != nil {
+				return err
+			}
+			loc := time.Local
+			if fc.Timezone != "" {
+				if loc, err = time.LoadLocation(fc.Timezone); err != nil {
+					return cli.Exit(fmt.Sprintf("config: timezone %q: %v", fc.Timezone, err), exitBadUsage)
+				}
+			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			db, _, err := openHistory(c, "", historyUpdate)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = db.Close() }()
+			people := map[string]robot.Person{}
+			for name, p := range fc.People {
+				people[name] = robot.Person{Name: name, Mobile: p.Mobile, FeishuID: p.FeishuID}
+			}
+			o := batch.RemindOptions{History: db, Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days")}
+			if c.Bool("dry-run") {
+				o.DryRun = c.App.Writer
+			}
+			res, err := batch.Remind(c.Context, o)
+			zerolog.Ctx(c.Context).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			return nil
+		},
+	}
+}

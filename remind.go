@@ -1,0 +1,80 @@
+package fupan
+
+import "sort"
+
+// States of an item a reminder names.
+const (
+	DueSoon = "due"     // due within the window
+	Overdue = "overdue" // its due date has passed and it is not done
+)
+
+// Kinds of item a reminder names.
+const (
+	ItemAction = "action" // a follow-up action of table 4
+	ItemTask   = "task"   // a key task of table 1
+)
+
+// DueItem is an open action or task due soon or past its date.
+type DueItem struct {
+	Kind   string
+	Text   string
+	Owner  string
+	Owners []string
+	Due    Date
+	State  string
+}
+
+// Key names the item across days and periods, for the record of what was
+// reminded: the same text due the same day is the same item.
+func (d DueItem) Key() string { return d.Kind + ":" + matchKey(d.Text) + "@" + d.Due.String() }
+
+// DueItems are a review's open follow-up actions and plan tasks whose due
+// date (an action's 完成时间, a task's end) is past or within days of today,
+// overdue first, then by date. A task counts as done where a tracked
+// milestone of it is done.
+func DueItems(rv *Review, today Date, days int) []DueItem {
+	horizon := today.AddDays(days)
+	var out []DueItem
+	add := func(kind, text, owner string, due Date) {
+		if due.IsZero() || text == "" || horizon.Before(due) {
+			return
+		}
+		state := DueSoon
+		if due.Before(today) {
+			state = Overdue
+		}
+		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state})
+	}
+	for _, a := range rv.Actions {
+		if !a.Done {
+			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due)
+		}
+	}
+	done := map[string]bool{}
+	for _, t := range rv.Tracking {
+		if t.Done {
+			done[matchKey(firstNonEmpty(t.PlanTask, t.Task))] = true
+		}
+	}
+	for _, p := range rv.Plan {
+		if !done[matchKey(p.Task)] {
+			add(ItemTask, p.Task, p.Owner, p.End)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].State != out[j].State {
+			return out[i].State == Overdue
+		}
+		return out[i].Due.Before(out[j].Due)
+	})
+	return out
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,130 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+)
+
+// Latest is each team's latest recorded review, with the rows a reminder
+// needs: the plan's tasks, the tracked milestones (which say what is done)
+// and the follow-up actions. Team keys come with it.
+func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
+	fail := func(err error) ([]*fupan.Review, []string, error) {
+		return nil, nil, &Error{h.path, "read", classify(err)}
+	}
+	rows, err := h.db.QueryContext(ctx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang FROM reviews r
+		WHERE r.period_end = (SELECT max(period_end) FROM reviews WHERE team_key = r.team_key)
+		ORDER BY r.team_key, r.period_start DESC`)
+	if err != nil {
+		return fail(err)
+	}
+	var reviews []*fupan.Review
+	var keys []string
+	byID := map[int64]*fupan.Review{}
+	for rows.Next() {
+		var id int64
+		var key, lang string
+		rv := &fupan.Review{}
+		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang); err != nil {
+			_ = rows.Close()
+			return fail(err)
+		}
+		if len(keys) > 0 && keys[len(keys)-1] == key {
+			continue // two periods ending the same day: the shorter, listed first
+		}
+		rv.Meta.Lang = fupan.Lang(lang)
+		reviews, keys = append(reviews, rv), append(keys, key)
+		byID[id] = rv
+	}
+	if err := rows.Close(); err != nil {
+		return fail(err)
+	}
+	for id, rv := range byID {
+		if err := h.latestRows(ctx, id, rv); err != nil {
+			return fail(err)
+		}
+	}
+	return reviews, keys, nil
+}
+
+func (h *DB) latestRows(ctx context.Context, id int64, rv *fupan.Review) error {
+	each := func(query string, scan func(*sql.Rows) error) error {
+		rows, err := h.db.QueryContext(ctx, query, id)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = rows.Close() }()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	err := each(`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+		var p fupan.PlanRow
+		var end string
+		if err := r.Scan(&p.Task, &p.Owner, &end); err != nil {
+			return err
+		}
+		p.End = isoDate(end)
+		rv.Plan = append(rv.Plan, p)
+		return nil
+	})
+	if err == nil {
+		err = each(`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var t fupan.TrackingRow
+			if err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner); err != nil {
+				return err
+			}
+			rv.Tracking = append(rv.Tracking, t)
+			return nil
+		})
+	}
+	if err == nil {
+		err = each(`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var a fupan.ActionRow
+			var due string
+			if err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done); err != nil {
+				return err
+			}
+			a.Due = isoDate(due)
+			rv.Actions = append(rv.Actions, a)
+			return nil
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
+	}
+	return nil
+}
+
+// LastReminded is the day (ISO, local) a robot last sent a reminder of an
+// item in a state ("due", "overdue"); "" where it never did.
+func (h *DB) LastReminded(ctx context.Context, robotID, teamKey, item, state string) (string, error) {
+	var day string
+	err := h.db.QueryRowContext(ctx, `SELECT sent_on FROM reminders WHERE robot = ? AND team_key = ? AND item = ? AND state = ?`,
+		robotID, teamKey, item, state).Scan(&day)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", &Error{h.path, "read", classify(err)}
+	}
+	return day, nil
+}
+
+// MarkReminded records that a robot sent a reminder of an item on a day.
+func (h *DB) MarkReminded(ctx context.Context, robotID, teamKey, item, state, day string) error {
+	h.write.Lock()
+	defer h.write.Unlock()
+	_, err := h.db.ExecContext(ctx, `INSERT INTO reminders (robot, team_key, item, state, sent_on) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (robot, team_key, item, state) DO UPDATE SET sent_on = excluded.sent_on`, robotID, teamKey, item, state, day)
+	if err != nil {
+		return &Error{h.path, "record", classify(err)}
+	}
+	return nil
+}
