@@ -57,24 +57,33 @@ type sentMail struct {
 	Subject   string    `json:"subject"`
 }
 
-// readSentRecord reads mail.json. A damaged record refuses the mail: read as
-// empty, it would send everything again.
+// readSentRecord reads mail.json.
 func readSentRecord(path string) (sentRecord, error) {
 	rec := sentRecord{Sent: map[string]sentMail{}}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return rec, nil
-	}
-	if err != nil {
-		return rec, fmt.Errorf("reading the record of sent mail: %w", err)
-	}
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return rec, fmt.Errorf("the record of sent mail %s is damaged (%v): nothing is mailed, so that nothing goes twice; repair it, or move it aside to send every mail of this run again", path, err)
+	if err := readRecord(path, "the record of sent mail", "mailed", &rec); err != nil {
+		return rec, err
 	}
 	if rec.Sent == nil {
 		rec.Sent = map[string]sentMail{}
 	}
 	return rec, nil
+}
+
+// readRecord reads a JSON record of what was sent (mail.json,
+// notify.json); a missing one is empty. A damaged one refuses the sending:
+// read as empty, it would send everything again.
+func readRecord(path, what, verb string, v any) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", what, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s %s is damaged (%v): nothing is %s, so that nothing goes twice; repair it, or move it aside to send everything of this run again", what, path, err, verb)
+	}
+	return nil
 }
 
 // Mail sends a finished run's PDFs as the configuration says. Each message's

@@ -81,16 +81,12 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 		return res, nil
 	}
 	recPath := filepath.Join(out, stateDir, "notify.json")
-	rec := notifyRecord{Sent: map[string]notifySentEntry{}}
-	if b, err := os.ReadFile(recPath); err == nil {
-		if err := json.Unmarshal(b, &rec); err != nil {
-			return res, fmt.Errorf("the record of posted messages %s is damaged (%v): nothing is posted, so that nothing goes twice; repair it or move it aside", recPath, err)
-		}
-		if rec.Sent == nil {
-			rec.Sent = map[string]notifySentEntry{}
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+	var rec notifyRecord
+	if err := readRecord(recPath, "the record of posted messages", "posted", &rec); err != nil {
 		return res, err
+	}
+	if rec.Sent == nil {
+		rec.Sent = map[string]notifySentEntry{}
 	}
 	save := func() error {
 		b, _ := json.MarshalIndent(rec, "", "  ")

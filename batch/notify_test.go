@@ -29,12 +29,7 @@ func notifyRun(t *testing.T, n int) (string, *robottest.Server, []batch.RobotTar
 	srv := robottest.Start(clock)
 	t.Cleanup(srv.Close)
 	var targets []batch.RobotTarget
-	for _, o := range []robot.Options{
-		{Kind: robot.WeCom, Webhook: srv.WeComURL()},
-		{Kind: robot.DingTalk, Webhook: srv.DingTalkURL(), Secret: srv.DingTalkSecret},
-		{Kind: robot.Feishu, Webhook: srv.FeishuURL(), Secret: srv.FeishuSecret},
-	} {
-		o.Clock = clock
+	for _, o := range srv.Options(clock) {
 		r, err := robot.New(o)
 		if err != nil {
 			t.Fatal(err)
@@ -89,7 +84,7 @@ func TestNotifyOncePerRobot(t *testing.T) {
 // logs and in every file of OUT.
 func assertNoCredential(t *testing.T, srv *robottest.Server, logs, out string) {
 	t.Helper()
-	secrets := []string{srv.WeComKey, srv.DingTalkToken, srv.DingTalkSecret, srv.FeishuToken, srv.FeishuSecret}
+	secrets := srv.Secrets()
 	_ = filepath.Walk(out, func(p string, fi os.FileInfo, err error) error {
 		if err != nil || fi.IsDir() {
 			return nil

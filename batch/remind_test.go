@@ -46,12 +46,7 @@ func TestRemind(t *testing.T) {
 	srv := robottest.Start(clock)
 	defer srv.Close()
 	var targets []batch.RobotTarget
-	for _, o := range []robot.Options{
-		{Kind: robot.WeCom, Webhook: srv.WeComURL()},
-		{Kind: robot.DingTalk, Webhook: srv.DingTalkURL(), Secret: srv.DingTalkSecret},
-		{Kind: robot.Feishu, Webhook: srv.FeishuURL(), Secret: srv.FeishuSecret},
-	} {
-		o.Clock = clock
+	for _, o := range srv.Options(clock) {
 		r, _ := robot.New(o)
 		targets = append(targets, batch.RobotTarget{Name: string(o.Kind), Robot: r})
 	}

@@ -23,12 +23,7 @@ func setup(t *testing.T) (*robottest.Server, *robottest.Clock) {
 func robots(t *testing.T, srv *robottest.Server, clock *robottest.Clock) map[robot.Kind]*robot.Robot {
 	t.Helper()
 	out := map[robot.Kind]*robot.Robot{}
-	for _, o := range []robot.Options{
-		{Kind: robot.WeCom, Webhook: srv.WeComURL()},
-		{Kind: robot.DingTalk, Webhook: srv.DingTalkURL(), Secret: srv.DingTalkSecret},
-		{Kind: robot.Feishu, Webhook: srv.FeishuURL(), Secret: srv.FeishuSecret},
-	} {
-		o.Clock = clock
+	for _, o := range srv.Options(clock) {
 		r, err := robot.New(o)
 		if err != nil {
 			t.Fatal(err)
@@ -189,7 +184,7 @@ func TestByteLimits(t *testing.T) {
 func TestCredentialsNeverShown(t *testing.T) {
 	srv, clock := setup(t)
 	ctx := context.Background()
-	secrets := []string{srv.WeComKey, srv.DingTalkToken, srv.DingTalkSecret, srv.FeishuToken, srv.FeishuSecret}
+	secrets := srv.Secrets()
 	var errs []error
 	// A server that is gone: the transport's error names the URL.
 	gone := robottest.Start(clock)

@@ -98,7 +98,7 @@ func TestNotifyAndRemindThroughTheCommand(t *testing.T) {
 	if _, _, code := runCLI(t, "remind", "--config", cfg); code != 2 {
 		t.Errorf("remind without a history: exit %d, want 2", code)
 	}
-	for _, s := range []string{srv.WeComKey, srv.DingTalkToken, srv.DingTalkSecret, srv.FeishuToken, srv.FeishuSecret} {
+	for _, s := range srv.Secrets() {
 		if strings.Contains(logs, s) {
 			t.Errorf("a credential in the output or logs:\n%s", logs)
 		}
@@ -108,7 +108,7 @@ func TestNotifyAndRemindThroughTheCommand(t *testing.T) {
 			return nil
 		}
 		b, _ := os.ReadFile(p)
-		for _, s := range []string{srv.WeComKey, srv.DingTalkToken, srv.DingTalkSecret, srv.FeishuToken, srv.FeishuSecret} {
+		for _, s := range srv.Secrets() {
 			if strings.Contains(string(b), s) {
 				t.Errorf("%s holds a credential", p)
 			}

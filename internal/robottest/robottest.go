@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fupan-review/fupan/robot"
 )
 
 // Clock is a fake time both the robots and the fakes read: Sleep moves it
@@ -312,4 +314,25 @@ func (s *Server) feishu(w http.ResponseWriter, r *http.Request) {
 	p.Answer = code
 	s.record(p)
 	answer(w, "code", "msg", code, msg)
+}
+
+// Options are the three robots of this server's fakes, signed with its
+// secrets, on a clock (nil: the real one).
+func (s *Server) Options(clock *Clock) []robot.Options {
+	opts := []robot.Options{
+		{Kind: robot.WeCom, Webhook: s.WeComURL()},
+		{Kind: robot.DingTalk, Webhook: s.DingTalkURL(), Secret: s.DingTalkSecret},
+		{Kind: robot.Feishu, Webhook: s.FeishuURL(), Secret: s.FeishuSecret},
+	}
+	for i := range opts {
+		if clock != nil {
+			opts[i].Clock = clock
+		}
+	}
+	return opts
+}
+
+// Secrets are the credentials no output may show.
+func (s *Server) Secrets() []string {
+	return []string{s.WeComKey, s.DingTalkToken, s.DingTalkSecret, s.FeishuToken, s.FeishuSecret}
 }
