@@ -47,7 +47,7 @@ func excerpt(s string, n int) string {
 }
 
 func Analyze(wb *Workbook, opts Options) *Review {
-	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{}}
+	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Followup: []FollowUp{}, Findings: []Finding{}}
 
 	// The language decides the messages: the headers tell it, so the tables are
 	// found first and their problems reported after.
@@ -86,6 +86,8 @@ func Analyze(wb *Workbook, opts Options) *Review {
 			r.Outcomes = readOutcomes(rd)
 		case ActionTable:
 			r.Actions = readActions(rd)
+		case FollowupTable:
+			r.Followups = readFollowups(rd)
 		}
 		if len(t.Rows) == 0 {
 			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
@@ -98,18 +100,11 @@ func Analyze(wb *Workbook, opts Options) *Review {
 	compute(r, fs)
 	check(r, fs)
 
-	SortFindings(fs.list)
 	r.Findings = fs.list
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case SevError:
-			r.Summary.Errors++
-		case SevWarning:
-			r.Summary.Warnings++
-		default:
-			r.Summary.Infos++
-		}
-	}
+	// Without the history, table 5's own rows are last period's actions;
+	// with it, the caller follows up the previous review's again. This
+	// also sorts and counts the findings.
+	r.FollowUpActions(nil, "")
 	return r
 }
 
@@ -412,5 +407,5 @@ func statusWord(s string) (done, known bool) {
 // error finding that says why.
 func Unreadable(file string, lang Lang, f Finding) *Review {
 	return &Review{File: file, Meta: Meta{Lang: lang}, Plan: []PlanRow{}, Tracking: []TrackingRow{},
-		Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Findings: []Finding{f}, Summary: Summary{Errors: 1}}
+		Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Followup: []FollowUp{}, Findings: []Finding{f}, Summary: Summary{Errors: 1}}
 }

@@ -17,6 +17,8 @@ type headerMatch struct {
 
 func (h headerMatch) complete() bool { return len(h.missing) == 0 }
 
+func (h headerMatch) has(c Col) bool { _, ok := h.columns[c]; return ok }
+
 // rowKeys prepares a row's cells for header matching, once for all tables.
 // It returns nil for a row that cannot be a header (fewer than two short texts).
 func rowKeys(row []Cell) []*headerKey {
@@ -106,7 +108,7 @@ func (h headerMatch) nearMiss() bool {
 	return len(h.missing) == 1 && h.required >= 2 && len(h.columns) >= 3
 }
 
-var reTitlePrefix = regexp.MustCompile(`^(?i)(?:表\s*[1-4一二三四]|table\s*[1-4])\s*[:.、-]?\s*`)
+var reTitlePrefix = regexp.MustCompile(`^(?i)(?:表\s*[1-5一二三四五]|table\s*[1-5])\s*[:.、-]?\s*`)
 
 // buildTitleIndex maps the match keys of the tables' names to the tables.
 func buildTitleIndex(defs []TableDef) map[string]TableID {
@@ -179,10 +181,12 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 			}
 		}
 		var pendingTitle int
+		var pendingTitleID TableID
 		for r, row := range sh.Rows {
 			rowNum := r + 1
 			var best *headerMatch
 			var miss *headerMatch
+			var followup *headerMatch // table 5's match, which table 4's may hide
 			keys := rowKeys(row)
 			for _, def := range schema {
 				if keys == nil {
@@ -192,6 +196,10 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 					continue
 				}
 				h := matchRow(def, row, keys)
+				if def.ID == FollowupTable && h.complete() {
+					hh := h
+					followup = &hh
+				}
 				switch {
 				case h.complete():
 					if best == nil || len(h.columns) > len(best.columns) {
@@ -202,6 +210,21 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 					if miss == nil {
 						hh := h
 						miss = &hh
+					}
+				}
+			}
+			// Table 5 has table 4's columns: 实际完成时间 or 效果, or a title
+			// naming it above, tell it apart, so that it is never a second
+			// table 4.
+			if followup != nil && (followup.has(ColDoneOn) || followup.has(ColEffect) || pendingTitleID == FollowupTable) {
+				best = followup
+			} else if best != nil && best.table == FollowupTable {
+				best = nil
+				for _, def := range schema {
+					if def.ID == ActionTable && keys != nil {
+						if h := matchRow(def, row, keys); h.complete() {
+							best = &h
+						}
 					}
 				}
 			}
@@ -228,14 +251,14 @@ func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
 				open = &TableLoc{ID: best.table, Sheet: sh.Name, TitleRow: title, HeaderRow: rowNum,
 					FirstCol: first, LastCol: last, Columns: best.columns, Headers: best.headers, Notes: best.notes,
 					Extra: extraColumns(row, first, last, best.columns)}
-				pendingTitle = 0
+				pendingTitle, pendingTitleID = 0, 0
 			case miss != nil:
 				closeOpen(rowNum - 1)
 				misses = append(misses, nearMissAt{Ref{sh.Name, rowNum, miss.columns[firstCol(miss.columns)]}, *miss})
 			default:
 				if id, ok := titleOf(row); ok && id > 0 {
 					closeOpen(rowNum - 1)
-					pendingTitle = rowNum
+					pendingTitle, pendingTitleID = rowNum, id
 					continue
 				}
 				if open != nil && !rowIsBlank(row, open.FirstCol, open.LastCol) && !isNoteRow(row) && !isFactRow(row) {

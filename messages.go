@@ -39,6 +39,9 @@ const (
 	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
 	CodeCharUnsupported    Code = "char-unsupported"
+	CodeActionNotFollowed  Code = "action-not-followed-up"
+	CodeActionOverdue      Code = "action-overdue"
+	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
@@ -159,6 +162,15 @@ var catalogue = map[Code]message{
 	CodeCharUnsupported: {SevWarning,
 		"“%s”中的字符 %s 超出了 PDF 所用字体的范围，报告中以 ? 代替", "「%s」中的字元 %s 超出了 PDF 所用字型的範圍，報告中以 ? 代替", "%q holds %s, which the PDF's font cannot draw: the report shows ? instead",
 		"改用常用字（例如把 𠮷 写作 吉），或删去表情符号；工作簿中的原文不受影响。", "改用常用字（例如把 𠮷 寫作 吉），或刪去表情符號；工作簿中的原文不受影響。", "Use a common character instead, or leave out the emoji; the workbook keeps the original."},
+	CodeActionNotFollowed: {SevWarning,
+		"上期（%[2]s）的行动“%[1]s”本期没有跟进", "上期（%[2]s）的行動「%[1]s」本期沒有跟進", "Last period's (%[2]s) action %[1]q is not followed up",
+		"在表5“上期行动跟进”中写明它的状态、实际完成时间和效果。", "在表5「上期行動跟進」中寫明它的狀態、實際完成時間和效果。", "Give its status, completion date and result in table 5 (Follow-up of last period's actions)."},
+	CodeActionOverdue: {SevWarning,
+		"上期的行动“%s”已过完成时间（%s），尚未完成", "上期的行動「%s」已過完成時間（%s），尚未完成", "Last period's action %q was due %s and is not done",
+		"写明阻碍和新的完成时间，或将其取消并在“效果”中说明原因。", "寫明阻礙和新的完成時間，或將其取消並在「效果」中說明原因。", "Say what blocks it and the new date, or cancel it and give the reason under Result."},
+	CodeActionDroppedNoWhy: {SevWarning,
+		"上期的行动“%s”已取消，但没有说明原因", "上期的行動「%s」已取消，但沒有說明原因", "Last period's action %q was dropped with no reason given",
+		"在“效果”中写明取消的原因。", "在「效果」中寫明取消的原因。", "Give the reason under Result."},
 	CodeTeamPeriodDuplicate: {SevWarning,
 		"本次执行中 %s 与本工作簿属于同一团队、同一周期，复盘历史只保留修改时间较晚的 %s", "本次執行中 %s 與本活頁簿屬於同一團隊、同一週期，復盤歷史只保留修改時間較晚的 %s", "%s in this run is of the same team and period; the review history keeps the one modified last, %s",
 		"请删除过时的版本，或在工作簿中改正团队或周期。", "請刪除過時的版本，或在活頁簿中改正團隊或週期。", "Remove the outdated copy, or correct the team or period in the workbook."},

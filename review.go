@@ -12,8 +12,12 @@ type Review struct {
 	Tracking []TrackingRow `json:"tracking"`
 	Outcomes []OutcomeRow  `json:"outcomes"`
 	Actions  []ActionRow   `json:"actions"`
-	Summary  Summary       `json:"summary"`
-	Findings []Finding     `json:"findings"`
+	// Followups are table 5's rows; Followup is last period's actions
+	// followed up (from the history, else table 5 alone).
+	Followups []FollowupRow `json:"followup_rows,omitempty"`
+	Followup  []FollowUp    `json:"followup"`
+	Summary   Summary       `json:"summary"`
+	Findings  []Finding     `json:"findings"`
 
 	// Tables says where each table was found, for the writers.
 	Tables []TableLoc `json:"-"`
@@ -176,9 +180,14 @@ type Summary struct {
 	Actions     int `json:"actions"`
 	ActionsDone int `json:"actions_done"`
 	ActionsOpen int `json:"actions_open"`
-	Errors      int `json:"errors"`
-	Warnings    int `json:"warnings"`
-	Infos       int `json:"infos"`
+	// Last period's actions followed up: all but dropped, done (late
+	// included), overdue.
+	FollowupTotal   int `json:"followup_total"`
+	FollowupDone    int `json:"followup_done"`
+	FollowupOverdue int `json:"followup_overdue"`
+	Errors          int `json:"errors"`
+	Warnings        int `json:"warnings"`
+	Infos           int `json:"infos"`
 }
 
 // TableLoc says where a table was found in the workbook.

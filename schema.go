@@ -44,9 +44,13 @@ const (
 	TrackingTable TableID = 2 // 执行进度跟踪表
 	OutcomeTable  TableID = 3 // 成果复盘分析表, the review sheet
 	ActionTable   TableID = 4 // 后续行动计划表
+	// FollowupTable, 上期行动跟进, is optional: last period's actions and
+	// what became of them (seed 4.2).
+	FollowupTable TableID = 5
 )
 
-// Tables lists the four tables in order.
+// Tables lists the four tables every review has, in order; table 5 is
+// optional.
 var Tables = []TableID{PlanTable, TrackingTable, OutcomeTable, ActionTable}
 
 // Col names one column of one table.
@@ -84,6 +88,9 @@ const (
 	ColDue     Col = "due"
 	ColSupport Col = "support"
 	ColStatus  Col = "status"
+
+	ColDoneOn Col = "done_on" // 实际完成时间, table 5
+	ColEffect Col = "effect"  // 效果, table 5
 )
 
 // Names holds a name in the three languages.
@@ -207,6 +214,23 @@ func buildSchema() []TableDef {
 				{Col: ColSupport, Names: Names{"所需支持", "所需支持", "Support needed"}, Aliases: []string{"支持", "support"}},
 				{Col: ColAcceptance, Names: Names{"验收标准", "驗收標準", "Acceptance criteria"}, Aliases: []string{"acceptance", "acceptance criterion"}, Required: true},
 				{Col: ColStatus, Names: Names{"状态", "狀態", "Status"}, Aliases: []string{"进展", "完成情况", "progress"}},
+			},
+		},
+		{
+			// Told from table 4 by 实际完成时间 or 效果, or by its title
+			// (locate): its other columns are table 4's.
+			ID:      FollowupTable,
+			Names:   Names{"上期行动跟进", "上期行動跟進", "Follow-up of last period's actions"},
+			Aliases: []string{"上期行动跟进表", "行动跟进表", "上期行动落实情况", "行动落实情况", "follow-up of actions", "last period's actions", "action follow-up"},
+			Columns: []ColumnDef{
+				{Col: ColItem, Names: Names{"改进项", "改進項", "Improvement"}, Aliases: []string{"改进点", "improvement item", "improvements", "action"}, Required: true},
+				{Col: ColMeasure, Names: Names{"具体措施", "具體措施", "Measures"}, Aliases: []string{"措施", "measure", "actions"}},
+				{Col: ColOwner, Names: Names{"责任人", "責任人", "Owner"}, Aliases: ownerAliases},
+				{Col: ColDue, Names: Names{"完成时间", "完成時間", "Due"}, Aliases: []string{"截止时间", "计划完成时间", "due date", "deadline"}},
+				{Col: ColAcceptance, Names: Names{"验收标准", "驗收標準", "Acceptance criteria"}, Aliases: []string{"acceptance", "acceptance criterion"}},
+				{Col: ColStatus, Names: Names{"状态", "狀態", "Status"}, Aliases: []string{"进展", "完成情况", "progress"}},
+				{Col: ColDoneOn, Names: Names{"实际完成时间", "實際完成時間", "Done on"}, Aliases: []string{"实际完成日期", "实际完成", "completed on", "actual completion", "actual completion date"}},
+				{Col: ColEffect, Names: Names{"效果", "效果", "Result"}, Aliases: []string{"实施效果", "成效", "result", "effect", "outcome", "效果说明"}},
 			},
 		},
 	}

@@ -7,8 +7,15 @@ import (
 	"github.com/fupan-review/fupan/xlsx"
 )
 
-// Tables returns the review's four tables in order.
-func (r Review) Tables() []Table { return []Table{r.Plan, r.Track, r.Outcome, r.Acts} }
+// Tables returns the review's tables in order: four, and table 5 where it
+// has one.
+func (r Review) Tables() []Table {
+	t := []Table{r.Plan, r.Track, r.Outcome, r.Acts}
+	if len(r.Follow.Header) > 0 {
+		t = append(t, r.Follow)
+	}
+	return t
+}
 
 func toRow(cells []string) []any {
 	row := make([]any, len(cells))
@@ -40,9 +47,9 @@ func Covered(b xlsx.Book, sheet string, facts [][]string) xlsx.Book {
 // goal merged over the plan's rows.
 func PerSheet(r Review) xlsx.Book {
 	names := map[string][]string{
-		"zh-Hant": {"計劃", "跟蹤", "成果", "行動"},
-		"zh-Hans": {"计划", "跟踪", "成果", "行动"},
-		"en":      {"Plan", "Tracking", "Outcomes", "Actions"},
+		"zh-Hant": {"計劃", "跟蹤", "成果", "行動", "跟進"},
+		"zh-Hans": {"计划", "跟踪", "成果", "行动", "跟进"},
+		"en":      {"Plan", "Tracking", "Outcomes", "Actions", "Follow-up"},
 	}[r.Lang]
 	var b xlsx.Book
 	for i, t := range r.Tables() {

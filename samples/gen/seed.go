@@ -17,6 +17,8 @@ type Table struct {
 type Review struct {
 	Lang                       string
 	Plan, Track, Outcome, Acts Table
+	// Follow is table 5, last period's actions followed up: optional.
+	Follow Table
 }
 
 // SeedTraditional is the seed's review exactly as the seed writes it,

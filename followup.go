@@ -1,0 +1,295 @@
+package fupan
+
+import "strings"
+
+// FollowupRow is a row of table 5: one of last period's actions, as the team
+// reports on it.
+type FollowupRow struct {
+	Ref        Ref    `json:"ref"`
+	Item       string `json:"item"`
+	Measure    string `json:"measure"`
+	Owner      string `json:"owner"`
+	Due        Date   `json:"due"`
+	Acceptance string `json:"acceptance"`
+	Status     string `json:"status"` // as written: 已完成, 进行中, 未开始, 已取消
+	DoneOn     Date   `json:"done_on"`
+	Effect     string `json:"effect"`
+
+	Cells map[Col]Ref `json:"-"`
+}
+
+// Statuses of a previous period's action this period.
+const (
+	FollowDone     = "done"      // done on or before its due date (or no date given)
+	FollowDoneLate = "done_late" // done after its due date
+	FollowOpen     = "open"      // not done, due after this period's end
+	FollowOverdue  = "overdue"   // not done, due on or before this period's end
+	FollowDropped  = "dropped"   // 已取消, with a reason in 效果
+	FollowUnknown  = "unknown"   // mentioned neither in table 5 nor as a task of table 2
+)
+
+// FollowUp is one of the previous review's actions, followed up this period.
+type FollowUp struct {
+	Action     string `json:"action"`
+	Measure    string `json:"measure"`
+	Owner      string `json:"owner"`
+	Due        Date   `json:"due"`
+	Acceptance string `json:"acceptance,omitempty"`
+	FromPeriod string `json:"from_period"`
+	Status     string `json:"status"`
+	DoneOn     Date   `json:"done_on"`
+	Effect     string `json:"effect"`
+	Ref        *Ref   `json:"ref"` // where it is mentioned; nil where it is not
+}
+
+// Counts reports whether a follow-up counts in the follow-through rate
+// (done ÷ all but dropped).
+func (f FollowUp) Counts() bool { return f.Status != FollowDropped }
+
+// Done reports a follow-up done, on time or late.
+func (f FollowUp) Done() bool { return f.Status == FollowDone || f.Status == FollowDoneLate }
+
+func readFollowups(t tableReader) []FollowupRow {
+	out := []FollowupRow{}
+	for _, row := range t.loc.Rows {
+		f := FollowupRow{Ref: t.rowRef(row), Cells: t.cellsOf(row)}
+		f.Item = t.text(row, ColItem)
+		t.required(row, ColItem)
+		f.Measure = t.text(row, ColMeasure)
+		f.Owner = t.text(row, ColOwner)
+		f.Due, _ = t.date(row, ColDue)
+		f.Acceptance = t.text(row, ColAcceptance)
+		f.Status = t.text(row, ColStatus)
+		f.DoneOn, _ = t.date(row, ColDoneOn)
+		f.Effect = t.text(row, ColEffect)
+		out = append(out, f)
+	}
+	return out
+}
+
+// droppedWord reports a status word that says the action was dropped.
+func droppedWord(s string) bool {
+	k := matchKey(s)
+	for _, w := range []string{"已取消", "取消", "作废", "放弃", "终止", "cancelled", "canceled", "dropped", "abandoned"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusOn judges an action as of a day: done (on time or late) where the
+// status or an actual date says so, else open or overdue by its due date.
+func statusOn(due, doneOn Date, done bool, asOf Date) string {
+	switch {
+	case done || !doneOn.IsZero():
+		if !doneOn.IsZero() && !due.IsZero() && due.Before(doneOn) {
+			return FollowDoneLate
+		}
+		return FollowDone
+	case !due.IsZero() && !asOf.Before(due):
+		return FollowOverdue
+	}
+	return FollowOpen
+}
+
+// FollowUpActions follows up the previous period's actions (prev, from the
+// history, fromPeriod its period) in this review, as of the period's end:
+// each by table 5's row that names it, else by a tracked task of table 2
+// that is it, else unknown. With no previous review, table 5's own rows are
+// the list. It sets Followup, the summary's counts and the findings of
+// follow-up, replacing those of an earlier call.
+func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
+	asOf := r.Meta.PeriodEnd
+	var list []FollowUp
+	used := make([]bool, len(r.Followups))
+	if prev == nil {
+		for i, f := range r.Followups {
+			list = append(list, fromRow(f, "", asOf))
+			used[i] = true
+		}
+	}
+	for _, a := range prev {
+		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
+		if i := r.matchFollowup(a, used); i >= 0 {
+			used[i] = true
+			row := fromRow(r.Followups[i], fromPeriod, asOf)
+			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
+			if row.Due.IsZero() {
+				row.Due = a.Due
+				row.Status = fromRow(FollowupRow{Status: r.Followups[i].Status, DoneOn: r.Followups[i].DoneOn, Effect: r.Followups[i].Effect, Due: a.Due}, "", asOf).Status
+			}
+			list = append(list, row)
+			continue
+		}
+		if t := r.trackedAs(a); t != nil {
+			ref := t.Ref
+			fu.Ref = &ref
+			doneOn := Date{}
+			if t.Done {
+				doneOn = t.Actual.Date
+			}
+			fu.Status, fu.DoneOn = statusOn(a.Due, doneOn, t.Done, asOf), doneOn
+		}
+		list = append(list, fu)
+	}
+	if list == nil {
+		list = []FollowUp{}
+	}
+	r.Followup = list
+	r.recountFollowup()
+}
+
+// fromRow is a follow-up as table 5's row tells it.
+func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
+	ref := f.Ref
+	fu := FollowUp{Action: f.Item, Measure: f.Measure, Owner: f.Owner, Due: f.Due, Acceptance: f.Acceptance, FromPeriod: fromPeriod,
+		DoneOn: f.DoneOn, Effect: f.Effect, Ref: &ref}
+	if droppedWord(f.Status) {
+		fu.Status = FollowDropped
+		return fu
+	}
+	done, _ := statusWord(f.Status)
+	fu.Status = statusOn(f.Due, f.DoneOn, done, asOf)
+	return fu
+}
+
+// matchFollowup finds table 5's row of a previous action: its 改进项 folded,
+// else its measure and owner as similar as a tracked task to its plan task.
+func (r *Review) matchFollowup(a ActionRow, used []bool) int {
+	key := matchKey(a.Item)
+	for i, f := range r.Followups {
+		if !used[i] && key != "" && matchKey(f.Item) == key {
+			return i
+		}
+	}
+	if a.Measure == "" {
+		return -1
+	}
+	var plan []PlanRow
+	var index []int
+	for i, f := range r.Followups {
+		if !used[i] {
+			plan = append(plan, PlanRow{Task: firstNonEmpty(f.Measure, f.Item), Owners: ParseOwners(f.Owner)})
+			index = append(index, i)
+		}
+	}
+	if p := matchPlanTask(plan, a.Measure, ParseOwners(a.Owner)); p != nil {
+		for k := range plan {
+			if &plan[k] == p {
+				return index[k]
+			}
+		}
+	}
+	return -1
+}
+
+// trackedAs is the tracked task of table 2 that is the action (by its item
+// or measure), or nil.
+func (r *Review) trackedAs(a ActionRow) *TrackingRow {
+	var plan []PlanRow
+	for _, t := range r.Tracking {
+		plan = append(plan, PlanRow{Task: t.Task, Owners: t.Owners})
+	}
+	for _, name := range []string{a.Item, a.Measure} {
+		if name == "" {
+			continue
+		}
+		if p := matchPlanTask(plan, name, ParseOwners(a.Owner)); p != nil {
+			for k := range plan {
+				if &plan[k] == p {
+					return &r.Tracking[k]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// recountFollowup sets the summary's follow-up counts and the follow-up
+// findings from Followup.
+func (r *Review) recountFollowup() {
+	s := &r.Summary
+	s.FollowupTotal, s.FollowupDone, s.FollowupOverdue = 0, 0, 0
+	for _, f := range r.Followup {
+		if !f.Counts() {
+			continue
+		}
+		s.FollowupTotal++
+		if f.Done() {
+			s.FollowupDone++
+		}
+		if f.Status == FollowOverdue {
+			s.FollowupOverdue++
+		}
+	}
+	// The follow-up findings of an earlier call go; this call's come.
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		switch f.Code {
+		case CodeActionNotFollowed, CodeActionOverdue, CodeActionDroppedNoWhy:
+			continue
+		}
+		kept = append(kept, f)
+	}
+	fs := &findings{lang: r.Meta.Lang, list: kept}
+	at := Ref{}
+	if l, ok := r.Loc(FollowupTable); ok {
+		at = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
+	} else if l, ok := r.Loc(ActionTable); ok {
+		at = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
+	}
+	for _, f := range r.Followup {
+		switch {
+		case f.Status == FollowUnknown:
+			fs.add(CodeActionNotFollowed, at, f.Action, f.FromPeriod)
+		case f.Status == FollowOverdue && f.Ref != nil && f.Ref.Sheet != "" && r.isFollowupRow(*f.Ref):
+			fs.add(CodeActionOverdue, *f.Ref, f.Action, f.Due.String())
+		case f.Status == FollowDropped && strings.TrimSpace(f.Effect) == "" && f.Ref != nil:
+			fs.add(CodeActionDroppedNoWhy, r.effectCell(*f.Ref), f.Action)
+		}
+	}
+	SortFindings(fs.list)
+	r.Findings = fs.list
+	s.Errors, s.Warnings, s.Infos = 0, 0, 0
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case SevError:
+			s.Errors++
+		case SevWarning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+}
+
+func (r *Review) isFollowupRow(ref Ref) bool {
+	for _, f := range r.Followups {
+		if f.Ref == ref {
+			return true
+		}
+	}
+	return false
+}
+
+// effectCell is the 效果 cell of table 5's row, else the row's first cell.
+func (r *Review) effectCell(row Ref) Ref {
+	for _, f := range r.Followups {
+		if f.Ref == row {
+			if c, ok := f.Cells[ColEffect]; ok {
+				return c
+			}
+		}
+	}
+	return row
+}
+
+// FollowThrough is done ÷ all but dropped, nil where nothing counts.
+func (s Summary) FollowThrough() *float64 {
+	if s.FollowupTotal == 0 {
+		return nil
+	}
+	v := float64(s.FollowupDone) / float64(s.FollowupTotal)
+	return &v
+}
