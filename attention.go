@@ -40,6 +40,8 @@ const (
 	AttnOffTrackNoMeasure = "off-track-no-measure" // a milestone off track without a countermeasure
 	AttnActionOverdue     = "action-overdue"       // an open action past its due date
 	AttnBlamesPerson      = "blames-person"        // a cause that blames a person
+	AttnFollowOverdue     = "followup-overdue"     // last period's action, overdue now
+	AttnFollowUnknown     = "followup-unknown"     // last period's action, not followed up
 )
 
 // Attention is one thing leadership must decide on.
@@ -74,6 +76,21 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
 		}
 	}
+	// Last period's actions first: the loop the review exists to close.
+	var follow []Attention
+	for _, f := range r.Followup {
+		switch f.Status {
+		case FollowOverdue:
+			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due}
+			if f.Ref != nil {
+				a.Ref = *f.Ref
+			}
+			follow = append(follow, a)
+		case FollowUnknown:
+			follow = append(follow, Attention{Kind: AttnFollowUnknown, Subject: f.Action, Due: f.Due})
+		}
+	}
+	out = append(follow, out...)
 	for _, f := range r.Findings {
 		if f.Code == CodeBlame {
 			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message, Ref: f.Ref})

@@ -19,14 +19,14 @@ func followTable(rows ...[]string) samples.Table {
 func lastQuarter() []fupan.ActionRow {
 	date := func(m time.Month, day int) fupan.Date { return fupan.Date{Year: 2025, Month: m, Day: day} }
 	return []fupan.ActionRow{
-		{Item: "优化投放渠道", Measure: "砍掉低效渠道", Owner: "李四", Due: date(8, 31)},      // done by table 5, on time
-		{Item: "补充设计人力", Measure: "招聘1名设计", Owner: "王五", Due: date(7, 31)},       // done late
-		{Item: "搭建客户分层", Measure: "完成分层模型", Owner: "赵六", Due: date(12, 31)},     // open
-		{Item: "梳理报价流程", Measure: "发布新报价流程", Owner: "钱七", Due: date(9, 15)},    // overdue
-		{Item: "试点直播带货", Measure: "做3场直播", Owner: "孙八", Due: date(9, 30)},       // dropped, with a reason
-		{Item: "更换CRM", Measure: "上线新CRM", Owner: "周九", Due: date(9, 30)},         // dropped, no reason
-		{Item: "线上推广方案上线", Measure: "方案上线", Owner: "李四", Due: date(7, 31)},      // done by a tracked task of table 2
-		{Item: "建立周报制度", Measure: "每周一发周报", Owner: "吴十", Due: date(9, 30)},      // not mentioned: unknown
+		{Item: "优化投放渠道", Measure: "砍掉低效渠道", Owner: "李四", Due: date(8, 31)},  // done by table 5, on time
+		{Item: "补充设计人力", Measure: "招聘1名设计", Owner: "王五", Due: date(7, 31)},  // done late
+		{Item: "搭建客户分层", Measure: "完成分层模型", Owner: "赵六", Due: date(12, 31)}, // open
+		{Item: "梳理报价流程", Measure: "发布新报价流程", Owner: "钱七", Due: date(9, 15)}, // overdue
+		{Item: "试点直播带货", Measure: "做3场直播", Owner: "孙八", Due: date(9, 30)},   // dropped, with a reason
+		{Item: "更换CRM", Measure: "上线新CRM", Owner: "周九", Due: date(9, 30)},   // dropped, no reason
+		{Item: "线上推广方案上线", Measure: "方案上线", Owner: "李四", Due: date(7, 31)},  // done by a tracked task of table 2
+		{Item: "建立周报制度", Measure: "每周一发周报", Owner: "吴十", Due: date(9, 30)},  // not mentioned: unknown
 	}
 }
 
@@ -79,8 +79,8 @@ func TestFollowUpStatuses(t *testing.T) {
 		code        fupan.Code
 		sheet, cell string
 	}{
-		{fupan.CodeActionNotFollowed, "跟进", "A2"}, // at table 5's header
-		{fupan.CodeActionOverdue, "跟进", "A6"},     // at its row
+		{fupan.CodeActionNotFollowed, "跟进", "A2"},  // at table 5's header
+		{fupan.CodeActionOverdue, "跟进", "A6"},      // at its row
 		{fupan.CodeActionDroppedNoWhy, "跟进", "H8"}, // at its 效果 cell
 	} {
 		if findingAt(rv, f.code, f.sheet, f.cell) == nil {

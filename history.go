@@ -96,6 +96,9 @@ type Past struct {
 	File    string
 	Summary Summary
 	Metrics []PastMetric
+	// Actions are the review's follow-up actions (table 4), which the next
+	// period follows up.
+	Actions []ActionRow
 }
 
 // PastMetric is one metric of a recorded review.
@@ -193,6 +196,8 @@ func Compare(rv *Review, past []Past, id Identity) *Comparison {
 	}
 	prev := past[chain[0]]
 	c.Previous = &Previous{Period: prev.Period.Label, File: prev.File, Summary: prev.Summary}
+	// The loop closed: last period's actions followed up in this one.
+	rv.FollowUpActions(prev.Actions, prev.Period.Label)
 	for i := len(chain) - 1; i >= 0; i-- {
 		c.Periods = append(c.Periods, past[chain[i]].Period.Label)
 	}
@@ -230,6 +235,7 @@ func PastOf(rv *Review, id Identity) Past {
 	for _, o := range rv.Outcomes {
 		past.Metrics = append(past.Metrics, PastMetric{Key: id.MetricKey(o.Metric), Name: o.Metric, Achievement: o.Achievement, Status: o.Status})
 	}
+	past.Actions = rv.Actions
 	return past
 }
 

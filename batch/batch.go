@@ -366,6 +366,15 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		return e
 	}
+	// Set against the team's history first: following up last period's
+	// actions changes the figures and findings.
+	if hist != nil && !rv.HasErrors() {
+		if err := hist.compare(ctx, rv); err != nil {
+			log.Error().Err(err).Str("file", c.rel).Msg("cannot read the team's previous periods")
+		} else {
+			e.Previous = rv.Compared.Previous
+		}
+	}
 	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
 	fig := rv.Summary
 	e.Figures = &fig
@@ -381,13 +390,6 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		e.Figures = nil
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
-	}
-	if hist != nil {
-		if err := hist.compare(ctx, rv); err != nil {
-			log.Error().Err(err).Str("file", c.rel).Msg("cannot read the team's previous periods")
-		} else {
-			e.Previous = rv.Compared.Previous
-		}
 	}
 	// Outputs under way are finished even when the run is stopped: they are
 	// small, and a workbook half reported would be done again anyway.

@@ -80,6 +80,13 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	if withHistory {
 		cols = append(cols[:4:4], append([]column{{title: templates.L(l, "overview.change"), share: 2.1, align: "L"}}, cols[4:]...)...)
 	}
+	withFollowup := false
+	for _, r := range rows {
+		withFollowup = withFollowup || r.Figures != nil && r.Figures.FollowupTotal > 0
+	}
+	if withFollowup {
+		cols = append(cols[:len(cols)-1:len(cols)-1], column{title: templates.L(l, "followup.short"), share: 1.1, align: "C"}, cols[len(cols)-1])
+	}
 	shared := sharedTeamNames(rows)
 	var table [][]cell
 	for _, r := range rows {
@@ -101,6 +108,14 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 			{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
 		if withHistory {
 			row = append(row[:4:4], append([]cell{changeCell(*s, r.Previous, l)}, row[4:]...)...)
+		}
+		if withFollowup {
+			rate := cell{text: "—"}
+			if v := s.FollowThrough(); v != nil {
+				st := fupan.MetricStatus(*v)
+				rate = statusCell(templates.OfAll(s.FollowupDone, s.FollowupTotal), st, "")
+			}
+			row = append(row[:len(row)-1:len(row)-1], rate, row[len(row)-1])
 		}
 		table = append(table, row)
 	}

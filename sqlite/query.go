@@ -137,6 +137,7 @@ type Snapshot struct {
 	conn    *sql.Conn
 	reviews *sql.Stmt // a team's reviews
 	metrics *sql.Stmt // their metrics
+	actions *sql.Stmt // their follow-up actions
 }
 
 const (
@@ -144,6 +145,8 @@ const (
 		FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`
 	pastMetrics = `SELECT o.review_id, o.metric_key, o.metric, o.achievement, o.status
 		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = ? ORDER BY o.review_id, o.seq`
+	pastActions = `SELECT a.review_id, a.item, a.measure, a.owner, coalesce(a.due, ''), a.acceptance, a.status, a.done
+		FROM action_rows a JOIN reviews r ON r.id = a.review_id WHERE r.team_key = ? ORDER BY a.review_id, a.seq`
 )
 
 // Snapshot begins a read transaction that lasts until Close.
@@ -166,7 +169,9 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 	}
 	s := &Snapshot{h: h, conn: conn}
 	if s.reviews, err = conn.PrepareContext(ctx, pastReviews); err == nil {
-		s.metrics, err = conn.PrepareContext(ctx, pastMetrics)
+		if s.metrics, err = conn.PrepareContext(ctx, pastMetrics); err == nil {
+			s.actions, err = conn.PrepareContext(ctx, pastActions)
+		}
 	}
 	if err != nil {
 		_ = s.Close()
@@ -179,7 +184,7 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 func (s *Snapshot) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, st := range []*sql.Stmt{s.reviews, s.metrics} {
+	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions} {
 		if st != nil {
 			_ = st.Close()
 		}
@@ -251,7 +256,32 @@ func (s *Snapshot) past(ctx context.Context, teamKey string) ([]fupan.Past, erro
 			past[i].Metrics = append(past[i].Metrics, m)
 		}
 	}
-	return past, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return past, s.pastActions(ctx, teamKey, past, index)
+}
+
+// pastActions adds each review's follow-up actions.
+func (s *Snapshot) pastActions(ctx context.Context, teamKey string, past []fupan.Past, index map[int64]int) error {
+	rows, err := s.actions.QueryContext(ctx, teamKey)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rows.Close() }()
+	for rows.Next() {
+		var id int64
+		var a fupan.ActionRow
+		var due string
+		if err := rows.Scan(&id, &a.Item, &a.Measure, &a.Owner, &due, &a.Acceptance, &a.Status, &a.Done); err != nil {
+			return err
+		}
+		a.Due = isoDate(due)
+		if i, ok := index[id]; ok {
+			past[i].Actions = append(past[i].Actions, a)
+		}
+	}
+	return rows.Err()
 }
 
 // isoDate reads a stored date; a damaged one reads as none.

@@ -14,7 +14,7 @@ func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
 		switch a.Kind {
 		case fupan.AttnBlamesPerson:
 			out = append(out, a.Subject) // the finding's own message
-		case fupan.AttnActionOverdue:
+		case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
 			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject, a.Due))
 		default:
 			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject))

@@ -35,7 +35,7 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	}
 	count := func(n, rows int) string { return given(rows, strconv.Itoa(n)) }
 	fig := func(key, value string) Figure { return Figure{key, L(l, key), value} }
-	return []Figure{
+	figs := []Figure{
 		fig("metrics.met", OfAll(s.MetricsAchieved, s.Metrics)),
 		fig("mean.achievement", pct(s.MeanAchievementCapped)),
 		fig("tasks.on.schedule", OfAll(s.OnSchedule, s.Tracked)),
@@ -45,6 +45,10 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 		fig("actions", count(s.Actions, s.Actions)),
 		fig("actions.open", count(s.ActionsOpen, s.Actions)),
 	}
+	if s.FollowupTotal > 0 {
+		figs = append(figs, fig("followup.short", OfAll(s.FollowupDone, s.FollowupTotal)))
+	}
+	return figs
 }
 
 // OfAll writes "n / all", or "—" where there is nothing to count: a figure
@@ -140,6 +144,9 @@ func Changes(rv *fupan.Review, l fupan.Lang) map[string]Change {
 	add("mean.achievement", pct(was.MeanAchievementCapped), now.MeanAchievementCapped, was.MeanAchievementCapped)
 	add("tasks.on.schedule", OfAll(was.OnSchedule, was.Tracked), share(now.OnSchedule, now.Tracked), share(was.OnSchedule, was.Tracked))
 	add("completion", pct(was.Completion), now.Completion, was.Completion)
+	if now.FollowupTotal > 0 && was.FollowupTotal > 0 {
+		add("followup.short", OfAll(was.FollowupDone, was.FollowupTotal), share(now.FollowupDone, now.FollowupTotal), share(was.FollowupDone, was.FollowupTotal))
+	}
 	return out
 }
 

@@ -162,6 +162,30 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 		}
 	}
 
+	if len(rv.Followup) > 0 {
+		// The loop closed: what became of last period's actions.
+		section(templates.L(l, "followup"))
+		if rate := rv.Summary.FollowThrough(); rate != nil {
+			line(templates.L(l, "followup.short"), fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), rv.Summary.FollowupDone, rv.Summary.FollowupTotal))
+		}
+		list := rv.Followup
+		if len(list) > maxListed {
+			list = list[:maxListed]
+		}
+		for _, f := range list {
+			detail := templates.L(l, "follow."+f.Status)
+			for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
+				if part != "" {
+					detail += " · " + part
+				}
+			}
+			r := line(f.Action, detail)
+			if f.Ref != nil {
+				linkTo(r, *f.Ref)
+			}
+		}
+	}
+
 	section(templates.L(l, "findings"))
 	if len(rv.Findings) == 0 {
 		line(templates.L(l, "no.findings"), "")

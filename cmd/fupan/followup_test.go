@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+// The loop over two quarters: 2025Q2's table 4 decides eight actions,
+// 2025Q3's table 5 (and table 2) says what became of them; a second team has
+// no table 5. Through the history, inspect, the PDF and the overview.
+func TestFollowUpAcrossPeriods(t *testing.T) {
+	root := t.TempDir()
+	write := func(q, file string, r samples.Review) {
+		dir := filepath.Join(root, "in", q)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := xlsx.Build(filepath.Join(dir, file), samples.PerSheet(r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q2 := samples.SeedSimplified()
+	q2.Acts.Rows = [][]string{
+		{"优化投放渠道", "砍掉低效渠道", "李四", "8/31", "", "ROI≥1.5"},
+		{"补充设计人力", "招聘1名设计", "王五", "7/31", "", "到岗"},
+		{"搭建客户分层", "完成分层模型", "赵六", "12/31", "", "模型上线"},
+		{"梳理报价流程", "发布新报价流程", "钱七", "9/15", "", "流程发布"},
+		{"试点直播带货", "做3场直播", "孙八", "9/30", "", "3场"},
+		{"更换CRM", "上线新CRM", "周九", "9/30", "", "上线"},
+		{"线上推广方案上线", "方案上线", "李四", "7/31", "", "上线"},
+		{"建立周报制度", "每周一发周报", "吴十", "9/30", "", "每周发出"},
+	}
+	write("2025Q2", "华东销售部_2025Q2.xlsx", q2)
+	write("2025Q2", "华北销售部_2025Q2.xlsx", q2)
+	q3 := samples.SeedSimplified()
+	q3.Follow = samples.Table{Title: "表5:上期行动跟进",
+		Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"},
+		Rows: [][]string{
+			{"优化投放渠道", "砍掉低效渠道", "李四", "8/31", "ROI≥1.5", "已完成", "8/28", "ROI 1.8"},
+			{"补充设计人力", "招聘1名设计", "王五", "7/31", "到岗", "已完成", "8/15", "8月中到岗"},
+			{"搭建客户分层", "完成分层模型", "赵六", "12/31", "模型上线", "进行中", "", ""},
+			{"梳理报价流程", "发布新报价流程", "钱七", "9/15", "流程发布", "未开始", "", ""},
+			{"试点直播带货", "做3场直播", "孙八", "9/30", "3场", "已取消", "", "平台政策变化，改为线下沙龙"},
+			{"更换CRM", "上线新CRM", "周九", "9/30", "上线", "已取消", "", ""},
+		}}
+	write("2025Q3", "华东销售部_2025Q3.xlsx", q3)
+	write("2025Q3", "华北销售部_2025Q3.xlsx", samples.SeedSimplified()) // no table 5
+	for _, q := range []string{"2025Q2", "2025Q3"} {
+		runQuarter(t, root, q)
+	}
+	hist := filepath.Join(root, "out", "fupan-history.sqlite")
+	inspect := func(file string) (list []map[string]any, summary map[string]any, findings []map[string]any) {
+		t.Helper()
+		out, stderr, code := runCLI(t, "inspect", "--json", "--history", hist, filepath.Join(root, "in", "2025Q3", file))
+		if code != 0 {
+			t.Fatalf("inspect %s: exit %d\n%s", file, code, stderr)
+		}
+		var v struct {
+			Followup []map[string]any
+			Summary  map[string]any
+			Findings []map[string]any
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Followup, v.Summary, v.Findings
+	}
+	list, summary, findings := inspect("华东销售部_2025Q3.xlsx")
+	want := map[string]string{"优化投放渠道": "done", "补充设计人力": "done_late", "搭建客户分层": "open", "梳理报价流程": "overdue",
+		"试点直播带货": "dropped", "更换CRM": "dropped", "线上推广方案上线": "done", "建立周报制度": "unknown"}
+	if len(list) != len(want) {
+		t.Fatalf("%d follow-ups, want %d: %v", len(list), len(want), list)
+	}
+	for _, f := range list {
+		if f["status"] != want[f["action"].(string)] || f["from_period"] != "2025Q2" {
+			t.Errorf("%v: %v from %v, want %s", f["action"], f["status"], f["from_period"], want[f["action"].(string)])
+		}
+		for _, k := range []string{"measure", "owner", "due", "done_on", "effect", "ref"} {
+			if _, ok := f[k]; !ok {
+				t.Errorf("follow-up lacks %q", k)
+			}
+		}
+	}
+	if summary["followup_total"] != 6.0 || summary["followup_done"] != 3.0 || summary["followup_overdue"] != 1.0 {
+		t.Errorf("summary: %v %v %v", summary["followup_total"], summary["followup_done"], summary["followup_overdue"])
+	}
+	at := map[string]string{}
+	for _, f := range findings {
+		at[f["code"].(string)] += f["sheet"].(string) + "!" + f["cell"].(string) + " "
+	}
+	if at["action-not-followed-up"] != "跟进!A2 " || at["action-overdue"] != "跟进!A6 " || at["action-dropped-no-reason"] != "跟进!H8 " {
+		t.Errorf("follow-up findings at %v", at)
+	}
+	// The team without table 5: only the tracked task is known.
+	list, _, findings = inspect("华北销售部_2025Q3.xlsx")
+	unknown := 0
+	for _, f := range list {
+		if f["status"] == "unknown" {
+			unknown++
+		}
+	}
+	if unknown != 7 {
+		t.Errorf("华北销售部: %d unknown, want 7", unknown)
+	}
+	notFollowed := 0
+	for _, f := range findings {
+		if f["code"] == "action-not-followed-up" && f["sheet"] == "行动" && f["cell"] == "A2" {
+			notFollowed++
+		}
+	}
+	if notFollowed != 7 {
+		t.Errorf("华北销售部: %d action-not-followed-up at 行动!A2, want 7", notFollowed)
+	}
+
+	testtool.Require(t, "pdftotext")
+	pdf := filepath.Join(root, "out", "2025Q3", "华东销售部_2025Q3.pdf")
+	text := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
+	for _, w := range []string{"上期行动落实情况（2025Q2）", "落实率50%（3/6，已取消的不计）", "延期完成", "已逾期", "未跟进",
+		"上期行动“梳理报价流程”已过完成时间（2025-09-15），尚未落实", "上期行动“建立周报制度”本期没有跟进", "行动落实率"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the 2025Q3 PDF lacks %q", w)
+		}
+	}
+	overview := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"))), "")
+	if !strings.Contains(overview, "行动落实率") || !strings.Contains(overview, "3/6") {
+		t.Errorf("the overview lacks the follow-through:\n%s", overview)
+	}
+	for p := 1; p <= 3; p++ {
+		renderPage(t, pdf, p)
+	}
+}

@@ -1,0 +1,65 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// followStatus is the colour class of a follow-up's status: done green,
+// done late and open amber, overdue and unknown red, dropped grey (no class).
+var followStatus = map[string]string{
+	fupan.FollowDone:     fupan.StatusAchieved,
+	fupan.FollowDoneLate: fupan.StatusClose,
+	fupan.FollowOpen:     fupan.StatusClose,
+	fupan.FollowOverdue:  fupan.StatusMissed,
+	fupan.FollowUnknown:  fupan.StatusMissed,
+}
+
+// followup draws 上期行动落实情况: last period's actions with what became of
+// them, the status written out (it reads in black and white), and the
+// follow-through rate. Nothing where there is nothing to follow up.
+func (d *doc) followup(rv *fupan.Review) {
+	if len(rv.Followup) == 0 {
+		return
+	}
+	l := d.lang
+	d.ensure(d.headingH(0) + 30)
+	title := templates.L(l, "followup")
+	if from := rv.Followup[0].FromPeriod; from != "" {
+		title += l.Pick("（", "（", " (") + from + l.Pick("）", "）", ")")
+	}
+	d.heading(title, 0)
+	s := rv.Summary
+	if rate := s.FollowThrough(); rate != nil {
+		d.setSize(10)
+		d.text(statusInk[fupan.MetricStatus(*rate)])
+		d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), s.FollowupDone, s.FollowupTotal), "L")
+		d.pdf.SetY(d.pdf.Y() + d.lineH() + 1)
+		d.text(ink)
+	}
+	cols := []column{
+		{title: templates.L(l, "followup.action"), share: 2.4, align: "L"},
+		{title: colTitle(l, fupan.ActionTable, fupan.ColOwner), share: 0.9, align: "L"},
+		{title: colTitle(l, fupan.ActionTable, fupan.ColDue), share: 1.1, align: "L"},
+		{title: templates.L(l, "status"), share: 1.1, align: "L", computed: true},
+		{title: templates.L(l, "followup.done_on"), share: 1.1, align: "L"},
+		{title: templates.L(l, "followup.effect"), share: 2.4, align: "L"},
+	}
+	var rows [][]cell
+	list, hidden := firstRows(rv.Followup, maxTableRows)
+	for _, f := range list {
+		action := f.Action
+		if f.Measure != "" && f.Measure != f.Action {
+			action += "\n" + f.Measure
+		}
+		status := cell{text: templates.L(l, "follow."+f.Status)}
+		if st, ok := followStatus[f.Status]; ok {
+			status = statusCell(status.text, st, "")
+		}
+		rows = append(rows, []cell{{text: action}, {text: f.Owner}, {text: f.Due.String()}, status, {text: f.DoneOn.String()}, {text: f.Effect}})
+	}
+	d.table(cols, rows)
+	d.leftOut(hidden)
+}
