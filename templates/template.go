@@ -60,6 +60,17 @@ func Template() []TableSpec {
 			{Col: fupan.ColStatus, Width: 10, Hint: Label{Hans: "行动进展", Hant: "行動進展", En: "Progress of the action"},
 				List: []Label{{Hans: "未开始", Hant: "未開始", En: "not started"}, {Hans: "进行中", Hant: "進行中", En: "in progress"}, {Hans: "已完成", Hant: "已完成", En: "done"}}},
 		}},
+		{ID: fupan.FollowupTable, Sheet: Label{Hans: "表5 上期行动跟进", Hant: "表5 上期行動跟進", En: "5 Follow-up"}, Columns: []ColumnSpec{
+			{Col: fupan.ColItem, Width: 22, Hint: Label{Hans: "上期表4中的改进项，原样照录", Hant: "上期表4中的改進項，原樣照錄", En: "An improvement from last period's table 4, as written there"}},
+			{Col: fupan.ColMeasure, Width: 28, Hint: Label{Hans: "上期约定的具体措施", Hant: "上期約定的具體措施", En: "The measure agreed last period"}},
+			{Col: fupan.ColOwner, Width: 12, Hint: Label{Hans: "唯一责任人", Hant: "唯一責任人", En: "Exactly one owner"}},
+			{Col: fupan.ColDue, Width: 12, Text: true, Hint: Label{Hans: "上期约定的完成时间", Hant: "上期約定的完成時間", En: "The due date agreed last period"}},
+			{Col: fupan.ColAcceptance, Width: 24, Hint: Label{Hans: "上期约定的验收标准", Hant: "上期約定的驗收標準", En: "The acceptance criterion agreed last period"}},
+			{Col: fupan.ColStatus, Width: 10, Hint: Label{Hans: "本期末的状态；取消的须在“效果”中写明原因", Hant: "本期末的狀態；取消的須在「效果」中寫明原因", En: "Its state at this period's end; a dropped one needs its reason under Result"},
+				List: []Label{{Hans: "已完成", Hant: "已完成", En: "done"}, {Hans: "进行中", Hant: "進行中", En: "in progress"}, {Hans: "未开始", Hant: "未開始", En: "not started"}, {Hans: "已取消", Hant: "已取消", En: "cancelled"}}},
+			{Col: fupan.ColDoneOn, Width: 12, Text: true, Hint: Label{Hans: "实际完成的日期。例：9.8", Hant: "實際完成的日期。例：9.8", En: "When it was done, e.g. 9/8"}},
+			{Col: fupan.ColEffect, Width: 30, Hint: Label{Hans: "对照验收标准的结果；取消的写明原因", Hant: "對照驗收標準的結果；取消的寫明原因", En: "The result against the acceptance criterion; for a dropped one, why"}},
+		}},
 	}
 }
 
@@ -87,6 +98,7 @@ func Instructions() []Label {
 		{Hans: "3. 表2 进度跟踪：按周或按月记录里程碑的计划与实际；偏差超过10%时写明主要问题和应对措施。", Hant: "3. 表2 進度跟蹤：按週或按月記錄里程碑的計劃與實際；偏差超過10%時寫明主要問題和應對措施。", En: "3. Table 2, tracking: record each milestone's plan and actual weekly or monthly; past 10% deviation, state the problem and the countermeasure."},
 		{Hans: "4. 表3 成果复盘：填写计划值与实际值（同一单位）；未达标的写明原因和教训，达标的总结经验。", Hant: "4. 表3 成果復盤：填寫計劃值與實際值（同一單位）；未達標的寫明原因和教訓，達標的總結經驗。", En: "4. Table 3, outcomes: target and actual in the same unit; for a miss give the cause and lesson, for a success the experience."},
 		{Hans: "5. 表4 后续行动：每个待改进点写明措施、责任人、完成时间和验收标准。", Hant: "5. 表4 後續行動：每個待改進點寫明措施、責任人、完成時間和驗收標準。", En: "5. Table 4, actions: every point to improve gets a measure, an owner, a due date and an acceptance criterion."},
+		{Hans: "6. 表5 上期行动跟进（可选）：逐项写明上期表4中行动的状态、实际完成时间和效果；fupan next 生成的下期工作簿已预填。", Hant: "6. 表5 上期行動跟進（可選）：逐項寫明上期表4中行動的狀態、實際完成時間和效果；fupan next 產生的下期活頁簿已預填。", En: "6. Table 5, follow-up (optional): for each action of last period's table 4, its status, completion date and result; fupan next pre-fills it."},
 		{Hans: "达成率和偏差率可以留空，fupan 会计算并填入；如果填写了，fupan 会核对。", Hant: "達成率和偏差率可以留空，fupan 會計算並填入；如果填寫了，fupan 會核對。", En: "Achievement and deviation may stay blank: fupan computes them, and checks them where you fill them in."},
 		{Hans: "写法示例：日期 7.31、7月31日、2025-07-31；金额 1200万、¥50,000；数量 500家；比例 15%、≥3%。", Hant: "寫法示例：日期 7.31、7月31日、2025-07-31；金額 1200萬、¥50,000；數量 500家；比例 15%、≥3%。", En: "How to write values: dates 7/31 or 2025-07-31; amounts 12,000,000 or ¥50,000; counts 500; rates 15%, ≥3%."},
 		{Hans: "客观中立：以数据为依据，不归因于个人。不说“张三执行不力”，而说“任务1未按时完成，因需求变更导致返工2次”。", Hant: "客觀中立：以數據為依據，不歸因於個人。不說「張三執行不力」，而說「任務1未按時完成，因需求變更導致返工2次」。", En: "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\"."},

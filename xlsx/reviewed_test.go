@@ -245,6 +245,9 @@ func filledTemplate(t *testing.T, dir string) string {
 	f := open(t, path)
 	seed := samples.SeedSimplified()
 	for i, spec := range templates.Template() {
+		if i >= len(seed.Tables()) {
+			break // the seed has no table 5: the team leaves it blank
+		}
 		sheet := spec.Sheet.In(fupan.Simplified)
 		tbl := seed.Tables()[i]
 		for r, row := range tbl.Rows {

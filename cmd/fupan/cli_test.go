@@ -146,8 +146,8 @@ func TestTemplateReadsBack(t *testing.T) {
 		if res[0].Lang != lang {
 			t.Errorf("template in %s reads as %s", lang, res[0].Lang)
 		}
-		if len(res[0].Findings) != 4 {
-			t.Errorf("%s template: %d findings; want the four tables empty: %+v", lang, len(res[0].Findings), res[0].Findings)
+		if len(res[0].Findings) != 5 {
+			t.Errorf("%s template: %d findings; want the five tables empty: %+v", lang, len(res[0].Findings), res[0].Findings)
 		}
 		for _, f := range res[0].Findings {
 			if f.Code != fupan.CodeTableEmpty {
