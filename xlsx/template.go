@@ -15,12 +15,33 @@ const templateRows = 200
 
 // WriteTemplate writes the blank template teams fill, in the language.
 func WriteTemplate(w io.Writer, lang fupan.Lang) error {
-	f := excelize.NewFile()
-	defer func() { _ = f.Close() }()
-	st, err := newTemplateStyles(f)
+	f, _, err := newTemplate(lang)
 	if err != nil {
 		return err
 	}
+	defer func() { _ = f.Close() }()
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("writing the template: %w", err)
+	}
+	return nil
+}
+
+// newTemplate builds the blank template in a language.
+func newTemplate(lang fupan.Lang) (*excelize.File, templateStyles, error) {
+	f := excelize.NewFile()
+	st, err := newTemplateStyles(f)
+	if err != nil {
+		_ = f.Close()
+		return nil, st, err
+	}
+	if err := fillTemplate(f, lang, st); err != nil {
+		_ = f.Close()
+		return nil, st, err
+	}
+	return f, st, nil
+}
+
+func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 
 	// The instructions come first: it is what a team opens the file to.
 	info := templates.InstructionsSheet.In(lang)
@@ -78,9 +99,6 @@ func WriteTemplate(w io.Writer, lang fupan.Lang) error {
 		if err := writeTemplateTable(f, spec, lang, st); err != nil {
 			return err
 		}
-	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("writing the template: %w", err)
 	}
 	return nil
 }

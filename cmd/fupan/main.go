@@ -104,6 +104,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			historyCommand(),
 			notifyCommand(),
 			remindCommand(),
+			nextCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

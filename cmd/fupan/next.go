@@ -1,0 +1,176 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func nextCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "next",
+		Usage:     "write the next period's workbook for a team, pre-filled from this period's",
+		ArgsUsage: "FILE|OUT",
+		Description: `From a team's (reviewed) workbook, or from every workbook of a finished run in
+OUT, writes the next period's workbook into DIR, named <team>_<period>.xlsx, in
+the team's language: the template with the team and the period filled (--period,
+else the period after this one, written as the team writes it: 2025Q3 → 2025Q4,
+2025年第三季度 → 2025年第四季度), table 1's unfinished tasks carried over,
+table 3's metrics with the targets left blank, table 5 listing this period's
+actions with their due dates and acceptance criteria, for the team to say what
+became of them, and a sheet of other teams' lessons on the same metrics from
+the history (--history, else fupan-history.sqlite beside OUT where it is).
+
+Examples:
+  fupan next /srv/复盘报告/2025-09 -o /mnt/复盘/2025-10
+  fupan next out/华东销售部_2025Q3.reviewed.xlsx -o 下季度/
+  fupan next 华东销售部_2025Q3.xlsx --period 2025Q4 -o . --history fupan-history.sqlite
+
+Exit status: 0 written, 1 a workbook could not be read or written, 2 bad usage.`,
+		Flags: append(append(reviewFlags(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `DIR`"}),
+			historyFlags()...),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return cli.Exit("next takes one FILE or OUT", exitBadUsage)
+			}
+			src := c.Args().First()
+			if p := c.String("period"); p != "" {
+				if _, err := fupan.ParsePeriod(p); err != nil {
+					return cli.Exit("--period: "+err.Error(), exitBadUsage)
+				}
+			}
+			files, out, err := nextSources(src)
+			if err != nil {
+				return cli.Exit(err.Error(), exitBadUsage)
+			}
+			opts, err := analyzeOptions(c)
+			if err != nil {
+				return err
+			}
+			opts.Period = "" // --period names the next period here
+			ro, err := readerOptions(c)
+			if err != nil {
+				return err
+			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			lessons, err := historyLessons(c, out)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(c.String("output"), 0o755); err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			failed := 0
+			for _, file := range files {
+				path, err := writeNext(c, file, opts, ro, id, lessons)
+				if err != nil {
+					zerolog.Ctx(c.Context).Error().Err(err).Str("file", file).Msg("no next workbook")
+					failed++
+					continue
+				}
+				fmt.Fprintln(c.App.Writer, printable(path))
+			}
+			if failed > 0 {
+				return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(files)), exitFailed)
+			}
+			return nil
+		},
+	}
+}
+
+// nextSources are the workbooks next reads: the file, or the reviewed
+// workbooks of a finished run (and the run's folder, for its history).
+func nextSources(src string) ([]string, string, error) {
+	fi, err := os.Stat(src)
+	if err != nil {
+		return nil, "", err
+	}
+	if !fi.IsDir() {
+		return []string{src}, "", nil
+	}
+	sum, err := batch.ReadSummary(src)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s is a folder but no finished run: %w", src, err)
+	}
+	var files []string
+	for _, e := range sum.Entries {
+		if e.Status == batch.StatusOK && e.Outputs.Reviewed != "" {
+			files = append(files, filepath.Join(src, e.Outputs.Reviewed))
+		}
+	}
+	if len(files) == 0 {
+		return nil, "", fmt.Errorf("the run in %s reported no workbook", src)
+	}
+	return files, src, nil
+}
+
+// historyLessons are the history's lessons, where there is a history: named,
+// or beside OUT. None without one.
+func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
+	path, explicit, err := historyPath(c, out, historyRecord)
+	if err != nil || path == "" {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil && !explicit {
+		return nil, nil
+	}
+	db, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitFailed)
+	}
+	defer func() { _ = db.Close() }()
+	lessons, err := db.Lessons(c.Context)
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitFailed)
+	}
+	return lessons, nil
+}
+
+// maxNextLessons keeps the lessons sheet to what a team reads.
+const maxNextLessons = 60
+
+func writeNext(c *cli.Context, file string, opts fupan.Options, ro xlsx.Options, id fupan.Identity, lessons []fupan.Lesson) (string, error) {
+	rv, err := loadReview(c.Context, file, opts, ro)
+	if err != nil {
+		return "", err
+	}
+	if rv.HasErrors() {
+		return "", fmt.Errorf("%s has errors: run fupan validate on it", file)
+	}
+	if rv.Meta.Team == "" {
+		return "", errors.New("the workbook names no team")
+	}
+	period := c.String("period")
+	if period == "" {
+		if period, err = fupan.NextPeriodText(rv.Meta.Period); err != nil {
+			return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
+		}
+	}
+	n := fupan.PlanNext(rv, period)
+	want := map[string]bool{}
+	for _, m := range n.Metrics {
+		want[id.MetricKey(m.Metric)] = true
+	}
+	filter := fupan.LessonFilter{Metrics: want, ExceptTeam: id.TeamKey(rv.Meta.Team)}
+	for _, l := range lessons {
+		if len(n.Lessons) < maxNextLessons && filter.Match(l, id) {
+			n.Lessons = append(n.Lessons, l)
+		}
+	}
+	path := filepath.Join(c.String("output"), batch.OutputBase(rv.Meta.Team+"_"+period+".xlsx")+".xlsx")
+	err = batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteNext(f, n) })
+	return path, err
+}

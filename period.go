@@ -1,0 +1,113 @@
+package fupan
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// NextPeriod is the period after p, of the same kind.
+func NextPeriod(p Period) (Period, error) {
+	var label string
+	y := p.Start.Year
+	switch p.Kind() {
+	case PeriodQuarter:
+		q := (int(p.Start.Month)-1)/3 + 1
+		if q == 4 {
+			y, q = y+1, 0
+		}
+		label = fmt.Sprintf("%dQ%d", y, q+1)
+	case PeriodHalf:
+		if p.Start.Month > 6 {
+			label = fmt.Sprintf("%dH1", y+1)
+		} else {
+			label = fmt.Sprintf("%dH2", y)
+		}
+	case PeriodMonth:
+		m := int(p.Start.Month) + 1
+		if m == 13 {
+			y, m = y+1, 1
+		}
+		label = fmt.Sprintf("%d-%02d", y, m)
+	case PeriodYear:
+		label = strconv.Itoa(y + 1)
+	default:
+		return Period{}, fmt.Errorf("%q: %w", p.Label, ErrUnknownPeriod)
+	}
+	return ParsePeriod(label)
+}
+
+// NextPeriodText is the period after the one written, written the same way:
+// 2025Q3 → 2025Q4, 2025-09 → 2025-10, 2025H1 → 2025H2, 2025 → 2026,
+// 2025年第三季度 → 2025年第四季度, Q4 2025 → Q1 2026. A way of writing it
+// does not know comes back as the normalised label (2025Q4).
+func NextPeriodText(written string) (string, error) {
+	p, err := ParsePeriod(written)
+	if err != nil {
+		return "", err
+	}
+	next, err := NextPeriod(p)
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimSpace(written)
+	// Rewrite the groups in place; the patterns are ParsePeriod's, tried in
+	// its order, on the text as written (so a full-width digit falls back).
+	replace := func(idx []int, groups map[int]string) string {
+		var b strings.Builder
+		last := 0
+		for g := 1; 2*g+1 < len(idx); g++ {
+			v, ok := groups[g]
+			if !ok || idx[2*g] < 0 {
+				continue
+			}
+			b.WriteString(s[last:idx[2*g]])
+			b.WriteString(v)
+			last = idx[2*g+1]
+		}
+		b.WriteString(s[last:])
+		return b.String()
+	}
+	ny := strconv.Itoa(next.Start.Year)
+	nq := (int(next.Start.Month)-1)/3 + 1
+	switch p.Kind() {
+	case PeriodQuarter:
+		if idx := rePeriodQ.FindStringSubmatchIndex(s); idx != nil {
+			return replace(idx, map[int]string{1: ny, 2: strconv.Itoa(nq)}), nil
+		}
+		if idx := rePeriodQEn.FindStringSubmatchIndex(s); idx != nil {
+			return replace(idx, map[int]string{1: strconv.Itoa(nq), 2: ny}), nil
+		}
+		if idx := rePeriodQCN.FindStringSubmatchIndex(s); idx != nil {
+			q := strconv.Itoa(nq)
+			if _, err := strconv.Atoi(s[idx[4]:idx[5]]); err != nil {
+				q = []string{"一", "二", "三", "四"}[nq-1]
+			}
+			return replace(idx, map[int]string{1: ny, 2: q}), nil
+		}
+	case PeriodHalf:
+		h := 1
+		if next.Start.Month > 6 {
+			h = 2
+		}
+		if idx := rePeriodH.FindStringSubmatchIndex(s); idx != nil {
+			return replace(idx, map[int]string{1: ny, 2: strconv.Itoa(h)}), nil
+		}
+		if idx := rePeriodHCN.FindStringSubmatchIndex(s); idx != nil {
+			return replace(idx, map[int]string{1: ny, 2: []string{"上", "下"}[h-1]}), nil
+		}
+	case PeriodMonth:
+		if idx := rePeriodMonth.FindStringSubmatchIndex(s); idx != nil {
+			m := strconv.Itoa(int(next.Start.Month))
+			if idx[5]-idx[4] == 2 && len(m) == 1 {
+				m = "0" + m
+			}
+			return replace(idx, map[int]string{1: ny, 2: m}), nil
+		}
+	case PeriodYear:
+		if idx := rePeriodYear.FindStringSubmatchIndex(s); idx != nil {
+			return replace(idx, map[int]string{1: ny}), nil
+		}
+	}
+	return next.Label, nil
+}

@@ -1,0 +1,31 @@
+package fupan
+
+import "testing"
+
+func TestNextPeriodText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025Q3", "2025Q4"},
+		{"2025Q4", "2026Q1"},
+		{"2025-09", "2025-10"},
+		{"2025-12", "2026-01"},
+		{"2025H1", "2025H2"},
+		{"2025H2", "2026H1"},
+		{"2025", "2026"},
+		{"2025年第三季度", "2025年第四季度"},
+		{"2025年第四季度", "2026年第一季度"},
+		{"2025年第3季度", "2025年第4季度"},
+		{"2025年9月", "2025年10月"},
+		{"2025年上半年", "2025年下半年"},
+		{"Q4 2025", "Q1 2026"},
+		{"2025年Q3", "2025年Q4"},
+		{"２０２５Q3", "2025Q4"}, // full-width digits: the label
+	} {
+		got, err := NextPeriodText(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("NextPeriodText(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	if _, err := NextPeriodText("下个月"); err == nil {
+		t.Error("a period that is not one has a next")
+	}
+}

@@ -1,0 +1,149 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+// WriteNext writes the next period's workbook for a team: the template in
+// the team's language with the team and period filled, table 1's unfinished
+// tasks, table 3's metrics (targets blank), table 5 listing this period's
+// actions to follow up, and a sheet of other teams' lessons on the same
+// metrics. The team fills only what is new.
+func WriteNext(w io.Writer, n fupan.NextReview) error {
+	l := n.Lang
+	if l == "" {
+		l = fupan.Simplified
+	}
+	f, st, err := newTemplate(l)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	facts := templates.FactsSheet.In(l)
+	for ref, v := range map[string]string{"B1": n.Team, "B2": n.Period} {
+		if err := f.SetCellStr(facts, ref, v); err != nil {
+			return err
+		}
+	}
+	specs := templates.Template()
+	fill := func(id fupan.TableID, rows []map[fupan.Col]string) error {
+		for _, spec := range specs {
+			if spec.ID != id {
+				continue
+			}
+			sheet := spec.Sheet.In(l)
+			for r, row := range rows {
+				for c, col := range spec.Columns {
+					v := row[col.Col]
+					if v == "" {
+						continue
+					}
+					cell, _ := excelize.CoordinatesToCellName(c+1, r+3)
+					if err := f.SetCellStr(sheet, cell, v); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	var plan []map[fupan.Col]string
+	for _, p := range n.Tasks {
+		period := ""
+		if !p.Start.IsZero() || !p.End.IsZero() {
+			period = p.Start.String() + " ~ " + p.End.String()
+		}
+		res := p.Resources
+		if res == "" {
+			res = templates.FormatResources(p.Budget, p.People, l)
+		}
+		plan = append(plan, map[fupan.Col]string{fupan.ColGoal: p.Goal, fupan.ColTask: p.Task, fupan.ColOwner: p.Owner,
+			fupan.ColPeriod: period, fupan.ColResources: res, fupan.ColAcceptance: p.Acceptance})
+	}
+	var metrics []map[fupan.Col]string
+	for _, o := range n.Metrics {
+		row := map[fupan.Col]string{fupan.ColMetric: o.Metric}
+		if o.Direction == fupan.Lower {
+			row[fupan.ColDirection] = l.Pick("越低越好", "越低越好", "lower")
+		}
+		metrics = append(metrics, row)
+	}
+	var follow []map[fupan.Col]string
+	for _, a := range n.Actions {
+		due := a.DueText
+		if !a.Due.IsZero() {
+			due = a.Due.String()
+		}
+		follow = append(follow, map[fupan.Col]string{fupan.ColItem: a.Item, fupan.ColMeasure: a.Measure, fupan.ColOwner: a.Owner,
+			fupan.ColDue: due, fupan.ColAcceptance: a.Acceptance})
+	}
+	for _, t := range []struct {
+		id   fupan.TableID
+		rows []map[fupan.Col]string
+	}{{fupan.PlanTable, plan}, {fupan.OutcomeTable, metrics}, {fupan.FollowupTable, follow}} {
+		if err := fill(t.id, t.rows); err != nil {
+			return err
+		}
+	}
+	if err := writeLessonsSheet(f, templates.L(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("writing the next period's workbook: %w", err)
+	}
+	return nil
+}
+
+// writeLessonsSheet adds a sheet of lessons: metric, kind, the lesson, its
+// cause, and where it came from. Its header is not a review table's.
+func writeLessonsSheet(f *excelize.File, sheet string, lessons []fupan.Lesson, l fupan.Lang, st templateStyles) error {
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	head := []string{templates.L(l, "lessons.metric"), templates.L(l, "lessons.kind"), templates.L(l, "lessons.text"),
+		templates.L(l, "cause"), templates.L(l, "lessons.from"), templates.L(l, "status")}
+	for i, h := range head {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(sheet, cell, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, cell, cell, st.header); err != nil {
+			return err
+		}
+	}
+	if len(lessons) == 0 {
+		return f.SetCellStr(sheet, "A2", templates.L(l, "lessons.none"))
+	}
+	for r, ls := range lessons {
+		status := ""
+		if ls.Status != "" {
+			status = templates.L(l, "status."+ls.Status)
+		}
+		if ls.Achievement != nil {
+			status = fupan.FormatPercent(*ls.Achievement, false) + " " + status
+		}
+		vals := []string{ls.Metric, templates.L(l, "kind."+ls.Kind), ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status}
+		for c, v := range vals {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			if err := f.SetCellStr(sheet, cell, v); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(head), len(lessons)+1)
+	if err := f.SetCellStyle(sheet, "A2", last, st.wrap); err != nil {
+		return err
+	}
+	for c, w := range []float64{18, 10, 44, 36, 22, 14} {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
