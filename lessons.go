@@ -1,6 +1,9 @@
 package fupan
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Kinds of lesson (seed 4.3).
 const (
@@ -73,4 +76,98 @@ func (f LessonFilter) Match(l Lesson, id Identity) bool {
 	}
 	q := id.fold(f.Search)
 	return strings.Contains(id.fold(l.Text+" "+l.Cause+" "+l.Metric+" "+l.Team), q)
+}
+
+// Theme is lessons that say the same thing about one metric: the same
+// metric (its key) and kind, and texts that share most of their character
+// pairs (Dice ≥ ThemeSimilarity, the prefix 经验/教训 left out), joined
+// transitively. A theme of several teams recurs.
+type Theme struct {
+	Metric  string
+	Kind    string
+	Lessons []Lesson
+	Teams   int // distinct teams
+}
+
+// ThemeSimilarity is how alike two lessons' texts must be to be one theme:
+// the seed's "地推活动客群画像需更精准" and "地推活动的客群画像要更精准" are
+// (0.7); two lessons that only share a metric are not (below 0.2).
+const ThemeSimilarity = 0.45
+
+// Themes groups lessons into themes, those of the most teams first, then
+// lessons before experience, then by metric.
+func Themes(lessons []Lesson) []Theme {
+	type node struct {
+		l     Lesson
+		grams map[string]int
+	}
+	nodes := make([]node, len(lessons))
+	for i, l := range lessons {
+		nodes[i] = node{l, bigrams(lessonBody(l.Text))}
+	}
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range nodes {
+		for j := i + 1; j < len(nodes); j++ {
+			a, b := nodes[i].l, nodes[j].l
+			if a.MetricKey != b.MetricKey || a.Kind != b.Kind {
+				continue
+			}
+			if dice(nodes[i].grams, nodes[j].grams) >= ThemeSimilarity {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	index := map[int]int{}
+	var themes []Theme
+	for i, n := range nodes {
+		root := find(i)
+		k, ok := index[root]
+		if !ok {
+			k = len(themes)
+			index[root] = k
+			themes = append(themes, Theme{Metric: n.l.Metric, Kind: n.l.Kind})
+		}
+		themes[k].Lessons = append(themes[k].Lessons, n.l)
+	}
+	for i := range themes {
+		teams := map[string]bool{}
+		for _, l := range themes[i].Lessons {
+			teams[l.TeamKey+"\x00"+l.Team] = true
+		}
+		themes[i].Teams = len(teams)
+	}
+	sort.SliceStable(themes, func(i, j int) bool {
+		a, b := themes[i], themes[j]
+		if a.Teams != b.Teams {
+			return a.Teams > b.Teams
+		}
+		if a.Kind != b.Kind {
+			return a.Kind == LessonAvoid
+		}
+		return a.Metric < b.Metric
+	})
+	return themes
+}
+
+// lessonBody is a lesson without its 经验:/教训: prefix, which every lesson
+// of a kind shares and would make unrelated ones look alike.
+func lessonBody(s string) string {
+	t := strings.TrimSpace(FoldText(s))
+	for _, p := range []string{"经验", "經驗", "教训", "教訓", "experience", "Experience", "lesson", "Lesson", "lessons", "Lessons"} {
+		if strings.HasPrefix(t, p) {
+			t = strings.TrimLeft(strings.TrimPrefix(t, p), ": ")
+			break
+		}
+	}
+	return t
 }

@@ -147,3 +147,98 @@ func writeLessonsSheet(f *excelize.File, sheet string, lessons []fupan.Lesson, l
 	}
 	return nil
 }
+
+// WriteLessons writes the lessons library as a workbook: one sheet, grouped
+// by kind (lessons to avoid first) and by metric, each lesson with where it
+// came from.
+func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
+	f := excelize.NewFile()
+	defer func() { _ = f.Close() }()
+	st, err := newTemplateStyles(f)
+	if err != nil {
+		return err
+	}
+	sheet := templates.L(l, "lessons.title")
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	head := []string{templates.L(l, "lessons.metric"), templates.L(l, "lessons.text"), templates.L(l, "cause"),
+		templates.L(l, "lessons.from"), templates.L(l, "status"), templates.L(l, "source")}
+	row := 1
+	set := func(col int, v string, style int) error {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		if err := f.SetCellStr(sheet, cell, v); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, cell, cell, style)
+	}
+	for _, kind := range []string{fupan.LessonAvoid, fupan.LessonExperience} {
+		var of []fupan.Lesson
+		for _, ls := range lessons {
+			if ls.Kind == kind {
+				of = append(of, ls)
+			}
+		}
+		if len(of) == 0 {
+			continue
+		}
+		if err := set(1, templates.L(l, "kind."+kind)+fmt.Sprintf(" (%d)", len(of)), st.title); err != nil {
+			return err
+		}
+		row++
+		for i, h := range head {
+			if err := set(i+1, h, st.header); err != nil {
+				return err
+			}
+		}
+		row++
+		for _, group := range byMetric(of) {
+			for _, ls := range group {
+				status := ""
+				if ls.Achievement != nil {
+					status = fupan.FormatPercent(*ls.Achievement, false)
+				}
+				if ls.Status != "" {
+					status += " " + templates.L(l, "status."+ls.Status)
+				}
+				for i, v := range []string{ls.Metric, ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status, ls.File} {
+					if err := set(i+1, v, st.wrap); err != nil {
+						return err
+					}
+				}
+				row++
+			}
+		}
+		row++
+	}
+	for c, wd := range []float64{18, 44, 36, 22, 14, 26} {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+			return err
+		}
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("writing the lessons: %w", err)
+	}
+	return nil
+}
+
+// byMetric groups lessons by metric, in the order metrics first appear.
+func byMetric(lessons []fupan.Lesson) [][]fupan.Lesson {
+	index := map[string]int{}
+	var groups [][]fupan.Lesson
+	for _, ls := range lessons {
+		k := ls.MetricKey
+		if k == "" {
+			k = ls.Metric
+		}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], ls)
+	}
+	return groups
+}

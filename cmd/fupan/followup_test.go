@@ -2,14 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/xlsx"
 )
 
 // The loop over two quarters: 2025Q2's table 4 decides eight actions,
@@ -18,13 +16,7 @@ import (
 func TestFollowUpAcrossPeriods(t *testing.T) {
 	root := t.TempDir()
 	write := func(q, file string, r samples.Review) {
-		dir := filepath.Join(root, "in", q)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := xlsx.Build(filepath.Join(dir, file), samples.PerSheet(r)); err != nil {
-			t.Fatal(err)
-		}
+		writeBook(t, filepath.Join(root, "in", q, file), samples.PerSheet(r))
 	}
 	q2 := samples.SeedSimplified()
 	q2.Acts.Rows = [][]string{

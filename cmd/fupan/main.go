@@ -105,6 +105,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			notifyCommand(),
 			remindCommand(),
 			nextCommand(),
+			lessonsCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

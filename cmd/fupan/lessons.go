@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/urfave/cli/v2"
+)
+
+func lessonsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "lessons",
+		Usage: "search the lessons library: every 经验/教训 of every recorded review",
+		Description: `Lists the lessons (经验/教训) of the reviews in the history, newest first: the
+team, period, metric, kind (experience: what worked; lesson: what to avoid),
+the text, the cause, and the metric's achievement. --search finds text in any
+script (线索 finds 線索). -o FILE.xlsx or -o FILE.pdf writes the team's
+knowledge base (经验教训库), grouped by kind and by metric, with where each
+lesson came from. --json prints a list of objects with team, period, metric,
+kind, text, cause, achievement and status.
+
+Examples:
+  fupan lessons --history /srv/复盘报告/fupan-history.sqlite --search 线索
+  fupan lessons --history h.sqlite --kind lesson --since 2025Q1 --json
+  fupan lessons --history h.sqlite --team 华东销售部 -o 经验教训库.pdf
+
+Exit status: 0 listed (or written), 1 the history cannot be read or FILE written,
+2 bad usage (no history).`,
+		Flags: append(historyFlags(),
+			&cli.StringFlag{Name: "search", Usage: "only lessons holding `TEXT` (any script)"},
+			&cli.StringFlag{Name: "team", Usage: "only team `T`'s"},
+			&cli.StringFlag{Name: "kind", Usage: "only `experience` or lesson"},
+			&cli.StringFlag{Name: "since", Usage: "only periods ending in or after `PERIOD` (2025Q1)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the library to `FILE` (.xlsx or .pdf)"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the export: zh-Hans, zh-Hant or en (default zh-Hans)"},
+			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
+			fontFlag(),
+		),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return cli.Exit("lessons takes no arguments (give --search TEXT)", exitBadUsage)
+			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			filter := fupan.LessonFilter{Search: c.String("search"), Kind: c.String("kind")}
+			if k := filter.Kind; k != "" && k != fupan.LessonExperience && k != fupan.LessonAvoid {
+				return cli.Exit("--kind "+k+": want experience or lesson", exitBadUsage)
+			}
+			if t := c.String("team"); t != "" {
+				filter.Team = id.TeamKey(t)
+			}
+			if s := c.String("since"); s != "" {
+				p, err := fupan.ParsePeriod(s)
+				if err != nil {
+					return cli.Exit("--since: "+err.Error(), exitBadUsage)
+				}
+				filter.Since = p.End
+			}
+			lang := fupan.Simplified
+			if s := c.String("lang"); s != "" {
+				l, ok := fupan.ParseLang(s)
+				if !ok {
+					return cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+				}
+				lang = l
+			}
+			out := c.String("output")
+			ext := strings.ToLower(filepath.Ext(out))
+			if out != "" && ext != ".xlsx" && ext != ".pdf" {
+				return cli.Exit("-o "+out+": want a .xlsx or .pdf file", exitBadUsage)
+			}
+			db, _, err := openHistory(c, "", historyNeeded)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = db.Close() }()
+			all, err := db.Lessons(c.Context)
+			if err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+			var list []fupan.Lesson
+			for _, l := range all {
+				if filter.Match(l, id) {
+					list = append(list, l)
+				}
+			}
+			switch {
+			case out != "":
+				return writeLessons(c, out, ext, list, lang)
+			case c.Bool("json"):
+				if list == nil {
+					list = []fupan.Lesson{}
+				}
+				b, err := json.MarshalIndent(list, "", "  ")
+				if err != nil {
+					return cli.Exit(err.Error(), exitFailed)
+				}
+				fmt.Fprintln(c.App.Writer, string(b))
+			default:
+				rows := [][]string{{templates.L(lang, "period"), templates.L(lang, "team"), templates.L(lang, "lessons.metric"),
+					templates.L(lang, "lessons.kind"), templates.L(lang, "lessons.text")}}
+				for _, l := range list {
+					rows = append(rows, []string{l.Period, printable(l.Team), printable(l.Metric), templates.L(lang, "kind."+l.Kind), printable(l.Text)})
+				}
+				printColumns(c.App.Writer, rows)
+			}
+			return nil
+		},
+	}
+}
+
+func writeLessons(c *cli.Context, out, ext string, list []fupan.Lesson, lang fupan.Lang) error {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	var err error
+	if ext == ".xlsx" {
+		err = batch.WriteAtomic(out, func(f *os.File) error { return xlsx.WriteLessons(f, list, lang) })
+	} else {
+		font, ferr := fontOption(c)
+		if ferr != nil {
+			return ferr
+		}
+		err = batch.WriteAtomic(out, func(f *os.File) error { return pdf.WriteLessons(f, list, pdf.Options{Font: font, Lang: lang}) })
+	}
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	fmt.Fprintln(c.App.Writer, printable(out))
+	return nil
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/xlsx"
+	"github.com/xuri/excelize/v2"
+)
+
+// The lessons library: a Simplified search finds Traditional text and the
+// reverse; the JSON's keys; the xlsx and PDF exports read back and drawn.
+func TestLessonsLibrary(t *testing.T) {
+	root := t.TempDir()
+	simp := samples.SeedSimplified()
+	simp.Outcome.Rows[1][5] = "教训:销售线索跟进不及时,需每日清理线索池"
+	trad := samples.SeedTraditional()
+	trad.Outcome.Rows[1][5] = "教訓:線索分配過慢,應按區域自動分配"
+	writeBook(t, filepath.Join(root, "in", "华东销售部_2025Q3.xlsx"), samples.PerSheet(simp))
+	writeBook(t, filepath.Join(root, "in", "華南銷售部_2025Q3.xlsx"), samples.PerSheet(trad))
+	if _, stderr, code := runCLI(t, "run", filepath.Join(root, "in"), "-o", filepath.Join(root, "out")); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	hist := filepath.Join(root, "fupan-history.sqlite")
+	for _, q := range []string{"线索", "線索"} {
+		out, stderr, code := runCLI(t, "lessons", "--history", hist, "--search", q, "--json")
+		if code != 0 {
+			t.Fatalf("lessons --search %s: exit %d\n%s", q, code, stderr)
+		}
+		var list []map[string]any
+		if err := json.Unmarshal([]byte(out), &list); err != nil {
+			t.Fatal(err)
+		}
+		teams := map[string]bool{}
+		for _, l := range list {
+			teams[l["team"].(string)] = true
+			for _, k := range []string{"team", "period", "metric", "kind", "text", "cause", "achievement", "status"} {
+				if _, ok := l[k]; !ok {
+					t.Errorf("a lesson lacks %q", k)
+				}
+			}
+		}
+		if len(list) != 2 || !teams["华东销售部"] || !teams["華南銷售部"] {
+			t.Errorf("--search %s found %v", q, list)
+		}
+	}
+	out, _, _ := runCLI(t, "lessons", "--history", hist, "--kind", "experience", "--json")
+	if strings.Contains(out, `"kind": "lesson"`) || !strings.Contains(out, `"kind": "experience"`) {
+		t.Errorf("--kind experience:\n%s", out)
+	}
+	if _, _, code := runCLI(t, "lessons", "--search", "x"); code != 2 {
+		t.Errorf("lessons without a history: exit %d, want 2", code)
+	}
+
+	xlsxPath := filepath.Join(root, "经验教训库.xlsx")
+	if _, stderr, code := runCLI(t, "lessons", "--history", hist, "-o", xlsxPath); code != 0 {
+		t.Fatalf("-o xlsx: exit %d\n%s", code, stderr)
+	}
+	x, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows("经验教训库")
+	_ = x.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	for _, r := range rows {
+		text += strings.Join(r, "|") + "\n"
+	}
+	for _, want := range []string{"教训 (", "经验 (", "销售线索跟进不及时", "線索分配過慢", "华东销售部 · 2025Q3", "華南銷售部 · 2025Q3"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the xlsx library lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Index(text, "教训 (") > strings.Index(text, "经验 (") {
+		t.Error("the xlsx library does not put lessons to avoid first")
+	}
+	pdfPath := filepath.Join(root, "经验教训库.pdf")
+	if _, stderr, code := runCLI(t, "lessons", "--history", hist, "-o", pdfPath); code != 0 {
+		t.Fatalf("-o pdf: exit %d\n%s", code, stderr)
+	}
+	testtool.Require(t, "pdftotext")
+	pt := strings.Join(strings.Fields(testtool.Text(t, pdfPath)), "")
+	for _, want := range []string{"经验教训库", "销售线索跟进不及时", "線索分配過慢", "華南銷售部·2025Q3"} {
+		if !strings.Contains(pt, want) {
+			t.Errorf("the PDF library lacks %q", want)
+		}
+	}
+	renderPage(t, pdfPath, 1)
+}
+
+// writeBook writes a workbook with excelize, making its folder.
+func writeBook(t *testing.T, path string, b xlsx.Book) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := xlsx.Build(path, b); err != nil {
+		t.Fatal(err)
+	}
+}
