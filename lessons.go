@@ -21,10 +21,10 @@ type Lesson struct {
 	Cause       string   `json:"cause"`
 	Achievement *float64 `json:"achievement"`
 	Status      string   `json:"status"`
-	File        string   `json:"file,omitempty"` // where it came from
-	End         Date     `json:"-"`              // the period's end, for ordering
+	File        string   `json:"-"` // where it came from
+	End         Date     `json:"-"` // the period's end, for ordering
 	TeamKey     string   `json:"-"`
-	MetricKey   string   `json:"-"`
+	MetricKey   string   `json:"metric_key,omitempty"`
 }
 
 // LessonKind tells experience from lesson: by the word the team wrote
@@ -170,4 +170,18 @@ func lessonBody(s string) string {
 		}
 	}
 	return t
+}
+
+// LessonsOf are a review's lessons, keyed by id.
+func LessonsOf(rv *Review, id Identity) []Lesson {
+	var out []Lesson
+	for _, o := range rv.Outcomes {
+		if strings.TrimSpace(o.Lesson) == "" {
+			continue
+		}
+		out = append(out, Lesson{Team: rv.Meta.Team, Period: rv.Meta.Period, Metric: o.Metric, Kind: LessonKind(o.Lesson, o.Status),
+			Text: o.Lesson, Cause: o.Cause, Achievement: o.Achievement, Status: o.Status, File: rv.File, End: rv.Meta.PeriodEnd,
+			TeamKey: id.TeamKey(rv.Meta.Team), MetricKey: id.MetricKey(o.Metric)})
+	}
+	return out
 }

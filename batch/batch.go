@@ -400,6 +400,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		return e
 	}
 	e.Status = StatusOK
+	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
 		// Only now is the workbook done: a review not recorded is done again.
 		e.History = hist.record(context.WithoutCancel(ctx), rv, c.rel, e.SHA256, modTime(root, c.rel))
@@ -465,7 +466,7 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 		}
 		langs[e.Lang]++
 		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed,
-			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
+			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
 	lang := o.Settings.Analyze.Lang
 	if lang == "" {

@@ -34,6 +34,9 @@ type Entry struct {
 	// Previous is the team's previous period in the history, as the run
 	// began: its period, file and figures.
 	Previous *fupan.Previous `json:"previous,omitempty"`
+	// Lessons are the review's 经验/教训, for the overview's page of
+	// lessons across teams.
+	Lessons []fupan.Lesson `json:"lessons,omitempty"`
 	// Attention is what needs a decision, as of the run, in the workbook's
 	// language (the report's page 1 has the same).
 	Attention []string `json:"attention,omitempty"`

@@ -18,6 +18,7 @@ type OverviewRow struct {
 	Reason             string
 	Figures            *fupan.Summary
 	Previous           *fupan.Previous // nil: no history, or the team's first period
+	Lessons            []fupan.Lesson
 	Errors, Warnings   int
 }
 
@@ -134,7 +135,60 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		}
 		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
 	}
+	d.overviewLessons(rows)
 	return title
+}
+
+// maxOverviewThemes keeps the overview's lessons to a page or two.
+const maxOverviewThemes = 20
+
+// overviewLessons is a page of this period's lessons across teams: themes
+// that recur in several teams first (fupan.Themes says when two lessons are
+// one theme), each with the teams that wrote it.
+func (d *doc) overviewLessons(rows []OverviewRow) {
+	var all []fupan.Lesson
+	for _, r := range rows {
+		if !r.Failed {
+			all = append(all, r.Lessons...)
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	l := d.lang
+	d.newPage()
+	d.heading(templates.L(l, "lessons.recurring"), 0)
+	themes := fupan.Themes(all)
+	if len(themes) > maxOverviewThemes {
+		themes = themes[:maxOverviewThemes]
+	}
+	for _, th := range themes {
+		head := th.Metric + " · " + templates.L(l, "kind."+th.Kind)
+		if th.Teams > 1 {
+			head += " · " + fmt.Sprintf(templates.L(l, "lessons.teams"), th.Teams)
+		}
+		d.heading(head, 1)
+		for _, ls := range sameWords(th.Lessons, l) {
+			d.lessonPoint(ls)
+		}
+	}
+}
+
+// sameWords writes a lesson several teams wrote word for word once, naming
+// them all.
+func sameWords(lessons []fupan.Lesson, l fupan.Lang) []fupan.Lesson {
+	index := map[string]int{}
+	var out []fupan.Lesson
+	for _, ls := range lessons {
+		k := strings.Join(strings.Fields(fupan.Simplify(ls.Text)), " ")
+		if i, ok := index[k]; ok {
+			out[i].Team += l.Pick("、", "、", ", ") + ls.Team
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, ls)
+	}
+	return out
 }
 
 // changeCell is a team's change against its previous period: the mark of

@@ -106,3 +106,21 @@ func writeBook(t *testing.T, path string, b xlsx.Book) {
 		t.Fatal(err)
 	}
 }
+
+// The overview's page of this period's lessons: themes several teams share
+// first, a lesson written word for word by several teams once.
+func TestOverviewLessons(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--no-history"); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "overview.pdf"))), "")
+	shared, alone := strings.Index(text, "华东销售额·教训·4个团队"), strings.Index(text, "EastChinasales·教训")
+	if !strings.Contains(text, "本期经验教训（多个团队共有的在前）") || shared < 0 || alone < 0 || shared > alone {
+		t.Errorf("the overview's lessons: shared theme at %d, a team's own at %d", shared, alone)
+	}
+	if n := strings.Count(text, "教训:地推活动客群画像需更精准,需提前做小范围测试"); n != 1 {
+		t.Errorf("a lesson three teams wrote alike is listed %d times", n)
+	}
+}
