@@ -184,22 +184,22 @@ func (r *Review) matchFollowup(a ActionRow, used []bool) int {
 	return -1
 }
 
-// trackedAs is the tracked task of table 2 that is the action (by its item
-// or measure), or nil.
+// trackedAs is the tracked task of table 2 that is the action: named as its
+// 改进项 or measure, or one name inside the other. Likeness alone is not
+// enough here: a milestone 首场地推活动 is not the action 优化地推活动客群画像.
 func (r *Review) trackedAs(a ActionRow) *TrackingRow {
-	var plan []PlanRow
-	for _, t := range r.Tracking {
-		plan = append(plan, PlanRow{Task: t.Task, Owners: t.Owners})
-	}
 	for _, name := range []string{a.Item, a.Measure} {
-		if name == "" {
+		key := matchKey(name)
+		if len([]rune(key)) < 2 {
 			continue
 		}
-		if p := matchPlanTask(plan, name, ParseOwners(a.Owner)); p != nil {
-			for k := range plan {
-				if &plan[k] == p {
-					return &r.Tracking[k]
-				}
+		for i, t := range r.Tracking {
+			tk := matchKey(t.Task)
+			if len([]rune(tk)) < 2 {
+				continue
+			}
+			if tk == key || strings.Contains(tk, key) || strings.Contains(key, tk) {
+				return &r.Tracking[i]
 			}
 		}
 	}

@@ -10,7 +10,8 @@ import (
 	samples "github.com/fupan-review/fupan/samples/gen"
 )
 
-// The loop over two quarters: 2025Q2's table 4 decides eight actions,
+// The loop over three quarters: 2025Q1's actions are followed up (not at
+// all) in 2025Q2, whose table 4 decides eight actions,
 // 2025Q3's table 5 (and table 2) says what became of them; a second team has
 // no table 5. Through the history, inspect, the PDF and the overview.
 func TestFollowUpAcrossPeriods(t *testing.T) {
@@ -18,6 +19,12 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	write := func(q, file string, r samples.Review) {
 		writeBook(t, filepath.Join(root, "in", q, file), samples.PerSheet(r))
 	}
+	// 2025Q1: the seed's own three actions, due in its Q1.
+	q1 := samples.SeedSimplified()
+	for i := range q1.Acts.Rows {
+		q1.Acts.Rows[i][3] = "3/31"
+	}
+	write("2025Q1", "华东销售部_2025Q1.xlsx", q1)
 	q2 := samples.SeedSimplified()
 	q2.Acts.Rows = [][]string{
 		{"优化投放渠道", "砍掉低效渠道", "李四", "8/31", "", "ROI≥1.5"},
@@ -44,7 +51,7 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 		}}
 	write("2025Q3", "华东销售部_2025Q3.xlsx", q3)
 	write("2025Q3", "华北销售部_2025Q3.xlsx", samples.SeedSimplified()) // no table 5
-	for _, q := range []string{"2025Q2", "2025Q3"} {
+	for _, q := range []string{"2025Q1", "2025Q2", "2025Q3"} {
 		runQuarter(t, root, q)
 	}
 	hist := filepath.Join(root, "out", "fupan-history.sqlite")
@@ -63,6 +70,21 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 			t.Fatal(err)
 		}
 		return v.Followup, v.Summary, v.Findings
+	}
+	// 2025Q2 followed up 2025Q1's three actions: no table 5, no tracked
+	// task of theirs, so all three unknown.
+	out, _, _ := runCLI(t, "inspect", "--json", "--history", hist, filepath.Join(root, "in", "2025Q2", "华东销售部_2025Q2.xlsx"))
+	var q2v struct {
+		Followup []struct {
+			Action, Status string
+			FromPeriod     string `json:"from_period"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &q2v); err != nil {
+		t.Fatal(err)
+	}
+	if len(q2v.Followup) != 3 || q2v.Followup[0].FromPeriod != "2025Q1" || q2v.Followup[0].Status != "unknown" {
+		t.Errorf("2025Q2's follow-up of 2025Q1: %+v", q2v.Followup)
 	}
 	list, summary, findings := inspect("华东销售部_2025Q3.xlsx")
 	want := map[string]string{"优化投放渠道": "done", "补充设计人力": "done_late", "搭建客户分层": "open", "梳理报价流程": "overdue",
