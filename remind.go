@@ -28,7 +28,8 @@ type DueItem struct {
 // reminded: the same text due the same day is the same item.
 func (d DueItem) Key() string { return d.Kind + ":" + matchKey(d.Text) + "@" + d.Due.String() }
 
-// DueItems are a review's open follow-up actions and plan tasks whose due
+// DueItems are a review's open follow-up actions (table 4's, and last
+// period's still open) and plan tasks whose due
 // date (an action's 完成时间, a task's end) is past or within days of today,
 // overdue first, then by date. A task counts as done where a tracked
 // milestone of it is done.
@@ -48,6 +49,13 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 	for _, a := range rv.Actions {
 		if !a.Done {
 			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due)
+		}
+	}
+	// Last period's actions still open (table 5, or a tracked task): the
+	// loop is closed only when they are done or dropped.
+	for _, f := range rv.Followup {
+		if f.Status == FollowOpen || f.Status == FollowOverdue {
+			add(ItemAction, firstNonEmpty(f.Action, f.Measure), f.Owner, f.Due)
 		}
 	}
 	done := map[string]bool{}

@@ -16,7 +16,8 @@ import (
 )
 
 // A history whose latest review has one action overdue, one due tomorrow
-// and one done: the first two are reminded in every group, their owners
+// and one done, and of last period's one still open and one done: the open
+// ones are reminded in every group, their owners
 // mentioned as each platform does it; the third is not. The same day again
 // sends nothing; a week later the overdue one comes again.
 func TestRemind(t *testing.T) {
@@ -32,6 +33,12 @@ func TestRemind(t *testing.T) {
 			{Item: "降低新客户获取成本", Owner: "王五", Due: day(10, 1)},
 			{Item: "提升线上推广转化率", Owner: "李四", Due: day(10, 9)},
 			{Item: "复制重点客户运营经验", Owner: "赵六", Due: day(10, 2), Done: true},
+		},
+		// Last period's actions as table 5 followed them up: one still open,
+		// one done.
+		Followup: []fupan.FollowUp{
+			{Action: "梳理报价流程", Owner: "钱七", Due: day(10, 10), FromPeriod: "2025Q2", Status: fupan.FollowOpen},
+			{Action: "优化投放渠道", Owner: "李四", Due: day(8, 31), FromPeriod: "2025Q2", Status: fupan.FollowDone},
 		}}
 	// An older review of the team: its actions are not the team's now.
 	old := &fupan.Review{File: "华东销售部_2025Q2.xlsx", Meta: fupan.Meta{Team: "华东销售部", Period: "2025Q2", Lang: fupan.Simplified},
@@ -60,12 +67,13 @@ func TestRemind(t *testing.T) {
 		return res
 	}
 	res := remind(clock.Now())
-	if res.Sent != 3 || res.Items != 6 {
-		t.Fatalf("first day: %+v, want 3 messages of 2 items", res)
+	if res.Sent != 3 || res.Items != 9 {
+		t.Fatalf("first day: %+v, want 3 messages of 3 items", res)
 	}
 	wecom := srv.Accepted("wecom")[0].Body["text"].(map[string]any)
 	text := wecom["content"].(string)
-	if !strings.Contains(text, "降低新客户获取成本") || !strings.Contains(text, "提升线上推广转化率") || strings.Contains(text, "复制重点客户运营经验") || strings.Contains(text, "旧行动") {
+	if !strings.Contains(text, "降低新客户获取成本") || !strings.Contains(text, "提升线上推广转化率") || !strings.Contains(text, "梳理报价流程") ||
+		strings.Contains(text, "复制重点客户运营经验") || strings.Contains(text, "旧行动") || strings.Contains(text, "优化投放渠道") {
 		t.Errorf("WeCom reminder:\n%s", text)
 	}
 	if got := wecom["mentioned_mobile_list"]; len(got.([]any)) != 2 {
@@ -86,11 +94,11 @@ func TestRemind(t *testing.T) {
 	}
 	// Tomorrow: the item due then is due again (once a day); the overdue one
 	// waits for its week.
-	if res := remind(clock.Now().Add(24 * time.Hour)); res.Sent != 3 || res.Items != 3 {
-		t.Fatalf("the next day: %+v, want the item due that day in each group", res)
+	if res := remind(clock.Now().Add(24 * time.Hour)); res.Sent != 3 || res.Items != 6 {
+		t.Fatalf("the next day: %+v, want the two items due soon in each group", res)
 	}
-	if res := remind(clock.Now().Add(7 * 24 * time.Hour)); res.Items != 6 {
-		t.Fatalf("a week later: %+v, want both overdue items again", res)
+	if res := remind(clock.Now().Add(7 * 24 * time.Hour)); res.Items != 9 {
+		t.Fatalf("a week later: %+v, want the three overdue items again", res)
 	}
 	var dry bytes.Buffer
 	if _, err := batch.Remind(ctx, batch.RemindOptions{History: db, Robots: targets, Identity: id, Now: clock.Now().Add(30 * 24 * time.Hour), Within: 3, DryRun: &dry}); err != nil {

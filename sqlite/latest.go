@@ -96,6 +96,19 @@ func (h *DB) latestRows(ctx context.Context, id int64, rv *fupan.Review) error {
 			return nil
 		})
 	}
+	if err == nil {
+		err = each(`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
+			FROM followup_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var f fupan.FollowUp
+			var due, doneOn string
+			if err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect); err != nil {
+				return err
+			}
+			f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
+			rv.Followup = append(rv.Followup, f)
+			return nil
+		})
+	}
 	if err != nil {
 		return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
 	}

@@ -105,6 +105,13 @@ func insertRows(id int64, r Recording, exec func(string, ...any) (sql.Result, er
 	for i, a := range rv.Actions {
 		rows.add("action_rows", 12, id, i, a.Ref.String(), a.Item, a.Measure, a.Owner, date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done)
 	}
+	for i, f := range rv.Followup {
+		cell := ""
+		if f.Ref != nil {
+			cell = f.Ref.String()
+		}
+		rows.add("followup_rows", 11, id, i, cell, f.Action, f.Measure, f.Owner, date(f.Due), f.FromPeriod, f.Status, date(f.DoneOn), f.Effect)
+	}
 	type count struct {
 		severity string
 		n        int

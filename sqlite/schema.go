@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the schema this fupan writes. Each migration brings a
 // history from the version before it; the list is only ever appended to, and
 // testdata holds a history of every earlier version.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var migrations = []string{
 	// 1: reviews and their four tables, with the computed figures.
@@ -116,6 +116,22 @@ var migrations = []string{
 		state    TEXT NOT NULL,
 		sent_on  TEXT NOT NULL,
 		PRIMARY KEY (robot, team_key, item, state)
+	);`,
+	// 3: last period's actions as followed up in a review (table 5, or a
+	// tracked task), which remind names while they are not done.
+	`CREATE TABLE followup_rows (
+		review_id   INTEGER NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+		seq         INTEGER NOT NULL,
+		cell        TEXT NOT NULL,
+		action      TEXT NOT NULL,
+		measure     TEXT NOT NULL,
+		owner       TEXT NOT NULL,
+		due         TEXT,
+		from_period TEXT NOT NULL,
+		status      TEXT NOT NULL,
+		done_on     TEXT,
+		effect      TEXT NOT NULL,
+		PRIMARY KEY (review_id, seq)
 	);`,
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/sqlite"
 )
 
@@ -68,8 +69,15 @@ func TestSchemaFixtures(t *testing.T) {
 			if err != nil || len(past) != 1 || len(past[0].Metrics) != 1 || *past[0].Metrics[0].Achievement != 0.85 {
 				t.Fatalf("schema %d's metrics: %+v (%v)", v, past, err)
 			}
-			// Migrated: the current fupan records into it, reminders too (2).
-			record(t, db, review("华东销售部", "2025Q3", "华东销售部_2025Q3.xlsx", 1))
+			// Migrated: the current fupan records into it, reminders (2) and
+			// follow-ups (3) too.
+			rv := review("华东销售部", "2025Q3", "华东销售部_2025Q3.xlsx", 1)
+			rv.Followup = []fupan.FollowUp{{Action: "渠道", Owner: "李四", Due: fupan.Date{Year: 2025, Month: 9, Day: 30}, FromPeriod: "2025Q2", Status: fupan.FollowOpen}}
+			record(t, db, rv)
+			latest, keys, err := db.Latest(ctx)
+			if err != nil || len(latest) != 2 || keys[0] != "华东销售部" || len(latest[0].Followup) != 1 || latest[0].Followup[0].Status != fupan.FollowOpen {
+				t.Fatalf("latest reviews after migrating: %v %v %v", latest, keys, err)
+			}
 			if err := db.MarkReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "overdue", "2025-10-08"); err != nil {
 				t.Fatal(err)
 			}

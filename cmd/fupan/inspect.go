@@ -104,7 +104,7 @@ func pct(v *float64, signed bool) string {
 func printReview(w io.Writer, rv *fupan.Review) {
 	l := rv.Meta.Lang
 	fmt.Fprintf(w, "%s  %s: %s  %s: %s\n", rv.File, templates.L(l, "team"), rv.Meta.Team, templates.L(l, "period"), rv.Meta.Period)
-	for _, id := range fupan.Tables {
+	for _, id := range append(fupan.Tables, fupan.FollowupTable) {
 		def := fupan.TableDefOf(id)
 		loc, ok := rv.Loc(id)
 		if !ok {
@@ -131,6 +131,10 @@ func printReview(w io.Writer, rv *fupan.Review) {
 			for _, a := range rv.Actions {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s\n", a.Ref.Cell(), a.Item, a.Owner, a.Due, a.Acceptance)
 			}
+		case fupan.FollowupTable:
+			for _, f := range rv.Followups {
+				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s | %s | %s\n", f.Ref.Cell(), f.Item, f.Owner, f.Due, f.Status, f.DoneOn, f.Effect)
+			}
 		}
 	}
 	s := rv.Summary
@@ -139,6 +143,12 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		templates.L(l, "mean.achievement"), pct(s.MeanAchievement, false),
 		templates.L(l, "completion"), pct(s.Completion, false),
 		templates.L(l, "budget"), strconv.FormatFloat(s.Budget, 'f', -1, 64))
+	if len(rv.Followup) > 0 {
+		fmt.Fprintf(w, "\n%s\n", templates.L(l, "followup"))
+		for _, f := range rv.Followup {
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, templates.L(l, "follow."+f.Status))
+		}
+	}
 	if line := templates.ChangeLine(rv, l); line != "" {
 		fmt.Fprintln(w, line)
 	}
