@@ -8,6 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/xuri/excelize/v2"
 )
 
 // The loop over three quarters: 2025Q1's actions are followed up (not at
@@ -148,5 +149,24 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	}
 	for p := 1; p <= 3; p++ {
 		renderPage(t, pdf, p)
+	}
+	// The reviewed workbook's conclusion sheet has the same section.
+	x, err := excelize.OpenFile(filepath.Join(root, "out", "2025Q3", "华东销售部_2025Q3.reviewed.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = x.Close() }()
+	rows, err := x.GetRows("复盘结论")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := ""
+	for _, r := range rows {
+		sheet += strings.Join(r, "|") + "\n"
+	}
+	for _, w := range []string{"上期行动落实情况", "落实率 50%（3/6，已取消的不计）", "梳理报价流程|已逾期 · 钱七 · 2025-09-15"} {
+		if !strings.Contains(sheet, w) {
+			t.Errorf("the conclusion sheet lacks %q:\n%s", w, sheet)
+		}
 	}
 }

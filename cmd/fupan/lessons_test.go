@@ -82,6 +82,10 @@ func TestLessonsLibrary(t *testing.T) {
 	if strings.Index(text, "教训 (") > strings.Index(text, "经验 (") {
 		t.Error("the xlsx library does not put lessons to avoid first")
 	}
+	// The workbook as LibreOffice prints it: drawn, not blank.
+	if !testing.Short() {
+		renderPage(t, testtool.Soffice(t, xlsxPath, "pdf", t.TempDir()), 1)
+	}
 	pdfPath := filepath.Join(root, "经验教训库.pdf")
 	if _, stderr, code := runCLI(t, "lessons", "--history", hist, "-o", pdfPath); code != 0 {
 		t.Fatalf("-o pdf: exit %d\n%s", code, stderr)
