@@ -161,115 +161,135 @@ type locateProblem struct {
 	first   Ref // for a duplicate: where the table was found first
 }
 
+// nearMissAt is a header row that lacks one required column, where it is.
+type nearMissAt struct {
+	ref Ref
+	h   headerMatch
+}
+
 // locate finds the tables of a workbook, and the header rows that miss a
 // column and the tables found twice.
 func locate(wb *Workbook) ([]TableLoc, []locateProblem) {
-	var problems []locateProblem
 	var found []TableLoc
-	type nearMissAt struct {
-		ref Ref
-		h   headerMatch
-	}
 	var misses []nearMissAt
 	for _, sh := range wb.Sheets {
-		var open *TableLoc
-		closeOpen := func(lastRow int) {
-			if open != nil {
-				open.LastRow = lastRow
-				found = append(found, *open)
-				open = nil
-			}
-		}
-		var pendingTitle int
-		var pendingTitleID TableID
-		for r, row := range sh.Rows {
-			rowNum := r + 1
-			var best *headerMatch
-			var miss *headerMatch
-			var followup *headerMatch // table 5's match, which table 4's may hide
-			keys := rowKeys(row)
-			for _, def := range schema {
-				if keys == nil {
-					break
-				}
-				if !mayHead(def, keys) {
-					continue
-				}
-				h := matchRow(def, row, keys)
-				if def.ID == FollowupTable && h.complete() {
-					hh := h
-					followup = &hh
-				}
-				switch {
-				case h.complete():
-					if best == nil || len(h.columns) > len(best.columns) {
-						hh := h
-						best = &hh
-					}
-				case h.nearMiss():
-					if miss == nil {
-						hh := h
-						miss = &hh
-					}
-				}
-			}
-			// Table 5 has table 4's columns: 实际完成时间 or 效果, or a title
-			// naming it above, tell it apart, so that it is never a second
-			// table 4.
-			if followup != nil && (followup.has(ColDoneOn) || followup.has(ColEffect) || pendingTitleID == FollowupTable) {
-				best = followup
-			} else if best != nil && best.table == FollowupTable {
-				best = nil
-				for _, def := range schema {
-					if def.ID == ActionTable && keys != nil {
-						if h := matchRow(def, row, keys); h.complete() {
-							best = &h
-						}
-					}
-				}
-			}
-			switch {
-			case best != nil:
-				closeOpen(rowNum - 1)
-				first, last := 0, 0
-				for _, c := range best.columns {
-					if first == 0 || c < first {
-						first = c
-					}
-					if c > last {
-						last = c
-					}
-				}
-				// Keep the team's extra columns (and the computed ones) inside the table.
-				for last < len(row) && !row[last].IsBlank() {
-					last++
-				}
-				title := 0
-				if pendingTitle == rowNum-1 || pendingTitle > 0 && pendingTitle < rowNum && rowsBlank(sh.Rows, pendingTitle, rowNum-1) {
-					title = pendingTitle
-				}
-				open = &TableLoc{ID: best.table, Sheet: sh.Name, TitleRow: title, HeaderRow: rowNum,
-					FirstCol: first, LastCol: last, Columns: best.columns, Headers: best.headers, Notes: best.notes,
-					Extra: extraColumns(row, first, last, best.columns)}
-				pendingTitle, pendingTitleID = 0, 0
-			case miss != nil:
-				closeOpen(rowNum - 1)
-				misses = append(misses, nearMissAt{Ref{sh.Name, rowNum, miss.columns[firstCol(miss.columns)]}, *miss})
-			default:
-				if id, ok := titleOf(row); ok && id > 0 {
-					closeOpen(rowNum - 1)
-					pendingTitle, pendingTitleID = rowNum, id
-					continue
-				}
-				if open != nil && !rowIsBlank(row, open.FirstCol, open.LastCol) && !isNoteRow(row) && !isFactRow(row) {
-					open.Rows = append(open.Rows, rowNum)
-				}
-			}
-		}
-		closeOpen(len(sh.Rows))
+		f, m := locateInSheet(sh)
+		found, misses = append(found, f...), append(misses, m...)
 	}
+	return firstOfEach(found, misses)
+}
 
-	// A table found twice: keep the first, report both places.
+// locateInSheet reads a sheet top to bottom: a header row opens a table (its
+// title the title row just above, blank rows between allowed), data rows
+// join the open table, a title or the next header closes it.
+func locateInSheet(sh *Sheet) ([]TableLoc, []nearMissAt) {
+	var found []TableLoc
+	var misses []nearMissAt
+	var open *TableLoc
+	closeOpen := func(lastRow int) {
+		if open != nil {
+			open.LastRow = lastRow
+			found = append(found, *open)
+			open = nil
+		}
+	}
+	var pendingTitle int
+	var pendingTitleID TableID
+	for r, row := range sh.Rows {
+		rowNum := r + 1
+		keys := rowKeys(row)
+		best, miss := headerOf(row, keys, pendingTitleID)
+		switch {
+		case best != nil:
+			closeOpen(rowNum - 1)
+			title := 0
+			if pendingTitle == rowNum-1 || pendingTitle > 0 && pendingTitle < rowNum && rowsBlank(sh.Rows, pendingTitle, rowNum-1) {
+				title = pendingTitle
+			}
+			open = newTableLoc(sh.Name, row, rowNum, title, best)
+			pendingTitle, pendingTitleID = 0, 0
+		case miss != nil:
+			closeOpen(rowNum - 1)
+			misses = append(misses, nearMissAt{Ref{sh.Name, rowNum, miss.columns[firstCol(miss.columns)]}, *miss})
+		default:
+			if id, ok := titleOf(row); ok && id > 0 {
+				closeOpen(rowNum - 1)
+				pendingTitle, pendingTitleID = rowNum, id
+				continue
+			}
+			if open != nil && !rowIsBlank(row, open.FirstCol, open.LastCol) && !isNoteRow(row) && !isFactRow(row) {
+				open.Rows = append(open.Rows, rowNum)
+			}
+		}
+	}
+	closeOpen(len(sh.Rows))
+	return found, misses
+}
+
+// headerOf reads a row as a header: the table it heads best (the most
+// columns), else a near miss that lost one required column, else neither.
+// Table 5 has table 4's columns: 实际完成时间 or 效果, or a title naming it
+// above (titled), tell it apart, so that it is never a second table 4.
+func headerOf(row []Cell, keys []*headerKey, titled TableID) (best, miss *headerMatch) {
+	if keys == nil {
+		return nil, nil
+	}
+	var followup, action *headerMatch
+	for _, def := range schema {
+		if !mayHead(def, keys) {
+			continue
+		}
+		h := matchRow(def, row, keys)
+		switch {
+		case h.complete():
+			switch def.ID {
+			case FollowupTable:
+				followup = &h
+			case ActionTable:
+				action = &h
+			}
+			if best == nil || len(h.columns) > len(best.columns) {
+				best = &h
+			}
+		case h.nearMiss():
+			if miss == nil {
+				miss = &h
+			}
+		}
+	}
+	switch {
+	case followup != nil && (followup.has(ColDoneOn) || followup.has(ColEffect) || titled == FollowupTable):
+		best = followup
+	case best != nil && best.table == FollowupTable:
+		best = action // table 4, or nothing where table 4's columns are not all there
+	}
+	return best, miss
+}
+
+// newTableLoc opens a table at its header row: its columns, and the team's
+// extra columns and the computed ones kept inside it.
+func newTableLoc(sheet string, row []Cell, rowNum, title int, h *headerMatch) *TableLoc {
+	first, last := 0, 0
+	for _, c := range h.columns {
+		if first == 0 || c < first {
+			first = c
+		}
+		if c > last {
+			last = c
+		}
+	}
+	for last < len(row) && !row[last].IsBlank() {
+		last++
+	}
+	return &TableLoc{ID: h.table, Sheet: sheet, TitleRow: title, HeaderRow: rowNum,
+		FirstCol: first, LastCol: last, Columns: h.columns, Headers: h.headers, Notes: h.notes,
+		Extra: extraColumns(row, first, last, h.columns)}
+}
+
+// firstOfEach keeps the first place each table was found, reporting a table
+// found twice and a near-miss header of a table found nowhere.
+func firstOfEach(found []TableLoc, misses []nearMissAt) ([]TableLoc, []locateProblem) {
+	var problems []locateProblem
 	var out []TableLoc
 	seen := map[TableID]TableLoc{}
 	for _, t := range found {

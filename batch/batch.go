@@ -52,7 +52,53 @@ type Options struct {
 // (a locked or unreadable folder, Ctrl-C); a workbook that fails is an entry
 // with status "failed".
 func Run(ctx context.Context, o Options) (*Summary, error) {
-	log := zerolog.Ctx(ctx)
+	r, err := o.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: r.o.Settings.Now}
+	entries, interrupted := r.process(ctx)
+	if err := flushFS(r.out); err != nil {
+		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
+	}
+	sum.History = r.historyStatus(ctx, entries)
+	sum.Entries = r.kept(entries)
+	sum.tally()
+	if err := r.o.writeOverview(sum, r.out); err != nil {
+		zerolog.Ctx(ctx).Error().Err(err).Msg("cannot write the overview")
+	}
+	sum.Finished = time.Now()
+	b, err := json.MarshalIndent(sum, "", "  ")
+	if err != nil {
+		return sum, err
+	}
+	if err := writeFileAtomic(filepath.Join(r.out, "summary.json"), b); err != nil {
+		return sum, err
+	}
+	if interrupted {
+		return sum, fmt.Errorf("interrupted after %d of %d inputs: %w", sum.Processed, len(r.cands), ctx.Err())
+	}
+	if err := r.st.save(sum.Entries); err != nil {
+		return sum, fmt.Errorf("saving the record: %w", err)
+	}
+	return sum, nil
+}
+
+// run is one run under way: its folders, record, inputs and history.
+type run struct {
+	o     Options
+	out   string
+	st    *state
+	cands []candidate
+	root  *os.Root
+	hist  *runHistory
+}
+
+// begin checks the folders, locks OUT and reads its record, lists the
+// inputs, and opens the history: everything a run needs before the first
+// workbook.
+func (o Options) begin(ctx context.Context) (*run, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
@@ -65,58 +111,81 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	o.Settings.Font = font
-	in, err := filepath.Abs(o.Input)
+	in, out, err := o.folders()
 	if err != nil {
 		return nil, err
+	}
+	r := &run{o: o, out: out}
+	if r.st, err = openState(out, settingsKey(o)); err != nil {
+		return nil, err
+	}
+	removeTemporaries(out)
+	if err := r.inputs(in); err != nil {
+		r.close()
+		return nil, err
+	}
+	if r.hist, err = openRunHistory(ctx, o); err != nil {
+		// The reports are still written; summary.json says the history was not updated.
+		zerolog.Ctx(ctx).Error().Err(err).Msg("the review history cannot be read: the run goes on without it")
+		r.o.HistoryProblem, r.hist = err, nil
+	}
+	return r, nil
+}
+
+// folders are the input and output folders, absolute, checked, OUT made.
+func (o Options) folders() (in, out string, err error) {
+	if in, err = filepath.Abs(o.Input); err != nil {
+		return "", "", err
 	}
 	if fi, err := os.Stat(in); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder", o.Input)
+		return "", "", fmt.Errorf("%s is not a folder", o.Input)
 	}
-	out, err := filepath.Abs(o.Output)
-	if err != nil {
-		return nil, err
+	if out, err = filepath.Abs(o.Output); err != nil {
+		return "", "", err
 	}
 	if err := CheckFolders(in, out); err != nil {
-		return nil, err
+		return "", "", err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, fmt.Errorf("creating the output folder: %w", err)
+		return "", "", fmt.Errorf("creating the output folder: %w", err)
 	}
-	st, err := openState(out, settingsKey(o))
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = st.close() }()
-	removeTemporaries(out)
+	return in, out, nil
+}
 
-	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: o.Settings.Now}
-	cands, err := discover(in, o.Recursive, func(path string) bool {
-		return path == out || strings.HasPrefix(path, out+string(filepath.Separator))
+// inputs lists the run's inputs and opens the input folder they are read
+// from: as listed, so a file swapped for a link out of it since is refused.
+func (r *run) inputs(in string) error {
+	var err error
+	r.cands, err = discover(in, r.o.Recursive, func(path string) bool {
+		return path == r.out || strings.HasPrefix(path, r.out+string(filepath.Separator))
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	claimOutputNames(cands)
-	// Inputs are opened inside the folder as listed: a file swapped for a link
-	// out of it since is refused.
+	claimOutputNames(r.cands)
 	realIn, err := filepath.EvalSymlinks(in)
 	if err != nil {
-		return nil, fmt.Errorf("input folder: %w", err)
+		return fmt.Errorf("input folder: %w", err)
 	}
-	root, err := os.OpenRoot(realIn)
-	if err != nil {
-		return nil, fmt.Errorf("input folder: %w", err)
+	if r.root, err = os.OpenRoot(realIn); err != nil {
+		return fmt.Errorf("input folder: %w", err)
 	}
-	defer func() { _ = root.Close() }()
-	hist, err := openRunHistory(ctx, o)
-	if err != nil {
-		// The reports are still written; summary.json says the history was not updated.
-		log.Error().Err(err).Msg("the review history cannot be read: the run goes on without it")
-		o.HistoryProblem, hist = err, nil
-	}
-	defer hist.close()
+	return nil
+}
 
-	entries := make([]Entry, len(cands))
+func (r *run) close() {
+	r.hist.close()
+	if r.root != nil {
+		_ = r.root.Close()
+	}
+	_ = r.st.close()
+}
+
+// process hands the inputs to the workers and waits for them; a stopped run
+// hands out no more. An entry with no status was not reached.
+func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
+	log := zerolog.Ctx(ctx)
+	entries = make([]Entry, len(r.cands))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -124,82 +193,92 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	report := func() {
 		mu.Lock()
 		done++
-		if o.Progress != nil {
-			o.Progress(done, len(cands))
+		if r.o.Progress != nil {
+			r.o.Progress(done, len(r.cands))
 		}
 		mu.Unlock()
 	}
-	for w := 0; w < o.Workers; w++ {
+	for w := 0; w < r.o.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				entries[i] = o.processOne(ctx, root, st, hist, cands[i], out)
+				entries[i] = r.o.processOne(ctx, r.root, r.st, r.hist, r.cands[i], r.out)
 				if !entries[i].Skipped && entries[i].Status != "" {
-					if err := st.done(entries[i]); err != nil {
-						log.Error().Err(err).Str("file", cands[i].rel).Msg("cannot record the workbook")
+					if err := r.st.done(entries[i]); err != nil {
+						log.Error().Err(err).Str("file", r.cands[i].rel).Msg("cannot record the workbook")
 					}
 				}
 				report()
 			}
 		}()
 	}
-	interrupted := false
 dispatch:
-	for i, c := range cands {
-		if c.reason != "" {
-			entries[i] = rejected(c, o.lang(), o.Settings.Now)
+	for i, c := range r.cands {
+		switch {
+		case c.reason != "":
+			entries[i] = rejected(c, r.o.lang(), r.o.Settings.Now)
 			ev := log.Warn()
 			if c.ignore {
 				ev = log.Info()
 			}
 			ev.Str("file", c.rel).Str("reason", c.why(fupan.English)).Msg("not read")
 			report()
-			continue
-		}
-		if o.Settled != nil && !o.Settled(c.path) {
+		case r.o.Settled != nil && !r.o.Settled(c.path):
 			entries[i] = Entry{File: c.rel, Status: ""} // left for a later run
 			report()
-			continue
-		}
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			interrupted = true
-			break dispatch
+		default:
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				interrupted = true
+				break dispatch
+			}
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	if err := flushFS(out); err != nil {
-		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
-	}
+	return entries, interrupted
+}
 
-	if hist != nil {
-		hist.markDuplicates(ctx, entries)
-		sum.History = hist.status(entries)
-	} else if o.HistoryProblem != nil {
-		sum.History = &HistoryStatus{Error: o.HistoryProblem.Error()}
-		var he *sqlite.Error
-		if errors.As(o.HistoryProblem, &he) {
-			sum.History.Path = he.Path
-		}
+// historyStatus is summary.json's word on the history, duplicates marked.
+func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus {
+	if r.hist != nil {
+		r.hist.markDuplicates(ctx, entries)
+		return r.hist.status(entries)
 	}
-	// Inputs this run did not reach keep what an earlier run recorded.
+	if r.o.HistoryProblem == nil {
+		return nil
+	}
+	st := &HistoryStatus{Error: r.o.HistoryProblem.Error()}
+	var he *sqlite.Error
+	if errors.As(r.o.HistoryProblem, &he) {
+		st.Path = he.Path
+	}
+	return st
+}
+
+// kept are the run's entries, inputs it did not reach keeping what an
+// earlier run recorded.
+func (r *run) kept(entries []Entry) []Entry {
 	var kept []Entry
 	for i, e := range entries {
 		if e.Status == "" {
-			if prev, ok := st.previous(cands[i].rel); ok {
-				prev.Skipped = true
-				e = prev
-			} else {
+			prev, ok := r.st.previous(r.cands[i].rel)
+			if !ok {
 				continue
 			}
+			prev.Skipped = true
+			e = prev
 		}
 		kept = append(kept, e)
 	}
-	sum.Entries = kept
-	for _, e := range kept {
+	return kept
+}
+
+// tally counts the entries by status.
+func (sum *Summary) tally() {
+	for _, e := range sum.Entries {
 		switch {
 		case e.Status == StatusIgnored:
 			sum.Ignored++
@@ -214,26 +293,6 @@ dispatch:
 			sum.Processed++
 		}
 	}
-	if err := o.writeOverview(sum, out); err != nil {
-		log.Error().Err(err).Msg("cannot write the overview")
-	}
-	sum.Finished = time.Now()
-	b, err := json.MarshalIndent(sum, "", "  ")
-	if err != nil {
-		return sum, err
-	}
-	if err := writeFileAtomic(filepath.Join(out, "summary.json"), b); err != nil {
-		return sum, err
-	}
-	if !interrupted {
-		if err := st.save(kept); err != nil {
-			return sum, fmt.Errorf("saving the record: %w", err)
-		}
-	}
-	if interrupted {
-		return sum, fmt.Errorf("interrupted after %d of %d inputs: %w", sum.Processed, len(cands), ctx.Err())
-	}
-	return sum, nil
 }
 
 // needsAttention orders the overview's rows by what leadership must look at
