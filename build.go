@@ -3,6 +3,7 @@ package fupan
 import (
 	"errors"
 	"fmt"
+	"github.com/fupan-review/fupan/value"
 	"strings"
 	"time"
 )
@@ -359,20 +360,19 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		return m, true
 	}
 	text := FoldText(m.Text)
-	var ms []dateMatch
+	var date Date
+	var found bool
+	var dateErr error
 	_ = t.years.parse(func(year int) error {
-		ms = findDates(text, year)
-		if len(ms) > 0 {
-			return ms[0].err
-		}
-		return nil
+		date, found, dateErr = value.FirstDate(text, year)
+		return dateErr
 	})
-	if len(ms) > 0 {
-		if ms[0].err != nil {
+	if found {
+		if dateErr != nil {
 			t.unreadable(row, c, m.Text, "date")
 			return m, false
 		}
-		m.Date = ms[0].date
+		m.Date = date
 		return m, true
 	}
 	if q, err := ParseQuantity(text); err == nil {

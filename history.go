@@ -7,29 +7,6 @@ import (
 	"unicode"
 )
 
-// Kinds of review period, from the shortest.
-const (
-	PeriodMonth   = "month"
-	PeriodQuarter = "quarter"
-	PeriodHalf    = "half"
-	PeriodYear    = "year"
-)
-
-// Kind is the period's kind, from its normalised label.
-func (p Period) Kind() string {
-	switch {
-	case strings.Contains(p.Label, "Q"):
-		return PeriodQuarter
-	case strings.Contains(p.Label, "H"):
-		return PeriodHalf
-	case strings.Contains(p.Label, "-"):
-		return PeriodMonth
-	case p.Label != "":
-		return PeriodYear
-	}
-	return ""
-}
-
 // Identity says when two reviews are of one team, and two rows of one metric,
 // though written differently: 華東銷售部 in one period and 华东销售部 in the
 // next are one team.

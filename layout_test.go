@@ -16,7 +16,8 @@ import (
 func TestLayout(t *testing.T) {
 	const mod = "github.com/fupan-review/fupan"
 	allowed := map[string][]string{
-		".":         {},
+		"value":     {},
+		".":         {"value"},
 		"templates": {""},
 		"xlsx":      {"", "templates"},
 		"pdf":       {"", "templates"},

@@ -1,4 +1,4 @@
-package fupan
+package value
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package fupan
+package value
 
 import (
 	"strings"
@@ -104,9 +104,9 @@ func Simplify(s string) string {
 	return strings.Map(func(r rune) rune { return simplifyRune(foldWidth(r)) }, s)
 }
 
-// matchKey is the form in which header names and keywords are compared: width
+// MatchKey is the form in which header names and keywords are compared: width
 // folded, Simplified, lower case, spaces and a few connecting marks removed.
-func matchKey(s string) string {
+func MatchKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -122,9 +122,9 @@ func matchKey(s string) string {
 	return b.String()
 }
 
-// splitNote separates a trailing note in brackets from a header: "计划进度(7月)"
+// SplitNote separates a trailing note in brackets from a header: "计划进度(7月)"
 // gives "计划进度" and "7月". Brackets may be ASCII or full width.
-func splitNote(s string) (name, note string) {
+func SplitNote(s string) (name, note string) {
 	s = strings.TrimSpace(FoldText(s))
 	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "]") {
 		return s, ""
@@ -141,9 +141,9 @@ func splitNote(s string) (name, note string) {
 	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
 }
 
-// scriptCounts counts characters that only Traditional or only Simplified
+// ScriptCounts counts characters that only Traditional or only Simplified
 // Chinese writes, among those the vocabulary knows, and Han characters at all.
-func scriptCounts(s string) (trad, simp, han int) {
+func ScriptCounts(s string) (trad, simp, han int) {
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
 			han++

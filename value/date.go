@@ -1,4 +1,4 @@
-package fupan
+package value
 
 import (
 	"errors"
@@ -359,3 +359,17 @@ func NoteMonth(note string) (year int, month time.Month) {
 	}
 	return 0, 0
 }
+
+// FirstDate is the first date written in s (year for one written without
+// it; 0: unknown): found is false where s holds none, err says why one found
+// is unreadable.
+func FirstDate(s string, year int) (d Date, found bool, err error) {
+	ms := findDates(s, year)
+	if len(ms) == 0 {
+		return Date{}, false, nil
+	}
+	return ms[0].date, true, ms[0].err
+}
+
+// FirstOfMonth is the first day of a month.
+func FirstOfMonth(y int, m time.Month) Date { return firstOfMonth(y, m) }

@@ -1,10 +1,33 @@
-package fupan
+package value
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 )
+
+// Kinds of review period, from the shortest.
+const (
+	PeriodMonth   = "month"
+	PeriodQuarter = "quarter"
+	PeriodHalf    = "half"
+	PeriodYear    = "year"
+)
+
+// Kind is the period's kind, from its normalised label.
+func (p Period) Kind() string {
+	switch {
+	case strings.Contains(p.Label, "Q"):
+		return PeriodQuarter
+	case strings.Contains(p.Label, "H"):
+		return PeriodHalf
+	case strings.Contains(p.Label, "-"):
+		return PeriodMonth
+	case p.Label != "":
+		return PeriodYear
+	}
+	return ""
+}
 
 // NextPeriod is the period after p, of the same kind.
 func NextPeriod(p Period) (Period, error) {
