@@ -5,30 +5,6 @@ import (
 	"strings"
 )
 
-// cellsOf records where each column of a row is, for findings and the writers.
-func (t tableReader) cellsOf(row int) map[Col]Ref {
-	m := make(map[Col]Ref, len(t.loc.Columns))
-	for c := range t.loc.Columns {
-		m[c] = t.ref(row, c)
-	}
-	return m
-}
-
-func (t tableReader) rowRef(row int) Ref { return Ref{t.loc.Sheet, row, t.loc.FirstCol} }
-
-// required reports a blank cell of a required column, unless another rule
-// speaks of it (owners, due dates and criteria have rules of their own).
-func (t tableReader) required(row int, cols ...Col) {
-	for _, c := range cols {
-		if _, has := t.loc.Columns[c]; !has {
-			continue
-		}
-		if t.sheet.Cell(row, t.loc.Columns[c]).IsBlank() {
-			t.fs.add(CodeValueMissing, t.ref(row, c), t.colName(c))
-		}
-	}
-}
-
 func readPlan(t tableReader) []PlanRow {
 	out := []PlanRow{}
 	goal := ""
@@ -203,22 +179,6 @@ var directionPhrases = func() []struct{ key, dir string } {
 	}
 	return out
 }()
-
-// kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
-func kindName(l Lang, q Quantity) string {
-	switch q.Kind {
-	case KindAmount:
-		return l.Pick("金额", "金額", "amount")
-	case KindCount:
-		if q.Unit != "" {
-			return l.Pick("数量", "數量", "count") + "(" + q.Unit + ")"
-		}
-		return l.Pick("数量", "數量", "count")
-	case KindPercent:
-		return l.Pick("百分比", "百分比", "percentage")
-	}
-	return l.Pick("数值", "數值", "number")
-}
 
 func readActions(t tableReader) []ActionRow {
 	out := []ActionRow{}

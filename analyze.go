@@ -1,0 +1,164 @@
+package fupan
+
+import (
+	"strings"
+	"time"
+)
+
+// Options steer Analyze. Every field may be left zero.
+type Options struct {
+	Lang   Lang      // the language of messages and labels; zero: the workbook's own
+	Team   string    // team when the workbook and its file name give none
+	Period string    // period when the workbook and its file name give none
+	Now    time.Time // today, for the year of dates when no period is known
+}
+
+// Analyze reads the tables of a workbook, parses their values, computes the
+// figures and checks the review: the seed's steps, one after the other. It
+// never fails: every problem is a finding.
+func Analyze(wb *Workbook, opts Options) *Review {
+	r := &Review{File: wb.File, Plan: []PlanRow{}, Tracking: []TrackingRow{}, Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Followup: []FollowUp{}, Findings: []Finding{}}
+	// 1. Locate the tables. The language decides the messages and the
+	// headers tell it, so the tables' problems are reported after.
+	var problems []locateProblem
+	r.Tables, problems = locate(wb)
+	r.Meta.Lang = opts.Lang
+	if r.Meta.Lang == "" {
+		r.Meta.Lang = detectLang(wb, r.Tables)
+	}
+	fs := &findings{lang: r.Meta.Lang}
+	for _, p := range problems {
+		p.report(fs)
+	}
+	// 2. The review facts: team, period, reviewer.
+	readMeta(r, wb, opts, fs)
+	// 3. Read each table's rows into typed rows.
+	readTables(r, wb, opts, fs)
+	// 4. Compute the figures, 5. check the rules.
+	compute(r, fs)
+	check(r, fs)
+	r.Findings = fs.list
+	// 6. Follow up last period's actions: without the history, table 5's own
+	// rows are the list; with it, the caller follows up the previous
+	// review's again. This also sorts and counts the findings.
+	r.FollowUpActions(nil, "")
+	return r
+}
+
+// readTables reads every table found into the review's rows. Without a
+// period, dates written without a year take this year's; that is reported
+// once, and only if such a date occurs.
+func readTables(r *Review, wb *Workbook, opts Options, fs *findings) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	years := &yearSource{year: r.Meta.PeriodStart.Year, fallback: now.Year()}
+	sheets := map[string]*Sheet{}
+	for _, s := range wb.Sheets {
+		sheets[s.Name] = s
+	}
+	for _, t := range r.Tables {
+		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, years: years}
+		switch t.ID {
+		case PlanTable:
+			r.Plan = readPlan(rd)
+		case TrackingTable:
+			r.Tracking = readTracking(rd, r.Meta)
+		case OutcomeTable:
+			r.Outcomes = readOutcomes(rd)
+		case ActionTable:
+			r.Actions = readActions(rd)
+		case FollowupTable:
+			r.Followups = readFollowups(rd)
+		}
+		if len(t.Rows) == 0 {
+			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
+		}
+		checkCharacters(rd, fs)
+	}
+	if years.guessed {
+		fs.add(CodePeriodUnknown, Ref{}, years.fallback)
+	}
+}
+
+// detectLang tells the workbook's language from its header cells: English when
+// they are Latin, else Traditional or Simplified by the characters only one of
+// them writes. Without tables, all text cells are looked at.
+func detectLang(wb *Workbook, tables []TableLoc) Lang {
+	var sb strings.Builder
+	for _, t := range tables {
+		for _, h := range t.Headers {
+			sb.WriteString(h)
+		}
+	}
+	if sb.Len() == 0 {
+		for _, s := range wb.Sheets {
+			for i, row := range s.Rows {
+				if i > 200 {
+					break
+				}
+				for _, c := range row {
+					if c.Kind == CellText {
+						sb.WriteString(c.Text)
+					}
+				}
+			}
+		}
+	}
+	text := sb.String()
+	trad, simp, han := scriptCounts(text)
+	latin := 0
+	for _, r := range text {
+		if r < 128 && (r|0x20 >= 'a' && r|0x20 <= 'z') {
+			latin++
+		}
+	}
+	switch {
+	case han == 0 && latin > 0:
+		return English
+	case trad > simp:
+		return Traditional
+	}
+	return Simplified
+}
+
+// readMeta fills the review facts: from the workbook, else the file name, else
+// the options.
+func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
+	f := readFacts(wb, r.Tables)
+	nameTeam, namePeriod := factsFromName(wb.File)
+	pick := func(vals ...string) (string, string) {
+		from := []string{"workbook", "file name", "option"}
+		for i, v := range vals {
+			if strings.TrimSpace(v) != "" {
+				return strings.TrimSpace(v), from[i]
+			}
+		}
+		return "", ""
+	}
+	r.Meta.Team, r.Meta.TeamFrom = pick(f.team, nameTeam, opts.Team)
+	r.Meta.Reviewer = f.reviewer
+	for i, cand := range []string{f.period, namePeriod, opts.Period} {
+		if strings.TrimSpace(cand) == "" {
+			continue
+		}
+		p, err := ParsePeriod(cand)
+		if err != nil {
+			if i == 0 {
+				fs.add(CodeValueUnread, f.periodRef, fs.lang.Pick("复盘周期", "復盤週期", "review period"), cand, kindWord(fs.lang, "period"))
+			}
+			continue
+		}
+		r.Meta.Period, r.Meta.PeriodStart, r.Meta.PeriodEnd = p.Label, p.Start, p.End
+		r.Meta.PeriodFrom = []string{"workbook", "file name", "option"}[i]
+		break
+	}
+}
+
+// Unreadable is the review of a file that could not be read: no tables, one
+// error finding that says why.
+func Unreadable(file string, lang Lang, f Finding) *Review {
+	return &Review{File: file, Meta: Meta{Lang: lang}, Plan: []PlanRow{}, Tracking: []TrackingRow{},
+		Outcomes: []OutcomeRow{}, Actions: []ActionRow{}, Followup: []FollowUp{}, Findings: []Finding{f}, Summary: Summary{Errors: 1}}
+}

@@ -1,0 +1,298 @@
+package fupan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/fupan-review/fupan/value"
+)
+
+// tableReader reads the typed values of one table's rows and reports what it
+// cannot read, at the cell.
+type tableReader struct {
+	sheet *Sheet
+	loc   TableLoc
+	fs    *findings
+	years *yearSource
+}
+
+// yearSource gives the year of dates written without one: the period's, else
+// the fallback, noting that it had to guess.
+type yearSource struct {
+	year, fallback int
+	guessed        bool
+}
+
+// parse runs a date parser with the period's year, and again with the fallback
+// year where the text needs a year and the period gave none.
+func (y *yearSource) parse(f func(year int) error) error {
+	err := f(y.year)
+	if errors.Is(err, ErrNoYear) {
+		y.guessed = true
+		err = f(y.fallback)
+	}
+	return err
+}
+
+func (t tableReader) ref(row int, c Col) Ref {
+	return Ref{t.loc.Sheet, row, t.loc.Columns[c]}
+}
+
+func (t tableReader) colName(c Col) string {
+	if h, ok := t.loc.Headers[c]; ok {
+		name, _ := splitNote(h)
+		return name
+	}
+	cd, _ := TableDefOf(t.loc.ID).Column(c)
+	return cd.Names.In(t.fs.lang)
+}
+
+// cell returns a column's cell in a row; ok is false where the table has no
+// such column, the cell is blank, or it holds an error or an uncalculated
+// formula (those are reported).
+func (t tableReader) cell(row int, c Col) (Cell, bool) {
+	col, has := t.loc.Columns[c]
+	if !has {
+		return Cell{}, false
+	}
+	cell := t.sheet.Cell(row, col)
+	switch cell.Kind {
+	case CellError:
+		t.fs.add(CodeFormulaError, t.ref(row, c), t.colName(c), cell.Text)
+		return cell, false
+	case CellNoValue:
+		t.fs.add(CodeFormulaNoValue, t.ref(row, c), t.colName(c))
+		return cell, false
+	}
+	return cell, !cell.IsBlank()
+}
+
+func (t tableReader) text(row int, c Col) string {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return ""
+	}
+	return cell.Display()
+}
+
+func (t tableReader) unreadable(row int, c Col, text, kind string) {
+	t.fs.add(CodeValueUnread, t.ref(row, c), t.colName(c), text, kindWord(t.fs.lang, kind))
+}
+
+func (t tableReader) date(row int, c Col) (Date, string) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Date{}, ""
+	}
+	if cell.Kind == CellDate {
+		return cell.Date, cell.Display()
+	}
+	var d Date
+	err := t.years.parse(func(year int) (err error) {
+		d, err = ParseDate(cell.Display(), year)
+		return err
+	})
+	if err != nil {
+		t.unreadable(row, c, cell.Display(), "date")
+		return Date{}, cell.Display()
+	}
+	return d, cell.Display()
+}
+
+// quantity reads a target or actual.
+func (t tableReader) quantity(row int, c Col) (Quantity, string, bool) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Quantity{}, "", false
+	}
+	switch cell.Kind {
+	case CellNumber:
+		return Quantity{Value: cell.Num, Kind: KindNumber}, cell.Display(), true
+	case CellPercent:
+		return Quantity{Value: cell.Num, Kind: KindPercent}, cell.Display(), true
+	}
+	q, err := ParseQuantity(cell.Display())
+	if err != nil {
+		t.unreadable(row, c, cell.Display(), "quantity")
+		return Quantity{}, cell.Display(), false
+	}
+	return q, cell.Display(), true
+}
+
+// rate reads a value the team typed in a computed column.
+func (t tableReader) rate(row int, c Col) *float64 {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return nil
+	}
+	var v float64
+	switch cell.Kind {
+	case CellPercent:
+		v = cell.Num
+	case CellNumber:
+		v, _ = ParseRate(cell.Text)
+		if cell.Text == "" {
+			v = cell.Num
+		}
+	default:
+		var err error
+		if v, err = ParseRate(cell.Display()); err != nil {
+			t.unreadable(row, c, cell.Display(), "rate")
+			return nil
+		}
+	}
+	return &v
+}
+
+// milestone reads table 2's planned or actual progress.
+func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
+	cell, ok := t.cell(row, c)
+	if !ok {
+		return Milestone{}, false
+	}
+	m := Milestone{Text: cell.Display()}
+	switch cell.Kind {
+	case CellDate:
+		m.Date = cell.Date
+		return m, true
+	case CellPercent:
+		m.Kind, m.Value = KindPercent, cell.Num
+		return m, true
+	case CellNumber:
+		m.Kind, m.Value = KindNumber, cell.Num
+		return m, true
+	}
+	text := FoldText(m.Text)
+	var date Date
+	var found bool
+	var dateErr error
+	_ = t.years.parse(func(year int) error {
+		date, found, dateErr = value.FirstDate(text, year)
+		return dateErr
+	})
+	if found {
+		if dateErr != nil {
+			t.unreadable(row, c, m.Text, "date")
+			return m, false
+		}
+		m.Date = date
+		return m, true
+	}
+	if q, err := ParseQuantity(text); err == nil {
+		m.Kind, m.Value = q.Kind, q.Value
+		return m, true
+	}
+	if done, known := statusWord(text); known {
+		m.Done = done
+		return m, true
+	}
+	t.unreadable(row, c, m.Text, "progress")
+	return m, false
+}
+
+// statusWord reads a progress word: done (已完成, 完成, done) or not yet.
+func statusWord(s string) (done, known bool) {
+	k := matchKey(s)
+	for _, w := range []string{"未完成", "进行中", "未开始", "延期", "notdone", "inprogress", "notstarted", "open", "ongoing", "delayed", "pending", "todo"} {
+		if strings.Contains(k, w) {
+			return false, true
+		}
+	}
+	for _, w := range []string{"已完成", "完成", "已上线", "已落地", "已实施", "done", "completed", "complete", "finished", "closed"} {
+		if strings.Contains(k, w) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// kindWord names the kind of value a column wants, for messages.
+func kindWord(l Lang, kind string) string {
+	switch kind {
+	case "date":
+		return l.Pick("日期", "日期", "a date")
+	case "range":
+		return l.Pick("起止日期", "起止日期", "a start–end range")
+	case "quantity":
+		return l.Pick("数值（金额、数量或百分比）", "數值（金額、數量或百分比）", "a number (amount, count or percentage)")
+	case "rate":
+		return l.Pick("百分比", "百分比", "a percentage")
+	case "progress":
+		return l.Pick("进度（日期、百分比或数量）", "進度（日期、百分比或數量）", "progress (a date, a percentage or a count)")
+	case "period":
+		return l.Pick("复盘周期（如 2025Q3）", "復盤週期（如 2025Q3）", "a period (such as 2025Q3)")
+	case "resources":
+		return l.Pick("预算/人力", "預算/人力", "budget and people")
+	}
+	return kind
+}
+
+// checkCharacters names the table cells holding characters beyond the Basic
+// Multilingual Plane (𠮷, emoji): no PDF writer fupan uses draws them, so the
+// report shows a mark instead, and says so here.
+func checkCharacters(rd tableReader, fs *findings) {
+	for _, row := range rd.loc.Rows {
+		for id, col := range rd.loc.Columns {
+			text := rd.sheet.Cell(row, col).Text
+			var odd []string
+			for _, r := range text {
+				if r > 0xFFFF {
+					odd = append(odd, fmt.Sprintf("%c (U+%X)", r, r))
+				}
+			}
+			if len(odd) > 0 {
+				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), strings.Join(odd, fs.lang.Pick("、", "、", ", ")))
+			}
+		}
+	}
+}
+
+// excerpt is the start of a long text, for a message.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// cellsOf records where each column of a row is, for findings and the writers.
+func (t tableReader) cellsOf(row int) map[Col]Ref {
+	m := make(map[Col]Ref, len(t.loc.Columns))
+	for c := range t.loc.Columns {
+		m[c] = t.ref(row, c)
+	}
+	return m
+}
+
+func (t tableReader) rowRef(row int) Ref { return Ref{t.loc.Sheet, row, t.loc.FirstCol} }
+
+// required reports a blank cell of a required column, unless another rule
+// speaks of it (owners, due dates and criteria have rules of their own).
+func (t tableReader) required(row int, cols ...Col) {
+	for _, c := range cols {
+		if _, has := t.loc.Columns[c]; !has {
+			continue
+		}
+		if t.sheet.Cell(row, t.loc.Columns[c]).IsBlank() {
+			t.fs.add(CodeValueMissing, t.ref(row, c), t.colName(c))
+		}
+	}
+}
+
+// kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
+func kindName(l Lang, q Quantity) string {
+	switch q.Kind {
+	case KindAmount:
+		return l.Pick("金额", "金額", "amount")
+	case KindCount:
+		if q.Unit != "" {
+			return l.Pick("数量", "數量", "count") + "(" + q.Unit + ")"
+		}
+		return l.Pick("数量", "數量", "count")
+	case KindPercent:
+		return l.Pick("百分比", "百分比", "percentage")
+	}
+	return l.Pick("数值", "數值", "number")
+}
