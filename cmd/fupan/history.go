@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -352,8 +353,8 @@ Exit status: 0 written, 1 the history cannot be read or FILE written, 2 bad usag
 }
 
 // compareWithHistory sets a review against its team's recorded periods.
-func compareWithHistory(c *cli.Context, db *sqlite.DB, id fupan.Identity, rv *fupan.Review) error {
-	past, err := db.Past(c.Context, id.TeamKey(rv.Meta.Team))
+func compareWithHistory(ctx context.Context, db *sqlite.DB, id fupan.Identity, rv *fupan.Review) error {
+	past, err := db.Past(ctx, id.TeamKey(rv.Meta.Team))
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 				if err != nil {
 					return err
 				}
-				if err := compareWithHistory(c, db, id, rv); err != nil {
+				if err := compareWithHistory(c.Context, db, id, rv); err != nil {
 					return cli.Exit(err.Error(), exitFailed)
 				}
 			}

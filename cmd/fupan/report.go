@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/fupan-review/fupan"
@@ -40,68 +42,93 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 		), historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return cli.Exit("report takes one FILE", exitBadUsage)
-			}
-			src := c.Args().First()
-			settings, err := settingsFrom(c)
+			o, err := reportOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			data, err := xlsx.ReadInput(nil, src, settings.Reader.MaxFileSize)
-			var fe *xlsx.FileError
-			if errors.As(err, &fe) {
-				lang := settings.Analyze.Lang
-				if lang == "" {
-					lang = fupan.Simplified
-				}
-				printFindings(c.App.ErrWriter, lang, []fupan.Finding{fe.Finding(lang)})
-				return cli.Exit(fmt.Sprintf("%s cannot be read: no report written", src), exitFailed)
+			if o.History != nil {
+				defer func() { _ = o.History.Close() }()
 			}
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			rv, source, err := batch.LoadSource(c.Context, settings, src, data)
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			if rv.HasErrors() {
-				printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
-				return cli.Exit(fmt.Sprintf("%s has errors: no report written", src), exitFailed)
-			}
-			id, err := identity(c)
-			if err != nil {
-				return err
-			}
-			db, problem, err := openHistory(c, c.String("output"), historyRecord)
-			if err != nil {
-				return err
-			}
-			if db != nil {
-				defer func() { _ = db.Close() }()
-				if err := compareWithHistory(c, db, id, rv); err != nil {
-					problem = err
-				}
-			}
-			base := filepath.Join(c.String("output"), batch.OutputBase(filepath.Base(src)))
-			outs, err := batch.Report(c.Context, settings, rv, source, base, filepath.Ext(src))
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			zerolog.Ctx(c.Context).Info().Str("reviewed", outs.Reviewed).Str("pdf", outs.PDF).Msg("report written")
-			fmt.Fprintln(c.App.Writer, printable(outs.Reviewed))
-			fmt.Fprintln(c.App.Writer, printable(outs.PDF))
-			if db != nil && problem == nil {
-				sum := sha256.Sum256(data)
-				problem = db.Record(c.Context, sqlite.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-					MetricKey: id.MetricKey, RecordedAt: settings.Now, Version: version})
-			}
-			if problem != nil {
-				return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
-			}
-			return nil
+			return o.run(c.Context, c.App.Writer, c.App.ErrWriter)
 		},
 	}
+}
+
+// reportOptions are what fupan report does, read from its flags: tests
+// make them directly and call run.
+type reportOptions struct {
+	File, Output string
+	Settings     batch.Settings
+	Identity     fupan.Identity
+	// History records the review and compares it with the team's previous
+	// period; nil for none. HistoryProblem is why one asked for is not there.
+	History        *sqlite.DB
+	HistoryProblem error
+}
+
+func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
+	if c.NArg() != 1 {
+		return reportOptions{}, cli.Exit("report takes one FILE", exitBadUsage)
+	}
+	o := reportOptions{File: c.Args().First(), Output: c.String("output")}
+	var err error
+	if o.Settings, err = settingsFrom(c); err != nil {
+		return o, err
+	}
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
+	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	return o, err
+}
+
+// run reads, checks and reports the workbook; a workbook with errors gets
+// its findings printed and no report.
+func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
+	data, err := xlsx.ReadInput(nil, o.File, o.Settings.Reader.MaxFileSize)
+	var fe *xlsx.FileError
+	if errors.As(err, &fe) {
+		lang := o.Settings.Analyze.Lang
+		if lang == "" {
+			lang = fupan.Simplified
+		}
+		printFindings(stderr, lang, []fupan.Finding{fe.Finding(lang)})
+		return cli.Exit(fmt.Sprintf("%s cannot be read: no report written", o.File), exitFailed)
+	}
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	rv, source, err := batch.LoadSource(ctx, o.Settings, o.File, data)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	if rv.HasErrors() {
+		printFindings(stderr, rv.Meta.Lang, rv.Findings)
+		return cli.Exit(fmt.Sprintf("%s has errors: no report written", o.File), exitFailed)
+	}
+	problem := o.HistoryProblem
+	if o.History != nil {
+		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+			problem = err
+		}
+	}
+	base := filepath.Join(o.Output, batch.OutputBase(filepath.Base(o.File)))
+	outs, err := batch.Report(ctx, o.Settings, rv, source, base, filepath.Ext(o.File))
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	zerolog.Ctx(ctx).Info().Str("reviewed", outs.Reviewed).Str("pdf", outs.PDF).Msg("report written")
+	fmt.Fprintln(stdout, printable(outs.Reviewed))
+	fmt.Fprintln(stdout, printable(outs.PDF))
+	if o.History != nil && problem == nil {
+		sum := sha256.Sum256(data)
+		problem = o.History.Record(ctx, sqlite.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
+			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version})
+	}
+	if problem != nil {
+		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
+	}
+	return nil
 }
 
 func fontFlag() cli.Flag {

@@ -76,7 +76,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 					return cli.Exit(err.Error(), exitFailed)
 				}
 				if hist != nil {
-					if err := compareWithHistory(c, hist, id, rv); err != nil {
+					if err := compareWithHistory(c.Context, hist, id, rv); err != nil {
 						return cli.Exit(err.Error(), exitFailed)
 					}
 				}
