@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -46,25 +47,43 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 				return err
 			}
 			defer closeHistory(o)
-			log := zerolog.Ctx(c.Context)
 			boundMemory()
-			log.Info().Str("input", o.Input).Str("output", o.Output).Dur("poll", c.Duration("poll")).Msg("watching")
-			err = batch.Watch(c.Context, o, batch.WatchOptions{
-				Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events"),
-				OnRun: func(s *batch.Summary) {
-					log.Info().Int("processed", s.Processed).Int("failed", s.Failed).Msg("output folder brought up to date")
-					// Only a batch of changes is delivered; each message once.
-					if s.Processed > 0 {
-						if err := deliver(c, o); err != nil {
-							log.Error().Err(err).Msg("delivery failed; the next change tries again")
-						}
-					}
-				},
-			})
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
+			w := watchOptions{Batch: o, Watch: batch.WatchOptions{Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events")}}
+			if c.Bool("mail") || c.Bool("notify") {
+				w.Deliver = func() error { return deliver(c, o) }
 			}
-			return nil
+			return w.run(c.Context)
 		},
 	}
+}
+
+// watchOptions are what fupan watch does: the runs' options, how to watch,
+// and what to deliver after a run that changed something (nil: nothing).
+type watchOptions struct {
+	Batch   batch.Options
+	Watch   batch.WatchOptions
+	Deliver func() error
+}
+
+// run watches until ctx is done, delivering after each batch of changes.
+func (w watchOptions) run(ctx context.Context) error {
+	log := zerolog.Ctx(ctx)
+	log.Info().Str("input", w.Batch.Input).Str("output", w.Batch.Output).Dur("poll", w.Watch.Poll).Msg("watching")
+	onRun := w.Watch.OnRun
+	w.Watch.OnRun = func(s *batch.Summary) {
+		log.Info().Int("processed", s.Processed).Int("failed", s.Failed).Msg("output folder brought up to date")
+		// Only a batch of changes is delivered; each message once.
+		if s.Processed > 0 && w.Deliver != nil {
+			if err := w.Deliver(); err != nil {
+				log.Error().Err(err).Msg("delivery failed; the next change tries again")
+			}
+		}
+		if onRun != nil {
+			onRun(s)
+		}
+	}
+	if err := batch.Watch(ctx, w.Batch, w.Watch); err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	return nil
 }
