@@ -130,93 +130,122 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 		}
 		return nil
 	}
+	m := mailer{out: out, o: o, sender: sender, rec: rec, save: save, res: &res}
 	var errs []error
 	for i, pm := range msgs {
-		if pm.err != nil {
-			res.Failed++
-			log.Error().Err(pm.err).Str("mail", pm.label).Msg("mail not composed")
-			errs = append(errs, pm.err)
-			continue
+		failed, fatal := m.send(ctx, i, pm)
+		if fatal != nil {
+			return res, fatal
 		}
-		prev, done := rec.Sent[pm.key]
-		if done && !o.Resend && !o.DryRun {
-			if prev.Status == mailUnknown {
-				log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
-					Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
-				res.Unknown++
-			} else {
-				log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
-			}
-			res.Skipped++
-			continue
+		if failed != nil {
+			errs = append(errs, failed)
 		}
-		if len(pm.missing) > 0 {
-			log.Warn().Strs("left_out", pm.missing).Int64("limit", o.Config.SMTP.MaxBytes).Msg("attachments left out of the mail (over the size limit, or not found)")
-			res.Missing = append(res.Missing, pm.missing...)
-		}
-		if o.DryRun {
-			dir := filepath.Join(out, "mail")
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return res, err
-			}
-			name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
-			if err := WriteAtomic(name, func(f *os.File) error { return writeEML(sender, f, pm.msg, pm.id) }); err != nil {
-				return res, err
-			}
-			log.Info().Str("file", name).Strs("to", pm.msg.To).Msg("mail written (dry run)")
-			res.Written++
-			continue
-		}
-		record := func(status string) func() error {
-			return func() error {
-				rec.Sent[pm.key] = sentMail{Status: status, At: time.Now(), MessageID: pm.id, To: pm.msg.To, Subject: pm.msg.Subject}
-				return save()
-			}
-		}
-		d, err := sender.Send(ctx, pm.msg, pm.id, mail.Hooks{
-			Sending: record(mailUnknown),
-			Sent:    record(mailSent),
-			Retry: func(attempt int, wait time.Duration, err error) {
-				log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
-			},
-			Closed: func(err error) {
-				log.Info().Err(err).Strs("to", pm.msg.To).Msg("the server took the mail; closing the session failed, which changes nothing")
-			},
-		})
-		switch d {
-		case mail.Sent:
-			if err != nil { // delivered, but the record could not be written
-				return res, err
-			}
-			log.Info().Strs("to", pm.msg.To).Str("message_id", pm.id).Int("attachments", len(pm.msg.Attachments)).Msg("mail sent")
-			res.Sent++
-			continue
-		case mail.Unknown:
-			res.Unknown++
-			log.Error().Err(err).Strs("to", pm.msg.To).Str("message_id", pm.id).
-				Msg("this mail may or may not have been delivered: not sent again; ask a recipient, then --resend if it did not arrive")
-			errs = append(errs, fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err))
-			continue
-		}
-		// Not sent: the record goes back to what it was.
-		if done {
-			rec.Sent[pm.key] = prev
-		} else {
-			delete(rec.Sent, pm.key)
-		}
-		if serr := save(); serr != nil {
-			return res, serr
-		}
-		res.Failed++
-		var perm *mail.PermanentError
-		kind := "temporary"
-		if errors.As(err, &perm) {
-			kind = "permanent"
-		}
-		log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
-		errs = append(errs, fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err))
 	}
 	return res, errors.Join(errs...)
+}
+
+// mailer sends a run's messages one by one, recording each.
+type mailer struct {
+	out    string
+	o      MailOptions
+	sender *mail.Sender
+	rec    sentRecord
+	save   func() error
+	res    *MailResult
+}
+
+// send sends (or, in a dry run, writes) one message unless it was sent.
+// failed is this message's failure, the run goes on; fatal stops it (the
+// record cannot be written).
+func (m *mailer) send(ctx context.Context, i int, pm pendingMail) (failed, fatal error) {
+	log := zerolog.Ctx(ctx)
+	res := m.res
+	if pm.err != nil {
+		res.Failed++
+		log.Error().Err(pm.err).Str("mail", pm.label).Msg("mail not composed")
+		return pm.err, nil
+	}
+	prev, done := m.rec.Sent[pm.key]
+	if done && !m.o.Resend && !m.o.DryRun {
+		if prev.Status == mailUnknown {
+			log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
+				Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
+			res.Unknown++
+		} else {
+			log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
+		}
+		res.Skipped++
+		return nil, nil
+	}
+	if len(pm.missing) > 0 {
+		log.Warn().Strs("left_out", pm.missing).Int64("limit", m.o.Config.SMTP.MaxBytes).Msg("attachments left out of the mail (over the size limit, or not found)")
+		res.Missing = append(res.Missing, pm.missing...)
+	}
+	if m.o.DryRun {
+		return nil, m.writeDry(ctx, i, pm)
+	}
+	record := func(status string) func() error {
+		return func() error {
+			m.rec.Sent[pm.key] = sentMail{Status: status, At: time.Now(), MessageID: pm.id, To: pm.msg.To, Subject: pm.msg.Subject}
+			return m.save()
+		}
+	}
+	d, err := m.sender.Send(ctx, pm.msg, pm.id, mail.Hooks{
+		Sending: record(mailUnknown),
+		Sent:    record(mailSent),
+		Retry: func(attempt int, wait time.Duration, err error) {
+			log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
+		},
+		Closed: func(err error) {
+			log.Info().Err(err).Strs("to", pm.msg.To).Msg("the server took the mail; closing the session failed, which changes nothing")
+		},
+	})
+	switch d {
+	case mail.Sent:
+		if err != nil { // delivered, but the record could not be written
+			return nil, err
+		}
+		log.Info().Strs("to", pm.msg.To).Str("message_id", pm.id).Int("attachments", len(pm.msg.Attachments)).Msg("mail sent")
+		res.Sent++
+		return nil, nil
+	case mail.Unknown:
+		res.Unknown++
+		log.Error().Err(err).Strs("to", pm.msg.To).Str("message_id", pm.id).
+			Msg("this mail may or may not have been delivered: not sent again; ask a recipient, then --resend if it did not arrive")
+		return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
+	}
+	// Not sent: the record goes back to what it was.
+	if done {
+		m.rec.Sent[pm.key] = prev
+	} else {
+		delete(m.rec.Sent, pm.key)
+	}
+	if serr := m.save(); serr != nil {
+		return nil, serr
+	}
+	res.Failed++
+	var perm *mail.PermanentError
+	kind := "temporary"
+	if errors.As(err, &perm) {
+		kind = "permanent"
+	}
+	log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
+	return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
+}
+
+// writeDry writes a message as an .eml file into OUT/mail.
+func (m *mailer) writeDry(ctx context.Context, i int, pm pendingMail) error {
+	dir := filepath.Join(m.out, "mail")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
+	if err := WriteAtomic(name, func(f *os.File) error { return writeEML(m.sender, f, pm.msg, pm.id) }); err != nil {
+		return err
+	}
+	zerolog.Ctx(ctx).Info().Str("file", name).Strs("to", pm.msg.To).Msg("mail written (dry run)")
+	m.res.Written++
+	return nil
 }
 
 func writeEML(s *mail.Sender, w io.Writer, m mail.Message, messageID string) error {
@@ -250,62 +279,6 @@ type pendingMail struct {
 // team whose report is missing gets no mail, and the other teams theirs.
 func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 	fig := runFigures(sum)
-	attach := func(rel string) (mail.Attachment, error) {
-		p := filepath.Join(out, rel)
-		fi, err := os.Stat(p)
-		if err != nil {
-			return mail.Attachment{}, fmt.Errorf("attachment %s: %w", rel, err)
-		}
-		return mail.Attachment{Path: p, Name: filepath.Base(rel), Size: fi.Size()}, nil
-	}
-	build := func(label string, to []string, f mail.Figures, rels []string, inputs []Entry, required bool) pendingMail {
-		pm := pendingMail{key: mailKey(label, to, inputs), label: label}
-		pm.id = messageID(pm.key, cfg.From)
-		var atts []mail.Attachment
-		var absent []string
-		for _, r := range rels {
-			a, err := attach(r)
-			if err != nil {
-				if required {
-					pm.err = err
-					return pm
-				}
-				absent = append(absent, filepath.Base(r))
-				continue
-			}
-			atts = append(atts, a)
-		}
-		m := mail.Message{To: to, Cc: cfg.Cc, Attachments: atts}
-		// Rendered once to measure with the texts, then again naming what had
-		// to stay out.
-		f.Missing = absent
-		var err error
-		if m.Subject, m.Body, err = cfg.Render(f); err == nil {
-			m.HTML, err = cfg.RenderHTML(f)
-		}
-		if err != nil {
-			pm.err = err
-			return pm
-		}
-		fitted, dropped := mail.Fit(m, cfg.SMTP.MaxBytes)
-		missing := absent
-		for _, d := range dropped {
-			missing = append(missing, d.Name)
-		}
-		if len(dropped) > 0 { // say in the texts what had to stay out
-			f.Missing = missing
-			if fitted.Subject, fitted.Body, err = cfg.Render(f); err == nil {
-				fitted.HTML, err = cfg.RenderHTML(f)
-			}
-			if err != nil {
-				pm.err = err
-				return pm
-			}
-		}
-		pm.msg, pm.missing = fitted, missing
-		return pm
-	}
-
 	var msgs []pendingMail
 	if cfg.Mode == "per-team" {
 		for _, e := range sum.Entries {
@@ -318,7 +291,7 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 			}
 			f := fig
 			f.Team = e.Team
-			msgs = append(msgs, build(e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e}, true))
+			msgs = append(msgs, buildMail(out, cfg, e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e}, true))
 		}
 		return msgs
 	}
@@ -335,7 +308,68 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 		}
 	}
 	sort.Strings(pdfs)
-	return append(msgs, build("all", cfg.To, fig, append(rels, pdfs...), inputs, false))
+	return append(msgs, buildMail(out, cfg, "all", cfg.To, fig, append(rels, pdfs...), inputs, false))
+}
+
+// attachment is an output of the run, as a mail attaches it.
+func attachment(out, rel string) (mail.Attachment, error) {
+	p := filepath.Join(out, rel)
+	fi, err := os.Stat(p)
+	if err != nil {
+		return mail.Attachment{}, fmt.Errorf("attachment %s: %w", rel, err)
+	}
+	return mail.Attachment{Path: p, Name: filepath.Base(rel), Size: fi.Size()}, nil
+}
+
+// buildMail makes one message: its attachments (a missing one left out and
+// named, or, where required, no message), its texts, and what had to stay
+// out for the size limit, said in the texts.
+func buildMail(out string, cfg mail.Config, label string, to []string, f mail.Figures, rels []string, inputs []Entry, required bool) pendingMail {
+	pm := pendingMail{key: mailKey(label, to, inputs), label: label}
+	pm.id = messageID(pm.key, cfg.From)
+	var atts []mail.Attachment
+	var absent []string
+	for _, r := range rels {
+		a, err := attachment(out, r)
+		if err != nil {
+			if required {
+				pm.err = err
+				return pm
+			}
+			absent = append(absent, filepath.Base(r))
+			continue
+		}
+		atts = append(atts, a)
+	}
+	m := mail.Message{To: to, Cc: cfg.Cc, Attachments: atts}
+	// Rendered once to measure with the texts, then again naming what had
+	// to stay out.
+	f.Missing = absent
+	var err error
+	if m.Subject, m.Body, err = cfg.Render(f); err == nil {
+		m.HTML, err = cfg.RenderHTML(f)
+	}
+	if err != nil {
+		pm.err = err
+		return pm
+	}
+	fitted, dropped := mail.Fit(m, cfg.SMTP.MaxBytes)
+	missing := absent
+	for _, d := range dropped {
+		missing = append(missing, d.Name)
+	}
+	if len(dropped) > 0 { // say in the texts what had to stay out
+		f.Missing = missing
+		if fitted.Subject, fitted.Body, err = cfg.Render(f); err == nil {
+			fitted.HTML, err = cfg.RenderHTML(f)
+		}
+		if err != nil {
+			pm.err = err
+			return pm
+		}
+	}
+	pm.msg, pm.missing = fitted, missing
+	return pm
 }
 
 // runFigures are the run's figures for the mail's templates.
