@@ -92,24 +92,7 @@ func conclusionName(l fupan.Lang, exists func(string) bool) string {
 // points to improve, root causes, directions and every finding with a link to
 // its cell.
 func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
-	var rows []cRow
-	row := 0
-	line := func(label, value string) *cRow {
-		row++
-		rows = append(rows, cRow{row: row, cells: []cCell{{col: 1, text: label, style: cLabel}, {col: 2, text: value, style: cText}}})
-		return &rows[len(rows)-1]
-	}
-	section := func(title string) {
-		row += 2
-		rows = append(rows, cRow{row: row, merged: true, cells: []cCell{{col: 1, text: title, style: cSection}}})
-	}
-	linkTo := func(r *cRow, to fupan.Ref) {
-		if to.Sheet == "" || to.Row == 0 {
-			return
-		}
-		r.cells = append(r.cells, cCell{col: 3, text: to.String(), style: cLink, link: "'" + to.Sheet + "'!" + to.Cell()})
-	}
-
+	b := &sheetRows{row: 1}
 	title := templates.L(l, "conclusion")
 	if rv.Meta.Team != "" {
 		title += " · " + rv.Meta.Team
@@ -117,9 +100,8 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 	if rv.Meta.Period != "" {
 		title += " · " + rv.Meta.Period
 	}
-	row = 1
-	rows = append(rows, cRow{row: 1, merged: true, cells: []cCell{{col: 1, text: title, style: cTitle}}})
-	row++
+	b.rows = append(b.rows, cRow{row: 1, merged: true, cells: []cCell{{col: 1, text: title, style: cTitle}}})
+	b.row++
 	for _, kv := range [][2]string{
 		{templates.L(l, "team"), rv.Meta.Team},
 		{templates.L(l, "period"), rv.Meta.Period},
@@ -128,15 +110,47 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 		{templates.L(l, "date"), now.Format("2006-01-02")},
 	} {
 		if kv[1] != "" {
-			line(kv[0], kv[1])
+			b.line(kv[0], kv[1])
 		}
 	}
-
-	section(templates.L(l, "summary"))
+	b.section(templates.L(l, "summary"))
 	for _, fig := range templates.KeyFigures(rv, l) {
-		line(fig.Label, fig.Value)
+		b.line(fig.Label, fig.Value)
 	}
+	b.conclusion(rv, l)
+	b.followup(rv, l)
+	b.findings(rv, l)
+	return b.rows
+}
 
+// sheetRows builds the conclusion sheet's rows, top to bottom.
+type sheetRows struct {
+	rows []cRow
+	row  int
+}
+
+func (b *sheetRows) line(label, value string) *cRow {
+	b.row++
+	b.rows = append(b.rows, cRow{row: b.row, cells: []cCell{{col: 1, text: label, style: cLabel}, {col: 2, text: value, style: cText}}})
+	return &b.rows[len(b.rows)-1]
+}
+
+func (b *sheetRows) section(title string) {
+	b.row += 2
+	b.rows = append(b.rows, cRow{row: b.row, merged: true, cells: []cCell{{col: 1, text: title, style: cSection}}})
+}
+
+// linkTo adds a link to the cell a row speaks of.
+func linkTo(r *cRow, to fupan.Ref) {
+	if to.Sheet == "" || to.Row == 0 {
+		return
+	}
+	r.cells = append(r.cells, cCell{col: 3, text: to.String(), style: cLink, link: "'" + to.Sheet + "'!" + to.Cell()})
+}
+
+// conclusion is the seed's step 3.4: highlights, points to improve, root
+// causes, directions.
+func (b *sheetRows) conclusion(rv *fupan.Review, l fupan.Lang) {
 	con := fupan.Conclude(rv)
 	for _, part := range []struct {
 		key    string
@@ -145,9 +159,9 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 		{"highlights", con.Highlights}, {"improve", con.Improve},
 		{"root.causes", con.RootCauses}, {"directions", con.Directions},
 	} {
-		section(templates.L(l, part.key))
+		b.section(templates.L(l, part.key))
 		if len(part.points) == 0 {
-			line(templates.L(l, "none"), "")
+			b.line(templates.L(l, "none"), "")
 		}
 		points := part.points
 		if len(points) > maxListed {
@@ -158,40 +172,46 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 			if p.Warning != "" {
 				detail += "\n" + p.Warning
 			}
-			linkTo(line(p.Title, detail), p.Ref)
+			linkTo(b.line(p.Title, detail), p.Ref)
 		}
 	}
+}
 
-	if len(rv.Followup) > 0 {
-		// The loop closed: what became of last period's actions.
-		section(templates.L(l, "followup"))
-		if rate := rv.Summary.FollowThrough(); rate != nil {
-			line(templates.L(l, "followup.short"), fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), rv.Summary.FollowupDone, rv.Summary.FollowupTotal))
-		}
-		list := rv.Followup
-		if len(list) > maxListed {
-			list = list[:maxListed]
-		}
-		for _, f := range list {
-			detail := templates.L(l, "follow."+f.Status)
-			for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
-				if part != "" {
-					detail += " · " + part
-				}
+// followup is what became of last period's actions: the loop closed.
+func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
+	if len(rv.Followup) == 0 {
+		return
+	}
+	b.section(templates.L(l, "followup"))
+	if rate := rv.Summary.FollowThrough(); rate != nil {
+		b.line(templates.L(l, "followup.short"), fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), rv.Summary.FollowupDone, rv.Summary.FollowupTotal))
+	}
+	list := rv.Followup
+	if len(list) > maxListed {
+		list = list[:maxListed]
+	}
+	for _, f := range list {
+		detail := templates.L(l, "follow."+f.Status)
+		for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
+			if part != "" {
+				detail += " · " + part
 			}
-			r := line(f.Action, detail)
-			if f.Ref != nil {
-				linkTo(r, *f.Ref)
-			}
+		}
+		r := b.line(f.Action, detail)
+		if f.Ref != nil {
+			linkTo(r, *f.Ref)
 		}
 	}
+}
 
-	section(templates.L(l, "findings"))
+// findings lists the findings with links to their cells. A sheet takes at
+// most 65,530 links; a workbook with more findings than maxListed lists the
+// first and says how many more `fupan validate` shows.
+func (b *sheetRows) findings(rv *fupan.Review, l fupan.Lang) {
+	b.section(templates.L(l, "findings"))
 	if len(rv.Findings) == 0 {
-		line(templates.L(l, "no.findings"), "")
+		b.line(templates.L(l, "no.findings"), "")
 	}
-	// A sheet takes at most 65,530 links; a workbook with more findings than
-	// maxListed lists the first and says how many more `fupan validate` shows.
 	shown := rv.Findings
 	if len(shown) > maxListed {
 		shown = shown[:maxListed]
@@ -202,13 +222,12 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 		if fd.Hint != "" {
 			msg += "\n" + fd.Hint
 		}
-		r := line(templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
+		r := b.line(templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
 		r.cells[0].style = sevStyle[fd.Severity]
 		linkTo(r, fd.Ref)
 	}
 	if n := len(rv.Findings) - len(shown); n > 0 {
-		line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
+		b.line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
 			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all"))
 	}
-	return rows
 }
