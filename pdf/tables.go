@@ -17,115 +17,132 @@ func colTitle(l fupan.Lang, id fupan.TableID, c fupan.Col) string {
 
 // tables draws the four tables with the computed columns highlighted.
 func (d *doc) tables(rv *fupan.Review) {
-	l := d.lang
 	d.newPage()
-	d.heading(templates.L(l, "tables"), 0)
-	title := func(id fupan.TableID) bool {
-		if _, ok := rv.Loc(id); !ok {
-			return false
+	d.heading(templates.L(d.lang, "tables"), 0)
+	for _, t := range []struct {
+		id   fupan.TableID
+		draw func(*fupan.Review)
+	}{
+		{fupan.PlanTable, d.planTable}, {fupan.TrackingTable, d.trackingTable},
+		{fupan.OutcomeTable, d.outcomeTable}, {fupan.ActionTable, d.actionTable},
+	} {
+		if _, ok := rv.Loc(t.id); ok {
+			d.heading(fupan.TableDefOf(t.id).Title(d.lang), 1)
+			t.draw(rv)
 		}
-		d.heading(fupan.TableDefOf(id).Title(l), 1)
-		return true
 	}
-	col := func(id fupan.TableID, c fupan.Col, share float64) column {
-		title := colTitle(l, id, c)
-		// The header's note is the team's ("计划进度(7月)" names the month).
-		if loc, ok := rv.Loc(id); ok && loc.Notes[c] != "" {
-			title += l.Pick("(", "(", " (") + loc.Notes[c] + l.Pick(")", ")", ")")
-		}
-		return column{title: title, share: share, align: "L"}
-	}
+}
 
-	if title(fupan.PlanTable) {
-		id := fupan.PlanTable
-		cols := []column{col(id, fupan.ColGoal, 2), col(id, fupan.ColTask, 2), col(id, fupan.ColOwner, 1), col(id, fupan.ColPeriod, 1.4), col(id, fupan.ColResources, 2), col(id, fupan.ColAcceptance, 2.6)}
-		var rows [][]cell
-		prevGoal := ""
-		plan, hidden := firstRows(rv.Plan, maxTableRows)
-		for i, p := range plan {
-			// A goal spans its tasks, as the merged cell in the workbook does.
-			goal := cell{text: p.Goal, cont: i > 0 && p.Goal == prevGoal && p.Goal != ""}
-			goal.spans = !goal.cont && i+1 < len(plan) && plan[i+1].Goal == p.Goal
-			prevGoal = p.Goal
-			resources := p.Resources
-			if resources == "" {
-				resources = templates.FormatResources(p.Budget, p.People, l)
-			}
-			rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: resources}, {text: p.Acceptance}})
-		}
-		d.table(cols, rows)
-		d.leftOut(hidden)
-		d.extraColumns(rv, fupan.PlanTable)
+// tableCol is a column of a table drawn in the report, titled in the
+// report's language with the team's note ("计划进度(7月)" names the month).
+func (d *doc) tableCol(rv *fupan.Review, id fupan.TableID, c fupan.Col, share float64) column {
+	l := d.lang
+	title := colTitle(l, id, c)
+	if loc, ok := rv.Loc(id); ok && loc.Notes[c] != "" {
+		title += l.Pick("(", "(", " (") + loc.Notes[c] + l.Pick(")", ")", ")")
 	}
-	if title(fupan.TrackingTable) {
-		id := fupan.TrackingTable
-		dev := col(id, fupan.ColDeviation, 1.3)
-		dev.computed = true
-		// Wide enough for a date with its year (2025年12月20日) on one line.
-		cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.7), col(id, fupan.ColActual, 1.7), dev, col(id, fupan.ColProblem, 1.8), col(id, fupan.ColCountermeasure, 1.8), col(id, fupan.ColOwner, 0.9)}
-		var rows [][]cell
-		tracking, hidden, hiddenOff := trackingShown(rv.Tracking)
-		for _, t := range tracking {
-			devCell := cell{text: "-"}
-			if t.Deviation != nil {
-				label := templates.L(l, map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}[t.State])
-				devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
-				if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
-					devCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)
-				}
-			}
-			rows = append(rows, []cell{{text: t.Task}, {text: t.PlannedText}, {text: t.ActualText}, devCell, {text: t.Problem}, {text: t.Countermeasure}, {text: t.Owner}})
+	return column{title: title, share: share, align: "L"}
+}
+
+func (d *doc) planTable(rv *fupan.Review) {
+	l := d.lang
+	col := func(id fupan.TableID, c fupan.Col, share float64) column { return d.tableCol(rv, id, c, share) }
+	id := fupan.PlanTable
+	cols := []column{col(id, fupan.ColGoal, 2), col(id, fupan.ColTask, 2), col(id, fupan.ColOwner, 1), col(id, fupan.ColPeriod, 1.4), col(id, fupan.ColResources, 2), col(id, fupan.ColAcceptance, 2.6)}
+	var rows [][]cell
+	prevGoal := ""
+	plan, hidden := firstRows(rv.Plan, maxTableRows)
+	for i, p := range plan {
+		// A goal spans its tasks, as the merged cell in the workbook does.
+		goal := cell{text: p.Goal, cont: i > 0 && p.Goal == prevGoal && p.Goal != ""}
+		goal.spans = !goal.cont && i+1 < len(plan) && plan[i+1].Goal == p.Goal
+		prevGoal = p.Goal
+		resources := p.Resources
+		if resources == "" {
+			resources = templates.FormatResources(p.Budget, p.People, l)
 		}
-		d.table(cols, rows)
-		d.leftOutOff(hidden, hiddenOff)
-		d.extraColumns(rv, fupan.TrackingTable)
+		rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: resources}, {text: p.Acceptance}})
 	}
-	if title(fupan.OutcomeTable) {
-		id := fupan.OutcomeTable
-		ach := col(id, fupan.ColAchievement, 1.3)
-		ach.computed = true
-		cols := []column{col(id, fupan.ColMetric, 1.6), col(id, fupan.ColTarget, 1.1), col(id, fupan.ColActual, 1.1), ach, col(id, fupan.ColCause, 2.4), col(id, fupan.ColLesson, 2.4)}
-		var rows [][]cell
-		outcomes, hidden := outcomesShown(rv.Outcomes, maxTableRows)
-		for _, o := range outcomes {
-			achCell := cell{text: "-"}
-			if o.Achievement != nil {
-				achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+templates.L(l, "status."+o.Status), o.Status, "")
-				if o.StatedAchievement != nil && !close(*o.StatedAchievement, *o.Achievement) {
-					achCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
-				}
+	d.table(cols, rows)
+	d.leftOut(hidden)
+	d.extraColumns(rv, fupan.PlanTable)
+}
+
+func (d *doc) trackingTable(rv *fupan.Review) {
+	l := d.lang
+	col := func(id fupan.TableID, c fupan.Col, share float64) column { return d.tableCol(rv, id, c, share) }
+	id := fupan.TrackingTable
+	dev := col(id, fupan.ColDeviation, 1.3)
+	dev.computed = true
+	// Wide enough for a date with its year (2025年12月20日) on one line.
+	cols := []column{col(id, fupan.ColTask, 1.8), col(id, fupan.ColPlanned, 1.7), col(id, fupan.ColActual, 1.7), dev, col(id, fupan.ColProblem, 1.8), col(id, fupan.ColCountermeasure, 1.8), col(id, fupan.ColOwner, 0.9)}
+	var rows [][]cell
+	tracking, hidden, hiddenOff := trackingShown(rv.Tracking)
+	for _, t := range tracking {
+		devCell := cell{text: "-"}
+		if t.Deviation != nil {
+			label := templates.L(l, map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}[t.State])
+			devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
+			if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
+				devCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)
 			}
-			metric := o.Metric
-			if o.Direction == fupan.Lower { // so that 120% is read the right way round
-				metric += "\n" + templates.L(l, "direction.lower")
-			}
-			rows = append(rows, []cell{{text: metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
 		}
-		d.table(cols, rows)
-		d.leftOut(hidden)
-		d.extraColumns(rv, fupan.OutcomeTable)
+		rows = append(rows, []cell{{text: t.Task}, {text: t.PlannedText}, {text: t.ActualText}, devCell, {text: t.Problem}, {text: t.Countermeasure}, {text: t.Owner}})
 	}
-	if title(fupan.ActionTable) {
-		id := fupan.ActionTable
-		cols := []column{col(id, fupan.ColItem, 1.6), col(id, fupan.ColMeasure, 2.4), col(id, fupan.ColOwner, 0.9), col(id, fupan.ColDue, 1), col(id, fupan.ColSupport, 1.8), col(id, fupan.ColAcceptance, 2)}
-		loc, _ := rv.Loc(id)
-		_, hasStatus := loc.Columns[fupan.ColStatus]
+	d.table(cols, rows)
+	d.leftOutOff(hidden, hiddenOff)
+	d.extraColumns(rv, fupan.TrackingTable)
+}
+
+func (d *doc) outcomeTable(rv *fupan.Review) {
+	l := d.lang
+	col := func(id fupan.TableID, c fupan.Col, share float64) column { return d.tableCol(rv, id, c, share) }
+	id := fupan.OutcomeTable
+	ach := col(id, fupan.ColAchievement, 1.3)
+	ach.computed = true
+	cols := []column{col(id, fupan.ColMetric, 1.6), col(id, fupan.ColTarget, 1.1), col(id, fupan.ColActual, 1.1), ach, col(id, fupan.ColCause, 2.4), col(id, fupan.ColLesson, 2.4)}
+	var rows [][]cell
+	outcomes, hidden := outcomesShown(rv.Outcomes, maxTableRows)
+	for _, o := range outcomes {
+		achCell := cell{text: "-"}
+		if o.Achievement != nil {
+			achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+templates.L(l, "status."+o.Status), o.Status, "")
+			if o.StatedAchievement != nil && !close(*o.StatedAchievement, *o.Achievement) {
+				achCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
+			}
+		}
+		metric := o.Metric
+		if o.Direction == fupan.Lower { // so that 120% is read the right way round
+			metric += "\n" + templates.L(l, "direction.lower")
+		}
+		rows = append(rows, []cell{{text: metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
+	}
+	d.table(cols, rows)
+	d.leftOut(hidden)
+	d.extraColumns(rv, fupan.OutcomeTable)
+}
+
+func (d *doc) actionTable(rv *fupan.Review) {
+	col := func(id fupan.TableID, c fupan.Col, share float64) column { return d.tableCol(rv, id, c, share) }
+	id := fupan.ActionTable
+	cols := []column{col(id, fupan.ColItem, 1.6), col(id, fupan.ColMeasure, 2.4), col(id, fupan.ColOwner, 0.9), col(id, fupan.ColDue, 1), col(id, fupan.ColSupport, 1.8), col(id, fupan.ColAcceptance, 2)}
+	loc, _ := rv.Loc(id)
+	_, hasStatus := loc.Columns[fupan.ColStatus]
+	if hasStatus {
+		cols = append(cols, col(id, fupan.ColStatus, 0.9))
+	}
+	var rows [][]cell
+	actions, hidden := firstRows(rv.Actions, maxTableRows)
+	for _, a := range actions {
+		r := []cell{{text: a.Item}, {text: a.Measure}, {text: a.Owner}, {text: a.DueText}, {text: a.Support}, {text: a.Acceptance}}
 		if hasStatus {
-			cols = append(cols, col(id, fupan.ColStatus, 0.9))
+			r = append(r, cell{text: a.Status})
 		}
-		var rows [][]cell
-		actions, hidden := firstRows(rv.Actions, maxTableRows)
-		for _, a := range actions {
-			r := []cell{{text: a.Item}, {text: a.Measure}, {text: a.Owner}, {text: a.DueText}, {text: a.Support}, {text: a.Acceptance}}
-			if hasStatus {
-				r = append(r, cell{text: a.Status})
-			}
-			rows = append(rows, r)
-		}
-		d.table(cols, rows)
-		d.leftOut(hidden)
-		d.extraColumns(rv, fupan.ActionTable)
+		rows = append(rows, r)
 	}
+	d.table(cols, rows)
+	d.leftOut(hidden)
+	d.extraColumns(rv, fupan.ActionTable)
 }
 
 // extraColumns names the team's own columns of a table (备注), which the
