@@ -34,6 +34,16 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 }
 
 func (d *doc) overview(rows []OverviewRow, opts Options) string {
+	title := d.overviewHead(rows, opts)
+	d.overviewChart(rows)
+	d.overviewTeams(rows)
+	d.overviewFailed(rows)
+	d.overviewLessons(rows)
+	return title
+}
+
+// overviewHead draws the title (with the run's periods) and the counts.
+func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	l := d.lang
 	title := templates.L(l, "overview.title")
 	if p := periods(rows); p != "" {
@@ -61,9 +71,14 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		templates.L(l, "file.ok.count"), ok, templates.L(l, "file.failed.count"), failed), "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
+	return title
+}
 
-	d.overviewChart(rows)
-
+// overviewTeams is every team's figures side by side, ranked by what needs
+// attention, with the change against last period and the follow-through
+// where the run has them.
+func (d *doc) overviewTeams(rows []OverviewRow) {
+	l := d.lang
 	d.heading(templates.L(l, "overview.teams"), 0)
 	cols := []column{
 		{title: templates.L(l, "team"), share: 2, align: "L"},
@@ -124,6 +139,17 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		d.table(cols, table)
 	}
 
+}
+
+// overviewFailed lists the workbooks that failed and why.
+func (d *doc) overviewFailed(rows []OverviewRow) {
+	l := d.lang
+	failed := 0
+	for _, r := range rows {
+		if r.Failed {
+			failed++
+		}
+	}
 	if failed > 0 {
 		d.heading(templates.L(l, "overview.failed"), 0)
 		var frows [][]cell
@@ -135,8 +161,6 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 		}
 		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
 	}
-	d.overviewLessons(rows)
-	return title
 }
 
 // maxOverviewThemes keeps the overview's lessons to a page or two.
