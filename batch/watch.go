@@ -35,7 +35,6 @@ type fileMark struct {
 // until ctx is done. A file is read once it has settled: no Excel lock file
 // beside it, size and time unchanged for Settle.
 func Watch(ctx context.Context, o Options, w WatchOptions) error {
-	log := zerolog.Ctx(ctx)
 	if w.Poll <= 0 {
 		w.Poll = 5 * time.Second
 	}
@@ -50,33 +49,8 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 		}
 	}
 	if w.Events {
-		watcher, err := fsnotify.NewWatcher()
-		if err != nil {
-			log.Warn().Err(err).Msg("no file events; polling only")
-		} else {
-			defer func() { _ = watcher.Close() }()
-			if err := watcher.Add(o.Input); err != nil {
-				log.Warn().Err(err).Msg("no file events for the folder; polling only")
-			}
-			go func() {
-				for {
-					select {
-					case _, ok := <-watcher.Events:
-						if !ok {
-							return
-						}
-						poke()
-					case err, ok := <-watcher.Errors:
-						if !ok {
-							return
-						}
-						log.Warn().Err(err).Msg("file events")
-					}
-				}
-			}()
-		}
+		defer watchEvents(ctx, o.Input, poke)()
 	}
-
 	// The settled files are named as Run's discovery names them: absolute, links resolved.
 	dir, err := filepath.Abs(o.Input)
 	if err == nil {
@@ -103,39 +77,81 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 			// may have settled.
 			time.AfterFunc(w.Settle+w.Settle/4, poke)
 		}
-		changed, err := s.scan(dir, time.Now(), o.Recursive, func(p string) bool {
-			return p == out || strings.HasPrefix(p, out+string(filepath.Separator))
-		})
-		if err != nil {
-			log.Warn().Err(err).Msg("cannot list the folder")
-			continue
-		}
-		if w.OnScan != nil {
-			w.OnScan(s.counts())
-		}
-		if !changed {
-			continue
-		}
-		ro := o
-		ro.Settled = s.settled
-		sum, err := Run(ctx, ro)
-		switch {
-		case ctx.Err() != nil: // Ctrl-C or SIGTERM: stopping, not failing
+		if stop := w.look(ctx, o, s, dir, out); stop {
 			return nil
-		case errors.Is(err, ErrLocked):
-			log.Warn().Err(err).Msg("the output folder is busy; trying again later")
-			s.forget()
-			continue
-		case err != nil:
-			log.Error().Err(err).Msg("run failed")
-			s.forget()
-			continue
-		}
-		s.commit()
-		if w.OnRun != nil {
-			w.OnRun(sum)
 		}
 	}
+}
+
+// watchEvents pokes on every file event in dir, where the system gives
+// events (network shares often do not: polling covers them); it returns
+// what stops it.
+func watchEvents(ctx context.Context, dir string, poke func()) (stop func()) {
+	log := zerolog.Ctx(ctx)
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		log.Warn().Err(err).Msg("no file events; polling only")
+		return func() {}
+	}
+	if err := watcher.Add(dir); err != nil {
+		log.Warn().Err(err).Msg("no file events for the folder; polling only")
+	}
+	go func() {
+		for {
+			select {
+			case _, ok := <-watcher.Events:
+				if !ok {
+					return
+				}
+				poke()
+			case err, ok := <-watcher.Errors:
+				if !ok {
+					return
+				}
+				log.Warn().Err(err).Msg("file events")
+			}
+		}
+	}()
+	return func() { _ = watcher.Close() }
+}
+
+// look scans the folder once and runs where a settled file is new or
+// changed; stop is true once the watch is being stopped.
+func (w WatchOptions) look(ctx context.Context, o Options, s *settler, dir, out string) (stop bool) {
+	log := zerolog.Ctx(ctx)
+	changed, err := s.scan(dir, time.Now(), o.Recursive, func(p string) bool {
+		return p == out || strings.HasPrefix(p, out+string(filepath.Separator))
+	})
+	if err != nil {
+		log.Warn().Err(err).Msg("cannot list the folder")
+		return false
+	}
+	if w.OnScan != nil {
+		w.OnScan(s.counts())
+	}
+	if !changed {
+		return false
+	}
+	ro := o
+	ro.Settled = s.settled
+	sum, err := Run(ctx, ro)
+	switch {
+	case ctx.Err() != nil: // Ctrl-C or SIGTERM: stopping, not failing
+		return true
+	case errors.Is(err, ErrLocked):
+		log.Warn().Err(err).Msg("the output folder is busy; trying again later")
+		s.forget()
+		return false
+	case err != nil:
+		log.Error().Err(err).Msg("run failed")
+		s.forget()
+		return false
+	}
+	s.commit()
+	if w.OnRun != nil {
+		w.OnRun(sum)
+	}
+	return false
 }
 
 // settler tracks which files have settled and which changed since the last run.
