@@ -398,14 +398,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	}()
 	data, err := xlsx.ReadInput(root, c.rel, o.Settings.Reader.MaxFileSize)
 	if err != nil {
-		// Whether the file cannot be opened, is no longer a file, or is over
-		// the limit, the next run looks again: only the content is judged once.
-		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
-			e.Reason = fe.Finding(o.lang()).Message
-			e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
-		}
+		e = o.readFailed(e, err)
 		log.Warn().Str("file", c.rel).Str("reason", e.Reason).Msg("cannot read the workbook")
 		return e
 	}
@@ -425,24 +418,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		return e
 	}
-	// Set against the team's history first: following up last period's
-	// actions changes the figures and findings.
-	if hist != nil && !rv.HasErrors() {
-		if err := hist.compare(ctx, rv); err != nil {
-			log.Error().Err(err).Str("file", c.rel).Msg("cannot read the team's previous periods")
-		} else {
-			e.Previous = rv.Compared.Previous
-		}
-	}
-	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
-	fig := rv.Summary
-	e.Figures = &fig
-	lang := o.Settings.Analyze.Lang
-	if lang == "" {
-		lang = rv.Meta.Lang
-	}
-	e.Attention = templates.AttentionTexts(rv, lang, fupan.DateOf(o.Settings.Now))
-	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
+	o.describe(ctx, &e, rv, hist)
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
 		e.Retry = outsideCause(rv)
@@ -468,6 +444,41 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
 	// Debug: on a terminal the progress bar tells it; failures are warnings.
 	log.Debug().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
+	return e
+}
+
+// describe fills an entry from its review: set against the team's history
+// first (following up last period's actions changes the figures and
+// findings), then the team, figures, what needs a decision, the counts.
+func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist *runHistory) {
+	if hist != nil && !rv.HasErrors() {
+		if err := hist.compare(ctx, rv); err != nil {
+			zerolog.Ctx(ctx).Error().Err(err).Str("file", e.File).Msg("cannot read the team's previous periods")
+		} else {
+			e.Previous = rv.Compared.Previous
+		}
+	}
+	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
+	fig := rv.Summary
+	e.Figures = &fig
+	lang := o.Settings.Analyze.Lang
+	if lang == "" {
+		lang = rv.Meta.Lang
+	}
+	e.Attention = templates.AttentionTexts(rv, lang, fupan.DateOf(o.Settings.Now))
+	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
+}
+
+// readFailed is the entry of an input that could not be read. Whether the
+// file cannot be opened, is no longer a file, or is over the limit, the next
+// run looks again: only the content is judged once.
+func (o Options) readFailed(e Entry, err error) Entry {
+	e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
+	var fe *xlsx.FileError
+	if errors.As(err, &fe) {
+		e.Reason = fe.Finding(o.lang()).Message
+		e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
+	}
 	return e
 }
 
