@@ -118,39 +118,54 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 			res.Written++
 			continue
 		}
-		prev, had := rec.Sent[key]
-		rec.Sent[key] = notifySentEntry{Status: notifyUnknown, At: time.Now(), Robot: t.Name, Title: msg.Title}
-		if err := save(); err != nil {
-			return res, fmt.Errorf("recording the message: %w", err)
+		failed, fatal := post(ctx, t, msg, key, &rec, save, &res, len(entries))
+		if fatal != nil {
+			return res, fatal
 		}
-		err := t.Robot.Send(ctx, msg)
-		switch {
-		case err == nil:
-			rec.Sent[key] = notifySentEntry{Status: notifySent, At: time.Now(), Robot: t.Name, Title: msg.Title}
-			if err := save(); err != nil {
-				return res, fmt.Errorf("recording the message: %w", err)
-			}
-			log.Info().Str("robot", t.Name).Str("kind", string(t.Robot.Kind)).Int("teams", len(entries)).Msg("summary posted")
-			res.Sent++
-		case errors.Is(err, robot.ErrUnknown), errors.Is(err, robot.ErrPartial):
-			res.Unknown++
-			log.Error().Err(err).Str("robot", t.Name).Msg("this message may have been posted: not again; look in the group, then --resend if it is not there")
-			errs = append(errs, fmt.Errorf("robot %s: %w", t.Name, err))
-		default:
-			if had {
-				rec.Sent[key] = prev
-			} else {
-				delete(rec.Sent, key)
-			}
-			if err := save(); err != nil {
-				return res, err
-			}
-			res.Failed++
-			log.Error().Err(err).Str("robot", t.Name).Msg("summary not posted; the next call tries again")
-			errs = append(errs, fmt.Errorf("robot %s: %w", t.Name, err))
+		if failed != nil {
+			errs = append(errs, failed)
 		}
 	}
 	return res, errors.Join(errs...)
+}
+
+// post posts one robot's message, recorded "unknown" before it goes and
+// "sent" once the platform took it; a message refused goes back to what the
+// record held, for the next call. failed is this message's failure; fatal
+// stops the call (the record cannot be written).
+func post(ctx context.Context, t RobotTarget, msg robot.Message, key string, rec *notifyRecord, save func() error, res *NotifyResult, teams int) (failed, fatal error) {
+	log := zerolog.Ctx(ctx)
+	prev, had := rec.Sent[key]
+	rec.Sent[key] = notifySentEntry{Status: notifyUnknown, At: time.Now(), Robot: t.Name, Title: msg.Title}
+	if err := save(); err != nil {
+		return nil, fmt.Errorf("recording the message: %w", err)
+	}
+	err := t.Robot.Send(ctx, msg)
+	switch {
+	case err == nil:
+		rec.Sent[key] = notifySentEntry{Status: notifySent, At: time.Now(), Robot: t.Name, Title: msg.Title}
+		if err := save(); err != nil {
+			return nil, fmt.Errorf("recording the message: %w", err)
+		}
+		log.Info().Str("robot", t.Name).Str("kind", string(t.Robot.Kind)).Int("teams", teams).Msg("summary posted")
+		res.Sent++
+		return nil, nil
+	case errors.Is(err, robot.ErrUnknown), errors.Is(err, robot.ErrPartial):
+		res.Unknown++
+		log.Error().Err(err).Str("robot", t.Name).Msg("this message may have been posted: not again; look in the group, then --resend if it is not there")
+		return fmt.Errorf("robot %s: %w", t.Name, err), nil
+	}
+	if had {
+		rec.Sent[key] = prev
+	} else {
+		delete(rec.Sent, key)
+	}
+	if err := save(); err != nil {
+		return nil, err
+	}
+	res.Failed++
+	log.Error().Err(err).Str("robot", t.Name).Msg("summary not posted; the next call tries again")
+	return fmt.Errorf("robot %s: %w", t.Name, err), nil
 }
 
 // entriesFor are the run's entries of a robot's teams (failed workbooks
