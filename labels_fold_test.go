@@ -19,4 +19,19 @@ func TestLabelsFold(t *testing.T) {
 	for i, l := range templates.Instructions() {
 		check("instruction "+string(rune('1'+i)), l)
 	}
+	// The blank template's sheet names, input hints and drop-downs, and its
+	// review facts, are read by teams too.
+	for _, spec := range templates.Template() {
+		check("template sheet", fupan.Names(spec.Sheet))
+		for _, c := range spec.Columns {
+			check("hint of "+string(c.Col), fupan.Names(c.Hint))
+			for _, item := range c.List {
+				check("drop-down of "+string(c.Col), fupan.Names(item))
+			}
+		}
+	}
+	for _, f := range templates.Facts() {
+		check("fact", fupan.Names(f[0]))
+		check("fact hint", fupan.Names(f[1]))
+	}
 }

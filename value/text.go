@@ -68,13 +68,17 @@ const tradSimpPairs = "" +
 	"品品獲获取取華华東东域域費费用用算算記记錄录幣币圓圆屆届隊队" +
 	// The characters of fupan's own Traditional texts (its messages, labels
 	// and template), as OpenCC's TSCharacters maps them; 製, 臺 and 併 are
-	// left out, their Simplified forms being written in Traditional too.
-	"啟启碼码環环刪删舊旧頭头欄栏張张該该稱称兩两複复識识順顺須须種种儲储確确觀观魚鱼圖图轍辙針针則则歸归會会響响頂顶問问發发覽览況况決决暫暂訊讯輸输夾夹連连隨随屬属趨趋勢势歷历礙碍庫库"
+	// in foldOnlyPairs, their Simplified forms being written in Traditional too.
+	"啟启碼码環环刪删舊旧頭头欄栏張张該该稱称兩两複复識识順顺須须種种儲储確确觀观魚鱼圖图轍辙針针則则歸归會会響响頂顶問问發发覽览況况決决暫暂訊讯輸输夾夹連连隨随屬属趨趋勢势歷历礙碍庫库約约"
+
+// foldOnlyPairs fold to a form Traditional writes too (制, 台, 并): for
+// matching, but never evidence that a text is Simplified.
+const foldOnlyPairs = "製制臺台併并"
 
 // tradToSimp and simpForms are built once from tradSimpPairs and only read after.
-var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs)
+var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs, foldOnlyPairs)
 
-func buildScriptMaps(pairs string) (map[rune]rune, map[rune]bool) {
+func buildScriptMaps(pairs, foldOnly string) (map[rune]rune, map[rune]bool) {
 	t2s := make(map[rune]rune)
 	simp := make(map[rune]bool)
 	rs := []rune(pairs)
@@ -83,6 +87,10 @@ func buildScriptMaps(pairs string) (map[rune]rune, map[rune]bool) {
 		if rs[i] != rs[i+1] {
 			simp[rs[i+1]] = true
 		}
+	}
+	rs = []rune(foldOnly)
+	for i := 0; i+1 < len(rs); i += 2 {
+		t2s[rs[i]] = rs[i+1]
 	}
 	return t2s, simp
 }
