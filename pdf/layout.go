@@ -85,34 +85,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		widths[i] = contentW * c.share / total
 	}
 	d.setSize(8.5)
-	header := func() {
-		d.setSize(8.5)
-		lines := make([][]string, len(cols))
-		h := 0.0
-		for i, c := range cols {
-			lines[i] = d.wrap(c.title, widths[i]-2*cellPad)
-			h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
-		}
-		y := d.pdf.Y()
-		x := margin
-		for i, c := range cols {
-			bg := blue
-			if c.computed {
-				bg = colour{191, 120, 0}
-			}
-			d.fill(bg)
-			d.draw(rule)
-			d.pdf.SetLineWidth(0.2)
-			d.pdf.Rect(x, y, widths[i], h, "FD")
-			d.text(colour{255, 255, 255})
-			for k, l := range lines[i] {
-				d.write(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
-			}
-			x += widths[i]
-		}
-		d.pdf.SetY(y + h)
-		d.text(ink)
-	}
+	header := func() { d.tableHeader(cols, widths) }
 	// The header goes with the first row (or as much of it as a page's foot
 	// holds): never alone at the foot of a page.
 	if len(rows) > 0 {
@@ -129,22 +102,8 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		d.ensure(20)
 	}
 	header()
-	maxLines := int((bottom - margin - 20) / d.lineH())
 	for ri, row := range rows {
-		lines := make([][]string, len(cols))
-		h := 0.0
-		for i := range cols {
-			text := ""
-			if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
-				text = row[i].text
-			}
-			ls := d.wrap(text, widths[i]-2*cellPad)
-			if len(ls) > maxLines {
-				ls = append(ls[:maxLines-1], d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"))
-			}
-			lines[i] = ls
-			h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
-		}
+		lines, h := d.rowLines(cols, widths, row)
 		// A row that fits the page's rest is drawn whole; a taller one is
 		// split over pages where the rest is worth filling, rather than
 		// leaving half a page empty, else it starts the next page.
@@ -174,6 +133,58 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	}
 	d.text(ink)
 	d.pdf.SetY(d.pdf.Y() + 3)
+}
+
+// tableHeader draws a table's header row: computed columns in a colour of
+// their own.
+func (d *doc) tableHeader(cols []column, widths []float64) {
+	d.setSize(8.5)
+	lines := make([][]string, len(cols))
+	h := 0.0
+	for i, c := range cols {
+		lines[i] = d.wrap(c.title, widths[i]-2*cellPad)
+		h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
+	}
+	y := d.pdf.Y()
+	x := margin
+	for i, c := range cols {
+		bg := blue
+		if c.computed {
+			bg = colour{191, 120, 0}
+		}
+		d.fill(bg)
+		d.draw(rule)
+		d.pdf.SetLineWidth(0.2)
+		d.pdf.Rect(x, y, widths[i], h, "FD")
+		d.text(colour{255, 255, 255})
+		for k, l := range lines[i] {
+			d.write(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
+		}
+		x += widths[i]
+	}
+	d.pdf.SetY(y + h)
+	d.text(ink)
+}
+
+// rowLines are a row's cells broken into lines, a cell taller than a page
+// cut with a note, and the row's height.
+func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string, float64) {
+	maxLines := int((bottom - margin - 20) / d.lineH())
+	lines := make([][]string, len(cols))
+	h := 0.0
+	for i := range cols {
+		text := ""
+		if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
+			text = row[i].text
+		}
+		ls := d.wrap(text, widths[i]-2*cellPad)
+		if len(ls) > maxLines {
+			ls = append(ls[:maxLines-1], d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"))
+		}
+		lines[i] = ls
+		h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
+	}
+	return lines, h
 }
 
 // headerHeight is the height of a table's header row.
