@@ -47,39 +47,9 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 		),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 0 {
-				return cli.Exit("lessons takes no arguments (give --search TEXT)", exitBadUsage)
-			}
-			id, err := identity(c)
+			o, err := lessonsOptionsFrom(c)
 			if err != nil {
 				return err
-			}
-			filter := fupan.LessonFilter{Search: c.String("search"), Kind: c.String("kind")}
-			if k := filter.Kind; k != "" && k != fupan.LessonExperience && k != fupan.LessonAvoid {
-				return cli.Exit("--kind "+k+": want experience or lesson", exitBadUsage)
-			}
-			if t := c.String("team"); t != "" {
-				filter.Team = id.TeamKey(t)
-			}
-			if s := c.String("since"); s != "" {
-				p, err := fupan.ParsePeriod(s)
-				if err != nil {
-					return cli.Exit("--since: "+err.Error(), exitBadUsage)
-				}
-				filter.Since = p.End
-			}
-			lang := fupan.Simplified
-			if s := c.String("lang"); s != "" {
-				l, ok := fupan.ParseLang(s)
-				if !ok {
-					return cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
-				}
-				lang = l
-			}
-			out := c.String("output")
-			ext := strings.ToLower(filepath.Ext(out))
-			if out != "" && ext != ".xlsx" && ext != ".pdf" {
-				return cli.Exit("-o "+out+": want a .xlsx or .pdf file", exitBadUsage)
 			}
 			db, _, err := openHistory(c, "", historyNeeded)
 			if err != nil {
@@ -90,35 +60,87 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
-			var list []fupan.Lesson
-			for _, l := range all {
-				if filter.Match(l, id) {
-					list = append(list, l)
-				}
-			}
-			switch {
-			case out != "":
-				return writeLessons(c, out, ext, list, lang)
-			case c.Bool("json"):
-				if list == nil {
-					list = []fupan.Lesson{}
-				}
-				b, err := json.MarshalIndent(list, "", "  ")
-				if err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-				fmt.Fprintln(c.App.Writer, string(b))
-			default:
-				rows := [][]string{{templates.L(lang, "period"), templates.L(lang, "team"), templates.L(lang, "lessons.metric"),
-					templates.L(lang, "lessons.kind"), templates.L(lang, "lessons.text")}}
-				for _, l := range list {
-					rows = append(rows, []string{l.Period, printable(l.Team), printable(l.Metric), templates.L(lang, "kind."+l.Kind), printable(l.Text)})
-				}
-				printColumns(c.App.Writer, rows)
-			}
-			return nil
+			return o.run(c, all)
 		},
 	}
+}
+
+// lessonsOptions are what fupan lessons shows, read from its flags.
+type lessonsOptions struct {
+	Filter   fupan.LessonFilter
+	Identity fupan.Identity
+	Lang     fupan.Lang
+	JSON     bool
+	Output   string // .xlsx or .pdf; "" prints
+}
+
+func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
+	if c.NArg() != 0 {
+		return lessonsOptions{}, cli.Exit("lessons takes no arguments (give --search TEXT)", exitBadUsage)
+	}
+	o := lessonsOptions{Lang: fupan.Simplified, JSON: c.Bool("json"), Output: c.String("output"),
+		Filter: fupan.LessonFilter{Search: c.String("search"), Kind: c.String("kind")}}
+	var err error
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
+	if k := o.Filter.Kind; k != "" && k != fupan.LessonExperience && k != fupan.LessonAvoid {
+		return o, cli.Exit("--kind "+k+": want experience or lesson", exitBadUsage)
+	}
+	if t := c.String("team"); t != "" {
+		o.Filter.Team = o.Identity.TeamKey(t)
+	}
+	if s := c.String("since"); s != "" {
+		p, err := fupan.ParsePeriod(s)
+		if err != nil {
+			return o, cli.Exit("--since: "+err.Error(), exitBadUsage)
+		}
+		o.Filter.Since = p.End
+	}
+	if s := c.String("lang"); s != "" {
+		l, ok := fupan.ParseLang(s)
+		if !ok {
+			return o, cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+		}
+		o.Lang = l
+	}
+	if ext := strings.ToLower(filepath.Ext(o.Output)); o.Output != "" && ext != ".xlsx" && ext != ".pdf" {
+		return o, cli.Exit("-o "+o.Output+": want a .xlsx or .pdf file", exitBadUsage)
+	}
+	return o, nil
+}
+
+// run shows the lessons that pass the filter: written to a file, as JSON,
+// or as a table.
+func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
+	var list []fupan.Lesson
+	for _, l := range all {
+		if o.Filter.Match(l, o.Identity) {
+			list = append(list, l)
+		}
+	}
+	switch {
+	case o.Output != "":
+		return writeLessons(c, o.Output, strings.ToLower(filepath.Ext(o.Output)), list, o.Lang)
+	case o.JSON:
+		if list == nil {
+			list = []fupan.Lesson{}
+		}
+		b, err := json.MarshalIndent(list, "", "  ")
+		if err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+		fmt.Fprintln(c.App.Writer, string(b))
+	default:
+		l := o.Lang
+		rows := [][]string{{templates.L(l, "period"), templates.L(l, "team"), templates.L(l, "lessons.metric"),
+			templates.L(l, "lessons.kind"), templates.L(l, "lessons.text")}}
+		for _, ls := range list {
+			rows = append(rows, []string{ls.Period, printable(ls.Team), printable(ls.Metric), templates.L(l, "kind."+ls.Kind), printable(ls.Text)})
+		}
+		printColumns(c.App.Writer, rows)
+	}
+	return nil
 }
 
 func writeLessons(c *cli.Context, out, ext string, list []fupan.Lesson, lang fupan.Lang) error {
