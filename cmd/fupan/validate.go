@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
 
@@ -39,68 +42,95 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
 			softMemoryLimit(readOnlyMemory)
-			if c.NArg() == 0 {
-				return cli.Exit("validate takes at least one PATH", exitBadUsage)
-			}
-			opts, err := analyzeOptions(c)
+			o, err := validateOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			files, err := expandPaths(c.Args().Slice())
-			if err != nil {
-				return cli.Exit(err.Error(), exitBadUsage)
+			if o.History != nil {
+				defer func() { _ = o.History.Close() }()
 			}
-			ro, err := readerOptions(c)
-			if err != nil {
-				return err
-			}
-			hist, problem, err := openHistory(c, "", historyRead)
-			if err != nil {
-				return err
-			}
-			if problem != nil {
-				return cli.Exit(problem.Error(), exitFailed)
-			}
-			var id fupan.Identity
-			if hist != nil {
-				defer func() { _ = hist.Close() }()
-				if id, err = identity(c); err != nil {
-					return err
-				}
-			}
-			var results []fileResult
-			failed := false
-			for _, path := range files {
-				rv, err := loadReview(c.Context, path, opts, ro)
-				if err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-				if hist != nil {
-					if err := compareWithHistory(c.Context, hist, id, rv); err != nil {
-						return cli.Exit(err.Error(), exitFailed)
-					}
-				}
-				res := newFileResult(path, rv, c.Bool("strict"))
-				failed = failed || res.Errors > 0
-				results = append(results, res)
-			}
-			if c.Bool("json") {
-				enc := json.NewEncoder(c.App.Writer)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(results); err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-			} else {
-				for _, r := range results {
-					printFileResult(c.App.Writer, r)
-				}
-			}
-			if failed {
-				return cli.Exit("", exitFailed)
-			}
-			return nil
+			return o.run(c.Context, c.App.Writer)
 		},
 	}
+}
+
+// validateOptions are what fupan validate checks, read from its flags.
+type validateOptions struct {
+	Files    []string
+	Analyze  fupan.Options
+	Reader   xlsx.Options
+	Strict   bool
+	JSON     bool
+	History  *sqlite.DB // nil: no comparison
+	Identity fupan.Identity
+}
+
+func validateOptionsFrom(c *cli.Context) (validateOptions, error) {
+	if c.NArg() == 0 {
+		return validateOptions{}, cli.Exit("validate takes at least one PATH", exitBadUsage)
+	}
+	o := validateOptions{Strict: c.Bool("strict"), JSON: c.Bool("json")}
+	var err error
+	if o.Analyze, err = analyzeOptions(c); err != nil {
+		return o, err
+	}
+	if o.Files, err = expandPaths(c.Args().Slice()); err != nil {
+		return o, cli.Exit(err.Error(), exitBadUsage)
+	}
+	if o.Reader, err = readerOptions(c); err != nil {
+		return o, err
+	}
+	hist, problem, err := openHistory(c, "", historyRead)
+	if err != nil {
+		return o, err
+	}
+	if problem != nil {
+		return o, cli.Exit(problem.Error(), exitFailed)
+	}
+	if hist != nil {
+		o.History = hist
+		if o.Identity, err = identity(c); err != nil {
+			_ = hist.Close()
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// run checks every file and prints the findings; exit 1 where one has errors
+// (or warnings, with --strict).
+func (o validateOptions) run(ctx context.Context, w io.Writer) error {
+	var results []fileResult
+	failed := false
+	for _, path := range o.Files {
+		rv, err := loadReview(ctx, path, o.Analyze, o.Reader)
+		if err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+		if o.History != nil {
+			if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+				return cli.Exit(err.Error(), exitFailed)
+			}
+		}
+		res := newFileResult(path, rv, o.Strict)
+		failed = failed || res.Errors > 0
+		results = append(results, res)
+	}
+	if o.JSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(results); err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+	} else {
+		for _, r := range results {
+			printFileResult(w, r)
+		}
+	}
+	if failed {
+		return cli.Exit("", exitFailed)
+	}
+	return nil
 }
 
 // fileResult is one file's validation, as --json prints it.
