@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
 
@@ -36,17 +39,13 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			if c.NArg() != 1 {
 				return cli.Exit("inspect takes one FILE", exitBadUsage)
 			}
-			opts, err := analyzeOptions(c)
-			if err != nil {
+			o := inspectOptions{File: c.Args().First(), JSON: c.Bool("json")}
+			var err error
+			if o.Analyze, err = analyzeOptions(c); err != nil {
 				return err
 			}
-			ro, err := readerOptions(c)
-			if err != nil {
+			if o.Reader, err = readerOptions(c); err != nil {
 				return err
-			}
-			rv, err := loadReview(c.Context, c.Args().First(), opts, ro)
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
 			}
 			db, problem, err := openHistory(c, "", historyRead)
 			if err != nil {
@@ -57,40 +56,57 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 			}
 			if db != nil {
 				defer func() { _ = db.Close() }()
-				id, err := identity(c)
-				if err != nil {
+				o.History = db
+				if o.Identity, err = identity(c); err != nil {
 					return err
 				}
-				if err := compareWithHistory(c.Context, db, id, rv); err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
 			}
-			unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
-			defer func() {
-				if unreadable {
-					printFindings(c.App.ErrWriter, rv.Meta.Lang, rv.Findings)
-				}
-			}()
-			if unreadable && !c.Bool("json") {
-				return cli.Exit("", exitFailed)
-			}
-			if c.Bool("json") {
-				b, err := rv.JSON()
-				if err == nil {
-					_, err = fmt.Fprintln(c.App.Writer, string(b))
-				}
-				if err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-				if unreadable {
-					return cli.Exit("", exitFailed)
-				}
-				return nil
-			}
-			printReview(c.App.Writer, rv)
-			return nil
+			return o.run(c.Context, c.App.Writer, c.App.ErrWriter)
 		},
 	}
+}
+
+// inspectOptions are what fupan inspect shows, read from its flags.
+type inspectOptions struct {
+	File     string
+	Analyze  fupan.Options
+	Reader   xlsx.Options
+	JSON     bool
+	History  *sqlite.DB // nil: no previous period, no trends
+	Identity fupan.Identity
+}
+
+// run prints the review: as JSON, or for a person. A file that cannot be
+// read at all gets its finding on stderr and exit 1 (JSON still printed).
+func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
+	rv, err := loadReview(ctx, o.File, o.Analyze, o.Reader)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	if o.History != nil {
+		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+	}
+	unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
+	if unreadable {
+		defer printFindings(stderr, rv.Meta.Lang, rv.Findings)
+	}
+	if o.JSON {
+		b, err := rv.JSON()
+		if err == nil {
+			_, err = fmt.Fprintln(stdout, string(b))
+		}
+		if err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+	} else if !unreadable {
+		printReview(stdout, rv)
+	}
+	if unreadable {
+		return cli.Exit("", exitFailed)
+	}
+	return nil
 }
 
 func pct(v *float64, signed bool) string {
