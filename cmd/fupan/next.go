@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -40,55 +42,75 @@ Exit status: 0 written, 1 a workbook could not be read or written, 2 bad usage.`
 			historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return cli.Exit("next takes one FILE or OUT", exitBadUsage)
-			}
-			src := c.Args().First()
-			if p := c.String("period"); p != "" {
-				if _, err := fupan.ParsePeriod(p); err != nil {
-					return cli.Exit("--period: "+err.Error(), exitBadUsage)
-				}
-			}
-			files, out, err := nextSources(src)
-			if err != nil {
-				return cli.Exit(err.Error(), exitBadUsage)
-			}
-			opts, err := analyzeOptions(c)
+			o, err := nextOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			opts.Period = "" // --period names the next period here
-			ro, err := readerOptions(c)
-			if err != nil {
-				return err
-			}
-			id, err := identity(c)
-			if err != nil {
-				return err
-			}
-			lessons, err := historyLessons(c, out)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(c.String("output"), 0o755); err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			failed := 0
-			for _, file := range files {
-				path, err := writeNext(c, file, opts, ro, id, lessons)
-				if err != nil {
-					zerolog.Ctx(c.Context).Error().Err(err).Str("file", file).Msg("no next workbook")
-					failed++
-					continue
-				}
-				fmt.Fprintln(c.App.Writer, printable(path))
-			}
-			if failed > 0 {
-				return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(files)), exitFailed)
-			}
-			return nil
+			return o.run(c.Context, c.App.Writer)
 		},
 	}
+}
+
+// nextOptions are what fupan next writes, read from its flags.
+type nextOptions struct {
+	Files    []string // the reviewed workbooks to carry over
+	Period   string   // the next period as given; "" for the one after each
+	Output   string
+	Analyze  fupan.Options
+	Reader   xlsx.Options
+	Identity fupan.Identity
+	Lessons  []fupan.Lesson // the history's, for other teams' lessons
+}
+
+func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
+	if c.NArg() != 1 {
+		return nextOptions{}, cli.Exit("next takes one FILE or OUT", exitBadUsage)
+	}
+	o := nextOptions{Period: c.String("period"), Output: c.String("output")}
+	if o.Period != "" {
+		if _, err := fupan.ParsePeriod(o.Period); err != nil {
+			return o, cli.Exit("--period: "+err.Error(), exitBadUsage)
+		}
+	}
+	files, out, err := nextSources(c.Args().First())
+	if err != nil {
+		return o, cli.Exit(err.Error(), exitBadUsage)
+	}
+	o.Files = files
+	if o.Analyze, err = analyzeOptions(c); err != nil {
+		return o, err
+	}
+	o.Analyze.Period = "" // --period names the next period here
+	if o.Reader, err = readerOptions(c); err != nil {
+		return o, err
+	}
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
+	o.Lessons, err = historyLessons(c, out)
+	return o, err
+}
+
+// run writes each team's next workbook and prints its path; a workbook that
+// cannot be carried over is logged, the others are written.
+func (o nextOptions) run(ctx context.Context, w io.Writer) error {
+	if err := os.MkdirAll(o.Output, 0o755); err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	failed := 0
+	for _, file := range o.Files {
+		path, err := o.writeNext(ctx, file)
+		if err != nil {
+			zerolog.Ctx(ctx).Error().Err(err).Str("file", file).Msg("no next workbook")
+			failed++
+			continue
+		}
+		fmt.Fprintln(w, printable(path))
+	}
+	if failed > 0 {
+		return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(o.Files)), exitFailed)
+	}
+	return nil
 }
 
 // nextSources are the workbooks next reads: the file, or the reviewed
@@ -142,8 +164,8 @@ func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
 // maxNextLessons keeps the lessons sheet to what a team reads.
 const maxNextLessons = 60
 
-func writeNext(c *cli.Context, file string, opts fupan.Options, ro xlsx.Options, id fupan.Identity, lessons []fupan.Lesson) (string, error) {
-	rv, err := loadReview(c.Context, file, opts, ro)
+func (o nextOptions) writeNext(ctx context.Context, file string) (string, error) {
+	rv, err := loadReview(ctx, file, o.Analyze, o.Reader)
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +175,7 @@ func writeNext(c *cli.Context, file string, opts fupan.Options, ro xlsx.Options,
 	if rv.Meta.Team == "" {
 		return "", errors.New("the workbook names no team")
 	}
-	period := c.String("period")
+	period := o.Period
 	if period == "" {
 		if period, err = fupan.NextPeriodText(rv.Meta.Period); err != nil {
 			return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
@@ -162,15 +184,15 @@ func writeNext(c *cli.Context, file string, opts fupan.Options, ro xlsx.Options,
 	n := fupan.PlanNext(rv, period)
 	want := map[string]bool{}
 	for _, m := range n.Metrics {
-		want[id.MetricKey(m.Metric)] = true
+		want[o.Identity.MetricKey(m.Metric)] = true
 	}
-	filter := fupan.LessonFilter{Metrics: want, ExceptTeam: id.TeamKey(rv.Meta.Team)}
-	for _, l := range lessons {
-		if len(n.Lessons) < maxNextLessons && filter.Match(l, id) {
+	filter := fupan.LessonFilter{Metrics: want, ExceptTeam: o.Identity.TeamKey(rv.Meta.Team)}
+	for _, l := range o.Lessons {
+		if len(n.Lessons) < maxNextLessons && filter.Match(l, o.Identity) {
 			n.Lessons = append(n.Lessons, l)
 		}
 	}
-	path := filepath.Join(c.String("output"), batch.OutputBase(rv.Meta.Team+"_"+period+".xlsx")+".xlsx")
+	path := filepath.Join(o.Output, batch.OutputBase(rv.Meta.Team+"_"+period+".xlsx")+".xlsx")
 	err = batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteNext(f, n) })
 	return path, err
 }
