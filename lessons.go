@@ -185,3 +185,35 @@ func LessonsOf(rv *Review, id Identity) []Lesson {
 	}
 	return out
 }
+
+// OfKind are the lessons of a kind, in their order.
+func OfKind(lessons []Lesson, kind string) []Lesson {
+	var out []Lesson
+	for _, l := range lessons {
+		if l.Kind == kind {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ByMetric groups lessons by metric (one metric across scripts, by its
+// key), in the order metrics first appear.
+func ByMetric(lessons []Lesson) [][]Lesson {
+	index := map[string]int{}
+	var groups [][]Lesson
+	for _, l := range lessons {
+		k := l.MetricKey
+		if k == "" {
+			k = l.Metric
+		}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], l)
+	}
+	return groups
+}

@@ -57,6 +57,20 @@ type sentMail struct {
 	Subject   string    `json:"subject"`
 }
 
+// finishedRun reads a finished run's summary and locks OUT while its outputs
+// are delivered, so that a run starting meanwhile waits.
+func finishedRun(out string) (*Summary, func() error, error) {
+	sum, err := ReadSummary(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	unlock, err := lockFile(filepath.Join(out, stateDir, "lock"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return sum, unlock, nil
+}
+
 // readSentRecord reads mail.json.
 func readSentRecord(path string) (sentRecord, error) {
 	rec := sentRecord{Sent: map[string]sentMail{}}
@@ -95,11 +109,7 @@ func readRecord(path, what, verb string, v any) error {
 func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 	log := zerolog.Ctx(ctx)
 	var res MailResult
-	sum, err := ReadSummary(out)
-	if err != nil {
-		return res, err
-	}
-	unlock, err := lockFile(filepath.Join(out, stateDir, "lock"))
+	sum, unlock, err := finishedRun(out)
 	if err != nil {
 		return res, err
 	}

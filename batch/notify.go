@@ -67,11 +67,7 @@ type notifySentEntry struct {
 func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, error) {
 	log := zerolog.Ctx(ctx)
 	var res NotifyResult
-	sum, err := ReadSummary(out)
-	if err != nil {
-		return res, err
-	}
-	unlock, err := lockFile(filepath.Join(out, stateDir, "lock"))
+	sum, unlock, err := finishedRun(out)
 	if err != nil {
 		return res, err
 	}

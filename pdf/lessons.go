@@ -30,33 +30,16 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 	d.pdf.SetY(margin + d.lineH() + 4)
 	d.text(ink)
 	for _, kind := range []string{fupan.LessonAvoid, fupan.LessonExperience} {
-		var of []fupan.Lesson
-		for _, ls := range lessons {
-			if ls.Kind == kind {
-				of = append(of, ls)
-			}
-		}
+		of := fupan.OfKind(lessons, kind)
 		if len(of) == 0 {
 			continue
 		}
 		d.heading(fmt.Sprintf("%s (%d)", templates.L(l, "kind."+kind), len(of)), 0)
 		// One metric across scripts (华东销售额, 華東銷售額) is one group,
 		// named as its first lesson writes it.
-		groups := map[string][]fupan.Lesson{}
-		var order []string
-		for _, ls := range of {
-			k := ls.MetricKey
-			if k == "" {
-				k = ls.Metric
-			}
-			if _, ok := groups[k]; !ok {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], ls)
-		}
-		for _, k := range order {
-			d.heading(groups[k][0].Metric, 1)
-			for _, ls := range groups[k] {
+		for _, group := range fupan.ByMetric(of) {
+			d.heading(group[0].Metric, 1)
+			for _, ls := range group {
 				d.lessonPoint(ls)
 			}
 		}

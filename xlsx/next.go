@@ -173,12 +173,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 		return f.SetCellStyle(sheet, cell, cell, style)
 	}
 	for _, kind := range []string{fupan.LessonAvoid, fupan.LessonExperience} {
-		var of []fupan.Lesson
-		for _, ls := range lessons {
-			if ls.Kind == kind {
-				of = append(of, ls)
-			}
-		}
+		of := fupan.OfKind(lessons, kind)
 		if len(of) == 0 {
 			continue
 		}
@@ -192,7 +187,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 			}
 		}
 		row++
-		for _, group := range byMetric(of) {
+		for _, group := range fupan.ByMetric(of) {
 			for _, ls := range group {
 				status := ""
 				if ls.Achievement != nil {
@@ -221,24 +216,4 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 		return fmt.Errorf("writing the lessons: %w", err)
 	}
 	return nil
-}
-
-// byMetric groups lessons by metric, in the order metrics first appear.
-func byMetric(lessons []fupan.Lesson) [][]fupan.Lesson {
-	index := map[string]int{}
-	var groups [][]fupan.Lesson
-	for _, ls := range lessons {
-		k := ls.MetricKey
-		if k == "" {
-			k = ls.Metric
-		}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			groups = append(groups, nil)
-		}
-		groups[i] = append(groups[i], ls)
-	}
-	return groups
 }
