@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,4 +142,66 @@ func TestNotifyDryRun(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), "华东销售01部") {
 		t.Fatalf("dry run's WeCom message: %v\n%s", err, b)
 	}
+}
+
+// A notify killed (SIGKILL) while a platform has not answered: on the next
+// call the message that went out unanswered is not posted again (it is, or
+// may be, in the group), the one posted before is not either, and the rest go.
+func TestNotifyKilledSendsTheRest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills fupan")
+	}
+	bin := buildFupan(t)
+	out, _, _, _, _ := notifyRun(t, 3)
+	srv := robottest.Start(robottest.Wall{})
+	defer srv.Close()
+	cfg := filepath.Join(t.TempDir(), "fupan.yaml")
+	body := "notify:\n  - {kind: wecom, webhook_env: T_WECOM}\n  - {kind: dingtalk, webhook_env: T_DING, secret_env: T_DING_SECRET}\n  - {kind: feishu, webhook_env: T_FEISHU, secret_env: T_FEISHU_SECRET}\n"
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "T_WECOM="+srv.WeComURL(), "T_DING="+srv.DingTalkURL(), "T_DING_SECRET="+srv.DingTalkSecret,
+		"T_FEISHU="+srv.FeishuURL(), "T_FEISHU_SECRET="+srv.FeishuSecret)
+	release := srv.Hang("dingtalk")
+	cmd := exec.Command(bin, "--log-format", "json", "notify", out, "--config", cfg)
+	cmd.Env = env
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// DingTalk's message is recorded "unknown" just before it goes; the
+	// process then waits for an answer that does not come.
+	deadline := time.Now().Add(30 * time.Second)
+	for srv.Held("dingtalk") == 0 {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatalf("DingTalk's message never went:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, ".fupan", "notify.json")); !bytes.Contains(b, []byte(`"robot": "dingtalk-1"`)) {
+		t.Fatalf("DingTalk's message went out unrecorded:\n%s", b)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	release()
+	if n := len(srv.Accepted("feishu")); n != 0 {
+		t.Fatalf("Feishu got %d messages before the kill; the test wants it after", n)
+	}
+	again := exec.Command(bin, "--log-format", "json", "notify", out, "--config", cfg)
+	again.Env = env
+	if b, err := again.CombinedOutput(); err != nil {
+		t.Fatalf("notify again: %v\n%s", err, b)
+	} else if !bytes.Contains(b, []byte("may have been posted")) {
+		t.Errorf("the second call does not say DingTalk's message may be in the group:\n%s", b)
+	}
+	// DingTalk took the killed process's request (the platform would have
+	// posted it): once in all, never twice.
+	if w, d, f := len(srv.Accepted("wecom")), len(srv.Accepted("dingtalk")), len(srv.Accepted("feishu")); w != 2 || d != 1 || f != 1 {
+		t.Errorf("after the re-run: WeCom %d (summary and file), DingTalk %d, Feishu %d; want 2, 1, 1", w, d, f)
+	}
+	assertNoCredential(t, srv, logs.String(), out)
 }

@@ -87,6 +87,8 @@ type Server struct {
 	WeComKey, DingTalkToken, DingTalkSecret, FeishuToken, FeishuSecret string
 
 	mu     sync.Mutex
+	hang   map[string]chan struct{} // kinds whose requests wait until released
+	held   map[string]int           // requests that have waited, by kind
 	posts  []Post
 	forced map[string][]int // per kind, codes to answer next (a rate-limit reply…); HTTP statuses as -status
 	media  map[string]bool
@@ -110,6 +112,53 @@ func Start(clock Now) *Server {
 func (s *Server) WeComURL() string    { return s.URL + "/cgi-bin/webhook/send?key=" + s.WeComKey }
 func (s *Server) DingTalkURL() string { return s.URL + "/robot/send?access_token=" + s.DingTalkToken }
 func (s *Server) FeishuURL() string   { return s.URL + "/open-apis/bot/v2/hook/" + s.FeishuToken }
+
+// Hang makes a kind's requests wait, unanswered, until release is called
+// (or the server closes): a process killed meanwhile never hears back.
+func (s *Server) Hang(kind string) (release func()) {
+	ch := make(chan struct{})
+	s.mu.Lock()
+	if s.hang == nil {
+		s.hang = map[string]chan struct{}{}
+	}
+	s.hang[kind] = ch
+	s.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			delete(s.hang, kind)
+			s.mu.Unlock()
+			close(ch)
+		})
+	}
+}
+
+func (s *Server) wait(kind string, r *http.Request) {
+	s.mu.Lock()
+	ch := s.hang[kind]
+	if ch != nil {
+		if s.held == nil {
+			s.held = map[string]int{}
+		}
+		s.held[kind]++
+	}
+	s.mu.Unlock()
+	if ch == nil {
+		return
+	}
+	select {
+	case <-ch:
+	case <-r.Context().Done():
+	}
+}
+
+// Held is how many requests of a kind have reached the fake while it hung.
+func (s *Server) Held(kind string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.held[kind]
+}
 
 // Force makes a fake answer the codes given to its next requests, one each;
 // a negative code is an HTTP status (-502: Bad Gateway).
@@ -189,6 +238,7 @@ func answer(w http.ResponseWriter, codeKey, msgKey string, code int, msg string)
 
 // wecom is WeCom's send: key, markdown ≤ 4,096 bytes, 20 a minute (45009).
 func (s *Server) wecom(w http.ResponseWriter, r *http.Request) {
+	s.wait("wecom", r)
 	p := Post{Kind: "wecom", At: s.clock.Now(), Query: r.URL.RawQuery}
 	code, msg := 0, "ok"
 	body, raw, err := readJSON(r)
@@ -251,6 +301,7 @@ func (s *Server) wecomUpload(w http.ResponseWriter, r *http.Request) {
 // dingtalk is DingTalk's send: token, signature within an hour (310000),
 // content ≤ 20,000 bytes (460101), 20 a minute (130101).
 func (s *Server) dingtalk(w http.ResponseWriter, r *http.Request) {
+	s.wait("dingtalk", r)
 	q := r.URL.Query()
 	p := Post{Kind: "dingtalk", At: s.clock.Now(), Query: r.URL.RawQuery}
 	code, msg := 0, "ok"
@@ -285,6 +336,7 @@ func (s *Server) dingtalk(w http.ResponseWriter, r *http.Request) {
 // feishu is Feishu's hook: token, signature in the body within an hour
 // (19021), the request body ≤ 20,000 bytes (9499), 5 a second (11232).
 func (s *Server) feishu(w http.ResponseWriter, r *http.Request) {
+	s.wait("feishu", r)
 	p := Post{Kind: "feishu", At: s.clock.Now()}
 	code, msg := 0, "success"
 	body, raw, err := readJSON(r)
