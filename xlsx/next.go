@@ -52,6 +52,28 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 		}
 		return nil
 	}
+	// In a fixed order: cells' text goes into the shared strings in the
+	// order it is set, and the same review gives the same bytes.
+	tables := nextTables(n, l)
+	for _, id := range []fupan.TableID{fupan.PlanTable, fupan.OutcomeTable, fupan.FollowupTable} {
+		if err := fill(id, tables[id]); err != nil {
+			return err
+		}
+	}
+	if err := writeLessonsSheet(f, templates.L(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("writing the next period's workbook: %w", err)
+	}
+	return nil
+}
+
+// nextTables are the rows the next workbook starts with, by table and
+// column: the unfinished tasks (dates in full, so the year is never
+// guessed), the metrics (targets blank, a "lower is better" kept), and this
+// period's actions for table 5.
+func nextTables(n fupan.NextReview, l fupan.Lang) map[fupan.TableID][]map[fupan.Col]string {
 	var plan []map[fupan.Col]string
 	for _, p := range n.Tasks {
 		period := ""
@@ -82,21 +104,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 		follow = append(follow, map[fupan.Col]string{fupan.ColItem: a.Item, fupan.ColMeasure: a.Measure, fupan.ColOwner: a.Owner,
 			fupan.ColDue: due, fupan.ColAcceptance: a.Acceptance})
 	}
-	for _, t := range []struct {
-		id   fupan.TableID
-		rows []map[fupan.Col]string
-	}{{fupan.PlanTable, plan}, {fupan.OutcomeTable, metrics}, {fupan.FollowupTable, follow}} {
-		if err := fill(t.id, t.rows); err != nil {
-			return err
-		}
-	}
-	if err := writeLessonsSheet(f, templates.L(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
-		return err
-	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("writing the next period's workbook: %w", err)
-	}
-	return nil
+	return map[fupan.TableID][]map[fupan.Col]string{fupan.PlanTable: plan, fupan.OutcomeTable: metrics, fupan.FollowupTable: follow}
 }
 
 // writeLessonsSheet adds a sheet of lessons: metric, kind, the lesson, its
