@@ -19,58 +19,71 @@ func readPlan(t tableReader) []PlanRow {
 		t.required(row, ColTask)
 		p.Owner = t.text(row, ColOwner)
 		p.Owners = ParseOwners(p.Owner)
-		if _, has := t.loc.Columns[ColPeriod]; has {
-			if cell, ok := t.cell(row, ColPeriod); ok {
-				p.Period = cell.Display()
-				var start, end Date
-				err := t.years.parse(func(year int) (err error) {
-					start, end, err = ParseRange(p.Period, year)
-					return err
-				})
-				switch {
-				case err == nil:
-					p.Start, p.End = start, end
-				case errors.Is(err, ErrBackwards):
-					p.Start, p.End = start, end
-					t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
-				default:
-					t.unreadable(row, ColPeriod, p.Period, "range")
-				}
-			}
-		} else {
-			var st, et string
-			p.Start, st = t.date(row, ColStart)
-			p.End, et = t.date(row, ColEnd)
-			p.Period = strings.Trim(st+" - "+et, " -")
-			if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
-				t.fs.add(CodeRangeBackwards, t.ref(row, ColEnd), p.Period)
-			}
-		}
-		if _, has := t.loc.Columns[ColResources]; has {
-			p.Resources = t.text(row, ColResources)
-			if p.Resources != "" {
-				res, err := ParseResources(p.Resources)
-				if err != nil {
-					t.unreadable(row, ColResources, p.Resources, "resources")
-				}
-				p.Budget, p.People = res.Budget, res.People
-			}
-		}
-		// Separate budget and people columns give the figures; the report
-		// writes them as a reader reads them ("预算 12万 · 3人"), not as
-		// their cells' texts run together ("120000 3").
-		if q, _, ok := t.quantity(row, ColBudget); ok {
-			v := q.Value
-			p.Budget = &v
-		}
-		if q, _, ok := t.quantity(row, ColPeople); ok {
-			v := q.Value
-			p.People = &v
-		}
+		t.planDates(row, &p)
+		t.planResources(row, &p)
 		p.Acceptance = t.text(row, ColAcceptance)
 		out = append(out, p)
 	}
 	return out
+}
+
+// planDates reads a task's start and end: one range column (起止时间), or
+// a start and an end column.
+func (t tableReader) planDates(row int, p *PlanRow) {
+	if _, has := t.loc.Columns[ColPeriod]; !has {
+		var st, et string
+		p.Start, st = t.date(row, ColStart)
+		p.End, et = t.date(row, ColEnd)
+		p.Period = strings.Trim(st+" - "+et, " -")
+		if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
+			t.fs.add(CodeRangeBackwards, t.ref(row, ColEnd), p.Period)
+		}
+		return
+	}
+	cell, ok := t.cell(row, ColPeriod)
+	if !ok {
+		return
+	}
+	p.Period = cell.Display()
+	var start, end Date
+	err := t.years.parse(func(year int) (err error) {
+		start, end, err = ParseRange(p.Period, year)
+		return err
+	})
+	switch {
+	case err == nil:
+		p.Start, p.End = start, end
+	case errors.Is(err, ErrBackwards):
+		p.Start, p.End = start, end
+		t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
+	default:
+		t.unreadable(row, ColPeriod, p.Period, "range")
+	}
+}
+
+// planResources reads a task's budget and people: from one resources column
+// ("预算5万元,设计1人"), and from separate budget and people columns, which
+// give the figures; the report writes them as a reader reads them ("预算
+// 12万 · 3人"), not as their cells' texts run together ("120000 3").
+func (t tableReader) planResources(row int, p *PlanRow) {
+	if _, has := t.loc.Columns[ColResources]; has {
+		p.Resources = t.text(row, ColResources)
+		if p.Resources != "" {
+			res, err := ParseResources(p.Resources)
+			if err != nil {
+				t.unreadable(row, ColResources, p.Resources, "resources")
+			}
+			p.Budget, p.People = res.Budget, res.People
+		}
+	}
+	if q, _, ok := t.quantity(row, ColBudget); ok {
+		v := q.Value
+		p.Budget = &v
+	}
+	if q, _, ok := t.quantity(row, ColPeople); ok {
+		v := q.Value
+		p.People = &v
+	}
 }
 
 func readTracking(t tableReader, meta Meta) []TrackingRow {
