@@ -38,39 +38,11 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 		),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 0 {
-				return cli.Exit("remind takes no arguments", exitBadUsage)
-			}
-			if c.Int("within-days") < 0 {
-				return cli.Exit("--within-days must not be negative", exitBadUsage)
-			}
-			targets, fc, err := robotTargets(c, nil)
+			o, err := remindOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			loc := time.Local
-			if fc.Timezone != "" {
-				if loc, err = time.LoadLocation(fc.Timezone); err != nil {
-					return cli.Exit(fmt.Sprintf("config: timezone %q: %v", fc.Timezone, err), exitBadUsage)
-				}
-			}
-			id, err := identity(c)
-			if err != nil {
-				return err
-			}
-			db, _, err := openHistory(c, "", historyUpdate)
-			if err != nil {
-				return err
-			}
-			defer func() { _ = db.Close() }()
-			people := map[string]robot.Person{}
-			for name, p := range fc.People {
-				people[name] = robot.Person{Name: name, Mobile: p.Mobile, FeishuID: p.FeishuID}
-			}
-			o := batch.RemindOptions{History: db, Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days")}
-			if c.Bool("dry-run") {
-				o.DryRun = c.App.Writer
-			}
+			defer func() { _ = o.History.Close() }()
 			res, err := batch.Remind(c.Context, o)
 			zerolog.Ctx(c.Context).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
 			if err != nil {
@@ -79,4 +51,40 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 			return nil
 		},
 	}
+}
+
+// remindOptionsFrom reads remind's flags and the config into the job's
+// options: the robots, the people, the time zone's today, the history.
+func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
+	var o batch.RemindOptions
+	if c.NArg() != 0 {
+		return o, cli.Exit("remind takes no arguments", exitBadUsage)
+	}
+	if c.Int("within-days") < 0 {
+		return o, cli.Exit("--within-days must not be negative", exitBadUsage)
+	}
+	targets, fc, err := robotTargets(c, nil)
+	if err != nil {
+		return o, err
+	}
+	loc := time.Local
+	if fc.Timezone != "" {
+		if loc, err = time.LoadLocation(fc.Timezone); err != nil {
+			return o, cli.Exit(fmt.Sprintf("config: timezone %q: %v", fc.Timezone, err), exitBadUsage)
+		}
+	}
+	id, err := identity(c)
+	if err != nil {
+		return o, err
+	}
+	people := map[string]robot.Person{}
+	for name, p := range fc.People {
+		people[name] = robot.Person{Name: name, Mobile: p.Mobile, FeishuID: p.FeishuID}
+	}
+	o = batch.RemindOptions{Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days")}
+	if c.Bool("dry-run") {
+		o.DryRun = c.App.Writer
+	}
+	o.History, _, err = openHistory(c, "", historyUpdate)
+	return o, err
 }
