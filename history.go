@@ -17,6 +17,24 @@ type Identity struct {
 	// Aliases maps a team's former or other names to the name it goes by
 	// (fupan.yaml's teams_aliases). Both sides are folded before use.
 	Aliases map[string]string
+
+	folded map[string]string // Aliases folded, by NewIdentity
+}
+
+// NewIdentity is an Identity whose aliases are folded once, not on every
+// TeamKey: a run asks for a team's key several times per workbook.
+func NewIdentity(simplify func(string) string, aliases map[string]string) Identity {
+	id := Identity{Simplify: simplify, Aliases: aliases}
+	id.folded = id.foldAliases()
+	return id
+}
+
+func (id Identity) foldAliases() map[string]string {
+	folded := make(map[string]string, len(id.Aliases))
+	for from, to := range id.Aliases {
+		folded[id.fold(from)] = id.fold(to)
+	}
+	return folded
 }
 
 // fold is the form names are compared in: width folded, Simplified, lower
@@ -47,9 +65,9 @@ func (id Identity) TeamKey(name string) string {
 	if len(id.Aliases) == 0 {
 		return key
 	}
-	folded := make(map[string]string, len(id.Aliases))
-	for from, to := range id.Aliases {
-		folded[id.fold(from)] = id.fold(to)
+	folded := id.folded
+	if folded == nil {
+		folded = id.foldAliases()
 	}
 	seen := map[string]bool{key: true}
 	for {

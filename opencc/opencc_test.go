@@ -34,7 +34,7 @@ func TestTeamKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := fupan.Identity{Simplify: t2s, Aliases: map[string]string{"华东区": "华东销售部", "旧华东": "华东区"}}
+	id := fupan.NewIdentity(t2s, map[string]string{"华东区": "华东销售部", "旧华东": "华东区"})
 	same := [][]string{
 		{"華東銷售部", "华东销售部", " 华东 销售部 ", "華東區", "旧华东"},
 		{"East China Sales", "east china  sales", "ＥＡＳＴ ＣＨＩＮＡ ＳＡＬＥＳ"},

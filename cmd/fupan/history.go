@@ -141,7 +141,7 @@ func identity(c *cli.Context) (fupan.Identity, error) {
 	if err != nil {
 		return fupan.Identity{}, cli.Exit(err.Error(), exitFailed)
 	}
-	return fupan.Identity{Simplify: t2s, Aliases: fc.TeamsAliases}, nil
+	return fupan.NewIdentity(t2s, fc.TeamsAliases), nil
 }
 
 func historyCommand() *cli.Command {
