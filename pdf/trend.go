@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/templates"
@@ -57,9 +58,18 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 	d.draw(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Rect(x, y, w, h, "D")
-	d.setSize(8)
+	// The metric's name on up to two lines, a longer one cut in its middle:
+	// long names often differ only at their end ("…channel number 3").
+	d.setSize(7.5)
 	d.text(ink)
-	d.write(x+2, y+1, w-16, fitLine(d, t.Metric, w-16), "L")
+	title := d.wrap(t.Metric, w-16)
+	if len(title) > 2 {
+		rest := strings.TrimSpace(strings.TrimPrefix(t.Metric, title[0]))
+		title = []string{title[0], fitTail(d, rest, w-16)}
+	}
+	for i, line := range title {
+		d.write(x+2, y+1+float64(i)*d.lineH(), w-16, line, "L")
+	}
 	// The plot: periods across, achievement up, from 0 to past the best.
 	top := 1.2
 	for _, p := range t.Points {
@@ -68,7 +78,7 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 		}
 	}
 	px, pw := x+9, w-13
-	py, ph := y+7, h-14
+	py, ph := y+9, h-16
 	yAt := func(v float64) float64 { return py + ph - ph*math.Max(0, math.Min(v, top))/top }
 	slot := pw / float64(len(periods))
 	xAt := func(i int) float64 { return px + slot*(float64(i)+0.5) }
@@ -124,6 +134,15 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 		d.write(x+2, y+1, w-4, fupan.FormatPercent(*p.Achievement, false), "R")
 	}
 	d.text(ink)
+}
+
+// fitTail shortens a line from its start, behind an ellipsis, until it fits.
+func fitTail(d *doc, s string, w float64) string {
+	rs := []rune(s)
+	for len(rs) > 1 && d.width("…"+string(rs)) > w {
+		rs = rs[1:]
+	}
+	return "…" + string(rs)
 }
 
 // statusMark draws a metric's status by shape and colour.
