@@ -105,10 +105,12 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if remote, fs := probe(dir); remote {
 		return fail(fmt.Errorf("%w (%s)", ErrNetworkFS, fs))
 	}
-	if opts.ReadOnly {
-		if _, err := os.Stat(abs); err != nil {
-			return fail(err)
-		}
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return fail(errors.New("it is a folder: --history names the history's file (fupan-history.sqlite)"))
+	case err != nil && opts.ReadOnly:
+		return fail(err)
 	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = BusyTimeout

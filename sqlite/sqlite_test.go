@@ -194,6 +194,10 @@ func TestOpenRefuses(t *testing.T) {
 			t.Errorf("Open(%s) = %v, want %v naming the file", filepath.Base(tc.path), err, tc.want)
 		}
 	}
+	// A folder named as the history says so.
+	if _, err := sqlite.Open(ctx, dir, sqlite.Options{}); err == nil || !strings.Contains(err.Error(), "it is a folder") {
+		t.Errorf("Open(a folder) = %v", err)
+	}
 	// Read-only opening of a history that is not there does not create it.
 	missing := filepath.Join(dir, "missing.sqlite")
 	if _, err := sqlite.Open(ctx, missing, sqlite.Options{ReadOnly: true}); err == nil {
