@@ -14,7 +14,6 @@ import (
 
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/xlsx"
 )
 
 // period is one team's workbook for one period: the seed with other actuals
@@ -39,13 +38,7 @@ func writePeriod(t *testing.T, root string, p period) {
 	if p.team != "" {
 		b = samples.Covered(b, "封面", [][]string{{"團隊", p.team}})
 	}
-	dir := filepath.Join(root, "in", p.dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := xlsx.Build(filepath.Join(dir, p.file), b); err != nil {
-		t.Fatal(err)
-	}
+	writeBook(t, filepath.Join(root, "in", p.dir, p.file), b)
 }
 
 // historyFixture writes three quarters of two teams: 华东销售部 in
