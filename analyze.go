@@ -3,6 +3,8 @@ package fupan
 import (
 	"strings"
 	"time"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Options steer Analyze. Every field may be left zero.
@@ -146,7 +148,7 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 		p, err := ParsePeriod(cand)
 		if err != nil {
 			if i == 0 {
-				fs.add(CodeValueUnread, f.periodRef, fs.lang.Pick("复盘周期", "復盤週期", "review period"), cand, kindWord(fs.lang, "period"))
+				fs.add(CodeValueUnread, f.periodRef, catalog.T(fs.lang, "word.period"), cand, kindWord(fs.lang, "period"))
 			}
 			continue
 		}

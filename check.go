@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // check applies the seed's review rules to a computed review.
@@ -54,7 +56,7 @@ func checkOwners(fs *findings, ref Ref, what, owner string, owners []string) {
 	case strings.TrimSpace(owner) == "":
 		fs.add(CodeOwnerMissing, ref, what)
 	case len(owners) > 1:
-		fs.add(CodeOwnerNotSingle, ref, what, strings.Join(owners, fs.lang.Pick("、", "、", ", ")))
+		fs.add(CodeOwnerNotSingle, ref, what, strings.Join(owners, catalog.T(fs.lang, "sep.list")))
 	}
 }
 
@@ -155,7 +157,7 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), strings.Join(missing, fs.lang.Pick("和", "和", " and ")))
+				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
 			}
 		}
 		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {

@@ -3,6 +3,8 @@ package fupan
 import (
 	"strings"
 	"unicode"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Thresholds of the review, from the seed's rules.
@@ -154,7 +156,7 @@ func (t TrackingRow) OffTrack() bool { return t.State == StateOffTrack }
 
 func milestoneKind(l Lang, m Milestone) string {
 	if !m.Date.IsZero() {
-		return l.Pick("日期", "日期", "date")
+		return catalog.T(l, "word.date")
 	}
 	return kindName(l, Quantity{Kind: m.Kind})
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Point is one line of the review's conclusion, with the cell it comes from.
@@ -30,8 +32,8 @@ type Conclusion struct {
 // quoted as the team wrote it, with the finding as its warning.
 func teamWords(l Lang, blames map[Ref]string, p Point, cause Ref) Point {
 	if msg, ok := blames[cause]; ok {
-		p.Detail = l.Pick("团队原文：“", "團隊原文：「", "The team wrote: “") + p.Detail + l.Pick("”", "」", "”")
-		p.Warning = l.Pick("注意：", "注意：", "Note: ") + msg
+		p.Detail = catalog.T(l, "conclusion.team-wrote") + p.Detail + catalog.T(l, "conclusion.quote-end")
+		p.Warning = catalog.T(l, "conclusion.note") + msg
 	}
 	return p
 }
@@ -81,7 +83,7 @@ func Conclude(r *Review) Conclusion {
 		}
 		detail := t.Problem
 		if t.Countermeasure != "" {
-			detail = strings.TrimSpace(detail + l.Pick("；应对：", "；應對：", "; countermeasure: ") + t.Countermeasure)
+			detail = strings.TrimSpace(detail + catalog.T(l, "conclusion.countermeasure") + t.Countermeasure)
 		}
 		late := math.Abs(*t.Deviation) // off track is late, or behind
 		milestoneCauses = append(milestoneCauses, ranked{teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]), -late})
@@ -103,11 +105,11 @@ func Conclude(r *Review) Conclusion {
 			parts = append(parts, a.DueText)
 		}
 		if a.Acceptance != "" {
-			parts = append(parts, l.Pick("验收：", "驗收：", "acceptance: ")+a.Acceptance)
+			parts = append(parts, catalog.T(l, "conclusion.acceptance")+a.Acceptance)
 		}
 		detail := a.Measure
 		if len(parts) > 0 {
-			detail += " (" + strings.Join(parts, l.Pick(",", ",", ", ")) + ")"
+			detail += " (" + strings.Join(parts, catalog.T(l, "sep.list.narrow")) + ")"
 		}
 		c.Directions = append(c.Directions, Point{Title: a.Item, Detail: detail, Ref: a.Ref})
 	}

@@ -3,6 +3,8 @@ package fupan
 import (
 	"fmt"
 	"sort"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Severity of a finding.
@@ -48,17 +50,18 @@ type findings struct {
 // add records a finding of a code from the catalogue, with its arguments
 // already in the workbook's language.
 func (fs *findings) add(code Code, ref Ref, args ...any) {
-	m, ok := catalogue[code]
+	sev, ok := severity[code]
 	if !ok {
-		m = message{sev: SevError, hans: string(code), hant: string(code), en: string(code)}
+		sev = SevError // a code without a severity is a bug: shown, never lost
 	}
+	key := "finding." + string(code)
 	fs.list = append(fs.list, Finding{
-		Severity: m.sev,
+		Severity: sev,
 		Code:     code,
 		Sheet:    ref.Sheet,
 		Cell:     ref.Cell(),
-		Message:  fmt.Sprintf(fs.lang.Pick(m.hans, m.hant, m.en), args...),
-		Hint:     fs.lang.Pick(m.hintHans, m.hintHant, m.hintEn),
+		Message:  catalog.F(fs.lang, key, args...),
+		Hint:     catalog.T(fs.lang, key+".hint"),
 		Ref:      ref,
 	})
 }

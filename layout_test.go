@@ -17,15 +17,16 @@ func TestLayout(t *testing.T) {
 	const mod = "github.com/fupan-review/fupan"
 	allowed := map[string][]string{
 		"value":     {},
-		".":         {"value"},
-		"templates": {""},
-		"xlsx":      {"", "templates"},
-		"pdf":       {"", "templates"},
+		"catalog":   {},
+		".":         {"value", "catalog"},
+		"templates": {"", "catalog"},
+		"xlsx":      {"", "catalog", "templates"},
+		"pdf":       {"", "catalog", "templates"},
 		"sqlite":    {""},
 		"opencc":    {},
-		"mail":      {"internal/secret"},
+		"mail":      {"catalog", "internal/secret"},
 		"robot":     {},
-		"batch":     {"", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
+		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
 	}
 	for dir, ok := range allowed {
 		own := map[string]bool{}
@@ -56,8 +57,8 @@ func TestLayout(t *testing.T) {
 					if !own[path] {
 						bad = append(bad, f+": "+path)
 					}
-				case dir == "." && strings.Contains(strings.Split(path, "/")[0], "."):
-					bad = append(bad, f+": "+path+" (the domain takes the standard library only)")
+				case (dir == "." || dir == "value" || dir == "catalog") && strings.Contains(strings.Split(path, "/")[0], "."):
+					bad = append(bad, f+": "+path+" (the domain and the bottom take the standard library only)")
 				}
 			}
 		}

@@ -386,12 +386,5 @@ func extraColumns(row []Cell, first, last int, known map[Col]int) map[int]string
 	return extra
 }
 
-// tableName is a table's name in the language, with its number: 表4“后续行动计划表”.
-func tableName(l Lang, id TableID) string {
-	def := TableDefOf(id)
-	switch l {
-	case English:
-		return def.Title(English)
-	}
-	return def.Title(l)
-}
+// tableName is a table's name in the language, with its number: 表4:后续行动计划表.
+func tableName(l Lang, id TableID) string { return TableDefOf(id).Title(l) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/value"
 )
 
@@ -211,19 +212,19 @@ func statusWord(s string) (done, known bool) {
 func kindWord(l Lang, kind string) string {
 	switch kind {
 	case "date":
-		return l.Pick("日期", "日期", "a date")
+		return catalog.T(l, "expect.date")
 	case "range":
-		return l.Pick("起止日期", "起止日期", "a start–end range")
+		return catalog.T(l, "expect.range")
 	case "quantity":
-		return l.Pick("数值（金额、数量或百分比）", "數值（金額、數量或百分比）", "a number (amount, count or percentage)")
+		return catalog.T(l, "expect.number")
 	case "rate":
-		return l.Pick("百分比", "百分比", "a percentage")
+		return catalog.T(l, "expect.percent")
 	case "progress":
-		return l.Pick("进度（日期、百分比或数量）", "進度（日期、百分比或數量）", "progress (a date, a percentage or a count)")
+		return catalog.T(l, "expect.progress")
 	case "period":
-		return l.Pick("复盘周期（如 2025Q3）", "復盤週期（如 2025Q3）", "a period (such as 2025Q3)")
+		return catalog.T(l, "expect.period")
 	case "resources":
-		return l.Pick("预算/人力", "預算/人力", "budget and people")
+		return catalog.T(l, "expect.resources")
 	}
 	return kind
 }
@@ -242,7 +243,7 @@ func checkCharacters(rd tableReader, fs *findings) {
 				}
 			}
 			if len(odd) > 0 {
-				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), strings.Join(odd, fs.lang.Pick("、", "、", ", ")))
+				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), strings.Join(odd, catalog.T(fs.lang, "sep.list")))
 			}
 		}
 	}
@@ -285,14 +286,14 @@ func (t tableReader) required(row int, cols ...Col) {
 func kindName(l Lang, q Quantity) string {
 	switch q.Kind {
 	case KindAmount:
-		return l.Pick("金额", "金額", "amount")
+		return catalog.T(l, "unit.amount")
 	case KindCount:
 		if q.Unit != "" {
-			return l.Pick("数量", "數量", "count") + "(" + q.Unit + ")"
+			return catalog.T(l, "unit.count") + "(" + q.Unit + ")"
 		}
-		return l.Pick("数量", "數量", "count")
+		return catalog.T(l, "unit.count")
 	case KindPercent:
-		return l.Pick("百分比", "百分比", "percentage")
+		return catalog.T(l, "unit.percent")
 	}
-	return l.Pick("数值", "數值", "number")
+	return catalog.T(l, "unit.number")
 }

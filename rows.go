@@ -3,6 +3,8 @@ package fupan
 import (
 	"errors"
 	"strings"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 func readPlan(t tableReader) []PlanRow {
@@ -130,7 +132,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 			case ok:
 				o.Direction = dir
 			default:
-				t.unreadable(row, ColDirection, d, t.fs.lang.Pick("越高越好或越低越好", "越高越好或越低越好", "higher or lower"))
+				t.unreadable(row, ColDirection, d, catalog.T(t.fs.lang, "expect.direction"))
 			}
 		}
 		if tok && aok {

@@ -1,39 +1,21 @@
 package fupan
 
-// Lang is the language a workbook is written in; labels and messages follow it.
-type Lang string
+import "github.com/fupan-review/fupan/catalog"
+
+// Lang is the language a workbook is written in; labels and messages follow
+// it. The texts themselves are in package catalog, one catalogue per language.
+type Lang = catalog.Lang
 
 // The languages fupan speaks.
 const (
-	Simplified  Lang = "zh-Hans"
-	Traditional Lang = "zh-Hant"
-	English     Lang = "en"
+	Simplified  = catalog.Simplified
+	Traditional = catalog.Traditional
+	English     = catalog.English
 )
 
-// ParseLang reads a --lang value; the empty string means "not given".
-func ParseLang(s string) (Lang, bool) {
-	switch matchKey(s) {
-	case "zh-hans", "zh-cn", "zh", "simplified", "hans", "cn":
-		return Simplified, true
-	case "zh-hant", "zh-tw", "zh-hk", "traditional", "hant", "tw", "hk":
-		return Traditional, true
-	case "en", "english", "en-us", "en-gb":
-		return English, true
-	}
-	return "", false
-}
-
-// Pick returns the text for the language from a Simplified, Traditional and
-// English triple.
-func (l Lang) Pick(hans, hant, en string) string {
-	switch l {
-	case Traditional:
-		return hant
-	case English:
-		return en
-	}
-	return hans
-}
+// ParseLang reads a --lang value, in any width; the empty string means "not
+// given".
+func ParseLang(s string) (Lang, bool) { return catalog.ParseLang(matchKey(s)) }
 
 // TableID names one of the template's four tables.
 type TableID int
@@ -97,7 +79,15 @@ const (
 type Names struct{ Hans, Hant, En string }
 
 // In returns the name in the language.
-func (n Names) In(l Lang) string { return l.Pick(n.Hans, n.Hant, n.En) }
+func (n Names) In(l Lang) string {
+	switch l {
+	case Traditional:
+		return n.Hant
+	case English:
+		return n.En
+	}
+	return n.Hans
+}
 
 // ColumnDef describes one column: its names and the other spellings teams use.
 type ColumnDef struct {
@@ -130,13 +120,7 @@ func (t TableDef) Column(c Col) (ColumnDef, bool) {
 
 // Title is the table's title as the template writes it ("表1:策略执行计划表").
 func (t TableDef) Title(l Lang) string {
-	switch l {
-	case English:
-		return "Table " + string(rune('0'+int(t.ID))) + " (" + t.Names.En + ")"
-	case Traditional:
-		return "表" + string(rune('0'+int(t.ID))) + ":" + t.Names.Hant
-	}
-	return "表" + string(rune('0'+int(t.ID))) + ":" + t.Names.Hans
+	return catalog.F(l, "table.title", int(t.ID), t.Names.In(l))
 }
 
 // ownerAliases: teams mix 负责人 and 责任人, so either names the owner of any table.

@@ -5,14 +5,15 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // candidate is a file found in the input folder.
@@ -26,7 +27,7 @@ type candidate struct {
 
 // why is the reason a candidate is not read, in the language.
 func (c candidate) why(l fupan.Lang) string {
-	return fmt.Sprintf(templates.L(l, c.reason), c.args...)
+	return catalog.F(l, c.reason, c.args...)
 }
 
 // isTemporary reports files that are not a team's work: Excel's lock files

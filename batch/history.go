@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 )
@@ -140,7 +141,7 @@ func (h *runHistory) markDuplicates(ctx context.Context, entries []Entry) {
 				}
 			}
 			sort.Strings(e.Duplicates)
-			e.Warnings = append(e.Warnings, fupan.RunFinding(e.Lang, fupan.CodeTeamPeriodDuplicate, strings.Join(e.Duplicates, e.Lang.Pick("、", "、", ", ")), kept))
+			e.Warnings = append(e.Warnings, fupan.RunFinding(e.Lang, fupan.CodeTeamPeriodDuplicate, strings.Join(e.Duplicates, catalog.T(e.Lang, "sep.list")), kept))
 			e.Findings.Warnings++
 			zerolog.Ctx(ctx).Warn().Str("code", string(fupan.CodeTeamPeriodDuplicate)).Str("file", e.File).
 				Strs("others", e.Duplicates).Str("kept", kept).Msg("another workbook of the run is of the same team and period")

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
-	"github.com/fupan-review/fupan/templates"
 	"github.com/rs/zerolog"
 )
 
@@ -233,8 +233,8 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 		}
 	}
 	fig := runFigures(sub)
-	title := fmt.Sprintf(templates.L(l, "notify.title"), fig.Period)
-	head := fmt.Sprintf(templates.L(l, "notify.counts"), sub.OK, sub.Failed, fig.MeanAchievementCapped)
+	title := catalog.F(l, "notify.title", fig.Period)
+	head := catalog.F(l, "notify.counts", sub.OK, sub.Failed, fig.MeanAchievementCapped)
 	if t.Robot.Kind != robot.Feishu { // the card's header holds the title
 		head = "### " + title + "\n" + head
 	}
@@ -245,28 +245,28 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 		if e.Status != StatusOK {
 			continue
 		}
-		line := "- **" + mdEscape(e.Team) + "** " + fmt.Sprintf(templates.L(l, "notify.team"), metricsMet(e.Figures))
+		line := "- **" + mdEscape(e.Team) + "** " + catalog.F(l, "notify.team", metricsMet(e.Figures))
 		if n := len(e.Attention); n > 0 {
 			a := e.Attention[0]
 			if n > 1 {
-				a = fmt.Sprintf(templates.L(l, "notify.attention.more"), a, n-1)
+				a = catalog.F(l, "notify.attention.more", a, n-1)
 			}
-			line += l.Pick("；", "；", "; ") + fmt.Sprintf(templates.L(l, "notify.attention"), mdEscape(a))
+			line += catalog.T(l, "sep.clause") + catalog.F(l, "notify.attention", mdEscape(a))
 		}
 		if link := reportLink(t.ReportURL, e.Outputs.PDF); link != "" {
-			line += " [" + templates.L(l, "notify.report") + "](" + link + ")"
+			line += " [" + catalog.T(l, "notify.report") + "](" + link + ")"
 		}
 		lines = append(lines, line)
 	}
 	for _, e := range entries {
 		if e.Status == StatusFailed {
-			lines = append(lines, "- "+templates.L(l, "notify.failed")+l.Pick("：", "：", ": ")+mdEscape(e.File)+l.Pick("（", "（", " (")+mdEscape(excerptText(e.Reason, 60))+l.Pick("）", "）", ")"))
+			lines = append(lines, "- "+catalog.T(l, "notify.failed")+catalog.T(l, "sep.colon")+mdEscape(e.File)+catalog.T(l, "paren.open")+mdEscape(excerptText(e.Reason, 60))+catalog.T(l, "paren.close"))
 		}
 	}
-	more := func(n int) string { return fmt.Sprintf(templates.L(l, "notify.more"), n) }
+	more := func(n int) string { return catalog.F(l, "notify.more", n) }
 	tail := ""
 	if link := reportLink(t.ReportURL, sum.Overview); link != "" {
-		tail = "\n[" + templates.L(l, "notify.overview") + "](" + link + ")"
+		tail = "\n[" + catalog.T(l, "notify.overview") + "](" + link + ")"
 	}
 	text := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-len(tail)) + tail
 	msg := robot.Message{Title: title, Markdown: text}

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
 	"github.com/fupan-review/fupan/sqlite"
-	"github.com/fupan-review/fupan/templates"
 	"github.com/rs/zerolog"
 )
 
@@ -141,8 +141,8 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	if l == "" {
 		l = fupan.Simplified
 	}
-	title := fmt.Sprintf(templates.L(l, "remind.title"), rv.Meta.Team)
-	head := fmt.Sprintf(templates.L(l, "remind.from"), rv.Meta.Period)
+	title := catalog.F(l, "remind.title", rv.Meta.Team)
+	head := catalog.F(l, "remind.from", rv.Meta.Period)
 	if t.Robot.Kind != robot.Feishu {
 		head = "### " + mdEscape(title) + "\n" + head
 	}
@@ -154,7 +154,7 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 		if it.State == fupan.Overdue {
 			key = "remind.overdue"
 		}
-		text := fmt.Sprintf(templates.L(l, key), it.Text, it.Due.String(), it.Owner)
+		text := catalog.F(l, key, it.Text, it.Due.String(), it.Owner)
 		lines = append(lines, "- "+mdEscape(text))
 		plain = append(plain, "· "+text)
 		for _, o := range it.Owners {
@@ -167,7 +167,7 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 			mentions = append(mentions, p)
 		}
 	}
-	more := func(n int) string { return fmt.Sprintf(templates.L(l, "remind.more"), n) }
+	more := func(n int) string { return catalog.F(l, "remind.more", n) }
 	md := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-200)
 	msg := robot.Message{Title: title, Markdown: md, Mentions: mentions}
 	if t.Robot.Kind == robot.WeCom {

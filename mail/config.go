@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Config is the mail part of fupan.yaml.
@@ -28,6 +30,9 @@ type Config struct {
 	// (one mail per team, to Teams[team] or else To).
 	Mode  string              `yaml:"mode"`
 	Teams map[string][]string `yaml:"teams"`
+	// Lang is the language of the default subject and bodies: zh-Hans (the
+	// default), zh-Hant or en.
+	Lang string `yaml:"lang"`
 }
 
 // SMTP is the server part of the configuration.
@@ -75,45 +80,22 @@ func (c *Config) applyDefaults() {
 	if c.Mode == "" {
 		c.Mode = "single"
 	}
+	// The default mail is in the language of lang: (Simplified where it is
+	// not given); a subject or body of the file replaces its part.
+	lang, ok := catalog.ParseLang(c.Lang)
+	if !ok {
+		lang = catalog.Simplified // Check reports a lang: it cannot read
+	}
 	if c.Subject == "" {
-		c.Subject = "策略复盘报告 {{.Period}}:{{.OK}} 个团队,指标达成 {{.MetricsMet}}"
+		c.Subject = catalog.T(lang, "mail.subject")
 	}
 	if c.Body == "" {
-		c.Body = defaultBody
+		c.Body = catalog.T(lang, "mail.body")
 	}
 	if c.BodyHTML == "" {
-		c.BodyHTML = defaultHTML
+		c.BodyHTML = catalog.T(lang, "mail.html")
 	}
 }
-
-const defaultBody = `各位领导好,
-
-附件是 {{.Period}} 的策略复盘报告{{if .Team}}({{.Team}}){{end}}。
-已生成报告 {{.OK}} 份,未能处理 {{.Failed}} 份;指标达成 {{.MetricsMet}},平均达成率(单项封顶100%){{.MeanAchievementCapped}}。
-{{range .Teams}}
-  {{.Team}}:指标达成 {{.MetricsMet}},平均达成率 {{.MeanAchievementCapped}}{{end}}
-{{range .Failures}}
-未能处理:{{.File}}:{{.Reason}}{{end}}
-{{if .Missing}}
-以下附件未随信附上(超过邮件大小上限,或未找到),请在报告目录中查看:{{range .Missing}}
-  {{.}}{{end}}
-{{end}}
-—— fupan
-`
-
-const defaultHTML = `<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"></head>
-<body style="font-family: 'PingFang SC','Microsoft YaHei',sans-serif; color:#212529">
-<p>各位领导好,</p>
-<p>{{.Period}} 的策略复盘报告{{if .Team}}({{.Team}}){{end}}:已生成 {{.OK}} 份,未能处理 {{.Failed}} 份;指标达成 <b>{{.MetricsMet}}</b>,平均达成率(单项封顶100%){{.MeanAchievementCapped}}。</p>
-<table cellpadding="6" cellspacing="0" style="border-collapse:collapse; border:1px solid #ced4da">
-<tr style="background:#2f5597; color:#fff"><th align="left">团队</th><th>指标达成</th><th>平均达成率(单项封顶100%)</th><th align="left">需要决策的事项</th></tr>
-{{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
-{{end}}</table>
-{{if .Failures}}<p><b>未能处理的工作簿</b></p><ul>{{range .Failures}}<li>{{.File}}:{{.Reason}}</li>{{end}}</ul>{{end}}
-{{if .Missing}}<p>以下附件未随信附上(超过邮件大小上限,或未找到),请在报告目录中查看:{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
-<p style="color:#6c757d">—— fupan</p>
-</body></html>`
 
 // Check reports what is missing or unsafe in the configuration.
 func (c Config) Check() error {
@@ -131,6 +113,9 @@ func (c Config) Check() error {
 	}
 	if len(c.To) == 0 && len(c.Teams) == 0 {
 		errs = append(errs, errors.New("to is missing"))
+	}
+	if _, ok := catalog.ParseLang(c.Lang); c.Lang != "" && !ok {
+		errs = append(errs, fmt.Errorf("lang %q: want zh-Hans, zh-Hant or en", c.Lang))
 	}
 	if c.Mode != "single" && c.Mode != "per-team" {
 		errs = append(errs, fmt.Errorf("mode %q: want single or per-team", c.Mode))

@@ -25,6 +25,8 @@ func TestCheck(t *testing.T) {
 		{"no recipients", func(c *Config) { c.To = nil }, "to is missing"},
 		{"a bad mode", func(c *Config) { c.Mode = "each" }, "mode"},
 		{"a bad security", func(c *Config) { c.SMTP.Security = "ssl" }, "security"},
+		{"a language", func(c *Config) { c.Lang = "zh-TW" }, ""},
+		{"a language fupan does not write", func(c *Config) { c.Lang = "fr" }, `lang "fr"`},
 	}
 	for _, tt := range tests {
 		c := base()
@@ -36,6 +38,32 @@ func TestCheck(t *testing.T) {
 	}
 	if c := base(); c.SMTP.Port != 587 || c.SMTP.Retries == 0 || c.Subject == "" {
 		t.Errorf("defaults: %+v", c.SMTP)
+	}
+}
+
+// The default mail is in the language of lang:, and a subject of the file
+// replaces the default's.
+func TestDefaultMailInItsLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang, subject, want string
+	}{
+		{"", "", "策略复盘报告 2025Q3：5 个团队"},
+		{"zh-Hant", "", "策略復盤報告 2025Q3：5 個團隊"},
+		{"en", "", "Strategy review 2025Q3: 5 teams"},
+		{"en", "复盘 {{.Period}}", "复盘 2025Q3"},
+	} {
+		c := Config{Lang: tc.lang, Subject: tc.subject}
+		c.applyDefaults()
+		subject, body, err := c.Render(Figures{Period: "2025Q3", OK: 5, MetricsMet: "9/15"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(subject, tc.want) {
+			t.Errorf("lang %q: subject %q, want it to begin %q", tc.lang, subject, tc.want)
+		}
+		if tc.lang == "en" && !strings.HasPrefix(body, "Hello,") || tc.lang == "zh-Hant" && !strings.HasPrefix(body, "各位主管好") {
+			t.Errorf("lang %q: body %q", tc.lang, body)
+		}
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 const labelW = 52.0 // the label column of both charts
@@ -27,7 +27,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	defer d.leftOut(hidden)
 	// The heading goes with its chart: never alone at the foot of a page.
 	d.ensure(d.headingH(1) + float64(len(rows))*(6.0+2.5) + 10)
-	d.heading(templates.L(l, "chart.achievement"), 1)
+	d.heading(catalog.T(l, "chart.achievement"), 1)
 	top := 0.0
 	for _, o := range rows {
 		top = max(top, *o.Achievement)
@@ -56,7 +56,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 		d.setSize(8.5)
 		label := o.Metric
 		if o.Direction == fupan.Lower {
-			label += d.lang.Pick("（越低越好）", "（越低越好）", " (lower is better)")
+			label += catalog.T(d.lang, "chart.lower-is-better")
 		}
 		d.rowLabel(y, barH, label)
 		a := *o.Achievement
@@ -66,7 +66,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
 		// The value and status in a column of their own, clear of the 100% line.
 		d.text(statusInk[o.Status])
-		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+templates.L(l, "status."+o.Status), "L")
+		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+catalog.T(l, "status."+o.Status), "L")
 	}
 	// The 100% line.
 	x100 := plotX + plotW/scale
@@ -78,7 +78,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	d.pdf.SetDashPattern(nil)
 	d.setSize(7)
 	d.text(navy)
-	d.write(x100-15, yEnd, 30, templates.L(l, "target.line"), "C")
+	d.write(x100-15, yEnd, 30, catalog.T(l, "target.line"), "C")
 	d.text(ink)
 	d.pdf.SetY(yEnd + d.lineH() + 3)
 }

@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // A report stays readable whatever the workbook's size: a table of more rows
@@ -81,9 +81,9 @@ func (d *doc) leftOutOff(n, off int) {
 	}
 	d.setSize(8.5)
 	d.text(grey)
-	text := fmt.Sprintf(d.lang.Pick("另有 %d 行未列出，完整内容见复盘工作簿。", "另有 %d 行未列出，完整內容見復盤活頁簿。", "%d more rows are not listed: the reviewed workbook has them all."), n)
+	text := catalog.F(d.lang, "digest.more", n)
 	if off > 0 {
-		text = fmt.Sprintf(d.lang.Pick("另有 %d 行未列出，其中 %d 行偏差超过 10%%；完整内容见复盘工作簿。", "另有 %d 行未列出，其中 %d 行偏差超過 10%%；完整內容見復盤活頁簿。", "%d more rows are not listed, %d of them off by more than 10%%: the reviewed workbook has them all."), n, off)
+		text = catalog.F(d.lang, "digest.more-off", n, off)
 	}
 	for _, l := range d.wrap(text, contentW) {
 		d.ensure(d.lineH())

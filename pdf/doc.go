@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 //go:embed fonts/wqy-microhei.ttf
@@ -239,7 +239,7 @@ func (d *doc) finish(w io.Writer, title string) error {
 		d.pdf.SetLineWidth(0.2)
 		d.pdf.Line(margin, pageH-14, pageW-margin, pageH-14)
 		d.write(margin, pageH-13, contentW/2, title, "L")
-		d.write(margin+contentW/2, pageH-13, contentW/2, fmt.Sprintf(templates.L(d.lang, "page"), n, total), "R")
+		d.write(margin+contentW/2, pageH-13, contentW/2, catalog.F(d.lang, "page", n, total), "R")
 	}
 	if _, err := d.pdf.WriteTo(w); err != nil {
 		return fmt.Errorf("writing the PDF: %w", err)

@@ -1,10 +1,8 @@
 package pdf
 
 import (
-	"fmt"
-
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // followStatus is the colour class of a follow-up's status: done green,
@@ -26,26 +24,26 @@ func (d *doc) followup(rv *fupan.Review) {
 	}
 	l := d.lang
 	d.ensure(d.headingH(0) + 30)
-	title := templates.L(l, "followup")
+	title := catalog.T(l, "followup")
 	if from := rv.Followup[0].FromPeriod; from != "" {
-		title += l.Pick("（", "（", " (") + from + l.Pick("）", "）", ")")
+		title += catalog.T(l, "paren.open") + from + catalog.T(l, "paren.close")
 	}
 	d.heading(title, 0)
 	s := rv.Summary
 	if rate := s.FollowThrough(); rate != nil {
 		d.setSize(10)
 		d.text(statusInk[fupan.MetricStatus(*rate)])
-		d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), s.FollowupDone, s.FollowupTotal), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "followup.rate", fupan.FormatPercent(*rate, false), s.FollowupDone, s.FollowupTotal), "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH() + 1)
 		d.text(ink)
 	}
 	cols := []column{
-		{title: templates.L(l, "followup.action"), share: 2.4, align: "L"},
+		{title: catalog.T(l, "followup.action"), share: 2.4, align: "L"},
 		{title: colTitle(l, fupan.ActionTable, fupan.ColOwner), share: 0.9, align: "L"},
 		{title: colTitle(l, fupan.ActionTable, fupan.ColDue), share: 1.1, align: "L"},
-		{title: templates.L(l, "status"), share: 1.1, align: "L", computed: true},
-		{title: templates.L(l, "followup.done_on"), share: 1.1, align: "L"},
-		{title: templates.L(l, "followup.effect"), share: 2.4, align: "L"},
+		{title: catalog.T(l, "status"), share: 1.1, align: "L", computed: true},
+		{title: catalog.T(l, "followup.done_on"), share: 1.1, align: "L"},
+		{title: catalog.T(l, "followup.effect"), share: 2.4, align: "L"},
 	}
 	var rows [][]cell
 	list, hidden := firstRows(rv.Followup, maxTableRows)
@@ -54,7 +52,7 @@ func (d *doc) followup(rv *fupan.Review) {
 		if f.Measure != "" && f.Measure != f.Action {
 			action += "\n" + f.Measure
 		}
-		status := cell{text: templates.L(l, "follow."+f.Status)}
+		status := cell{text: catalog.T(l, "follow."+f.Status)}
 		if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}

@@ -1,13 +1,12 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // ganttRow is one row of the Gantt chart: a task's bar and its milestones.
@@ -43,7 +42,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 		defer func() {
 			d.setSize(8)
 			d.text(grey)
-			d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "gantt.hidden"), hiddenTasks, hiddenMilestones), "L")
+			d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "gantt.hidden", hiddenTasks, hiddenMilestones), "L")
 			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 			d.text(ink)
 		}()
@@ -54,7 +53,7 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	}
 	g := gantt{rows: rows, lo: lo, hi: hi, days: float64(lo.DaysUntil(hi)), plotX: margin + labelW, plotW: contentW - labelW}
 	d.ensure(d.headingH(1) + float64(len(rows))*ganttRowH + 22)
-	d.heading(templates.L(l, "chart.gantt"), 1)
+	d.heading(catalog.T(l, "chart.gantt"), 1)
 	d.ensure(float64(len(rows))*ganttRowH + 22)
 	g.y0 = d.pdf.Y() + 6
 	g.yEnd = g.y0 + float64(len(rows))*ganttRowH
@@ -247,14 +246,14 @@ func (d *doc) ganttLegend(g gantt) {
 	key(6, func(x float64) {
 		d.fill(colour{142, 169, 219})
 		d.pdf.Rect(x, y+0.8, 6, 2.4, "F")
-	}, templates.L(l, "plan.period"))
+	}, catalog.T(l, "plan.period"))
 	key(4, func(x float64) {
 		d.draw(navy)
 		d.fill(colour{255, 255, 255})
 		d.pdf.Polygon([]point{{x + 2, y + 0.2}, {x + 4, y + 2}, {x + 2, y + 3.8}, {x, y + 2}}, "FD")
-	}, templates.L(l, "gantt.planned"))
+	}, catalog.T(l, "gantt.planned"))
 	for _, st := range []string{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
-		label := templates.L(l, "gantt.actual") + l.Pick("(", "(", " (") + templates.L(l, stateLabel[st]) + l.Pick(")", ")", ")")
+		label := catalog.T(l, "gantt.actual") + catalog.T(l, "paren.open.narrow") + catalog.T(l, stateLabel[st]) + catalog.T(l, "paren.close.narrow")
 		key(3, func(x float64) { d.milestoneMark(x+1.5, y+2, st) }, label)
 	}
 	d.text(ink)

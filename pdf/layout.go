@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // ensure starts a new page when fewer than h millimetres are left.
@@ -179,7 +180,7 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 		}
 		ls := d.wrap(text, widths[i]-2*cellPad)
 		if len(ls) > maxLines {
-			ls = append(ls[:maxLines-1], d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"))
+			ls = append(ls[:maxLines-1], catalog.T(d.lang, "text.too-long"))
 		}
 		lines[i] = ls
 		h = max(h, float64(len(ls))*d.lineH()+2*cellPad)

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // WriteLessons draws the lessons library: grouped by kind (lessons to avoid
@@ -20,7 +20,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, opts Options) error {
 
 func (d *doc) lessons(lessons []fupan.Lesson) string {
 	l := d.lang
-	title := templates.L(l, "lessons.title")
+	title := catalog.T(l, "lessons.title")
 	d.pdf.SetTitle(title, title)
 	d.newPage()
 	d.pdf.Bookmark(title, 0, margin)
@@ -34,7 +34,7 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 		if len(of) == 0 {
 			continue
 		}
-		d.heading(fmt.Sprintf("%s (%d)", templates.L(l, "kind."+kind), len(of)), 0)
+		d.heading(fmt.Sprintf("%s (%d)", catalog.T(l, "kind."+kind), len(of)), 0)
 		// One metric across scripts (华东销售额, 華東銷售額) is one group,
 		// named as its first lesson writes it.
 		for _, group := range fupan.ByMetric(of) {
@@ -64,7 +64,7 @@ func (d *doc) lessonPoint(ls fupan.Lesson) {
 	d.setSize(8.5)
 	var detail []string
 	if ls.Cause != "" {
-		detail = d.wrap(templates.L(l, "cause")+l.Pick("：", "：", ": ")+ls.Cause, contentW-6)
+		detail = d.wrap(catalog.T(l, "cause")+catalog.T(l, "sep.colon")+ls.Cause, contentW-6)
 	}
 	detail = append(detail, d.wrap(from, contentW-6)...)
 	h := float64(len(main))*9.5*0.3528*1.45 + float64(len(detail))*8.5*0.3528*1.45 + 2

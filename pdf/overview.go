@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 )
 
@@ -45,7 +46,7 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 // overviewHead draws the title (with the run's periods) and the counts.
 func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	l := d.lang
-	title := templates.L(l, "overview.title")
+	title := catalog.T(l, "overview.title")
 	if p := periods(rows); p != "" {
 		title += " · " + p // which month or quarter, at a glance
 	}
@@ -68,7 +69,7 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	}
 	now := opts.Now
 	d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
-		templates.L(l, "file.ok.count"), ok, templates.L(l, "file.failed.count"), failed), "L")
+		catalog.T(l, "file.ok.count"), ok, catalog.T(l, "file.failed.count"), failed), "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 	return title
@@ -79,29 +80,29 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 // where the run has them.
 func (d *doc) overviewTeams(rows []OverviewRow) {
 	l := d.lang
-	d.heading(templates.L(l, "overview.teams"), 0)
+	d.heading(catalog.T(l, "overview.teams"), 0)
 	cols := []column{
-		{title: templates.L(l, "team"), share: 2, align: "L"},
-		{title: templates.L(l, "period"), share: 1, align: "L"},
-		{title: templates.L(l, "metrics.met"), share: 1, align: "C"},
-		{title: templates.L(l, "mean.achievement"), share: 1.2, align: "C", computed: true},
-		{title: templates.L(l, "tasks.on.schedule"), share: 1.1, align: "C"},
-		{title: templates.L(l, "actions.open"), share: 1, align: "C"},
-		{title: templates.L(l, "status"), share: 1.3, align: "L"},
+		{title: catalog.T(l, "team"), share: 2, align: "L"},
+		{title: catalog.T(l, "period"), share: 1, align: "L"},
+		{title: catalog.T(l, "metrics.met"), share: 1, align: "C"},
+		{title: catalog.T(l, "mean.achievement"), share: 1.2, align: "C", computed: true},
+		{title: catalog.T(l, "tasks.on.schedule"), share: 1.1, align: "C"},
+		{title: catalog.T(l, "actions.open"), share: 1, align: "C"},
+		{title: catalog.T(l, "status"), share: 1.3, align: "L"},
 	}
 	withHistory := false
 	for _, r := range rows {
 		withHistory = withHistory || r.Previous != nil
 	}
 	if withHistory {
-		cols = append(cols[:4:4], append([]column{{title: templates.L(l, "overview.change"), share: 2.1, align: "L"}}, cols[4:]...)...)
+		cols = append(cols[:4:4], append([]column{{title: catalog.T(l, "overview.change"), share: 2.1, align: "L"}}, cols[4:]...)...)
 	}
 	withFollowup := false
 	for _, r := range rows {
 		withFollowup = withFollowup || r.Figures != nil && r.Figures.FollowupTotal > 0
 	}
 	if withFollowup {
-		cols = append(cols[:len(cols)-1:len(cols)-1], column{title: templates.L(l, "followup.short"), share: 1.1, align: "C"}, cols[len(cols)-1])
+		cols = append(cols[:len(cols)-1:len(cols)-1], column{title: catalog.T(l, "followup.short"), share: 1.1, align: "C"}, cols[len(cols)-1])
 	}
 	shared := sharedTeamNames(rows)
 	var table [][]cell
@@ -113,9 +114,9 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		mean := cell{text: "—"}
 		if s.MeanAchievementCapped != nil {
 			st := fupan.MetricStatus(*s.MeanAchievementCapped)
-			mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, templates.L(l, "status."+st))
+			mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, "status."+st))
 		}
-		status := cell{text: templates.L(l, "file.ok")}
+		status := cell{text: catalog.T(l, "file.ok")}
 		if r.Warnings > 0 {
 			status.text = templates.Count(l, "count.warnings", r.Warnings)
 		}
@@ -151,7 +152,7 @@ func (d *doc) overviewFailed(rows []OverviewRow) {
 		}
 	}
 	if failed > 0 {
-		d.heading(templates.L(l, "overview.failed"), 0)
+		d.heading(catalog.T(l, "overview.failed"), 0)
 		var frows [][]cell
 		red, redInk := statusBg[fupan.StatusMissed], statusInk[fupan.StatusMissed]
 		for _, r := range rows {
@@ -159,7 +160,7 @@ func (d *doc) overviewFailed(rows []OverviewRow) {
 				frows = append(frows, []cell{{text: r.File, bg: &red, fg: &redInk}, {text: r.Reason}})
 			}
 		}
-		d.table([]column{{title: templates.L(l, "file"), share: 1, align: "L"}, {title: templates.L(l, "reason"), share: 2.4, align: "L"}}, frows)
+		d.table([]column{{title: catalog.T(l, "file"), share: 1, align: "L"}, {title: catalog.T(l, "reason"), share: 2.4, align: "L"}}, frows)
 	}
 }
 
@@ -181,15 +182,15 @@ func (d *doc) overviewLessons(rows []OverviewRow) {
 	}
 	l := d.lang
 	d.newPage()
-	d.heading(templates.L(l, "lessons.recurring"), 0)
+	d.heading(catalog.T(l, "lessons.recurring"), 0)
 	themes := fupan.Themes(all)
 	if len(themes) > maxOverviewThemes {
 		themes = themes[:maxOverviewThemes]
 	}
 	for _, th := range themes {
-		head := th.Metric + " · " + templates.L(l, "kind."+th.Kind)
+		head := th.Metric + " · " + catalog.T(l, "kind."+th.Kind)
 		if th.Teams > 1 {
-			head += " · " + fmt.Sprintf(templates.L(l, "lessons.teams"), th.Teams)
+			head += " · " + catalog.F(l, "lessons.teams", th.Teams)
 		}
 		d.heading(head, 1)
 		for _, ls := range sameWords(th.Lessons, l) {
@@ -206,7 +207,7 @@ func sameWords(lessons []fupan.Lesson, l fupan.Lang) []fupan.Lesson {
 	for _, ls := range lessons {
 		k := strings.Join(strings.Fields(fupan.Simplify(ls.Text)), " ")
 		if i, ok := index[k]; ok {
-			out[i].Team += l.Pick("、", "、", ", ") + ls.Team
+			out[i].Team += catalog.T(l, "sep.list") + ls.Team
 			continue
 		}
 		index[k] = len(out)
@@ -219,7 +220,7 @@ func sameWords(lessons []fupan.Lesson, l fupan.Lang) []fupan.Lesson {
 // the capped mean's move, and last period's targets met and mean.
 func changeCell(now fupan.Summary, prev *fupan.Previous, l fupan.Lang) cell {
 	if prev == nil {
-		return cell{text: templates.L(l, "overview.first")}
+		return cell{text: catalog.T(l, "overview.first")}
 	}
 	c := templates.ChangeOf(now, prev.Summary, l)
 	mark, st := "＝ ", ""
@@ -259,7 +260,7 @@ func teamName(r OverviewRow, shared map[string]bool, l fupan.Lang) string {
 	case r.Team == "":
 		return r.File
 	case shared[r.Team]:
-		return r.Team + l.Pick("（", "（", " (") + r.File + l.Pick("）", "）", ")")
+		return r.Team + catalog.T(l, "paren.open") + r.File + catalog.T(l, "paren.close")
 	}
 	return r.Team
 }
@@ -300,7 +301,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 	if len(bars) == 0 {
 		return
 	}
-	d.heading(templates.L(l, "overview.chart"), 0)
+	d.heading(catalog.T(l, "overview.chart"), 0)
 	scale := math.Min(math.Max(1.25, math.Ceil(top*10+1)/10), 3)
 	barH := 5.5
 	if len(bars) > 30 {
@@ -335,12 +336,12 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 		d.pdf.Line(x100, y-gap/2, x100, y+barH+gap/2)
 		d.pdf.SetDashPattern(nil)
 		d.text(statusInk[st])
-		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+templates.L(l, "status."+st), "L")
+		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(l, "status."+st), "L")
 		d.pdf.SetY(y + barH + gap)
 	}
 	d.setSize(7)
 	d.text(navy)
-	d.write(plotX+plotW/scale-15, d.pdf.Y(), 30, templates.L(l, "target.line"), "C")
+	d.write(plotX+plotW/scale-15, d.pdf.Y(), 30, catalog.T(l, "target.line"), "C")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 }

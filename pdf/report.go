@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 )
 
@@ -28,7 +29,7 @@ func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
 
 // report draws every page of the report and returns the footer's text.
 func (d *doc) report(rv *fupan.Review, now time.Time) string {
-	title := templates.L(d.lang, "report.title")
+	title := catalog.T(d.lang, "report.title")
 	subject := strings.Trim(rv.Meta.Team+" · "+rv.Meta.Period, " ·")
 	d.pdf.SetTitle(title+" · "+subject, subject)
 	d.pdf.SetKeywords("复盘 strategy review " + rv.Meta.Period)
@@ -54,11 +55,11 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 
 func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
 	l := d.lang
-	title := templates.L(l, "report.title")
+	title := catalog.T(l, "report.title")
 	if l != fupan.English {
 		title = "《" + title + "》"
 	}
-	d.pdf.Bookmark(templates.L(l, "report.title"), 0, margin)
+	d.pdf.Bookmark(catalog.T(l, "report.title"), 0, margin)
 	d.setSize(22)
 	d.text(navy)
 	d.write(margin, margin, contentW, title, "L")
@@ -71,11 +72,11 @@ func (d *doc) titleBlock(rv *fupan.Review, now time.Time) {
 	}
 	y += 2
 	facts := [][2]string{
-		{templates.L(l, "team"), rv.Meta.Team},
-		{templates.L(l, "period"), periodText(rv.Meta)},
-		{templates.L(l, "reviewer"), rv.Meta.Reviewer},
-		{templates.L(l, "date"), now.Format("2006-01-02")},
-		{templates.L(l, "source"), rv.File},
+		{catalog.T(l, "team"), rv.Meta.Team},
+		{catalog.T(l, "period"), periodText(rv.Meta)},
+		{catalog.T(l, "reviewer"), rv.Meta.Reviewer},
+		{catalog.T(l, "date"), now.Format("2006-01-02")},
+		{catalog.T(l, "source"), rv.File},
 	}
 	d.setSize(8.5)
 	boxTop := y
@@ -138,7 +139,7 @@ func (d *doc) point(p fupan.Point, mark colour) {
 	// A very long point is cut, saying where the rest is, as table cells are.
 	const mostLines = 80
 	if len(lines) > mostLines {
-		lines = append(lines[:mostLines-1], line{d.lang.Pick("……（内容过长，完整内容见工作簿）", "……（內容過長，完整內容見活頁簿）", "… (too long: see the workbook)"), grey})
+		lines = append(lines[:mostLines-1], line{catalog.T(d.lang, "text.too-long"), grey})
 	}
 	// A short point is kept whole on one page; a long one starts where it is.
 	if h := float64(len(lines))*d.lineH() + 2; h < bottom-margin {
@@ -166,21 +167,21 @@ func (d *doc) verdict(rv *fupan.Review) {
 	h := fupan.Headlines(rv)
 	var parts []string
 	if h.Metrics == 0 {
-		parts = append(parts, templates.L(l, "verdict.none"))
+		parts = append(parts, catalog.T(l, "verdict.none"))
 	} else {
-		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.metrics"), h.Met, h.Metrics))
+		parts = append(parts, catalog.F(l, "verdict.metrics", h.Met, h.Metrics))
 	}
 	if len(h.Worst) > 0 {
 		var names []string
 		for _, o := range h.Worst {
 			names = append(names, o.Metric+" "+fupan.FormatPercent(*o.Achievement, false))
 		}
-		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.worst"), strings.Join(names, l.Pick("、", "、", ", "))))
+		parts = append(parts, catalog.F(l, "verdict.worst", strings.Join(names, catalog.T(l, "sep.list"))))
 	}
 	if h.Rated > 0 {
-		parts = append(parts, fmt.Sprintf(templates.L(l, "verdict.milestones"), h.Rated, h.OffTrack))
+		parts = append(parts, catalog.F(l, "verdict.milestones", h.Rated, h.OffTrack))
 	}
-	sentence := strings.Join(parts, l.Pick("；", "；", "; ")) + l.Pick("。", "。", ".")
+	sentence := strings.Join(parts, catalog.T(l, "sep.clause")) + catalog.T(l, "sep.stop")
 	if l == fupan.English {
 		sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
 	}
@@ -200,18 +201,18 @@ func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 	l := d.lang
 	items := templates.AttentionTexts(rv, l, asOf)
 	const most = 8
-	d.heading(templates.L(l, "attention"), 1)
+	d.heading(catalog.T(l, "attention"), 1)
 	d.setSize(9)
 	var lines [][]string
 	for i, text := range items {
 		if i == most {
-			lines = append(lines, d.wrap(fmt.Sprintf(templates.L(l, "attention.more"), len(items)-most), contentW-8))
+			lines = append(lines, d.wrap(catalog.F(l, "attention.more", len(items)-most), contentW-8))
 			break
 		}
 		lines = append(lines, d.wrap(text, contentW-8))
 	}
 	if len(items) == 0 {
-		lines = append(lines, d.wrap(templates.L(l, "attention.none"), contentW-8))
+		lines = append(lines, d.wrap(catalog.T(l, "attention.none"), contentW-8))
 	}
 	for i, item := range lines {
 		h := float64(len(item))*d.lineH() + 1.5
@@ -240,9 +241,9 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	l := d.lang
 	changes := templates.Changes(rv, l)
 	if changes != nil {
-		d.heading(fmt.Sprintf(templates.L(l, "summary.vs"), rv.Compared.Previous.Period), 0)
+		d.heading(catalog.F(l, "summary.vs", rv.Compared.Previous.Period), 0)
 	} else {
-		d.heading(templates.L(l, "summary"), 0)
+		d.heading(catalog.T(l, "summary"), 0)
 	}
 	figs := templates.KeyFigures(rv, l)
 	const perRow = 4
@@ -278,7 +279,7 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	d.setSize(8.5)
 	d.text(grey)
 	s := rv.Summary
-	line := templates.L(l, "findings") + l.Pick(":", ":", ": ") + templates.Count(l, "count.errors", s.Errors) + l.Pick(",", ",", ", ") +
+	line := catalog.T(l, "findings") + catalog.T(l, "sep.colon.narrow") + templates.Count(l, "count.errors", s.Errors) + catalog.T(l, "sep.list.narrow") +
 		templates.Count(l, "count.warnings", s.Warnings)
 	d.write(margin, d.pdf.Y(), contentW, line, "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
@@ -313,7 +314,7 @@ func (d *doc) conclusion(rv *fupan.Review) {
 	// It starts on the page before where a third of it is left: a small
 	// report's conclusion on page 1.
 	d.ensure((bottom - margin) / 3)
-	d.heading(templates.L(l, "conclusion"), 0)
+	d.heading(catalog.T(l, "conclusion"), 0)
 	c := fupan.Conclude(rv)
 	for _, part := range []struct {
 		key    string
@@ -325,10 +326,10 @@ func (d *doc) conclusion(rv *fupan.Review) {
 		{"root.causes", c.RootCauses, statusBar[fupan.StatusClose]},
 		{"directions", c.Directions, blue},
 	} {
-		d.heading(templates.L(l, part.key), 1)
+		d.heading(catalog.T(l, part.key), 1)
 		if len(part.points) == 0 {
 			d.text(grey)
-			d.write(margin, d.pdf.Y(), contentW, templates.L(l, "none"), "L")
+			d.write(margin, d.pdf.Y(), contentW, catalog.T(l, "none"), "L")
 			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 			d.text(ink)
 			continue

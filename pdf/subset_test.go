@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -81,7 +81,7 @@ func checkSubset(t *testing.T, c *canvas, what string) {
 	}
 }
 
-// Every character of the samples, the template and the labels is in the
+// Every character of the samples and of the catalogues is in the
 // font: nothing is ever drawn as an empty box.
 func TestFontCoversSamplesAndTemplate(t *testing.T) {
 	font, err := DefaultFont()
@@ -90,13 +90,13 @@ func TestFontCoversSamplesAndTemplate(t *testing.T) {
 	}
 	var texts []string
 	for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
-		texts = append(texts, templates.AllText(l)...)
-		for _, ins := range templates.Instructions() {
-			texts = append(texts, ins.In(l))
+		for _, key := range catalog.Keys(l) {
+			texts = append(texts, catalog.T(l, key))
 		}
-		for _, spec := range templates.Template() {
-			for _, c := range spec.Columns {
-				texts = append(texts, c.Hint.In(l))
+		for _, def := range fupan.Schema() {
+			texts = append(texts, def.Title(l))
+			for _, c := range def.Columns {
+				texts = append(texts, c.Names.In(l))
 			}
 		}
 	}

@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 )
 
@@ -18,7 +18,7 @@ func colTitle(l fupan.Lang, id fupan.TableID, c fupan.Col) string {
 // tables draws the four tables with the computed columns highlighted.
 func (d *doc) tables(rv *fupan.Review) {
 	d.newPage()
-	d.heading(templates.L(d.lang, "tables"), 0)
+	d.heading(catalog.T(d.lang, "tables"), 0)
 	for _, t := range []struct {
 		id   fupan.TableID
 		draw func(*fupan.Review)
@@ -39,7 +39,7 @@ func (d *doc) tableCol(rv *fupan.Review, id fupan.TableID, c fupan.Col, share fl
 	l := d.lang
 	title := colTitle(l, id, c)
 	if loc, ok := rv.Loc(id); ok && loc.Notes[c] != "" {
-		title += l.Pick("(", "(", " (") + loc.Notes[c] + l.Pick(")", ")", ")")
+		title += catalog.T(l, "paren.open.narrow") + loc.Notes[c] + catalog.T(l, "paren.close.narrow")
 	}
 	return column{title: title, share: share, align: "L"}
 }
@@ -81,10 +81,10 @@ func (d *doc) trackingTable(rv *fupan.Review) {
 	for _, t := range tracking {
 		devCell := cell{text: "-"}
 		if t.Deviation != nil {
-			label := templates.L(l, map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}[t.State])
+			label := catalog.T(l, map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}[t.State])
 			devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
 			if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
-				devCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)
+				devCell.text += "\n" + catalog.T(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)
 			}
 		}
 		rows = append(rows, []cell{{text: t.Task}, {text: t.PlannedText}, {text: t.ActualText}, devCell, {text: t.Problem}, {text: t.Countermeasure}, {text: t.Owner}})
@@ -106,14 +106,14 @@ func (d *doc) outcomeTable(rv *fupan.Review) {
 	for _, o := range outcomes {
 		achCell := cell{text: "-"}
 		if o.Achievement != nil {
-			achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+templates.L(l, "status."+o.Status), o.Status, "")
+			achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+catalog.T(l, "status."+o.Status), o.Status, "")
 			if o.StatedAchievement != nil && !close(*o.StatedAchievement, *o.Achievement) {
-				achCell.text += "\n" + templates.L(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
+				achCell.text += "\n" + catalog.T(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
 			}
 		}
 		metric := o.Metric
 		if o.Direction == fupan.Lower { // so that 120% is read the right way round
-			metric += "\n" + templates.L(l, "direction.lower")
+			metric += "\n" + catalog.T(l, "direction.lower")
 		}
 		rows = append(rows, []cell{{text: metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
 	}
@@ -164,7 +164,7 @@ func (d *doc) extraColumns(rv *fupan.Review, id fupan.TableID) {
 	l := d.lang
 	d.setSize(8)
 	d.text(grey)
-	for _, line := range d.wrap(fmt.Sprintf(templates.L(l, "extra.columns"), strings.Join(names, l.Pick("、", "、", ", "))), contentW) {
+	for _, line := range d.wrap(catalog.F(l, "extra.columns", strings.Join(names, catalog.T(l, "sep.list"))), contentW) {
 		d.ensure(d.lineH())
 		d.write(margin, d.pdf.Y(), contentW, line, "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
@@ -181,23 +181,23 @@ func close(a, b float64) bool {
 func (d *doc) findings(fs []fupan.Finding) {
 	l := d.lang
 	d.ensure(40)
-	d.heading(templates.L(l, "findings"), 0)
+	d.heading(catalog.T(l, "findings"), 0)
 	if len(fs) == 0 {
-		d.write(margin, d.pdf.Y(), contentW, templates.L(l, "no.findings"), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.T(l, "no.findings"), "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
 		return
 	}
 	cols := []column{
-		{title: templates.L(l, "status"), share: 1, align: "L"},
-		{title: templates.L(l, "cell"), share: 1.2, align: "L"},
-		{title: templates.L(l, "message"), share: 3.4, align: "L"},
-		{title: templates.L(l, "hint"), share: 3, align: "L"},
+		{title: catalog.T(l, "status"), share: 1, align: "L"},
+		{title: catalog.T(l, "cell"), share: 1.2, align: "L"},
+		{title: catalog.T(l, "message"), share: 3.4, align: "L"},
+		{title: catalog.T(l, "hint"), share: 3, align: "L"},
 	}
 	sevStatus := map[fupan.Severity]string{fupan.SevError: fupan.StatusMissed, fupan.SevWarning: fupan.StatusClose, fupan.SevInfo: ""}
 	var rows [][]cell
 	shown, hidden := firstRows(fs, maxFindings)
 	for _, f := range shown {
-		sev := cell{text: templates.L(l, "severity."+string(f.Severity))}
+		sev := cell{text: catalog.T(l, "severity."+string(f.Severity))}
 		if st := sevStatus[f.Severity]; st != "" {
 			sev = statusCell(sev.text, st, "")
 		}

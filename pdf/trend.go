@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Most trend panels drawn; the others are named as left out.
@@ -30,7 +30,7 @@ func (d *doc) trendChart(rv *fupan.Review) {
 	panelW := (contentW - gap*(perRow-1)) / perRow
 	rows := (len(trends) + perRow - 1) / perRow
 	d.ensure(d.headingH(1) + panelH + gap)
-	d.heading(fmt.Sprintf(templates.L(l, "chart.trend"), len(rv.Compared.Periods)), 1)
+	d.heading(catalog.F(l, "chart.trend", len(rv.Compared.Periods)), 1)
 	for r := 0; r < rows; r++ {
 		d.ensure(panelH + gap)
 		y := d.pdf.Y()
@@ -46,7 +46,7 @@ func (d *doc) trendChart(rv *fupan.Review) {
 	if hidden > 0 {
 		d.setSize(8)
 		d.text(grey)
-		d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf(templates.L(l, "chart.trend.hidden"), hidden), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "chart.trend.hidden", hidden), "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
 	}
 	d.text(ink)

@@ -1,9 +1,8 @@
 package templates
 
 import (
-	"fmt"
-
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // AttentionTexts are what needs a decision in a review as of a day, worded
@@ -15,9 +14,9 @@ func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
 		case fupan.AttnBlamesPerson:
 			out = append(out, a.Subject) // the finding's own message
 		case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
-			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject, a.Due))
+			out = append(out, catalog.F(l, "attn."+a.Kind, a.Subject, a.Due))
 		default:
-			out = append(out, fmt.Sprintf(L(l, "attn."+a.Kind), a.Subject))
+			out = append(out, catalog.F(l, "attn."+a.Kind, a.Subject))
 		}
 	}
 	return out

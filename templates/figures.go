@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Figure is one key figure of a review, labelled in a language.
@@ -34,7 +35,7 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 		return v
 	}
 	count := func(n, rows int) string { return given(rows, strconv.Itoa(n)) }
-	fig := func(key, value string) Figure { return Figure{key, L(l, key), value} }
+	fig := func(key, value string) Figure { return Figure{key, catalog.T(l, key), value} }
 	figs := []Figure{
 		fig("metrics.met", OfAll(s.MetricsAchieved, s.Metrics)),
 		fig("mean.achievement", pct(s.MeanAchievementCapped)),
@@ -65,19 +66,14 @@ func OfAll(n, all int) string {
 func FormatResources(budget, people *float64, l fupan.Lang) string {
 	var parts []string
 	if budget != nil {
-		parts = append(parts, l.Pick("预算 ", "預算 ", "Budget ")+FormatAmount(*budget, l))
+		parts = append(parts, catalog.F(l, "resources.budget", FormatAmount(*budget, l)))
 	}
 	if people != nil {
-		n := FormatNumber(*people)
-		switch {
-		case l != fupan.English:
-			n += "人"
-		case *people == 1:
-			n += " person"
-		default:
-			n += " people"
+		key := "resources.people"
+		if *people == 1 {
+			key = "resources.person"
 		}
-		parts = append(parts, n)
+		parts = append(parts, catalog.F(l, key, FormatNumber(*people)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -88,7 +84,7 @@ func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64)
 // FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in English.
 func FormatAmount(v float64, l fupan.Lang) string {
 	if l != fupan.English && v >= 10000 {
-		return strconv.FormatFloat(float64(int64(v/100+0.5))/100, 'f', -1, 64) + l.Pick("万", "萬", "")
+		return catalog.F(l, "amount.wan", strconv.FormatFloat(float64(int64(v/100+0.5))/100, 'f', -1, 64))
 	}
 	s := strconv.FormatFloat(v, 'f', 0, 64)
 	neg := strings.HasPrefix(s, "-")
@@ -138,7 +134,7 @@ func Changes(rv *fupan.Review, l fupan.Lang) map[string]Change {
 	}
 	out := map[string]Change{}
 	add := func(key, before string, a, b *float64) {
-		out[key] = Change{Before: fmt.Sprintf(L(l, "previous.value"), before), Better: better(a, b)}
+		out[key] = Change{Before: catalog.F(l, "previous.value", before), Better: better(a, b)}
 	}
 	add("metrics.met", OfAll(was.MetricsAchieved, was.Metrics), share(now.MetricsAchieved, now.Metrics), share(was.MetricsAchieved, was.Metrics))
 	add("mean.achievement", pct(was.MeanAchievementCapped), now.MeanAchievementCapped, was.MeanAchievementCapped)
@@ -158,7 +154,7 @@ func ChangeOf(now, was fupan.Summary, l fupan.Lang) Change {
 	if was.MeanAchievementCapped != nil {
 		before += " · " + fupan.FormatPercent(*was.MeanAchievementCapped, false)
 	}
-	c := Change{Before: fmt.Sprintf(L(l, "previous.value"), before)}
+	c := Change{Before: catalog.F(l, "previous.value", before)}
 	a, b := now.MeanAchievementCapped, was.MeanAchievementCapped
 	if a == nil || b == nil {
 		if now.Metrics == 0 || was.Metrics == 0 {
@@ -201,5 +197,15 @@ func ChangeLine(rv *fupan.Review, l fupan.Lang) string {
 			parts = append(parts, f.Label+" "+f.Value+marks[c.Better]+c.Before)
 		}
 	}
-	return fmt.Sprintf(L(l, "vs.previous"), rv.Compared.Previous.Period) + strings.Join(parts, l.Pick("，", "，", "; "))
+	return catalog.F(l, "vs.previous", rv.Compared.Previous.Period) + strings.Join(parts, catalog.T(l, "sep.parts"))
+}
+
+// Count writes a count with its noun, in the language: "1 warning" and "2
+// warnings" in English; Chinese has no plural. key is "count.errors",
+// "count.warnings" or "count.infos"; the catalogue has each with ".one".
+func Count(lang fupan.Lang, key string, n int) string {
+	if n == 1 {
+		key += ".one"
+	}
+	return catalog.F(lang, key, n)
 }

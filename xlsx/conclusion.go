@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 )
 
@@ -81,9 +82,9 @@ func rowHeight(r cRow) float64 {
 
 // conclusionName is the conclusion sheet's name, unused in the workbook.
 func conclusionName(l fupan.Lang, exists func(string) bool) string {
-	name := templates.L(l, "conclusion")
+	name := catalog.T(l, "conclusion")
 	for i := 2; exists(name); i++ {
-		name = fmt.Sprintf("%s %d", templates.L(l, "conclusion"), i)
+		name = fmt.Sprintf("%s %d", catalog.T(l, "conclusion"), i)
 	}
 	return name
 }
@@ -93,7 +94,7 @@ func conclusionName(l fupan.Lang, exists func(string) bool) string {
 // its cell.
 func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 	b := &sheetRows{row: 1}
-	title := templates.L(l, "conclusion")
+	title := catalog.T(l, "conclusion")
 	if rv.Meta.Team != "" {
 		title += " · " + rv.Meta.Team
 	}
@@ -103,17 +104,17 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 	b.rows = append(b.rows, cRow{row: 1, merged: true, cells: []cCell{{col: 1, text: title, style: cTitle}}})
 	b.row++
 	for _, kv := range [][2]string{
-		{templates.L(l, "team"), rv.Meta.Team},
-		{templates.L(l, "period"), rv.Meta.Period},
-		{templates.L(l, "reviewer"), rv.Meta.Reviewer},
-		{templates.L(l, "source"), rv.File},
-		{templates.L(l, "date"), now.Format("2006-01-02")},
+		{catalog.T(l, "team"), rv.Meta.Team},
+		{catalog.T(l, "period"), rv.Meta.Period},
+		{catalog.T(l, "reviewer"), rv.Meta.Reviewer},
+		{catalog.T(l, "source"), rv.File},
+		{catalog.T(l, "date"), now.Format("2006-01-02")},
 	} {
 		if kv[1] != "" {
 			b.line(kv[0], kv[1])
 		}
 	}
-	b.section(templates.L(l, "summary"))
+	b.section(catalog.T(l, "summary"))
 	for _, fig := range templates.KeyFigures(rv, l) {
 		b.line(fig.Label, fig.Value)
 	}
@@ -159,9 +160,9 @@ func (b *sheetRows) conclusion(rv *fupan.Review, l fupan.Lang) {
 		{"highlights", con.Highlights}, {"improve", con.Improve},
 		{"root.causes", con.RootCauses}, {"directions", con.Directions},
 	} {
-		b.section(templates.L(l, part.key))
+		b.section(catalog.T(l, part.key))
 		if len(part.points) == 0 {
-			b.line(templates.L(l, "none"), "")
+			b.line(catalog.T(l, "none"), "")
 		}
 		points := part.points
 		if len(points) > maxListed {
@@ -182,16 +183,16 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 	if len(rv.Followup) == 0 {
 		return
 	}
-	b.section(templates.L(l, "followup"))
+	b.section(catalog.T(l, "followup"))
 	if rate := rv.Summary.FollowThrough(); rate != nil {
-		b.line(templates.L(l, "followup.short"), fmt.Sprintf(templates.L(l, "followup.rate"), fupan.FormatPercent(*rate, false), rv.Summary.FollowupDone, rv.Summary.FollowupTotal))
+		b.line(catalog.T(l, "followup.short"), catalog.F(l, "followup.rate", fupan.FormatPercent(*rate, false), rv.Summary.FollowupDone, rv.Summary.FollowupTotal))
 	}
 	list := rv.Followup
 	if len(list) > maxListed {
 		list = list[:maxListed]
 	}
 	for _, f := range list {
-		detail := templates.L(l, "follow."+f.Status)
+		detail := catalog.T(l, "follow."+f.Status)
 		for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
 			if part != "" {
 				detail += " · " + part
@@ -208,9 +209,9 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 // most 65,530 links; a workbook with more findings than maxListed lists the
 // first and says how many more `fupan validate` shows.
 func (b *sheetRows) findings(rv *fupan.Review, l fupan.Lang) {
-	b.section(templates.L(l, "findings"))
+	b.section(catalog.T(l, "findings"))
 	if len(rv.Findings) == 0 {
-		b.line(templates.L(l, "no.findings"), "")
+		b.line(catalog.T(l, "no.findings"), "")
 	}
 	shown := rv.Findings
 	if len(shown) > maxListed {
@@ -222,12 +223,12 @@ func (b *sheetRows) findings(rv *fupan.Review, l fupan.Lang) {
 		if fd.Hint != "" {
 			msg += "\n" + fd.Hint
 		}
-		r := b.line(templates.L(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
+		r := b.line(catalog.T(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
 		r.cells[0].style = sevStyle[fd.Severity]
 		linkTo(r, fd.Ref)
 	}
 	if n := len(rv.Findings) - len(shown); n > 0 {
-		b.line(fmt.Sprintf(l.Pick("另有 %d 条未列出", "另有 %d 條未列出", "%d more not listed"), n),
-			l.Pick("运行 fupan validate 查看全部", "執行 fupan validate 查看全部", "run fupan validate to see them all"))
+		b.line(catalog.F(l, "conclusion.more", n),
+			catalog.T(l, "conclusion.more.hint"))
 	}
 }

@@ -135,7 +135,7 @@ func TestBoundedWork(t *testing.T) {
 		{"100 MB shared string", func() ([]byte, error) { return hostile.HugeSharedString(100<<20/3, 1) }, "超过大小上限", true}, // its part, before unpacking
 		{"20 MB shared string", func() ([]byte, error) { return hostile.HugeSharedString(20<<20/3, 1) }, "单元格 表1!A1 的文字超过 32767 个字符的上限", true},
 		{"1 MB string in 12,000 cells", func() ([]byte, error) { return hostile.HugeSharedString(1<<20/3, 12000) }, "单元格 表1!A1 的文字超过", false},
-		{"30,000 characters in 12,000 cells", func() ([]byte, error) { return hostile.HugeSharedString(30000, 12000) }, "各单元格的文字合计超过 16 MB 的上限(读到 表1!A187 时)", false},
+		{"30,000 characters in 12,000 cells", func() ([]byte, error) { return hostile.HugeSharedString(30000, 12000) }, "各单元格的文字合计超过 16 MB 的上限（读到 表1!A187 时）", false},
 		{"100 MB inline string", func() ([]byte, error) { return hostile.HugeInlineString(100 << 20 / 3) }, "超过大小上限", true},
 		{"20 MB inline string", func() ([]byte, error) { return hostile.HugeInlineString(20 << 20 / 3) }, "单元格 表1!A1 的文字超过", true},
 		{"4.4 million cells", func() ([]byte, error) { return hostile.ManyCells(4_400_000) }, "超过大小上限", true},

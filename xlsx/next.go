@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -24,7 +25,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 		return err
 	}
 	defer func() { _ = f.Close() }()
-	facts := templates.FactsSheet.In(l)
+	facts := catalog.T(l, templates.FactsSheet)
 	for ref, v := range map[string]string{"B1": n.Team, "B2": n.Period} {
 		if err := f.SetCellStr(facts, ref, v); err != nil {
 			return err
@@ -36,7 +37,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 			if spec.ID != id {
 				continue
 			}
-			sheet := spec.Sheet.In(l)
+			sheet := catalog.T(l, spec.Sheet)
 			for r, row := range rows {
 				for c, col := range spec.Columns {
 					v := row[col.Col]
@@ -60,7 +61,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 			return err
 		}
 	}
-	if err := writeLessonsSheet(f, templates.L(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
+	if err := writeLessonsSheet(f, catalog.T(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
 		return err
 	}
 	if _, err := f.WriteTo(w); err != nil {
@@ -91,7 +92,7 @@ func nextTables(n fupan.NextReview, l fupan.Lang) map[fupan.TableID][]map[fupan.
 	for _, o := range n.Metrics {
 		row := map[fupan.Col]string{fupan.ColMetric: o.Metric}
 		if o.Direction == fupan.Lower {
-			row[fupan.ColDirection] = l.Pick("越低越好", "越低越好", "lower")
+			row[fupan.ColDirection] = catalog.T(l, "template.choice.direction.lower")
 		}
 		metrics = append(metrics, row)
 	}
@@ -113,8 +114,8 @@ func writeLessonsSheet(f *excelize.File, sheet string, lessons []fupan.Lesson, l
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	head := []string{templates.L(l, "lessons.metric"), templates.L(l, "lessons.kind"), templates.L(l, "lessons.text"),
-		templates.L(l, "cause"), templates.L(l, "lessons.from"), templates.L(l, "status")}
+	head := []string{catalog.T(l, "lessons.metric"), catalog.T(l, "lessons.kind"), catalog.T(l, "lessons.text"),
+		catalog.T(l, "cause"), catalog.T(l, "lessons.from"), catalog.T(l, "status")}
 	for i, h := range head {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(sheet, cell, h); err != nil {
@@ -125,17 +126,17 @@ func writeLessonsSheet(f *excelize.File, sheet string, lessons []fupan.Lesson, l
 		}
 	}
 	if len(lessons) == 0 {
-		return f.SetCellStr(sheet, "A2", templates.L(l, "lessons.none"))
+		return f.SetCellStr(sheet, "A2", catalog.T(l, "lessons.none"))
 	}
 	for r, ls := range lessons {
 		status := ""
 		if ls.Status != "" {
-			status = templates.L(l, "status."+ls.Status)
+			status = catalog.T(l, "status."+ls.Status)
 		}
 		if ls.Achievement != nil {
 			status = fupan.FormatPercent(*ls.Achievement, false) + " " + status
 		}
-		vals := []string{ls.Metric, templates.L(l, "kind."+ls.Kind), ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status}
+		vals := []string{ls.Metric, catalog.T(l, "kind."+ls.Kind), ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status}
 		for c, v := range vals {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			if err := f.SetCellStr(sheet, cell, v); err != nil {
@@ -166,12 +167,12 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 	if err != nil {
 		return err
 	}
-	sheet := templates.L(l, "lessons.title")
+	sheet := catalog.T(l, "lessons.title")
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
-	head := []string{templates.L(l, "lessons.metric"), templates.L(l, "lessons.text"), templates.L(l, "cause"),
-		templates.L(l, "lessons.from"), templates.L(l, "status"), templates.L(l, "source")}
+	head := []string{catalog.T(l, "lessons.metric"), catalog.T(l, "lessons.text"), catalog.T(l, "cause"),
+		catalog.T(l, "lessons.from"), catalog.T(l, "status"), catalog.T(l, "source")}
 	row := 1
 	set := func(col int, v string, style int) error {
 		cell, _ := excelize.CoordinatesToCellName(col, row)
@@ -185,7 +186,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 		if len(of) == 0 {
 			continue
 		}
-		if err := set(1, templates.L(l, "kind."+kind)+fmt.Sprintf(" (%d)", len(of)), st.title); err != nil {
+		if err := set(1, catalog.T(l, "kind."+kind)+fmt.Sprintf(" (%d)", len(of)), st.title); err != nil {
 			return err
 		}
 		row++
@@ -202,7 +203,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 					status = fupan.FormatPercent(*ls.Achievement, false)
 				}
 				if ls.Status != "" {
-					status += " " + templates.L(l, "status."+ls.Status)
+					status += " " + catalog.T(l, "status."+ls.Status)
 				}
 				for i, v := range []string{ls.Metric, ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status, ls.File} {
 					if err := set(i+1, v, st.wrap); err != nil {

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
-	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -182,7 +182,7 @@ func TestReviewedPrefixedSheets(t *testing.T) {
 // A workbook that has a sheet named like the conclusion sheet (in another
 // case) keeps it; the conclusion sheet takes the next free name.
 func TestReviewedConclusionNameTaken(t *testing.T) {
-	taken := strings.ToLower(templates.L(fupan.English, "conclusion"))
+	taken := strings.ToLower(catalog.T(fupan.English, "conclusion"))
 	src := editedSample(t, "../samples/East-China-Sales_2025Q3.xlsx", t.TempDir(), func(f *excelize.File) error {
 		_, err := f.NewSheet(taken)
 		return err
@@ -190,7 +190,7 @@ func TestReviewedConclusionNameTaken(t *testing.T) {
 	for writer, write := range reviewedWriters {
 		out, _ := writeReviewedWith(t, src, t.TempDir(), write)
 		got := open(t, out).GetSheetList()
-		want := templates.L(fupan.English, "conclusion") + " 2"
+		want := catalog.T(fupan.English, "conclusion") + " 2"
 		if got[len(got)-2] != taken || got[len(got)-1] != want {
 			t.Errorf("%s: sheets %q; want %q kept and %q added", writer, got, taken, want)
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 )
 
 // Limits for untrusted files. excelize's own unzip limit is about 16 GB; these
@@ -66,8 +67,8 @@ func (o Options) withDefaults() Options {
 type FileError struct {
 	Path string
 	Code fupan.Code
-	Err  error       // in English, for logs
-	Why  fupan.Names // the reason in the team's language, for the finding
+	Err  error  // in English, for logs
+	Why  Reason // the reason in the team's language, for the finding
 }
 
 func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
@@ -96,18 +97,33 @@ type Reader struct {
 // NewReader returns a Reader with the options.
 func NewReader(opts Options) *Reader { return &Reader{opts: opts.withDefaults()} }
 
-// Reasons a file cannot be read, as the finding tells them.
+// Reason is why a file cannot be read, as the finding tells the team: a
+// catalogue key and the arguments of its text.
+type Reason struct {
+	Key  string
+	Args []any
+}
+
+// In is the reason in the language; the zero Reason is "".
+func (r Reason) In(l fupan.Lang) string {
+	if r.Key == "" {
+		return ""
+	}
+	return catalog.F(l, r.Key, r.Args...)
+}
+
+// Reasons a file cannot be read.
 var (
-	whyEmpty      = fupan.Names{Hans: "文件是空的", Hant: "檔案是空的", En: "the file is empty"}
-	whyNotZip     = fupan.Names{Hans: "内容不是 .xlsx 格式,可能是改了扩展名的其他文件", Hant: "內容不是 .xlsx 格式,可能是改了副檔名的其他檔案", En: "its content is not .xlsx: perhaps another file renamed"}
-	whyLegacy     = fupan.Names{Hans: "Excel 97-2003 格式", Hant: "Excel 97-2003 格式", En: "Excel 97-2003 format"}
-	whyNoPassword = fupan.Names{Hans: "未提供密码", Hant: "未提供密碼", En: "no password was given"}
-	whyBadPass    = fupan.Names{Hans: "密码不正确", Hant: "密碼不正確", En: "the password is not correct"}
-	whyTooLarge   = fupan.Names{Hans: "超过大小上限", Hant: "超過大小上限", En: "over the size limit"}
-	whyDamaged    = fupan.Names{Hans: "文件已损坏或不完整", Hant: "檔案已損毀或不完整", En: "the file is damaged or incomplete"}
-	whyNotFile    = fupan.Names{Hans: "不是普通文件", Hant: "不是一般檔案", En: "not a regular file"}
-	whyMissing    = fupan.Names{Hans: "无法打开文件", Hant: "無法開啟檔案", En: "the file cannot be opened"}
-	whyUnsafe     = fupan.Names{Hans: "文件内部结构不安全(路径越界、重复的部件或 DOCTYPE 声明),可能被篡改;请在 Excel 中另存后重试", Hant: "檔案內部結構不安全(路徑越界、重複的部件或 DOCTYPE 宣告),可能被竄改;請在 Excel 中另存後重試", En: "its package is unsafe (an entry outside it, a duplicate part or a DOCTYPE): it may have been tampered with; save it again from Excel"}
+	whyEmpty      = Reason{Key: "file.why.empty"}
+	whyNotZip     = Reason{Key: "file.why.not-zip"}
+	whyLegacy     = Reason{Key: "file.why.legacy"}
+	whyNoPassword = Reason{Key: "file.why.no-password"}
+	whyBadPass    = Reason{Key: "file.why.bad-pass"}
+	whyTooLarge   = Reason{Key: "file.why.too-large"}
+	whyDamaged    = Reason{Key: "file.why.damaged"}
+	whyNotFile    = Reason{Key: "file.why.not-file"}
+	whyMissing    = Reason{Key: "file.why.missing"}
+	whyUnsafe     = Reason{Key: "file.why.unsafe"}
 )
 
 var (
@@ -142,7 +158,7 @@ func (r *Reader) ReadSource(ctx context.Context, name string, data []byte) (*fup
 }
 
 func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) (*fupan.Workbook, *Source, error) {
-	fail := func(code fupan.Code, why fupan.Names, err error) (*fupan.Workbook, *Source, error) {
+	fail := func(code fupan.Code, why Reason, err error) (*fupan.Workbook, *Source, error) {
 		return nil, nil, &FileError{Path: path, Code: code, Err: err, Why: why}
 	}
 	if int64(len(data)) > r.opts.MaxFileSize {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -296,7 +296,7 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 					stated = "=" + formula + " (" + stated + ")"
 				}
 			}
-			notes = append(notes, note{ref, fmt.Sprintf(templates.L(rw.lang, "note.stated"), stated, fupan.FormatPercent(cc.value, cc.signed))})
+			notes = append(notes, note{ref, catalog.F(rw.lang, "note.stated", stated, fupan.FormatPercent(cc.value, cc.signed))})
 		}
 	}
 	patched, err := patchCells(x, spans, rowSpans, patches)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/templates"
@@ -248,7 +249,7 @@ func filledTemplate(t *testing.T, dir string) string {
 		if i >= len(seed.Tables()) {
 			break // the seed has no table 5: the team leaves it blank
 		}
-		sheet := spec.Sheet.In(fupan.Simplified)
+		sheet := catalog.T(fupan.Simplified, spec.Sheet)
 		tbl := seed.Tables()[i]
 		for r, row := range tbl.Rows {
 			for c, col := range spec.Columns {
@@ -336,8 +337,8 @@ func checkReviewed(t *testing.T, src string, write reviewedWriter) {
 	if !found {
 		t.Errorf("no note with the team's -6.5%% and the computed -9.7%% on %s: %q", loc.Sheet, notes)
 	}
-	if idx, _ := f.GetSheetIndex(templates.L(lang, "conclusion")); idx < 0 {
-		t.Errorf("no conclusion sheet %q: %v", templates.L(lang, "conclusion"), f.GetSheetList())
+	if idx, _ := f.GetSheetIndex(catalog.T(lang, "conclusion")); idx < 0 {
+		t.Errorf("no conclusion sheet %q: %v", catalog.T(lang, "conclusion"), f.GetSheetList())
 	}
 }
 

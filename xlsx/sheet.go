@@ -192,22 +192,14 @@ func (r *sheetReader) where() string {
 func (r *sheetReader) overLong(n int) error {
 	lim, at := r.p.opts.MaxCellText, r.where()
 	return &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("%s: the text of the cell is over %d characters", at, lim),
-		Why: fupan.Names{
-			Hans: fmt.Sprintf("单元格 %s 的文字超过 %d 个字符的上限(Excel 单元格最多 32767 个字符)", at, lim),
-			Hant: fmt.Sprintf("儲存格 %s 的文字超過 %d 個字元的上限(Excel 儲存格最多 32767 個字元)", at, lim),
-			En:   fmt.Sprintf("the text of cell %s is over the limit of %d characters (Excel allows 32,767 in a cell)", at, lim),
-		}}
+		Why: Reason{Key: "file.why.cell-too-long", Args: []any{at, lim}}}
 }
 
 // tooMuchText refuses the workbook whose cells hold more text than the limit.
 func (r *sheetReader) tooMuchText() error {
 	mb, at := float64(r.p.opts.MaxText)/(1<<20), r.where()
 	return &FileError{Code: fupan.CodeFileTooLarge, Err: fmt.Errorf("more than %d bytes of text in the cells (reached at %s)", r.p.opts.MaxText, at),
-		Why: fupan.Names{
-			Hans: fmt.Sprintf("各单元格的文字合计超过 %.0f MB 的上限(读到 %s 时)", mb, at),
-			Hant: fmt.Sprintf("各儲存格的文字合計超過 %.0f MB 的上限(讀到 %s 時)", mb, at),
-			En:   fmt.Sprintf("the cells hold more than the limit of %.0f MB of text (reached at %s)", mb, at),
-		}}
+		Why: Reason{Key: "file.why.too-much-text", Args: []any{mb, at}}}
 }
 
 // finish applies the merged ranges.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -44,13 +45,13 @@ func newTemplate(lang fupan.Lang) (*excelize.File, templateStyles, error) {
 func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 
 	// The instructions come first: it is what a team opens the file to.
-	info := templates.InstructionsSheet.In(lang)
+	info := catalog.T(lang, templates.InstructionsSheet)
 	if err := f.SetSheetName("Sheet1", info); err != nil {
 		return err
 	}
 	for i, line := range templates.Instructions() {
 		ref := fmt.Sprintf("A%d", i+1)
-		if err := f.SetCellStr(info, ref, line.In(lang)); err != nil {
+		if err := f.SetCellStr(info, ref, catalog.T(lang, line)); err != nil {
 			return err
 		}
 		style := st.wrap
@@ -65,14 +66,14 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 		return err
 	}
 
-	facts := templates.FactsSheet.In(lang)
+	facts := catalog.T(lang, templates.FactsSheet)
 	if _, err := f.NewSheet(facts); err != nil {
 		return err
 	}
 	for i, fact := range templates.Facts() {
 		row := i + 1
 		label, value := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row)
-		if err := f.SetCellStr(facts, label, fact[0].In(lang)); err != nil {
+		if err := f.SetCellStr(facts, label, catalog.T(lang, fact[0])); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(facts, label, label, st.header); err != nil {
@@ -80,7 +81,7 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = value
-		dv.SetInput(clip(fact[0].In(lang), 32), clip(fact[1].In(lang), 255))
+		dv.SetInput(clip(catalog.T(lang, fact[0]), 32), clip(catalog.T(lang, fact[1]), 255))
 		if err := f.AddDataValidation(facts, dv); err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 }
 
 func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.Lang, st templateStyles) error {
-	sheet := spec.Sheet.In(lang)
+	sheet := catalog.T(lang, spec.Sheet)
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
@@ -139,11 +140,11 @@ func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.L
 		body := fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = body
-		dv.SetInput(clip(cd.Names.In(lang), 32), clip(c.Hint.In(lang), 255))
+		dv.SetInput(clip(cd.Names.In(lang), 32), clip(catalog.T(lang, c.Hint), 255))
 		if len(c.List) > 0 {
 			var items []string
 			for _, l := range c.List {
-				items = append(items, l.In(lang))
+				items = append(items, catalog.T(lang, l))
 			}
 			if err := dv.SetDropList(items); err != nil {
 				return err

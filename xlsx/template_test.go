@@ -8,6 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -21,7 +22,7 @@ func TestTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	outcome := templates.Template()[2].Sheet.In(fupan.Traditional)
+	outcome := catalog.T(fupan.Traditional, templates.Template()[2].Sheet)
 	dvs, err := f.GetDataValidations(outcome)
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +43,7 @@ func TestTemplate(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 2 {
 		t.Errorf("header rows not frozen: %+v %v", panes, err)
 	}
-	plan := templates.Template()[0].Sheet.In(fupan.Traditional)
+	plan := catalog.T(fupan.Traditional, templates.Template()[0].Sheet)
 	id, _ := f.GetCellStyle(plan, "D3") // 起止時間
 	st, _ := f.GetStyle(id)
 	if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "@" {
@@ -73,7 +74,7 @@ func TestTemplatePrints(t *testing.T) {
 		}
 	}
 	for _, spec := range templates.Template() {
-		sheet := spec.Sheet.In(fupan.Simplified)
+		sheet := catalog.T(fupan.Simplified, spec.Sheet)
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil {
 			t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
@@ -228,8 +229,8 @@ func writeHistoryJSON(c *cli.Context, db *sqlite.DB, key string) error {
 // printHistory writes the reviews as a table for a person.
 func printHistory(w io.Writer, list []sqlite.Entry) error {
 	l := fupan.Simplified
-	rows := [][]string{{templates.L(l, "team"), templates.L(l, "period"), templates.L(l, "metrics.met"),
-		templates.L(l, "mean.achievement"), templates.L(l, "tasks.on.schedule"), templates.L(l, "actions.done"), templates.L(l, "file")}}
+	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
+		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "file")}}
 	for _, e := range list {
 		s, err := e.Figures()
 		if err != nil {
@@ -240,7 +241,7 @@ func printHistory(w io.Writer, list []sqlite.Entry) error {
 	}
 	printColumns(w, rows)
 	if len(list) == 0 {
-		fmt.Fprintln(w, templates.L(l, "history.none"))
+		fmt.Fprintln(w, catalog.T(l, "history.none"))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -119,7 +120,7 @@ func pct(v *float64, signed bool) string {
 // printReview writes the review for a person: facts, tables, figures, findings.
 func printReview(w io.Writer, rv *fupan.Review) {
 	l := rv.Meta.Lang
-	fmt.Fprintf(w, "%s  %s: %s  %s: %s\n", rv.File, templates.L(l, "team"), rv.Meta.Team, templates.L(l, "period"), rv.Meta.Period)
+	fmt.Fprintf(w, "%s  %s: %s  %s: %s\n", rv.File, catalog.T(l, "team"), rv.Meta.Team, catalog.T(l, "period"), rv.Meta.Period)
 	for _, id := range append(fupan.Tables, fupan.FollowupTable) {
 		def := fupan.TableDefOf(id)
 		loc, ok := rv.Loc(id)
@@ -155,14 +156,14 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	}
 	s := rv.Summary
 	fmt.Fprintf(w, "\n%s: %d/%d  %s: %s  %s: %s  %s: %s\n",
-		templates.L(l, "metrics.met"), s.MetricsAchieved, s.Metrics,
-		templates.L(l, "mean.achievement"), pct(s.MeanAchievement, false),
-		templates.L(l, "completion"), pct(s.Completion, false),
-		templates.L(l, "budget"), strconv.FormatFloat(s.Budget, 'f', -1, 64))
+		catalog.T(l, "metrics.met"), s.MetricsAchieved, s.Metrics,
+		catalog.T(l, "mean.achievement"), pct(s.MeanAchievement, false),
+		catalog.T(l, "completion"), pct(s.Completion, false),
+		catalog.T(l, "budget"), strconv.FormatFloat(s.Budget, 'f', -1, 64))
 	if len(rv.Followup) > 0 {
-		fmt.Fprintf(w, "\n%s\n", templates.L(l, "followup"))
+		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, templates.L(l, "follow."+f.Status))
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, catalog.T(l, "follow."+f.Status))
 		}
 	}
 	if line := templates.ChangeLine(rv, l); line != "" {
@@ -178,7 +179,7 @@ func statusLabel(l fupan.Lang, status string) string {
 	if status == "" {
 		return ""
 	}
-	return templates.L(l, "status."+status)
+	return catalog.T(l, "status."+status)
 }
 
 // printFindings writes findings grouped by sheet.
@@ -195,7 +196,7 @@ func printFindings(w io.Writer, l fupan.Lang, fs []fupan.Finding) {
 		if cell == "" {
 			cell = "-"
 		}
-		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, templates.L(l, "severity."+string(f.Severity)), printable(f.Message), f.Code)
+		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, catalog.T(l, "severity."+string(f.Severity)), printable(f.Message), f.Code)
 		if f.Hint != "" {
 			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), printable(f.Hint))
 		}

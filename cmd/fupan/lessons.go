@@ -9,8 +9,8 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -133,10 +133,10 @@ func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
 		fmt.Fprintln(c.App.Writer, string(b))
 	default:
 		l := o.Lang
-		rows := [][]string{{templates.L(l, "period"), templates.L(l, "team"), templates.L(l, "lessons.metric"),
-			templates.L(l, "lessons.kind"), templates.L(l, "lessons.text")}}
+		rows := [][]string{{catalog.T(l, "period"), catalog.T(l, "team"), catalog.T(l, "lessons.metric"),
+			catalog.T(l, "lessons.kind"), catalog.T(l, "lessons.text")}}
 		for _, ls := range list {
-			rows = append(rows, []string{ls.Period, printable(ls.Team), printable(ls.Metric), templates.L(l, "kind."+ls.Kind), printable(ls.Text)})
+			rows = append(rows, []string{ls.Period, printable(ls.Team), printable(ls.Metric), catalog.T(l, "kind."+ls.Kind), printable(ls.Text)})
 		}
 		printColumns(c.App.Writer, rows)
 	}

@@ -30,7 +30,8 @@ its owner may write):
     to: [leadership@example.com]
     cc: []
     mode: single            # or per-team, with teams: {华东销售部: [a@example.com]}
-    subject: "策略复盘报告 {{.Period}}:平均达成率 {{.MeanAchievement}}"
+    lang: zh-Hans           # the default mail's language: zh-Hans, zh-Hant or en
+    subject: "策略复盘报告 {{.Period}}：平均达成率 {{.MeanAchievement}}"
 
 Examples:
   FUPAN_SMTP_PASSWORD=… fupan mail /srv/复盘报告/2025-09

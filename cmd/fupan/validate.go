@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -170,9 +171,9 @@ func newFileResult(path string, rv *fupan.Review, strict bool) fileResult {
 
 func printFileResult(w io.Writer, r fileResult) {
 	l := r.Lang
-	verdict := templates.L(l, "file.ok")
+	verdict := catalog.T(l, "file.ok")
 	if r.Errors > 0 {
-		verdict = templates.L(l, "file.bad")
+		verdict = catalog.T(l, "file.bad")
 	}
 	sep, open, closing := ", ", " (", ")"
 	if l != fupan.English {
