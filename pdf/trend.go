@@ -58,18 +58,7 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 	d.draw(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Rect(x, y, w, h, "D")
-	// The metric's name on up to two lines, a longer one cut in its middle:
-	// long names often differ only at their end ("…channel number 3").
-	d.setSize(7.5)
-	d.text(ink)
-	title := d.wrap(t.Metric, w-16)
-	if len(title) > 2 {
-		rest := strings.TrimSpace(strings.TrimPrefix(t.Metric, title[0]))
-		title = []string{title[0], fitTail(d, rest, w-16)}
-	}
-	for i, line := range title {
-		d.write(x+2, y+1+float64(i)*d.lineH(), w-16, line, "L")
-	}
+	d.trendTitle(x, y, w, t.Metric)
 	// The plot: periods across, achievement up, from 0 to past the best.
 	top := 1.2
 	for _, p := range t.Points {
@@ -77,32 +66,76 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 			top = math.Max(top, math.Min(*p.Achievement, 3)+0.1)
 		}
 	}
-	px, pw := x+9, w-13
-	py, ph := y+9, h-16
-	yAt := func(v float64) float64 { return py + ph - ph*math.Max(0, math.Min(v, top))/top }
-	slot := pw / float64(len(periods))
-	xAt := func(i int) float64 { return px + slot*(float64(i)+0.5) }
+	pl := trendPlot{x: x + 9, w: w - 13, y: y + 9, h: h - 16, top: top, slot: (w - 13) / float64(len(periods))}
+	d.trendGrid(pl, x, periods)
+	d.trendLine(pl, t, periods)
+	// The latest value, written out.
+	if n := len(t.Points); n > 0 && t.Points[n-1].Achievement != nil {
+		p := t.Points[n-1]
+		d.setSize(7)
+		d.text(statusInk[p.Status])
+		d.write(x+2, y+1, w-4, fupan.FormatPercent(*p.Achievement, false), "R")
+	}
+	d.text(ink)
+}
+
+// trendTitle writes the metric's name on up to two lines, a longer one cut in
+// its middle: long names often differ only at their end ("…channel number 3").
+func (d *doc) trendTitle(x, y, w float64, metric string) {
+	d.setSize(7.5)
+	d.text(ink)
+	title := d.wrap(metric, w-16)
+	if len(title) > 2 {
+		rest := strings.TrimSpace(strings.TrimPrefix(metric, title[0]))
+		title = []string{title[0], fitTail(d, rest, w-16)}
+	}
+	for i, line := range title {
+		d.write(x+2, y+1+float64(i)*d.lineH(), w-16, line, "L")
+	}
+}
+
+// trendPlot is the plotting area of a trend panel: one slot per period
+// across, achievement from 0 to top up.
+type trendPlot struct {
+	x, w, y, h, top, slot float64
+}
+
+func (pl trendPlot) yAt(v float64) float64 {
+	return pl.y + pl.h - pl.h*math.Max(0, math.Min(v, pl.top))/pl.top
+}
+
+func (pl trendPlot) xAt(i int) float64 { return pl.x + pl.slot*(float64(i)+0.5) }
+
+// trendGrid draws the 0, 50% and 100% lines (100% dashed), their labels left
+// of the plot at labelX, and the periods under it.
+func (d *doc) trendGrid(pl trendPlot, labelX float64, periods []string) {
 	d.setSize(6.5)
 	d.text(grey)
 	d.draw(rule)
 	d.pdf.SetLineWidth(0.1)
 	for _, v := range []float64{0, 0.5, 1} {
-		d.pdf.Line(px, yAt(v), px+pw, yAt(v))
-		d.write(x+0.5, yAt(v)-d.lineH()/2, 8, fmt.Sprintf("%.0f%%", v*100), "R")
+		d.pdf.Line(pl.x, pl.yAt(v), pl.x+pl.w, pl.yAt(v))
+		d.write(labelX+0.5, pl.yAt(v)-d.lineH()/2, 8, fmt.Sprintf("%.0f%%", v*100), "R")
 	}
 	d.draw(navy)
 	d.pdf.SetLineWidth(0.35)
 	d.pdf.SetDashPattern([]float64{1.2, 0.8})
-	d.pdf.Line(px, yAt(1), px+pw, yAt(1))
+	d.pdf.Line(pl.x, pl.yAt(1), pl.x+pl.w, pl.yAt(1))
 	d.pdf.SetDashPattern(nil)
+	for i, p := range periods {
+		d.text(grey)
+		d.write(pl.xAt(i)-pl.slot/2, pl.y+pl.h+0.8, pl.slot, shortPeriod(p, len(periods)), "C")
+	}
+}
+
+// trendLine draws the metric's points, each marked by its status. The line
+// joins periods next to each other only: a period without the metric leaves a
+// gap.
+func (d *doc) trendLine(pl trendPlot, t fupan.Trend, periods []string) {
 	index := map[string]int{}
 	for i, p := range periods {
 		index[p] = i
-		d.text(grey)
-		d.write(xAt(i)-slot/2, py+ph+0.8, slot, shortPeriod(p, len(periods)), "C")
 	}
-	// The line joins periods next to each other only: a period without the
-	// metric leaves a gap.
 	d.draw(ink)
 	d.pdf.SetLineWidth(0.3)
 	last := -1
@@ -113,27 +146,17 @@ func (d *doc) trendPanel(x, y, w, h float64, t fupan.Trend, periods []string) {
 			last = -1
 			continue
 		}
-		yy := yAt(*p.Achievement)
+		yy := pl.yAt(*p.Achievement)
 		if last >= 0 && i == last+1 {
-			d.pdf.Line(xAt(last), lastY, xAt(i), yy)
+			d.pdf.Line(pl.xAt(last), lastY, pl.xAt(i), yy)
 		}
 		last, lastY = i, yy
 	}
 	for _, p := range t.Points {
-		i, ok := index[p.Period]
-		if !ok || p.Achievement == nil {
-			continue
+		if i, ok := index[p.Period]; ok && p.Achievement != nil {
+			d.statusMark(pl.xAt(i), pl.yAt(*p.Achievement), p.Status)
 		}
-		d.statusMark(xAt(i), yAt(*p.Achievement), p.Status)
 	}
-	// The latest value, written out.
-	if n := len(t.Points); n > 0 && t.Points[n-1].Achievement != nil {
-		p := t.Points[n-1]
-		d.setSize(7)
-		d.text(statusInk[p.Status])
-		d.write(x+2, y+1, w-4, fupan.FormatPercent(*p.Achievement, false), "R")
-	}
-	d.text(ink)
 }
 
 // fitTail shortens a line from its start, behind an ellipsis, until it fits.

@@ -116,79 +116,18 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // written without one (0: unknown).
 func findDates(s string, year int) []dateMatch {
 	var out []dateMatch
-	prevIsDigit := func(i int) bool {
-		if i == 0 {
-			return false
-		}
-		c := s[i-1]
-		return c >= '0' && c <= '9' || c == '.' || c == ','
-	}
-	prevIsLetter := func(i int) bool {
-		if i == 0 {
-			return false
-		}
-		c := s[i-1] | 0x20
-		return c >= 'a' && c <= 'z'
-	}
-	make3 := func(y, m, d int, hasYear bool, end bool) (Date, error) {
-		if !hasYear {
-			if year == 0 {
-				return Date{}, ErrNoYear
-			}
-			y = year
-		}
-		if end {
-			if m < 1 || m > 12 {
-				return Date{}, ErrBadDate
-			}
-			return lastOfMonth(y, time.Month(m)), nil
-		}
-		dt, ok := MakeDate(y, time.Month(m), d)
-		if !ok {
-			return Date{}, ErrBadDate
-		}
-		return dt, nil
-	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		rest := s[i:]
-		var m []string
 		var dm dateMatch
 		found := false
 		switch {
-		case c >= '0' && c <= '9' && !prevIsDigit(i):
-			if m = reISODate.FindStringSubmatch(rest); m != nil {
-				d, err := make3(atoi(m[1]), atoi(m[2]), atoi(m[3]), true, false)
-				dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-			} else if m = reCJKFull.FindStringSubmatch(rest); m != nil {
-				d, err := make3(atoi(m[1]), atoi(m[2]), atoi(m[3]), true, m[4] != "")
-				dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-			} else if m = reCJKDate.FindStringSubmatch(rest); m != nil {
-				d, err := make3(0, atoi(m[1]), atoi(m[2]), false, m[3] != "")
-				dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-			} else if m = reEnDM.FindStringSubmatch(rest); m != nil {
-				y, has := atoi(m[3]), m[3] != ""
-				d, err := make3(y, int(enMonths[strings.ToLower(m[2])]), atoi(m[1]), has, false)
-				dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-			} else if m = reMonthDay.FindStringSubmatch(rest); m != nil {
-				// "7.31" or "7/31", but not a decimal or a fraction inside a longer number.
-				after := rest[len(m[0]):]
-				if after == "" || !strings.ContainsAny(after[:1], "0123456789.%/") {
-					mo, da := atoi(m[1]), atoi(m[2])
-					if mo >= 1 && mo <= 12 && da >= 1 && da <= 31 {
-						d, err := make3(0, mo, da, false, false)
-						dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-					}
-				}
-			}
-		case (c|0x20) >= 'a' && (c|0x20) <= 'z' && !prevIsLetter(i):
-			if m = reEnMD.FindStringSubmatch(rest); m != nil {
-				y, has := atoi(m[3]), m[3] != ""
-				d, err := make3(y, int(enMonths[strings.ToLower(m[1])]), atoi(m[2]), has, false)
-				dm, found = dateMatch{i, i + len(m[0]), d, err}, true
-			}
+		case c >= '0' && c <= '9' && !afterDigit(s, i):
+			dm, found = digitDate(s[i:], year)
+		case (c|0x20) >= 'a' && (c|0x20) <= 'z' && !afterLetter(s, i):
+			dm, found = letterDate(s[i:], year)
 		}
 		if found {
+			dm.start, dm.end = dm.start+i, dm.end+i
 			out = append(out, dm)
 			i = dm.end
 			continue
@@ -196,6 +135,93 @@ func findDates(s string, year int) []dateMatch {
 		i++
 	}
 	return out
+}
+
+// afterDigit reports whether s[i] follows a digit or a number's separator: a
+// date does not start inside a number.
+func afterDigit(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	c := s[i-1]
+	return c >= '0' && c <= '9' || c == '.' || c == ','
+}
+
+// afterLetter reports whether s[i] follows a Latin letter: a month's name
+// does not start inside a word.
+func afterLetter(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	c := s[i-1] | 0x20
+	return c >= 'a' && c <= 'z'
+}
+
+// digitDate reads a date at the start of rest that begins with a digit:
+// 2025-07-31, 2025年7月31日, 7月31日, 31 Jul, 7.31.
+func digitDate(rest string, year int) (dateMatch, bool) {
+	at := func(m []string, d Date, err error) (dateMatch, bool) { return dateMatch{0, len(m[0]), d, err}, true }
+	if m := reISODate.FindStringSubmatch(rest); m != nil {
+		d, err := dateOf(atoi(m[1]), atoi(m[2]), atoi(m[3]), true, false, year)
+		return at(m, d, err)
+	}
+	if m := reCJKFull.FindStringSubmatch(rest); m != nil {
+		d, err := dateOf(atoi(m[1]), atoi(m[2]), atoi(m[3]), true, m[4] != "", year)
+		return at(m, d, err)
+	}
+	if m := reCJKDate.FindStringSubmatch(rest); m != nil {
+		d, err := dateOf(0, atoi(m[1]), atoi(m[2]), false, m[3] != "", year)
+		return at(m, d, err)
+	}
+	if m := reEnDM.FindStringSubmatch(rest); m != nil {
+		d, err := dateOf(atoi(m[3]), int(enMonths[strings.ToLower(m[2])]), atoi(m[1]), m[3] != "", false, year)
+		return at(m, d, err)
+	}
+	if m := reMonthDay.FindStringSubmatch(rest); m != nil {
+		// "7.31" or "7/31", but not a decimal or a fraction inside a longer number.
+		after := rest[len(m[0]):]
+		if after == "" || !strings.ContainsAny(after[:1], "0123456789.%/") {
+			mo, da := atoi(m[1]), atoi(m[2])
+			if mo >= 1 && mo <= 12 && da >= 1 && da <= 31 {
+				d, err := dateOf(0, mo, da, false, false, year)
+				return at(m, d, err)
+			}
+		}
+	}
+	return dateMatch{}, false
+}
+
+// letterDate reads a date at the start of rest that begins with a month's
+// name: Jul 31, July 31, 2025.
+func letterDate(rest string, year int) (dateMatch, bool) {
+	m := reEnMD.FindStringSubmatch(rest)
+	if m == nil {
+		return dateMatch{}, false
+	}
+	d, err := dateOf(atoi(m[3]), int(enMonths[strings.ToLower(m[1])]), atoi(m[2]), m[3] != "", false, year)
+	return dateMatch{0, len(m[0]), d, err}, true
+}
+
+// dateOf makes a date from its parts; year stands in where none was
+// written, and end (a month without its day, 7月底) means the month's last day.
+func dateOf(y, m, d int, hasYear, end bool, year int) (Date, error) {
+	if !hasYear {
+		if year == 0 {
+			return Date{}, ErrNoYear
+		}
+		y = year
+	}
+	if end {
+		if m < 1 || m > 12 {
+			return Date{}, ErrBadDate
+		}
+		return lastOfMonth(y, time.Month(m)), nil
+	}
+	dt, ok := MakeDate(y, time.Month(m), d)
+	if !ok {
+		return Date{}, ErrBadDate
+	}
+	return dt, nil
 }
 
 // ParseDate reads a date as teams write it: "2025-07-31", "2025/7/31",

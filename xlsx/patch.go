@@ -37,86 +37,113 @@ type rowSpan struct {
 
 // scanSheet finds the elements of the cells in the given rows and columns.
 func scanSheet(x []byte, rows map[int]bool) (map[[2]int]cellSpan, map[int]*rowSpan, error) {
-	sc := newScanner(x)
-	cells := map[[2]int]cellSpan{}
-	rowsAt := map[int]*rowSpan{}
-	row, col := 0, 0
-	var cur *cellSpan
-	var curRow *rowSpan
-	depth := 0 // inside a <c>
+	ss := sheetScan{sc: newScanner(x), want: rows, cells: map[[2]int]cellSpan{}, rowsAt: map[int]*rowSpan{}}
 	for {
-		if err := sc.next(); err != nil {
+		if err := ss.sc.next(); err != nil {
 			return nil, nil, err
 		}
-		switch sc.kind {
+		switch ss.sc.kind {
 		case tokEOF:
-			return cells, rowsAt, nil
+			return ss.cells, ss.rowsAt, nil
 		case tokStart:
-			switch {
-			case depth == 0 && sc.is("row"):
-				if n, ok := sc.attrInt("r"); ok && n > 0 {
-					row = n
-				} else {
-					row++
-				}
-				col = 0
-				curRow = nil
-				if rows[row] {
-					curRow = &rowSpan{cells: map[int]int64{}, prefix: string(sc.prefix)}
-					rowsAt[row] = curRow
-					if sc.selfClosing {
-						return nil, nil, fmt.Errorf("row %d holds no cells", row)
-					}
-				}
-			case depth == 0 && sc.is("c"):
-				if ref := sc.attr("r"); ref != "" {
-					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
-						col, row = c, r
-					} else {
-						col++
-					}
-				} else {
-					col++
-				}
-				if curRow != nil {
-					st, _ := sc.attrInt("s")
-					cur = &cellSpan{start: int64(sc.start), tagEnd: int64(sc.end), style: st, typ: sc.attr("t")}
-					curRow.cells[col] = int64(sc.start)
-					curRow.cols = append(curRow.cols, col)
-				}
-				if sc.selfClosing {
-					if cur != nil {
-						cur.end, cur.selfClosing = int64(sc.end), true
-						cells[[2]int{row, col}] = *cur
-						cur = nil
-					}
-				} else {
-					depth = 1
-				}
-			case depth > 0:
-				if !sc.selfClosing {
-					depth++
-				}
-				if sc.is("f") && cur != nil {
-					cur.hasFormula = true
-				}
+			if err := ss.start(); err != nil {
+				return nil, nil, err
 			}
 		case tokEnd:
-			switch {
-			case depth == 1 && sc.is("c"):
-				depth = 0
-				if cur != nil {
-					cur.end = int64(sc.end)
-					cells[[2]int{row, col}] = *cur
-					cur = nil
-				}
-			case depth > 1:
-				depth--
-			case depth == 0 && sc.is("row") && curRow != nil:
-				curRow.closeAt = int64(sc.start)
-				curRow = nil
-			}
+			ss.end()
 		}
+	}
+}
+
+// sheetScan is scanSheet's walk through a sheet's elements.
+type sheetScan struct {
+	sc       *scanner
+	want     map[int]bool
+	cells    map[[2]int]cellSpan
+	rowsAt   map[int]*rowSpan
+	row, col int
+	cur      *cellSpan // the wanted cell being read
+	curRow   *rowSpan  // the wanted row being read
+	depth    int       // inside a <c>
+}
+
+func (ss *sheetScan) start() error {
+	sc := ss.sc
+	switch {
+	case ss.depth == 0 && sc.is("row"):
+		return ss.startRow()
+	case ss.depth == 0 && sc.is("c"):
+		ss.startCell()
+	case ss.depth > 0:
+		if !sc.selfClosing {
+			ss.depth++
+		}
+		if sc.is("f") && ss.cur != nil {
+			ss.cur.hasFormula = true
+		}
+	}
+	return nil
+}
+
+func (ss *sheetScan) startRow() error {
+	sc := ss.sc
+	if n, ok := sc.attrInt("r"); ok && n > 0 {
+		ss.row = n
+	} else {
+		ss.row++
+	}
+	ss.col = 0
+	ss.curRow = nil
+	if ss.want[ss.row] {
+		ss.curRow = &rowSpan{cells: map[int]int64{}, prefix: string(sc.prefix)}
+		ss.rowsAt[ss.row] = ss.curRow
+		if sc.selfClosing {
+			return fmt.Errorf("row %d holds no cells", ss.row)
+		}
+	}
+	return nil
+}
+
+func (ss *sheetScan) startCell() {
+	sc := ss.sc
+	ss.col++
+	if ref := sc.attr("r"); ref != "" {
+		if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+			ss.col, ss.row = c, r
+		}
+	}
+	if ss.curRow != nil {
+		st, _ := sc.attrInt("s")
+		ss.cur = &cellSpan{start: int64(sc.start), tagEnd: int64(sc.end), style: st, typ: sc.attr("t")}
+		ss.curRow.cells[ss.col] = int64(sc.start)
+		ss.curRow.cols = append(ss.curRow.cols, ss.col)
+	}
+	if !sc.selfClosing {
+		ss.depth = 1
+		return
+	}
+	if ss.cur != nil {
+		ss.cur.end, ss.cur.selfClosing = int64(sc.end), true
+		ss.cells[[2]int{ss.row, ss.col}] = *ss.cur
+		ss.cur = nil
+	}
+}
+
+func (ss *sheetScan) end() {
+	sc := ss.sc
+	switch {
+	case ss.depth == 1 && sc.is("c"):
+		ss.depth = 0
+		if ss.cur != nil {
+			ss.cur.end = int64(sc.end)
+			ss.cells[[2]int{ss.row, ss.col}] = *ss.cur
+			ss.cur = nil
+		}
+	case ss.depth > 1:
+		ss.depth--
+	case ss.depth == 0 && sc.is("row") && ss.curRow != nil:
+		ss.curRow.closeAt = int64(sc.start)
+		ss.curRow = nil
 	}
 }
 

@@ -246,57 +246,21 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 	if !has {
 		col = freeColumn(spans, loc)
 	}
-	// The style of a cell is its own, or for an added column its left neighbour's.
-	baseOf := func(row int) int {
-		from := col
-		if !has {
-			from = loc.LastCol
-		}
-		return spans[[2]int{row, from}].style
-	}
+	cp := columnPatch{loc: loc, col: col, added: !has, spans: spans, x: x}
 	var patches []cellPatch
-	if !has {
+	if cp.added {
 		cd, _ := fupan.TableDefOf(loc.ID).Column(c)
-		patches = append(patches, cellPatch{row: loc.HeaderRow, col: col, style: baseOf(loc.HeaderRow), inline: cd.Names.In(rw.lang)})
+		patches = append(patches, cellPatch{row: loc.HeaderRow, col: col, style: cp.baseStyle(loc.HeaderRow), inline: cd.Names.In(rw.lang)})
 	}
 	var notes []note
 	for _, cc := range cells {
-		style, err := rw.b.statusStyle(baseOf(cc.row), cc.status, cc.signed)
+		p, n, err := rw.patchComputed(cp, cc)
 		if err != nil {
 			return err
 		}
-		differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
-		span, exists := spans[[2]int{cc.row, col}]
-		// A team's formula is never replaced: the master of a shared formula
-		// gone leaves the cells that share it pointing at nothing, and
-		// calcChain.xml naming a formula that is not there (Excel repairs
-		// the file, LibreOffice shows blanks). It keeps its body; only its
-		// style changes.
-		hasFormula := exists && span.hasFormula
-		if hasFormula && differs {
-			if style, err = rw.b.statusStyle(baseOf(cc.row), formulaDiffers, cc.signed); err != nil {
-				return err
-			}
-		}
-		p := cellPatch{row: cc.row, col: col, style: style, value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula}
-		if hasFormula {
-			// t="str" (which some writers put on every formula) goes where the
-			// cached value is a number, so that the percent format shows it.
-			if _, v, err := rw.formulaAt(x, span); err == nil {
-				_, perr := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				p.numericValue = perr == nil
-			}
-		}
 		patches = append(patches, p)
-		if differs {
-			ref, _ := excelize.CoordinatesToCellName(col, cc.row)
-			stated := fupan.FormatPercent(*cc.stated, cc.signed)
-			if hasFormula {
-				if formula, _, _ := rw.formulaAt(x, span); formula != "" {
-					stated = "=" + formula + " (" + stated + ")"
-				}
-			}
-			notes = append(notes, note{ref, catalog.F(rw.lang, "note.stated", stated, fupan.FormatPercent(cc.value, cc.signed))})
+		if n != nil {
+			notes = append(notes, *n)
 		}
 	}
 	patched, err := patchCells(x, spans, rowSpans, patches)
@@ -308,6 +272,67 @@ func (rw *reviewWriter) patchColumn(loc fupan.TableLoc, c fupan.Col, cells []com
 		return nil
 	}
 	return rw.b.addNotes(loc.Sheet, notes)
+}
+
+// columnPatch is a computed column on its way into a sheet's XML.
+type columnPatch struct {
+	loc   fupan.TableLoc
+	col   int
+	added bool // the team's table has no such column: fupan adds it
+	spans map[[2]int]cellSpan
+	x     []byte
+}
+
+// baseStyle is the style a row's computed cell starts from: the cell's own,
+// or for an added column its left neighbour's.
+func (cp columnPatch) baseStyle(row int) int {
+	from := cp.col
+	if cp.added {
+		from = cp.loc.LastCol
+	}
+	return cp.spans[[2]int{row, from}].style
+}
+
+// patchComputed is the patch of one computed cell, and the note where the
+// team's stated value differs from it.
+func (rw *reviewWriter) patchComputed(cp columnPatch, cc computedCell) (cellPatch, *note, error) {
+	style, err := rw.b.statusStyle(cp.baseStyle(cc.row), cc.status, cc.signed)
+	if err != nil {
+		return cellPatch{}, nil, err
+	}
+	differs := cc.stated != nil && math.Abs(*cc.stated-cc.value) > fupan.StatedTolerance+1e-9
+	span, exists := cp.spans[[2]int{cc.row, cp.col}]
+	// A team's formula is never replaced: the master of a shared formula
+	// gone leaves the cells that share it pointing at nothing, and
+	// calcChain.xml naming a formula that is not there (Excel repairs
+	// the file, LibreOffice shows blanks). It keeps its body; only its
+	// style changes.
+	hasFormula := exists && span.hasFormula
+	if hasFormula && differs {
+		if style, err = rw.b.statusStyle(cp.baseStyle(cc.row), formulaDiffers, cc.signed); err != nil {
+			return cellPatch{}, nil, err
+		}
+	}
+	p := cellPatch{row: cc.row, col: cp.col, style: style, value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula}
+	if hasFormula {
+		// t="str" (which some writers put on every formula) goes where the
+		// cached value is a number, so that the percent format shows it.
+		if _, v, err := rw.formulaAt(cp.x, span); err == nil {
+			_, perr := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			p.numericValue = perr == nil
+		}
+	}
+	if !differs {
+		return p, nil, nil
+	}
+	ref, _ := excelize.CoordinatesToCellName(cp.col, cc.row)
+	stated := fupan.FormatPercent(*cc.stated, cc.signed)
+	if hasFormula {
+		if formula, _, _ := rw.formulaAt(cp.x, span); formula != "" {
+			stated = "=" + formula + " (" + stated + ")"
+		}
+	}
+	return p, &note{ref, catalog.F(rw.lang, "note.stated", stated, fupan.FormatPercent(cc.value, cc.signed))}, nil
 }
 
 // freeColumn is the first column right of a table where none of its rows
