@@ -68,54 +68,60 @@ func discover(dir string, recursive bool, skip func(path string) bool) ([]candid
 			return nil
 		}
 		name := d.Name()
-		if path == root {
+		switch {
+		case path == root:
 			return nil
-		}
-		if d.IsDir() {
+		case d.IsDir():
 			if !recursive || isTemporary(name) || skip(path) {
 				return filepath.SkipDir
 			}
 			return nil
-		}
-		if isTemporary(name) || skip(path) {
+		case isTemporary(name) || skip(path):
 			return nil
 		}
-		rel, _ := filepath.Rel(root, path)
-		c := candidate{rel: rel, path: path}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
-			if err != nil {
-				c.reason = "skip.broken-link"
-				out = append(out, c)
-				return nil
-			}
-			if r, err := filepath.Rel(root, target); err != nil || strings.HasPrefix(r, "..") {
-				c.reason = "skip.link-out"
-				out = append(out, c)
-				return nil
-			}
-			if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
-			return nil
+		if c, ok := candidateOf(root, path, d); ok {
+			out = append(out, c)
 		}
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".xlsx", ".xlsm":
-		case ".xls":
-			c.reason = "skip.xls"
-		case ".csv":
-			c.reason = "skip.csv"
-		case ".ods", ".numbers", ".et", ".wps":
-			c.reason = "skip.other-sheet"
-		default:
-			c.reason, c.ignore = "skip.not-workbook", true
-		}
-		out = append(out, c)
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
 	return out, err
+}
+
+// candidateOf is a file of the folder as a run sees it: a workbook, or the
+// reason it is passed over; ok is false for what is not listed at all (a
+// link to something other than a file, a device, a FIFO).
+func candidateOf(root, path string, d fs.DirEntry) (candidate, bool) {
+	rel, _ := filepath.Rel(root, path)
+	c := candidate{rel: rel, path: path}
+	if d.Type()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			c.reason = "skip.broken-link"
+			return c, true
+		}
+		if r, err := filepath.Rel(root, target); err != nil || strings.HasPrefix(r, "..") {
+			c.reason = "skip.link-out"
+			return c, true
+		}
+		if fi, err := os.Stat(target); err != nil || !fi.Mode().IsRegular() {
+			return c, false
+		}
+	} else if !d.Type().IsRegular() {
+		return c, false
+	}
+	switch strings.ToLower(filepath.Ext(d.Name())) {
+	case ".xlsx", ".xlsm":
+	case ".xls":
+		c.reason = "skip.xls"
+	case ".csv":
+		c.reason = "skip.csv"
+	case ".ods", ".numbers", ".et", ".wps":
+		c.reason = "skip.other-sheet"
+	default:
+		c.reason, c.ignore = "skip.not-workbook", true
+	}
+	return c, true
 }
 
 // OutputBase is the name an input's outputs share (rel is the input's path

@@ -177,14 +177,7 @@ func (m *mailer) send(ctx context.Context, i int, pm pendingMail) (failed, fatal
 	}
 	prev, done := m.rec.Sent[pm.key]
 	if done && !m.o.Resend && !m.o.DryRun {
-		if prev.Status == mailUnknown {
-			log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
-				Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
-			res.Unknown++
-		} else {
-			log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
-		}
-		res.Skipped++
+		m.alreadySent(ctx, pm, prev)
 		return nil, nil
 	}
 	if len(pm.missing) > 0 {
@@ -224,7 +217,26 @@ func (m *mailer) send(ctx context.Context, i int, pm pendingMail) (failed, fatal
 			Msg("this mail may or may not have been delivered: not sent again; ask a recipient, then --resend if it did not arrive")
 		return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
 	}
-	// Not sent: the record goes back to what it was.
+	return m.notSent(ctx, pm, prev, done, err)
+}
+
+// alreadySent counts and logs a mail the record says was sent (or may have
+// been): it is not sent again.
+func (m *mailer) alreadySent(ctx context.Context, pm pendingMail, prev sentMail) {
+	log := zerolog.Ctx(ctx)
+	if prev.Status == mailUnknown {
+		log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
+			Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
+		m.res.Unknown++
+	} else {
+		log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
+	}
+	m.res.Skipped++
+}
+
+// notSent puts the record of a mail the server refused back to what it was
+// (prev, or nothing where !done), so that the next run sends it.
+func (m *mailer) notSent(ctx context.Context, pm pendingMail, prev sentMail, done bool, err error) (failed, fatal error) {
 	if done {
 		m.rec.Sent[pm.key] = prev
 	} else {
@@ -233,13 +245,13 @@ func (m *mailer) send(ctx context.Context, i int, pm pendingMail) (failed, fatal
 	if serr := m.save(); serr != nil {
 		return nil, serr
 	}
-	res.Failed++
+	m.res.Failed++
 	var perm *mail.PermanentError
 	kind := "temporary"
 	if errors.As(err, &perm) {
 		kind = "permanent"
 	}
-	log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
+	zerolog.Ctx(ctx).Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
 	return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
 }
 

@@ -52,21 +52,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 		d.write(x-8, y0-5, 16, fmt.Sprintf("%.0f%%", p*100), "C")
 	}
 	for i, o := range rows {
-		y := y0 + float64(i)*(barH+gap)
-		d.setSize(8.5)
-		label := o.Metric
-		if o.Direction == fupan.Lower {
-			label += catalog.T(d.lang, "chart.lower-is-better")
-		}
-		d.rowLabel(y, barH, label)
-		a := *o.Achievement
-		c := statusBar[o.Status]
-		d.fill(c)
-		w := plotW * math.Min(a, scale) / scale
-		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
-		// The value and status in a column of their own, clear of the 100% line.
-		d.text(statusInk[o.Status])
-		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+catalog.T(l, "status."+o.Status), "L")
+		d.achievementBar(o, y0+float64(i)*(barH+gap), barH, plotX, plotW, valueW, scale)
 	}
 	// The 100% line.
 	x100 := plotX + plotW/scale
@@ -81,6 +67,24 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 	d.write(x100-15, yEnd, 30, catalog.T(l, "target.line"), "C")
 	d.text(ink)
 	d.pdf.SetY(yEnd + d.lineH() + 3)
+}
+
+// achievementBar draws one metric's row of the chart at y: its label, its bar
+// in the colour of its status, and its value and status in a column of their
+// own, clear of the 100% line.
+func (d *doc) achievementBar(o fupan.OutcomeRow, y, barH, plotX, plotW, valueW, scale float64) {
+	d.setSize(8.5)
+	label := o.Metric
+	if o.Direction == fupan.Lower {
+		label += catalog.T(d.lang, "chart.lower-is-better")
+	}
+	d.rowLabel(y, barH, label)
+	a := *o.Achievement
+	d.fill(statusBar[o.Status])
+	w := plotW * math.Min(a, scale) / scale
+	d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
+	d.text(statusInk[o.Status])
+	d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+catalog.T(d.lang, "status."+o.Status), "L")
 }
 
 // rowLabel writes a chart row's label in the label column, on one line,

@@ -73,40 +73,32 @@ func NextPeriodText(written string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	s := strings.TrimSpace(written)
-	// Rewrite the groups in place; the patterns are ParsePeriod's, tried in
-	// its order, on the text as written (so a full-width digit falls back).
-	replace := func(idx []int, groups map[int]string) string {
-		var b strings.Builder
-		last := 0
-		for g := 1; 2*g+1 < len(idx); g++ {
-			v, ok := groups[g]
-			if !ok || idx[2*g] < 0 {
-				continue
-			}
-			b.WriteString(s[last:idx[2*g]])
-			b.WriteString(v)
-			last = idx[2*g+1]
-		}
-		b.WriteString(s[last:])
-		return b.String()
+	if text, ok := rewritePeriod(strings.TrimSpace(written), p.Kind(), next); ok {
+		return text, nil
 	}
+	return next.Label, nil
+}
+
+// rewritePeriod writes next in place of the period written in s, in its
+// way; the patterns are ParsePeriod's, tried in its order, on the text as
+// written (so a full-width digit falls back to the label).
+func rewritePeriod(s string, kind string, next Period) (string, bool) {
 	ny := strconv.Itoa(next.Start.Year)
 	nq := (int(next.Start.Month)-1)/3 + 1
-	switch p.Kind() {
+	switch kind {
 	case PeriodQuarter:
 		if idx := rePeriodQ.FindStringSubmatchIndex(s); idx != nil {
-			return replace(idx, map[int]string{1: ny, 2: strconv.Itoa(nq)}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny, 2: strconv.Itoa(nq)}), true
 		}
 		if idx := rePeriodQEn.FindStringSubmatchIndex(s); idx != nil {
-			return replace(idx, map[int]string{1: strconv.Itoa(nq), 2: ny}), nil
+			return replaceGroups(s, idx, map[int]string{1: strconv.Itoa(nq), 2: ny}), true
 		}
 		if idx := rePeriodQCN.FindStringSubmatchIndex(s); idx != nil {
 			q := strconv.Itoa(nq)
 			if _, err := strconv.Atoi(s[idx[4]:idx[5]]); err != nil {
 				q = []string{"一", "二", "三", "四"}[nq-1]
 			}
-			return replace(idx, map[int]string{1: ny, 2: q}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny, 2: q}), true
 		}
 	case PeriodHalf:
 		h := 1
@@ -114,10 +106,10 @@ func NextPeriodText(written string) (string, error) {
 			h = 2
 		}
 		if idx := rePeriodH.FindStringSubmatchIndex(s); idx != nil {
-			return replace(idx, map[int]string{1: ny, 2: strconv.Itoa(h)}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny, 2: strconv.Itoa(h)}), true
 		}
 		if idx := rePeriodHCN.FindStringSubmatchIndex(s); idx != nil {
-			return replace(idx, map[int]string{1: ny, 2: []string{"上", "下"}[h-1]}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny, 2: []string{"上", "下"}[h-1]}), true
 		}
 	case PeriodMonth:
 		if idx := rePeriodMonth.FindStringSubmatchIndex(s); idx != nil {
@@ -125,12 +117,30 @@ func NextPeriodText(written string) (string, error) {
 			if idx[5]-idx[4] == 2 && len(m) == 1 {
 				m = "0" + m
 			}
-			return replace(idx, map[int]string{1: ny, 2: m}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny, 2: m}), true
 		}
 	case PeriodYear:
 		if idx := rePeriodYear.FindStringSubmatchIndex(s); idx != nil {
-			return replace(idx, map[int]string{1: ny}), nil
+			return replaceGroups(s, idx, map[int]string{1: ny}), true
 		}
 	}
-	return next.Label, nil
+	return "", false
+}
+
+// replaceGroups rewrites the submatches of idx (a FindStringSubmatchIndex of
+// s) numbered in groups with their new text, keeping the rest of s.
+func replaceGroups(s string, idx []int, groups map[int]string) string {
+	var b strings.Builder
+	last := 0
+	for g := 1; 2*g+1 < len(idx); g++ {
+		v, ok := groups[g]
+		if !ok || idx[2*g] < 0 {
+			continue
+		}
+		b.WriteString(s[last:idx[2*g]])
+		b.WriteString(v)
+		last = idx[2*g+1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

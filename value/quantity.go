@@ -116,24 +116,7 @@ var (
 // "3,000元", "1.2億", "500家", "10場", "15%", "+20%", "≥3%", "不低於500家".
 func ParseQuantity(s string) (Quantity, error) {
 	orig := s
-	t := strings.ToLower(strings.TrimSpace(Simplify(s)))
-	t = strings.ReplaceAll(t, " ", "")
-	var q Quantity
-	for _, w := range approxWords {
-		t = strings.TrimPrefix(t, w)
-	}
-	for _, p := range cmpPrefixes {
-		if rest, ok := strings.CutPrefix(t, p.text); ok {
-			q.Cmp, t = p.cmp, rest
-			break
-		}
-	}
-	for _, c := range currencyPre {
-		if rest, ok := strings.CutPrefix(t, c); ok {
-			q.Kind, t = KindAmount, rest
-			break
-		}
-	}
+	q, t := quantityPrefix(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(Simplify(s))), " ", ""))
 	num := reNumber.FindString(t)
 	if num == "" {
 		return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
@@ -147,21 +130,7 @@ func ParseQuantity(s string) (Quantity, error) {
 		q.Value, q.Kind = v/100, KindPercent
 		return q, trailing(orig, rest, &q)
 	}
-	for _, m := range multipliers {
-		if rest, ok := strings.CutPrefix(t, m.text); ok {
-			// "1.2m" is a million, but "5min" is not a number with a multiplier.
-			if len(rest) > 0 && isASCIILetter(rest[0]) && isASCIILetter(m.text[0]) {
-				continue
-			}
-			v *= m.factor
-			t = rest
-			if m.amount && q.Kind == KindNone {
-				q.Kind = KindAmount
-			}
-			break
-		}
-	}
-	q.Value = v
+	q.Value, t = multiplied(v, t, &q)
 	for _, u := range amountUnits {
 		if rest, ok := strings.CutPrefix(t, u); ok {
 			q.Kind = KindAmount
@@ -182,6 +151,46 @@ func ParseQuantity(s string) (Quantity, error) {
 		q.Kind = KindNumber
 	}
 	return q, trailing(orig, t, &q)
+}
+
+// quantityPrefix reads what may come before the number of a folded quantity
+// text: approximation words (约), a comparison (≥, 不低于) and a currency sign;
+// t is the rest.
+func quantityPrefix(t string) (q Quantity, rest string) {
+	for _, w := range approxWords {
+		t = strings.TrimPrefix(t, w)
+	}
+	for _, p := range cmpPrefixes {
+		if r, ok := strings.CutPrefix(t, p.text); ok {
+			q.Cmp, t = p.cmp, r
+			break
+		}
+	}
+	for _, c := range currencyPre {
+		if r, ok := strings.CutPrefix(t, c); ok {
+			q.Kind, t = KindAmount, r
+			break
+		}
+	}
+	return q, t
+}
+
+// multiplied applies a multiplier written after the number (万, 亿, k, m):
+// the value and the rest of t. A multiplier of money makes q an amount.
+func multiplied(v float64, t string, q *Quantity) (float64, string) {
+	for _, m := range multipliers {
+		if rest, ok := strings.CutPrefix(t, m.text); ok {
+			// "1.2m" is a million, but "5min" is not a number with a multiplier.
+			if len(rest) > 0 && isASCIILetter(rest[0]) && isASCIILetter(m.text[0]) {
+				continue
+			}
+			if m.amount && q.Kind == KindNone {
+				q.Kind = KindAmount
+			}
+			return v * m.factor, rest
+		}
+	}
+	return v, t
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
