@@ -26,8 +26,10 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 	}
 	defer func() { _ = f.Close() }()
 	facts := catalog.T(l, templates.FactsSheet)
-	for ref, v := range map[string]string{"B1": n.Team, "B2": n.Period} {
-		if err := f.SetCellStr(facts, ref, v); err != nil {
+	// In order, as every cell here: a map's order would change the shared
+	// strings, and the same review would not give the same bytes.
+	for _, fact := range [][2]string{{"B1", n.Team}, {"B2", n.Period}} {
+		if err := f.SetCellStr(facts, fact[0], fact[1]); err != nil {
 			return err
 		}
 	}

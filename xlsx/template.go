@@ -43,8 +43,23 @@ func newTemplate(lang fupan.Lang) (*excelize.File, templateStyles, error) {
 }
 
 func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
-
 	// The instructions come first: it is what a team opens the file to.
+	if err := writeInstructions(f, lang, st); err != nil {
+		return err
+	}
+	if err := writeFacts(f, lang, st); err != nil {
+		return err
+	}
+	for _, spec := range templates.Template() {
+		if err := writeTemplateTable(f, spec, lang, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeInstructions turns the workbook's first sheet into the instructions.
+func writeInstructions(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 	info := catalog.T(lang, templates.InstructionsSheet)
 	if err := f.SetSheetName("Sheet1", info); err != nil {
 		return err
@@ -62,10 +77,12 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 			return err
 		}
 	}
-	if err := f.SetColWidth(info, "A", "A", 110); err != nil {
-		return err
-	}
+	return f.SetColWidth(info, "A", "A", 110)
+}
 
+// writeFacts writes the review-facts sheet: team, period and reviewer, each
+// with its hint.
+func writeFacts(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 	facts := catalog.T(lang, templates.FactsSheet)
 	if _, err := f.NewSheet(facts); err != nil {
 		return err
@@ -92,16 +109,7 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 	if err := f.SetColWidth(facts, "A", "A", 14); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(facts, "B", "B", 30); err != nil {
-		return err
-	}
-
-	for _, spec := range templates.Template() {
-		if err := writeTemplateTable(f, spec, lang, st); err != nil {
-			return err
-		}
-	}
-	return nil
+	return f.SetColWidth(facts, "B", "B", 30)
 }
 
 func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.Lang, st templateStyles) error {
@@ -121,46 +129,7 @@ func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.L
 		return err
 	}
 	for i, c := range spec.Columns {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		cd, _ := def.Column(c.Col)
-		head := col + "2"
-		if err := f.SetCellStr(sheet, head, cd.Names.In(lang)); err != nil {
-			return err
-		}
-		style := st.header
-		if cd.Required {
-			style = st.required
-		}
-		if err := f.SetCellStyle(sheet, head, head, style); err != nil {
-			return err
-		}
-		if err := f.SetColWidth(sheet, col, col, c.Width); err != nil {
-			return err
-		}
-		body := fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = body
-		dv.SetInput(clip(cd.Names.In(lang), 32), clip(catalog.T(lang, c.Hint), 255))
-		if len(c.List) > 0 {
-			var items []string
-			for _, l := range c.List {
-				items = append(items, catalog.T(lang, l))
-			}
-			if err := dv.SetDropList(items); err != nil {
-				return err
-			}
-		}
-		if err := f.AddDataValidation(sheet, dv); err != nil {
-			return err
-		}
-		bodyStyle := st.wrap
-		switch {
-		case c.Text:
-			bodyStyle = st.text
-		case c.Percent:
-			bodyStyle = st.percent
-		}
-		if err := f.SetCellStyle(sheet, col+"3", fmt.Sprintf("%s%d", col, templateRows+2), bodyStyle); err != nil {
+		if err := writeTemplateColumn(f, sheet, i+1, def, c, lang, st); err != nil {
 			return err
 		}
 	}
@@ -171,6 +140,51 @@ func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.L
 		return err
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+}
+
+// writeTemplateColumn writes a column of a table's sheet: its header (a
+// darker blue where required), its width, the input hint and drop-down of its cells,
+// and their format (text where Excel would turn "7.31" into a number).
+func writeTemplateColumn(f *excelize.File, sheet string, n int, def fupan.TableDef, c templates.ColumnSpec, lang fupan.Lang, st templateStyles) error {
+	col, _ := excelize.ColumnNumberToName(n)
+	cd, _ := def.Column(c.Col)
+	head := col + "2"
+	if err := f.SetCellStr(sheet, head, cd.Names.In(lang)); err != nil {
+		return err
+	}
+	style := st.header
+	if cd.Required {
+		style = st.required
+	}
+	if err := f.SetCellStyle(sheet, head, head, style); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheet, col, col, c.Width); err != nil {
+		return err
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
+	dv.SetInput(clip(cd.Names.In(lang), 32), clip(catalog.T(lang, c.Hint), 255))
+	if len(c.List) > 0 {
+		var items []string
+		for _, l := range c.List {
+			items = append(items, catalog.T(lang, l))
+		}
+		if err := dv.SetDropList(items); err != nil {
+			return err
+		}
+	}
+	if err := f.AddDataValidation(sheet, dv); err != nil {
+		return err
+	}
+	bodyStyle := st.wrap
+	switch {
+	case c.Text:
+		bodyStyle = st.text
+	case c.Percent:
+		bodyStyle = st.percent
+	}
+	return f.SetCellStyle(sheet, col+"3", fmt.Sprintf("%s%d", col, templateRows+2), bodyStyle)
 }
 
 // printLandscape makes a sheet print on A4 landscape, one page wide, with the
