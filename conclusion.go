@@ -53,30 +53,53 @@ func blamesAt(r *Review) map[Ref]string {
 // Conclude draws the conclusion from a computed review.
 func Conclude(r *Review) Conclusion {
 	var c Conclusion
-	l := r.Meta.Lang
 	blames := blamesAt(r)
 	// Root causes come worst first: the least achieved metrics, then the
 	// latest milestones, so that a long list cut short keeps what matters.
-	type ranked struct {
-		p    Point
-		rank float64
+	var outcomeCauses []rankedPoint
+	c.Highlights, c.Improve, outcomeCauses = concludeOutcomes(r, blames)
+	for _, group := range [][]rankedPoint{outcomeCauses, milestoneCauses(r, blames)} {
+		sort.SliceStable(group, func(i, j int) bool { return group[i].rank < group[j].rank })
+		for _, rc := range group {
+			c.RootCauses = append(c.RootCauses, rc.p)
+		}
 	}
-	var outcomeCauses, milestoneCauses []ranked
+	c.Directions = directions(r)
+	return c
+}
+
+// rankedPoint is a root cause with its rank: lower comes first.
+type rankedPoint struct {
+	p    Point
+	rank float64
+}
+
+// concludeOutcomes sorts the metrics into highlights and points to improve,
+// and gives the causes of those missed, ranked by achievement.
+func concludeOutcomes(r *Review, blames map[Ref]string) (highlights, improve []Point, causes []rankedPoint) {
+	l := r.Meta.Lang
 	for _, o := range r.Outcomes {
 		if o.Achievement == nil {
 			continue
 		}
-		figure := o.TargetText + " → " + o.ActualText + " (" + FormatPercent(*o.Achievement, false) + ")"
-		switch o.Status {
-		case StatusAchieved:
-			c.Highlights = append(c.Highlights, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
-		default:
-			c.Improve = append(c.Improve, Point{Title: o.Metric + ": " + figure, Detail: o.Lesson, Ref: o.Ref})
-			if strings.TrimSpace(o.Cause) != "" {
-				outcomeCauses = append(outcomeCauses, ranked{teamWords(l, blames, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]), *o.Achievement})
-			}
+		title := catalog.F(l, "conclusion.outcome", o.Metric, o.TargetText, o.ActualText, FormatPercent(*o.Achievement, false))
+		if o.Status == StatusAchieved {
+			highlights = append(highlights, Point{Title: title, Detail: o.Lesson, Ref: o.Ref})
+			continue
+		}
+		improve = append(improve, Point{Title: title, Detail: o.Lesson, Ref: o.Ref})
+		if strings.TrimSpace(o.Cause) != "" {
+			causes = append(causes, rankedPoint{teamWords(l, blames, Point{Title: o.Metric, Detail: o.Cause, Ref: o.Cells[ColCause]}, o.Cells[ColCause]), *o.Achievement})
 		}
 	}
+	return highlights, improve, causes
+}
+
+// milestoneCauses are the problems of the milestones off track, the latest
+// first.
+func milestoneCauses(r *Review, blames map[Ref]string) []rankedPoint {
+	l := r.Meta.Lang
+	var out []rankedPoint
 	for _, t := range r.Tracking {
 		if !t.OffTrack() {
 			continue
@@ -86,14 +109,17 @@ func Conclude(r *Review) Conclusion {
 			detail = strings.TrimSpace(detail + catalog.T(l, "conclusion.countermeasure") + t.Countermeasure)
 		}
 		late := math.Abs(*t.Deviation) // off track is late, or behind
-		milestoneCauses = append(milestoneCauses, ranked{teamWords(l, blames, Point{Title: t.Task + " (" + FormatPercent(*t.Deviation, true) + ")", Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]), -late})
+		title := catalog.F(l, "conclusion.milestone", t.Task, FormatPercent(*t.Deviation, true))
+		out = append(out, rankedPoint{teamWords(l, blames, Point{Title: title, Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]), -late})
 	}
-	for _, group := range [][]ranked{outcomeCauses, milestoneCauses} {
-		sort.SliceStable(group, func(i, j int) bool { return group[i].rank < group[j].rank })
-		for _, rc := range group {
-			c.RootCauses = append(c.RootCauses, rc.p)
-		}
-	}
+	return out
+}
+
+// directions are the follow-up actions, each with its owner, due date and
+// acceptance.
+func directions(r *Review) []Point {
+	l := r.Meta.Lang
+	var out []Point
 	for _, a := range r.Actions {
 		var parts []string
 		if a.Owner != "" {
@@ -109,9 +135,9 @@ func Conclude(r *Review) Conclusion {
 		}
 		detail := a.Measure
 		if len(parts) > 0 {
-			detail += " (" + strings.Join(parts, catalog.T(l, "sep.list.narrow")) + ")"
+			detail = catalog.F(l, "conclusion.action", a.Measure, strings.Join(parts, catalog.T(l, "sep.list.narrow")))
 		}
-		c.Directions = append(c.Directions, Point{Title: a.Item, Detail: detail, Ref: a.Ref})
+		out = append(out, Point{Title: a.Item, Detail: detail, Ref: a.Ref})
 	}
-	return c
+	return out
 }

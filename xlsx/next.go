@@ -169,62 +169,80 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 	if err != nil {
 		return err
 	}
-	sheet := catalog.T(l, "lessons.title")
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	ls := lessonSheet{f: f, name: catalog.T(l, "lessons.title"), row: 1, st: st, lang: l}
+	if err := f.SetSheetName("Sheet1", ls.name); err != nil {
 		return err
 	}
-	head := []string{catalog.T(l, "lessons.metric"), catalog.T(l, "lessons.text"), catalog.T(l, "cause"),
-		catalog.T(l, "lessons.from"), catalog.T(l, "status"), catalog.T(l, "source")}
-	row := 1
-	set := func(col int, v string, style int) error {
-		cell, _ := excelize.CoordinatesToCellName(col, row)
-		if err := f.SetCellStr(sheet, cell, v); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sheet, cell, cell, style)
-	}
 	for _, kind := range []string{fupan.LessonAvoid, fupan.LessonExperience} {
-		of := fupan.OfKind(lessons, kind)
-		if len(of) == 0 {
-			continue
-		}
-		if err := set(1, catalog.T(l, "kind."+kind)+fmt.Sprintf(" (%d)", len(of)), st.title); err != nil {
+		if err := ls.kind(kind, fupan.OfKind(lessons, kind)); err != nil {
 			return err
 		}
-		row++
-		for i, h := range head {
-			if err := set(i+1, h, st.header); err != nil {
-				return err
-			}
-		}
-		row++
-		for _, group := range fupan.ByMetric(of) {
-			for _, ls := range group {
-				status := ""
-				if ls.Achievement != nil {
-					status = fupan.FormatPercent(*ls.Achievement, false)
-				}
-				if ls.Status != "" {
-					status += " " + catalog.T(l, "status."+ls.Status)
-				}
-				for i, v := range []string{ls.Metric, ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status, ls.File} {
-					if err := set(i+1, v, st.wrap); err != nil {
-						return err
-					}
-				}
-				row++
-			}
-		}
-		row++
 	}
 	for c, wd := range []float64{18, 44, 36, 22, 14, 26} {
 		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+		if err := f.SetColWidth(ls.name, col, col, wd); err != nil {
 			return err
 		}
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("writing the lessons: %w", err)
 	}
+	return nil
+}
+
+// lessonSheet is the lessons library's sheet being written, row by row.
+type lessonSheet struct {
+	f    *excelize.File
+	name string
+	row  int
+	st   templateStyles
+	lang fupan.Lang
+}
+
+func (s *lessonSheet) set(col int, v string, style int) error {
+	cell, _ := excelize.CoordinatesToCellName(col, s.row)
+	if err := s.f.SetCellStr(s.name, cell, v); err != nil {
+		return err
+	}
+	return s.f.SetCellStyle(s.name, cell, cell, style)
+}
+
+// kind writes the lessons of one kind under their title and header, grouped
+// by metric, and a blank row after them.
+func (s *lessonSheet) kind(kind string, of []fupan.Lesson) error {
+	if len(of) == 0 {
+		return nil
+	}
+	l := s.lang
+	if err := s.set(1, catalog.T(l, "kind."+kind)+fmt.Sprintf(" (%d)", len(of)), s.st.title); err != nil {
+		return err
+	}
+	s.row++
+	head := []string{catalog.T(l, "lessons.metric"), catalog.T(l, "lessons.text"), catalog.T(l, "cause"),
+		catalog.T(l, "lessons.from"), catalog.T(l, "status"), catalog.T(l, "source")}
+	for i, h := range head {
+		if err := s.set(i+1, h, s.st.header); err != nil {
+			return err
+		}
+	}
+	s.row++
+	for _, group := range fupan.ByMetric(of) {
+		for _, ls := range group {
+			status := ""
+			if ls.Achievement != nil {
+				status = fupan.FormatPercent(*ls.Achievement, false)
+			}
+			if ls.Status != "" {
+				status += " " + catalog.T(l, "status."+ls.Status)
+			}
+			for i, v := range []string{ls.Metric, ls.Text, ls.Cause, ls.Team + " · " + ls.Period, status, ls.File} {
+				if err := s.set(i+1, v, s.st.wrap); err != nil {
+					return err
+				}
+			}
+			s.row++
+		}
+	}
+	s.row++
 	return nil
 }
