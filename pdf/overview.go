@@ -90,16 +90,15 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		{title: catalog.T(l, "actions.open"), share: 1, align: "C"},
 		{title: catalog.T(l, "status"), share: 1.3, align: "L"},
 	}
-	withHistory := false
+	withHistory, withFollowup := false, false
 	for _, r := range rows {
 		withHistory = withHistory || r.Previous != nil
+		withFollowup = withFollowup || r.Figures != nil && r.Figures.FollowupTotal > 0
 	}
+	// The change goes after the mean it explains; the follow-through before
+	// the status.
 	if withHistory {
 		cols = append(cols[:4:4], append([]column{{title: catalog.T(l, "overview.change"), share: 2.1, align: "L"}}, cols[4:]...)...)
-	}
-	withFollowup := false
-	for _, r := range rows {
-		withFollowup = withFollowup || r.Figures != nil && r.Figures.FollowupTotal > 0
 	}
 	if withFollowup {
 		cols = append(cols[:len(cols)-1:len(cols)-1], column{title: catalog.T(l, "followup.short"), share: 1.1, align: "C"}, cols[len(cols)-1])
@@ -110,27 +109,15 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		if r.Failed || r.Figures == nil {
 			continue
 		}
-		s := r.Figures
-		mean := cell{text: "—"}
-		if s.MeanAchievementCapped != nil {
-			st := fupan.MetricStatus(*s.MeanAchievementCapped)
-			mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, "status."+st))
-		}
-		status := cell{text: catalog.T(l, "file.ok")}
-		if r.Warnings > 0 {
-			status.text = templates.Count(l, "count.warnings", r.Warnings)
-		}
-		row := []cell{{text: teamName(r, shared, d.lang)}, {text: r.Period},
-			{text: templates.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
-			{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
+		row := d.teamRow(r, teamName(r, shared, l))
 		if withHistory {
-			row = append(row[:4:4], append([]cell{changeCell(*s, r.Previous, l)}, row[4:]...)...)
+			row = append(row[:4:4], append([]cell{changeCell(*r.Figures, r.Previous, l)}, row[4:]...)...)
 		}
 		if withFollowup {
 			rate := cell{text: "—"}
-			if v := s.FollowThrough(); v != nil {
+			if v := r.Figures.FollowThrough(); v != nil {
 				st := fupan.MetricStatus(*v)
-				rate = statusCell(templates.OfAll(s.FollowupDone, s.FollowupTotal), st, "")
+				rate = statusCell(templates.OfAll(r.Figures.FollowupDone, r.Figures.FollowupTotal), st, "")
 			}
 			row = append(row[:len(row)-1:len(row)-1], rate, row[len(row)-1])
 		}
@@ -139,7 +126,25 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 	if len(table) > 0 {
 		d.table(cols, table)
 	}
+}
 
+// teamRow is a team's row of the overview's table, before the change and the
+// follow-through: its figures, its mean in the colour of its status, and
+// whether its workbook is ready or has warnings.
+func (d *doc) teamRow(r OverviewRow, name string) []cell {
+	l, s := d.lang, r.Figures
+	mean := cell{text: "—"}
+	if s.MeanAchievementCapped != nil {
+		st := fupan.MetricStatus(*s.MeanAchievementCapped)
+		mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, "status."+st))
+	}
+	status := cell{text: catalog.T(l, "file.ok")}
+	if r.Warnings > 0 {
+		status.text = templates.Count(l, "count.warnings", r.Warnings)
+	}
+	return []cell{{text: name}, {text: r.Period},
+		{text: templates.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
+		{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
 }
 
 // overviewFailed lists the workbooks that failed and why.
@@ -283,11 +288,7 @@ func sharedTeamNames(rows []OverviewRow) map[string]bool {
 // overviewChart draws each team's mean achievement as a bar, with the 100% line.
 func (d *doc) overviewChart(rows []OverviewRow) {
 	l := d.lang
-	type bar struct {
-		label string
-		value float64
-	}
-	var bars []bar
+	var bars []teamBar
 	top := 1.0
 	shared := sharedTeamNames(rows)
 	for _, r := range rows {
@@ -295,7 +296,7 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 			continue
 		}
 		v := *r.Figures.MeanAchievementCapped
-		bars = append(bars, bar{teamName(r, shared, d.lang), v})
+		bars = append(bars, teamBar{teamName(r, shared, d.lang), v})
 		top = math.Max(top, v)
 	}
 	if len(bars) == 0 {
@@ -307,10 +308,8 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 	if len(bars) > 30 {
 		barH = 3.5
 	}
-	gap := 1.6
-	valueW := 30.0
-	plotX := margin + labelW
-	plotW := contentW - labelW - valueW
+	const gap, valueW = 1.6, 30.0
+	pl := barPlot{x: margin + labelW, w: contentW - labelW - valueW, valueW: valueW, scale: scale, barH: barH, gap: gap}
 	for i, b := range bars {
 		d.ensure(barH + gap + 8)
 		y := d.pdf.Y()
@@ -318,30 +317,49 @@ func (d *doc) overviewChart(rows []OverviewRow) {
 			d.setSize(7)
 			d.text(grey)
 			for p := 0.0; p <= scale+1e-9; p += 0.25 {
-				x := plotX + plotW*p/scale
+				x := pl.x + pl.w*p/scale
 				d.write(x-8, y, 16, fmt.Sprintf("%.0f%%", p*100), "C")
 			}
 			y += 4
 		}
-		st := fupan.MetricStatus(b.value)
-		d.setSize(8)
-		d.rowLabel(y, barH, b.label)
-		w := plotW * math.Min(b.value, scale) / scale
-		d.fill(statusBar[st])
-		d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
-		d.draw(navy)
-		d.pdf.SetLineWidth(0.35)
-		d.pdf.SetDashPattern([]float64{1, 0.7})
-		x100 := plotX + plotW/scale
-		d.pdf.Line(x100, y-gap/2, x100, y+barH+gap/2)
-		d.pdf.SetDashPattern(nil)
-		d.text(statusInk[st])
-		d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(l, "status."+st), "L")
+		d.teamBar(pl, y, b)
 		d.pdf.SetY(y + barH + gap)
 	}
 	d.setSize(7)
 	d.text(navy)
-	d.write(plotX+plotW/scale-15, d.pdf.Y(), 30, catalog.T(l, "target.line"), "C")
+	d.write(pl.x+pl.w/scale-15, d.pdf.Y(), 30, catalog.T(l, "target.line"), "C")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
+}
+
+// teamBar is a team's mean achievement (each metric capped) in the overview's
+// chart.
+type teamBar struct {
+	label string
+	value float64
+}
+
+// barPlot is where the overview's bars go: from x, w wide at scale (1 =
+// 100%), the value in a column valueW wide after it.
+type barPlot struct {
+	x, w, valueW, scale, barH, gap float64
+}
+
+// teamBar draws one team's row at y: its name, its bar in the colour of its
+// status, the dashed 100% line through it, and its value and status.
+func (d *doc) teamBar(pl barPlot, y float64, b teamBar) {
+	st := fupan.MetricStatus(b.value)
+	d.setSize(8)
+	d.rowLabel(y, pl.barH, b.label)
+	w := pl.w * math.Min(b.value, pl.scale) / pl.scale
+	d.fill(statusBar[st])
+	d.pdf.Rect(pl.x, y, math.Max(w, 0.3), pl.barH, "F")
+	d.draw(navy)
+	d.pdf.SetLineWidth(0.35)
+	d.pdf.SetDashPattern([]float64{1, 0.7})
+	x100 := pl.x + pl.w/pl.scale
+	d.pdf.Line(x100, y-pl.gap/2, x100, y+pl.barH+pl.gap/2)
+	d.pdf.SetDashPattern(nil)
+	d.text(statusInk[st])
+	d.write(pl.x+pl.w+2, y+(pl.barH-d.lineH())/2, pl.valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(d.lang, "status."+st), "L")
 }
