@@ -97,47 +97,31 @@ const ThemeSimilarity = 0.45
 // Themes groups lessons into themes, those of the most teams first, then
 // lessons before experience, then by metric.
 func Themes(lessons []Lesson) []Theme {
-	type node struct {
-		l     Lesson
-		grams map[string]int
-	}
-	nodes := make([]node, len(lessons))
+	grams := make([]map[string]int, len(lessons))
 	for i, l := range lessons {
-		nodes[i] = node{l, bigrams(lessonBody(l.Text))}
+		grams[i] = bigrams(lessonBody(l.Text))
 	}
-	parent := make([]int, len(nodes))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for i := range nodes {
-		for j := i + 1; j < len(nodes); j++ {
-			a, b := nodes[i].l, nodes[j].l
-			if a.MetricKey != b.MetricKey || a.Kind != b.Kind {
-				continue
-			}
-			if dice(nodes[i].grams, nodes[j].grams) >= ThemeSimilarity {
-				parent[find(j)] = find(i)
+	// Lessons alike, of one metric and kind, join; a theme is what is joined.
+	sets := newDisjointSets(len(lessons))
+	for i := range lessons {
+		for j := i + 1; j < len(lessons); j++ {
+			a, b := lessons[i], lessons[j]
+			if a.MetricKey == b.MetricKey && a.Kind == b.Kind && dice(grams[i], grams[j]) >= ThemeSimilarity {
+				sets.join(i, j)
 			}
 		}
 	}
 	index := map[int]int{}
 	var themes []Theme
-	for i, n := range nodes {
-		root := find(i)
+	for i, l := range lessons {
+		root := sets.find(i)
 		k, ok := index[root]
 		if !ok {
 			k = len(themes)
 			index[root] = k
-			themes = append(themes, Theme{Metric: n.l.Metric, Kind: n.l.Kind})
+			themes = append(themes, Theme{Metric: l.Metric, Kind: l.Kind})
 		}
-		themes[k].Lessons = append(themes[k].Lessons, n.l)
+		themes[k].Lessons = append(themes[k].Lessons, l)
 	}
 	for i := range themes {
 		teams := map[string]bool{}
@@ -158,6 +142,28 @@ func Themes(lessons []Lesson) []Theme {
 	})
 	return themes
 }
+
+// disjointSets is union-find over 0…n-1: alike is transitive, so a theme
+// holds lessons that are alike only through another.
+type disjointSets []int
+
+func newDisjointSets(n int) disjointSets {
+	parent := make(disjointSets, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	return parent
+}
+
+func (p disjointSets) find(i int) int {
+	for p[i] != i {
+		p[i] = p[p[i]]
+		i = p[i]
+	}
+	return i
+}
+
+func (p disjointSets) join(i, j int) { p[p.find(j)] = p.find(i) }
 
 // lessonBody is a lesson without its 经验:/教训: prefix, which every lesson
 // of a kind shares and would make unrelated ones look alike.
