@@ -426,24 +426,33 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	// Outputs under way are finished even when the run is stopped: they are
-	// small, and a workbook half reported would be done again anyway.
+	if e = o.reportOne(ctx, root, hist, rv, src, c, out, e); e.Status != StatusOK {
+		return e
+	}
+	// Debug: on a terminal the progress bar tells it; failures are warnings.
+	log.Debug().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
+	return e
+}
+
+// reportOne writes a usable workbook's outputs and records its review: only
+// then is it done. Outputs under way are finished even when the run is
+// stopped: they are small, and a workbook half reported would be done again
+// anyway.
+func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory, rv *fupan.Review, src *xlsx.Source, c candidate, out string, e Entry) Entry {
 	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, c.base), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true // a full disk, not the workbook
-		log.Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
+		zerolog.Ctx(ctx).Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
 		return e
 	}
 	e.Status = StatusOK
 	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
-		// Only now is the workbook done: a review not recorded is done again.
+		// A review not recorded is done again by the next run.
 		e.History = hist.record(context.WithoutCancel(ctx), rv, c.rel, e.SHA256, modTime(root, c.rel))
 	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
-	// Debug: on a terminal the progress bar tells it; failures are warnings.
-	log.Debug().Str("file", c.rel).Int("warnings", rv.Summary.Warnings).Dur("took", time.Since(start)).Msg("workbook done")
 	return e
 }
 
