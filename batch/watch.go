@@ -188,33 +188,14 @@ func (s *settler) scan(root string, now time.Time, recursive bool, skip func(str
 			names[e.Name()] = true
 		}
 		for _, e := range entries {
-			name := e.Name()
-			path := filepath.Join(dir, name)
+			path := filepath.Join(dir, e.Name())
 			if e.IsDir() {
-				if recursive && !isTemporary(name) && !skip(path) {
+				if recursive && !isTemporary(e.Name()) && !skip(path) {
 					dirs = append(dirs, path)
 				}
 				continue
 			}
-			ext := strings.ToLower(filepath.Ext(name))
-			if isTemporary(name) || (ext != ".xlsx" && ext != ".xlsm") {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue
-			}
-			present[path] = true
-			m := fileMark{info.Size(), info.ModTime()}
-			if old, ok := s.seen[path]; !ok || old != m {
-				s.seen[path], s.since[path] = m, now
-				continue
-			}
-			if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
-				continue
-			}
-			s.ready[path] = m
-			if s.done[path] != m {
+			if s.notice(e, path, names, now, present) {
 				changed = true
 			}
 		}
@@ -226,6 +207,33 @@ func (s *settler) scan(root string, now time.Time, recursive bool, skip func(str
 		}
 	}
 	return changed, nil
+}
+
+// notice notes a file of the folder: a workbook is seen (present), starts to
+// settle when its size or time changes, and is ready once it has kept them
+// for the settle time with no Excel lock file beside it. It reports whether
+// a ready workbook differs from the one last run.
+func (s *settler) notice(e os.DirEntry, path string, names map[string]bool, now time.Time, present map[string]bool) bool {
+	name := e.Name()
+	ext := strings.ToLower(filepath.Ext(name))
+	if isTemporary(name) || (ext != ".xlsx" && ext != ".xlsm") {
+		return false
+	}
+	info, err := e.Info()
+	if err != nil {
+		return false
+	}
+	present[path] = true
+	m := fileMark{info.Size(), info.ModTime()}
+	if old, ok := s.seen[path]; !ok || old != m {
+		s.seen[path], s.since[path] = m, now
+		return false
+	}
+	if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
+		return false
+	}
+	s.ready[path] = m
+	return s.done[path] != m
 }
 
 // counts are the workbooks the last scan saw and those that had settled.
