@@ -328,27 +328,8 @@ func (b *packageBook) writeTo(w io.Writer) error {
 			written[name] = true
 			continue
 		}
-		if b.p.utf16[partKey(f.Name)] {
-			x, _, err := b.p.readPart(f.Name) // as UTF-8
-			if err == nil {
-				err = writeEntry(zw, f.Name, x, b.now)
-			}
-			if err != nil {
-				return fmt.Errorf("%s: %w", f.Name, err)
-			}
-			continue
-		}
-		raw, err := f.OpenRaw()
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-		hdr := f.FileHeader
-		cw, err := zw.CreateRaw(&hdr)
-		if err != nil {
+		if err := b.copyEntry(zw, f, buf); err != nil {
 			return err
-		}
-		if _, err := io.CopyBuffer(cw, raw, buf); err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	for _, name := range b.added {
@@ -363,6 +344,34 @@ func (b *packageBook) writeTo(w io.Writer) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// copyEntry writes an entry of the source that fupan did not change: as it is
+// compressed, or re-encoded as UTF-8 where the source's part was UTF-16.
+func (b *packageBook) copyEntry(zw *zip.Writer, f *zip.File, buf []byte) error {
+	if b.p.utf16[partKey(f.Name)] {
+		x, _, err := b.p.readPart(f.Name) // as UTF-8
+		if err == nil {
+			err = writeEntry(zw, f.Name, x, b.now)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		return nil
+	}
+	raw, err := f.OpenRaw()
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	hdr := f.FileHeader
+	cw, err := zw.CreateRaw(&hdr)
+	if err != nil {
+		return err
+	}
+	if _, err := io.CopyBuffer(cw, raw, buf); err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return nil
 }
 
 // writeEntry writes a part; one under 16 KB is stored, not deflated: the time
