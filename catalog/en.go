@@ -264,9 +264,9 @@ var en = map[string]string{
 	"count.errors.one":          "%d error",
 	"count.warnings.one":        "%d warning",
 	"count.infos.one":           "%d note",
-	"conclusion.outcome": "%s: %s → %s (%s)",
-	"conclusion.milestone": "%s (%s)",
-	"conclusion.action": "%s (%s)",
+	"conclusion.outcome":        "%s: %s → %s (%s)",
+	"conclusion.milestone":      "%s (%s)",
+	"conclusion.action":         "%s (%s)",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "the file is empty",

@@ -264,9 +264,9 @@ var zhHans = map[string]string{
 	"count.errors.one":          "%d 个错误",
 	"count.warnings.one":        "%d 个警告",
 	"count.infos.one":           "%d 个提示",
-	"conclusion.outcome": "%s: %s → %s (%s)",
-	"conclusion.milestone": "%s (%s)",
-	"conclusion.action": "%s (%s)",
+	"conclusion.outcome":        "%s: %s → %s (%s)",
+	"conclusion.milestone":      "%s (%s)",
+	"conclusion.action":         "%s (%s)",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "文件是空的",

@@ -264,9 +264,9 @@ var zhHant = map[string]string{
 	"count.errors.one":          "%d 個錯誤",
 	"count.warnings.one":        "%d 個警告",
 	"count.infos.one":           "%d 個提示",
-	"conclusion.outcome": "%s: %s → %s (%s)",
-	"conclusion.milestone": "%s (%s)",
-	"conclusion.action": "%s (%s)",
+	"conclusion.outcome":        "%s: %s → %s (%s)",
+	"conclusion.milestone":      "%s (%s)",
+	"conclusion.action":         "%s (%s)",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "檔案是空的",

@@ -172,45 +172,63 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 		OnUsageError: usageError,
 		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand()},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 0 {
-				return cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup)", c.Args().First()), exitBadUsage)
-			}
-			db, _, err := openHistory(c, "", historyNeeded)
+			o, err := historyListOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			defer func() { _ = db.Close() }()
-			key := ""
-			if t := c.String("team"); t != "" {
-				id, err := identity(c)
-				if err != nil {
-					return err
-				}
-				key = id.TeamKey(t)
-			}
-			if c.Bool("json") {
-				if err := writeHistoryJSON(c, db, key); err != nil {
-					return cli.Exit(err.Error(), exitFailed)
-				}
-				return nil
-			}
-			list, err := db.Reviews(c.Context, key)
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			return printHistory(c.App.Writer, list)
+			defer func() { _ = o.DB.Close() }()
+			return o.run(c.Context, c.App.Writer)
 		},
 	}
+}
+
+// historyListOptions are what fupan history lists: the reviews of the
+// history, of one team where TeamKey is set.
+type historyListOptions struct {
+	DB      *sqlite.DB
+	TeamKey string
+	JSON    bool
+}
+
+func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
+	if c.NArg() != 0 {
+		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup)", c.Args().First()), exitBadUsage)
+	}
+	o := historyListOptions{JSON: c.Bool("json")}
+	if t := c.String("team"); t != "" {
+		id, err := identity(c)
+		if err != nil {
+			return o, err
+		}
+		o.TeamKey = id.TeamKey(t)
+	}
+	db, _, err := openHistory(c, "", historyNeeded)
+	o.DB = db
+	return o, err
+}
+
+func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
+	if o.JSON {
+		if err := writeHistoryJSON(ctx, stdout, o.DB, o.TeamKey); err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+		return nil
+	}
+	list, err := o.DB.Reviews(ctx, o.TeamKey)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	return printHistory(stdout, list)
 }
 
 // writeHistoryJSON streams the reviews as a JSON list, one object a line:
 // 36,000 reviews are 20 MB, which indenting would make half again longer
 // and slower to write.
-func writeHistoryJSON(c *cli.Context, db *sqlite.DB, key string) error {
-	w := bufio.NewWriterSize(c.App.Writer, 1<<16)
+func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key string) error {
+	w := bufio.NewWriterSize(out, 1<<16)
 	sep := "[\n"
 	var b []byte
-	err := db.EachReview(c.Context, key, func(e sqlite.Entry) error {
+	err := db.EachReview(ctx, key, func(e sqlite.Entry) error {
 		b = e.AppendJSON(append(b[:0], sep...))
 		sep = ",\n"
 		_, err := w.Write(b)
@@ -267,89 +285,6 @@ func printColumns(w io.Writer, rows [][]string) {
 			}
 		}
 		fmt.Fprintln(w, b.String())
-	}
-}
-
-func historyForgetCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "forget",
-		Usage:     "remove one team's review of one period from the history",
-		ArgsUsage: "TEAM PERIOD",
-		Description: `Removes the review, with its rows, from the history; the team's other periods
-stay. The next run records the workbook again if it is still in the folder.
-
-Examples:
-  fupan history forget 华东销售部 2025Q3 --history /srv/复盘报告/fupan-history.sqlite
-
-Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad usage.`,
-		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
-		OnUsageError: usageError,
-		Action: func(c *cli.Context) error {
-			if c.NArg() != 2 {
-				return cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
-			}
-			period, err := fupan.ParsePeriod(c.Args().Get(1))
-			if err != nil {
-				return cli.Exit(err.Error(), exitBadUsage)
-			}
-			id, err := identity(c)
-			if err != nil {
-				return err
-			}
-			path, _, err := historyPath(c, "", historyNeeded)
-			if err != nil {
-				return err
-			}
-			db, err := sqlite.Open(c.Context, path, sqlite.Options{})
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			defer func() { _ = db.Close() }()
-			ok, err := db.Forget(c.Context, id.TeamKey(c.Args().First()), period.Label)
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			if !ok {
-				return cli.Exit(fmt.Sprintf("no review of %s for %s in %s", c.Args().First(), period.Label, db.Path()), exitFailed)
-			}
-			zerolog.Ctx(c.Context).Info().Str("team", c.Args().First()).Str("period", period.Label).Msg("review forgotten")
-			return nil
-		},
-	}
-}
-
-func historyBackupCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "backup",
-		Usage:     "copy the history safely, even while runs record",
-		ArgsUsage: "FILE",
-		Description: `Writes a consistent copy of the history to FILE (SQLite's VACUUM INTO), which
-is safe while runs go on. A plain copy of the .sqlite file can miss reviews
-still in its -wal file, or catch one half written. FILE appears whole or not
-at all. To move the history, back it up to the new place and name it with
---history or history: in fupan.yaml.
-
-Examples:
-  fupan history backup /backup/fupan-history-2025-10.sqlite
-
-Exit status: 0 written, 1 the history cannot be read or FILE written, 2 bad usage.`,
-		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
-		OnUsageError: usageError,
-		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return cli.Exit("history backup takes FILE", exitBadUsage)
-			}
-			db, _, err := openHistory(c, "", historyNeeded)
-			if err != nil {
-				return err
-			}
-			defer func() { _ = db.Close() }()
-			if err := db.Backup(c.Context, c.Args().First()); err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			fmt.Fprintln(c.App.Writer, printable(c.Args().First()))
-			return nil
-		},
 	}
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -46,7 +48,11 @@ Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad
 				return cli.Exit("mail takes one OUT folder", exitBadUsage)
 			}
 			out := c.Args().First()
-			return sendMail(c, out, recordedInput(out))
+			o, err := mailOptionsFrom(c, out, recordedInput(out))
+			if err != nil {
+				return err
+			}
+			return o.run(c.Context)
 		},
 	}
 }
@@ -68,14 +74,26 @@ func recordedInput(out string) []string {
 	return []string{sum.Input}
 }
 
-func sendMail(c *cli.Context, out string, untrusted []string) error {
+// mailOptions is what the mail command and run --mail send: a finished run
+// in Out, as the config file's mail section says.
+type mailOptions struct {
+	Out  string
+	Mail batch.MailOptions
+}
+
+// mailOptionsFrom reads the flags and the config, refusing one inside the
+// untrusted folders (the run's input).
+func mailOptionsFrom(c *cli.Context, out string, untrusted []string) (mailOptions, error) {
 	cfg, err := mailConfig(c, untrusted)
 	if err != nil {
-		return err
+		return mailOptions{}, err
 	}
-	log := zerolog.Ctx(c.Context)
-	res, err := batch.Mail(c.Context, out, batch.MailOptions{Config: cfg, DryRun: c.Bool("dry-run"), Resend: c.Bool("resend")})
-	log.Info().Int("sent", res.Sent).Int("already_sent", res.Skipped).Int("failed", res.Failed).Int("written", res.Written).Msg("mail done")
+	return mailOptions{Out: out, Mail: batch.MailOptions{Config: cfg, DryRun: c.Bool("dry-run"), Resend: c.Bool("resend")}}, nil
+}
+
+func (o mailOptions) run(ctx context.Context) error {
+	res, err := batch.Mail(ctx, o.Out, o.Mail)
+	zerolog.Ctx(ctx).Info().Int("sent", res.Sent).Int("already_sent", res.Skipped).Int("failed", res.Failed).Int("written", res.Written).Msg("mail done")
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -57,7 +58,11 @@ Exit status: 0 posted (or nothing left to post), 1 a message could not be posted
 				return cli.Exit("notify takes one OUT folder", exitBadUsage)
 			}
 			out := c.Args().First()
-			return postSummary(c, out, recordedInput(out))
+			o, err := notifyOptionsFrom(c, out, recordedInput(out))
+			if err != nil {
+				return err
+			}
+			return o.run(c.Context)
 		},
 	}
 }
@@ -127,17 +132,30 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 	return out, fc, nil
 }
 
-func postSummary(c *cli.Context, out string, untrusted []string) error {
+// notifyOptions is what the notify command and run --notify post: a
+// finished run's summary in Out, to the config's robots.
+type notifyOptions struct {
+	Out    string
+	Notify batch.NotifyOptions
+}
+
+// notifyOptionsFrom reads the flags, the config's robots and their secrets
+// from the environment, refusing a config inside the untrusted folders.
+func notifyOptionsFrom(c *cli.Context, out string, untrusted []string) (notifyOptions, error) {
 	targets, _, err := robotTargets(c, untrusted)
 	if err != nil {
-		return err
+		return notifyOptions{}, err
 	}
 	id, err := identity(c)
 	if err != nil {
-		return err
+		return notifyOptions{}, err
 	}
-	res, err := batch.Notify(c.Context, out, batch.NotifyOptions{Robots: targets, Identity: id, DryRun: c.Bool("dry-run"), Resend: c.Bool("resend")})
-	zerolog.Ctx(c.Context).Info().Int("posted", res.Sent).Int("already_posted", res.Skipped).Int("failed", res.Failed).
+	return notifyOptions{Out: out, Notify: batch.NotifyOptions{Robots: targets, Identity: id, DryRun: c.Bool("dry-run"), Resend: c.Bool("resend")}}, nil
+}
+
+func (o notifyOptions) run(ctx context.Context) error {
+	res, err := batch.Notify(ctx, o.Out, o.Notify)
+	zerolog.Ctx(ctx).Info().Int("posted", res.Sent).Int("already_posted", res.Skipped).Int("failed", res.Failed).
 		Int("written", res.Written).Int("unknown", res.Unknown).Msg("robots done")
 	if err != nil {
 		return cli.Exit(strings.TrimSpace(err.Error()), exitFailed)

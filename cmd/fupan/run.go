@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -53,28 +55,56 @@ could not finish), 2 bad usage.`,
 		), append(historyFlags(), mailFlags()...)...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return cli.Exit("run takes one DIR", exitBadUsage)
-			}
-			if c.Int("workers") < 1 {
-				return cli.Exit("--workers must be at least 1", exitBadUsage)
-			}
-			o, err := batchOptions(c)
+			o, err := runOptionsFrom(c)
 			if err != nil {
 				return err
 			}
-			defer closeHistory(o)
-			runErr := runOnce(c, o)
-			// A run with failed workbooks still delivers the reports it has.
-			var ec cli.ExitCoder
-			if runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "" {
-				if err := deliver(c, o); err != nil {
-					return err
-				}
-			}
-			return runErr
+			defer closeHistory(o.Batch)
+			return o.run(c.Context, c.App.Writer, c.App.ErrWriter)
 		},
 	}
+}
+
+// runOptions are what fupan run does: the batch, whether to print its
+// summary as JSON, and what to deliver after it (nil: nothing).
+type runOptions struct {
+	Batch   batch.Options
+	JSON    bool
+	Deliver func() error
+}
+
+func runOptionsFrom(c *cli.Context) (runOptions, error) {
+	if c.NArg() != 1 {
+		return runOptions{}, cli.Exit("run takes one DIR", exitBadUsage)
+	}
+	if c.Int("workers") < 1 {
+		return runOptions{}, cli.Exit("--workers must be at least 1", exitBadUsage)
+	}
+	b, err := batchOptions(c)
+	if err != nil {
+		return runOptions{}, err
+	}
+	o := runOptions{Batch: b, JSON: c.Bool("json")}
+	if c.Bool("mail") || c.Bool("notify") {
+		// The config is read after the run: a mistake in it keeps the
+		// reports, which are written whatever it says.
+		o.Deliver = func() error { return deliver(c, b) }
+	}
+	return o, nil
+}
+
+// run runs the batch, with a progress bar where stderr is a terminal, and
+// delivers what it reported: a run with failed workbooks still delivers the
+// reports it has.
+func (o runOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
+	runErr := runOnce(ctx, o.Batch, o.JSON, stdout, stderr)
+	var ec cli.ExitCoder
+	if o.Deliver != nil && (runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "") {
+		if err := o.Deliver(); err != nil {
+			return err
+		}
+	}
+	return runErr
 }
 
 // deliver mails and posts a finished run where the flags ask: mail first,
@@ -94,11 +124,20 @@ func deliver(c *cli.Context, o batch.Options) error {
 		}
 		code = max(code, c) // bad usage (2) over a failure (1)
 	}
+	untrusted := []string{o.Input}
 	if c.Bool("mail") {
-		keep(sendMail(c, o.Output, []string{o.Input}))
+		m, err := mailOptionsFrom(c, o.Output, untrusted)
+		if err == nil {
+			err = m.run(c.Context)
+		}
+		keep(err)
 	}
 	if c.Bool("notify") {
-		keep(postSummary(c, o.Output, []string{o.Input}))
+		n, err := notifyOptionsFrom(c, o.Output, untrusted)
+		if err == nil {
+			err = n.run(c.Context)
+		}
+		keep(err)
 	}
 	if len(errs) > 0 {
 		return cli.Exit(strings.Join(errs, "; "), code)
@@ -136,30 +175,31 @@ func closeHistory(o batch.Options) {
 	}
 }
 
-// runOnce runs the batch with a progress bar on a terminal and reports.
-func runOnce(c *cli.Context, o batch.Options) error {
-	log := zerolog.Ctx(c.Context)
+// runOnce runs the batch with a progress bar where stderr is a terminal, and
+// reports.
+func runOnce(ctx context.Context, o batch.Options, asJSON bool, stdout, stderr io.Writer) error {
+	log := zerolog.Ctx(ctx)
 	boundMemory()
 	var bar *progressbar.ProgressBar
-	if isTerminal(c.App.ErrWriter) {
+	if isTerminal(stderr) {
 		o.Progress = func(done, total int) {
 			if bar == nil {
-				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(c.App.ErrWriter),
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr),
 					progressbar.OptionSetDescription("fupan"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 			}
 			_ = bar.Set(done)
 		}
 	}
-	sum, err := batch.Run(c.Context, o)
+	sum, err := batch.Run(ctx, o)
 	if bar != nil {
 		_ = bar.Finish()
 	}
 	if sum != nil {
 		log.Info().Int("processed", sum.Processed).Int("skipped", sum.Skipped).Int("ok", sum.OK).
 			Int("failed", sum.Failed).Int("ignored", sum.Ignored).Str("output", o.Output).Msg("run finished")
-		if c.Bool("json") {
+		if asJSON {
 			b, _ := json.MarshalIndent(sum, "", "  ")
-			fmt.Fprintln(c.App.Writer, string(b))
+			fmt.Fprintln(stdout, string(b))
 		}
 	}
 	switch {

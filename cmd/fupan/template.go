@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -31,16 +32,33 @@ Exit status: 0 written, 1 it could not be written, 2 bad usage.`,
 		},
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			lang, ok := fupan.ParseLang(c.String("lang"))
-			if !ok {
-				return cli.Exit("--lang "+c.String("lang")+": want zh-Hans, zh-Hant or en", exitBadUsage)
+			o, err := templateOptionsFrom(c)
+			if err != nil {
+				return err
 			}
-			out := c.String("output")
-			if err := batch.WriteAtomic(out, func(f *os.File) error { return xlsx.WriteTemplate(f, lang) }); err != nil {
-				return cli.Exit(fmt.Sprintf("writing the template: %v", err), exitFailed)
-			}
-			zerolog.Ctx(c.Context).Info().Str("file", out).Str("lang", string(lang)).Msg("template written")
-			return nil
+			return o.run(c.Context)
 		},
 	}
+}
+
+type templateOptions struct {
+	Output string
+	Lang   fupan.Lang
+}
+
+func templateOptionsFrom(c *cli.Context) (templateOptions, error) {
+	lang, ok := fupan.ParseLang(c.String("lang"))
+	if !ok {
+		return templateOptions{}, cli.Exit("--lang "+c.String("lang")+": want zh-Hans, zh-Hant or en", exitBadUsage)
+	}
+	return templateOptions{Output: c.String("output"), Lang: lang}, nil
+}
+
+// run writes the template whole or not at all.
+func (o templateOptions) run(ctx context.Context) error {
+	if err := batch.WriteAtomic(o.Output, func(f *os.File) error { return xlsx.WriteTemplate(f, o.Lang) }); err != nil {
+		return cli.Exit(fmt.Sprintf("writing the template: %v", err), exitFailed)
+	}
+	zerolog.Ctx(ctx).Info().Str("file", o.Output).Str("lang", string(o.Lang)).Msg("template written")
+	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"

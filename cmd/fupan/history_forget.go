@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func historyForgetCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "forget",
+		Usage:     "remove one team's review of one period from the history",
+		ArgsUsage: "TEAM PERIOD",
+		Description: `Removes the review, with its rows, from the history; the team's other periods
+stay. The next run records the workbook again if it is still in the folder.
+
+Examples:
+  fupan history forget 华东销售部 2025Q3 --history /srv/复盘报告/fupan-history.sqlite
+
+Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad usage.`,
+		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			o, err := historyForgetOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			return o.run(c.Context)
+		},
+	}
+}
+
+// historyForgetOptions name the review to remove: a team (as written, and
+// its key) and a period.
+type historyForgetOptions struct {
+	Path          string
+	Team, TeamKey string
+	Period        string
+}
+
+func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
+	if c.NArg() != 2 {
+		return historyForgetOptions{}, cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
+	}
+	period, err := fupan.ParsePeriod(c.Args().Get(1))
+	if err != nil {
+		return historyForgetOptions{}, cli.Exit(err.Error(), exitBadUsage)
+	}
+	id, err := identity(c)
+	if err != nil {
+		return historyForgetOptions{}, err
+	}
+	path, _, err := historyPath(c, "", historyNeeded)
+	if err != nil {
+		return historyForgetOptions{}, err
+	}
+	team := c.Args().First()
+	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), Period: period.Label}, nil
+}
+
+func (o historyForgetOptions) run(ctx context.Context) error {
+	db, err := sqlite.Open(ctx, o.Path, sqlite.Options{})
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	defer func() { _ = db.Close() }()
+	ok, err := db.Forget(ctx, o.TeamKey, o.Period)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	if !ok {
+		return cli.Exit(fmt.Sprintf("no review of %s for %s in %s", o.Team, o.Period, db.Path()), exitFailed)
+	}
+	zerolog.Ctx(ctx).Info().Str("team", o.Team).Str("period", o.Period).Msg("review forgotten")
+	return nil
+}
