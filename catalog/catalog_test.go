@@ -97,6 +97,8 @@ func readSource(t *testing.T) source {
 	t.Helper()
 	src := source{literals: map[string]bool{}, used: map[string]string{}, prefixes: map[string]string{}}
 	lookup := regexp.MustCompile(`catalog\.[TF]\(\s*[\w.\[\]()]+,\s*("[^"]*")(\s*\+)?`)
+	// The mail's layout names its words as «key».
+	layoutKey := regexp.MustCompile(`«([a-z][a-z0-9.\-]*)»`)
 	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -126,6 +128,12 @@ func readSource(t *testing.T) source {
 				if v, err := strconv.Unquote(lit); err == nil {
 					src.literals[v] = true
 				}
+			}
+		}
+		for _, m := range layoutKey.FindAllStringSubmatch(string(b), -1) {
+			if m[1] != "lang" && m[1] != "font" {
+				src.used[m[1]] = path
+				src.literals[m[1]] = true
 			}
 		}
 		for _, m := range lookup.FindAllStringSubmatch(string(b), -1) {

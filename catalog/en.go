@@ -350,34 +350,14 @@ var en = map[string]string{
 	"template.instruction.09":               "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\".",
 	"template.instruction.10":               "Before handing it in, run fupan validate FILE.xlsx to check it.",
 
-	// The default mail: text/template and html/template over the run's figures
-	// (see the README); fupan.yaml's mail section may replace each.
-	"mail.subject": "Strategy review {{.Period}}: {{.OK}} teams, targets met {{.MetricsMet}}",
-	"mail.body": `Hello,
-
-Attached is the strategy review report for {{.Period}}{{if .Team}} ({{.Team}}){{end}}.
-{{.OK}} reports made, {{.Failed}} workbooks not processed; targets met {{.MetricsMet}}, mean achievement (each capped at 100%) {{.MeanAchievementCapped}}.
-{{range .Teams}}
-  {{.Team}}: targets met {{.MetricsMet}}, mean achievement {{.MeanAchievementCapped}}{{end}}
-{{range .Failures}}
-Not processed: {{.File}}: {{.Reason}}{{end}}
-{{if .Missing}}
-These attachments are not in this mail (over the mail size limit, or not found); the report folder has them:{{range .Missing}}
-  {{.}}{{end}}
-{{end}}
-—— fupan
-`,
-	"mail.html": `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"></head>
-<body style="font-family: 'Helvetica Neue',Arial,sans-serif; color:#212529">
-<p>Hello,</p>
-<p>The strategy review report for {{.Period}}{{if .Team}} ({{.Team}}){{end}}: {{.OK}} reports made, {{.Failed}} workbooks not processed; targets met <b>{{.MetricsMet}}</b>, mean achievement (each capped at 100%) {{.MeanAchievementCapped}}.</p>
-<table cellpadding="6" cellspacing="0" style="border-collapse:collapse; border:1px solid #ced4da">
-<tr style="background:#2f5597; color:#fff"><th align="left">Team</th><th>Targets met</th><th>Mean achievement (each capped at 100%)</th><th align="left">Needs a decision</th></tr>
-{{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
-{{end}}</table>
-{{if .Failures}}<p><b>Workbooks not processed</b></p><ul>{{range .Failures}}<li>{{.File}}: {{.Reason}}</li>{{end}}</ul>{{end}}
-{{if .Missing}}<p>These attachments are not in this mail (over the mail size limit, or not found); the report folder has them:{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
-<p style="color:#6c757d">—— fupan</p>
-</body></html>`,
+	// The default mail's words (package mail holds its layout): text/template
+	// over the run's figures (see the README), the summary's also html/template.
+	"mail.subject":  "Strategy review {{.Period}}: {{.OK}} teams, targets met {{.MetricsMet}}",
+	"mail.greeting": "Hello,",
+	"mail.attached": "Attached is the strategy review report for {{.Period}}{{if .Team}} ({{.Team}}){{end}}.",
+	"mail.counts":   "{{.OK}} reports made, {{.Failed}} workbooks not processed; targets met {{.MetricsMet}}, mean achievement (each capped at 100%) {{.MeanAchievementCapped}}.",
+	"mail.team":     "{{.Team}}: targets met {{.MetricsMet}}, mean achievement {{.MeanAchievementCapped}}",
+	"mail.failure":  "Not processed: {{.File}}: {{.Reason}}",
+	"mail.missing":  "These attachments are not in this mail (over the mail size limit, or not found); the report folder has them:",
+	"mail.summary":  "The strategy review report for {{.Period}}{{if .Team}} ({{.Team}}){{end}}: {{.OK}} reports made, {{.Failed}} workbooks not processed; targets met <b>{{.MetricsMet}}</b>, mean achievement (each capped at 100%) {{.MeanAchievementCapped}}.",
 }

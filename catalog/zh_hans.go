@@ -350,34 +350,14 @@ var zhHans = map[string]string{
 	"template.instruction.09":               "客观中立：以数据为依据，不归因于个人。不说“张三执行不力”，而说“任务1未按时完成，因需求变更导致返工2次”。",
 	"template.instruction.10":               "交表前可执行 fupan validate 文件名.xlsx 检查。",
 
-	// The default mail: text/template and html/template over the run's figures
-	// (see the README); fupan.yaml's mail section may replace each.
-	"mail.subject": "策略复盘报告 {{.Period}}：{{.OK}} 个团队，指标达成 {{.MetricsMet}}",
-	"mail.body": `各位领导好，
-
-附件是 {{.Period}} 的策略复盘报告{{if .Team}}（{{.Team}}）{{end}}。
-已生成报告 {{.OK}} 份，未能处理 {{.Failed}} 份；指标达成 {{.MetricsMet}}，平均达成率（单项封顶100%）{{.MeanAchievementCapped}}。
-{{range .Teams}}
-  {{.Team}}：指标达成 {{.MetricsMet}}，平均达成率 {{.MeanAchievementCapped}}{{end}}
-{{range .Failures}}
-未能处理：{{.File}}：{{.Reason}}{{end}}
-{{if .Missing}}
-以下附件未随信附上（超过邮件大小上限，或未找到），请在报告目录中查看：{{range .Missing}}
-  {{.}}{{end}}
-{{end}}
-—— fupan
-`,
-	"mail.html": `<!DOCTYPE html>
-<html lang="zh-Hans"><head><meta charset="utf-8"></head>
-<body style="font-family: 'PingFang SC','Microsoft YaHei',sans-serif; color:#212529">
-<p>各位领导好，</p>
-<p>{{.Period}} 的策略复盘报告{{if .Team}}（{{.Team}}）{{end}}：已生成 {{.OK}} 份，未能处理 {{.Failed}} 份；指标达成 <b>{{.MetricsMet}}</b>，平均达成率（单项封顶100%）{{.MeanAchievementCapped}}。</p>
-<table cellpadding="6" cellspacing="0" style="border-collapse:collapse; border:1px solid #ced4da">
-<tr style="background:#2f5597; color:#fff"><th align="left">团队</th><th>指标达成</th><th>平均达成率（单项封顶100%）</th><th align="left">需要决策的事项</th></tr>
-{{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
-{{end}}</table>
-{{if .Failures}}<p><b>未能处理的工作簿</b></p><ul>{{range .Failures}}<li>{{.File}}：{{.Reason}}</li>{{end}}</ul>{{end}}
-{{if .Missing}}<p>以下附件未随信附上（超过邮件大小上限，或未找到），请在报告目录中查看：{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
-<p style="color:#6c757d">—— fupan</p>
-</body></html>`,
+	// The default mail's words (package mail holds its layout): text/template
+	// over the run's figures (see the README), the summary's also html/template.
+	"mail.subject":  "策略复盘报告 {{.Period}}：{{.OK}} 个团队，指标达成 {{.MetricsMet}}",
+	"mail.greeting": "各位领导好，",
+	"mail.attached": "附件是 {{.Period}} 的策略复盘报告{{if .Team}}（{{.Team}}）{{end}}。",
+	"mail.counts":   "已生成报告 {{.OK}} 份，未能处理 {{.Failed}} 份；指标达成 {{.MetricsMet}}，平均达成率（单项封顶100%）{{.MeanAchievementCapped}}。",
+	"mail.team":     "{{.Team}}：指标达成 {{.MetricsMet}}，平均达成率 {{.MeanAchievementCapped}}",
+	"mail.failure":  "未能处理：{{.File}}：{{.Reason}}",
+	"mail.missing":  "以下附件未随信附上（超过邮件大小上限，或未找到），请在报告目录中查看：",
+	"mail.summary":  "{{.Period}} 的策略复盘报告{{if .Team}}（{{.Team}}）{{end}}：已生成 {{.OK}} 份，未能处理 {{.Failed}} 份；指标达成 <b>{{.MetricsMet}}</b>，平均达成率（单项封顶100%）{{.MeanAchievementCapped}}。",
 }

@@ -350,34 +350,14 @@ var zhHant = map[string]string{
 	"template.instruction.09":               "客觀中立：以數據為依據，不歸因於個人。不說「張三執行不力」，而說「任務1未按時完成，因需求變更導致返工2次」。",
 	"template.instruction.10":               "交表前可執行 fupan validate 檔名.xlsx 檢查。",
 
-	// The default mail: text/template and html/template over the run's figures
-	// (see the README); fupan.yaml's mail section may replace each.
-	"mail.subject": "策略復盤報告 {{.Period}}：{{.OK}} 個團隊，指標達成 {{.MetricsMet}}",
-	"mail.body": `各位主管好，
-
-附件是 {{.Period}} 的策略復盤報告{{if .Team}}（{{.Team}}）{{end}}。
-已產生報告 {{.OK}} 份，未能處理 {{.Failed}} 份；指標達成 {{.MetricsMet}}，平均達成率（單項封頂100%）{{.MeanAchievementCapped}}。
-{{range .Teams}}
-  {{.Team}}：指標達成 {{.MetricsMet}}，平均達成率 {{.MeanAchievementCapped}}{{end}}
-{{range .Failures}}
-未能處理：{{.File}}：{{.Reason}}{{end}}
-{{if .Missing}}
-以下附件未隨信附上（超過郵件大小上限，或未找到），請在報告目錄中查看：{{range .Missing}}
-  {{.}}{{end}}
-{{end}}
-—— fupan
-`,
-	"mail.html": `<!DOCTYPE html>
-<html lang="zh-Hant"><head><meta charset="utf-8"></head>
-<body style="font-family: 'PingFang TC','Microsoft JhengHei',sans-serif; color:#212529">
-<p>各位主管好，</p>
-<p>{{.Period}} 的策略復盤報告{{if .Team}}（{{.Team}}）{{end}}：已產生 {{.OK}} 份，未能處理 {{.Failed}} 份；指標達成 <b>{{.MetricsMet}}</b>，平均達成率（單項封頂100%）{{.MeanAchievementCapped}}。</p>
-<table cellpadding="6" cellspacing="0" style="border-collapse:collapse; border:1px solid #ced4da">
-<tr style="background:#2f5597; color:#fff"><th align="left">團隊</th><th>指標達成</th><th>平均達成率（單項封頂100%）</th><th align="left">需要決策的事項</th></tr>
-{{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
-{{end}}</table>
-{{if .Failures}}<p><b>未能處理的活頁簿</b></p><ul>{{range .Failures}}<li>{{.File}}：{{.Reason}}</li>{{end}}</ul>{{end}}
-{{if .Missing}}<p>以下附件未隨信附上（超過郵件大小上限，或未找到），請在報告目錄中查看：{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
-<p style="color:#6c757d">—— fupan</p>
-</body></html>`,
+	// The default mail's words (package mail holds its layout): text/template
+	// over the run's figures (see the README), the summary's also html/template.
+	"mail.subject":  "策略復盤報告 {{.Period}}：{{.OK}} 個團隊，指標達成 {{.MetricsMet}}",
+	"mail.greeting": "各位主管好，",
+	"mail.attached": "附件是 {{.Period}} 的策略復盤報告{{if .Team}}（{{.Team}}）{{end}}。",
+	"mail.counts":   "已產生報告 {{.OK}} 份，未能處理 {{.Failed}} 份；指標達成 {{.MetricsMet}}，平均達成率（單項封頂100%）{{.MeanAchievementCapped}}。",
+	"mail.team":     "{{.Team}}：指標達成 {{.MetricsMet}}，平均達成率 {{.MeanAchievementCapped}}",
+	"mail.failure":  "未能處理：{{.File}}：{{.Reason}}",
+	"mail.missing":  "以下附件未隨信附上（超過郵件大小上限，或未找到），請在報告目錄中查看：",
+	"mail.summary":  "{{.Period}} 的策略復盤報告{{if .Team}}（{{.Team}}）{{end}}：已產生 {{.OK}} 份，未能處理 {{.Failed}} 份；指標達成 <b>{{.MetricsMet}}</b>，平均達成率（單項封頂100%）{{.MeanAchievementCapped}}。",
 }

@@ -86,14 +86,15 @@ func (c *Config) applyDefaults() {
 	if !ok {
 		lang = catalog.Simplified // Check reports a lang: it cannot read
 	}
+	subject, body, htmlBody := defaults(lang)
 	if c.Subject == "" {
-		c.Subject = catalog.T(lang, "mail.subject")
+		c.Subject = subject
 	}
 	if c.Body == "" {
-		c.Body = catalog.T(lang, "mail.body")
+		c.Body = body
 	}
 	if c.BodyHTML == "" {
-		c.BodyHTML = catalog.T(lang, "mail.html")
+		c.BodyHTML = htmlBody
 	}
 }
 

@@ -64,6 +64,19 @@ func TestDefaultMailInItsLanguage(t *testing.T) {
 		if tc.lang == "en" && !strings.HasPrefix(body, "Hello,") || tc.lang == "zh-Hant" && !strings.HasPrefix(body, "各位主管好") {
 			t.Errorf("lang %q: body %q", tc.lang, body)
 		}
+		html, err := c.RenderHTML(Figures{Period: "2025Q3", OK: 1, Teams: []TeamFigures{{Team: "R&D <East>", Attention: []string{"a < b"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range map[string][]string{
+			"":        {`<html lang="zh-Hans">`, "<th align=\"left\">团队</th>", "<td>R&amp;D &lt;East&gt;</td>", "• a &lt; b<br>"},
+			"zh-Hant": {`<html lang="zh-Hant">`, "<th align=\"left\">團隊</th>", "平均達成率（單項封頂100%）"},
+			"en":      {`<html lang="en">`, "<th align=\"left\">Team</th>", "<th>Mean achievement (each capped at 100%)</th>"},
+		}[tc.lang] {
+			if !strings.Contains(html, want) {
+				t.Errorf("lang %q: the HTML part lacks %q:\n%s", tc.lang, want, html)
+			}
+		}
 	}
 }
 
