@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,7 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
 			}
-			return o.run(c, all)
+			return o.run(all, c.App.Writer)
 		},
 	}
 }
@@ -71,7 +72,8 @@ type lessonsOptions struct {
 	Identity fupan.Identity
 	Lang     fupan.Lang
 	JSON     bool
-	Output   string // .xlsx or .pdf; "" prints
+	Output   string   // .xlsx or .pdf; "" prints
+	Font     pdf.Font // for a .pdf; the zero Font is the embedded one
 }
 
 func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
@@ -107,12 +109,13 @@ func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 	if ext := strings.ToLower(filepath.Ext(o.Output)); o.Output != "" && ext != ".xlsx" && ext != ".pdf" {
 		return o, cli.Exit("-o "+o.Output+": want a .xlsx or .pdf file", exitBadUsage)
 	}
-	return o, nil
+	o.Font, err = fontOption(c)
+	return o, err
 }
 
 // run shows the lessons that pass the filter: written to a file, as JSON,
 // or as a table.
-func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
+func (o lessonsOptions) run(all []fupan.Lesson, stdout io.Writer) error {
 	var list []fupan.Lesson
 	for _, l := range all {
 		if o.Filter.Match(l, o.Identity) {
@@ -121,7 +124,7 @@ func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
 	}
 	switch {
 	case o.Output != "":
-		return writeLessons(c, o.Output, strings.ToLower(filepath.Ext(o.Output)), list, o.Lang)
+		return o.write(list, stdout)
 	case o.JSON:
 		if list == nil {
 			list = []fupan.Lesson{}
@@ -130,7 +133,7 @@ func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
 		if err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
-		fmt.Fprintln(c.App.Writer, string(b))
+		fmt.Fprintln(stdout, string(b))
 	default:
 		l := o.Lang
 		rows := [][]string{{catalog.T(l, "period"), catalog.T(l, "team"), catalog.T(l, "lessons.metric"),
@@ -138,28 +141,24 @@ func (o lessonsOptions) run(c *cli.Context, all []fupan.Lesson) error {
 		for _, ls := range list {
 			rows = append(rows, []string{ls.Period, printable(ls.Team), printable(ls.Metric), catalog.T(l, "kind."+ls.Kind), printable(ls.Text)})
 		}
-		printColumns(c.App.Writer, rows)
+		printColumns(stdout, rows)
 	}
 	return nil
 }
 
-func writeLessons(c *cli.Context, out, ext string, list []fupan.Lesson, lang fupan.Lang) error {
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+// write exports the lessons to Output, whole or not at all, and prints its
+// name.
+func (o lessonsOptions) write(list []fupan.Lesson, stdout io.Writer) error {
+	if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
-	var err error
-	if ext == ".xlsx" {
-		err = batch.WriteAtomic(out, func(f *os.File) error { return xlsx.WriteLessons(f, list, lang) })
-	} else {
-		font, ferr := fontOption(c)
-		if ferr != nil {
-			return ferr
-		}
-		err = batch.WriteAtomic(out, func(f *os.File) error { return pdf.WriteLessons(f, list, pdf.Options{Font: font, Lang: lang}) })
+	write := func(f *os.File) error { return xlsx.WriteLessons(f, list, o.Lang) }
+	if strings.ToLower(filepath.Ext(o.Output)) == ".pdf" {
+		write = func(f *os.File) error { return pdf.WriteLessons(f, list, pdf.Options{Font: o.Font, Lang: o.Lang}) }
 	}
-	if err != nil {
+	if err := batch.WriteAtomic(o.Output, write); err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
-	fmt.Fprintln(c.App.Writer, printable(out))
+	fmt.Fprintln(stdout, printable(o.Output))
 	return nil
 }

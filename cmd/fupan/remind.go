@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 	_ "time/tzdata" // timezone: works where the machine has no zoneinfo
@@ -43,14 +44,19 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 				return err
 			}
 			defer func() { _ = o.History.Close() }()
-			res, err := batch.Remind(c.Context, o)
-			zerolog.Ctx(c.Context).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
-			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
-			}
-			return nil
+			return runRemind(c.Context, o)
 		},
 	}
+}
+
+// runRemind posts (or with DryRun writes) the reminders due today.
+func runRemind(ctx context.Context, o batch.RemindOptions) error {
+	res, err := batch.Remind(ctx, o)
+	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	return nil
 }
 
 // remindOptionsFrom reads remind's flags and the config into the job's

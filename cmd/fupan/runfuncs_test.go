@@ -82,6 +82,36 @@ func TestRunFunctions(t *testing.T) {
 		t.Errorf("history --team --json: %v %+v\n%s", err, list, stdout.String())
 	}
 
+	// lessons: the recorded ones, filtered, as JSON and exported.
+	all, err := db.Lessons(ctx)
+	if err != nil || len(all) == 0 {
+		t.Fatalf("lessons recorded: %d (%v)", len(all), err)
+	}
+	stdout.Reset()
+	lo := lessonsOptions{Lang: fupan.Simplified, Identity: id, JSON: true, Filter: fupan.LessonFilter{Kind: fupan.LessonAvoid}}
+	if err := lo.run(all, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	var lessons []fupan.Lesson
+	if err := json.Unmarshal(stdout.Bytes(), &lessons); err != nil || len(lessons) == 0 || len(lessons) >= len(all) {
+		t.Errorf("lessons --kind lesson --json: %v, %d of %d\n%s", err, len(lessons), len(all), stdout.String())
+	}
+	for _, ls := range lessons {
+		if ls.Kind != fupan.LessonAvoid {
+			t.Errorf("lessons --kind lesson lists a %s: %+v", ls.Kind, ls)
+		}
+	}
+	lo.JSON, lo.Output = false, filepath.Join(dir, "lib", "lessons.xlsx")
+	stdout.Reset()
+	if err := lo.run(all, &stdout); err != nil || strings.TrimSpace(stdout.String()) != lo.Output {
+		t.Fatalf("lessons -o: %v, printed %q", err, stdout.String())
+	}
+	if f, err := excelize.OpenFile(lo.Output); err != nil {
+		t.Errorf("the lessons export: %v", err)
+	} else {
+		_ = f.Close()
+	}
+
 	backup := filepath.Join(dir, "backup.sqlite")
 	stdout.Reset()
 	if err := (historyBackupOptions{DB: db, File: backup}).run(ctx, &stdout); err != nil || strings.TrimSpace(stdout.String()) != backup {
