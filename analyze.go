@@ -41,8 +41,9 @@ func Analyze(wb *Workbook, opts Options) *Review {
 	check(r, fs)
 	r.Findings = fs.list
 	// 6. Follow up last period's actions: without the history, table 5's own
-	// rows are the list; with it, the caller follows up the previous
-	// review's again. This also sorts and counts the findings.
+	// rows are the list; with it, Compare follows up the previous review's
+	// again. Each follow-up ends by finishing the review: its findings in
+	// order and counted.
 	r.FollowUpActions(nil, "")
 	return r
 }

@@ -98,7 +98,7 @@ func statusOn(due, doneOn Date, done bool, asOf Date) string {
 // each by table 5's row that names it, else by a tracked task of table 2
 // that is it, else unknown. With no previous review, table 5's own rows are
 // the list. It sets Followup, the summary's counts and the findings of
-// follow-up, replacing those of an earlier call.
+// follow-up, replacing those of an earlier call, and finishes the review.
 func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 	asOf := r.Meta.PeriodEnd
 	var list []FollowUp
@@ -138,6 +138,7 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 	}
 	r.Followup = list
 	r.recountFollowup()
+	r.finish()
 }
 
 // fromRow is a follow-up as table 5's row tells it.
@@ -207,7 +208,7 @@ func (r *Review) trackedAs(a ActionRow) *TrackingRow {
 }
 
 // recountFollowup sets the summary's follow-up counts and the follow-up
-// findings from Followup.
+// findings from Followup, in place of an earlier call's.
 func (r *Review) recountFollowup() {
 	s := &r.Summary
 	s.FollowupTotal, s.FollowupDone, s.FollowupOverdue = 0, 0, 0
@@ -249,8 +250,14 @@ func (r *Review) recountFollowup() {
 			fs.add(CodeActionDroppedNoWhy, r.effectCell(*f.Ref), f.Action)
 		}
 	}
-	SortFindings(fs.list)
 	r.Findings = fs.list
+}
+
+// finish is a review's last step, after Analyze's and after each follow-up:
+// its findings in order of the cells, and counted in the summary.
+func (r *Review) finish() {
+	SortFindings(r.Findings)
+	s := &r.Summary
 	s.Errors, s.Warnings, s.Infos = 0, 0, 0
 	for _, f := range r.Findings {
 		switch f.Severity {
