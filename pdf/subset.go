@@ -33,6 +33,39 @@ var errFont = errors.New("unsupported TrueType font")
 func be16(b []byte, off int) uint16 { return binary.BigEndian.Uint16(b[off:]) }
 func be32(b []byte, off int) uint32 { return binary.BigEndian.Uint32(b[off:]) }
 
+// readGlyphIndex reads where each glyph lies in the glyf table (loca).
+func (fi *fontIndex) readGlyphIndex() error {
+	loca := fi.tables["loca"]
+	fi.loca = make([]uint32, fi.numGlyphs+1)
+	for g := 0; g <= fi.numGlyphs; g++ {
+		if fi.indexFormat == 0 {
+			fi.loca[g] = uint32(be16(loca, 2*g)) * 2
+		} else {
+			fi.loca[g] = be32(loca, 4*g)
+		}
+		if g > 0 && fi.loca[g] < fi.loca[g-1] || int(fi.loca[g]) > len(fi.glyf) {
+			return fmt.Errorf("%w: glyph %d lies outside the glyf table", errFont, g)
+		}
+	}
+	return nil
+}
+
+// readMetrics reads each glyph's advance and left side bearing (hmtx): the
+// glyphs past hhea's count share the last advance.
+func (fi *fontIndex) readMetrics() {
+	metrics := int(be16(fi.tables["hhea"], 34))
+	hmtx := fi.tables["hmtx"]
+	fi.advance = make([]uint16, fi.numGlyphs)
+	fi.lsb = make([]int16, fi.numGlyphs)
+	for g := 0; g < fi.numGlyphs; g++ {
+		if g < metrics {
+			fi.advance[g], fi.lsb[g] = be16(hmtx, 4*g), int16(be16(hmtx, 4*g+2))
+		} else {
+			fi.advance[g], fi.lsb[g] = fi.advance[metrics-1], int16(be16(hmtx, 4*metrics+2*(g-metrics)))
+		}
+	}
+}
+
 // indexFont reads the tables a subset needs.
 func indexFont(data []byte) (fi *fontIndex, err error) {
 	defer func() {
@@ -65,29 +98,10 @@ func indexFont(data []byte) (fi *fontIndex, err error) {
 	fi.indexFormat = int16(be16(head, 50))
 	fi.numGlyphs = int(be16(fi.tables["maxp"], 4))
 	fi.glyf = fi.tables["glyf"]
-	loca := fi.tables["loca"]
-	fi.loca = make([]uint32, fi.numGlyphs+1)
-	for g := 0; g <= fi.numGlyphs; g++ {
-		if fi.indexFormat == 0 {
-			fi.loca[g] = uint32(be16(loca, 2*g)) * 2
-		} else {
-			fi.loca[g] = be32(loca, 4*g)
-		}
-		if g > 0 && fi.loca[g] < fi.loca[g-1] || int(fi.loca[g]) > len(fi.glyf) {
-			return nil, fmt.Errorf("%w: glyph %d lies outside the glyf table", errFont, g)
-		}
+	if err := fi.readGlyphIndex(); err != nil {
+		return nil, err
 	}
-	metrics := int(be16(fi.tables["hhea"], 34))
-	hmtx := fi.tables["hmtx"]
-	fi.advance = make([]uint16, fi.numGlyphs)
-	fi.lsb = make([]int16, fi.numGlyphs)
-	for g := 0; g < fi.numGlyphs; g++ {
-		if g < metrics {
-			fi.advance[g], fi.lsb[g] = be16(hmtx, 4*g), int16(be16(hmtx, 4*g+2))
-		} else {
-			fi.advance[g], fi.lsb[g] = fi.advance[metrics-1], int16(be16(hmtx, 4*metrics+2*(g-metrics)))
-		}
-	}
+	fi.readMetrics()
 	if fi.cmap, err = readCmap4(fi.tables["cmap"]); err != nil {
 		return nil, err
 	}

@@ -50,69 +50,65 @@ func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 	return reviews, keys, nil
 }
 
+// latestRows reads a recorded review's rows that remind and next need: its
+// plan's tasks, tracked tasks, actions and follow-ups.
 func (h *DB) latestRows(ctx context.Context, id int64, rv *fupan.Review) error {
-	each := func(query string, scan func(*sql.Rows) error) error {
-		rows, err := h.db.QueryContext(ctx, query, id)
-		if err != nil {
+	for _, q := range []struct {
+		query string
+		scan  func(*sql.Rows) error
+	}{
+		{`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var p fupan.PlanRow
+			var end string
+			err := r.Scan(&p.Task, &p.Owner, &end)
+			p.End = isoDate(end)
+			rv.Plan = append(rv.Plan, p)
 			return err
-		}
-		defer func() { _ = rows.Close() }()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
-	}
-	err := each(`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-		var p fupan.PlanRow
-		var end string
-		if err := r.Scan(&p.Task, &p.Owner, &end); err != nil {
-			return err
-		}
-		p.End = isoDate(end)
-		rv.Plan = append(rv.Plan, p)
-		return nil
-	})
-	if err == nil {
-		err = each(`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+		}},
+		{`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 			var t fupan.TrackingRow
-			if err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner); err != nil {
-				return err
-			}
+			err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner)
 			rv.Tracking = append(rv.Tracking, t)
-			return nil
-		})
-	}
-	if err == nil {
-		err = each(`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			return err
+		}},
+		{`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 			var a fupan.ActionRow
 			var due string
-			if err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done); err != nil {
-				return err
-			}
+			err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done)
 			a.Due = isoDate(due)
 			rv.Actions = append(rv.Actions, a)
-			return nil
-		})
-	}
-	if err == nil {
-		err = each(`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
+			return err
+		}},
+		{`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
 			FROM followup_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 			var f fupan.FollowUp
 			var due, doneOn string
-			if err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect); err != nil {
-				return err
-			}
+			err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect)
 			f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
 			rv.Followup = append(rv.Followup, f)
-			return nil
-		})
-	}
-	if err != nil {
-		return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
+			return err
+		}},
+	} {
+		if err := h.eachRow(ctx, q.query, id, q.scan); err != nil {
+			return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
+		}
 	}
 	return nil
+}
+
+// eachRow calls scan on each row of a query about one review.
+func (h *DB) eachRow(ctx context.Context, query string, id int64, scan func(*sql.Rows) error) error {
+	rows, err := h.db.QueryContext(ctx, query, id)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rows.Close() }()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // LastReminded is the day (ISO, local) a robot last sent a reminder of an

@@ -267,14 +267,20 @@ func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) 
 		}
 	}
 	cell.Text = c.value
-	n, err := strconv.ParseFloat(c.value, 64)
+	return numberCell(cell, c.style, kinds, date1904)
+}
+
+// numberCell reads a cell's value as a number, as its number format shows it:
+// a date (a serial from 1900 or 1904), a percentage or a plain number.
+func numberCell(cell fupan.Cell, style int, kinds []numFmtKind, date1904 bool) fupan.Cell {
+	n, err := strconv.ParseFloat(cell.Text, 64)
 	if err != nil {
 		return cell
 	}
 	cell.Kind, cell.Num = fupan.CellNumber, n
 	kind := fmtNumber
-	if c.style >= 0 && c.style < len(kinds) {
-		kind = kinds[c.style]
+	if style >= 0 && style < len(kinds) {
+		kind = kinds[style]
 	}
 	switch kind {
 	case fmtDate:
