@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
@@ -91,20 +92,42 @@ func (d *doc) achievementBar(o fupan.OutcomeRow, y, barH, plotX, plotW, valueW, 
 // shortened with an ellipsis where it is longer.
 func (d *doc) rowLabel(y, h float64, label string) {
 	d.text(ink)
-	lines := d.wrap(label, labelW-3)
-	if len(lines) > 1 {
-		lines[0] = fitLine(d, lines[0]+"…", labelW-3)
-	}
-	d.write(margin, y+(h-d.lineH())/2, labelW-3, lines[0], "L")
+	d.write(margin, y+(h-d.lineH())/2, labelW-3, fitMiddle(d, label, labelW-3), "L")
 }
 
-// fitLine shortens a line with an ellipsis until it fits.
-func fitLine(d *doc, s string, w float64) string {
-	rs := []rune(s)
-	for len(rs) > 1 && d.width(string(rs)) > w {
-		rs = append(rs[:len(rs)-2], '…')
+// fitMiddle shortens a line by its middle, behind an ellipsis, until it
+// fits: long names often differ only at their end ("…channel number 3"),
+// and cut at the end thirty metrics read the same.
+func fitMiddle(d *doc, s string, w float64) string {
+	if d.width(s) <= w {
+		return s
 	}
-	return string(rs)
+	rs := []rune(s)
+	head, tail := (len(rs)+1)/2, len(rs)/2
+	for head+tail > 0 {
+		if head > tail {
+			head--
+		} else {
+			tail--
+		}
+		if d.width(string(rs[:head])+"…"+string(rs[len(rs)-tail:])) <= w {
+			return wordsAround(string(rs[:head]), string(rs[len(rs)-tail:]))
+		}
+	}
+	return "…"
+}
+
+// wordsAround joins the start and end kept of a name with an ellipsis, cut
+// back to whole words where the name has spaces ("Optimise online…channels",
+// not "Optimise online…omotion channels"); shorter, it still fits.
+func wordsAround(head, tail string) string {
+	if i := strings.LastIndex(head, " "); i > 0 {
+		head = head[:i]
+	}
+	if i := strings.Index(tail, " "); i >= 0 && i < len(tail)-1 {
+		tail = tail[i+1:]
+	}
+	return strings.TrimRight(head, " ") + "…" + strings.TrimLeft(tail, " ")
 }
 
 // stateLabel is the label key of a milestone's state.

@@ -135,3 +135,27 @@ func TestHardWorkbookLayout(t *testing.T) {
 		}
 	}
 }
+
+// Metric names that differ only at their end stay apart in the achievement
+// chart: each row keeps its name's start and end ("New enterprise…number
+// 12"); cut at the end, thirty rows read "New enterprise customers acqui…".
+func TestChartKeepsLongNamesApart(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	r := samples.SeedEnglish()
+	r.Outcome.Rows = nil
+	for i := 0; i < 12; i++ {
+		r.Outcome.Rows = append(r.Outcome.Rows, []string{
+			fmt.Sprintf("New enterprise customers acquired through channel partners in the eastern region, number %d", i+1),
+			"100", fmt.Sprint(70 + 5*i), "", "Price of placements rose", "lesson: test earlier"})
+	}
+	src := filepath.Join(t.TempDir(), "East-China-Sales_2025Q3.xlsx")
+	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	text := testtool.Text(t, writePDF(t, review(t, src), t.TempDir(), pdf.Options{}))
+	for i := 1; i <= 12; i++ {
+		if !regexp.MustCompile(`New enterprise[^\n]*…[^\n]*number ` + fmt.Sprint(i) + `\b`).MatchString(text) {
+			t.Errorf("the chart has no row for metric number %d by its start and end", i)
+		}
+	}
+}
