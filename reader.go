@@ -210,23 +210,16 @@ func statusWord(s string) (done, known bool) {
 
 // kindWord names the kind of value a column wants, for messages.
 func kindWord(l Lang, kind string) string {
-	switch kind {
-	case "date":
-		return catalog.T(l, "expect.date")
-	case "range":
-		return catalog.T(l, "expect.range")
-	case "quantity":
-		return catalog.T(l, "expect.number")
-	case "rate":
-		return catalog.T(l, "expect.percent")
-	case "progress":
-		return catalog.T(l, "expect.progress")
-	case "period":
-		return catalog.T(l, "expect.period")
-	case "resources":
-		return catalog.T(l, "expect.resources")
+	if key, ok := expectKeys[kind]; ok {
+		return catalog.T(l, key)
 	}
 	return kind
+}
+
+// expectKeys are the catalogue keys of the kinds of value columns want.
+var expectKeys = map[string]string{
+	"date": "expect.date", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
+	"progress": "expect.progress", "period": "expect.period", "resources": "expect.resources",
 }
 
 // checkCharacters names the table cells holding characters beyond the Basic

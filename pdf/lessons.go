@@ -21,13 +21,8 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, opts Options) error {
 func (d *doc) lessons(lessons []fupan.Lesson) string {
 	l := d.lang
 	title := catalog.T(l, "lessons.title")
-	d.pdf.SetTitle(title, title)
-	d.newPage()
-	d.pdf.Bookmark(title, 0, margin)
-	d.setSize(20)
-	d.text(navy)
-	d.write(margin, margin, contentW, title, "L")
-	d.pdf.SetY(margin + d.lineH() + 4)
+	d.titlePage(title)
+	d.pdf.SetY(d.pdf.Y() + 4)
 	d.text(ink)
 	for _, kind := range []string{fupan.LessonAvoid, fupan.LessonExperience} {
 		of := fupan.OfKind(lessons, kind)

@@ -50,13 +50,7 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	if p := periods(rows); p != "" {
 		title += " · " + p // which month or quarter, at a glance
 	}
-	d.pdf.SetTitle(title, title)
-	d.newPage()
-	d.pdf.Bookmark(title, 0, margin)
-	d.setSize(20)
-	d.text(navy)
-	d.write(margin, margin, contentW, title, "L")
-	d.pdf.SetY(margin + d.lineH())
+	d.titlePage(title)
 	d.setSize(9)
 	d.text(grey)
 	ok, failed := 0, 0
@@ -283,6 +277,19 @@ func sharedTeamNames(rows []OverviewRow) map[string]bool {
 		shared[t] = k > 1
 	}
 	return shared
+}
+
+// titlePage starts a document of its own title (the overview, the lessons
+// library): its metadata, a bookmark and the title large at the top; the
+// next line is under it.
+func (d *doc) titlePage(title string) {
+	d.pdf.SetTitle(title, title)
+	d.newPage()
+	d.pdf.Bookmark(title, 0, margin)
+	d.setSize(20)
+	d.text(navy)
+	d.write(margin, margin, contentW, title, "L")
+	d.pdf.SetY(margin + d.lineH())
 }
 
 // overviewChart draws each team's mean achievement as a bar, with the 100% line.
