@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // Identity says when two reviews are of one team, and two rows of one metric,
@@ -38,7 +40,7 @@ func (id Identity) foldAliases() map[string]string {
 }
 
 // fold is the form names are compared in: width folded, Simplified, lower
-// case, without spaces.
+// case, without spaces and invisible format characters.
 func (id Identity) fold(s string) string {
 	s = FoldText(s)
 	if id.Simplify != nil {
@@ -49,7 +51,7 @@ func (id Identity) fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || value.IsInvisible(r) {
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))

@@ -112,15 +112,22 @@ func Simplify(s string) string {
 	return strings.Map(func(r rune) rune { return simplifyRune(foldWidth(r)) }, s)
 }
 
+// IsInvisible reports a format character (Unicode category Cf: zero-width
+// space U+200B, word joiner U+2060, soft hyphen U+00AD, byte order mark
+// U+FEFF, bidi marks): pasted from a web page or a chat it is invisible in a
+// cell, so names are compared without it, as without spaces.
+func IsInvisible(r rune) bool { return unicode.Is(unicode.Cf, r) }
+
 // MatchKey is the form in which header names and keywords are compared: width
-// folded, Simplified, lower case, spaces and a few connecting marks removed.
+// folded, Simplified, lower case, spaces, format characters and a few
+// connecting marks removed.
 func MatchKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		r = simplifyRune(foldWidth(r))
 		switch {
-		case unicode.IsSpace(r), r == '_', r == '*', r == '＊':
+		case unicode.IsSpace(r), IsInvisible(r), r == '_', r == '*', r == '＊':
 			continue
 		case r == '–' || r == '—':
 			r = '-'
