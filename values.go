@@ -74,6 +74,10 @@ func ParseRate(s string) (float64, error) { return value.ParseRate(s) }
 // ParseResources reads a task's budget and people.
 func ParseResources(s string) (Resources, error) { return value.ParseResources(s) }
 
+// StripControls is a team's text without control and bidi characters, for
+// a PDF's metadata, a file name, a terminal (value.IsControl says which).
+func StripControls(s string) string { return value.StripControls(s) }
+
 // ParseOwners splits an owner cell into names.
 func ParseOwners(s string) []string { return value.ParseOwners(s) }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/fupan-review/fupan"
 )
 
 // canvas is what the report and the overview draw on: A4 pages measured in
@@ -105,14 +106,20 @@ func (c *canvas) PageCount() int { return len(c.pages) }
 func (c *canvas) Y() float64     { return c.y }
 func (c *canvas) SetY(y float64) { c.y = y }
 
-func (c *canvas) SetLineWidth(mm float64)        { c.st.lineWidth = mm }
-func (c *canvas) SetDashPattern(mm []float64)    { c.st.dash = mm }
-func (c *canvas) SetFontSize(pt float64)         { c.st.size = pt }
-func (c *canvas) SetTextColour(rgb colour)       { c.st.textRGB = rgb }
-func (c *canvas) SetFillColour(rgb colour)       { c.st.fillRGB = rgb }
-func (c *canvas) SetDrawColour(rgb colour)       { c.st.drawRGB = rgb }
-func (c *canvas) SetTitle(title, subject string) { c.title, c.subject = title, subject }
-func (c *canvas) SetKeywords(k string)           { c.keywords = k }
+func (c *canvas) SetLineWidth(mm float64)     { c.st.lineWidth = mm }
+func (c *canvas) SetDashPattern(mm []float64) { c.st.dash = mm }
+func (c *canvas) SetFontSize(pt float64)      { c.st.size = pt }
+func (c *canvas) SetTextColour(rgb colour)    { c.st.textRGB = rgb }
+func (c *canvas) SetFillColour(rgb colour)    { c.st.fillRGB = rgb }
+func (c *canvas) SetDrawColour(rgb colour)    { c.st.drawRGB = rgb }
+
+// The document's information and outline hold teams' texts (the team's
+// name): a viewer or a terminal printing pdfinfo would act on an ESC
+// sequence, a NUL or a bidi override there, so they are stripped.
+func (c *canvas) SetTitle(title, subject string) {
+	c.title, c.subject = fupan.StripControls(title), fupan.StripControls(subject)
+}
+func (c *canvas) SetKeywords(k string) { c.keywords = fupan.StripControls(k) }
 
 func (c *canvas) record(o op) {
 	o.st = c.st
@@ -121,7 +128,7 @@ func (c *canvas) record(o op) {
 
 // Bookmark adds an outline entry pointing at y on the current page.
 func (c *canvas) Bookmark(title string, level int, y float64) {
-	c.record(op{kind: opBookmark, s: title, level: level, y: y})
+	c.record(op{kind: opBookmark, s: fupan.StripControls(title), level: level, y: y})
 }
 
 // fontOf is the font a character is drawn with: the document's, else the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
@@ -31,14 +32,26 @@ actions with their due dates and acceptance criteria, for the team to say what
 became of them, and a sheet of other teams' lessons on the same metrics from
 the history (--history, else fupan-history.sqlite beside OUT where it is).
 
+The name comes from the team's cell, made safe: a path separator, a control,
+bidi or invisible character, what Windows refuses becomes _ or goes, and
+every file is written inside DIR, never through a link out of it. next never
+replaces a file in DIR (the team's filled workbook may already be there under
+that name): it keeps it, says so naming it, writes the other teams' and exits
+1; --force replaces it. A file next wrote before with the same content is
+left as it is. Where OUT holds two workbooks of one team and period, the next
+workbook is written once, from the review the history keeps (the one modified
+later).
+
 Examples:
   fupan next /srv/复盘报告/2025-09 -o /mnt/复盘/2025-10
   fupan next out/华东销售部_2025Q3.reviewed.xlsx -o 下季度/
   fupan next 华东销售部_2025Q3.xlsx --period 2025Q4 -o . --history fupan-history.sqlite
 
-Exit status: 0 written, 1 a workbook could not be read or written, 2 bad usage.`,
+Exit status: 0 written, 1 a workbook could not be read or written (or its
+name is taken in DIR), 2 bad usage.`,
 		Flags: append(append(reviewFlags(),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `DIR`"}),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `DIR`"},
+			&cli.BoolFlag{Name: "force", Usage: "replace a file of the same name in DIR"}),
 			historyFlags()...),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
@@ -56,6 +69,7 @@ type nextOptions struct {
 	Files    []string // the reviewed workbooks to carry over
 	Period   string   // the next period as given; "" for the one after each
 	Output   string
+	Force    bool // replace a file of the same name in Output
 	Analyze  fupan.Options
 	Reader   xlsx.Options
 	Identity fupan.Identity
@@ -66,13 +80,17 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if c.NArg() != 1 {
 		return nextOptions{}, cli.Exit("next takes one FILE or OUT", exitBadUsage)
 	}
-	o := nextOptions{Period: c.String("period"), Output: c.String("output")}
+	o := nextOptions{Period: c.String("period"), Output: c.String("output"), Force: c.Bool("force")}
 	if o.Period != "" {
 		if _, err := fupan.ParsePeriod(o.Period); err != nil {
 			return o, cli.Exit("--period: "+err.Error(), exitBadUsage)
 		}
 	}
-	files, out, err := nextSources(c.Args().First())
+	var err error
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
+	files, out, err := nextSources(c.Context, c.Args().First(), o.Identity)
 	if err != nil {
 		return o, cli.Exit(err.Error(), exitBadUsage)
 	}
@@ -84,22 +102,28 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if o.Reader, err = readerOptions(c); err != nil {
 		return o, err
 	}
-	if o.Identity, err = identity(c); err != nil {
-		return o, err
-	}
 	o.Lessons, err = historyLessons(c, out)
 	return o, err
 }
 
 // run writes each team's next workbook and prints its path; a workbook that
-// cannot be carried over is logged, the others are written.
+// cannot be carried over, or whose name is taken, is logged, the others are
+// written.
 func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 	if err := os.MkdirAll(o.Output, 0o755); err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
+	// Every write inside the folder: a name never leads out of it, nor
+	// through a link in it.
+	root, err := os.OpenRoot(o.Output)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	defer func() { _ = root.Close() }()
+	written := map[string]string{} // by name folded to lower case, for disks that ignore case: the source
 	failed := 0
 	for _, file := range o.Files {
-		path, err := o.writeNext(ctx, file)
+		path, err := o.writeNext(ctx, root, file, written)
 		if err != nil {
 			zerolog.Ctx(ctx).Error().Err(err).Str("file", file).Msg("no next workbook")
 			failed++
@@ -114,8 +138,9 @@ func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 }
 
 // nextSources are the workbooks next reads: the file, or the reviewed
-// workbooks of a finished run (and the run's folder, for its history).
-func nextSources(src string) ([]string, string, error) {
+// workbooks of a finished run (and the run's folder, for its history), one
+// per team and period.
+func nextSources(ctx context.Context, src string, id fupan.Identity) ([]string, string, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
 		return nil, "", err
@@ -128,10 +153,8 @@ func nextSources(src string) ([]string, string, error) {
 		return nil, "", fmt.Errorf("%s is a folder but no finished run: %w", src, err)
 	}
 	var files []string
-	for _, e := range sum.Entries {
-		if e.Status == batch.StatusOK && e.Outputs.Reviewed != "" {
-			files = append(files, filepath.Join(src, e.Outputs.Reviewed))
-		}
+	for _, e := range keptEntries(ctx, sum, id) {
+		files = append(files, filepath.Join(src, e.Outputs.Reviewed))
 	}
 	if len(files) == 0 {
 		return nil, "", fmt.Errorf("the run in %s reported no workbook", src)
@@ -164,7 +187,7 @@ func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
 // maxNextLessons keeps the lessons sheet to what a team reads.
 const maxNextLessons = 60
 
-func (o nextOptions) writeNext(ctx context.Context, file string) (string, error) {
+func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, written map[string]string) (string, error) {
 	rv, err := loadReview(ctx, file, o.Analyze, o.Reader)
 	if err != nil {
 		return "", err
@@ -192,7 +215,19 @@ func (o nextOptions) writeNext(ctx context.Context, file string) (string, error)
 			n.Lessons = append(n.Lessons, l)
 		}
 	}
-	path := filepath.Join(o.Output, batch.OutputBase(rv.Meta.Team+"_"+period+".xlsx")+".xlsx")
-	err = batch.WriteAtomic(path, func(f *os.File) error { return xlsx.WriteNext(f, n) })
-	return path, err
+	name := nextFileName(rv.Meta.Team, period)
+	path := filepath.Join(o.Output, name)
+	key := strings.ToLower(name)
+	if other, ok := written[key]; ok {
+		return "", fmt.Errorf("%s was written from %s already: the two name the same team and period; give --period, or leave one out", path, other)
+	}
+	err = writeNew(root, name, o.Force, func(w io.Writer) error { return xlsx.WriteNext(w, n) })
+	if errors.Is(err, errExists) {
+		return "", fmt.Errorf("%s exists and is kept (the team's workbook?): move it away, or give --force to replace it", path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("writing %s: %w", path, err)
+	}
+	written[key] = file
+	return path, nil
 }

@@ -15,10 +15,31 @@ func TestPrintable(t *testing.T) {
 		"csi\u009b2J":         `csi\u009b2J`,
 		"gbk\xb6\xab.xlsx":    `gbk\xb6\xab.xlsx`,
 		"tab\there 「引号」 café": `tab\there 「引号」 café`,
+		"报告\u202exslx.exe":    `报告\u202exslx.exe`,
+		"a\u2066b\u200fc":     `a\u2066b\u200fc`,
 	} {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// printableWriter keeps line breaks, escapes the rest, and waits for a
+// character cut between two writes.
+func TestPrintableWriter(t *testing.T) {
+	var b strings.Builder
+	w := &printableWriter{w: &b}
+	text := "== 华南\x1b]0;x\x07 · 行动\n- \u202e到期\n\xff"
+	for i := 0; i < len(text); i += 2 { // every character cut somewhere
+		if _, err := w.Write([]byte(text[i:min(i+2, len(text))])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := "== 华南\\x1b]0;x\\a · 行动\n- \\u202e到期\n\\xff"; b.String() != want {
+		t.Errorf("wrote %q, want %q", b.String(), want)
 	}
 }
 

@@ -52,6 +52,11 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 // runRemind posts (or with DryRun writes) the reminders due today.
 func runRemind(ctx context.Context, o batch.RemindOptions) error {
 	res, err := batch.Remind(ctx, o)
+	if pw, ok := o.DryRun.(*printableWriter); ok {
+		if ferr := pw.Flush(); err == nil {
+			err = ferr
+		}
+	}
 	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
@@ -89,7 +94,8 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	}
 	o = batch.RemindOptions{Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days")}
 	if c.Bool("dry-run") {
-		o.DryRun = c.App.Writer
+		// The messages hold teams' texts: escaped as history escapes them.
+		o.DryRun = &printableWriter{w: c.App.Writer}
 	}
 	o.History, _, err = openHistory(c, "", historyUpdate)
 	return o, err
