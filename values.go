@@ -78,6 +78,9 @@ func ParseResources(s string) (Resources, error) { return value.ParseResources(s
 // a PDF's metadata, a file name, a terminal (value.IsControl says which).
 func StripControls(s string) string { return value.StripControls(s) }
 
+// IsControl reports a control or bidi character (value.IsControl).
+func IsControl(r rune) bool { return value.IsControl(r) }
+
 // ParseOwners splits an owner cell into names.
 func ParseOwners(s string) []string { return value.ParseOwners(s) }
 

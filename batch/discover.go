@@ -193,13 +193,14 @@ func hashed(safe, original string) string {
 }
 
 // safeName replaces what must not be in an output name: no way out of the
-// output folder, no control characters or invalid UTF-8, nothing Windows
+// output folder, no control or bidi characters (U+202E would show
+// 报告\u202exslx as 报告xlsx) or invalid UTF-8, nothing Windows
 // refuses, no leading dash that a shell would read as an option, and no '~'
 // (the marker of hashed names).
 func safeName(p string) string {
 	p = strings.ToValidUTF8(p, "_")
 	p = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0) || r == '~' || strings.ContainsRune(`<>:"|?*\/`, r) {
+		if fupan.IsControl(r) || r == '~' || strings.ContainsRune(`<>:"|?*\/`, r) {
 			return '_'
 		}
 		return r

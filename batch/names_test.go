@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/xuri/excelize/v2"
 )
@@ -83,7 +84,7 @@ func TestOutputBase(t *testing.T) {
 		{"华东_2025Q3.xlsm", "华东_2025Q3~xlsm"},
 		{"x.XLSX", ""}, {"x~xlsm.xlsx", ""}, {"x.XLSM", ""}, {"a\nb.xlsx", ""}, {"a\"b.xlsx", ""}, {"a~b.xlsx", ""},
 		{"overview.xlsx", ""}, {"SUMMARY.xlsx", ""}, {"-rf.xlsx", ""}, {"bad\xffutf8.xlsx", ""},
-		{"..\\..\\x.xlsx", ""}, {long, ""},
+		{"..\\..\\x.xlsx", ""}, {long, ""}, {"报告\u202exslx.xlsx", ""}, {"a\u2066b\u200f.xlsx", ""},
 	} {
 		got := batch.OutputBase(tc.in)
 		if tc.want != "" && got != tc.want {
@@ -95,7 +96,7 @@ func TestOutputBase(t *testing.T) {
 		if n := len(filepath.Base(got) + ".reviewed.xlsm"); n > 255 {
 			t.Errorf("OutputBase(%q): %d bytes", tc.in, n)
 		}
-		if strings.ContainsAny(got, "\n\"\\") || strings.HasPrefix(filepath.Base(got), "-") {
+		if strings.ContainsAny(got, "\n\"\\") || strings.HasPrefix(filepath.Base(got), "-") || strings.IndexFunc(got, fupan.IsControl) >= 0 {
 			t.Errorf("OutputBase(%q) = %q: unsafe", tc.in, got)
 		}
 		if again := batch.OutputBase(tc.in); again != got {
