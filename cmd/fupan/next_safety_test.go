@@ -190,6 +190,28 @@ func TestNextNamesStayInside(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(share, "link_华南销售部_2025Q4.xlsx")); err != nil {
 		t.Errorf("link/华南销售部's workbook: %v", err)
 	}
+	// A link in DIR under the very name next writes, to a file elsewhere:
+	// kept without --force, replaced itself (not its target) with it.
+	target := filepath.Join(elsewhere, "victim.xlsx")
+	if err := os.WriteFile(target, []byte("victim"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	trap := filepath.Join(share, "link_华南销售部_2025Q4.xlsx")
+	if err := os.Remove(trap); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, trap); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{}, {"--force"}} {
+		runCLI(t, append([]string{"next", filepath.Join(root, "out", "2025Q3"), "-o", share}, args...)...)
+		if b, _ := os.ReadFile(target); string(b) != "victim" {
+			t.Fatalf("next %v wrote through the link %s", args, trap)
+		}
+	}
+	if fi, err := os.Lstat(trap); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("next --force did not replace the link itself: %v", err)
+	}
 }
 
 // Two teams whose names give one file name (华北/销售部, 华北_销售部): the
