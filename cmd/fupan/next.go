@@ -219,7 +219,7 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 	path := filepath.Join(o.Output, name)
 	key := strings.ToLower(name)
 	if other, ok := written[key]; ok {
-		return "", fmt.Errorf("%s was written from %s already: the two name the same team and period; give --period, or leave one out", path, other)
+		return "", fmt.Errorf("%s was written from %s already (both teams give this file name): kept; carry this one over alone with another -o", path, other)
 	}
 	err = writeNew(root, name, o.Force, func(w io.Writer) error { return xlsx.WriteNext(w, n) })
 	if errors.Is(err, errExists) {
