@@ -46,7 +46,7 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 	if c.NArg() != 2 {
 		return historyForgetOptions{}, cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
 	}
-	period, err := fupan.ParsePeriod(c.Args().Get(1))
+	period, err := fupan.ParsePeriodStrict(c.Args().Get(1))
 	if err != nil {
 		return historyForgetOptions{}, cli.Exit(err.Error(), exitBadUsage)
 	}
@@ -55,6 +55,9 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 		return historyForgetOptions{}, err
 	}
 	path, _, err := historyPath(c, "", historyNeeded)
+	if err == nil {
+		err = historyExists(path)
+	}
 	if err != nil {
 		return historyForgetOptions{}, err
 	}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan/internal/robottest"
+)
+
+// A command's period is read whole: `history forget 华东销售部 2025Q5` is bad
+// usage, not the team's annual review of 2025, which stays.
+func TestForgetStrictPeriod(t *testing.T) {
+	dir := t.TempDir()
+	hist := filepath.Join(dir, "h.sqlite")
+	// The sample's period is its file name's: here the year.
+	annual := filepath.Join(dir, "in", "华东销售部_2025.xlsx")
+	data, err := os.ReadFile("../../samples/华东销售部_2025Q3.xlsx")
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(annual), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(annual, data, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCLI(t, "report", annual, "-o", filepath.Join(dir, "r"), "--history", hist); code != 0 {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	for _, p := range []string{"2025Q5", "2025-13", "2025Q3复盘"} {
+		_, stderr, code := runCLI(t, "history", "forget", "华东销售部", p, "--history", hist)
+		if code != 2 || !strings.Contains(stderr, p) || !strings.Contains(stderr, "not a review period") {
+			t.Errorf("forget %s: exit %d, want 2 naming it:\n%s", p, code, stderr)
+		}
+	}
+	if list := historyList(t, hist); len(list) != 1 || list[0].Period != "2025" {
+		t.Fatalf("the history holds %+v, want the annual review still", list)
+	}
+	for _, args := range [][]string{
+		{"report", "../../samples/华东销售部_2025Q3.xlsx", "-o", filepath.Join(dir, "r2"), "--no-history", "--period", "2025Q5"},
+		{"lessons", "--history", hist, "--since", "2025Q5"},
+	} {
+		if _, stderr, code := runCLI(t, args...); code != 2 || !strings.Contains(stderr, "2025Q5") {
+			t.Errorf("%s with 2025Q5: exit %d, want 2:\n%s", args[0], code, stderr)
+		}
+	}
+	if _, stderr, code := runCLI(t, "history", "forget", "华东销售部", "2025", "--history", hist); code != 0 {
+		t.Fatalf("forget 2025: exit %d\n%s", code, stderr)
+	}
+}
+
+// A --history that does not exist is refused (exit 2, naming it) by every
+// command that only reads or changes a history, and no file is made; run,
+// watch and report create it.
+func TestMissingHistoryRefused(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "fupan-histroy.sqlite")
+	sample := "../../samples/华东销售部_2025Q3.xlsx"
+	srv := robottest.Start(robottest.Wall{})
+	defer srv.Close()
+	for _, args := range [][]string{
+		{"history"},
+		{"history", "forget", "华东销售部", "2025Q3"},
+		{"history", "backup", filepath.Join(dir, "b.sqlite")},
+		{"inspect", sample},
+		{"validate", sample},
+		{"lessons"},
+		{"remind", "--config", robotConfig(t, srv, "")},
+	} {
+		_, stderr, code := runCLI(t, append(args, "--history", typo)...)
+		if code != 2 || !strings.Contains(stderr, typo) || !strings.Contains(stderr, "does not exist") {
+			t.Errorf("%v with a missing history: exit %d, want 2 naming it:\n%s", args, code, stderr)
+		}
+		if _, err := os.Stat(typo); err == nil {
+			t.Fatalf("%v made the missing history", args)
+		}
+	}
+	if _, stderr, code := runCLI(t, "report", sample, "-o", filepath.Join(dir, "r"), "--history", typo); code != 0 {
+		t.Fatalf("report with a new history: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(typo); err != nil {
+		t.Errorf("report did not create the history: %v", err)
+	}
+}
+
+// historyList is `fupan history --json` of the history at path.
+func historyList(t *testing.T, path string) []listed {
+	t.Helper()
+	out, stderr, code := runCLI(t, "history", "--json", "--history", path)
+	if code != 0 {
+		t.Fatalf("history: exit %d\n%s", code, stderr)
+	}
+	var list []listed
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("history --json: %v\n%s", err, out)
+	}
+	return list
+}
