@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -95,37 +93,6 @@ func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
-}
-
-// Backup writes a consistent copy of the history to dest while other
-// processes go on writing (VACUUM INTO reads one snapshot, the -wal file
-// included, which a plain copy of the file can miss). dest appears whole or
-// not at all, and an existing dest is replaced only then.
-func (h *DB) Backup(ctx context.Context, dest string) error {
-	fail := func(err error) error { return &Error{h.path, "backup", err} }
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return fail(err)
-	}
-	tmp := filepath.Join(filepath.Dir(abs), fmt.Sprintf(".%s.%d.tmp", filepath.Base(abs), os.Getpid()))
-	_ = os.Remove(tmp)
-	if _, err := h.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		_ = os.Remove(tmp)
-		return fail(classify(err))
-	}
-	f, err := os.Open(tmp)
-	if err == nil {
-		err = f.Sync()
-		_ = f.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp, abs)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return fail(err)
-	}
-	return nil
 }
 
 // Snapshot is the history as it stood when it was taken: a run looks up

@@ -120,6 +120,20 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 	return db, nil, nil
 }
 
+// argsAreTeamFiles reports whether a command's arguments are the teams'
+// files or folders: history backup's FILE is the copy, and forget's are a
+// team and a period, so the history's own folder is not a team folder.
+func argsAreTeamFiles(c *cli.Context) bool {
+	if c.Command == nil {
+		return true
+	}
+	switch c.Command.Name {
+	case "backup", "forget":
+		return false
+	}
+	return true
+}
+
 // historyExists refuses a history that is not there (exit 2): a command that
 // does not record must not make an empty file under a mistyped name.
 func historyExists(path string) error {

@@ -99,3 +99,53 @@ func historyList(t *testing.T, path string) []listed {
 	}
 	return list
 }
+
+// history backup as a daily cron uses it: onto yesterday's backup beside the
+// history; a missing folder named; "" bad usage; a file that is not a
+// backup (or the history itself) never replaced without --force.
+func TestHistoryBackupEdges(t *testing.T) {
+	dir := t.TempDir()
+	srv := filepath.Join(dir, "srv")
+	hist := filepath.Join(srv, "fupan-history.sqlite")
+	if _, stderr, code := runCLI(t, "report", "../../samples/华东销售部_2025Q3.xlsx", "-o", filepath.Join(srv, "2025Q3"), "--history", hist); code != 0 {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	daily := filepath.Join(srv, "backup.sqlite")
+	for day := 1; day <= 2; day++ {
+		if _, stderr, code := runCLI(t, "history", "backup", daily, "--history", hist); code != 0 {
+			t.Fatalf("day %d: backup beside the history: exit %d\n%s", day, code, stderr)
+		}
+		if list := historyList(t, daily); len(list) != 1 {
+			t.Fatalf("day %d: the backup holds %d reviews", day, len(list))
+		}
+	}
+	missing := filepath.Join(dir, "nofolder")
+	if _, stderr, code := runCLI(t, "history", "backup", filepath.Join(missing, "b.sqlite"), "--history", hist); code != 1 || !strings.Contains(stderr, missing) || !strings.Contains(stderr, "does not exist") {
+		t.Errorf("backup into a missing folder: exit %d, want 1 naming the folder:\n%s", code, stderr)
+	}
+	if _, stderr, code := runCLI(t, "history", "backup", "", "--history", hist); code != 2 {
+		t.Errorf(`backup "": exit %d, want 2:\n%s`, code, stderr)
+	}
+	notes := filepath.Join(srv, "notes.txt")
+	if err := os.WriteFile(notes, []byte("the team's notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{notes, hist} {
+		_, stderr, code := runCLI(t, "history", "backup", target, "--history", hist)
+		if code != 2 || !strings.Contains(stderr, target) {
+			t.Errorf("backup onto %s: exit %d, want 2 naming it:\n%s", filepath.Base(target), code, stderr)
+		}
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "the team's notes\n" {
+		t.Fatalf("a file that is not a backup was overwritten: %q", b)
+	}
+	if list := historyList(t, hist); len(list) != 1 {
+		t.Fatalf("the history holds %d reviews after a backup onto itself", len(list))
+	}
+	if _, stderr, code := runCLI(t, "history", "backup", notes, "--force", "--history", hist); code != 0 {
+		t.Fatalf("backup --force: exit %d\n%s", code, stderr)
+	}
+	if list := historyList(t, notes); len(list) != 1 {
+		t.Fatalf("the forced backup holds %d reviews", len(list))
+	}
+}
