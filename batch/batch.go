@@ -124,7 +124,7 @@ func (o Options) begin(ctx context.Context) (*run, error) {
 		r.close()
 		return nil, err
 	}
-	if r.hist, err = openRunHistory(ctx, o); err != nil {
+	if r.hist, err = openRunHistory(ctx, o, out); err != nil {
 		// The reports are still written; summary.json says the history was not updated.
 		zerolog.Ctx(ctx).Error().Err(err).Msg("the review history cannot be read: the run goes on without it")
 		r.o.HistoryProblem, r.hist = err, nil
@@ -404,10 +404,12 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
-	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) && (hist == nil || inHistory(prev)) {
-		prev.Skipped = true
-		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
-		return prev
+	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) {
+		if prev, done := hist.done(ctx, prev, c.path); done {
+			prev.Skipped = true
+			log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
+			return prev
+		}
 	}
 	rv, src, err := LoadSource(ctx, o.Settings, c.path, data)
 	if ctx.Err() != nil {
@@ -449,7 +451,7 @@ func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory,
 	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
 		// A review not recorded is done again by the next run.
-		e.History = hist.record(context.WithoutCancel(ctx), rv, c.rel, e.SHA256, modTime(root, c.rel))
+		e.History, e.Replaced = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
 	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
@@ -489,12 +491,6 @@ func (o Options) readFailed(e Entry, err error) Entry {
 		e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
 	}
 	return e
-}
-
-// inHistory reports whether a recorded input needs nothing more of the
-// history: its review is in it, or it has none to keep.
-func inHistory(e Entry) bool {
-	return e.Status != StatusOK || e.History == HistoryRecorded || e.History == HistorySuperseded
 }
 
 // outputsIntact reports whether a recorded workbook's outputs are there and

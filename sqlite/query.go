@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -105,6 +106,7 @@ type Snapshot struct {
 	reviews *sql.Stmt // a team's reviews
 	metrics *sql.Stmt // their metrics
 	actions *sql.Stmt // their follow-up actions
+	holder  *sql.Stmt // whose review a team's period is
 }
 
 const (
@@ -137,7 +139,9 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 	s := &Snapshot{h: h, conn: conn}
 	if s.reviews, err = conn.PrepareContext(ctx, pastReviews); err == nil {
 		if s.metrics, err = conn.PrepareContext(ctx, pastMetrics); err == nil {
-			s.actions, err = conn.PrepareContext(ctx, pastActions)
+			if s.actions, err = conn.PrepareContext(ctx, pastActions); err == nil {
+				s.holder, err = conn.PrepareContext(ctx, holderQuery)
+			}
 		}
 	}
 	if err != nil {
@@ -151,7 +155,7 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 func (s *Snapshot) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions} {
+	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions, s.holder} {
 		if st != nil {
 			_ = st.Close()
 		}
@@ -161,6 +165,21 @@ func (s *Snapshot) Close() error {
 		err = cerr
 	}
 	return err
+}
+
+// Holder is whose review the history held of a team's period when the
+// snapshot was taken; found is false where it held none.
+func (s *Snapshot) Holder(ctx context.Context, teamKey, period string) (holder Holder, found bool, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err = s.holder.QueryRowContext(ctx, teamKey, period).Scan(&holder.File, &holder.SHA256, &holder.Output, &holder.Input)
+	switch {
+	case err == nil:
+		return holder, true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return Holder{}, false, nil
+	}
+	return Holder{}, false, &Error{s.h.path, "read", classify(err)}
 }
 
 // Past is every recorded review of a team, oldest first, with its metrics.

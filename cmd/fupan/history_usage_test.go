@@ -149,3 +149,43 @@ func TestHistoryBackupEdges(t *testing.T) {
 		t.Fatalf("the forced backup holds %d reviews", len(list))
 	}
 }
+
+// history forget's promise through the commands: the next run records the
+// workbook again, as the only one it processes.
+func TestForgetThenRunRecordsAgain(t *testing.T) {
+	root := t.TempDir()
+	out, hist := filepath.Join(root, "out"), filepath.Join(root, "fupan-history.sqlite")
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	before := len(historyList(t, hist))
+	if _, stderr, code := runCLI(t, "history", "forget", "华东销售部", "2025Q3", "--history", hist); code != 0 {
+		t.Fatalf("forget: exit %d\n%s", code, stderr)
+	}
+	stdout, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--json")
+	if code != 0 {
+		t.Fatalf("re-run: exit %d\n%s", code, stderr)
+	}
+	var sum struct {
+		Processed int
+		History   struct{ Recorded int }
+		Entries   []struct {
+			File, History string
+			Skipped       bool
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Processed != 1 || sum.History.Recorded != 1 {
+		t.Errorf("re-run after forget: processed %d, recorded %d; want 1 and 1", sum.Processed, sum.History.Recorded)
+	}
+	for _, e := range sum.Entries {
+		if e.File == "华东销售部_2025Q3.xlsx" && (e.Skipped || e.History != "recorded") {
+			t.Errorf("the forgotten workbook: skipped %v, history %q", e.Skipped, e.History)
+		}
+	}
+	if after := len(historyList(t, hist)); after != before {
+		t.Errorf("the history holds %d reviews, %d before forget", after, before)
+	}
+}
