@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/pdf"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
@@ -58,7 +59,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	defer r.close()
 	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: r.o.Settings.Now}
-	entries, interrupted := r.process(ctx)
+	entries, unjudged := r.process(ctx)
+	interrupted := r.markUnjudged(entries, unjudged)
 	if err := flushFS(r.out); err != nil {
 		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
 	}
@@ -76,8 +78,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeFileAtomic(filepath.Join(r.out, "summary.json"), b); err != nil {
 		return sum, err
 	}
-	if interrupted {
-		return sum, fmt.Errorf("interrupted after %d of %d inputs: %w", sum.Processed, len(r.cands), ctx.Err())
+	if interrupted > 0 {
+		return sum, fmt.Errorf("interrupted: %d of %d inputs left unjudged (marked in summary.json; the next run does them): %w", interrupted, len(r.cands), context.Cause(ctx))
 	}
 	if err := r.st.save(sum.Entries); err != nil {
 		return sum, fmt.Errorf("saving the record: %w", err)
@@ -182,10 +184,12 @@ func (r *run) close() {
 }
 
 // process hands the inputs to the workers and waits for them; a stopped run
-// hands out no more. An entry with no status was not reached.
-func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
+// hands out no more. An entry with no status was not reached: left for a
+// later run (not settled), or unjudged because the run was stopped.
+func (r *run) process(ctx context.Context) (entries []Entry, unjudged []bool) {
 	log := zerolog.Ctx(ctx)
 	entries = make([]Entry, len(r.cands))
+	unjudged = make([]bool, len(r.cands))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -204,6 +208,8 @@ func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
 			defer wg.Done()
 			for i := range jobs {
 				entries[i] = r.o.processOne(ctx, r.root, r.st, r.hist, r.cands[i], r.out)
+				// No status: the worker found the run stopped.
+				unjudged[i] = entries[i].Status == ""
 				if !entries[i].Skipped && entries[i].Status != "" {
 					if err := r.st.done(entries[i]); err != nil {
 						log.Error().Err(err).Str("file", r.cands[i].rel).Msg("cannot record the workbook")
@@ -213,7 +219,6 @@ func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
 			}
 		}()
 	}
-dispatch:
 	for i, c := range r.cands {
 		switch {
 		case c.reason != "":
@@ -227,18 +232,36 @@ dispatch:
 		case r.o.Settled != nil && !r.o.Settled(c.path):
 			entries[i] = Entry{File: c.rel, Status: ""} // left for a later run
 			report()
+		case ctx.Err() != nil:
+			unjudged[i] = true // stopped: handed out no more
 		default:
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
-				interrupted = true
-				break dispatch
+				unjudged[i] = true
 			}
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	return entries, interrupted
+	return entries, unjudged
+}
+
+// markUnjudged turns the inputs a stopped run left unjudged into entries
+// saying so (failed, interrupted), so that summary.json and the overview
+// list every input; it returns how many. They are not recorded in OUT: the
+// next run does them.
+func (r *run) markUnjudged(entries []Entry, unjudged []bool) int {
+	n := 0
+	for i, u := range unjudged {
+		if !u {
+			continue
+		}
+		entries[i] = Entry{File: r.cands[i].rel, Status: StatusFailed, Reason: catalog.T(r.o.lang(), "skip.interrupted"),
+			Interrupted: true, Retry: true, ProcessedAt: r.o.Settings.Now}
+		n++
+	}
+	return n
 }
 
 // historyStatus is summary.json's word on the history, duplicates marked.
@@ -289,7 +312,7 @@ func (sum *Summary) tally() {
 		}
 		if e.Skipped {
 			sum.Skipped++
-		} else if !e.rejected {
+		} else if !e.rejected && !e.Interrupted {
 			sum.Processed++
 		}
 	}

@@ -48,6 +48,9 @@ type Entry struct {
 	// Retry is set when the input failed for a reason outside its content
 	// (no space left, a limit, a password): the next run tries it again.
 	Retry bool `json:"retry,omitempty"`
+	// Interrupted is set (with status failed) for an input the run was
+	// stopped before judging (Ctrl-C, SIGTERM): the next run does it.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// History says what the review history holds of the input: recorded,
 	// superseded (another input of the same team and period, modified
 	// later, is), replaced (another output folder's review of the same team

@@ -98,6 +98,14 @@ func runOptionsFrom(c *cli.Context) (runOptions, error) {
 // reports it has.
 func (o runOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
 	runErr := runOnce(ctx, o.Batch, o.JSON, stdout, stderr)
+	if ctx.Err() != nil {
+		// Stopped (SIGTERM, Ctrl-C): a delivery begun now would be cut
+		// off half way; mail and notify deliver the run later.
+		if runErr == nil || runErr.Error() == "" {
+			return cli.Exit("interrupted: every workbook is reported, nothing was delivered (fupan mail OUT, fupan notify OUT deliver it)", exitFailed)
+		}
+		return runErr
+	}
 	var ec cli.ExitCoder
 	if o.Deliver != nil && (runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "") {
 		if err := o.Deliver(); err != nil {
