@@ -21,6 +21,7 @@ const (
 	HistorySuperseded = "superseded" // another input of the same team and period, modified later, is
 	HistoryFailed     = "failed"     // not recorded: the next run records it
 	HistoryReplaced   = "replaced"   // another output folder's review of the same team and period is
+	HistoryPending    = "pending"    // not tried, the history being locked: the next run records it
 )
 
 // HistoryStatus is summary.json's word on the history.
@@ -30,7 +31,10 @@ type HistoryStatus struct {
 	Recorded int    `json:"recorded"`
 	// Replaced counts the inputs whose review another output folder's
 	// replaced (History "replaced").
-	Replaced int    `json:"replaced,omitempty"`
+	Replaced int `json:"replaced,omitempty"`
+	// Pending counts the reviews not tried once the history was found
+	// locked (History "pending"): the next run records them.
+	Pending int    `json:"pending,omitempty"`
 	Error    string `json:"error,omitempty"`
 }
 
@@ -47,6 +51,10 @@ type runHistory struct {
 	mu      sync.Mutex
 	claimed map[string]claim // by team key and period
 	failed  error            // the first write that failed
+	// busy is set once a write waited out the busy timeout: another
+	// process holds the history, and every later review would wait as
+	// long again, so none is tried (pending: the next run records them).
+	busy bool
 }
 
 type claim struct {
@@ -137,12 +145,19 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 	if other, ok := h.claimed[key]; ok && !newer(this, other) {
 		return HistorySuperseded, nil
 	}
+	if h.busy {
+		return HistoryPending, nil
+	}
 	old, found, err := h.db.RecordOver(ctx, sqlite.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version,
 		Output: h.out, Input: c.path})
 	if err != nil {
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", rv.File).Msg("cannot record the review in the history")
 		if h.failed == nil {
 			h.failed = err
+		}
+		if sqlite.IsBusy(err) {
+			h.busy = true
+			zerolog.Ctx(ctx).Warn().Msg("the history is locked by another process: the run's other reviews are not tried, and the next run records them")
 		}
 		return HistoryFailed, nil
 	}
@@ -215,6 +230,8 @@ func (h *runHistory) status(entries []Entry) *HistoryStatus {
 			st.Recorded++
 		case e.History == HistoryReplaced:
 			st.Replaced++
+		case e.History == HistoryPending:
+			st.Pending++
 		}
 	}
 	if h.failed != nil {

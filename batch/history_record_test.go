@@ -1,13 +1,19 @@
 package batch_test
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/sqlite"
+	"github.com/rs/zerolog"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -166,3 +172,63 @@ func TestSiblingOutputReplacesReview(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// A history another process holds locked: the run waits out the busy
+// timeout once, then stops waiting and marks every later review "pending"
+// (the next run records it), its report written; ten workbooks cost one
+// wait, not ten.
+func TestLockedHistoryWaitsOnce(t *testing.T) {
+	ctx := context.Background()
+	in, out := t.TempDir(), t.TempDir()
+	const n = 10
+	for i := 0; i < n; i++ {
+		// Samples whose team the file name gives: ten teams.
+		copyFile(t, filepath.Join("../samples", recordSamples[i%2]), filepath.Join(in, fmt.Sprintf("团队%02d_2025Q3.xlsx", i)))
+	}
+	hist := filepath.Join(t.TempDir(), "history.sqlite")
+	db, err := sqlite.Open(ctx, hist, sqlite.Options{BusyTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	// The other process: a second connection holding the write lock.
+	other, err := sql.Open("sqlite", hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = other.Close() }()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	lctx := zerolog.New(&logs).WithContext(ctx)
+	sum, err := batch.Run(lctx, batch.Options{Input: in, Output: out, History: db, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	for _, e := range sum.Entries {
+		states[e.History]++
+		if e.Status != batch.StatusOK || e.Outputs.PDF == "" {
+			t.Errorf("%s: status %s, pdf %q: the report must be written", e.File, e.Status, e.Outputs.PDF)
+		}
+	}
+	waits := strings.Count(logs.String(), "cannot record the review in the history")
+	if states[batch.HistoryFailed] != 1 || states[batch.HistoryPending] != n-1 || waits != 1 {
+		t.Fatalf("locked history: states %v, %d busy waits; want 1 failed (one wait) and %d pending", states, waits, n-1)
+	}
+	if sum.History.Updated || sum.History.Pending != n-1 || !strings.Contains(sum.History.Error, "locked") {
+		t.Errorf("summary's history: %+v", sum.History)
+	}
+	_, _ = conn.ExecContext(ctx, "ROLLBACK")
+	_ = conn.Close()
+	// Released: the next run records all ten.
+	sum = run(t, batch.Options{Input: in, Output: out, History: db})
+	if !sum.History.Updated || sum.History.Recorded != n {
+		t.Fatalf("the run after: %+v", sum.History)
+	}
+}

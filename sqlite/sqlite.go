@@ -196,6 +196,19 @@ func classify(err error) error {
 	return err
 }
 
+// IsBusy reports whether err is another process holding the history's
+// write lock past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED and their
+// extended codes).
+func IsBusy(err error) bool {
+	var se interface{ Code() int }
+	if !errors.As(err, &se) {
+		return false
+	}
+	const busy, locked = 5, 6
+	c := se.Code() & 0xff
+	return c == busy || c == locked
+}
+
 // Path is the history's file.
 func (h *DB) Path() string { return h.path }
 
