@@ -35,7 +35,7 @@ type HistoryStatus struct {
 	// Pending counts the reviews not tried once the history was found
 	// locked (History "pending"): the next run records them.
 	Pending int    `json:"pending,omitempty"`
-	Error    string `json:"error,omitempty"`
+	Error   string `json:"error,omitempty"`
 }
 
 // runHistory is the history during one run: the snapshot previous periods are
