@@ -111,6 +111,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		return fail(errors.New("it is a folder: --history names the history's file (fupan-history.sqlite)"))
 	case err != nil && opts.ReadOnly:
 		return fail(err)
+	case err == nil && !opts.ReadOnly:
+		if err := writableFiles(abs, fi.Mode()); err != nil {
+			return fail(err)
+		}
 	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = BusyTimeout
