@@ -17,11 +17,14 @@ func historyForgetCommand() *cli.Command {
 		ArgsUsage: "TEAM PERIOD",
 		Description: `Removes the review, with its rows, from the history; the team's other periods
 stay. The next run records the workbook again if it is still in the folder.
+PERIOD is read whole (2025Q3, 2025-07, 2025H1, 2025, 2025年第三季度): 2025Q5 is
+refused, never read as the year 2025.
 
 Examples:
   fupan history forget 华东销售部 2025Q3 --history /srv/复盘报告/fupan-history.sqlite
 
-Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad usage.`,
+Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad
+usage (a period that is not one, a history that does not exist).`,
 		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {

@@ -31,8 +31,10 @@ Excel's lock files (~$*.xlsx), hidden and temporary files are skipped; .xls,
 .csv and other files are reported. One bad workbook never stops the others.
 Outputs appear whole or not at all. A workbook that has not changed since the
 last run is skipped (--force redoes it); a run that was killed finishes the
-job when run again. Only one run may use OUT at a time. Ctrl-C finishes the
-workbooks in progress, writes the record and stops.
+job when run again. Only one run may use OUT at a time. Ctrl-C (or SIGTERM)
+finishes the workbooks in progress, writes the record and stops: exit 1
+"interrupted", each input left unjudged marked in summary.json, nothing
+delivered.
 
 Examples:
   fupan run /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
