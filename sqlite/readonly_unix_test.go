@@ -48,7 +48,8 @@ func TestReadOnlyOnceThenFixed(t *testing.T) {
 	bin := filepath.Join(dir, "sqlite.test")
 	copyExecutable(t, exe, bin)
 	work := filepath.Join(dir, "work")
-	if err := os.Mkdir(work, 0o755); err == nil {
+	err = os.Mkdir(work, 0o755)
+	if err == nil {
 		err = os.Chown(work, nobody, nobody)
 	}
 	if err != nil {
@@ -72,7 +73,8 @@ func TestReadOnlyOnceThenFixed(t *testing.T) {
 	// A -shm another user owns, left read-only: nobody cannot give it the
 	// history's mode, and the error names it, not the history.
 	shm := filepath.Join(work, "h.sqlite-shm")
-	if err := os.WriteFile(shm, nil, 0o444); err == nil {
+	err = os.WriteFile(shm, nil, 0o444)
+	if err == nil {
 		err = os.Chmod(shm, 0o444) // past the umask
 	}
 	if err != nil {
