@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/pdf"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
@@ -247,23 +246,6 @@ func (r *run) process(ctx context.Context) (entries []Entry, unjudged []bool) {
 	return entries, unjudged
 }
 
-// markUnjudged turns the inputs a stopped run left unjudged into entries
-// saying so (failed, interrupted), so that summary.json and the overview
-// list every input; it returns how many. They are not recorded in OUT: the
-// next run does them.
-func (r *run) markUnjudged(entries []Entry, unjudged []bool) int {
-	n := 0
-	for i, u := range unjudged {
-		if !u {
-			continue
-		}
-		entries[i] = Entry{File: r.cands[i].rel, Status: StatusFailed, Reason: catalog.T(r.o.lang(), "skip.interrupted"),
-			Interrupted: true, Retry: true, ProcessedAt: r.o.Settings.Now}
-		n++
-	}
-	return n
-}
-
 // historyStatus is summary.json's word on the history, duplicates marked.
 func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus {
 	if r.hist != nil {
@@ -279,43 +261,6 @@ func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus
 		st.Path = he.Path
 	}
 	return st
-}
-
-// kept are the run's entries, inputs it did not reach keeping what an
-// earlier run recorded.
-func (r *run) kept(entries []Entry) []Entry {
-	var kept []Entry
-	for i, e := range entries {
-		if e.Status == "" {
-			prev, ok := r.st.previous(r.cands[i].rel)
-			if !ok {
-				continue
-			}
-			prev.Skipped = true
-			e = prev
-		}
-		kept = append(kept, e)
-	}
-	return kept
-}
-
-// tally counts the entries by status.
-func (sum *Summary) tally() {
-	for _, e := range sum.Entries {
-		switch {
-		case e.Status == StatusIgnored:
-			sum.Ignored++
-		case e.Status == StatusFailed:
-			sum.Failed++
-		default:
-			sum.OK++
-		}
-		if e.Skipped {
-			sum.Skipped++
-		} else if !e.rejected && !e.Interrupted {
-			sum.Processed++
-		}
-	}
 }
 
 // needsAttention orders the overview's rows by what leadership must look at
