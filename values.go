@@ -99,3 +99,6 @@ func matchKey(s string) string                    { return value.MatchKey(s) }
 func splitNote(s string) (name, note string)      { return value.SplitNote(s) }
 func scriptCounts(s string) (trad, simp, han int) { return value.ScriptCounts(s) }
 func firstOfMonth(y int, m time.Month) Date       { return value.FirstOfMonth(y, m) }
+
+// ParsePeriodStrict reads a period typed for a command: the whole text is one.
+func ParsePeriodStrict(s string) (Period, error) { return value.ParsePeriodStrict(s) }

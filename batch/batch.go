@@ -58,7 +58,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	defer r.close()
 	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: r.o.Settings.Now}
-	entries, interrupted := r.process(ctx)
+	entries, unjudged := r.process(ctx)
+	interrupted := r.markUnjudged(entries, unjudged)
 	if err := flushFS(r.out); err != nil {
 		return sum, fmt.Errorf("flushing the outputs to disk: %w", err)
 	}
@@ -76,8 +77,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err := writeFileAtomic(filepath.Join(r.out, "summary.json"), b); err != nil {
 		return sum, err
 	}
-	if interrupted {
-		return sum, fmt.Errorf("interrupted after %d of %d inputs: %w", sum.Processed, len(r.cands), ctx.Err())
+	if interrupted > 0 {
+		return sum, fmt.Errorf("interrupted: %d of %d inputs left unjudged (marked in summary.json; the next run does them): %w", interrupted, len(r.cands), context.Cause(ctx))
 	}
 	if err := r.st.save(sum.Entries); err != nil {
 		return sum, fmt.Errorf("saving the record: %w", err)
@@ -124,7 +125,7 @@ func (o Options) begin(ctx context.Context) (*run, error) {
 		r.close()
 		return nil, err
 	}
-	if r.hist, err = openRunHistory(ctx, o); err != nil {
+	if r.hist, err = openRunHistory(ctx, o, out); err != nil {
 		// The reports are still written; summary.json says the history was not updated.
 		zerolog.Ctx(ctx).Error().Err(err).Msg("the review history cannot be read: the run goes on without it")
 		r.o.HistoryProblem, r.hist = err, nil
@@ -182,10 +183,12 @@ func (r *run) close() {
 }
 
 // process hands the inputs to the workers and waits for them; a stopped run
-// hands out no more. An entry with no status was not reached.
-func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
+// hands out no more. An entry with no status was not reached: left for a
+// later run (not settled), or unjudged because the run was stopped.
+func (r *run) process(ctx context.Context) (entries []Entry, unjudged []bool) {
 	log := zerolog.Ctx(ctx)
 	entries = make([]Entry, len(r.cands))
+	unjudged = make([]bool, len(r.cands))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -204,6 +207,8 @@ func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
 			defer wg.Done()
 			for i := range jobs {
 				entries[i] = r.o.processOne(ctx, r.root, r.st, r.hist, r.cands[i], r.out)
+				// No status: the worker found the run stopped.
+				unjudged[i] = entries[i].Status == ""
 				if !entries[i].Skipped && entries[i].Status != "" {
 					if err := r.st.done(entries[i]); err != nil {
 						log.Error().Err(err).Str("file", r.cands[i].rel).Msg("cannot record the workbook")
@@ -213,7 +218,6 @@ func (r *run) process(ctx context.Context) (entries []Entry, interrupted bool) {
 			}
 		}()
 	}
-dispatch:
 	for i, c := range r.cands {
 		switch {
 		case c.reason != "":
@@ -227,18 +231,19 @@ dispatch:
 		case r.o.Settled != nil && !r.o.Settled(c.path):
 			entries[i] = Entry{File: c.rel, Status: ""} // left for a later run
 			report()
+		case ctx.Err() != nil:
+			unjudged[i] = true // stopped: handed out no more
 		default:
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
-				interrupted = true
-				break dispatch
+				unjudged[i] = true
 			}
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	return entries, interrupted
+	return entries, unjudged
 }
 
 // historyStatus is summary.json's word on the history, duplicates marked.
@@ -256,43 +261,6 @@ func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus
 		st.Path = he.Path
 	}
 	return st
-}
-
-// kept are the run's entries, inputs it did not reach keeping what an
-// earlier run recorded.
-func (r *run) kept(entries []Entry) []Entry {
-	var kept []Entry
-	for i, e := range entries {
-		if e.Status == "" {
-			prev, ok := r.st.previous(r.cands[i].rel)
-			if !ok {
-				continue
-			}
-			prev.Skipped = true
-			e = prev
-		}
-		kept = append(kept, e)
-	}
-	return kept
-}
-
-// tally counts the entries by status.
-func (sum *Summary) tally() {
-	for _, e := range sum.Entries {
-		switch {
-		case e.Status == StatusIgnored:
-			sum.Ignored++
-		case e.Status == StatusFailed:
-			sum.Failed++
-		default:
-			sum.OK++
-		}
-		if e.Skipped {
-			sum.Skipped++
-		} else if !e.rejected {
-			sum.Processed++
-		}
-	}
 }
 
 // needsAttention orders the overview's rows by what leadership must look at
@@ -404,10 +372,12 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
-	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) && (hist == nil || inHistory(prev)) {
-		prev.Skipped = true
-		log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
-		return prev
+	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) {
+		if prev, done := hist.done(ctx, prev, c.path); done {
+			prev.Skipped = true
+			log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
+			return prev
+		}
 	}
 	rv, src, err := LoadSource(ctx, o.Settings, c.path, data)
 	if ctx.Err() != nil {
@@ -449,7 +419,7 @@ func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory,
 	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
 		// A review not recorded is done again by the next run.
-		e.History = hist.record(context.WithoutCancel(ctx), rv, c.rel, e.SHA256, modTime(root, c.rel))
+		e.History, e.Replaced = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
 	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
@@ -489,12 +459,6 @@ func (o Options) readFailed(e Entry, err error) Entry {
 		e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
 	}
 	return e
-}
-
-// inHistory reports whether a recorded input needs nothing more of the
-// history: its review is in it, or it has none to keep.
-func inHistory(e Entry) bool {
-	return e.Status != StatusOK || e.History == HistoryRecorded || e.History == HistorySuperseded
 }
 
 // outputsIntact reports whether a recorded workbook's outputs are there and

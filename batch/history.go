@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -19,6 +20,8 @@ const (
 	HistoryRecorded   = "recorded"   // this review is in the history
 	HistorySuperseded = "superseded" // another input of the same team and period, modified later, is
 	HistoryFailed     = "failed"     // not recorded: the next run records it
+	HistoryReplaced   = "replaced"   // another output folder's review of the same team and period is
+	HistoryPending    = "pending"    // not tried, the history being locked: the next run records it
 )
 
 // HistoryStatus is summary.json's word on the history.
@@ -26,7 +29,13 @@ type HistoryStatus struct {
 	Path     string `json:"path"`
 	Updated  bool   `json:"updated"` // every review of the run is recorded
 	Recorded int    `json:"recorded"`
-	Error    string `json:"error,omitempty"`
+	// Replaced counts the inputs whose review another output folder's
+	// replaced (History "replaced").
+	Replaced int `json:"replaced,omitempty"`
+	// Pending counts the reviews not tried once the history was found
+	// locked (History "pending"): the next run records them.
+	Pending int    `json:"pending,omitempty"`
+	Error   string `json:"error,omitempty"`
 }
 
 // runHistory is the history during one run: the snapshot previous periods are
@@ -37,10 +46,15 @@ type runHistory struct {
 	id      fupan.Identity
 	version string
 	now     time.Time
+	out     string // the run's output folder, absolute: whose reviews are its own
 
 	mu      sync.Mutex
 	claimed map[string]claim // by team key and period
 	failed  error            // the first write that failed
+	// busy is set once a write waited out the busy timeout: another
+	// process holds the history, and every later review would wait as
+	// long again, so none is tried (pending: the next run records them).
+	busy bool
 }
 
 type claim struct {
@@ -48,7 +62,7 @@ type claim struct {
 	mtime time.Time
 }
 
-func openRunHistory(ctx context.Context, o Options) (*runHistory, error) {
+func openRunHistory(ctx context.Context, o Options, out string) (*runHistory, error) {
 	if o.History == nil {
 		return nil, nil
 	}
@@ -56,7 +70,50 @@ func openRunHistory(ctx context.Context, o Options) (*runHistory, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: o.Settings.Now, claimed: map[string]claim{}}, nil
+	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: o.Settings.Now, out: out, claimed: map[string]claim{}}, nil
+}
+
+// done reports whether an unchanged input, as an earlier run left it, needs
+// nothing of the history, and says what the history holds of it. OUT's
+// record alone is not enough: the history may have been emptied, deleted,
+// restored from an old backup, or a review forgotten, and then the input is
+// done again. An input whose review another output folder's has replaced is
+// done, and says so: a re-run taking it back would only start the two
+// folders replacing each other (--force takes it back).
+func (h *runHistory) done(ctx context.Context, prev Entry, path string) (Entry, bool) {
+	if h == nil || prev.Status != StatusOK {
+		return prev, true
+	}
+	holder, found, err := h.snap.Holder(ctx, h.id.TeamKey(prev.Team), prev.Period)
+	if err != nil {
+		zerolog.Ctx(ctx).Error().Err(err).Str("file", prev.File).Msg("cannot read the history: the workbook is done again")
+		return prev, false
+	}
+	if !found {
+		return prev, false
+	}
+	prev.Replaced, prev.ReplacedBy = nil, nil // told by the run that replaced it
+	if holder.Output != "" && holder.Output != h.out {
+		prev.History, prev.ReplacedBy = HistoryReplaced, source(holder)
+		zerolog.Ctx(ctx).Warn().Str("file", prev.File).Str("team", prev.Team).Str("period", prev.Period).
+			Str("held_by", holder.Output).Str("held_file", holder.File).
+			Msg("the history holds another output folder's review of this team and period, not this one: run with --force to record this one again")
+		return prev, true
+	}
+	own := holder.Input == path || holder.Input == "" && holder.File == filepath.Base(path)
+	switch {
+	case own && holder.SHA256 == prev.SHA256:
+		prev.History = HistoryRecorded
+		return prev, true
+	case !own && prev.History == HistorySuperseded:
+		return prev, true
+	}
+	return prev, false
+}
+
+// source names a recorded review for summary.json.
+func source(h sqlite.Holder) *Source {
+	return &Source{Output: h.Output, Input: h.Input, File: h.File}
 }
 
 func (h *runHistory) close() {
@@ -77,26 +134,41 @@ func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
 }
 
 // record keeps the review unless another input of the run for the same team
-// and period was modified later; it says which happened.
-func (h *runHistory) record(ctx context.Context, rv *fupan.Review, rel, sha string, mtime time.Time) string {
+// and period was modified later; it says which happened, and names the
+// review of another output folder it replaced.
+func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (string, *Source) {
 	team := h.id.TeamKey(rv.Meta.Team)
 	key := team + "\x00" + rv.Meta.Period
-	this := claim{rel, mtime}
+	this := claim{c.rel, mtime}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if other, ok := h.claimed[key]; ok && !newer(this, other) {
-		return HistorySuperseded
+		return HistorySuperseded, nil
 	}
-	err := h.db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version})
+	if h.busy {
+		return HistoryPending, nil
+	}
+	old, found, err := h.db.RecordOver(ctx, sqlite.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version,
+		Output: h.out, Input: c.path})
 	if err != nil {
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", rv.File).Msg("cannot record the review in the history")
 		if h.failed == nil {
 			h.failed = err
 		}
-		return HistoryFailed
+		if sqlite.IsBusy(err) {
+			h.busy = true
+			zerolog.Ctx(ctx).Warn().Msg("the history is locked by another process: the run's other reviews are not tried, and the next run records them")
+		}
+		return HistoryFailed, nil
 	}
 	h.claimed[key] = this
-	return HistoryRecorded
+	if found && old.Output != "" && old.Output != h.out {
+		zerolog.Ctx(ctx).Warn().Str("file", c.rel).Str("team", rv.Meta.Team).Str("period", rv.Meta.Period).
+			Str("replaced_output", old.Output).Str("replaced_file", old.File).
+			Msg("this review replaces another output folder's review of the same team and period in the history")
+		return HistoryRecorded, source(old)
+	}
+	return HistoryRecorded, nil
 }
 
 // newer orders two inputs of one team and period: modified later wins, then
@@ -153,8 +225,13 @@ func (h *runHistory) markDuplicates(ctx context.Context, entries []Entry) {
 func (h *runHistory) status(entries []Entry) *HistoryStatus {
 	st := &HistoryStatus{Path: h.db.Path(), Updated: h.failed == nil}
 	for _, e := range entries {
-		if e.History == HistoryRecorded && !e.Skipped {
+		switch {
+		case e.History == HistoryRecorded && !e.Skipped:
 			st.Recorded++
+		case e.History == HistoryReplaced:
+			st.Replaced++
+		case e.History == HistoryPending:
+			st.Pending++
 		}
 	}
 	if h.failed != nil {

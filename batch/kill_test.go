@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -148,4 +150,117 @@ func TestKillAndRerun(t *testing.T) {
 // execFupan runs the built command and returns what it printed.
 func execFupan(bin string, args ...string) ([]byte, error) {
 	return exec.Command(bin, append([]string{"--log-format", "json"}, args...)...).CombinedOutput()
+}
+
+// Stopped while the last workbooks are handed out or in progress: the run
+// says it was interrupted, and summary.json lists every input it left
+// unjudged as such, never silently without them. The stop falls either
+// before the last workbook is handed out or after (a worker then finds the
+// run stopped): both are tried, several times.
+func TestCancelDuringLastWorkbooks(t *testing.T) {
+	for round := 0; round < 8; round++ {
+		in, out := t.TempDir(), t.TempDir()
+		srcs := []string{"华东销售部_2025Q3.xlsx", "East-China-Sales_2025Q3.xlsx", "华东销售部-单表_2025Q3.xlsx"}
+		for _, s := range srcs {
+			copyFile(t, filepath.Join("../samples", s), filepath.Join(in, s))
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		// Settled is asked just before each workbook is handed out.
+		last, asked := "", 0
+		sum, err := batch.Run(ctx, batch.Options{Input: in, Output: out, Workers: 1, Settled: func(path string) bool {
+			if asked++; asked == len(srcs) {
+				last = filepath.Base(path)
+				cancel()
+			}
+			return true
+		}})
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), "interrupted") {
+			t.Fatalf("round %d: stopped during the last workbook: %v; want interrupted", round, err)
+		}
+		s := readSummary(t, out)
+		byFile := map[string]batch.Entry{}
+		for _, e := range s.Entries {
+			byFile[e.File] = e
+		}
+		e, ok := byFile[last]
+		if len(s.Entries) != len(srcs) || !ok || !e.Interrupted || e.Status != batch.StatusFailed || !strings.Contains(e.Reason, "执行被停止") {
+			t.Fatalf("round %d: summary.json has %d entries, the last %+v; want it marked interrupted", round, len(s.Entries), e)
+		}
+		// The one in progress may have been stopped too; nothing else fails.
+		marked := 0
+		for _, e := range s.Entries {
+			if e.Interrupted {
+				marked++
+			} else if e.Status != batch.StatusOK {
+				t.Errorf("round %d: %s %s", round, e.File, e.Status)
+			}
+		}
+		if sum.Failed != marked || s.Failed != marked || s.OK != len(srcs)-marked {
+			t.Errorf("round %d: failed %d (summary.json %d, ok %d), want the %d unjudged", round, sum.Failed, s.Failed, s.OK, marked)
+		}
+		// The next run judges them, and marks nothing.
+		again := run(t, batch.Options{Input: in, Output: out})
+		if again.OK != len(srcs) || again.Skipped != len(srcs)-marked {
+			t.Fatalf("round %d: the run after: ok %d skipped %d", round, again.OK, again.Skipped)
+		}
+	}
+}
+
+// SIGTERM to a run with its last workbooks in progress: exit 1 saying
+// "interrupted", summary.json listing every input (the unjudged marked),
+// and no delivery started.
+func TestSigtermDuringLastWorkbooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs fupan")
+	}
+	bin := buildFupan(t)
+	in, out := t.TempDir(), t.TempDir()
+	const n = 12
+	for i := 0; i < n; i++ {
+		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, fmt.Sprintf("团队%02d_2025Q3.xlsx", i)))
+	}
+	// --mail with no config: a delivery that started would fail saying so.
+	cmd := exec.Command(bin, "--log-format", "json", "run", in, "-o", out, "--workers", "2", "--no-history", "--mail")
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for len(journalFiles(t, out)) < n-3 {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatalf("no progress:\n%s", logs.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	finished := journalFiles(t, out)
+	if len(finished) == n {
+		t.Skipf("every workbook finished before SIGTERM arrived (exit %v)", err)
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(logs.String(), "interrupted") {
+		t.Fatalf("SIGTERM with %d of %d finished: %v; want exit 1 saying interrupted:\n%s", len(finished), n, err, logs.String())
+	}
+	if strings.Contains(logs.String(), "mail") && strings.Contains(logs.String(), "config") {
+		t.Errorf("delivery started after SIGTERM:\n%s", logs.String())
+	}
+	s := readSummary(t, out)
+	marked := 0
+	for _, e := range s.Entries {
+		if e.Interrupted {
+			marked++
+			if finished[e.File] {
+				t.Errorf("%s finished and is marked interrupted", e.File)
+			}
+		}
+	}
+	if len(s.Entries) != n || marked != n-len(finished) {
+		t.Errorf("summary.json: %d entries, %d marked interrupted; %d of %d finished", len(s.Entries), marked, len(finished), n)
+	}
 }

@@ -48,10 +48,22 @@ type Entry struct {
 	// Retry is set when the input failed for a reason outside its content
 	// (no space left, a limit, a password): the next run tries it again.
 	Retry bool `json:"retry,omitempty"`
+	// Interrupted is set (with status failed) for an input the run was
+	// stopped before judging (Ctrl-C, SIGTERM): the next run does it.
+	Interrupted bool `json:"interrupted,omitempty"`
 	// History says what the review history holds of the input: recorded,
 	// superseded (another input of the same team and period, modified
-	// later, is) or failed (the next run records it); empty without one.
+	// later, is), replaced (another output folder's review of the same team
+	// and period is: ReplacedBy) or failed (the next run records it); empty
+	// without one.
 	History string `json:"history,omitempty"`
+	// Replaced is the review of another output folder that this run's
+	// replaced in the history: the same team and period run elsewhere.
+	Replaced *Source `json:"replaced,omitempty"`
+	// ReplacedBy is the review of another output folder that the history
+	// holds instead of this one (History "replaced"): a re-run does not take
+	// it back; --force does.
+	ReplacedBy *Source `json:"replaced_by,omitempty"`
 	// Duplicates are the run's other inputs of the same team and period;
 	// Warnings says so (team-period-duplicate) in the workbook's language.
 	Duplicates  []string        `json:"team_period_duplicates,omitempty"`
@@ -59,6 +71,13 @@ type Entry struct {
 	ProcessedAt time.Time       `json:"processed_at"`
 
 	rejected bool // refused by its name (.xls, .csv, .txt): never read
+}
+
+// Source names a recorded review by the run that recorded it.
+type Source struct {
+	Output string `json:"output"`          // that run's output folder
+	Input  string `json:"input,omitempty"` // the workbook it read
+	File   string `json:"file"`            // the workbook's name, as the history lists it
 }
 
 // Counts are the findings of an input by severity.

@@ -156,6 +156,7 @@ var en = map[string]string{
 	"skip.csv":                  "a CSV file: fill the review template (fupan template) and save it as .xlsx",
 	"skip.other-sheet":          "not an Excel workbook: save it as .xlsx",
 	"skip.not-workbook":         "not a workbook (only .xlsx and .xlsm are read)",
+	"skip.interrupted":          "not reviewed: the run was stopped; the next run does it",
 	"skip.name-taken":           "its outputs would take the name of %s's (%s): rename one of the two",
 	"gantt.hidden":              "%d more tasks and %d milestones not shown: see the workbook",
 	"extra.columns":             "This table also has the columns %s (see the workbook)",

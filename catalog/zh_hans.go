@@ -156,6 +156,7 @@ var zhHans = map[string]string{
 	"skip.csv":                  "CSV 文件：请填写复盘模板（fupan template）并保存为 .xlsx",
 	"skip.other-sheet":          "不是 Excel 工作簿：请另存为 .xlsx",
 	"skip.not-workbook":         "不是工作簿（只读取 .xlsx 和 .xlsm）",
+	"skip.interrupted":          "执行被停止，未检查：下次执行会处理",
 	"skip.name-taken":           "输出文件名会与 %s 的相同（%s）：请重命名其中一个",
 	"gantt.hidden":              "另有 %d 项任务、%d 个里程碑未列出，见工作簿",
 	"extra.columns":             "本表另有列：%s（内容见工作簿）",

@@ -156,6 +156,7 @@ var zhHant = map[string]string{
 	"skip.csv":                  "CSV 檔案：請填寫復盤範本（fupan template）並儲存為 .xlsx",
 	"skip.other-sheet":          "不是 Excel 活頁簿：請另存為 .xlsx",
 	"skip.not-workbook":         "不是活頁簿（只讀取 .xlsx 和 .xlsm）",
+	"skip.interrupted":          "執行被停止，未檢查：下次執行會處理",
 	"skip.name-taken":           "輸出檔名會與 %s 的相同（%s）：請重新命名其中一個",
 	"gantt.hidden":              "另有 %d 項任務、%d 個里程碑未列出，見活頁簿",
 	"extra.columns":             "本表另有欄：%s（內容見活頁簿）",

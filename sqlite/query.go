@@ -4,9 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -97,37 +96,6 @@ func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
 	return n > 0, err
 }
 
-// Backup writes a consistent copy of the history to dest while other
-// processes go on writing (VACUUM INTO reads one snapshot, the -wal file
-// included, which a plain copy of the file can miss). dest appears whole or
-// not at all, and an existing dest is replaced only then.
-func (h *DB) Backup(ctx context.Context, dest string) error {
-	fail := func(err error) error { return &Error{h.path, "backup", err} }
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return fail(err)
-	}
-	tmp := filepath.Join(filepath.Dir(abs), fmt.Sprintf(".%s.%d.tmp", filepath.Base(abs), os.Getpid()))
-	_ = os.Remove(tmp)
-	if _, err := h.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		_ = os.Remove(tmp)
-		return fail(classify(err))
-	}
-	f, err := os.Open(tmp)
-	if err == nil {
-		err = f.Sync()
-		_ = f.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp, abs)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return fail(err)
-	}
-	return nil
-}
-
 // Snapshot is the history as it stood when it was taken: a run looks up
 // previous periods in it, so the order in which its workers finish (and
 // record) changes nothing.
@@ -138,6 +106,7 @@ type Snapshot struct {
 	reviews *sql.Stmt // a team's reviews
 	metrics *sql.Stmt // their metrics
 	actions *sql.Stmt // their follow-up actions
+	holder  *sql.Stmt // whose review a team's period is
 }
 
 const (
@@ -170,7 +139,9 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 	s := &Snapshot{h: h, conn: conn}
 	if s.reviews, err = conn.PrepareContext(ctx, pastReviews); err == nil {
 		if s.metrics, err = conn.PrepareContext(ctx, pastMetrics); err == nil {
-			s.actions, err = conn.PrepareContext(ctx, pastActions)
+			if s.actions, err = conn.PrepareContext(ctx, pastActions); err == nil {
+				s.holder, err = conn.PrepareContext(ctx, holderQuery)
+			}
 		}
 	}
 	if err != nil {
@@ -184,7 +155,7 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 func (s *Snapshot) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions} {
+	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions, s.holder} {
 		if st != nil {
 			_ = st.Close()
 		}
@@ -194,6 +165,21 @@ func (s *Snapshot) Close() error {
 		err = cerr
 	}
 	return err
+}
+
+// Holder is whose review the history held of a team's period when the
+// snapshot was taken; found is false where it held none.
+func (s *Snapshot) Holder(ctx context.Context, teamKey, period string) (holder Holder, found bool, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err = s.holder.QueryRowContext(ctx, teamKey, period).Scan(&holder.File, &holder.SHA256, &holder.Output, &holder.Input)
+	switch {
+	case err == nil:
+		return holder, true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return Holder{}, false, nil
+	}
+	return Holder{}, false, &Error{s.h.path, "read", classify(err)}
 }
 
 // Past is every recorded review of a team, oldest first, with its metrics.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -21,33 +22,50 @@ type Recording struct {
 	MetricKey  func(string) string
 	RecordedAt time.Time
 	Version    string // fupan's
+	// Output is the run's output folder and Input the workbook, absolute:
+	// which run's review the history holds (Holder).
+	Output, Input string
+}
+
+// Holder is what the history holds of one team's period: whose review it is.
+type Holder struct {
+	File   string `json:"file"`             // the workbook's name, as recorded
+	SHA256 string `json:"sha256,omitempty"` // of the workbook as read
+	Output string `json:"output,omitempty"` // the run's output folder; empty where unknown
+	Input  string `json:"input,omitempty"`  // the workbook's path; empty where unknown
 }
 
 // Record keeps a review, replacing the team's entry for the same period, in
 // one transaction: a process killed at any moment leaves the history as it
 // was, or with the whole review.
 func (h *DB) Record(ctx context.Context, r Recording) error {
-	if err := h.record(ctx, r); err != nil {
-		return &Error{h.path, "record", classify(err)}
-	}
-	return nil
+	_, _, err := h.RecordOver(ctx, r)
+	return err
 }
 
-func (h *DB) record(ctx context.Context, r Recording) (err error) {
+// RecordOver is Record, returning the review it replaced, if any.
+func (h *DB) RecordOver(ctx context.Context, r Recording) (replaced Holder, found bool, err error) {
+	if replaced, found, err = h.record(ctx, r); err != nil {
+		return Holder{}, false, &Error{h.path, "record", classify(err)}
+	}
+	return replaced, found, nil
+}
+
+func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bool, err error) {
 	rv := r.Review
 	period, err := fupan.ParsePeriod(rv.Meta.Period)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rv.File, err)
+		return Holder{}, false, fmt.Errorf("%s: %w", rv.File, err)
 	}
 	summary, err := json.Marshal(rv.Summary)
 	if err != nil {
-		return err
+		return Holder{}, false, err
 	}
 	h.write.Lock()
 	defer h.write.Unlock()
 	tx, err := h.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return Holder{}, false, err
 	}
 	defer func() {
 		if err != nil {
@@ -61,28 +79,43 @@ func (h *DB) record(ctx context.Context, r Recording) (err error) {
 		}
 		return tx.StmtContext(ctx, s).ExecContext(ctx, args...)
 	}
+	s, err := h.stmt(ctx, holderQuery)
+	if err != nil {
+		return Holder{}, false, err
+	}
+	switch err = tx.StmtContext(ctx, s).QueryRowContext(ctx, r.TeamKey, period.Label).Scan(&replaced.File, &replaced.SHA256, &replaced.Output, &replaced.Input); {
+	case err == nil:
+		found = true
+	case errors.Is(err, sql.ErrNoRows):
+		err = nil
+	default:
+		return Holder{}, false, err
+	}
 	// Rows of the replaced review go with it (ON DELETE CASCADE).
 	if _, err = exec("DELETE FROM reviews WHERE team_key = ? AND period = ?", r.TeamKey, period.Label); err != nil {
-		return err
+		return Holder{}, false, err
 	}
 	res, err := exec(`INSERT INTO reviews (team_key, team, period, period_kind, period_start, period_end,
-		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos, output, input)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.TeamKey, rv.Meta.Team, period.Label, period.Kind(), period.Start.String(), period.End.String(),
 		rv.File, r.SHA256, string(rv.Meta.Lang), rv.Meta.Reviewer, r.RecordedAt.UTC().Format(time.RFC3339), r.Version,
-		string(summary), rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos)
+		string(summary), rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos, r.Output, r.Input)
 	if err != nil {
-		return err
+		return Holder{}, false, err
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return err
+		return Holder{}, false, err
 	}
 	if err = insertRows(id, r, exec); err != nil {
-		return err
+		return Holder{}, false, err
 	}
-	return tx.Commit()
+	return replaced, found, tx.Commit()
 }
+
+// holderQuery is whose review the history holds of a team's period.
+const holderQuery = `SELECT file, sha256, output, input FROM reviews WHERE team_key = ? AND period = ?`
 
 // insertRows writes the four tables and the findings counts of review id,
 // several rows to a statement: executing statements, not storing rows, was

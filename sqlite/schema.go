@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the schema this fupan writes. Each migration brings a
 // history from the version before it; the list is only ever appended to, and
 // testdata holds a history of every earlier version.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var migrations = []string{
 	// 1: reviews and their four tables, with the computed figures.
@@ -133,6 +133,12 @@ var migrations = []string{
 		effect      TEXT NOT NULL,
 		PRIMARY KEY (review_id, seq)
 	);`,
+	// 4: where a review came from: the run's output folder and the input
+	// file, so that a run knows whether the review the history holds is its
+	// own, and names another folder's that it replaces. Empty: recorded by
+	// an earlier fupan, or by report.
+	`ALTER TABLE reviews ADD COLUMN output TEXT NOT NULL DEFAULT '';
+	ALTER TABLE reviews ADD COLUMN input TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrate brings the schema from version to SchemaVersion, each step in its

@@ -111,6 +111,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		return fail(errors.New("it is a folder: --history names the history's file (fupan-history.sqlite)"))
 	case err != nil && opts.ReadOnly:
 		return fail(err)
+	case err == nil && !opts.ReadOnly:
+		if err := writableFiles(abs, fi.Mode()); err != nil {
+			return fail(err)
+		}
 	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = BusyTimeout
@@ -194,6 +198,19 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	return err
+}
+
+// IsBusy reports whether err is another process holding the history's
+// write lock past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED and their
+// extended codes).
+func IsBusy(err error) bool {
+	var se interface{ Code() int }
+	if !errors.As(err, &se) {
+		return false
+	}
+	const busy, locked = 5, 6
+	c := se.Code() & 0xff
+	return c == busy || c == locked
 }
 
 // Path is the history's file.

@@ -135,7 +135,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	// its last write still in the -wal file.
 	other := open(t, filepath.Join(dir, "h.sqlite"))
 	record(t, other, review("华东销售部", "2025Q3", "b.xlsx", 0.9))
-	if err := db.Backup(ctx, filepath.Join(dir, "copy.sqlite")); err != nil {
+	if err := db.Backup(ctx, filepath.Join(dir, "copy.sqlite"), sqlite.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cp := open(t, filepath.Join(dir, "copy.sqlite"))
@@ -148,7 +148,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	}
 	// A backup over an old one replaces it.
 	record(t, db, review("华北销售部", "2025Q3", "c.xlsx", 1))
-	if err := db.Backup(ctx, filepath.Join(dir, "copy.sqlite")); err != nil {
+	if err := db.Backup(ctx, filepath.Join(dir, "copy.sqlite"), sqlite.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cp2 := open(t, filepath.Join(dir, "copy.sqlite"))

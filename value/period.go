@@ -2,6 +2,7 @@ package value
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -143,4 +144,37 @@ func replaceGroups(s string, idx []int, groups map[int]string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// strictPeriods are ParsePeriod's patterns by kind, each holding the whole text.
+var strictPeriods = map[string][]*regexp.Regexp{
+	PeriodQuarter: whole(rePeriodQ, rePeriodQEn, rePeriodQCN),
+	PeriodHalf:    whole(rePeriodH, rePeriodHCN),
+	PeriodMonth:   whole(rePeriodMonth),
+	PeriodYear:    whole(rePeriodYear),
+}
+
+func whole(res ...*regexp.Regexp) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, re := range res {
+		out = append(out, regexp.MustCompile(`^(?:`+re.String()+`)$`))
+	}
+	return out
+}
+
+// ParsePeriodStrict reads a period a person typed for a command (history
+// forget, --period, --since): the whole text must be one period. The lenient
+// ParsePeriod, for a workbook's cells and file names, finds a period inside
+// other words, so it reads 2025Q5 or 2025-13 as the year 2025; a command that
+// did so would act on another review than the one meant.
+func ParsePeriodStrict(s string) (Period, error) {
+	t := Simplify(strings.TrimSpace(s))
+	if p, err := ParsePeriod(t); err == nil {
+		for _, re := range strictPeriods[p.Kind()] {
+			if re.MatchString(t) {
+				return p, nil
+			}
+		}
+	}
+	return Period{}, fmt.Errorf("%q: %w (write it as 2025Q3, 2025-07, 2025H1 or 2025)", s, ErrUnknownPeriod)
 }

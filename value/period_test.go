@@ -1,6 +1,9 @@
 package value
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestNextPeriodText(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -27,5 +30,35 @@ func TestNextPeriodText(t *testing.T) {
 	}
 	if _, err := NextPeriodText("下个月"); err == nil {
 		t.Error("a period that is not one has a next")
+	}
+}
+
+// A command's period is read strictly: the whole text is one period. The
+// lenient reader finds the year in 2025Q5, which would make `history forget
+// 华东大区 2025Q5` remove the team's annual review.
+func TestParsePeriodStrict(t *testing.T) {
+	for _, tc := range []struct{ in, label string }{
+		{"2025Q3", "2025Q3"},
+		{" 2025q4 ", "2025Q4"},
+		{"2025-07", "2025-07"},
+		{"2025H1", "2025H1"},
+		{"2025", "2025"},
+		{"2025年", "2025"},
+		{"2025年Q3", "2025Q3"},
+		{"2025年第三季度", "2025Q3"},
+		{"2025年7月", "2025-07"},
+		{"Q3 2025", "2025Q3"},
+		{"2025年下半年", "2025H2"},
+		{"２０２５Q3", "2025Q3"},
+	} {
+		p, err := ParsePeriodStrict(tc.in)
+		if err != nil || p.Label != tc.label {
+			t.Errorf("ParsePeriodStrict(%q) = %q, %v; want %s", tc.in, p.Label, err, tc.label)
+		}
+	}
+	for _, in := range []string{"2025Q5", "2025Q0", "2025-13", "2025H3", "2025Q3复盘", "复盘2025", "2025/07/01", "Q5 2025", "20253", "", "上个月"} {
+		if p, err := ParsePeriodStrict(in); !errors.Is(err, ErrUnknownPeriod) {
+			t.Errorf("ParsePeriodStrict(%q) = %q, %v; want ErrUnknownPeriod", in, p.Label, err)
+		}
 	}
 }

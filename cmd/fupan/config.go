@@ -84,6 +84,9 @@ func configPath(c *cli.Context) string {
 // untrustedFolders are the folders the command reads team files from: a
 // config file inside any of them is refused whatever path names it.
 func untrustedFolders(c *cli.Context) []string {
+	if !argsAreTeamFiles(c) {
+		return nil
+	}
 	var dirs []string
 	for _, a := range c.Args().Slice() {
 		fi, err := os.Stat(a)

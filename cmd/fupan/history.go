@@ -93,8 +93,12 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
 	}
 	_, statErr := os.Stat(path)
-	if use == historyUpdate && statErr != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("no history at %s: %v", path, statErr), exitFailed)
+	if use != historyRecord {
+		// Only the commands that record make a history; a name that is
+		// not there is a typo, which would otherwise read as an empty one.
+		if err := historyExists(path); err != nil {
+			return nil, nil, err
+		}
 	}
 	if use == historyRecord {
 		// OUT's parent, like OUT, is made where it is missing.
@@ -114,6 +118,29 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 	}
 	log.Info().Str("history", db.Path()).Msg("review history")
 	return db, nil, nil
+}
+
+// argsAreTeamFiles reports whether a command's arguments are the teams'
+// files or folders: history backup's FILE is the copy, and forget's are a
+// team and a period, so the history's own folder is not a team folder.
+func argsAreTeamFiles(c *cli.Context) bool {
+	if c.Command == nil {
+		return true
+	}
+	switch c.Command.Name {
+	case "backup", "forget":
+		return false
+	}
+	return true
+}
+
+// historyExists refuses a history that is not there (exit 2): a command that
+// does not record must not make an empty file under a mistyped name.
+func historyExists(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return cli.Exit(fmt.Sprintf("no history at %s: the file does not exist; check --history or history: in fupan.yaml (run, watch and report create one)", path), exitBadUsage)
+	}
+	return nil
 }
 
 // outsideTeamFolders refuses a history inside a folder the teams write to.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -17,17 +18,24 @@ func historyBackupCommand() *cli.Command {
 		Description: `Writes a consistent copy of the history to FILE (SQLite's VACUUM INTO), which
 is safe while runs go on. A plain copy of the .sqlite file can miss reviews
 still in its -wal file, or catch one half written. FILE appears whole or not
-at all. To move the history, back it up to the new place and name it with
---history or history: in fupan.yaml.
+at all. An earlier backup at FILE is replaced (a daily cron may write the same
+name each day, beside the history too); any other existing file is left as it
+is unless --force says to replace it. To move the history, back it up to the
+new place and name it with --history or history: in fupan.yaml.
 
 Examples:
   fupan history backup /backup/fupan-history-2025-10.sqlite
+  fupan history backup /srv/复盘报告/fupan-history.backup.sqlite   # daily, from cron
 
-Exit status: 0 written, 1 the history cannot be read or FILE written, 2 bad usage.`,
-		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
+Exit status: 0 written, 1 the history cannot be read or FILE written (its
+folder missing), 2 bad usage (no FILE, FILE the history itself or a file that
+is not a backup, without --force).`,
+		Flags: append(historyFlags(),
+			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
+			&cli.BoolFlag{Name: "force", Usage: "replace FILE even when it is not an earlier backup"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
+			if c.NArg() != 1 || c.Args().First() == "" {
 				return cli.Exit("history backup takes FILE", exitBadUsage)
 			}
 			db, _, err := openHistory(c, "", historyNeeded)
@@ -35,21 +43,26 @@ Exit status: 0 written, 1 the history cannot be read or FILE written, 2 bad usag
 				return err
 			}
 			defer func() { _ = db.Close() }()
-			return historyBackupOptions{DB: db, File: c.Args().First()}.run(c.Context, c.App.Writer)
+			return historyBackupOptions{DB: db, File: c.Args().First(), Force: c.Bool("force")}.run(c.Context, c.App.Writer)
 		},
 	}
 }
 
 // historyBackupOptions are the history to copy and the file to copy it to.
 type historyBackupOptions struct {
-	DB   *sqlite.DB
-	File string
+	DB    *sqlite.DB
+	File  string
+	Force bool // replace a file that is not an earlier backup
 }
 
 // run writes the copy whole or not at all, and prints its name.
 func (o historyBackupOptions) run(ctx context.Context, stdout io.Writer) error {
-	if err := o.DB.Backup(ctx, o.File); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+	if err := o.DB.Backup(ctx, o.File, sqlite.BackupOptions{Force: o.Force}); err != nil {
+		code := exitFailed
+		if errors.Is(err, sqlite.ErrBackupNotHistory) || errors.Is(err, sqlite.ErrBackupIsHistory) || errors.Is(err, sqlite.ErrBackupNoName) {
+			code = exitBadUsage
+		}
+		return cli.Exit(err.Error(), code)
 	}
 	fmt.Fprintln(stdout, printable(o.File))
 	return nil

@@ -17,11 +17,14 @@ func historyForgetCommand() *cli.Command {
 		ArgsUsage: "TEAM PERIOD",
 		Description: `Removes the review, with its rows, from the history; the team's other periods
 stay. The next run records the workbook again if it is still in the folder.
+PERIOD is read whole (2025Q3, 2025-07, 2025H1, 2025, 2025年第三季度): 2025Q5 is
+refused, never read as the year 2025.
 
 Examples:
   fupan history forget 华东销售部 2025Q3 --history /srv/复盘报告/fupan-history.sqlite
 
-Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad usage.`,
+Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad
+usage (a period that is not one, a history that does not exist).`,
 		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
 		OnUsageError: usageError,
 		Action: func(c *cli.Context) error {
@@ -46,7 +49,7 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 	if c.NArg() != 2 {
 		return historyForgetOptions{}, cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
 	}
-	period, err := fupan.ParsePeriod(c.Args().Get(1))
+	period, err := fupan.ParsePeriodStrict(c.Args().Get(1))
 	if err != nil {
 		return historyForgetOptions{}, cli.Exit(err.Error(), exitBadUsage)
 	}
@@ -55,6 +58,9 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 		return historyForgetOptions{}, err
 	}
 	path, _, err := historyPath(c, "", historyNeeded)
+	if err == nil {
+		err = historyExists(path)
+	}
 	if err != nil {
 		return historyForgetOptions{}, err
 	}

@@ -327,8 +327,8 @@ func TestUnusableHistory(t *testing.T) {
 	if _, _, code := runCLI(t, "history"); code != 2 {
 		t.Errorf("history without one: exit %d, want 2", code)
 	}
-	if _, _, code := runCLI(t, "history", "forget", "华东销售部", "2025Q3", "--history", filepath.Join(dir, "r", "missing.sqlite")); code != 1 {
-		t.Errorf("forget in a missing history: exit %d, want 1", code)
+	if _, _, code := runCLI(t, "history", "forget", "华东销售部", "2025Q3", "--history", filepath.Join(dir, "r", "missing.sqlite")); code != 2 {
+		t.Errorf("forget in a missing history: exit %d, want 2", code)
 	}
 }
 

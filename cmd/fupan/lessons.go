@@ -93,7 +93,7 @@ func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 		o.Filter.Team = o.Identity.TeamKey(t)
 	}
 	if s := c.String("since"); s != "" {
-		p, err := fupan.ParsePeriod(s)
+		p, err := fupan.ParsePeriodStrict(s)
 		if err != nil {
 			return o, cli.Exit("--since: "+err.Error(), exitBadUsage)
 		}

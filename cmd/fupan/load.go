@@ -45,7 +45,7 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 		opts.Lang = l
 	}
 	if p := opts.Period; p != "" {
-		if _, err := fupan.ParsePeriod(p); err != nil {
+		if _, err := fupan.ParsePeriodStrict(p); err != nil {
 			return opts, cli.Exit("--period: "+err.Error(), exitBadUsage)
 		}
 	}

@@ -122,8 +122,11 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	fmt.Fprintln(stdout, printable(outs.PDF))
 	if o.History != nil && problem == nil {
 		sum := sha256.Sum256(data)
+		// Whose review it is: a run's re-run tells its own from this one.
+		out, _ := filepath.Abs(o.Output)
+		in, _ := filepath.Abs(o.File)
 		problem = o.History.Record(ctx, sqlite.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version})
+			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version, Output: out, Input: in})
 	}
 	if problem != nil {
 		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)

@@ -31,8 +31,10 @@ Excel's lock files (~$*.xlsx), hidden and temporary files are skipped; .xls,
 .csv and other files are reported. One bad workbook never stops the others.
 Outputs appear whole or not at all. A workbook that has not changed since the
 last run is skipped (--force redoes it); a run that was killed finishes the
-job when run again. Only one run may use OUT at a time. Ctrl-C finishes the
-workbooks in progress, writes the record and stops.
+job when run again. Only one run may use OUT at a time. Ctrl-C (or SIGTERM)
+finishes the workbooks in progress, writes the record and stops: exit 1
+"interrupted", each input left unjudged marked in summary.json, nothing
+delivered.
 
 Examples:
   fupan run /mnt/复盘/2025-09 -o /srv/复盘报告/2025-09
@@ -98,6 +100,14 @@ func runOptionsFrom(c *cli.Context) (runOptions, error) {
 // reports it has.
 func (o runOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
 	runErr := runOnce(ctx, o.Batch, o.JSON, stdout, stderr)
+	if ctx.Err() != nil {
+		// Stopped (SIGTERM, Ctrl-C): a delivery begun now would be cut
+		// off half way; mail and notify deliver the run later.
+		if runErr == nil || runErr.Error() == "" {
+			return cli.Exit("interrupted: every workbook is reported, nothing was delivered (fupan mail OUT, fupan notify OUT deliver it)", exitFailed)
+		}
+		return runErr
+	}
 	var ec cli.ExitCoder
 	if o.Deliver != nil && (runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "") {
 		if err := o.Deliver(); err != nil {
