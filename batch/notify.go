@@ -90,6 +90,10 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 	}
 	var errs []error
 	for i, t := range o.Robots {
+		if err := ctx.Err(); err != nil { // interrupted: the rest were never sent, and go next call
+			errs = append(errs, fmt.Errorf("interrupted before robot %s: %w", t.Name, err))
+			break
+		}
 		entries := entriesFor(sum, t.Teams, o.Identity)
 		if len(entries) == 0 {
 			log.Info().Str("robot", t.Name).Msg("no team of this robot in the run: nothing to post")
