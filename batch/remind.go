@@ -28,6 +28,7 @@ type RemindOptions struct {
 // RemindResult says what Remind did.
 type RemindResult struct {
 	Sent, Failed int
+	Unknown      int // of Failed: went out with no clear answer, so not sent again until due again
 	Items        int // items reminded
 	Quiet        int // items left out: reminded today (due soon) or this week (overdue)
 }
@@ -59,6 +60,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 				continue
 			}
 			var due []fupan.DueItem
+			var lasts []string
 			for _, it := range items {
 				last, err := o.History.LastReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State)
 				if err != nil {
@@ -69,6 +71,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 					continue
 				}
 				due = append(due, it)
+				lasts = append(lasts, last)
 			}
 			if len(due) == 0 {
 				continue
@@ -79,23 +82,67 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 				res.Items += len(due)
 				continue
 			}
+			r := reminder{db: o.History, robot: t.Robot.ID(), team: keys[i], due: due}
+			// Recorded before it goes, as notify does: a robot that takes it
+			// and answers too late is not reminded again the same day.
+			if err := r.mark(ctx, today.String()); err != nil {
+				return res, err
+			}
 			if err := t.Robot.Send(ctx, msg); err != nil {
 				res.Failed++
-				log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("reminder not sent")
 				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, rv.Meta.Team, err))
+				if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
+					res.Unknown++
+					log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("this reminder may have been posted: not again until it is due again; look in the group")
+					continue
+				}
+				log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("reminder not sent; the next run tries again")
+				// Taken back even when interrupted: it never went.
+				if err := r.restore(context.WithoutCancel(ctx), lasts); err != nil {
+					return res, err
+				}
 				continue
 			}
 			res.Sent++
 			res.Items += len(due)
-			for _, it := range due {
-				if err := o.History.MarkReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State, today.String()); err != nil {
-					return res, err
-				}
-			}
 			log.Info().Str("robot", t.Name).Str("team", rv.Meta.Team).Int("items", len(due)).Msg("reminder sent")
 		}
 	}
 	return res, errors.Join(errs...)
+}
+
+// reminder is one message's items in the history's record of reminders.
+type reminder struct {
+	db          *sqlite.DB
+	robot, team string
+	due         []fupan.DueItem
+}
+
+// mark records the items reminded on day.
+func (r reminder) mark(ctx context.Context, day string) error {
+	for _, it := range r.due {
+		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, day); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// restore puts back what the record held before (lasts, one per item; ""
+// for none), for a reminder that did not go.
+func (r reminder) restore(ctx context.Context, lasts []string) error {
+	for j, it := range r.due {
+		var err error
+		if lasts[j] == "" {
+			err = r.db.ForgetReminded(ctx, r.robot, r.team, it.Key(), it.State)
+		} else {
+			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, lasts[j])
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // quiet reports an item reminded recently enough: due soon, today; overdue,

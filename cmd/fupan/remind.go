@@ -52,7 +52,7 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 // runRemind posts (or with DryRun writes) the reminders due today.
 func runRemind(ctx context.Context, o batch.RemindOptions) error {
 	res, err := batch.Remind(ctx, o)
-	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
+	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Int("unknown", res.Unknown).Msg("reminders done")
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
