@@ -12,8 +12,11 @@ func TestFromEnv(t *testing.T) {
 		name, want, errHas, errHasNot string
 	}{
 		{name: "FUPAN_SMTP_PASSWORD", want: "pw"},
-		{name: "MISSING_VAR", errHas: "MISSING_VAR named in smtp.password_env is not set"},
-		{name: "EMPTY", errHas: "EMPTY named in"},
+		{name: "MISSING_VAR", errHas: "the variable named in smtp.password_env is not set", errHasNot: "MISSING_VAR"},
+		{name: "EMPTY", errHas: "EMPTY named in smtp.password_env is empty"},
+		// A DingTalk signing secret pasted into the setting: it looks like a
+		// variable's name, and must not be echoed either.
+		{name: "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", errHas: "the variable named in", errHasNot: "SEC0123"},
 		// The operator wrote the password itself: it must not be echoed.
 		{name: "Hunter2!密码", errHas: "the variable named in smtp.password_env is not set", errHasNot: "Hunter2"},
 		{name: "correct horse battery", errHas: "the variable named in", errHasNot: "horse"},
