@@ -261,7 +261,9 @@ func (m *mailer) writeDry(ctx context.Context, i int, pm pendingMail) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
+	// A team's name may be long (10,000 characters in its cell): cut and
+	// hashed as outputs are, within the file system's 255 bytes.
+	name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeComponent(pm.label, pm.label, false)))
 	if err := WriteAtomic(name, func(f *os.File) error { return writeEML(m.sender, f, pm.msg, pm.id) }); err != nil {
 		return err
 	}

@@ -90,13 +90,13 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			}
 			if err := t.Robot.Send(ctx, msg); err != nil {
 				res.Failed++
-				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, rv.Meta.Team, err))
+				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, robot.Cut(rv.Meta.Team, maxTitleName), err))
 				if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
 					res.Unknown++
-					log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("this reminder may have been posted: not again until it is due again; look in the group")
+					log.Error().Err(err).Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Msg("this reminder may have been posted: not again until it is due again; look in the group")
 					continue
 				}
-				log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("reminder not sent; the next run tries again")
+				log.Error().Err(err).Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Msg("reminder not sent; the next run tries again")
 				// Taken back even when interrupted: it never went.
 				if err := r.restore(context.WithoutCancel(ctx), lasts); err != nil {
 					return res, err
@@ -105,7 +105,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			}
 			res.Sent++
 			res.Items += len(due)
-			log.Info().Str("robot", t.Name).Str("team", rv.Meta.Team).Int("items", len(due)).Msg("reminder sent")
+			log.Info().Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Int("items", len(due)).Msg("reminder sent")
 		}
 	}
 	return res, errors.Join(errs...)
@@ -176,6 +176,10 @@ func robotTakes(t RobotTarget, team string, id fupan.Identity) bool {
 	return false
 }
 
+// maxTitleName is the most bytes of a team's name a title or an error
+// holds (60 Chinese characters).
+const maxTitleName = 180
+
 // composeReminder is one team's reminder for one robot, in the team's
 // language, the owners mentioned: by mobile in a WeCom text message (its
 // markdown mentions no one), in DingTalk's markdown, by open_id in Feishu's
@@ -188,7 +192,9 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	if l == "" {
 		l = fupan.Simplified
 	}
-	title := catalog.F(l, "remind.title", rv.Meta.Team)
+	// A team's name of any length: the title stays short, and counts in
+	// the platform's bytes with the markdown.
+	title := catalog.F(l, "remind.title", robot.Cut(rv.Meta.Team, maxTitleName))
 	head := catalog.F(l, "remind.from", rv.Meta.Period)
 	if t.Robot.Kind != robot.Feishu {
 		head = "### " + mdEscape(title) + "\n" + head
@@ -215,7 +221,7 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 		}
 	}
 	more := func(n int) string { return catalog.F(l, "remind.more", n) }
-	md := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-200)
+	md := robot.Fit(head, lines, more, t.Robot.Kind.Room(title)-200)
 	msg := robot.Message{Title: title, Markdown: md, Mentions: mentions}
 	if t.Robot.Kind == robot.WeCom {
 		// WeCom's text messages are limited to 2,048 bytes.

@@ -27,8 +27,8 @@ import (
 // that went out with no clear answer wraps ErrUnknown. No error text holds
 // the webhook's key or token or the secret.
 func (r *Robot) Send(ctx context.Context, m Message) error {
-	if n := len(m.Markdown); n > r.Kind.MaxBytes() {
-		return fmt.Errorf("%s robot: the message is %d bytes, over the platform's %d", r.Kind, n, r.Kind.MaxBytes())
+	if n := len(m.Markdown); n > r.Kind.Room(m.Title) {
+		return fmt.Errorf("%s robot: the message is %d bytes with a %d-byte title, over the platform's %d: %w", r.Kind, n, len(m.Title), r.Kind.MaxBytes(), ErrNotSent)
 	}
 	var err error
 	switch r.Kind {
