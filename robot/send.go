@@ -248,7 +248,7 @@ func (r *Robot) post(ctx context.Context, target, contentType string, body []byt
 	unsure := false
 	fail := func(err error) error {
 		if unsure && !errors.Is(err, ErrUnknown) {
-			return fmt.Errorf("%w; an earlier attempt got no clear answer: %w", err, ErrUnknown)
+			return fmt.Errorf("%w; after a reply that did not say whether it was taken: %w", err, ErrUnknown)
 		}
 		return err
 	}
