@@ -280,14 +280,19 @@ func (r *Robot) post(ctx context.Context, target, contentType string, body []byt
 }
 
 func (r *Robot) once(ctx context.Context, target, contentType string, body []byte, extra any) error {
-	// Whether the request went out whole: before, the platform cannot
-	// have the message; after, only its answer tells.
-	var wrote atomic.Bool
-	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
-		if i.Err == nil {
-			wrote.Store(true)
-		}
-	}})
+	// Whether the request may have reached the platform: not before a
+	// connection was had (a dial, a TLS handshake refused, a context
+	// cancelled first), nor when writing it failed (a request cut short is
+	// not taken); after, only the answer tells.
+	var gotConn, writeFailed atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { gotConn.Store(true) },
+		WroteRequest: func(i httptrace.WroteRequestInfo) {
+			if i.Err != nil {
+				writeFailed.Store(true)
+			}
+		},
+	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
 		return fmt.Errorf("%s robot: the webhook URL is not usable: %w", r.Kind, ErrNotSent)
@@ -295,7 +300,7 @@ func (r *Robot) once(ctx context.Context, target, contentType string, body []byt
 	req.Header.Set("Content-Type", contentType)
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return r.transportError(err, wrote.Load())
+		return r.transportError(err, gotConn.Load() && !writeFailed.Load())
 	}
 	defer func() { _ = resp.Body.Close() }()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -346,13 +351,13 @@ func (r *Robot) words(s string) string {
 // request that never went out (no connection, a TLS handshake refused, a
 // context cancelled) is not sent, and a connection never made is worth
 // another try; anything later may have posted.
-func (r *Robot) transportError(err error, wrote bool) error {
+func (r *Robot) transportError(err error, mayHaveGone bool) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
 	text := r.words(err.Error())
-	if wrote {
+	if mayHaveGone {
 		return fmt.Errorf("%s robot: %s: %w", r.Kind, text, ErrUnknown)
 	}
 	var oe *net.OpError
