@@ -29,6 +29,20 @@ func TestNotSentBeforeTheRequest(t *testing.T) {
 		t.Fatalf("the fakes got %d requests", n)
 	}
 
+	// A rate-limit wait interrupted: WeCom has taken its 20 of the minute.
+	wecom := robots(t, srv, clock)[robot.WeCom]
+	for i := 0; i < 20; i++ {
+		if err := wecom.Send(context.Background(), robot.Message{Title: "t", Markdown: "m"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := wecom.Send(cancelled, robot.Message{Title: "t", Markdown: "m"}); errors.Is(err, robot.ErrUnknown) || !errors.Is(err, robot.ErrNotSent) {
+		t.Errorf("an interrupted rate-limit wait: %v, want not sent", err)
+	}
+	if n := len(srv.Posts()); n != 20 {
+		t.Fatalf("the fakes got %d requests, want the 20 before the wait", n)
+	}
+
 	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		t.Error("a request passed an untrusted certificate")
 	}))
