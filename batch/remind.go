@@ -42,7 +42,6 @@ const overdueEvery = 7
 // due soon is reminded at most once a day, an overdue one at most once a
 // week, counted in o.Now's time zone; the history records what was sent.
 func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
-	log := zerolog.Ctx(ctx)
 	var res RemindResult
 	reviews, keys, err := o.History.Latest(ctx)
 	if err != nil {
@@ -82,40 +81,55 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 				res.Items += len(due)
 				continue
 			}
-			r := reminder{db: o.History, robot: t.Robot.ID(), team: keys[i], due: due}
-			// Recorded before it goes, as notify does: a robot that takes it
-			// and answers too late is not reminded again the same day.
-			if err := r.mark(ctx, today.String()); err != nil {
-				return res, err
+			r := reminder{db: o.History, robot: t.Robot.ID(), team: keys[i], due: due, lasts: lasts}
+			failed, fatal := r.post(ctx, t, msg, robot.Cut(rv.Meta.Team, maxTitleName), today, &res)
+			if fatal != nil {
+				return res, fatal
 			}
-			if err := t.Robot.Send(ctx, msg); err != nil {
-				res.Failed++
-				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, robot.Cut(rv.Meta.Team, maxTitleName), err))
-				if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
-					res.Unknown++
-					log.Error().Err(err).Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Msg("this reminder may have been posted: not again until it is due again; look in the group")
-					continue
-				}
-				log.Error().Err(err).Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Msg("reminder not sent; the next run tries again")
-				// Taken back even when interrupted: it never went.
-				if err := r.restore(context.WithoutCancel(ctx), lasts); err != nil {
-					return res, err
-				}
-				continue
+			if failed != nil {
+				errs = append(errs, failed)
 			}
-			res.Sent++
-			res.Items += len(due)
-			log.Info().Str("robot", t.Name).Str("team", robot.Cut(rv.Meta.Team, maxTitleName)).Int("items", len(due)).Msg("reminder sent")
 		}
 	}
 	return res, errors.Join(errs...)
 }
 
-// reminder is one message's items in the history's record of reminders.
+// reminder is one message's items in the history's record of reminders,
+// with the day each was last reminded before ("" for never).
 type reminder struct {
 	db          *sqlite.DB
 	robot, team string
 	due         []fupan.DueItem
+	lasts       []string
+}
+
+// post sends a reminder, recorded before it goes, as notify does: a robot
+// that takes it and answers too late is not reminded again until the items
+// are due again. A reminder that did not go is taken back, for the next
+// run. failed is this reminder's failure; fatal stops the run (the history
+// cannot be written).
+func (r reminder) post(ctx context.Context, t RobotTarget, msg robot.Message, team string, today fupan.Date, res *RemindResult) (failed, fatal error) {
+	log := zerolog.Ctx(ctx)
+	if err := r.mark(ctx, today.String()); err != nil {
+		return nil, err
+	}
+	err := t.Robot.Send(ctx, msg)
+	if err == nil {
+		res.Sent++
+		res.Items += len(r.due)
+		log.Info().Str("robot", t.Name).Str("team", team).Int("items", len(r.due)).Msg("reminder sent")
+		return nil, nil
+	}
+	res.Failed++
+	failed = fmt.Errorf("robot %s, %s: %w", t.Name, team, err)
+	if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
+		res.Unknown++
+		log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("this reminder may have been posted: not again until it is due again; look in the group")
+		return failed, nil
+	}
+	log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("reminder not sent; the next run tries again")
+	// Taken back even when interrupted: it never went.
+	return failed, r.restore(context.WithoutCancel(ctx))
 }
 
 // mark records the items reminded on day.
@@ -128,15 +142,15 @@ func (r reminder) mark(ctx context.Context, day string) error {
 	return nil
 }
 
-// restore puts back what the record held before (lasts, one per item; ""
-// for none), for a reminder that did not go.
-func (r reminder) restore(ctx context.Context, lasts []string) error {
+// restore puts back what the record held before, for a reminder that did
+// not go.
+func (r reminder) restore(ctx context.Context) error {
 	for j, it := range r.due {
 		var err error
-		if lasts[j] == "" {
+		if r.lasts[j] == "" {
 			err = r.db.ForgetReminded(ctx, r.robot, r.team, it.Key(), it.State)
 		} else {
-			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, lasts[j])
+			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, r.lasts[j])
 		}
 		if err != nil {
 			return err
