@@ -317,15 +317,15 @@ func (r *Robot) once(ctx context.Context, target, contentType string, body []byt
 			}
 			return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: code, Msg: r.words(msg)}
 		}
-		return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: -1, Msg: r.words(excerpt(raw)), Unsure: resp.StatusCode >= 500}
+		return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: -1, Msg: r.excerpt(raw), Unsure: resp.StatusCode >= 500}
 	}
 	// 200 without the platform's answer: a proxy's page after forwarding,
 	// perhaps; the message may have been posted.
 	if jsonErr != nil {
-		return fmt.Errorf("%s robot: an answer that is not the platform's JSON (%s): %w", r.Kind, r.words(excerpt(raw)), ErrUnknown)
+		return fmt.Errorf("%s robot: an answer that is not the platform's JSON (%s): %w", r.Kind, r.excerpt(raw), ErrUnknown)
 	}
 	if code == -1 {
-		return fmt.Errorf("%s robot: an answer without the platform's code (%s): %w", r.Kind, r.words(excerpt(raw)), ErrUnknown)
+		return fmt.Errorf("%s robot: an answer without the platform's code (%s): %w", r.Kind, r.excerpt(raw), ErrUnknown)
 	}
 	if code != 0 {
 		return &Error{Kind: r.Kind, Code: code, Msg: r.words(msg)}
@@ -367,13 +367,14 @@ func (r *Robot) transportError(err error, mayHaveGone bool) error {
 	return fmt.Errorf("%s robot: %s: %w", r.Kind, text, ErrNotSent)
 }
 
-// excerpt is the start of an answer, for an error message.
-func excerpt(b []byte) string {
-	s := strings.TrimSpace(string(b))
+// excerpt is the start of an answer, for an error message: the credentials
+// taken out before it is cut, so that none is left in part.
+func (r *Robot) excerpt(b []byte) string {
+	s := r.words(strings.TrimSpace(string(b)))
 	if len(s) > 200 {
-		s = s[:200] + "…"
+		s = cutBytes(s, 200) + "…"
 	}
-	return redact(s)
+	return s
 }
 
 // redact removes anything that looks like a credential in a query string.
