@@ -25,7 +25,7 @@ func TestLayout(t *testing.T) {
 		"sqlite":    {""},
 		"opencc":    {},
 		"mail":      {"catalog", "internal/secret"},
-		"robot":     {},
+		"robot":     {"internal/secret"},
 		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
 	}
 	for dir, ok := range allowed {

@@ -57,7 +57,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer r.close()
-	sum := &Summary{Input: o.Input, Output: o.Output, StartedAt: r.o.Settings.Now}
+	// The input folder as read, absolute and links resolved: mail and
+	// notify refuse a config inside it from any working directory.
+	sum := &Summary{Input: r.in, Output: o.Output, StartedAt: r.o.Settings.Now}
 	entries, unjudged := r.process(ctx)
 	interrupted := r.markUnjudged(entries, unjudged)
 	if err := flushFS(r.out); err != nil {
@@ -89,6 +91,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 // run is one run under way: its folders, record, inputs and history.
 type run struct {
 	o     Options
+	in    string // the input folder, absolute, links resolved
 	out   string
 	st    *state
 	cands []candidate
@@ -171,6 +174,7 @@ func (r *run) inputs(in string) error {
 	if r.root, err = os.OpenRoot(realIn); err != nil {
 		return fmt.Errorf("input folder: %w", err)
 	}
+	r.in = realIn
 	return nil
 }
 

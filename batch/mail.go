@@ -261,7 +261,9 @@ func (m *mailer) writeDry(ctx context.Context, i int, pm pendingMail) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeName(pm.label)))
+	// A team's name may be long (10,000 characters in its cell): cut and
+	// hashed as outputs are, within the file system's 255 bytes.
+	name := filepath.Join(dir, fmt.Sprintf("%02d-%s.eml", i+1, safeComponent(pm.label, pm.label, false)))
 	if err := WriteAtomic(name, func(f *os.File) error { return writeEML(m.sender, f, pm.msg, pm.id) }); err != nil {
 		return err
 	}
@@ -300,7 +302,6 @@ type pendingMail struct {
 // that is not there is left out and named in the mail; in per-team mode a
 // team whose report is missing gets no mail, and the other teams theirs.
 func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
-	fig := runFigures(sum)
 	var msgs []pendingMail
 	if cfg.Mode == "per-team" {
 		for _, e := range sum.Entries {
@@ -311,12 +312,15 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 			if len(to) == 0 {
 				to = cfg.To
 			}
-			f := fig
+			// The team's own figures only: its mail goes to the team, who
+			// are not to read the other teams' or the company's.
+			f := runFigures(&Summary{OK: 1, Entries: []Entry{e}})
 			f.Team = e.Team
 			msgs = append(msgs, buildMail(out, cfg, e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e}, true))
 		}
 		return msgs
 	}
+	fig := runFigures(sum)
 	rels := []string{}
 	if sum.Overview != "" {
 		rels = append(rels, sum.Overview)

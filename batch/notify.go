@@ -90,6 +90,10 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 	}
 	var errs []error
 	for i, t := range o.Robots {
+		if err := ctx.Err(); err != nil { // interrupted: the rest were never sent, and go next call
+			errs = append(errs, fmt.Errorf("interrupted before robot %s: %w", t.Name, err))
+			break
+		}
 		entries := entriesFor(sum, t.Teams, o.Identity)
 		if len(entries) == 0 {
 			log.Info().Str("robot", t.Name).Msg("no team of this robot in the run: nothing to post")
@@ -245,7 +249,7 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 		if e.Status != StatusOK {
 			continue
 		}
-		line := "- **" + mdEscape(e.Team) + "** " + catalog.F(l, "notify.team", metricsMet(e.Figures))
+		line := "- **" + mdEscape(robot.Cut(e.Team, maxTitleName)) + "** " + catalog.F(l, "notify.team", metricsMet(e.Figures))
 		if n := len(e.Attention); n > 0 {
 			a := e.Attention[0]
 			if n > 1 {
@@ -268,7 +272,7 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 	if link := reportLink(t.ReportURL, sum.Overview); link != "" {
 		tail = "\n[" + catalog.T(l, "notify.overview") + "](" + link + ")"
 	}
-	text := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-len(tail)) + tail
+	text := robot.Fit(head, lines, more, t.Robot.Kind.Room(title)-len(tail)) + tail
 	msg := robot.Message{Title: title, Markdown: text}
 	if t.Robot.Kind == robot.WeCom && sum.Overview != "" {
 		if data, err := os.ReadFile(filepath.Join(out, sum.Overview)); err == nil {

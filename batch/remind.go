@@ -28,6 +28,7 @@ type RemindOptions struct {
 // RemindResult says what Remind did.
 type RemindResult struct {
 	Sent, Failed int
+	Unknown      int // of Failed: went out with no clear answer, so not sent again until due again
 	Items        int // items reminded
 	Quiet        int // items left out: reminded today (due soon) or this week (overdue)
 }
@@ -41,7 +42,6 @@ const overdueEvery = 7
 // due soon is reminded at most once a day, an overdue one at most once a
 // week, counted in o.Now's time zone; the history records what was sent.
 func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
-	log := zerolog.Ctx(ctx)
 	var res RemindResult
 	reviews, keys, err := o.History.Latest(ctx)
 	if err != nil {
@@ -59,6 +59,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 				continue
 			}
 			var due []fupan.DueItem
+			var lasts []string
 			for _, it := range items {
 				last, err := o.History.LastReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State)
 				if err != nil {
@@ -69,6 +70,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 					continue
 				}
 				due = append(due, it)
+				lasts = append(lasts, last)
 			}
 			if len(due) == 0 {
 				continue
@@ -79,23 +81,82 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 				res.Items += len(due)
 				continue
 			}
-			if err := t.Robot.Send(ctx, msg); err != nil {
-				res.Failed++
-				log.Error().Err(err).Str("robot", t.Name).Str("team", rv.Meta.Team).Msg("reminder not sent")
-				errs = append(errs, fmt.Errorf("robot %s, %s: %w", t.Name, rv.Meta.Team, err))
-				continue
+			r := reminder{db: o.History, robot: t.Robot.ID(), team: keys[i], due: due, lasts: lasts}
+			failed, fatal := r.post(ctx, t, msg, robot.Cut(rv.Meta.Team, maxTitleName), today, &res)
+			if fatal != nil {
+				return res, fatal
 			}
-			res.Sent++
-			res.Items += len(due)
-			for _, it := range due {
-				if err := o.History.MarkReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State, today.String()); err != nil {
-					return res, err
-				}
+			if failed != nil {
+				errs = append(errs, failed)
 			}
-			log.Info().Str("robot", t.Name).Str("team", rv.Meta.Team).Int("items", len(due)).Msg("reminder sent")
 		}
 	}
 	return res, errors.Join(errs...)
+}
+
+// reminder is one message's items in the history's record of reminders,
+// with the day each was last reminded before ("" for never).
+type reminder struct {
+	db          *sqlite.DB
+	robot, team string
+	due         []fupan.DueItem
+	lasts       []string
+}
+
+// post sends a reminder, recorded before it goes, as notify does: a robot
+// that takes it and answers too late is not reminded again until the items
+// are due again. A reminder that did not go is taken back, for the next
+// run. failed is this reminder's failure; fatal stops the run (the history
+// cannot be written).
+func (r reminder) post(ctx context.Context, t RobotTarget, msg robot.Message, team string, today fupan.Date, res *RemindResult) (failed, fatal error) {
+	log := zerolog.Ctx(ctx)
+	if err := r.mark(ctx, today.String()); err != nil {
+		return nil, err
+	}
+	err := t.Robot.Send(ctx, msg)
+	if err == nil {
+		res.Sent++
+		res.Items += len(r.due)
+		log.Info().Str("robot", t.Name).Str("team", team).Int("items", len(r.due)).Msg("reminder sent")
+		return nil, nil
+	}
+	res.Failed++
+	failed = fmt.Errorf("robot %s, %s: %w", t.Name, team, err)
+	if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
+		res.Unknown++
+		log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("this reminder may have been posted: not again until it is due again; look in the group")
+		return failed, nil
+	}
+	log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("reminder not sent; the next run tries again")
+	// Taken back even when interrupted: it never went.
+	return failed, r.restore(context.WithoutCancel(ctx))
+}
+
+// mark records the items reminded on day.
+func (r reminder) mark(ctx context.Context, day string) error {
+	for _, it := range r.due {
+		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, day); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// restore puts back what the record held before, for a reminder that did
+// not go.
+func (r reminder) restore(ctx context.Context) error {
+	for j, it := range r.due {
+		var err error
+		if r.lasts[j] == "" {
+			err = r.db.ForgetReminded(ctx, r.robot, r.team, it.Key(), it.State)
+		} else {
+			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, r.lasts[j])
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // quiet reports an item reminded recently enough: due soon, today; overdue,
@@ -129,6 +190,10 @@ func robotTakes(t RobotTarget, team string, id fupan.Identity) bool {
 	return false
 }
 
+// maxTitleName is the most bytes of a team's name a title or an error
+// holds (60 Chinese characters).
+const maxTitleName = 180
+
 // composeReminder is one team's reminder for one robot, in the team's
 // language, the owners mentioned: by mobile in a WeCom text message (its
 // markdown mentions no one), in DingTalk's markdown, by open_id in Feishu's
@@ -141,7 +206,9 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	if l == "" {
 		l = fupan.Simplified
 	}
-	title := catalog.F(l, "remind.title", rv.Meta.Team)
+	// A team's name of any length: the title stays short, and counts in
+	// the platform's bytes with the markdown.
+	title := catalog.F(l, "remind.title", robot.Cut(rv.Meta.Team, maxTitleName))
 	head := catalog.F(l, "remind.from", rv.Meta.Period)
 	if t.Robot.Kind != robot.Feishu {
 		head = "### " + mdEscape(title) + "\n" + head
@@ -168,7 +235,7 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 		}
 	}
 	more := func(n int) string { return catalog.F(l, "remind.more", n) }
-	md := robot.Fit(head, lines, more, t.Robot.Kind.MaxBytes()-200)
+	md := robot.Fit(head, lines, more, t.Robot.Kind.Room(title)-200)
 	msg := robot.Message{Title: title, Markdown: md, Mentions: mentions}
 	if t.Robot.Kind == robot.WeCom {
 		// WeCom's text messages are limited to 2,048 bytes.

@@ -353,7 +353,7 @@ var en = map[string]string{
 
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
-	"mail.subject":  "Strategy review {{.Period}}: {{.OK}} teams, targets met {{.MetricsMet}}",
+	"mail.subject":  "Strategy review {{.Period}}: {{if .Team}}{{.Team}}{{else}}{{.OK}} teams{{end}}, targets met {{.MetricsMet}}",
 	"mail.greeting": "Hello,",
 	"mail.attached": "Attached is the strategy review report for {{.Period}}{{if .Team}} ({{.Team}}){{end}}.",
 	"mail.counts":   "{{.OK}} reports made, {{.Failed}} workbooks not processed; targets met {{.MetricsMet}}, mean achievement (each capped at 100%) {{.MeanAchievementCapped}}.",

@@ -353,8 +353,8 @@ var zhHans = map[string]string{
 
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
-	"mail.subject":  "策略复盘报告 {{.Period}}：{{.OK}} 个团队，指标达成 {{.MetricsMet}}",
-	"mail.greeting": "各位领导好，",
+	"mail.subject":  "策略复盘报告 {{.Period}}：{{if .Team}}{{.Team}}{{else}}{{.OK}} 个团队{{end}}，指标达成 {{.MetricsMet}}",
+	"mail.greeting": "{{if .Team}}您好，{{else}}各位领导好，{{end}}",
 	"mail.attached": "附件是 {{.Period}} 的策略复盘报告{{if .Team}}（{{.Team}}）{{end}}。",
 	"mail.counts":   "已生成报告 {{.OK}} 份，未能处理 {{.Failed}} 份；指标达成 {{.MetricsMet}}，平均达成率（单项封顶100%）{{.MeanAchievementCapped}}。",
 	"mail.team":     "{{.Team}}：指标达成 {{.MetricsMet}}，平均达成率 {{.MeanAchievementCapped}}",

@@ -353,8 +353,8 @@ var zhHant = map[string]string{
 
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
-	"mail.subject":  "策略復盤報告 {{.Period}}：{{.OK}} 個團隊，指標達成 {{.MetricsMet}}",
-	"mail.greeting": "各位主管好，",
+	"mail.subject":  "策略復盤報告 {{.Period}}：{{if .Team}}{{.Team}}{{else}}{{.OK}} 個團隊{{end}}，指標達成 {{.MetricsMet}}",
+	"mail.greeting": "{{if .Team}}您好，{{else}}各位主管好，{{end}}",
 	"mail.attached": "附件是 {{.Period}} 的策略復盤報告{{if .Team}}（{{.Team}}）{{end}}。",
 	"mail.counts":   "已產生報告 {{.OK}} 份，未能處理 {{.Failed}} 份；指標達成 {{.MetricsMet}}，平均達成率（單項封頂100%）{{.MeanAchievementCapped}}。",
 	"mail.team":     "{{.Team}}：指標達成 {{.MetricsMet}}，平均達成率 {{.MeanAchievementCapped}}",

@@ -93,3 +93,30 @@ func TestFit(t *testing.T) {
 		t.Error("no limit dropped attachments")
 	}
 }
+
+// The default mail of one team (per-team mode) names the team in its
+// subject and greets its reader, not leadership; the mail to everyone
+// keeps the company's count.
+func TestDefaultMailPerTeam(t *testing.T) {
+	for _, lang := range []string{"zh-Hans", "zh-Hant", "en"} {
+		c := Config{SMTP: SMTP{Host: "h"}, From: "a@b", To: []string{"c@d"}, Lang: lang}
+		if err := c.Prepare(); err != nil {
+			t.Fatal(err)
+		}
+		subject, body, err := c.Render(Figures{Period: "2025Q3", Team: "华南销售部", OK: 1, MetricsMet: "2/3"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(subject, "华南销售部") || strings.Contains(subject, "1 ") || strings.Contains(body, "领导") || strings.Contains(body, "主管") {
+			t.Errorf("%s: the team's mail: %q\n%s", lang, subject, body)
+		}
+		html, err := c.RenderHTML(Figures{Period: "2025Q3", Team: "华南销售部", OK: 1, MetricsMet: "2/3"})
+		if err != nil || strings.Contains(html, "领导") || strings.Contains(html, "主管") {
+			t.Errorf("%s: the team's HTML: %v\n%s", lang, err, html)
+		}
+		subject, body, _ = c.Render(Figures{Period: "2025Q3", OK: 5, MetricsMet: "9/15"})
+		if !strings.Contains(subject, "5") || lang != "en" && !strings.Contains(body, "好") {
+			t.Errorf("%s: the mail to everyone: %q\n%s", lang, subject, body)
+		}
+	}
+}

@@ -205,10 +205,14 @@ func (s *Sender) build(m Message) (*gomail.Msg, error) {
 }
 
 func (s *Sender) client() (*gomail.Client, error) {
-	opts := []gomail.Option{gomail.WithPort(s.cfg.SMTP.Port), gomail.WithTimeout(s.cfg.SMTP.Timeout), gomail.WithTLSConfig(s.tls)}
+	opts := []gomail.Option{gomail.WithPort(s.cfg.SMTP.Port), gomail.WithTimeout(s.cfg.SMTP.Timeout), gomail.WithTLSConfig(s.tls),
+		gomail.WithDialContextFunc(s.dial)}
 	switch s.cfg.SMTP.Security {
 	case "tls":
-		opts = append(opts, gomail.WithSSL())
+		// dial speaks TLS from the first byte; go-mail sees a TLS
+		// connection and takes it as encrypted (its own SSL dialer would
+		// bypass the bounded reader).
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic))
 	case "none":
 		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	default:
@@ -374,6 +378,9 @@ func temporary(err error) bool {
 		if se.IsTemp() || se.ErrorCode() >= 400 {
 			return true
 		}
+	}
+	if errors.Is(err, errReplyTooLong) {
+		return false
 	}
 	msg := err.Error()
 	if authRefused.MatchString(msg) || strings.Contains(msg, "authentication failed") || strings.Contains(msg, "certificate") {

@@ -1,6 +1,45 @@
 package robot
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Room is how many bytes of markdown a message with this title may hold:
+// DingTalk sends the title beside the markdown and Feishu in its card's
+// header, both within the same limit; WeCom's markdown holds its own.
+func (k Kind) Room(title string) int {
+	if k == WeCom {
+		return k.MaxBytes()
+	}
+	return max(k.MaxBytes()-len(title), 0)
+}
+
+// Cut shortens s to at most max bytes of UTF-8, at a character, ending in
+// "…" where it cut: a name of ten thousand characters in a title.
+func Cut(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	const mark = "…"
+	if max < len(mark) {
+		return cutBytes(s, max)
+	}
+	return cutBytes(s, max-len(mark)) + mark
+}
+
+// cutBytes is the longest start of s within max bytes that ends at a
+// character.
+func cutBytes(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
 
 // Fit joins head, as many of lines as fit, and more(hidden) for the lines
 // left out, within max bytes of UTF-8: a summary that would not fit says how
@@ -34,10 +73,5 @@ func Fit(head string, lines []string, more func(hidden int) string, max int) str
 		}
 	}
 	// Not even the head fits: the head, cut at a character.
-	s := join(0)
-	for len(s) > max {
-		r := []rune(s)
-		s = string(r[:len(r)-1])
-	}
-	return s
+	return cutBytes(join(0), max)
 }

@@ -17,6 +17,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/fupan-review/fupan/internal/secret"
 )
 
 // Kind is a robot's platform.
@@ -94,6 +96,7 @@ type Robot struct {
 	client  *http.Client
 	clock   Clock
 	retries int
+	hide    secret.Redactor // the webhook's credentials and the secret, out of every error
 
 	mu   sync.Mutex
 	sent []time.Time // when the last messages went, for the rate limit
@@ -138,7 +141,8 @@ func New(o Options) (*Robot, error) {
 	if err := checkWebhook(o.Webhook); err != nil {
 		return nil, err
 	}
-	r := &Robot{Kind: o.Kind, webhook: o.Webhook, secret: o.Secret, client: o.Client, clock: o.Clock, retries: o.Retries}
+	r := &Robot{Kind: o.Kind, webhook: o.Webhook, secret: o.Secret, client: o.Client, clock: o.Clock, retries: o.Retries,
+		hide: secret.NewRedactor(append(secret.WebhookSecrets(o.Webhook), o.Secret)...)}
 	if r.client == nil {
 		r.client = &http.Client{Timeout: 30 * time.Second}
 	}
@@ -161,9 +165,13 @@ func (r *Robot) ID() string {
 // Error is a refusal by the platform, in its own words.
 type Error struct {
 	Kind Kind
-	Code int
+	Code int // the platform's code; -1 where the reply had none
 	Msg  string
 	HTTP int // the HTTP status, where it was not 200
+	// Unsure is set for a reply that does not say whether the platform took
+	// the message: a 5xx without the platform's code, from a gateway that
+	// may have forwarded it.
+	Unsure bool
 }
 
 func (e *Error) Error() string {
@@ -177,20 +185,26 @@ func (e *Error) Error() string {
 // message may have been posted.
 var ErrUnknown = errors.New("no answer came: the message may have been posted")
 
+// ErrNotSent wraps failures before the request went out (a context
+// cancelled, a TLS handshake that failed): the platform never saw the
+// message, so it may be posted again.
+var ErrNotSent = errors.New("the message did not go out")
+
 // ErrPartial wraps a failure after part of a message was posted (WeCom's
 // summary, but not its file).
 var ErrPartial = errors.New("the message was posted in part")
 
 // retryable reports a reply worth waiting for: the platform's rate-limit
-// code, 429 and 5xx.
+// code; without a code of the platform, 429 and 5xx. Where the reply
+// carries the platform's code, the code decides.
 func (e *Error) retryable() bool {
 	switch {
-	case e.HTTP == http.StatusTooManyRequests || e.HTTP >= 500:
-		return true
 	case e.Kind == WeCom && e.Code == 45009, e.Kind == DingTalk && e.Code == 130101, e.Kind == Feishu && e.Code == 11232:
 		return true
+	case e.Code != -1:
+		return false
 	}
-	return false
+	return e.HTTP == http.StatusTooManyRequests || e.HTTP >= 500
 }
 
 // wait keeps the platform's rate limit: at most n messages in any window.

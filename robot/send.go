@@ -13,18 +13,22 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
 // Send posts the message, keeping the rate limit and retrying after a
 // rate-limit reply, 429 or 5xx. A refusal is an *Error in the platform's
-// words; no answer after the request went out wraps ErrUnknown.
+// words; a failure before the request went out wraps ErrNotSent; a request
+// that went out with no clear answer wraps ErrUnknown. No error text holds
+// the webhook's key or token or the secret.
 func (r *Robot) Send(ctx context.Context, m Message) error {
-	if n := len(m.Markdown); n > r.Kind.MaxBytes() {
-		return fmt.Errorf("%s robot: the message is %d bytes, over the platform's %d", r.Kind, n, r.Kind.MaxBytes())
+	if n := len(m.Markdown); n > r.Kind.Room(m.Title) {
+		return fmt.Errorf("%s robot: the message is %d bytes with a %d-byte title, over the platform's %d: %w", r.Kind, n, len(m.Title), r.Kind.MaxBytes(), ErrNotSent)
 	}
 	var err error
 	switch r.Kind {
@@ -35,8 +39,21 @@ func (r *Robot) Send(ctx context.Context, m Message) error {
 	case Feishu:
 		err = r.postJSON(ctx, r.webhook, r.feishuBody(m))
 	}
-	return err
+	if err == nil {
+		return nil
+	}
+	return &hidden{text: r.hide.Redact(redact(err.Error())), err: err}
 }
+
+// hidden is an error whose text has the credentials taken out; errors.Is
+// and errors.As still see what it wraps.
+type hidden struct {
+	text string
+	err  error
+}
+
+func (h *hidden) Error() string { return h.text }
+func (h *hidden) Unwrap() error { return h.err }
 
 func (r *Robot) sendWeCom(ctx context.Context, m Message) error {
 	var mobiles []string
@@ -225,15 +242,30 @@ func (p reply) result() (int, string) {
 
 // post sends one request, again after a wait where the platform asks for it.
 // extra, where given, also receives the answer (upload_media's media_id).
+// Once an attempt went out without a clear answer (a 5xx), the message may
+// have been posted: a later failure is then unknown too, not a refusal.
 func (r *Robot) post(ctx context.Context, target, contentType string, body []byte, extra any) error {
+	unsure := false
+	fail := func(err error) error {
+		if unsure && !errors.Is(err, ErrUnknown) {
+			return fmt.Errorf("%w; after a reply that did not say whether it was taken: %w", err, ErrUnknown)
+		}
+		return err
+	}
 	for attempt := 0; ; attempt++ {
 		if err := r.wait(ctx); err != nil {
-			return err
+			return fail(fmt.Errorf("%s robot: waiting for the rate limit: %w: %w", r.Kind, err, ErrNotSent))
 		}
 		err := r.once(ctx, target, contentType, body, extra)
 		var pe *Error
-		if err == nil || !errors.As(err, &pe) || !pe.retryable() || attempt >= r.retries {
-			return err
+		if err == nil {
+			return nil
+		}
+		if errors.As(err, &pe) && pe.Unsure {
+			unsure = true
+		}
+		if pe == nil || !pe.retryable() || attempt >= r.retries {
+			return fail(err)
 		}
 		// A rate-limit reply: the window passes; a server error: a short wait.
 		wait := time.Duration(1<<attempt) * time.Second
@@ -242,63 +274,107 @@ func (r *Robot) post(ctx context.Context, target, contentType string, body []byt
 			wait = max(wait, window)
 		}
 		if err := r.clock.Sleep(ctx, wait); err != nil {
-			return err
+			return fail(fmt.Errorf("%s robot: waiting to try again: %w: %w", r.Kind, err, ErrNotSent))
 		}
 	}
 }
 
 func (r *Robot) once(ctx context.Context, target, contentType string, body []byte, extra any) error {
+	// Whether the request may have reached the platform: not before a
+	// connection was had (a dial, a TLS handshake refused, a context
+	// cancelled first), nor when writing it failed (a request cut short is
+	// not taken); after, only the answer tells.
+	var gotConn, writeFailed atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { gotConn.Store(true) },
+		WroteRequest: func(i httptrace.WroteRequestInfo) {
+			if i.Err != nil {
+				writeFailed.Store(true)
+			}
+		},
+	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("%s robot: the webhook URL is not usable", r.Kind)
+		return fmt.Errorf("%s robot: the webhook URL is not usable: %w", r.Kind, ErrNotSent)
 	}
 	req.Header.Set("Content-Type", contentType)
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return r.transportError(err)
+		return r.transportError(err, gotConn.Load() && !writeFailed.Load())
 	}
 	defer func() { _ = resp.Body.Close() }()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
 		return fmt.Errorf("%s robot: reading the answer: %w", r.Kind, ErrUnknown)
 	}
-	if resp.StatusCode != http.StatusOK {
-		return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: -1, Msg: excerpt(raw)}
-	}
 	var p reply
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return &Error{Kind: r.Kind, Code: -1, Msg: "an answer that is not JSON: " + excerpt(raw)}
+	jsonErr := json.Unmarshal(raw, &p)
+	code, msg := p.result()
+	if resp.StatusCode != http.StatusOK {
+		if jsonErr == nil && code != -1 { // the platform's own answer: its code decides
+			if code == 0 {
+				return r.taken(raw, extra)
+			}
+			return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: code, Msg: r.words(msg)}
+		}
+		return &Error{Kind: r.Kind, HTTP: resp.StatusCode, Code: -1, Msg: r.excerpt(raw), Unsure: resp.StatusCode >= 500}
 	}
-	if code, msg := p.result(); code != 0 {
-		return &Error{Kind: r.Kind, Code: code, Msg: msg}
+	// 200 without the platform's answer: a proxy's page after forwarding,
+	// perhaps; the message may have been posted.
+	if jsonErr != nil {
+		return fmt.Errorf("%s robot: an answer that is not the platform's JSON (%s): %w", r.Kind, r.excerpt(raw), ErrUnknown)
 	}
+	if code == -1 {
+		return fmt.Errorf("%s robot: an answer without the platform's code (%s): %w", r.Kind, r.excerpt(raw), ErrUnknown)
+	}
+	if code != 0 {
+		return &Error{Kind: r.Kind, Code: code, Msg: r.words(msg)}
+	}
+	return r.taken(raw, extra)
+}
+
+// taken reads what else the answer of a message taken holds.
+func (r *Robot) taken(raw []byte, extra any) error {
 	if extra != nil {
 		_ = json.Unmarshal(raw, extra)
 	}
 	return nil
 }
 
+// words are the platform's (or a proxy's) words without the credentials,
+// which an errmsg or a 404 page may repeat.
+func (r *Robot) words(s string) string {
+	return r.hide.Redact(redact(s))
+}
+
 // transportError says what went wrong without the URL (and its key): a
-// connection never made is a plain failure, anything later may have posted.
-func (r *Robot) transportError(err error) error {
+// request that never went out (no connection, a TLS handshake refused, a
+// context cancelled) is not sent, and a connection never made is worth
+// another try; anything later may have posted.
+func (r *Robot) transportError(err error, mayHaveGone bool) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
+	text := r.words(err.Error())
+	if mayHaveGone {
+		return fmt.Errorf("%s robot: %s: %w", r.Kind, text, ErrUnknown)
+	}
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Op == "dial" {
-		return &Error{Kind: r.Kind, HTTP: http.StatusServiceUnavailable, Code: -1, Msg: "cannot connect: " + redact(err.Error())}
+		return &Error{Kind: r.Kind, HTTP: http.StatusServiceUnavailable, Code: -1, Msg: "cannot connect: " + text}
 	}
-	return fmt.Errorf("%s robot: %s: %w", r.Kind, redact(err.Error()), ErrUnknown)
+	return fmt.Errorf("%s robot: %s: %w", r.Kind, text, ErrNotSent)
 }
 
-// excerpt is the start of an answer, for an error message.
-func excerpt(b []byte) string {
-	s := strings.TrimSpace(string(b))
+// excerpt is the start of an answer, for an error message: the credentials
+// taken out before it is cut, so that none is left in part.
+func (r *Robot) excerpt(b []byte) string {
+	s := r.words(strings.TrimSpace(string(b)))
 	if len(s) > 200 {
-		s = s[:200] + "…"
+		s = cutBytes(s, 200) + "…"
 	}
-	return redact(s)
+	return s
 }
 
 // redact removes anything that looks like a credential in a query string.

@@ -137,3 +137,15 @@ func (h *DB) MarkReminded(ctx context.Context, robotID, teamKey, item, state, da
 	}
 	return nil
 }
+
+// ForgetReminded takes back the record of a reminder (one recorded before
+// it went, then refused): the next run sends it.
+func (h *DB) ForgetReminded(ctx context.Context, robotID, teamKey, item, state string) error {
+	h.write.Lock()
+	defer h.write.Unlock()
+	_, err := h.db.ExecContext(ctx, `DELETE FROM reminders WHERE robot = ? AND team_key = ? AND item = ? AND state = ?`, robotID, teamKey, item, state)
+	if err != nil {
+		return &Error{h.path, "record", classify(err)}
+	}
+	return nil
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/rs/zerolog"
@@ -48,7 +50,11 @@ Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad
 				return cli.Exit("mail takes one OUT folder", exitBadUsage)
 			}
 			out := c.Args().First()
-			o, err := mailOptionsFrom(c, out, recordedInput(out))
+			untrusted, err := recordedInput(out)
+			if err != nil {
+				return err
+			}
+			o, err := mailOptionsFrom(c, out, untrusted)
 			if err != nil {
 				return err
 			}
@@ -64,14 +70,28 @@ func mailFlags() []cli.Flag {
 	}
 }
 
-// recordedInput is the input folder a finished run in OUT read: a config file
-// there is refused as it would be by the run.
-func recordedInput(out string) []string {
+// recordedInput is the input folder a finished run in OUT read (absolute,
+// links resolved, as summary.json records it): a config file there is
+// refused as it would be by the run. A summary whose input folder cannot be
+// resolved (one of an earlier version, as typed; a folder gone) is refused:
+// the config could not be checked against it. No summary: nothing to check,
+// and mail or notify says there is no finished run.
+func recordedInput(out string) ([]string, error) {
 	sum, err := batch.ReadSummary(out)
-	if err != nil || sum.Input == "" {
-		return nil
+	if err != nil {
+		return nil, nil
 	}
-	return []string{sum.Input}
+	refuse := func(why string) error {
+		return cli.Exit(fmt.Sprintf("the run in %s: its input folder %q %s, so a config file the teams could have put there cannot be told apart and is refused; run the workbooks again with this fupan", out, sum.Input, why), exitBadUsage)
+	}
+	if !filepath.IsAbs(sum.Input) {
+		return nil, refuse("is not an absolute path (summary.json of an earlier fupan)")
+	}
+	real, err := filepath.EvalSymlinks(sum.Input)
+	if err != nil {
+		return nil, refuse("cannot be resolved (" + err.Error() + ")")
+	}
+	return []string{sum.Input, real}, nil
 }
 
 // mailOptions is what the mail command and run --mail send: a finished run

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/internal/smtptest"
 )
 
@@ -217,6 +218,43 @@ func TestMailPerTeam(t *testing.T) {
 	}
 	if _, ok := tw.attachments["華東銷售部_2025Q3.pdf"]; !ok || len(tw.attachments) != 1 {
 		t.Errorf("the team's mail has %v", tw.attachments)
+	}
+	// A team's mail carries that team only: not the others' names or
+	// figures, not the company's totals, not the greeting to leadership.
+	sum, err := batch.ReadSummary(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfTeam := map[string]string{}
+	for _, e := range sum.Entries {
+		if e.Status == batch.StatusOK {
+			pdfTeam[filepath.Base(e.Outputs.PDF)] = e.Team
+		}
+	}
+	for to, m := range byTo {
+		var team string
+		for name := range m.attachments {
+			team = pdfTeam[name]
+		}
+		if team == "" {
+			t.Fatalf("mail to %s: no report attached (%v)", to, m.attachments)
+		}
+		texts := map[string]string{"subject": m.subject, "body": m.body, "html": m.html}
+		for part, text := range texts {
+			if !strings.Contains(text, team) && part != "subject" {
+				t.Errorf("mail to %s: its %s does not name its team %s:\n%s", to, part, team, text)
+			}
+			for _, other := range pdfTeam {
+				if other != team && !strings.Contains(team, other) && strings.Contains(text, other) {
+					t.Errorf("mail to %s (%s): its %s names %s:\n%s", to, team, part, other, text)
+				}
+			}
+			for _, leaders := range []string{"各位领导好", "各位主管好", "5 个团队", "已生成报告 5 份", "5/15"} {
+				if strings.Contains(text, leaders) {
+					t.Errorf("mail to %s (%s): its %s says %q:\n%s", to, team, part, leaders, text)
+				}
+			}
+		}
 	}
 }
 

@@ -58,7 +58,11 @@ Exit status: 0 posted (or nothing left to post), 1 a message could not be posted
 				return cli.Exit("notify takes one OUT folder", exitBadUsage)
 			}
 			out := c.Args().First()
-			o, err := notifyOptionsFrom(c, out, recordedInput(out))
+			untrusted, err := recordedInput(out)
+			if err != nil {
+				return err
+			}
+			o, err := notifyOptionsFrom(c, out, untrusted)
 			if err != nil {
 				return err
 			}

@@ -33,7 +33,7 @@ Examples:
 Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usage
 (no history, no robots).`,
 		Flags: append(historyFlags(),
-			&cli.IntFlag{Name: "within-days", Value: 3, Usage: "remind of what is due within `N` days"},
+			&cli.IntFlag{Name: "within-days", Value: 3, Usage: "remind of what is due within `N` days (0 to 3650)"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "print the reminders instead of posting them"},
 			&cli.StringFlag{Name: "config", Usage: "read the robots and people from `FILE`"},
 		),
@@ -57,12 +57,15 @@ func runRemind(ctx context.Context, o batch.RemindOptions) error {
 			err = ferr
 		}
 	}
-	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Msg("reminders done")
+	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Int("unknown", res.Unknown).Msg("reminders done")
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
 	return nil
 }
+
+// maxWithinDays is the widest window remind takes: ten years.
+const maxWithinDays = 3650
 
 // remindOptionsFrom reads remind's flags and the config into the job's
 // options: the robots, the people, the time zone's today, the history.
@@ -71,8 +74,9 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	if c.NArg() != 0 {
 		return o, cli.Exit("remind takes no arguments", exitBadUsage)
 	}
-	if c.Int("within-days") < 0 {
-		return o, cli.Exit("--within-days must not be negative", exitBadUsage)
+	// Ten years is beyond any plan; far more would overflow the date.
+	if d := c.Int("within-days"); d < 0 || d > maxWithinDays {
+		return o, cli.Exit(fmt.Sprintf("--within-days %d: want 0 to %d days", d, maxWithinDays), exitBadUsage)
 	}
 	targets, fc, err := robotTargets(c, nil)
 	if err != nil {

@@ -91,6 +91,7 @@ type Server struct {
 	held   map[string]int           // requests that have waited, by kind
 	posts  []Post
 	forced map[string][]int // per kind, codes to answer next (a rate-limit reply…); HTTP statuses as -status
+	canned map[string][]Canned
 	media  map[string]bool
 }
 
@@ -168,6 +169,48 @@ func (s *Server) Force(kind string, codes ...int) {
 	s.forced[kind] = append(s.forced[kind], codes...)
 }
 
+// Canned is a reply given instead of the fake's own, as a proxy or gateway
+// in front of the platform may give it: an HTTP status and body, after the
+// platform took the message (Taken) or without it reaching the platform.
+type Canned struct {
+	Status int
+	Body   string
+	Taken  bool
+}
+
+// Reply makes a fake give the canned replies to its next requests, one
+// each, whatever they hold.
+func (s *Server) Reply(kind string, c ...Canned) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.canned == nil {
+		s.canned = map[string][]Canned{}
+	}
+	s.canned[kind] = append(s.canned[kind], c...)
+}
+
+// cannedReply gives a canned reply where one is due, recording the request
+// as accepted where the canned reply says it was taken.
+func (s *Server) cannedReply(kind string, w http.ResponseWriter, r *http.Request) bool {
+	s.mu.Lock()
+	if len(s.canned[kind]) == 0 {
+		s.mu.Unlock()
+		return false
+	}
+	c := s.canned[kind][0]
+	s.canned[kind] = s.canned[kind][1:]
+	s.mu.Unlock()
+	body, raw, _ := readJSON(r)
+	p := Post{Kind: kind, At: s.clock.Now(), Query: r.URL.RawQuery, Body: body, Raw: raw, Answer: -c.Status}
+	if c.Taken {
+		p.Answer = 0
+	}
+	s.record(p)
+	w.WriteHeader(c.Status)
+	_, _ = io.WriteString(w, c.Body)
+	return true
+}
+
 // Posts are the requests taken, in order.
 func (s *Server) Posts() []Post {
 	s.mu.Lock()
@@ -239,6 +282,9 @@ func answer(w http.ResponseWriter, codeKey, msgKey string, code int, msg string)
 // wecom is WeCom's send: key, markdown ≤ 4,096 bytes, 20 a minute (45009).
 func (s *Server) wecom(w http.ResponseWriter, r *http.Request) {
 	s.wait("wecom", r)
+	if s.cannedReply("wecom", w, r) {
+		return
+	}
 	p := Post{Kind: "wecom", At: s.clock.Now(), Query: r.URL.RawQuery}
 	code, msg := 0, "ok"
 	body, raw, err := readJSON(r)
@@ -302,6 +348,9 @@ func (s *Server) wecomUpload(w http.ResponseWriter, r *http.Request) {
 // content ≤ 20,000 bytes (460101), 20 a minute (130101).
 func (s *Server) dingtalk(w http.ResponseWriter, r *http.Request) {
 	s.wait("dingtalk", r)
+	if s.cannedReply("dingtalk", w, r) {
+		return
+	}
 	q := r.URL.Query()
 	p := Post{Kind: "dingtalk", At: s.clock.Now(), Query: r.URL.RawQuery}
 	code, msg := 0, "ok"
@@ -337,6 +386,9 @@ func (s *Server) dingtalk(w http.ResponseWriter, r *http.Request) {
 // (19021), the request body ≤ 20,000 bytes (9499), 5 a second (11232).
 func (s *Server) feishu(w http.ResponseWriter, r *http.Request) {
 	s.wait("feishu", r)
+	if s.cannedReply("feishu", w, r) {
+		return
+	}
 	p := Post{Kind: "feishu", At: s.clock.Now()}
 	code, msg := 0, "success"
 	body, raw, err := readJSON(r)

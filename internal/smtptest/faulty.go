@@ -21,7 +21,14 @@ const (
 	QuitHangs
 	// NoReplyToDot never answers the end of the message.
 	NoReplyToDot
+	// FloodReply answers EHLO with a multi-line reply of FloodBytes (lines
+	// of a MiB), then its last line: a peer that would fill the client's
+	// memory. Flooded counts the bytes the client let it write.
+	FloodReply
 )
+
+// FloodBytes is how long FloodReply's reply to EHLO is.
+const FloodBytes = 64 << 20
 
 // Faulty is a scripted SMTP server on loopback, without TLS or login, that
 // takes messages and then fails as its Fault says. It counts the messages it
@@ -33,7 +40,32 @@ type Faulty struct {
 
 	mu       sync.Mutex
 	accepted []string
-	received int // messages whose end arrived, answered or not
+	received int   // messages whose end arrived, answered or not
+	flooded  int64 // bytes of FloodReply's reply written
+}
+
+// Flooded is how many bytes of its flood the server could write before the
+// client stopped reading and closed the connection.
+func (f *Faulty) Flooded() int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.flooded
+}
+
+// flood writes FloodReply's reply, counting what the client took.
+func (f *Faulty) flood(c net.Conn) bool {
+	line := []byte("250-" + strings.Repeat("x", 1<<20-6) + "\r\n")
+	for sent := 0; sent < FloodBytes; sent += len(line) {
+		n, err := c.Write(line)
+		f.mu.Lock()
+		f.flooded += int64(n)
+		f.mu.Unlock()
+		if err != nil {
+			return false
+		}
+	}
+	_, err := c.Write([]byte("250 SIZE 52428800\r\n"))
+	return err == nil
 }
 
 // StartFaulty starts a Faulty server; it stops when the test ends.
@@ -97,6 +129,10 @@ func (f *Faulty) serve(c net.Conn, done <-chan struct{}) {
 		}
 		cmd := strings.ToUpper(strings.TrimSpace(line))
 		switch {
+		case strings.HasPrefix(cmd, "EHLO") && f.fault == FloodReply:
+			if !f.flood(c) {
+				return
+			}
 		case strings.HasPrefix(cmd, "EHLO"):
 			say("250-faulty.localhost\r\n250-8BITMIME\r\n250 SIZE 52428800")
 		case strings.HasPrefix(cmd, "HELO"), strings.HasPrefix(cmd, "MAIL"), strings.HasPrefix(cmd, "RCPT"), cmd == "NOOP":

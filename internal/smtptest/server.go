@@ -52,6 +52,18 @@ type Server struct {
 // mail. It stops when the test ends.
 func Start(t testing.TB, user, pass string) *Server {
 	t.Helper()
+	return start(t, user, pass, false)
+}
+
+// StartImplicitTLS starts a server that speaks TLS from its first byte
+// (smtp.security "tls", port 465's way), AUTH before mail.
+func StartImplicitTLS(t testing.TB, user, pass string) *Server {
+	t.Helper()
+	return start(t, user, pass, true)
+}
+
+func start(t testing.TB, user, pass string, implicit bool) *Server {
+	t.Helper()
 	certPEM, cert := selfSigned(t)
 	caFile := filepath.Join(t.TempDir(), "ca.pem")
 	if err := os.WriteFile(caFile, certPEM, 0o644); err != nil {
@@ -69,6 +81,9 @@ func Start(t testing.TB, user, pass string) *Server {
 		t.Fatal(err)
 	}
 	s.Port = l.Addr().(*net.TCPAddr).Port
+	if implicit {
+		l = tls.NewListener(l, srv.TLSConfig)
+	}
 	s.srv = srv
 	go func() { _ = srv.Serve(l) }()
 	t.Cleanup(func() { _ = srv.Close() })
