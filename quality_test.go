@@ -1,6 +1,10 @@
 package fupan
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 // qualityCase is one text a team could write, in one language, and whether
 // the rule must find it (bad) or keep it.
@@ -228,6 +232,20 @@ func TestMeasurableAcceptance(t *testing.T) {
 	for _, c := range cases {
 		if got := measurableAcceptance(c.text); got == c.bad {
 			t.Errorf("%s: criterion %q: measurable %v, want %v", c.lang, c.text, got, !c.bad)
+		}
+	}
+}
+
+// Every finding code is a row of the README's table with its severity: the
+// table is where teams and scripts look a code up.
+func TestEveryCodeInREADME(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, sev := range severity {
+		if row := "| `" + string(code) + "` | " + string(sev) + " |"; !strings.Contains(string(readme), row) {
+			t.Errorf("README.md's table of finding codes has no row %q", row)
 		}
 	}
 }
