@@ -81,6 +81,10 @@ func TestSurfaceCause(t *testing.T) {
 		{"en", salesE, "Execution was not in place", true},
 		{"en", newCustE, "Not enough new customers this quarter", true},
 		{"en", salesE, "The market was bad due to competition", true},
+		{"zh-Hans", sales, "华东区域销售额低于预期", true},
+		{"zh-Hans", sales, "原因待分析", true},
+		{"en", salesE, "Sales dropped in July", true},
+		{"en", salesE, "TBD", true},
 
 		// The seed's causes, its example of a root cause, measured facts,
 		// named things, because-clauses with a reason.
@@ -116,6 +120,10 @@ func TestSurfaceCause(t *testing.T) {
 		{"zh-Hans", sales, "物流合作方更换，交付周期变长", false},
 		{"zh-Hant", salesT, "物流合作方更換，交付週期變長", false},
 		{"en", salesE, "The new CRM rollout kept account managers off the road for weeks", false},
+		{"zh-Hans", sales, "预算不足，地推活动只办了一半", false},
+		{"zh-Hant", salesT, "人員流動大，3名資深銷售離職", false},
+		{"en", salesE, "Prices were raised ahead of competitors", false},
+		{"en", salesE, "The July heatwave kept shoppers at home", false},
 	}
 	checkBalance(t, "causes", cases, 40)
 	for _, c := range cases {
@@ -151,6 +159,8 @@ func TestRepeatableExperience(t *testing.T) {
 		{"en", repE, "Experience: none", true},
 		{"en", repE, "Great teamwork", true},
 		{"en", repE, "Well done everyone!", true},
+		{"en", repE, "Keep doing what we did", true},
+		{"zh-Hans", rep, "经验：按计划执行", true},
 
 		{"zh-Hans", rep, "经验:针对高价值客户的分层运营策略可复制推广", false},
 		{"zh-Hans", sales, "线上推广优化后转化率提升15%，核心素材方向为‘痛点场景+案例实证’", false},
@@ -171,6 +181,8 @@ func TestRepeatableExperience(t *testing.T) {
 		{"zh-Hant", repT, "經驗：地推前先做小範圍測試", false},
 		{"en", repE, "Experience: test each field event on a small group first", false},
 		{"en", repE, "Pair every new account manager with a senior one for the first month", false},
+		{"zh-Hans", rep, "经验：团队按客户分层每周回访", false},
+		{"en", repE, "Call lapsed accounts within a week of their last order", false},
 	}
 	checkBalance(t, "lessons", cases, 20)
 	for _, c := range cases {

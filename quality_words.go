@@ -31,13 +31,15 @@ var genericCauses = []string{
 	"市场", "行情", "环境", "大环境", "经济", "竞争", "疫情", "天气", "季节", "季节性", "淡季", "执行", "执行力",
 	"落实", "客观", "主观", "外部", "内部", "各种", "多种", "其他", "种种", "综合", "多方面", "方面", "因素", "原因",
 	"问题", "个人", "自身", "历史", "重视", "努力", "投入", "资源", "人手", "人力", "时间", "准备", "沟通", "配合",
-	"协调", "能力", "经验", "管理", "方法", "策略", "运气", "力度", "工作", "团队",
+	"协调", "能力", "经验", "管理", "方法", "策略", "运气", "力度", "工作", "团队", "不详", "未知", "暂无", "待分析",
+	"待查", "待确认", "待定", "待补充",
 	"market", "competition", "competitive", "economy", "economic", "downturn", "environment", "pandemic", "covid",
 	"weather", "season", "seasonal", "seasonality", "execution", "execute", "executed", "effort", "resource",
 	"staff", "staffing", "time", "preparation", "prepared", "communication", "coordination", "capability",
 	"ability", "experience", "management", "approach", "strategy", "luck", "factor", "reason", "cause", "issue",
 	"problem", "objective", "subjective", "external", "internal", "various", "other", "many", "several",
-	"multiple", "general", "team", "people", "focus", "attention", "place", "condition", "situation",
+	"multiple", "general", "team", "people", "focus", "attention", "place", "condition", "situation", "unknown",
+	"tbd", "n/a", "none", "unclear",
 }
 
 // fillers carry no fact of their own: the measures a metric is named by,
@@ -50,7 +52,7 @@ var fillers = []string{
 	"相比", "对比", "目标", "指标", "任务", "计划", "预期", "预计", "结果", "效果", "成绩", "表现", "业绩", "情况",
 	"数量", "数字", "数据", "水平", "销售额", "销售", "销量", "营收", "收入", "营业额", "业务", "客户数", "客户量",
 	"新客户", "老客户", "客户", "订单", "单量", "回款", "利润", "毛利", "增长", "增速", "规模", "量", "额", "率", "值",
-	"kpi", "okr", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
+	"区域", "地区", "需要", "还需", "仍需", "有待", "大家", "kpi", "okr", "q1", "q2", "q3", "q4", "h1", "h2", "fy",
 	"the", "a", "an", "our", "we", "us", "it", "its", "they", "their", "this", "that", "these", "those", "there",
 	"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "did", "do", "does", "done", "not",
 	"no", "nor", "than", "then", "to", "of", "in", "on", "at", "for", "by", "with", "and", "or", "as", "so", "too",
@@ -59,7 +61,10 @@ var fillers = []string{
 	"income", "order", "customer", "client", "deal", "growth", "quarter", "month", "year", "week", "period", "last",
 	"previous", "compared", "because", "due", "caused", "since", "owing", "main", "mainly", "mostly", "generally",
 	"still", "again", "also", "just", "only", "target", "goal", "plan", "planned", "expected", "expectation",
-	"forecast", "didn't", "wasn't", "weren't", "isn't", "aren't", "don't", "doesn't", "couldn't",
+	"forecast", "didn't", "wasn't", "weren't", "isn't", "aren't", "don't", "doesn't", "couldn't", "vs", "versus",
+	"ly", "yoy", "mom", "qoq", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec",
 }
 
 // praise says an achieved metric went well without saying what to repeat.
@@ -76,6 +81,7 @@ var praise = []string{
 	"exceeded", "beat", "reached", "hit", "success", "successful", "succeeded", "keep", "up", "continue",
 	"maintain", "momentum", "going", "none", "n/a", "na", "nil", "tbd", "nothing", "same", "above", "see",
 	"positive", "happy", "proud", "congratulations", "kudos", "awesome", "amazing", "impressive", "next", "time",
+	"special", "particular", "what", "doing", "usual", "thing", "按计划", "执行", "落实", "到位", "默契",
 }
 
 // measurableWords make an acceptance criterion checkable without a digit:
