@@ -47,6 +47,12 @@ const (
 
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
+
+	// Of the review's quality, not its results (quality.go): page 1's verdict
+	// does not count them.
+	CodeCauseSurface            Code = "cause-surface"             // warning
+	CodeAcceptanceNotMeasurable Code = "acceptance-not-measurable" // warning
+	CodeAchievedNoExperience    Code = "achieved-no-experience"    // info
 )
 
 // severity is each code's severity. Its message and what to do are in the
@@ -94,4 +100,8 @@ var severity = map[Code]Severity{
 	CodeTeamPeriodDuplicate: SevWarning,
 
 	CodeTableEmpty: SevInfo,
+
+	CodeCauseSurface:            SevWarning,
+	CodeAcceptanceNotMeasurable: SevWarning,
+	CodeAchievedNoExperience:    SevInfo,
 }

@@ -81,6 +81,14 @@ var en = map[string]string{
 	"finding.table-empty":                     "%s is empty",
 	"finding.table-empty.hint":                "Fill it in under its header.",
 
+	// Of the review's quality (the seed's key points, steps 3.3 and 4.1).
+	"finding.cause-surface":                  "The cause of %s, %q, only describes the symptom, not the underlying cause",
+	"finding.cause-surface.hint":             "Ask “why?” once more until you reach the underlying cause: the symptom “sales were low” → the cause “the product's selling points did not match customers' core needs”; add a figure where you have one, e.g. “click-through only 2.5%”.",
+	"finding.achieved-no-experience":         "%s was achieved but its lessons hold no experience that could be repeated",
+	"finding.achieved-no-experience.hint":    "Write down what worked so others can repeat it, e.g. “after online promotion was optimised, conversion rose 15%; the core creative direction was ‘pain-point scenes + case evidence’”.",
+	"finding.acceptance-not-measurable":      "The acceptance criterion of %q, %q, cannot be measured",
+	"finding.acceptance-not-measurable.hint": "Give a number, percentage, count, date or named deliverable, e.g. “acquisition cost ≤ 80% of budget”, “click-through ≥ 4%”, “field-event checklist published by Sep 30”.",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "Strategy Review Report",
@@ -291,7 +299,7 @@ var en = map[string]string{
 	"template.hint.plan.owner":              "Exactly one owner",
 	"template.hint.plan.period":             "Start-end, e.g. 7/1-7/31 or 2025-07-01 ~ 2025-07-31",
 	"template.hint.plan.resources":          "Budget and people, e.g. Budget 50,000 yuan, 1 designer",
-	"template.hint.plan.acceptance":         "A measurable result, e.g. live on 3 platforms, click-through ≥3%",
+	"template.hint.plan.acceptance":         "A measurable result (a number, date or deliverable), e.g. live on 3 platforms, click-through ≥3%",
 	"template.sheet.tracking":               "2 Tracking",
 	"template.hint.tracking.task":           "A milestone of a task of table 1, named as there",
 	"template.hint.tracking.planned":        "Planned date or progress, e.g. by 7/31 or 80%. The header may name the month: Planned (July)",
@@ -305,8 +313,8 @@ var en = map[string]string{
 	"template.hint.outcome.target":          "e.g. 12,000,000, 500 customers, 15%, ≤80%",
 	"template.hint.outcome.actual":          "Same unit as the target, e.g. 10,800,000",
 	"template.hint.outcome.achievement":     "May stay blank: fupan computes it",
-	"template.hint.outcome.cause":           "The root cause, as facts (5 Whys, fishbone)",
-	"template.hint.outcome.lesson":          "What worked and can be repeated; what to avoid next time",
+	"template.hint.outcome.cause":           "The root cause, as facts (5 Whys, fishbone), not the symptom: not “sales were low” but “selling points did not match customers' core needs”",
+	"template.hint.outcome.lesson":          "What worked and can be repeated, e.g. “conversion up 15% after optimising promotion; creative direction: pain-point scenes + case evidence”; what to avoid next time",
 	"template.hint.outcome.direction":       "Choose lower for costs",
 	"template.choice.direction.higher":      "higher",
 	"template.choice.direction.lower":       "lower",
@@ -316,7 +324,7 @@ var en = map[string]string{
 	"template.hint.actions.owner":           "Exactly one owner",
 	"template.hint.actions.due":             "e.g. by 9/10",
 	"template.hint.actions.support":         "Which team provides what",
-	"template.hint.actions.acceptance":      "Measurable, e.g. acquisition cost ≤ 80% of budget",
+	"template.hint.actions.acceptance":      "Measurable (a number, date or deliverable), e.g. acquisition cost ≤ 80% of budget",
 	"template.hint.actions.status":          "Progress of the action",
 	"template.choice.status.not-started":    "not started",
 	"template.choice.status.in-progress":    "in progress",

@@ -81,6 +81,14 @@ var zhHans = map[string]string{
 	"finding.table-empty":                     "%s还没有填写内容",
 	"finding.table-empty.hint":                "请按表头填写。",
 
+	// Of the review's quality (the seed's key points, steps 3.3 and 4.1).
+	"finding.cause-surface":                  "指标“%s”的偏差原因“%s”停留在表面现象，没有说出底层原因",
+	"finding.cause-surface.hint":             "再问一次“为什么？”，直到找到底层原因：表面现象“销售额低” → 底层原因“产品卖点未匹配客户核心需求”；有数据时写上数据，如“点击率仅2.5%”。",
+	"finding.achieved-no-experience":         "指标“%s”已达标，但经验/教训中没有可复制的做法",
+	"finding.achieved-no-experience.hint":    "总结可复制的成功经验：做了什么、带来多少提升，如“线上推广优化后转化率提升15%，核心素材方向为‘痛点场景+案例实证’”。",
+	"finding.acceptance-not-measurable":      "“%s”的验收标准“%s”无法衡量",
+	"finding.acceptance-not-measurable.hint": "写上数字、比例、数量、日期或具体交付物，如“新客户获取成本≤预算的80%”“点击率≥4%”“9月30日前输出《地推活动避坑指南》”。",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "策略复盘报告",
@@ -291,7 +299,7 @@ var zhHans = map[string]string{
 	"template.hint.plan.owner":              "唯一负责人，只写一个人",
 	"template.hint.plan.period":             "开始-结束。例：7.1-7.31 或 2025-07-01 ~ 2025-07-31",
 	"template.hint.plan.resources":          "预算与人力。例：预算5万元，设计1人",
-	"template.hint.plan.acceptance":         "可衡量的交付标准。例：3个平台投放方案上线，点击率≥3%",
+	"template.hint.plan.acceptance":         "可衡量的交付标准（数字、日期或交付物）。例：3个平台投放方案上线，点击率≥3%",
 	"template.sheet.tracking":               "表2 进度跟踪",
 	"template.hint.tracking.task":           "里程碑或关键任务，名称与表1一致",
 	"template.hint.tracking.planned":        "计划日期或进度。例：7月31日前完成、80%。表头可注明月份：计划进度（7月）",
@@ -305,8 +313,8 @@ var zhHans = map[string]string{
 	"template.hint.outcome.target":          "例：1200万、500家、15%、≤80%",
 	"template.hint.outcome.actual":          "与计划值同一单位。例：1080万",
 	"template.hint.outcome.achievement":     "可留空：fupan 会计算并填写",
-	"template.hint.outcome.cause":           "用事实说明根本原因（5Why/鱼骨图）",
-	"template.hint.outcome.lesson":          "经验：可复制的做法；教训：下次要避免的",
+	"template.hint.outcome.cause":           "用事实说明根本原因（5Why/鱼骨图），不停留在表面现象。例：不写“销售额低”，写“产品卖点未匹配客户核心需求”",
+	"template.hint.outcome.lesson":          "经验：可复制的做法，如“线上推广优化后转化率提升15%，核心素材方向为‘痛点场景+案例实证’”；教训：下次要避免的",
 	"template.hint.outcome.direction":       "成本类指标选越低越好",
 	"template.choice.direction.higher":      "越高越好",
 	"template.choice.direction.lower":       "越低越好",
@@ -316,7 +324,7 @@ var zhHans = map[string]string{
 	"template.hint.actions.owner":           "唯一责任人",
 	"template.hint.actions.due":             "例：9.10前",
 	"template.hint.actions.support":         "需要哪个部门提供什么",
-	"template.hint.actions.acceptance":      "可衡量的验收标准。例：新客户获取成本≤预算的80%",
+	"template.hint.actions.acceptance":      "可衡量的验收标准（数字、日期或交付物）。例：新客户获取成本≤预算的80%",
 	"template.hint.actions.status":          "行动进展",
 	"template.choice.status.not-started":    "未开始",
 	"template.choice.status.in-progress":    "进行中",

@@ -81,6 +81,14 @@ var zhHant = map[string]string{
 	"finding.table-empty":                     "%s還沒有填寫內容",
 	"finding.table-empty.hint":                "請按表頭填寫。",
 
+	// Of the review's quality (the seed's key points, steps 3.3 and 4.1).
+	"finding.cause-surface":                  "指標「%s」的偏差原因「%s」停留在表面現象，沒有說出底層原因",
+	"finding.cause-surface.hint":             "再問一次「為什麼？」，直到找到底層原因：表面現象「銷售額低」 → 底層原因「產品賣點未匹配客戶核心需求」；有數據時寫上數據，如「點擊率僅2.5%」。",
+	"finding.achieved-no-experience":         "指標「%s」已達標，但經驗/教訓中沒有可複製的做法",
+	"finding.achieved-no-experience.hint":    "總結可複製的成功經驗：做了什麼、帶來多少提升，如「線上推廣優化後轉化率提升15%，核心素材方向為‘痛點場景+案例實證’」。",
+	"finding.acceptance-not-measurable":      "「%s」的驗收標準「%s」無法衡量",
+	"finding.acceptance-not-measurable.hint": "寫上數字、比例、數量、日期或具體交付物，如「新客戶獲取成本≤預算的80%」「點擊率≥4%」「9月30日前輸出《地推活動避坑指南》」。",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "策略復盤報告",
@@ -291,7 +299,7 @@ var zhHant = map[string]string{
 	"template.hint.plan.owner":              "唯一負責人，只寫一個人",
 	"template.hint.plan.period":             "開始-結束。例：7.1-7.31 或 2025-07-01 ~ 2025-07-31",
 	"template.hint.plan.resources":          "預算與人力。例：預算5萬元，設計1人",
-	"template.hint.plan.acceptance":         "可衡量的交付標準。例：3個平臺投放方案上線，點擊率≥3%",
+	"template.hint.plan.acceptance":         "可衡量的交付標準（數字、日期或交付物）。例：3個平臺投放方案上線，點擊率≥3%",
 	"template.sheet.tracking":               "表2 進度跟蹤",
 	"template.hint.tracking.task":           "里程碑或關鍵任務，名稱與表1一致",
 	"template.hint.tracking.planned":        "計劃日期或進度。例：7月31日前完成、80%。表頭可註明月份：計劃進度（7月）",
@@ -305,8 +313,8 @@ var zhHant = map[string]string{
 	"template.hint.outcome.target":          "例：1200萬、500家、15%、≤80%",
 	"template.hint.outcome.actual":          "與計劃值同一單位。例：1080萬",
 	"template.hint.outcome.achievement":     "可留空：fupan 會計算並填寫",
-	"template.hint.outcome.cause":           "用事實說明根本原因（5Why/魚骨圖）",
-	"template.hint.outcome.lesson":          "經驗：可複製的做法；教訓：下次要避免的",
+	"template.hint.outcome.cause":           "用事實說明根本原因（5Why/魚骨圖），不停留在表面現象。例：不寫「銷售額低」，寫「產品賣點未匹配客戶核心需求」",
+	"template.hint.outcome.lesson":          "經驗：可複製的做法，如「線上推廣優化後轉化率提升15%，核心素材方向為‘痛點場景+案例實證’」；教訓：下次要避免的",
 	"template.hint.outcome.direction":       "成本類指標選越低越好",
 	"template.choice.direction.higher":      "越高越好",
 	"template.choice.direction.lower":       "越低越好",
@@ -316,7 +324,7 @@ var zhHant = map[string]string{
 	"template.hint.actions.owner":           "唯一責任人",
 	"template.hint.actions.due":             "例：9.10前",
 	"template.hint.actions.support":         "需要哪個部門提供什麼",
-	"template.hint.actions.acceptance":      "可衡量的驗收標準。例：新客戶獲取成本≤預算的80%",
+	"template.hint.actions.acceptance":      "可衡量的驗收標準（數字、日期或交付物）。例：新客戶獲取成本≤預算的80%",
 	"template.hint.actions.status":          "行動進展",
 	"template.choice.status.not-started":    "未開始",
 	"template.choice.status.in-progress":    "進行中",

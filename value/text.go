@@ -76,7 +76,7 @@ const tradSimpPairs = "" +
 const foldOnlyPairs = "製制臺台併并"
 
 // tradToSimp and simpForms are built once from tradSimpPairs and only read after.
-var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs, foldOnlyPairs)
+var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs+ruleWordPairs, foldOnlyPairs+ruleWordFoldOnly)
 
 func buildScriptMaps(pairs, foldOnly string) (map[rune]rune, map[rune]bool) {
 	t2s := make(map[rune]rune)
