@@ -42,6 +42,7 @@ const (
 	CodeActionNotFollowed  Code = "action-not-followed-up"
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
+	CodeStatusUnknown      Code = "status-unknown"
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
@@ -91,6 +92,7 @@ var severity = map[Code]Severity{
 	CodeActionNotFollowed:   SevWarning,
 	CodeActionOverdue:       SevWarning,
 	CodeActionDroppedNoWhy:  SevWarning,
+	CodeStatusUnknown:       SevWarning,
 	CodeTeamPeriodDuplicate: SevWarning,
 
 	CodeTableEmpty: SevInfo,

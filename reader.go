@@ -165,6 +165,19 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		return m, true
 	}
 	text := FoldText(m.Text)
+	// The actual progress is read as a status first: 计划12月完成 and 还没完成
+	// name a month or a part, and are not done.
+	var st StatusRead
+	if c == ColActual {
+		st = ReadStatus(m.Text)
+		m.Read = st
+		if st.Known() && !st.Done() {
+			if st.Percent != nil {
+				m.Kind, m.Value = KindPercent, *st.Percent
+			}
+			return m, true
+		}
+	}
 	var date Date
 	var found bool
 	var dateErr error
@@ -184,28 +197,33 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		m.Kind, m.Value = q.Kind, q.Value
 		return m, true
 	}
-	if done, known := statusWord(text); known {
-		m.Done = done
+	if c != ColActual {
+		st = ReadStatus(m.Text)
+	}
+	if st.Known() {
+		m.Done = st.Done()
 		return m, true
+	}
+	if c == ColActual {
+		t.statusUnknown(row, c, st)
+		return m, false
 	}
 	t.unreadable(row, c, m.Text, "progress")
 	return m, false
 }
 
-// statusWord reads a progress word: done (已完成, 完成, done) or not yet.
-func statusWord(s string) (done, known bool) {
-	k := matchKey(s)
-	for _, w := range []string{"未完成", "进行中", "未开始", "延期", "notdone", "inprogress", "notstarted", "open", "ongoing", "delayed", "pending", "todo"} {
-		if strings.Contains(k, w) {
-			return false, true
-		}
+// status reads a status cell (表4 状态, 表5 落实情况); a word fupan does not
+// know is reported at its cell and counts as not done.
+func (t tableReader) status(row int, c Col) StatusRead {
+	st := ReadStatus(t.text(row, c))
+	if st.State == ProgressUnknown {
+		t.statusUnknown(row, c, st)
 	}
-	for _, w := range []string{"已完成", "完成", "已上线", "已落地", "已实施", "done", "completed", "complete", "finished", "closed"} {
-		if strings.Contains(k, w) {
-			return true, true
-		}
-	}
-	return false, false
+	return st
+}
+
+func (t tableReader) statusUnknown(row int, c Col, st StatusRead) {
+	t.fs.add(CodeStatusUnknown, t.ref(row, c), t.colName(c), st.Words)
 }
 
 // kindWord names the kind of value a column wants, for messages.

@@ -64,11 +64,14 @@ type Milestone struct {
 	Kind  Kind // KindNone for a date or a status word
 	Date  Date
 	Value float64
-	Done  bool // a status word that says done
+	Done  bool       // a status word that says done
+	Read  StatusRead // the actual progress as a status, where it is words
 }
 
 // IsZero reports whether the milestone says nothing.
-func (m Milestone) IsZero() bool { return m.Date.IsZero() && m.Kind == KindNone && !m.Done }
+func (m Milestone) IsZero() bool {
+	return m.Date.IsZero() && m.Kind == KindNone && !m.Done && !m.Read.Known()
+}
 
 // MarshalJSON writes an ISO date, a number, or null.
 func (m Milestone) MarshalJSON() ([]byte, error) {
@@ -83,24 +86,26 @@ func (m Milestone) MarshalJSON() ([]byte, error) {
 
 // TrackingRow is a row of table 2, the progress tracking.
 type TrackingRow struct {
-	Ref             Ref       `json:"ref"`
-	Task            string    `json:"task"`
-	PlanTask        string    `json:"plan_task,omitempty"`
-	Month           string    `json:"month,omitempty"`
-	Planned         Milestone `json:"planned"`
-	PlannedText     string    `json:"planned_text"`
-	Actual          Milestone `json:"actual"`
-	ActualText      string    `json:"actual_text"`
-	Baseline        Date      `json:"baseline"`
-	Deviation       *float64  `json:"deviation"`
-	StatedDeviation *float64  `json:"stated_deviation"`
-	OnTrack         *bool     `json:"on_track"`        // on time or ahead
-	State           string    `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
-	Done            bool      `json:"done"`
-	Problem         string    `json:"problem"`
-	Countermeasure  string    `json:"countermeasure"`
-	Owner           string    `json:"owner"`
-	Owners          []string  `json:"owners"`
+	Ref         Ref       `json:"ref"`
+	Task        string    `json:"task"`
+	PlanTask    string    `json:"plan_task,omitempty"`
+	Month       string    `json:"month,omitempty"`
+	Planned     Milestone `json:"planned"`
+	PlannedText string    `json:"planned_text"`
+	Actual      Milestone `json:"actual"`
+	ActualText  string    `json:"actual_text"`
+	// StatusRead is the actual progress as a status, where it is words.
+	StatusRead      *StatusRead `json:"status_read,omitempty"`
+	Baseline        Date        `json:"baseline"`
+	Deviation       *float64    `json:"deviation"`
+	StatedDeviation *float64    `json:"stated_deviation"`
+	OnTrack         *bool       `json:"on_track"`        // on time or ahead
+	State           string      `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
+	Done            bool        `json:"done"`
+	Problem         string      `json:"problem"`
+	Countermeasure  string      `json:"countermeasure"`
+	Owner           string      `json:"owner"`
+	Owners          []string    `json:"owners"`
 
 	Cells map[Col]Ref `json:"-"`
 }
@@ -151,7 +156,9 @@ type ActionRow struct {
 	Support    string   `json:"support"`
 	Acceptance string   `json:"acceptance"`
 	Status     string   `json:"status"`
-	Done       bool     `json:"done"`
+	// StatusRead is the status as fupan reads it, the team's words kept.
+	StatusRead StatusRead `json:"status_read"`
+	Done       bool       `json:"done"`
 
 	Cells map[Col]Ref `json:"-"`
 }

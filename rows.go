@@ -101,6 +101,10 @@ func readTracking(t tableReader, meta Meta) []TrackingRow {
 		tr.Planned, _ = t.milestone(row, ColPlanned)
 		tr.Actual, _ = t.milestone(row, ColActual)
 		tr.PlannedText, tr.ActualText = tr.Planned.Text, tr.Actual.Text
+		if tr.Actual.Read.State != "" {
+			read := tr.Actual.Read
+			tr.StatusRead = &read
+		}
 		tr.StatedDeviation = t.rate(row, ColDeviation)
 		tr.Problem = t.text(row, ColProblem)
 		tr.Countermeasure = t.text(row, ColCountermeasure)
@@ -208,7 +212,8 @@ func readActions(t tableReader) []ActionRow {
 		a.Support = t.text(row, ColSupport)
 		a.Acceptance = t.text(row, ColAcceptance)
 		a.Status = t.text(row, ColStatus)
-		a.Done, _ = statusWord(a.Status)
+		a.StatusRead = t.status(row, ColStatus)
+		a.Done = a.StatusRead.Done()
 		out = append(out, a)
 	}
 	return out

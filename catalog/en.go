@@ -76,6 +76,8 @@ var en = map[string]string{
 	"finding.action-overdue.hint":             "Say what blocks it and the new date, or cancel it and give the reason under Result.",
 	"finding.action-dropped-no-reason":        "Last period's action %q was dropped with no reason given",
 	"finding.action-dropped-no-reason.hint":   "Give the reason under Result.",
+	"finding.status-unknown":                  "The %s %q is not a status fupan knows; it counts as not done",
+	"finding.status-unknown.hint":             "Write done, done late, in progress, not started, on hold, postponed or cancelled; a part as 80% done.",
 	"finding.team-period-duplicate":           "%s in this run is of the same team and period; the review history keeps the one modified last, %s",
 	"finding.team-period-duplicate.hint":      "Remove the outdated copy, or correct the team or period in the workbook.",
 	"finding.table-empty":                     "%s is empty",

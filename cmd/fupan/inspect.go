@@ -163,7 +163,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, catalog.T(l, "follow."+f.Status))
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, templates.FollowStatus(f, l))
 		}
 	}
 	if line := templates.ChangeLine(rv, l); line != "" {
