@@ -293,9 +293,27 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 // 0.9 is 90%, -0.0968 is -9.7%, with a sign when signed is set.
 func FormatPercent(v float64, signed bool) string {
 	p := math.Round(v*1000) / 10
+	// Never across a status threshold: 89.996% is 89.9% (missed), not 90%
+	// (close); a deviation of 10.04% is 10.1% (off track), not 10%.
+	for _, t := range percentThresholds {
+		tp := math.Round(t*1000) / 10
+		switch {
+		case math.Abs(v-t) <= eps:
+			p = tp
+		case v < t && p >= tp && t != OnTrackLimit: // t itself is the class above
+			p = math.Floor(v*1000) / 10
+		case v > t && p <= tp && (t == OnTrackLimit || t == 0): // t itself is the class below
+			p = math.Ceil(v*1000) / 10
+		}
+	}
 	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
 	if signed && p > 0 {
 		s = "+" + s
 	}
 	return s
 }
+
+// percentThresholds are where a figure changes its status: close and achieved
+// (CloseLimit, 100%), on track up to OnTrackLimit late or behind, ahead
+// either side of 0.
+var percentThresholds = []float64{-OnTrackLimit, 0, OnTrackLimit, CloseLimit, 1}

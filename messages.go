@@ -47,7 +47,8 @@ const (
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
 	// Infos.
-	CodeTableEmpty Code = "table-empty"
+	CodeTableEmpty     Code = "table-empty"
+	CodeNegativeTarget Code = "negative-target"
 )
 
 // severity is each code's severity. Its message and what to do are in the
@@ -95,5 +96,6 @@ var severity = map[Code]Severity{
 	CodeStatusUnknown:       SevWarning,
 	CodeTeamPeriodDuplicate: SevWarning,
 
-	CodeTableEmpty: SevInfo,
+	CodeTableEmpty:     SevInfo,
+	CodeNegativeTarget: SevInfo,
 }

@@ -152,3 +152,51 @@ func TestStatusInWorkbook(t *testing.T) {
 		t.Errorf("errors: %v", rv.Findings)
 	}
 }
+
+// TestNegativeTargetAndPerfectZero: 净利润 target −200万, actual −100万 is
+// beaten (150%), 客户投诉数 ≤5 with 0 is achieved; both are in the count, the
+// mean and what the chart draws, and neither is among the worst.
+func TestNegativeTargetAndPerfectZero(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Outcome.Rows = append(r.Outcome.Rows,
+		[]string{"净利润", "-200万", "-100万", "", "", ""},
+		[]string{"客户投诉数", "≤5件", "0件", "", "", ""},
+	)
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	for _, i := range []int{3, 4} {
+		o := rv.Outcomes[i]
+		if o.Achievement == nil || o.Status != fupan.StatusAchieved {
+			t.Fatalf("%s: achievement %v, status %q", o.Metric, o.Achievement, o.Status)
+		}
+	}
+	if a := *rv.Outcomes[3].Achievement; a < 1.5-1e-9 || a > 1.5+1e-9 {
+		t.Errorf("净利润: %v, want 1.5", a)
+	}
+	if d := rv.Outcomes[3].Deviation; d == nil || *d < 0.5-1e-9 || *d > 0.5+1e-9 {
+		t.Errorf("净利润's deviation %v, want +0.5 (above a negative target)", d)
+	}
+	if findingAt(rv, fupan.CodeNegativeTarget, "成果", "B6") == nil {
+		t.Errorf("no negative-target hint at 成果!B6: %v", rv.Findings)
+	}
+	s := rv.Summary
+	withStatus, withAchievement := 0, 0
+	for _, o := range rv.Outcomes {
+		if o.Status != "" {
+			withStatus++
+		}
+		if o.Achievement != nil {
+			withAchievement++
+		}
+	}
+	if s.Metrics != 5 || s.MetricsAchieved != 3 || withStatus != 5 || withAchievement != 5 {
+		t.Errorf("metrics %d, achieved %d, with a status %d, with an achievement %d; want 5, 3, 5, 5", s.Metrics, s.MetricsAchieved, withStatus, withAchievement)
+	}
+	if want := (0.9 + 0.84 + 1 + 1 + 1) / 5; s.MeanAchievementCapped == nil || *s.MeanAchievementCapped < want-1e-9 || *s.MeanAchievementCapped > want+1e-9 {
+		t.Errorf("capped mean %v, want %v", s.MeanAchievementCapped, want)
+	}
+	for _, o := range fupan.Headlines(rv).Worst {
+		if o.Metric == "净利润" || o.Metric == "客户投诉数" {
+			t.Errorf("%s among the worst", o.Metric)
+		}
+	}
+}

@@ -82,6 +82,10 @@ var en = map[string]string{
 	"finding.team-period-duplicate.hint":      "Remove the outdated copy, or correct the team or period in the workbook.",
 	"finding.table-empty":                     "%s is empty",
 	"finding.table-empty.hint":                "Fill it in under its header.",
+	"finding.negative-target":                 "The target of %q is negative: its achievement is %s = %s",
+	"finding.negative-target.hint":            "Nothing to do: a loss cut below its target is achieved above 100%.",
+	"formula.negative.higher":                 "1 + (actual − target) ÷ |target|",
+	"formula.negative.lower":                  "1 − (actual − target) ÷ |target|",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -82,6 +82,10 @@ var zhHans = map[string]string{
 	"finding.team-period-duplicate.hint":      "请删除过时的版本，或在工作簿中改正团队或周期。",
 	"finding.table-empty":                     "%s还没有填写内容",
 	"finding.table-empty.hint":                "请按表头填写。",
+	"finding.negative-target":                 "“%s”的目标为负数，达成率按 %s 计算，为 %s",
+	"finding.negative-target.hint":            "无需处理：实际好于负数目标即为达成，超过 100%。",
+	"formula.negative.higher":                 "1 +（实际 − 目标）÷ |目标|",
+	"formula.negative.lower":                  "1 −（实际 − 目标）÷ |目标|",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

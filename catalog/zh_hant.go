@@ -82,6 +82,10 @@ var zhHant = map[string]string{
 	"finding.team-period-duplicate.hint":      "請刪除過時的版本，或在活頁簿中改正團隊或週期。",
 	"finding.table-empty":                     "%s還沒有填寫內容",
 	"finding.table-empty.hint":                "請按表頭填寫。",
+	"finding.negative-target":                 "「%s」的目標為負數，達成率按 %s 計算，為 %s",
+	"finding.negative-target.hint":            "無需處理：實際好於負數目標即為達成，超過 100%。",
+	"formula.negative.higher":                 "1 +（實際 − 目標）÷ |目標|",
+	"formula.negative.lower":                  "1 −（實際 − 目標）÷ |目標|",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

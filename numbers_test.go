@@ -1,0 +1,58 @@
+package fupan
+
+import "testing"
+
+// Negative targets (a loss to cut) and a perfect zero on a lower-is-better
+// metric: the formula of PRODUCT §3.
+func TestAchievementNegativeAndZero(t *testing.T) {
+	tests := []struct {
+		target, actual float64
+		dir            string
+		want           float64
+		status         string
+	}{
+		{-200e4, -100e4, Higher, 1.5, StatusAchieved}, // the loss halved: the target beaten
+		{-200e4, -200e4, Higher, 1, StatusAchieved},
+		{-200e4, -300e4, Higher, 0.5, StatusMissed}, // the loss half as large again
+		{-200e4, -210e4, Higher, 0.95, StatusClose},
+		{-0.05, -0.10, Lower, 2, StatusAchieved}, // a fall of costs: −10% against −5% is better
+		{-0.05, 0, Lower, 0, StatusMissed},
+		{5, 0, Lower, 1, StatusAchieved}, // 客户投诉数 target 5, actual 0
+		{5, 10, Lower, 0.5, StatusMissed},
+	}
+	for _, tt := range tests {
+		got, ok := Achievement(tt.target, tt.actual, tt.dir)
+		if !ok || !near(got, tt.want) || MetricStatus(got) != tt.status {
+			t.Errorf("Achievement(%v, %v, %s) = %v, %v (%s); want %v (%s)", tt.target, tt.actual, tt.dir, got, ok, MetricStatus(got), tt.want, tt.status)
+		}
+	}
+}
+
+// A printed percentage never rounds across a status threshold.
+func TestFormatPercentThresholds(t *testing.T) {
+	tests := []struct {
+		v      float64
+		signed bool
+		want   string
+	}{
+		{0.89996, false, "89.9%"}, // missed, not "90%" (close)
+		{0.9996, false, "99.9%"},  // close, not "100%" (achieved)
+		{0.99999999999, false, "100%"},
+		{0.9, false, "90%"},
+		{1, false, "100%"},
+		{0.84, false, "84%"},
+		{1.2, false, "120%"},
+		{0.90004, false, "90%"},
+		{0.10004, true, "+10.1%"}, // off track (past 10%), not "+10%"
+		{0.1, true, "+10%"},
+		{-0.065, true, "-6.5%"},
+		{0.2, true, "+20%"},
+		{0.5, false, "50%"},
+		{0.12345, false, "12.3%"},
+	}
+	for _, tt := range tests {
+		if got := FormatPercent(tt.v, tt.signed); got != tt.want {
+			t.Errorf("FormatPercent(%v, %v) = %q, want %q", tt.v, tt.signed, got, tt.want)
+		}
+	}
+}
