@@ -3,8 +3,6 @@ package fupan
 import (
 	"strings"
 	"time"
-
-	"github.com/fupan-review/fupan/catalog"
 )
 
 // Options steer Analyze. Every field may be left zero.
@@ -148,8 +146,8 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 		}
 		p, err := ParsePeriod(cand)
 		if err != nil {
-			if i == 0 {
-				fs.add(CodeValueUnread, f.periodRef, catalog.T(fs.lang, "word.period"), cand, kindWord(fs.lang, "period"))
+			if i == 0 { // a season, a backwards range: never a silent month or year
+				fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear", "period.unclear.hint", cand)
 			}
 			continue
 		}

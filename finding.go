@@ -66,6 +66,14 @@ func (fs *findings) add(code Code, ref Ref, args ...any) {
 	})
 }
 
+// addText records a finding of a code whose message at this place is not
+// the code's usual one (period-unknown at the period's cell).
+func (fs *findings) addText(code Code, ref Ref, key, hintKey string, args ...any) {
+	fs.add(code, ref)
+	f := &fs.list[len(fs.list)-1]
+	f.Message, f.Hint = catalog.F(fs.lang, key, args...), catalog.T(fs.lang, hintKey)
+}
+
 // SortFindings orders findings by sheet, row and column, errors first at a cell.
 func SortFindings(list []Finding) {
 	rank := map[Severity]int{SevError: 0, SevWarning: 1, SevInfo: 2}

@@ -225,7 +225,8 @@ var en = map[string]string{
 	"attn.action-overdue":       "action %s is past its due date (%s) and not done",
 
 	// Words and punctuation put between a team's own texts.
-	"word.period":               "review period",
+	"period.unclear":            "The review period %q is no month, quarter, half, year or range of months; it is ignored",
+	"period.unclear.hint":       "Write 2025Q3, 2025H1, 2025-07, 2025 or its months (Jul–Sep 2025).",
 	"sep.list":                  ", ",
 	"sep.clause":                "; ",
 	"sep.colon":                 ": ",

@@ -225,7 +225,8 @@ var zhHant = map[string]string{
 	"attn.action-overdue":       "行動「%s」已過完成時間（%s），尚未完成",
 
 	// Words and punctuation put between a team's own texts.
-	"word.period":               "復盤週期",
+	"period.unclear":            "復盤週期「%s」不是月份、季度、半年、年份或起止月份，已忽略",
+	"period.unclear.hint":       "請寫 2025Q3、2025H1、2025-07、2025 或起止月份（如 2025年7-9月）。",
 	"sep.list":                  "、",
 	"sep.clause":                "；",
 	"sep.colon":                 "：",

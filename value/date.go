@@ -327,6 +327,10 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{fmt.Sprintf("%dH%d", y, h), firstOfMonth(y, m), lastOfMonth(y, m+5)}
 	}
 	valid := func(y int) bool { return y >= 1990 && y <= 2999 }
+	// A range first: 2025年7-9月 is the quarter, never July.
+	if p, ok, err := parsePeriodRange(t); ok {
+		return p, err
+	}
 	if m := rePeriodQ.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), atoi(m[2])), nil
 	}
@@ -352,7 +356,8 @@ func ParsePeriod(s string) (Period, error) {
 			return Period{fmt.Sprintf("%d-%02d", y, mo), firstOfMonth(y, time.Month(mo)), lastOfMonth(y, time.Month(mo))}, nil
 		}
 	}
-	if m := rePeriodYear.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
+	// A year alone, and nothing else: 2025年秋季 is no period, never 2025.
+	if m := rePeriodYearOnly.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		y := atoi(m[1])
 		return Period{strconv.Itoa(y), firstOfMonth(y, 1), lastOfMonth(y, 12)}, nil
 	}
