@@ -282,7 +282,7 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 				return
 			}
 		}
-		if reNamedBlame.MatchString(s) && strings.Contains(s, w+"差") || strings.Contains(s, w+"不") || strings.Contains(s, w+"问题") {
+		if reNamedBlame.MatchString(s) && (strings.Contains(s, w+"差") || strings.Contains(s, w+"不") || strings.Contains(s, w+"问题")) {
 			fs.add(CodeBlame, ref, text, w)
 			return
 		}
