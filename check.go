@@ -27,6 +27,34 @@ func check(r *Review, fs *findings) {
 	checkTracking(r, fs)
 	checkOutcomes(r, fs)
 	checkActions(r, fs)
+	checkFilled(r, fs)
+}
+
+// checkFilled reports a workbook not filled in: no actual in table 3 and no
+// progress in table 2 (the blank template, a `next` workbook handed back
+// as it came). It is not a review of the period: never ready, never recorded.
+func checkFilled(r *Review, fs *findings) {
+	for _, o := range r.Outcomes {
+		if strings.TrimSpace(o.ActualText) != "" {
+			return
+		}
+	}
+	for _, t := range r.Tracking {
+		if strings.TrimSpace(t.ActualText) != "" {
+			return
+		}
+	}
+	ref := Ref{}
+	for _, id := range []TableID{OutcomeTable, TrackingTable} {
+		if l, ok := r.Loc(id); ok {
+			ref = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
+			if c, ok := l.Columns[ColActual]; ok {
+				ref.Col = c
+			}
+			break
+		}
+	}
+	fs.add(CodeNotFilled, ref)
 }
 
 func hasErrorCode(list []Finding, code Code) bool {

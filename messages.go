@@ -17,6 +17,7 @@ const (
 	CodeUnitMismatch   Code = "unit-mismatch"
 	CodeFormulaNoValue Code = "formula-no-value"
 	CodeFormulaError   Code = "formula-error"
+	CodeNotFilled      Code = "review-not-filled"
 
 	// Warnings: the review is usable but not yet good.
 	CodeTableMissing       Code = "table-missing"
@@ -69,6 +70,7 @@ var severity = map[Code]Severity{
 	CodeUnitMismatch:   SevError,
 	CodeFormulaNoValue: SevError,
 	CodeFormulaError:   SevError,
+	CodeNotFilled:      SevError,
 
 	CodeTableMissing:        SevWarning,
 	CodePeriodUnknown:       SevWarning,
