@@ -326,6 +326,7 @@ func summarize(r *Review) {
 			n++
 		}
 	}
+	s.MetricsRated = n
 	if n > 0 {
 		s.MeanAchievement = ptr(sum / float64(n))
 		s.MeanAchievementCapped = ptr(capped / float64(n))

@@ -173,13 +173,16 @@ type Summary struct {
 	// MeanAchievementCapped counts each metric at most 100%, so that one
 	// over-achievement cannot hide misses: the average a report shows.
 	MeanAchievementCapped *float64 `json:"mean_achievement_capped"`
-	Tasks                 int      `json:"tasks"`
-	Tracked               int      `json:"tracked"`
-	TrackedDone           int      `json:"tracked_done"`
-	Completion            *float64 `json:"completion"`
-	OnSchedule            int      `json:"on_schedule"`
-	Budget                float64  `json:"budget"`
-	People                float64  `json:"people"`
+	// MetricsRated counts the metrics with an achievement, the means' weight
+	// in a company's figures over every team's metrics.
+	MetricsRated int      `json:"metrics_rated"`
+	Tasks        int      `json:"tasks"`
+	Tracked      int      `json:"tracked"`
+	TrackedDone  int      `json:"tracked_done"`
+	Completion   *float64 `json:"completion"`
+	OnSchedule   int      `json:"on_schedule"`
+	Budget       float64  `json:"budget"`
+	People       float64  `json:"people"`
 	// BudgetGiven and PeopleGiven count the tasks that state them: a total
 	// of none is not a zero but unknown.
 	BudgetGiven int `json:"budget_given"`

@@ -403,7 +403,10 @@ func runFigures(sum *Summary) mail.Figures {
 		}
 		return fupan.FormatPercent(*v, false)
 	}
-	var plain, capped []float64
+	// The company's means are over every team's metrics, each weighing one:
+	// never a mean of team means, where a two-metric team weighs as much
+	// as a twenty-metric one.
+	var plain, capped, weights []float64
 	met, all := 0, 0
 	for _, e := range sum.Entries {
 		switch e.Status {
@@ -418,11 +421,12 @@ func runFigures(sum *Summary) mail.Figures {
 					tf.MetricsMet = fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
 				}
 				met, all = met+f.MetricsAchieved, all+f.Metrics
-				if f.MeanAchievement != nil {
-					plain = append(plain, *f.MeanAchievement)
-				}
-				if f.MeanAchievementCapped != nil {
-					capped = append(capped, *f.MeanAchievementCapped)
+				if f.MeanAchievement != nil && f.MeanAchievementCapped != nil {
+					w := float64(f.MetricsRated)
+					if w == 0 { // a summary written before metrics_rated
+						w = float64(max(f.Metrics, 1))
+					}
+					plain, capped, weights = append(plain, *f.MeanAchievement), append(capped, *f.MeanAchievementCapped), append(weights, w)
 				}
 			}
 			fig.Teams = append(fig.Teams, tf)
@@ -434,11 +438,11 @@ func runFigures(sum *Summary) mail.Figures {
 		if len(v) == 0 {
 			return "—"
 		}
-		t := 0.0
-		for _, a := range v {
-			t += a
+		t, n := 0.0, 0.0
+		for i, a := range v {
+			t, n = t+a*weights[i], n+weights[i]
 		}
-		return fupan.FormatPercent(t/float64(len(v)), false)
+		return fupan.FormatPercent(t/n, false)
 	}
 	fig.MeanAchievement, fig.MeanAchievementCapped = mean(plain), mean(capped)
 	fig.MetricsMet = "—"
