@@ -123,7 +123,7 @@ func computeTracking(r *Review, fs *findings) {
 			pq, aq := Quantity{Value: p.Value, Kind: p.Kind}, Quantity{Value: a.Value, Kind: a.Kind}
 			switch {
 			case !pq.Compatible(aq):
-				fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text, kindName(fs.lang, pq), kindName(fs.lang, aq))
+				fs.unitMismatch(t.Cells[ColActual], t.Task, p.Text, a.Text, pq, aq)
 			case p.Value != 0:
 				t.Deviation = ptr((a.Value - p.Value) / p.Value)
 			}
@@ -332,14 +332,21 @@ func summarize(r *Review) {
 		s.MeanAchievementCapped = ptr(capped / float64(n))
 	}
 	s.Tasks = len(r.Plan)
+	currencies := map[string]bool{}
 	for _, p := range r.Plan {
 		if p.Budget != nil {
 			s.Budget += *p.Budget
 			s.BudgetGiven++
+			currencies[p.Currency] = true
 		}
 		if p.People != nil {
 			s.People += *p.People
 			s.PeopleGiven++
+		}
+	}
+	if len(currencies) == 1 {
+		for c := range currencies {
+			s.BudgetCurrency = c
 		}
 	}
 	for _, t := range r.Tracking {

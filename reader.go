@@ -95,7 +95,7 @@ func (t tableReader) date(row int, c Col) (Date, string) {
 		return err
 	})
 	if err != nil {
-		t.unreadable(row, c, cell.Display(), "date")
+		t.unreadable(row, c, cell.Display(), dateKind(err, "date"))
 		return Date{}, cell.Display()
 	}
 	return d, cell.Display()
@@ -187,7 +187,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	})
 	if found {
 		if dateErr != nil {
-			t.unreadable(row, c, m.Text, "date")
+			t.unreadable(row, c, m.Text, dateKind(dateErr, "date"))
 			return m, false
 		}
 		m.Date = date
@@ -226,6 +226,15 @@ func (t tableReader) statusUnknown(row int, c Col, st StatusRead) {
 	t.fs.add(CodeStatusUnknown, t.ref(row, c), t.colName(c), st.Words)
 }
 
+// dateKind is what a date column wants, for the message: a date, or one
+// that cannot be read two ways (05/08/2025).
+func dateKind(err error, kind string) string {
+	if errors.Is(err, value.ErrAmbiguousDate) {
+		return "date.ambiguous"
+	}
+	return kind
+}
+
 // kindWord names the kind of value a column wants, for messages.
 func kindWord(l Lang, kind string) string {
 	if key, ok := expectKeys[kind]; ok {
@@ -236,7 +245,7 @@ func kindWord(l Lang, kind string) string {
 
 // expectKeys are the catalogue keys of the kinds of value columns want.
 var expectKeys = map[string]string{
-	"date": "expect.date", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
+	"date": "expect.date", "date.ambiguous": "expect.date.ambiguous", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
 	"progress": "expect.progress", "period": "expect.period", "resources": "expect.resources",
 }
 
@@ -293,10 +302,27 @@ func (t tableReader) required(row int, cols ...Col) {
 	}
 }
 
+// unitMismatch reports target and actual of different kinds, with a hint
+// that names what the team wrote: the same measure word (家, not 个), the
+// same currency (EUR, not USD), else the same kind of unit.
+func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, target, actual Quantity) {
+	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, kindName(fs.lang, target), kindName(fs.lang, actual))
+	f := &fs.list[len(fs.list)-1]
+	switch {
+	case target.Kind == KindCount && actual.Kind == KindCount:
+		f.Hint = catalog.F(fs.lang, "unit.mismatch.word", target.Unit, actual.Unit)
+	case target.Kind == KindAmount && actual.Kind == KindAmount:
+		f.Hint = catalog.F(fs.lang, "unit.mismatch.currency", target.Currency, actual.Currency)
+	}
+}
+
 // kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
 func kindName(l Lang, q Quantity) string {
 	switch q.Kind {
 	case KindAmount:
+		if q.Currency != "" {
+			return catalog.T(l, "unit.amount") + "(" + q.Currency + ")"
+		}
 		return catalog.T(l, "unit.amount")
 	case KindCount:
 		if q.Unit != "" {

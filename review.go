@@ -51,6 +51,7 @@ type PlanRow struct {
 	End        Date     `json:"end"`
 	Resources  string   `json:"resources"`
 	Budget     *float64 `json:"budget"`
+	Currency   string   `json:"currency,omitempty"` // of the budget, where written
 	People     *float64 `json:"people"`
 	Acceptance string   `json:"acceptance"`
 
@@ -133,6 +134,7 @@ type OutcomeRow struct {
 	ActualText        string   `json:"actual_text"`
 	Kind              Kind     `json:"kind"`
 	Unit              string   `json:"unit,omitempty"`
+	Currency          string   `json:"currency,omitempty"` // where written: EUR 2M
 	Direction         string   `json:"direction"`
 	Achievement       *float64 `json:"achievement"`
 	StatedAchievement *float64 `json:"stated_achievement"`
@@ -182,7 +184,10 @@ type Summary struct {
 	Completion   *float64 `json:"completion"`
 	OnSchedule   int      `json:"on_schedule"`
 	Budget       float64  `json:"budget"`
-	People       float64  `json:"people"`
+	// BudgetCurrency is the one currency the budgets are written in, ""
+	// where none is written (the team's own) or they differ.
+	BudgetCurrency string  `json:"budget_currency,omitempty"`
+	People         float64 `json:"people"`
 	// BudgetGiven and PeopleGiven count the tasks that state them: a total
 	// of none is not a zero but unknown.
 	BudgetGiven int `json:"budget_given"`

@@ -59,7 +59,7 @@ func (t tableReader) planDates(row int, p *PlanRow) {
 		p.Start, p.End = start, end
 		t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
 	default:
-		t.unreadable(row, ColPeriod, p.Period, "range")
+		t.unreadable(row, ColPeriod, p.Period, dateKind(err, "range"))
 	}
 }
 
@@ -75,12 +75,12 @@ func (t tableReader) planResources(row int, p *PlanRow) {
 			if err != nil {
 				t.unreadable(row, ColResources, p.Resources, "resources")
 			}
-			p.Budget, p.People = res.Budget, res.People
+			p.Budget, p.People, p.Currency = res.Budget, res.People, res.Currency
 		}
 	}
 	if q, _, ok := t.quantity(row, ColBudget); ok {
 		v := q.Value
-		p.Budget = &v
+		p.Budget, p.Currency = &v, q.Currency
 	}
 	if q, _, ok := t.quantity(row, ColPeople); ok {
 		v := q.Value
@@ -141,12 +141,11 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		}
 		if tok && aok {
 			if !target.Compatible(actual) {
-				t.fs.add(CodeUnitMismatch, t.ref(row, ColActual), o.Metric, tt, at,
-					kindName(t.fs.lang, target), kindName(t.fs.lang, actual))
+				t.fs.unitMismatch(t.ref(row, ColActual), o.Metric, tt, at, target, actual)
 			} else {
 				tv, av := target.Value, actual.Value
 				o.Target, o.Actual = &tv, &av
-				o.Kind, o.Unit = target.Kind, target.Unit
+				o.Kind, o.Unit, o.Currency = target.Kind, target.Unit, firstNonEmpty(target.Currency, actual.Currency)
 				if o.Kind == KindNumber {
 					o.Kind, o.Unit = actual.Kind, actual.Unit
 				}
@@ -154,7 +153,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		} else {
 			if tok {
 				tv := target.Value
-				o.Target, o.Kind, o.Unit = &tv, target.Kind, target.Unit
+				o.Target, o.Kind, o.Unit, o.Currency = &tv, target.Kind, target.Unit, target.Currency
 			}
 			if aok {
 				av := actual.Value

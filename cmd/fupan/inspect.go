@@ -132,7 +132,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		case fupan.PlanTable:
 			for _, p := range rv.Plan {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
-					p.Start, p.End, templates.FormatResources(p.Budget, p.People, l), p.Acceptance)
+					p.Start, p.End, templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l), p.Acceptance)
 			}
 		case fupan.TrackingTable:
 			for _, t := range rv.Tracking {
