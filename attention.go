@@ -73,7 +73,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		}
 	}
 	for _, a := range r.Actions {
-		if !a.Done && !a.Due.IsZero() && a.Due.Before(asOf) {
+		if !a.Done && IsOverdue(a.Due, asOf) {
 			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
 		}
 	}

@@ -185,7 +185,7 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
+				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
 			}
 		}
 		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {

@@ -55,13 +55,17 @@ func (fs *findings) add(code Code, ref Ref, args ...any) {
 		sev = SevError // a code without a severity is a bug: shown, never lost
 	}
 	key := "finding." + string(code)
+	hint := catalog.T(fs.lang, key+".hint")
+	if r, ok := rules[code]; ok && r.Threshold != 0 {
+		hint = catalog.F(fs.lang, key+".hint", FormatPercent(r.Threshold, false)) // the limit, never written in the text
+	}
 	fs.list = append(fs.list, Finding{
 		Severity: sev,
 		Code:     code,
 		Sheet:    ref.Sheet,
 		Cell:     ref.Cell(),
 		Message:  catalog.F(fs.lang, key, args...),
-		Hint:     catalog.T(fs.lang, key+".hint"),
+		Hint:     hint,
 		Ref:      ref,
 	})
 }

@@ -82,7 +82,7 @@ func statusOn(due, doneOn Date, done bool, asOf Date) string {
 			return FollowDoneLate
 		}
 		return FollowDone
-	case !due.IsZero() && !asOf.Before(due):
+	case IsOverdue(due, asOf.AddDays(1)): // judged once the period's last day is over
 		return FollowOverdue
 	}
 	return FollowOpen

@@ -56,3 +56,31 @@ func TestFormatPercentThresholds(t *testing.T) {
 		}
 	}
 }
+
+// One definition of overdue: the due day itself is not overdue, the day after
+// is; the follow-up judges once the period's last day is over.
+func TestOverdueOneDefinition(t *testing.T) {
+	due := d(2025, 9, 30)
+	if IsOverdue(due, due) || !IsOverdue(due, d(2025, 10, 1)) || IsOverdue(Date{}, due) {
+		t.Error("IsOverdue: the due day is overdue, or the day after is not")
+	}
+	rv := &Review{Actions: []ActionRow{{Item: "发布流程", Due: due}}}
+	for _, a := range NeedsAttention(rv, due) {
+		if a.Kind == AttnActionOverdue {
+			t.Error("page 1: an action is overdue on its due day")
+		}
+	}
+	if items := DueItems(rv, due, 7); len(items) != 1 || items[0].State != DueSoon {
+		t.Errorf("reminders on the due day: %+v", items)
+	}
+	if items := DueItems(rv, d(2025, 10, 1), 7); len(items) != 1 || items[0].State != Overdue {
+		t.Errorf("reminders the day after: %+v", items)
+	}
+	// Due on the period's last day, not done when the period is over.
+	if s := statusOn(due, Date{}, false, due); s != FollowOverdue {
+		t.Errorf("follow-up due on the period's last day: %s", s)
+	}
+	if s := statusOn(d(2025, 10, 1), Date{}, false, due); s != FollowOpen {
+		t.Errorf("follow-up due after the period: %s", s)
+	}
+}
