@@ -141,8 +141,13 @@ func telling(s string) map[string]bool {
 			}
 		}
 		han = han[:0]
-		if w := word.String(); len(w) >= 4 && !commonWords[w] {
-			out[strings.TrimSuffix(w, "s")] = true
+		if w := word.String(); len(w) >= 4 {
+			if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				w = w[:len(w)-1] // customers and customer are one word
+			}
+			if !commonWords[w] {
+				out[w] = true
+			}
 		}
 		word.Reset()
 	}
