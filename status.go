@@ -148,6 +148,9 @@ var (
 	// Negations before a word: 未 没 不 无 待 (没有, 尚未, 还没, 未能, 无法,
 	// 不能 all end in one of them a few characters before the word).
 	zhNegations = "未没不无待否"
+	// What a negation before a word may negate instead of it: 不仅完成
+	// (not only done), 无延误完成 (done without delay).
+	zhNotNegations = []string{"不仅", "不但", "不只", "延误", "延期", "延迟", "拖延", "问题", "异常", "偏差", "误差"}
 	// Negations after it: 完成不了.
 	zhNegationsAfter = []string{"不了", "不成", "不完", "不到", "未", "无望"}
 )
@@ -234,6 +237,11 @@ func negatedAt(rs []rune, i, j int) bool {
 			break
 		}
 		if strings.ContainsRune(zhNegations, r) {
+			// 不仅完成 (not only), 无延误完成 (negating the delay): not the word.
+			between := string(rs[k:i])
+			if containsAny(between, zhNotNegations) {
+				return false
+			}
 			return true
 		}
 	}

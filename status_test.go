@@ -70,6 +70,9 @@ func TestReadStatus(t *testing.T) {
 		{"Cancelled", dropped}, {"Canceled", dropped}, {"Dropped", dropped}, {"Abandoned", dropped},
 		{"Planned for December", planned}, {"Scheduled for Q4", planned}, {"will be completed by Dec", planned},
 		{"to be completed", planned},
+		// A negation of something else: of a delay, or 不仅 (not only).
+		{"不仅完成，还超额", done}, {"无延误完成", done}, {"没有延期，按时完成", done}, {"未延期，已完成", done},
+		{"完成，无偏差", done}, {"不但完成了", done},
 		// Unknown: never done.
 		{"好了吧", unknown}, {"见附件", unknown}, {"?", unknown}, {"TBD", unknown}, {"n/a", unknown},
 	}
