@@ -28,6 +28,23 @@ func check(r *Review, fs *findings) {
 	checkOutcomes(r, fs)
 	checkActions(r, fs)
 	checkFilled(r, fs)
+	checkPeriodGiven(r, fs)
+}
+
+// checkPeriodGiven tells a review with no period anywhere (its cell, its
+// file's name, --period) that it is reported but never recorded: the
+// history keeps reviews by team and period. One whose period cell was
+// unclear has been told at that cell; one not filled in needs no period.
+func checkPeriodGiven(r *Review, fs *findings) {
+	if r.Meta.Period != "" || hasErrorCode(fs.list, CodeNotFilled) {
+		return
+	}
+	for _, f := range fs.list {
+		if f.Code == CodePeriodUnknown && f.Sheet != "" {
+			return
+		}
+	}
+	fs.addText(CodePeriodUnknown, Ref{}, "period.missing", "period.missing.hint")
 }
 
 // checkFilled reports a workbook not filled in: no actual in table 3 and no

@@ -499,7 +499,7 @@ func (o Options) readFailed(e Entry, err error) Entry {
 // inHistory reports whether a recorded input needs nothing more of the
 // history: its review is in it, or it has none to keep.
 func inHistory(e Entry) bool {
-	return e.Status != StatusOK || e.History == HistoryRecorded || e.History == HistorySuperseded
+	return e.Status != StatusOK || e.History == HistoryRecorded || e.History == HistorySuperseded || e.History == HistoryNoPeriod
 }
 
 // outputsIntact reports whether a recorded workbook's outputs are there and

@@ -19,6 +19,9 @@ const (
 	HistoryRecorded   = "recorded"   // this review is in the history
 	HistorySuperseded = "superseded" // another input of the same team and period, modified later, is
 	HistoryFailed     = "failed"     // not recorded: the next run records it
+	// HistoryNoPeriod is a review with no period (period-unknown says so):
+	// reported, never recorded, and no failure of the run.
+	HistoryNoPeriod = "no_period"
 )
 
 // HistoryStatus is summary.json's word on the history.
@@ -79,6 +82,9 @@ func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
 // record keeps the review unless another input of the run for the same team
 // and period was modified later; it says which happened.
 func (h *runHistory) record(ctx context.Context, rv *fupan.Review, rel, sha string, mtime time.Time) string {
+	if rv.Meta.Period == "" {
+		return HistoryNoPeriod
+	}
 	team := h.id.TeamKey(rv.Meta.Team)
 	key := team + "\x00" + rv.Meta.Period
 	this := claim{rel, mtime}

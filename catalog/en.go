@@ -229,6 +229,9 @@ var en = map[string]string{
 	"attn.action-overdue":       "action %s is past its due date (%s) and not done",
 
 	// Words and punctuation put between a team's own texts.
+	"period.unclear.unrecorded": "The review period %q is no month, quarter, half, year or range of months: the report is made, but the review is not recorded in the history",
+	"period.missing":            "No review period: the report is made, but the review is not recorded in the history",
+	"period.missing.hint":       "Fill in the review period (such as 2025Q3), or name the file team_period.xlsx.",
 	"period.unclear":            "The review period %q is no month, quarter, half, year or range of months; it is ignored",
 	"period.unclear.hint":       "Write 2025Q3, 2025H1, 2025-07, 2025 or its months (Jul–Sep 2025).",
 	"sep.list":                  ", ",

@@ -229,6 +229,9 @@ var zhHans = map[string]string{
 	"attn.action-overdue":       "行动“%s”已过完成时间（%s），尚未完成",
 
 	// Words and punctuation put between a team's own texts.
+	"period.unclear.unrecorded": "复盘周期“%s”不是月份、季度、半年、年份或起止月份：报告照常生成，但不记入复盘历史",
+	"period.missing":            "没有复盘周期：报告照常生成，但不记入复盘历史",
+	"period.missing.hint":       "请填写“复盘周期”（如 2025Q3），或将文件命名为 团队_周期.xlsx。",
 	"period.unclear":            "复盘周期“%s”不是月份、季度、半年、年份或起止月份，已忽略",
 	"period.unclear.hint":       "请写 2025Q3、2025H1、2025-07、2025 或起止月份（如 2025年7-9月）。",
 	"sep.list":                  "、",

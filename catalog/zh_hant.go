@@ -229,6 +229,9 @@ var zhHant = map[string]string{
 	"attn.action-overdue":       "行動「%s」已過完成時間（%s），尚未完成",
 
 	// Words and punctuation put between a team's own texts.
+	"period.unclear.unrecorded": "復盤週期「%s」不是月份、季度、半年、年份或起止月份：報告照常產生，但不記入復盤歷史",
+	"period.missing":            "沒有復盤週期：報告照常產生，但不記入復盤歷史",
+	"period.missing.hint":       "請填寫「復盤週期」（如 2025Q3），或將檔案命名為 團隊_週期.xlsx。",
 	"period.unclear":            "復盤週期「%s」不是月份、季度、半年、年份或起止月份，已忽略",
 	"period.unclear.hint":       "請寫 2025Q3、2025H1、2025-07、2025 或起止月份（如 2025年7-9月）。",
 	"sep.list":                  "、",

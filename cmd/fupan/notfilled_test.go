@@ -74,3 +74,39 @@ func TestNotFilledIsNotHandedIn(t *testing.T) {
 		}
 	}
 }
+
+// A filled workbook whose period cannot be known (a season, and no period in
+// its name) is reported, says at its cell that it is not recorded, and no
+// run fails for it.
+func TestNoPeriodIsReportedNotRecorded(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	writeBook(t, filepath.Join(in, "华东销售部.xlsx"), samples.Covered(samples.PerSheet(samples.SeedSimplified()), "封面",
+		[][]string{{"团队", "华东销售部"}, {"复盘周期", "2025年秋季"}}))
+	out := filepath.Join(root, "out", "autumn")
+	for run := 1; run <= 2; run++ {
+		if _, stderr, code := runCLI(t, "run", in, "-o", out, "--as-of", "2025-10-08"); code != 0 {
+			t.Fatalf("run %d: exit %d\n%s", run, code, stderr)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct {
+		Entries []struct {
+			Status, History string
+			Outputs         struct{ PDF string }
+		}
+	}
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if e := sum.Entries[0]; e.Status != "ok" || e.History != "no_period" || e.Outputs.PDF == "" {
+		t.Errorf("entry %+v", e)
+	}
+	stdout, _, _ := runCLI(t, "validate", "--json", filepath.Join(in, "华东销售部.xlsx"))
+	if !strings.Contains(stdout, "不记入复盘历史") || !strings.Contains(stdout, `"cell": "B2"`) {
+		t.Errorf("validate does not say at the period's cell that the review is not recorded:\n%s", stdout)
+	}
+}
