@@ -403,11 +403,7 @@ func runFigures(sum *Summary) mail.Figures {
 		}
 		return fupan.FormatPercent(*v, false)
 	}
-	// The company's means are over every team's metrics, each weighing one:
-	// never a mean of team means, where a two-metric team weighs as much
-	// as a twenty-metric one.
-	var plain, capped, weights []float64
-	met, all := 0, 0
+	var teams []fupan.Summary
 	for _, e := range sum.Entries {
 		switch e.Status {
 		case StatusOK:
@@ -420,34 +416,19 @@ func runFigures(sum *Summary) mail.Figures {
 				if f.Metrics > 0 {
 					tf.MetricsMet = fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
 				}
-				met, all = met+f.MetricsAchieved, all+f.Metrics
-				if f.MeanAchievement != nil && f.MeanAchievementCapped != nil {
-					w := float64(f.MetricsRated)
-					if w == 0 { // a summary written before metrics_rated
-						w = float64(max(f.Metrics, 1))
-					}
-					plain, capped, weights = append(plain, *f.MeanAchievement), append(capped, *f.MeanAchievementCapped), append(weights, w)
-				}
+				teams = append(teams, *f)
 			}
 			fig.Teams = append(fig.Teams, tf)
 		case StatusFailed:
 			fig.Failures = append(fig.Failures, mail.Failure{File: e.File, Reason: e.Reason})
 		}
 	}
-	mean := func(v []float64) string {
-		if len(v) == 0 {
-			return "—"
-		}
-		t, n := 0.0, 0.0
-		for i, a := range v {
-			t, n = t+a*weights[i], n+weights[i]
-		}
-		return fupan.FormatPercent(t/n, false)
-	}
-	fig.MeanAchievement, fig.MeanAchievementCapped = mean(plain), mean(capped)
+	// The company's figures are over every team's metrics (fupan.CompanyOf).
+	c := fupan.CompanyOf(teams)
+	fig.MeanAchievement, fig.MeanAchievementCapped = pct(c.MeanAchievement), pct(c.MeanAchievementCapped)
 	fig.MetricsMet = "—"
-	if all > 0 {
-		fig.MetricsMet = fmt.Sprintf("%d/%d", met, all)
+	if c.Metrics > 0 {
+		fig.MetricsMet = fmt.Sprintf("%d/%d", c.Met, c.Metrics)
 	}
 	return fig
 }

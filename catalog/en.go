@@ -148,6 +148,7 @@ var en = map[string]string{
 	"overview.title":            "Strategy Review Overview",
 	"file.not.filled.count":     "not handed in yet",
 	"overview.not.filled":       "Not handed in yet (workbook not filled in)",
+	"overview.company":          "All teams: targets met %s; mean achievement over all metrics (each capped at 100%%) %s",
 	"overview.failed":           "Workbooks that failed",
 	"overview.chart":            "Mean achievement by team",
 	"overview.teams":            "Teams side by side",

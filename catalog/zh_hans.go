@@ -148,6 +148,7 @@ var zhHans = map[string]string{
 	"overview.title":            "策略复盘总览",
 	"file.not.filled.count":     "尚未提交",
 	"overview.not.filled":       "尚未提交（工作簿未填写）",
+	"overview.company":          "全部团队：指标达成 %s；全部指标平均达成率（单项封顶100%%）%s",
 	"overview.failed":           "未能处理的工作簿",
 	"overview.chart":            "各团队平均达成率",
 	"overview.teams":            "各团队复盘概况",

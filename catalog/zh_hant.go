@@ -148,6 +148,7 @@ var zhHant = map[string]string{
 	"overview.title":            "策略復盤總覽",
 	"file.not.filled.count":     "尚未提交",
 	"overview.not.filled":       "尚未提交（工作簿未填寫）",
+	"overview.company":          "全部團隊：指標達成 %s；全部指標平均達成率（單項封頂100%%）%s",
 	"overview.failed":           "未能處理的活頁簿",
 	"overview.chart":            "各團隊平均達成率",
 	"overview.teams":            "各團隊復盤概況",

@@ -73,6 +73,22 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 		counts += fmt.Sprintf("  ·  %s %d", catalog.T(l, "file.not.filled.count"), blank)
 	}
 	d.write(margin, d.pdf.Y(), contentW, counts, "L")
+	// The company's figures over every team's metrics, never a mean of
+	// team means.
+	var teams []fupan.Summary
+	for _, r := range rows {
+		if !r.Failed && !r.NotFilled && r.Figures != nil {
+			teams = append(teams, *r.Figures)
+		}
+	}
+	if c := fupan.CompanyOf(teams); c.Metrics > 0 {
+		mean := "—"
+		if c.MeanAchievementCapped != nil {
+			mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
+		}
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company", templates.OfAll(c.Met, c.Metrics), mean), "L")
+	}
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 	return title

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/smtptest"
+	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
 )
 
@@ -44,6 +45,11 @@ func TestCompanyFiguresPerMetric(t *testing.T) {
 		if !strings.Contains(body, w) {
 			t.Errorf("the mail lacks %q:\n%s", w, m.body)
 		}
+	}
+	testtool.Require(t, "pdftotext")
+	overview := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "overview.pdf"))), "")
+	if !strings.Contains(overview, "全部团队：指标达成1/4；全部指标平均达成率（单项封顶100%）62.5%") {
+		t.Errorf("the overview lacks the company's figures over all metrics:\n%s", overview)
 	}
 	// The subject's {{.MeanAchievement}} is uncapped: (125% + 3 × 50%) ÷ 4.
 	if !strings.Contains(m.subject, "68.8%") {
