@@ -168,10 +168,13 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	// The actual progress is read as a status first: 计划12月完成 and 还没完成
 	// name a month or a part, and are not done.
 	var st StatusRead
+	lateOn := false
 	if c == ColActual {
 		st = ReadStatus(m.Text)
 		m.Read = st
-		if st.Known() && !st.Done() {
+		// "8月15日（延期3天）" is the day it was done, late; "延期至8月15日" a day to come.
+		lateOn = st.State == ProgressPostponed && !datesToCome(m.Text)
+		if st.Known() && !st.Done() && !lateOn {
 			if st.Percent != nil {
 				m.Kind, m.Value = KindPercent, *st.Percent
 			}
@@ -191,6 +194,9 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 			return m, false
 		}
 		m.Date = date
+		if lateOn {
+			m.Read.State = ProgressDoneLate
+		}
 		return m, true
 	}
 	if q, err := ParseQuantity(text); err == nil {

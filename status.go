@@ -218,6 +218,14 @@ func zhSigns(key string) statusSigns {
 // reUntil is a date to come: 延期至12月, 推迟到下月, 到年底.
 var reUntil = regexp.MustCompile(`[至到](\d|年|月|季|下|明|q)`)
 
+// datesToCome reports a status that names a day to come (计划12月完成,
+// 延期至8月15日), not the day something was done.
+func datesToCome(words string) bool {
+	g := zhSigns(statusKey(words))
+	g.merge(enSigns(words))
+	return g.plan
+}
+
 func containsAny(s string, list []string) bool {
 	for _, w := range list {
 		if strings.Contains(s, w) {

@@ -131,6 +131,17 @@ func TestStatusInWorkbook(t *testing.T) {
 	if rv.Tracking[1].Done {
 		t.Error("an unknown actual progress counts as done")
 	}
+	// A day it was done, late, against a day it is put off to.
+	late := samples.SeedSimplified()
+	late.Track.Rows[0][2] = "8月2日（延期2天）"
+	late.Track.Rows[1][2] = "延期至8月15日"
+	lv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(late))
+	if tr := lv.Tracking[0]; !tr.Done || tr.Actual.Date.String() != "2025-08-02" || tr.StatusRead == nil || tr.StatusRead.State != fupan.ProgressDoneLate {
+		t.Errorf("8月2日（延期2天）: done %v on %v, %+v", tr.Done, tr.Actual.Date, tr.StatusRead)
+	}
+	if tr := lv.Tracking[1]; tr.Done || !tr.Actual.Date.IsZero() {
+		t.Errorf("延期至8月15日: done %v on %v", tr.Done, tr.Actual.Date)
+	}
 	want := []string{fupan.FollowOpen, fupan.FollowDone, fupan.FollowOpen}
 	for i, w := range want {
 		if rv.Followup[i].Status != w {
