@@ -74,6 +74,8 @@ func statusPercent(s string) (float64, bool) {
 type statusSigns struct {
 	done, doneNegated, late, partly, progress, progressNegated bool
 	notStarted, blocked, postponed, dropped, plan              bool
+	already                                                    bool // 已 and a verb fupan does not list
+	notYet                                                     bool // 未 and a verb fupan does not list
 }
 
 func readState(words string) string {
@@ -119,6 +121,10 @@ func readState(words string) string {
 		return ProgressDone
 	case g.doneNegated:
 		return ProgressNotDone
+	case g.already:
+		return ProgressDone // 已提交, 已发布, 已到岗: 已 says it happened
+	case g.notYet:
+		return ProgressNotDone // 未提交, 尚未招聘: 未 says it did not
 	}
 	return ProgressUnknown
 }
@@ -128,6 +134,7 @@ func (g *statusSigns) merge(o statusSigns) {
 	g.partly, g.progress, g.progressNegated = g.partly || o.partly, g.progress || o.progress, g.progressNegated || o.progressNegated
 	g.notStarted, g.blocked, g.postponed = g.notStarted || o.notStarted, g.blocked || o.blocked, g.postponed || o.postponed
 	g.dropped, g.plan = g.dropped || o.dropped, g.plan || o.plan
+	g.already, g.notYet = g.already || o.already, g.notYet || o.notYet
 }
 
 // The Chinese words, Simplified; statusKey folds Traditional to them.
@@ -212,6 +219,13 @@ func zhSigns(key string) statusSigns {
 		plain = strings.ReplaceAll(plain, w, "")
 	}
 	g.plan = !strings.Contains(key, "已") && (containsAny(plain, zhPlan) || reUntil.MatchString(plain))
+	for _, p := range []string{"未", "尚未", "暂未", "仍未", "还未"} {
+		g.notYet = g.notYet || strings.HasPrefix(key, p)
+	}
+	if i := strings.Index(key, "已"); i >= 0 {
+		at := len([]rune(key[:i]))
+		g.already = !negatedAt(rs, at, at+1)
+	}
 	return g
 }
 
@@ -264,7 +278,7 @@ func negatedAt(rs []rune, i, j int) bool {
 
 // The English words, each a set of lower-case words.
 var (
-	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met")
+	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met submitted published released signed hired deployed")
 	enLate       = wordSet("late delayed overdue behind")
 	enPartly     = wordSet("partly partially partial part mostly half largely substantially")
 	enProgress   = wordSet("progress ongoing underway wip started progressing working active running continuing track begun initiated")

@@ -73,6 +73,8 @@ func TestReadStatus(t *testing.T) {
 		// A negation of something else: of a delay, or 不仅 (not only).
 		{"不仅完成，还超额", done}, {"无延误完成", done}, {"没有延期，按时完成", done}, {"未延期，已完成", done},
 		{"完成，无偏差", done}, {"不但完成了", done},
+		// 已 with a verb fupan does not list: it happened.
+		{"已提交", done}, {"已发布", done}, {"已到岗", done}, {"未提交", notDone}, {"尚未招聘", notDone}, {"Submitted", done}, {"Released", done},
 		// Unknown: never done.
 		{"好了吧", unknown}, {"见附件", unknown}, {"?", unknown}, {"TBD", unknown}, {"n/a", unknown},
 	}
