@@ -260,11 +260,7 @@ func negatedAt(rs []rune, i, j int) bool {
 		}
 		if strings.ContainsRune(zhNegations, r) {
 			// 不仅完成 (not only), 无延误完成 (negating the delay): not the word.
-			between := string(rs[k:i])
-			if containsAny(between, zhNotNegations) {
-				return false
-			}
-			return true
+			return !containsAny(string(rs[k:i]), zhNotNegations)
 		}
 	}
 	rest := string(rs[j:])
