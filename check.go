@@ -337,6 +337,27 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 // FormatPercent writes a fraction as a percentage with one decimal where needed:
 // 0.9 is 90%, -0.0968 is -9.7%, with a sign when signed is set.
 func FormatPercent(v float64, signed bool) string {
+	p := percentPoints(v)
+	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
+	if signed && p > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// Shown is the fraction a printed percentage shows: v to a tenth of a point,
+// never across a status threshold (0.89996 is 0.899). A cell formatted
+// "0.0%" holds it, so that a spreadsheet does not round 89.996% to 90.0%.
+// v itself where rounding crosses nothing.
+func Shown(v float64) float64 {
+	if p := percentPoints(v); p != math.Round(v*1000)/10 {
+		return p / 100
+	}
+	return v
+}
+
+// percentPoints is v in percentage points to one decimal, as printed.
+func percentPoints(v float64) float64 {
 	p := math.Round(v*1000) / 10
 	// Never across a status threshold: 89.996% is 89.9% (missed), not 90%
 	// (close); a deviation of 10.04% is 10.1% (off track), not 10%.
@@ -351,11 +372,7 @@ func FormatPercent(v float64, signed bool) string {
 			p = math.Ceil(v*1000) / 10
 		}
 	}
-	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
-	if signed && p > 0 {
-		s = "+" + s
-	}
-	return s
+	return p
 }
 
 // percentThresholds are where a figure changes its status: close and achieved

@@ -84,3 +84,12 @@ func TestOverdueOneDefinition(t *testing.T) {
 		t.Errorf("follow-up due after the period: %s", s)
 	}
 }
+
+// Shown changes a value only where its rounding would cross a threshold.
+func TestShown(t *testing.T) {
+	for v, want := range map[float64]float64{0.89996: 0.899, 0.9996: 0.999, 0.84: 0.84, -3.0 / 31: -3.0 / 31, 1.2: 1.2, 0.10004: 0.101} {
+		if got := Shown(v); !near(got, want) {
+			t.Errorf("Shown(%v) = %v, want %v", v, got, want)
+		}
+	}
+}
