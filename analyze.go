@@ -3,8 +3,6 @@ package fupan
 import (
 	"strings"
 	"time"
-
-	"github.com/fupan-review/fupan/catalog"
 )
 
 // Options steer Analyze. Every field may be left zero.
@@ -142,20 +140,27 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 	}
 	r.Meta.Team, r.Meta.TeamFrom = pick(f.team, nameTeam, opts.Team)
 	r.Meta.Reviewer = f.reviewer
+	unclear := ""
 	for i, cand := range []string{f.period, namePeriod, opts.Period} {
 		if strings.TrimSpace(cand) == "" {
 			continue
 		}
 		p, err := ParsePeriod(cand)
 		if err != nil {
-			if i == 0 {
-				fs.add(CodeValueUnread, f.periodRef, catalog.T(fs.lang, "word.period"), cand, kindWord(fs.lang, "period"))
+			if i == 0 { // a season, a backwards range: never a silent month or year
+				unclear = cand
 			}
 			continue
 		}
 		r.Meta.Period, r.Meta.PeriodStart, r.Meta.PeriodEnd = p.Label, p.Start, p.End
 		r.Meta.PeriodFrom = []string{"workbook", "file name", "option"}[i]
 		break
+	}
+	switch {
+	case unclear != "" && r.Meta.Period != "":
+		fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear", "period.unclear.hint", unclear)
+	case unclear != "":
+		fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear.unrecorded", "period.unclear.hint", unclear)
 	}
 }
 

@@ -3,6 +3,7 @@ package fupan
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Headline is what page 1 says first: the metrics achieved of all, the worst
@@ -62,7 +63,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		return missed[i].Achievement != nil && missed[j].Achievement != nil && *missed[i].Achievement < *missed[j].Achievement
 	})
 	for _, o := range missed {
-		if o.Status == StatusMissed && !answered(o.Metric, r.Actions) {
+		if o.Status == StatusMissed && !answered(o, r.Actions) {
 			out = append(out, Attention{Kind: AttnMissedNoAction, Subject: o.Metric, Ref: o.Ref})
 		}
 	}
@@ -72,7 +73,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		}
 	}
 	for _, a := range r.Actions {
-		if !a.Done && !a.Due.IsZero() && a.Due.Before(asOf) {
+		if !a.Done && IsOverdue(a.Due, asOf) {
 			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
 		}
 	}
@@ -99,20 +100,85 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 	return out
 }
 
-// answered reports whether a follow-up action speaks of the metric: its
+// answered reports whether a follow-up action answers a miss: the metric's
 // name, or most of its character pairs, in the action's item, measure or
-// acceptance criterion.
-func answered(metric string, actions []ActionRow) bool {
-	key := matchKey(metric)
+// acceptance criterion; or a word the metric or its cause shares with them
+// (线索 of 銷售線索數 in 線索量≥900條, 素材 of 线上素材吸引力不足 in 提升素材质量).
+func answered(o OutcomeRow, actions []ActionRow) bool {
+	key := matchKey(o.Metric)
 	if key == "" {
 		return true
 	}
-	grams := bigrams(metric)
+	grams := bigrams(o.Metric)
+	metricWords, causeWords := telling(o.Metric), telling(o.Cause)
 	for _, a := range actions {
 		text := a.Item + " " + a.Measure + " " + a.Acceptance
 		if strings.Contains(matchKey(text), key) || dice(grams, bigrams(a.Item)) >= 0.4 {
 			return true
 		}
+		words := telling(text)
+		for w := range words {
+			if metricWords[w] || causeWords[w] {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// telling are the words of a text that can tell what it speaks of: its
+// pairs of neighbouring Han characters and its Latin words, folded to
+// Simplified and lower case, without the words every review writes (提升,
+// 客户, 不足; increase, customer).
+func telling(s string) map[string]bool {
+	out := map[string]bool{}
+	var han []rune
+	var word strings.Builder
+	flush := func() {
+		for i := 0; i+1 < len(han); i++ {
+			if w := string(han[i : i+2]); !commonWords[w] {
+				out[w] = true
+			}
+		}
+		han = han[:0]
+		if w := word.String(); len(w) >= 4 {
+			if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				w = w[:len(w)-1] // customers and customer are one word
+			}
+			if !commonWords[w] {
+				out[w] = true
+			}
+		}
+		word.Reset()
+	}
+	for _, r := range strings.ToLower(Simplify(s)) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if word.Len() > 0 {
+				flush()
+			}
+			han = append(han, r)
+		case r < 128 && unicode.IsLetter(r):
+			if len(han) > 0 {
+				flush()
+			}
+			word.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// commonWords say nothing of what a metric or an action is about.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`提升 提高 降低 增加 减少 优化 加强 改进 改善 完成 达成 达到 不足 不够 不佳 未达 预期 问题 原因 导致 由于 因为 影响 效果
+		客户 销售 业务 市场 公司 团队 部门 工作 项目 管理 计划 目标 实际 情况 进行 相关 需要 持续 全年 本季 季度 月度 本月 每月 每周 指标 数据 整体 下降 上升 增长 同比 环比 人员 负责 支持 配合 及时 确保 建立 制定 推进 落实
+		with from that this than more less rate number customer sales increase improve improvement reduce target actual because into over under
+		per cent percent month quarter year team their have been were will should`) {
+		m[w] = true
+	}
+	return m
+}()

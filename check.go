@@ -28,6 +28,51 @@ func check(r *Review, fs *findings) {
 	checkOutcomes(r, fs)
 	checkActions(r, fs)
 	checkQuality(r, fs)
+	checkFilled(r, fs)
+	checkPeriodGiven(r, fs)
+}
+
+// checkPeriodGiven tells a review with no period anywhere (its cell, its
+// file's name, --period) that it is reported but never recorded: the
+// history keeps reviews by team and period. One whose period cell was
+// unclear has been told at that cell; one not filled in needs no period.
+func checkPeriodGiven(r *Review, fs *findings) {
+	if r.Meta.Period != "" || hasErrorCode(fs.list, CodeNotFilled) {
+		return
+	}
+	for _, f := range fs.list {
+		if f.Code == CodePeriodUnknown && f.Sheet != "" {
+			return
+		}
+	}
+	fs.addText(CodePeriodUnknown, Ref{}, "period.missing", "period.missing.hint")
+}
+
+// checkFilled reports a workbook not filled in: no actual in table 3 and no
+// progress in table 2 (the blank template, a `next` workbook handed back
+// as it came). It is not a review of the period: never ready, never recorded.
+func checkFilled(r *Review, fs *findings) {
+	for _, o := range r.Outcomes {
+		if strings.TrimSpace(o.ActualText) != "" {
+			return
+		}
+	}
+	for _, t := range r.Tracking {
+		if strings.TrimSpace(t.ActualText) != "" {
+			return
+		}
+	}
+	ref := Ref{}
+	for _, id := range []TableID{OutcomeTable, TrackingTable} {
+		if l, ok := r.Loc(id); ok {
+			ref = Ref{l.Sheet, l.HeaderRow, l.FirstCol}
+			if c, ok := l.Columns[ColActual]; ok {
+				ref.Col = c
+			}
+			break
+		}
+	}
+	fs.add(CodeNotFilled, ref)
 }
 
 func hasErrorCode(list []Finding, code Code) bool {
@@ -158,7 +203,7 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
+				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
 			}
 		}
 		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
@@ -283,7 +328,7 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 				return
 			}
 		}
-		if reNamedBlame.MatchString(s) && strings.Contains(s, w+"差") || strings.Contains(s, w+"不") || strings.Contains(s, w+"问题") {
+		if reNamedBlame.MatchString(s) && (strings.Contains(s, w+"差") || strings.Contains(s, w+"不") || strings.Contains(s, w+"问题")) {
 			fs.add(CodeBlame, ref, text, w)
 			return
 		}
@@ -293,10 +338,45 @@ func checkBlame(fs *findings, ref Ref, text string, owners []string) {
 // FormatPercent writes a fraction as a percentage with one decimal where needed:
 // 0.9 is 90%, -0.0968 is -9.7%, with a sign when signed is set.
 func FormatPercent(v float64, signed bool) string {
-	p := math.Round(v*1000) / 10
+	p := percentPoints(v)
 	s := strconv.FormatFloat(p, 'f', -1, 64) + "%"
 	if signed && p > 0 {
 		s = "+" + s
 	}
 	return s
 }
+
+// Shown is the fraction a printed percentage shows: v to a tenth of a point,
+// never across a status threshold (0.89996 is 0.899). A cell formatted
+// "0.0%" holds it, so that a spreadsheet does not round 89.996% to 90.0%.
+// v itself where rounding crosses nothing.
+func Shown(v float64) float64 {
+	if p := percentPoints(v); p != math.Round(v*1000)/10 {
+		return p / 100
+	}
+	return v
+}
+
+// percentPoints is v in percentage points to one decimal, as printed.
+func percentPoints(v float64) float64 {
+	p := math.Round(v*1000) / 10
+	// Never across a status threshold: 89.996% is 89.9% (missed), not 90%
+	// (close); a deviation of 10.04% is 10.1% (off track), not 10%.
+	for _, t := range percentThresholds {
+		tp := math.Round(t*1000) / 10
+		switch {
+		case math.Abs(v-t) <= eps:
+			p = tp
+		case v < t && p >= tp && t != OnTrackLimit: // t itself is the class above
+			p = math.Floor(v*1000) / 10
+		case v > t && p <= tp && (t == OnTrackLimit || t == 0): // t itself is the class below
+			p = math.Ceil(v*1000) / 10
+		}
+	}
+	return p
+}
+
+// percentThresholds are where a figure changes its status: close and achieved
+// (CloseLimit, 100%), on track up to OnTrackLimit late or behind, ahead
+// either side of 0.
+var percentThresholds = []float64{-OnTrackLimit, 0, OnTrackLimit, CloseLimit, 1}

@@ -1,6 +1,7 @@
 package fupan
 
 import (
+	"math"
 	"strings"
 	"unicode"
 
@@ -33,15 +34,22 @@ func MetricStatus(achievement float64) string {
 }
 
 // Achievement of a metric: actual ÷ target, or target ÷ actual where lower is
-// better. ok is false where it cannot be computed (a zero divisor).
+// better. A negative target (a loss to cut) counts the distance from it in
+// its own size: 1 + (actual − target) ÷ |target|, the mirror where lower is
+// better (target −200万, actual −100万: 150%). A zero actual where lower is
+// better is achieved: 100%. ok is false where it cannot be computed (a
+// zero target).
 func Achievement(target, actual float64, direction string) (float64, bool) {
-	if direction == Lower {
-		if actual == 0 {
-			return 0, false
-		}
+	switch {
+	case target < 0 && direction == Lower:
+		return 1 - (actual-target)/-target, true
+	case target < 0:
+		return 1 + (actual-target)/-target, true
+	case direction == Lower && actual == 0:
+		return 1, target >= 0
+	case direction == Lower:
 		return target / actual, true
-	}
-	if target == 0 {
+	case target == 0:
 		return 0, false
 	}
 	return actual / target, true
@@ -74,8 +82,12 @@ func compute(r *Review, fs *findings) {
 		if a, ok := Achievement(*o.Target, *o.Actual, o.Direction); ok {
 			o.Achievement = ptr(a)
 			o.Status = MetricStatus(a)
+			if *o.Target < 0 {
+				fs.add(CodeNegativeTarget, o.Cells[ColTarget], o.Metric, catalog.T(fs.lang, "formula.negative."+o.Direction), FormatPercent(a, false))
+			}
 		}
-		o.Deviation = ptr((*o.Actual - *o.Target) / *o.Target)
+		// Signed against the target's size: above a negative target is +.
+		o.Deviation = ptr((*o.Actual - *o.Target) / math.Abs(*o.Target))
 	}
 	summarize(r)
 }
@@ -111,7 +123,7 @@ func computeTracking(r *Review, fs *findings) {
 			pq, aq := Quantity{Value: p.Value, Kind: p.Kind}, Quantity{Value: a.Value, Kind: a.Kind}
 			switch {
 			case !pq.Compatible(aq):
-				fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text, kindName(fs.lang, pq), kindName(fs.lang, aq))
+				fs.unitMismatch(t.Cells[ColActual], t.Task, p.Text, a.Text, pq, aq)
 			case p.Value != 0:
 				t.Deviation = ptr((a.Value - p.Value) / p.Value)
 			}
@@ -314,19 +326,27 @@ func summarize(r *Review) {
 			n++
 		}
 	}
+	s.MetricsRated = n
 	if n > 0 {
 		s.MeanAchievement = ptr(sum / float64(n))
 		s.MeanAchievementCapped = ptr(capped / float64(n))
 	}
 	s.Tasks = len(r.Plan)
+	currencies := map[string]bool{}
 	for _, p := range r.Plan {
 		if p.Budget != nil {
 			s.Budget += *p.Budget
 			s.BudgetGiven++
+			currencies[p.Currency] = true
 		}
 		if p.People != nil {
 			s.People += *p.People
 			s.PeopleGiven++
+		}
+	}
+	if len(currencies) == 1 {
+		for c := range currencies {
+			s.BudgetCurrency = c
 		}
 	}
 	for _, t := range r.Tracking {

@@ -55,15 +55,27 @@ func (fs *findings) add(code Code, ref Ref, args ...any) {
 		sev = SevError // a code without a severity is a bug: shown, never lost
 	}
 	key := "finding." + string(code)
+	hint := catalog.T(fs.lang, key+".hint")
+	if r, ok := rules[code]; ok && r.Threshold != 0 {
+		hint = catalog.F(fs.lang, key+".hint", FormatPercent(r.Threshold, false)) // the limit, never written in the text
+	}
 	fs.list = append(fs.list, Finding{
 		Severity: sev,
 		Code:     code,
 		Sheet:    ref.Sheet,
 		Cell:     ref.Cell(),
 		Message:  catalog.F(fs.lang, key, args...),
-		Hint:     catalog.T(fs.lang, key+".hint"),
+		Hint:     hint,
 		Ref:      ref,
 	})
+}
+
+// addText records a finding of a code whose message at this place is not
+// the code's usual one (period-unknown at the period's cell).
+func (fs *findings) addText(code Code, ref Ref, key, hintKey string, args ...any) {
+	fs.add(code, ref)
+	f := &fs.list[len(fs.list)-1]
+	f.Message, f.Hint = catalog.F(fs.lang, key, args...), catalog.T(fs.lang, hintKey)
 }
 
 // SortFindings orders findings by sheet, row and column, errors first at a cell.

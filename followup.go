@@ -14,6 +14,8 @@ type FollowupRow struct {
 	Status     string `json:"status"` // as written: 已完成, 进行中, 未开始, 已取消
 	DoneOn     Date   `json:"done_on"`
 	Effect     string `json:"effect"`
+	// StatusRead is Status as fupan reads it.
+	StatusRead StatusRead `json:"status_read"`
 
 	Cells map[Col]Ref `json:"-"`
 }
@@ -40,6 +42,9 @@ type FollowUp struct {
 	DoneOn     Date   `json:"done_on"`
 	Effect     string `json:"effect"`
 	Ref        *Ref   `json:"ref"` // where it is mentioned; nil where it is not
+	// StatusRead is the status table 5 gives it, the team's words kept;
+	// zero where table 5 does not mention it.
+	StatusRead StatusRead `json:"status_read"`
 }
 
 // Counts reports whether a follow-up counts in the follow-through rate
@@ -60,22 +65,12 @@ func readFollowups(t tableReader) []FollowupRow {
 		f.Due, _ = t.date(row, ColDue)
 		f.Acceptance = t.text(row, ColAcceptance)
 		f.Status = t.text(row, ColStatus)
+		f.StatusRead = t.status(row, ColStatus)
 		f.DoneOn, _ = t.date(row, ColDoneOn)
 		f.Effect = t.text(row, ColEffect)
 		out = append(out, f)
 	}
 	return out
-}
-
-// droppedWord reports a status word that says the action was dropped.
-func droppedWord(s string) bool {
-	k := matchKey(s)
-	for _, w := range []string{"已取消", "取消", "作废", "放弃", "终止", "cancelled", "canceled", "dropped", "abandoned"} {
-		if strings.Contains(k, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // statusOn judges an action as of a day: done (on time or late) where the
@@ -87,7 +82,7 @@ func statusOn(due, doneOn Date, done bool, asOf Date) string {
 			return FollowDoneLate
 		}
 		return FollowDone
-	case !due.IsZero() && !asOf.Before(due):
+	case IsOverdue(due, asOf.AddDays(1)): // judged once the period's last day is over
 		return FollowOverdue
 	}
 	return FollowOpen
@@ -117,7 +112,9 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
 			if row.Due.IsZero() {
 				row.Due = a.Due
-				row.Status = fromRow(FollowupRow{Status: r.Followups[i].Status, DoneOn: r.Followups[i].DoneOn, Effect: r.Followups[i].Effect, Due: a.Due}, "", asOf).Status
+				f := r.Followups[i]
+				f.Due = a.Due
+				row.Status = fromRow(f, "", asOf).Status
 			}
 			list = append(list, row)
 			continue
@@ -146,12 +143,19 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 	ref := f.Ref
 	fu := FollowUp{Action: f.Item, Measure: f.Measure, Owner: f.Owner, Due: f.Due, Acceptance: f.Acceptance, FromPeriod: fromPeriod,
 		DoneOn: f.DoneOn, Effect: f.Effect, Ref: &ref}
-	if droppedWord(f.Status) {
+	st := f.StatusRead
+	if st.Words == "" && f.Status != "" { // a row built by hand, not read
+		st = ReadStatus(f.Status)
+	}
+	fu.StatusRead = st
+	if st.State == ProgressDropped {
 		fu.Status = FollowDropped
 		return fu
 	}
-	done, _ := statusWord(f.Status)
-	fu.Status = statusOn(f.Due, f.DoneOn, done, asOf)
+	fu.Status = statusOn(f.Due, f.DoneOn, st.Done(), asOf)
+	if fu.Status == FollowDone && st.State == ProgressDoneLate {
+		fu.Status = FollowDoneLate // 延期完成, with no dates to tell
+	}
 	return fu
 }
 

@@ -8,7 +8,8 @@ import (
 // a value read without error must be a real value.
 func FuzzValues(f *testing.F) {
 	for _, s := range []string{"1200萬", "500家", "-6.5%", "≥3%", "不低於500家", "¥50,000", "7.1-7.31", "7月31日前完成",
-		"2025-07-01 ~ 2025-07-31", "預算5萬元,設計1人", "李四、王五", "9.10前", "2025年第三季度", "by 7/31", "7月1日至31日", "1.2億", "0.5k", ""} {
+		"2025-07-01 ~ 2025-07-31", "預算5萬元,設計1人", "李四、王五", "9.10前", "2025年第三季度", "by 7/31", "7月1日至31日", "1.2億", "0.5k", "",
+		"还没完成", "完成不了", "not completed", "2025年7-9月", "2025.7.1-2025.9.30", "31/08/2025", "两百万", "EUR 2M"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -30,6 +31,12 @@ func FuzzValues(f *testing.F) {
 			}
 		}
 		_, _ = NoteMonth(s)
+		if p, err := ParsePeriod(s); err == nil && (p.Start.IsZero() || p.End.Before(p.Start) || p.Kind() == "") {
+			t.Errorf("ParsePeriod(%q) = %+v", s, p)
+		}
+		if st := ReadStatus(s); st.Done() && st.Words == "" {
+			t.Errorf("ReadStatus(%q) is done with no words", s)
+		}
 	})
 }
 

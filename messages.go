@@ -17,6 +17,7 @@ const (
 	CodeUnitMismatch   Code = "unit-mismatch"
 	CodeFormulaNoValue Code = "formula-no-value"
 	CodeFormulaError   Code = "formula-error"
+	CodeNotFilled      Code = "review-not-filled"
 
 	// Warnings: the review is usable but not yet good.
 	CodeTableMissing       Code = "table-missing"
@@ -42,11 +43,13 @@ const (
 	CodeActionNotFollowed  Code = "action-not-followed-up"
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
+	CodeStatusUnknown      Code = "status-unknown"
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
 	// Infos.
-	CodeTableEmpty Code = "table-empty"
+	CodeTableEmpty     Code = "table-empty"
+	CodeNegativeTarget Code = "negative-target"
 
 	// Of the review's quality, not its results (quality.go): page 1's verdict
 	// does not count them.
@@ -54,54 +57,3 @@ const (
 	CodeAcceptanceNotMeasurable Code = "acceptance-not-measurable" // warning
 	CodeAchievedNoExperience    Code = "achieved-no-experience"    // info
 )
-
-// severity is each code's severity. Its message and what to do are in the
-// catalogues (package catalog), under "finding.<code>" and "finding.<code>.hint";
-// arguments are filled in the order the checks pass them, already in the
-// workbook's language.
-var severity = map[Code]Severity{
-	CodeFileUnreadable: SevError,
-	CodeFileEncrypted:  SevError,
-	CodeFileTooLarge:   SevError,
-	CodeFileLegacyXLS:  SevError,
-	CodeFileNotXLSX:    SevError,
-	CodeNoTables:       SevError,
-	CodeColumnMissing:  SevError,
-	CodeTableDuplicate: SevError,
-	CodeValueUnread:    SevError,
-	CodeRangeBackwards: SevError,
-	CodeUnitMismatch:   SevError,
-	CodeFormulaNoValue: SevError,
-	CodeFormulaError:   SevError,
-
-	CodeTableMissing:        SevWarning,
-	CodePeriodUnknown:       SevWarning,
-	CodeTargetZero:          SevWarning,
-	CodeDeviationNoCause:    SevWarning,
-	CodeMissedNoCause:       SevWarning,
-	CodeMissedNoLesson:      SevWarning,
-	CodeMissedNoActions:     SevWarning,
-	CodeOwnerMissing:        SevWarning,
-	CodeOwnerNotSingle:      SevWarning,
-	CodeActionNoDue:         SevWarning,
-	CodeActionNoAcceptance:  SevWarning,
-	CodeGoalNotMeasurable:   SevWarning,
-	CodeGoalNotTimeBound:    SevWarning,
-	CodeStatedAchievement:   SevWarning,
-	CodeStatedDeviation:     SevWarning,
-	CodeBlame:               SevWarning,
-	CodeTaskUnmatched:       SevWarning,
-	CodeBaselineUnusable:    SevWarning,
-	CodeValueMissing:        SevWarning,
-	CodeCharUnsupported:     SevWarning,
-	CodeActionNotFollowed:   SevWarning,
-	CodeActionOverdue:       SevWarning,
-	CodeActionDroppedNoWhy:  SevWarning,
-	CodeTeamPeriodDuplicate: SevWarning,
-
-	CodeTableEmpty: SevInfo,
-
-	CodeCauseSurface:            SevWarning,
-	CodeAcceptanceNotMeasurable: SevWarning,
-	CodeAchievedNoExperience:    SevInfo,
-}

@@ -95,7 +95,7 @@ func (t tableReader) date(row int, c Col) (Date, string) {
 		return err
 	})
 	if err != nil {
-		t.unreadable(row, c, cell.Display(), "date")
+		t.unreadable(row, c, cell.Display(), dateKind(err, "date"))
 		return Date{}, cell.Display()
 	}
 	return d, cell.Display()
@@ -165,6 +165,22 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		return m, true
 	}
 	text := FoldText(m.Text)
+	// The actual progress is read as a status first: 计划12月完成 and 还没完成
+	// name a month or a part, and are not done.
+	var st StatusRead
+	lateOn := false
+	if c == ColActual {
+		st = ReadStatus(m.Text)
+		m.Read = st
+		// "8月15日（延期3天）" is the day it was done, late; "延期至8月15日" a day to come.
+		lateOn = st.State == ProgressPostponed && !datesToCome(m.Text)
+		if st.Known() && !st.Done() && !lateOn {
+			if st.Percent != nil {
+				m.Kind, m.Value = KindPercent, *st.Percent
+			}
+			return m, true
+		}
+	}
 	var date Date
 	var found bool
 	var dateErr error
@@ -174,38 +190,55 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	})
 	if found {
 		if dateErr != nil {
-			t.unreadable(row, c, m.Text, "date")
+			t.unreadable(row, c, m.Text, dateKind(dateErr, "date"))
 			return m, false
 		}
 		m.Date = date
+		if lateOn {
+			m.Read.State = ProgressDoneLate
+		}
 		return m, true
 	}
 	if q, err := ParseQuantity(text); err == nil {
 		m.Kind, m.Value = q.Kind, q.Value
 		return m, true
 	}
-	if done, known := statusWord(text); known {
-		m.Done = done
+	if c != ColActual {
+		st = ReadStatus(m.Text)
+	}
+	if st.Known() {
+		m.Done = st.Done()
 		return m, true
+	}
+	if c == ColActual {
+		t.statusUnknown(row, c, st)
+		return m, false
 	}
 	t.unreadable(row, c, m.Text, "progress")
 	return m, false
 }
 
-// statusWord reads a progress word: done (已完成, 完成, done) or not yet.
-func statusWord(s string) (done, known bool) {
-	k := matchKey(s)
-	for _, w := range []string{"未完成", "进行中", "未开始", "延期", "notdone", "inprogress", "notstarted", "open", "ongoing", "delayed", "pending", "todo"} {
-		if strings.Contains(k, w) {
-			return false, true
-		}
+// status reads a status cell (表4 状态, 表5 落实情况); a word fupan does not
+// know is reported at its cell and counts as not done.
+func (t tableReader) status(row int, c Col) StatusRead {
+	st := ReadStatus(t.text(row, c))
+	if st.State == ProgressUnknown {
+		t.statusUnknown(row, c, st)
 	}
-	for _, w := range []string{"已完成", "完成", "已上线", "已落地", "已实施", "done", "completed", "complete", "finished", "closed"} {
-		if strings.Contains(k, w) {
-			return true, true
-		}
+	return st
+}
+
+func (t tableReader) statusUnknown(row int, c Col, st StatusRead) {
+	t.fs.add(CodeStatusUnknown, t.ref(row, c), t.colName(c), st.Words)
+}
+
+// dateKind is what a date column wants, for the message: a date, or one
+// that cannot be read two ways (05/08/2025).
+func dateKind(err error, kind string) string {
+	if errors.Is(err, value.ErrAmbiguousDate) {
+		return "date.ambiguous"
 	}
-	return false, false
+	return kind
 }
 
 // kindWord names the kind of value a column wants, for messages.
@@ -218,7 +251,7 @@ func kindWord(l Lang, kind string) string {
 
 // expectKeys are the catalogue keys of the kinds of value columns want.
 var expectKeys = map[string]string{
-	"date": "expect.date", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
+	"date": "expect.date", "date.ambiguous": "expect.date.ambiguous", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
 	"progress": "expect.progress", "period": "expect.period", "resources": "expect.resources",
 }
 
@@ -275,10 +308,27 @@ func (t tableReader) required(row int, cols ...Col) {
 	}
 }
 
+// unitMismatch reports target and actual of different kinds, with a hint
+// that names what the team wrote: the same measure word (家, not 个), the
+// same currency (EUR, not USD), else the same kind of unit.
+func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, target, actual Quantity) {
+	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, kindName(fs.lang, target), kindName(fs.lang, actual))
+	f := &fs.list[len(fs.list)-1]
+	switch {
+	case target.Kind == KindCount && actual.Kind == KindCount:
+		f.Hint = catalog.F(fs.lang, "unit.mismatch.word", target.Unit, actual.Unit)
+	case target.Kind == KindAmount && actual.Kind == KindAmount:
+		f.Hint = catalog.F(fs.lang, "unit.mismatch.currency", target.Currency, actual.Currency)
+	}
+}
+
 // kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
 func kindName(l Lang, q Quantity) string {
 	switch q.Kind {
 	case KindAmount:
+		if q.Currency != "" {
+			return catalog.T(l, "unit.amount") + "(" + q.Currency + ")"
+		}
 		return catalog.T(l, "unit.amount")
 	case KindCount:
 		if q.Unit != "" {

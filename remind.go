@@ -41,7 +41,7 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 			return
 		}
 		state := DueSoon
-		if due.Before(today) {
+		if IsOverdue(due, today) {
 			state = Overdue
 		}
 		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state})

@@ -51,6 +51,7 @@ type PlanRow struct {
 	End        Date     `json:"end"`
 	Resources  string   `json:"resources"`
 	Budget     *float64 `json:"budget"`
+	Currency   string   `json:"currency,omitempty"` // of the budget, where written
 	People     *float64 `json:"people"`
 	Acceptance string   `json:"acceptance"`
 
@@ -64,11 +65,14 @@ type Milestone struct {
 	Kind  Kind // KindNone for a date or a status word
 	Date  Date
 	Value float64
-	Done  bool // a status word that says done
+	Done  bool       // a status word that says done
+	Read  StatusRead // the actual progress as a status, where it is words
 }
 
 // IsZero reports whether the milestone says nothing.
-func (m Milestone) IsZero() bool { return m.Date.IsZero() && m.Kind == KindNone && !m.Done }
+func (m Milestone) IsZero() bool {
+	return m.Date.IsZero() && m.Kind == KindNone && !m.Done && !m.Read.Known()
+}
 
 // MarshalJSON writes an ISO date, a number, or null.
 func (m Milestone) MarshalJSON() ([]byte, error) {
@@ -83,24 +87,26 @@ func (m Milestone) MarshalJSON() ([]byte, error) {
 
 // TrackingRow is a row of table 2, the progress tracking.
 type TrackingRow struct {
-	Ref             Ref       `json:"ref"`
-	Task            string    `json:"task"`
-	PlanTask        string    `json:"plan_task,omitempty"`
-	Month           string    `json:"month,omitempty"`
-	Planned         Milestone `json:"planned"`
-	PlannedText     string    `json:"planned_text"`
-	Actual          Milestone `json:"actual"`
-	ActualText      string    `json:"actual_text"`
-	Baseline        Date      `json:"baseline"`
-	Deviation       *float64  `json:"deviation"`
-	StatedDeviation *float64  `json:"stated_deviation"`
-	OnTrack         *bool     `json:"on_track"`        // on time or ahead
-	State           string    `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
-	Done            bool      `json:"done"`
-	Problem         string    `json:"problem"`
-	Countermeasure  string    `json:"countermeasure"`
-	Owner           string    `json:"owner"`
-	Owners          []string  `json:"owners"`
+	Ref         Ref       `json:"ref"`
+	Task        string    `json:"task"`
+	PlanTask    string    `json:"plan_task,omitempty"`
+	Month       string    `json:"month,omitempty"`
+	Planned     Milestone `json:"planned"`
+	PlannedText string    `json:"planned_text"`
+	Actual      Milestone `json:"actual"`
+	ActualText  string    `json:"actual_text"`
+	// StatusRead is the actual progress as a status, where it is words.
+	StatusRead      *StatusRead `json:"status_read,omitempty"`
+	Baseline        Date        `json:"baseline"`
+	Deviation       *float64    `json:"deviation"`
+	StatedDeviation *float64    `json:"stated_deviation"`
+	OnTrack         *bool       `json:"on_track"`        // on time or ahead
+	State           string      `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
+	Done            bool        `json:"done"`
+	Problem         string      `json:"problem"`
+	Countermeasure  string      `json:"countermeasure"`
+	Owner           string      `json:"owner"`
+	Owners          []string    `json:"owners"`
 
 	Cells map[Col]Ref `json:"-"`
 }
@@ -128,6 +134,7 @@ type OutcomeRow struct {
 	ActualText        string   `json:"actual_text"`
 	Kind              Kind     `json:"kind"`
 	Unit              string   `json:"unit,omitempty"`
+	Currency          string   `json:"currency,omitempty"` // where written: EUR 2M
 	Direction         string   `json:"direction"`
 	Achievement       *float64 `json:"achievement"`
 	StatedAchievement *float64 `json:"stated_achievement"`
@@ -151,7 +158,9 @@ type ActionRow struct {
 	Support    string   `json:"support"`
 	Acceptance string   `json:"acceptance"`
 	Status     string   `json:"status"`
-	Done       bool     `json:"done"`
+	// StatusRead is the status as fupan reads it, the team's words kept.
+	StatusRead StatusRead `json:"status_read"`
+	Done       bool       `json:"done"`
 
 	Cells map[Col]Ref `json:"-"`
 }
@@ -166,13 +175,19 @@ type Summary struct {
 	// MeanAchievementCapped counts each metric at most 100%, so that one
 	// over-achievement cannot hide misses: the average a report shows.
 	MeanAchievementCapped *float64 `json:"mean_achievement_capped"`
-	Tasks                 int      `json:"tasks"`
-	Tracked               int      `json:"tracked"`
-	TrackedDone           int      `json:"tracked_done"`
-	Completion            *float64 `json:"completion"`
-	OnSchedule            int      `json:"on_schedule"`
-	Budget                float64  `json:"budget"`
-	People                float64  `json:"people"`
+	// MetricsRated counts the metrics with an achievement, the means' weight
+	// in a company's figures over every team's metrics.
+	MetricsRated int      `json:"metrics_rated"`
+	Tasks        int      `json:"tasks"`
+	Tracked      int      `json:"tracked"`
+	TrackedDone  int      `json:"tracked_done"`
+	Completion   *float64 `json:"completion"`
+	OnSchedule   int      `json:"on_schedule"`
+	Budget       float64  `json:"budget"`
+	// BudgetCurrency is the one currency the budgets are written in, ""
+	// where none is written (the team's own) or they differ.
+	BudgetCurrency string  `json:"budget_currency,omitempty"`
+	People         float64 `json:"people"`
 	// BudgetGiven and PeopleGiven count the tasks that state them: a total
 	// of none is not a zero but unknown.
 	BudgetGiven int `json:"budget_given"`

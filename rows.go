@@ -59,7 +59,7 @@ func (t tableReader) planDates(row int, p *PlanRow) {
 		p.Start, p.End = start, end
 		t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
 	default:
-		t.unreadable(row, ColPeriod, p.Period, "range")
+		t.unreadable(row, ColPeriod, p.Period, dateKind(err, "range"))
 	}
 }
 
@@ -75,12 +75,12 @@ func (t tableReader) planResources(row int, p *PlanRow) {
 			if err != nil {
 				t.unreadable(row, ColResources, p.Resources, "resources")
 			}
-			p.Budget, p.People = res.Budget, res.People
+			p.Budget, p.People, p.Currency = res.Budget, res.People, res.Currency
 		}
 	}
 	if q, _, ok := t.quantity(row, ColBudget); ok {
 		v := q.Value
-		p.Budget = &v
+		p.Budget, p.Currency = &v, q.Currency
 	}
 	if q, _, ok := t.quantity(row, ColPeople); ok {
 		v := q.Value
@@ -101,6 +101,10 @@ func readTracking(t tableReader, meta Meta) []TrackingRow {
 		tr.Planned, _ = t.milestone(row, ColPlanned)
 		tr.Actual, _ = t.milestone(row, ColActual)
 		tr.PlannedText, tr.ActualText = tr.Planned.Text, tr.Actual.Text
+		if tr.Actual.Read.State != "" {
+			read := tr.Actual.Read
+			tr.StatusRead = &read
+		}
 		tr.StatedDeviation = t.rate(row, ColDeviation)
 		tr.Problem = t.text(row, ColProblem)
 		tr.Countermeasure = t.text(row, ColCountermeasure)
@@ -137,12 +141,11 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		}
 		if tok && aok {
 			if !target.Compatible(actual) {
-				t.fs.add(CodeUnitMismatch, t.ref(row, ColActual), o.Metric, tt, at,
-					kindName(t.fs.lang, target), kindName(t.fs.lang, actual))
+				t.fs.unitMismatch(t.ref(row, ColActual), o.Metric, tt, at, target, actual)
 			} else {
 				tv, av := target.Value, actual.Value
 				o.Target, o.Actual = &tv, &av
-				o.Kind, o.Unit = target.Kind, target.Unit
+				o.Kind, o.Unit, o.Currency = target.Kind, target.Unit, firstNonEmpty(target.Currency, actual.Currency)
 				if o.Kind == KindNumber {
 					o.Kind, o.Unit = actual.Kind, actual.Unit
 				}
@@ -150,7 +153,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		} else {
 			if tok {
 				tv := target.Value
-				o.Target, o.Kind, o.Unit = &tv, target.Kind, target.Unit
+				o.Target, o.Kind, o.Unit, o.Currency = &tv, target.Kind, target.Unit, target.Currency
 			}
 			if aok {
 				av := actual.Value
@@ -208,7 +211,8 @@ func readActions(t tableReader) []ActionRow {
 		a.Support = t.text(row, ColSupport)
 		a.Acceptance = t.text(row, ColAcceptance)
 		a.Status = t.text(row, ColStatus)
-		a.Done, _ = statusWord(a.Status)
+		a.StatusRead = t.status(row, ColStatus)
+		a.Done = a.StatusRead.Done()
 		out = append(out, a)
 	}
 	return out

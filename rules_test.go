@@ -167,6 +167,24 @@ func TestBlameTraditional(t *testing.T) {
 	}
 }
 
+// The weak word 态度 blames only beside a name: a sentence that names no one
+// is a fact about the market, never a person blamed.
+func TestBlameWeakWordNamesNoOne(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Outcome.Rows[0][4] = "态度不积极的经销商较多"
+	r.Outcome.Rows[1][4] = "渠道反馈：态度问题不是主因，价格才是"
+	r.Outcome.Rows[2][4] = "张三工作态度差"
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	for _, cell := range []string{"E3", "E4"} {
+		if f := findingAt(rv, fupan.CodeBlame, "成果", cell); f != nil {
+			t.Errorf("a sentence naming no one flagged: %v", f)
+		}
+	}
+	if findingAt(rv, fupan.CodeBlame, "成果", "E5") == nil {
+		t.Errorf("张三工作态度差 not flagged: %v", rv.Findings)
+	}
+}
+
 // The seed gives no errors and exactly one warning: the stated -6.5%.
 func TestSeedFindings(t *testing.T) {
 	for _, r := range []samples.Review{samples.SeedTraditional(), samples.SeedSimplified(), samples.SeedEnglish()} {

@@ -395,6 +395,9 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 	o.describe(ctx, &e, rv, hist)
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
+		if notFilled(rv) {
+			e.Status = StatusNotFilled
+		}
 		e.Retry = outsideCause(rv)
 		e.Figures = nil
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
@@ -473,7 +476,7 @@ func outputsIntact(out string, e Entry) bool {
 		// A workbook whose content failed fails again unchanged; one that
 		// failed for an outside reason (a full disk, a limit, a password) is
 		// tried again.
-		return e.Status == StatusFailed && !e.Retry
+		return (e.Status == StatusFailed || e.Status == StatusNotFilled) && !e.Retry
 	}
 	for _, p := range []struct{ path, tail string }{{e.Outputs.Reviewed, "PK\x05\x06"}, {e.Outputs.PDF, "%%EOF"}} {
 		if p.path == "" || !endsWith(filepath.Join(out, p.path), p.tail) {
@@ -512,7 +515,7 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 			continue
 		}
 		langs[e.Lang]++
-		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed,
+		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed, NotFilled: e.Status == StatusNotFilled,
 			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
 	lang := o.Settings.Analyze.Lang

@@ -45,6 +45,8 @@ func (sum *Summary) tally() {
 			sum.Ignored++
 		case e.Status == StatusFailed:
 			sum.Failed++
+		case e.Status == StatusNotFilled:
+			sum.NotFilled++
 		default:
 			sum.OK++
 		}

@@ -22,6 +22,9 @@ const (
 	HistoryFailed     = "failed"     // not recorded: the next run records it
 	HistoryReplaced   = "replaced"   // another output folder's review of the same team and period is
 	HistoryPending    = "pending"    // not tried, the history being locked: the next run records it
+	// HistoryNoPeriod is a review with no period (period-unknown says so):
+	// reported, never recorded, and no failure of the run.
+	HistoryNoPeriod = "no_period"
 )
 
 // HistoryStatus is summary.json's word on the history.
@@ -81,7 +84,7 @@ func openRunHistory(ctx context.Context, o Options, out string) (*runHistory, er
 // done, and says so: a re-run taking it back would only start the two
 // folders replacing each other (--force takes it back).
 func (h *runHistory) done(ctx context.Context, prev Entry, path string) (Entry, bool) {
-	if h == nil || prev.Status != StatusOK {
+	if h == nil || prev.Status != StatusOK || prev.History == HistoryNoPeriod {
 		return prev, true
 	}
 	holder, found, err := h.snap.Holder(ctx, h.id.TeamKey(prev.Team), prev.Period)
@@ -137,6 +140,9 @@ func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
 // and period was modified later; it says which happened, and names the
 // review of another output folder it replaced.
 func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (string, *Source) {
+	if rv.Meta.Period == "" {
+		return HistoryNoPeriod, nil
+	}
 	team := h.id.TeamKey(rv.Meta.Team)
 	key := team + "\x00" + rv.Meta.Period
 	this := claim{c.rel, mtime}

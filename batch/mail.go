@@ -407,8 +407,7 @@ func runFigures(sum *Summary) mail.Figures {
 		}
 		return fupan.FormatPercent(*v, false)
 	}
-	var plain, capped []float64
-	met, all := 0, 0
+	var teams []fupan.Summary
 	for _, e := range sum.Entries {
 		switch e.Status {
 		case StatusOK:
@@ -421,33 +420,19 @@ func runFigures(sum *Summary) mail.Figures {
 				if f.Metrics > 0 {
 					tf.MetricsMet = fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
 				}
-				met, all = met+f.MetricsAchieved, all+f.Metrics
-				if f.MeanAchievement != nil {
-					plain = append(plain, *f.MeanAchievement)
-				}
-				if f.MeanAchievementCapped != nil {
-					capped = append(capped, *f.MeanAchievementCapped)
-				}
+				teams = append(teams, *f)
 			}
 			fig.Teams = append(fig.Teams, tf)
 		case StatusFailed:
 			fig.Failures = append(fig.Failures, mail.Failure{File: e.File, Reason: e.Reason})
 		}
 	}
-	mean := func(v []float64) string {
-		if len(v) == 0 {
-			return "—"
-		}
-		t := 0.0
-		for _, a := range v {
-			t += a
-		}
-		return fupan.FormatPercent(t/float64(len(v)), false)
-	}
-	fig.MeanAchievement, fig.MeanAchievementCapped = mean(plain), mean(capped)
+	// The company's figures are over every team's metrics (fupan.CompanyOf).
+	c := fupan.CompanyOf(teams)
+	fig.MeanAchievement, fig.MeanAchievementCapped = pct(c.MeanAchievement), pct(c.MeanAchievementCapped)
 	fig.MetricsMet = "—"
-	if all > 0 {
-		fig.MetricsMet = fmt.Sprintf("%d/%d", met, all)
+	if c.Metrics > 0 {
+		fig.MetricsMet = fmt.Sprintf("%d/%d", c.Met, c.Metrics)
 	}
 	return fig
 }

@@ -230,9 +230,10 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 	l := robotLang(entries, t)
 	sub := &Summary{Entries: entries}
 	for _, e := range entries {
-		if e.Status == StatusOK {
+		switch e.Status {
+		case StatusOK:
 			sub.OK++
-		} else {
+		case StatusFailed:
 			sub.Failed++
 		}
 	}

@@ -19,7 +19,20 @@ const (
 	StatusOK      = "ok"      // outputs written (there may be warnings)
 	StatusFailed  = "failed"  // errors: no report; Reason says why
 	StatusIgnored = "ignored" // not a workbook fupan reads (a .txt, a .pdf)
+	// StatusNotFilled is a workbook not filled in (review-not-filled): not
+	// handed in yet. No report, not recorded, and no failure of the run.
+	StatusNotFilled = "not_filled"
 )
+
+// notFilled reports a review whose one error is that it is not filled in.
+func notFilled(rv *fupan.Review) bool {
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodeNotFilled {
+			return rv.Summary.Errors == 1
+		}
+	}
+	return false
+}
 
 // Entry is one input's line in summary.json.
 type Entry struct {
@@ -103,6 +116,7 @@ type Summary struct {
 	Skipped   int       `json:"skipped"`   // unchanged inputs whose outputs were kept
 	OK        int       `json:"ok"`
 	Failed    int       `json:"failed"`
+	NotFilled int       `json:"not_filled"` // handed in blank: not handed in yet
 	Ignored   int       `json:"ignored"`
 	Overview  string    `json:"overview,omitempty"`
 	// History is nil for a run without one.

@@ -83,7 +83,7 @@ func (d *doc) leftOutOff(n, off int) {
 	d.text(grey)
 	text := catalog.F(d.lang, "digest.more", n)
 	if off > 0 {
-		text = catalog.F(d.lang, "digest.more-off", n, off)
+		text = catalog.F(d.lang, "digest.more-off", n, off, fupan.FormatPercent(fupan.OnTrackLimit, false))
 	}
 	for _, l := range d.wrap(text, contentW) {
 		d.ensure(d.lineH())

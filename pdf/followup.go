@@ -3,6 +3,7 @@ package pdf
 import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/templates"
 )
 
 // followStatus is the colour class of a follow-up's status: done green,
@@ -52,7 +53,7 @@ func (d *doc) followup(rv *fupan.Review) {
 		if f.Measure != "" && f.Measure != f.Action {
 			action += "\n" + f.Measure
 		}
-		status := cell{text: catalog.T(l, "follow."+f.Status)}
+		status := cell{text: templates.FollowStatus(f, l)}
 		if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}

@@ -16,6 +16,7 @@ import (
 type OverviewRow struct {
 	File, Team, Period string
 	Failed             bool
+	NotFilled          bool // handed in blank: not handed in yet
 	Reason             string
 	Figures            *fupan.Summary
 	Previous           *fupan.Previous // nil: no history, or the team's first period
@@ -39,6 +40,7 @@ func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	d.overviewChart(rows)
 	d.overviewTeams(rows)
 	d.overviewFailed(rows)
+	d.overviewNotFilled(rows)
 	d.overviewLessons(rows)
 	return title
 }
@@ -53,17 +55,40 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	d.titlePage(title)
 	d.setSize(9)
 	d.text(grey)
-	ok, failed := 0, 0
+	ok, failed, blank := 0, 0, 0
 	for _, r := range rows {
-		if r.Failed {
+		switch {
+		case r.Failed:
 			failed++
-		} else {
+		case r.NotFilled:
+			blank++
+		default:
 			ok++
 		}
 	}
 	now := opts.Now
-	d.write(margin, d.pdf.Y(), contentW, fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
-		catalog.T(l, "file.ok.count"), ok, catalog.T(l, "file.failed.count"), failed), "L")
+	counts := fmt.Sprintf("%s  ·  %s %d  ·  %s %d", now.Format("2006-01-02"),
+		catalog.T(l, "file.ok.count"), ok, catalog.T(l, "file.failed.count"), failed)
+	if blank > 0 {
+		counts += fmt.Sprintf("  ·  %s %d", catalog.T(l, "file.not.filled.count"), blank)
+	}
+	d.write(margin, d.pdf.Y(), contentW, counts, "L")
+	// The company's figures over every team's metrics, never a mean of
+	// team means.
+	var teams []fupan.Summary
+	for _, r := range rows {
+		if !r.Failed && !r.NotFilled && r.Figures != nil {
+			teams = append(teams, *r.Figures)
+		}
+	}
+	if c := fupan.CompanyOf(teams); c.Metrics > 0 {
+		mean := "—"
+		if c.MeanAchievementCapped != nil {
+			mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
+		}
+		d.pdf.SetY(d.pdf.Y() + d.lineH())
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company", templates.OfAll(c.Met, c.Metrics), mean), "L")
+	}
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
 	return title
@@ -160,6 +185,21 @@ func (d *doc) overviewFailed(rows []OverviewRow) {
 			}
 		}
 		d.table([]column{{title: catalog.T(l, "file"), share: 1, align: "L"}, {title: catalog.T(l, "reason"), share: 2.4, align: "L"}}, frows)
+	}
+}
+
+// overviewNotFilled lists the workbooks handed in blank: not handed in yet.
+func (d *doc) overviewNotFilled(rows []OverviewRow) {
+	l := d.lang
+	var list [][]cell
+	for _, r := range rows {
+		if r.NotFilled {
+			list = append(list, []cell{{text: r.Team}, {text: r.File}})
+		}
+	}
+	if len(list) > 0 {
+		d.heading(catalog.T(l, "overview.not.filled"), 0)
+		d.table([]column{{title: catalog.T(l, "team"), share: 1, align: "L"}, {title: catalog.T(l, "file"), share: 2, align: "L"}}, list)
 	}
 }
 

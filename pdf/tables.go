@@ -59,7 +59,7 @@ func (d *doc) planTable(rv *fupan.Review) {
 		prevGoal = p.Goal
 		resources := p.Resources
 		if resources == "" {
-			resources = templates.FormatResources(p.Budget, p.People, l)
+			resources = templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
 		}
 		rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: resources}, {text: p.Acceptance}})
 	}

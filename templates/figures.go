@@ -41,7 +41,7 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 		fig("mean.achievement", pct(s.MeanAchievementCapped)),
 		fig("tasks.on.schedule", OfAll(s.OnSchedule, s.Tracked)),
 		fig("completion", pct(s.Completion)),
-		fig("budget", given(s.BudgetGiven, FormatAmount(s.Budget, l))),
+		fig("budget", given(s.BudgetGiven, FormatMoney(s.Budget, s.BudgetCurrency, l))),
 		fig("people", given(s.PeopleGiven, FormatNumber(s.People))),
 		fig("actions", count(s.Actions, s.Actions)),
 		fig("actions.open", count(s.ActionsOpen, s.Actions)),
@@ -64,9 +64,15 @@ func OfAll(n, all int) string {
 // FormatResources writes a task's budget and people as a reader reads them:
 // "预算 12万 · 3人", "Budget 120,000 · 3 people"; "" where neither is given.
 func FormatResources(budget, people *float64, l fupan.Lang) string {
+	return FormatResourcesIn(budget, people, "", l)
+}
+
+// FormatResourcesIn is FormatResources with the budget's currency, where the
+// team wrote one: "Budget EUR 50,000 · 1 person".
+func FormatResourcesIn(budget, people *float64, currency string, l fupan.Lang) string {
 	var parts []string
 	if budget != nil {
-		parts = append(parts, catalog.F(l, "resources.budget", FormatAmount(*budget, l)))
+		parts = append(parts, catalog.F(l, "resources.budget", FormatMoney(*budget, currency, l)))
 	}
 	if people != nil {
 		key := "resources.people"
@@ -80,6 +86,16 @@ func FormatResources(budget, people *float64, l fupan.Lang) string {
 
 // FormatNumber writes a number without trailing zeros: 8, 2.5.
 func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// FormatMoney writes money in the currency the team wrote: EUR 160,000 (the
+// code, and the digits grouped by thousands, in every language); with none
+// written, or 元, as FormatAmount.
+func FormatMoney(v float64, currency string, l fupan.Lang) string {
+	if currency == "" || currency == "CNY" {
+		return FormatAmount(v, l)
+	}
+	return currency + " " + FormatAmount(v, fupan.English)
+}
 
 // FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in English.
 func FormatAmount(v float64, l fupan.Lang) string {

@@ -1,6 +1,9 @@
 package templates
 
-import "github.com/fupan-review/fupan"
+import (
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
+)
 
 // ColumnSpec is how the blank template presents one column.
 type ColumnSpec struct {
@@ -85,6 +88,17 @@ func Facts() [][2]string {
 		{"template.fact.period", "template.fact.period.hint"},
 		{"template.fact.reviewer", "template.fact.reviewer.hint"},
 	}
+}
+
+// Text is a text of the template (a column's hint, a line of the
+// instructions): the tracking limit passed in where the text names it,
+// never written in it.
+func Text(l fupan.Lang, key string) string {
+	switch key {
+	case "template.hint.tracking.problem", "template.instruction.03":
+		return catalog.F(l, key, fupan.FormatPercent(fupan.OnTrackLimit, false))
+	}
+	return catalog.T(l, key)
 }
 
 // InstructionsSheet is the catalogue key of the sheet that explains the

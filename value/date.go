@@ -85,6 +85,8 @@ var (
 	ErrNoNumber      = errors.New("no number found")
 	ErrExtraText     = errors.New("unexpected text around the number")
 	ErrUnknownPeriod = errors.New("not a review period")
+	// ErrAmbiguousDate is a date readable day first and month first (05/08/2025).
+	ErrAmbiguousDate = errors.New("day and month can be read either way")
 )
 
 // dateMatch is one date found in a text: where it is and what it says.
@@ -99,6 +101,7 @@ var (
 	reCJKFull   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]?|(底|末))`)
 	reCJKDate   = regexp.MustCompile(`^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號]?|(底|末))`)
 	reMonthDay  = regexp.MustCompile(`^(\d{1,2})\s*[./]\s*(\d{1,2})`)
+	reDayMonthY = regexp.MustCompile(`^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*([./-])\s*(\d{4})`)
 	reEnMD      = regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
 	reEnDM      = regexp.MustCompile(`^(?i)(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?`)
 	reDayOnly   = regexp.MustCompile(`^\s*(\d{1,2})\s*[日号號]?\s*$`)
@@ -177,6 +180,10 @@ func digitDate(rest string, year int) (dateMatch, bool) {
 		d, err := dateOf(atoi(m[3]), int(enMonths[strings.ToLower(m[2])]), atoi(m[1]), m[3] != "", false, year)
 		return at(m, d, err)
 	}
+	if m := reDayMonthY.FindStringSubmatch(rest); m != nil && m[2] == m[4] {
+		d, err := dayMonthYear(atoi(m[1]), atoi(m[3]), atoi(m[5]))
+		return at(m, d, err)
+	}
 	if m := reMonthDay.FindStringSubmatch(rest); m != nil {
 		// "7.31" or "7/31", but not a decimal or a fraction inside a longer number.
 		after := rest[len(m[0]):]
@@ -189,6 +196,22 @@ func digitDate(rest string, year int) (dateMatch, bool) {
 		}
 	}
 	return dateMatch{}, false
+}
+
+// dayMonthYear reads 31/08/2025 day first and 08/31/2025 month first: the
+// one reading that is a date. 05/08/2025, readable both ways, is an error.
+func dayMonthYear(a, b, y int) (Date, error) {
+	switch {
+	case a > 12 && b <= 12:
+		return dateOf(y, b, a, true, false, 0)
+	case b > 12 && a <= 12:
+		return dateOf(y, a, b, true, false, 0)
+	case a > 12:
+		return Date{}, ErrBadDate
+	case a != b:
+		return Date{}, ErrAmbiguousDate
+	}
+	return dateOf(y, a, b, true, false, 0)
 }
 
 // letterDate reads a date at the start of rest that begins with a month's
@@ -327,6 +350,10 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{fmt.Sprintf("%dH%d", y, h), firstOfMonth(y, m), lastOfMonth(y, m+5)}
 	}
 	valid := func(y int) bool { return y >= 1990 && y <= 2999 }
+	// A range first: 2025年7-9月 is the quarter, never July.
+	if p, ok, err := parsePeriodRange(t); ok {
+		return p, err
+	}
 	if m := rePeriodQ.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), atoi(m[2])), nil
 	}
@@ -352,7 +379,8 @@ func ParsePeriod(s string) (Period, error) {
 			return Period{fmt.Sprintf("%d-%02d", y, mo), firstOfMonth(y, time.Month(mo)), lastOfMonth(y, time.Month(mo))}, nil
 		}
 	}
-	if m := rePeriodYear.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
+	// A year alone, and nothing else: 2025年秋季 is no period, never 2025.
+	if m := rePeriodYearOnly.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		y := atoi(m[1])
 		return Period{strconv.Itoa(y), firstOfMonth(y, 1), lastOfMonth(y, 12)}, nil
 	}

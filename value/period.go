@@ -18,6 +18,8 @@ const (
 // Kind is the period's kind, from its normalised label.
 func (p Period) Kind() string {
 	switch {
+	case strings.Contains(p.Label, "~"):
+		return PeriodCustom
 	case strings.Contains(p.Label, "Q"):
 		return PeriodQuarter
 	case strings.Contains(p.Label, "H"):

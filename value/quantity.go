@@ -66,6 +66,9 @@ type Quantity struct {
 	Kind  Kind
 	Unit  string // the measure word of a count: 家, 场, 人
 	Cmp   Cmp
+	// Currency is the currency written with an amount (CNY, EUR, USD, HKD,
+	// GBP), "" where none is: 1200万 is money of the team's own currency.
+	Currency string
 }
 
 // Compatible reports whether two quantities measure the same kind of thing. A
@@ -73,6 +76,9 @@ type Quantity struct {
 // measure words do (or one has none).
 func (q Quantity) Compatible(o Quantity) bool {
 	a, b := q.Kind, o.Kind
+	if a == KindAmount && b == KindAmount && q.Currency != "" && o.Currency != "" && q.Currency != o.Currency {
+		return false // euros against dollars
+	}
 	if a == b {
 		return a != KindCount || q.Unit == "" || o.Unit == "" || Simplify(q.Unit) == Simplify(o.Unit)
 	}
@@ -98,9 +104,19 @@ var cmpPrefixes = []struct {
 }
 
 var (
-	reNumber    = regexp.MustCompile(`^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+`)
-	currencyPre = []string{"¥", "￥", "rmb", "cny", "usd", "us$", "$", "€", "hk$", "hkd"}
-	amountUnits = []string{"人民币", "元", "块", "rmb", "yuan", "cny", "usd", "dollars", "hkd"}
+	reNumber = regexp.MustCompile(`^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+`)
+	// Currencies written before the number, longest first where one is a
+	// prefix of another, and after it (as ParseQuantity folds: lower case,
+	// Simplified, no spaces).
+	currencyPre = []struct{ text, code string }{
+		{"¥", "CNY"}, {"￥", "CNY"}, {"rmb", "CNY"}, {"cny", "CNY"}, {"us$", "USD"}, {"usd", "USD"}, {"hk$", "HKD"}, {"hkd", "HKD"},
+		{"$", "USD"}, {"€", "EUR"}, {"eur", "EUR"}, {"£", "GBP"}, {"gbp", "GBP"},
+	}
+	amountUnits = []struct{ text, code string }{
+		{"人民币", "CNY"}, {"元人民币", "CNY"}, {"欧元", "EUR"}, {"美元", "USD"}, {"港币", "HKD"}, {"港元", "HKD"}, {"英镑", "GBP"},
+		{"元", "CNY"}, {"块", "CNY"}, {"rmb", "CNY"}, {"yuan", "CNY"}, {"cny", "CNY"},
+		{"usd", "USD"}, {"dollars", "USD"}, {"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"}, {"hkd", "HKD"}, {"gbp", "GBP"},
+	}
 	approxWords = []string{"约", "約", "大约", "大約", "approx.", "approx", "about", "around", "~"}
 	multipliers = []struct {
 		text   string
@@ -108,6 +124,7 @@ var (
 		amount bool // implies money when no measure word follows
 	}{
 		{"千万", 1e7, true}, {"百万", 1e6, true}, {"万", 1e4, true}, {"亿", 1e8, true}, {"千", 1e3, false},
+		{"million", 1e6, false}, {"billion", 1e9, false}, {"thousand", 1e3, false}, {"mio", 1e6, false},
 		{"w", 1e4, true}, {"k", 1e3, false}, {"m", 1e6, false}, {"mn", 1e6, false}, {"bn", 1e9, false},
 	}
 )
@@ -118,27 +135,46 @@ func ParseQuantity(s string) (Quantity, error) {
 	orig := s
 	q, t := quantityPrefix(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(Simplify(s))), " ", ""))
 	num := reNumber.FindString(t)
-	if num == "" {
-		return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
+	var v float64
+	switch {
+	case num != "":
+		var err error
+		if v, err = strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64); err != nil {
+			return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
+		}
+		t = t[len(num):]
+	default:
+		// 十万, 两百万, 一千二百万: Chinese numerals, 万 and 亿 making money
+		// as they do after digits.
+		cn, n, big := chineseNumber(t)
+		if n == 0 {
+			return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
+		}
+		v, t = cn, t[n:]
+		if big && q.Kind == KindNone {
+			q.Kind = KindAmount
+		}
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
-	if err != nil {
-		return Quantity{}, fmt.Errorf("%q: %w", orig, ErrNoNumber)
-	}
-	t = t[len(num):]
 	if rest, ok := strings.CutPrefix(t, "%"); ok {
 		q.Value, q.Kind = v/100, KindPercent
 		return q, trailing(orig, rest, &q)
 	}
 	q.Value, t = multiplied(v, t, &q)
 	for _, u := range amountUnits {
-		if rest, ok := strings.CutPrefix(t, u); ok {
+		if rest, ok := strings.CutPrefix(t, u.text); ok {
 			q.Kind = KindAmount
+			if q.Currency == "" {
+				q.Currency = u.code
+			}
 			return q, trailing(orig, rest, &q)
 		}
 	}
+	if strings.HasPrefix(t, "多") || strings.HasPrefix(t, "余") || strings.HasPrefix(t, "几") {
+		// 一千多万, 1000余万: more than a figure, never the figure.
+		return Quantity{}, fmt.Errorf("%q: %w: %q", orig, ErrExtraText, t)
+	}
 	if unit, rest := measureWord(t); unit != "" {
-		if q.Kind == KindAmount && !strings.ContainsAny(orig, "¥￥$€") {
+		if q.Kind == KindAmount && q.Currency == "" {
 			// 10万人: the multiplier scaled a count, not money.
 			q.Kind = KindNone
 		}
@@ -167,21 +203,62 @@ func quantityPrefix(t string) (q Quantity, rest string) {
 		}
 	}
 	for _, c := range currencyPre {
-		if r, ok := strings.CutPrefix(t, c); ok {
-			q.Kind, t = KindAmount, r
+		if r, ok := strings.CutPrefix(t, c.text); ok {
+			q.Kind, q.Currency, t = KindAmount, c.code, r
 			break
 		}
 	}
 	return q, t
 }
 
+// chineseNumber reads the Chinese numeral at the start of t (十万, 两百万,
+// 一千二百万): its value, its length in bytes (0: none), and whether it
+// holds 万 or 亿.
+func chineseNumber(t string) (v float64, n int, big bool) {
+	var total, section, num float64
+	digits := false
+	for i, r := range t {
+		switch {
+		case strings.ContainsRune("零〇一二两三四五六七八九", r):
+			num = float64(cnDigits[r])
+			digits = true
+		case r == '十' || r == '百' || r == '千':
+			if num == 0 {
+				num = 1
+			}
+			section += num * map[rune]float64{'十': 10, '百': 100, '千': 1000}[r]
+			num, digits = 0, true
+		case (r == '万' || r == '亿') && digits:
+			section += num
+			if r == '万' {
+				total += section * 1e4
+			} else {
+				total = (total + section) * 1e8
+			}
+			section, num, big = 0, 0, true
+		default:
+			if !digits {
+				return 0, 0, false
+			}
+			return total + section + num, i, big
+		}
+	}
+	if !digits {
+		return 0, 0, false
+	}
+	return total + section + num, len(t), big
+}
+
+var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
 // multiplied applies a multiplier written after the number (万, 亿, k, m):
 // the value and the rest of t. A multiplier of money makes q an amount.
 func multiplied(v float64, t string, q *Quantity) (float64, string) {
 	for _, m := range multipliers {
 		if rest, ok := strings.CutPrefix(t, m.text); ok {
-			// "1.2m" is a million, but "5min" is not a number with a multiplier.
-			if len(rest) > 0 && isASCIILetter(rest[0]) && isASCIILetter(m.text[0]) {
+			// "1.2m" is a million, but "5min" is not a number with a multiplier;
+			// "2meur" is two million euros.
+			if len(rest) > 0 && isASCIILetter(rest[0]) && isASCIILetter(m.text[0]) && !currencyAfter(rest) {
 				continue
 			}
 			if m.amount && q.Kind == KindNone {
@@ -191,6 +268,16 @@ func multiplied(v float64, t string, q *Quantity) (float64, string) {
 		}
 	}
 	return v, t
+}
+
+// currencyAfter reports a currency written at the start of rest.
+func currencyAfter(rest string) bool {
+	for _, u := range amountUnits {
+		if strings.HasPrefix(rest, u.text) {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -272,7 +359,9 @@ func ParseRate(s string) (float64, error) {
 
 var (
 	rePeople = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:人|名|位|(?:[a-z-]+\s+)?(?:people|persons?|staff|fte|headcount|heads?|designers?|managers?|engineers?|developers?|members?|reps?|analysts?|specialists?|marketers?|salespeople)\b)`)
-	reMoney  = regexp.MustCompile(`([¥$€]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(千万|百万|万|亿|千|k|w|m)?\s*(元|块|rmb|yuan|cny)?`)
+	reMoney  = regexp.MustCompile(`((?:[¥$€£]|eur|usd|rmb|cny|hkd|gbp)?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(千万|百万|万|亿|千|k|w|m)?\s*(元|块|rmb|yuan|cny|欧元|美元|港元|eur|euros?|usd|dollars)?`)
+	// reCNMoney is an amount in Chinese numerals: 预算十万, 两百万元.
+	reCNMoney = regexp.MustCompile(`[零〇一二两三四五六七八九十百千万亿]+(?:元|块)?`)
 	// Parts are separated by commas, but not by a thousands separator (50,000).
 	partSep = regexp.MustCompile(`,(?:\D|$)|[;、/\n]|\band\b|和|及`)
 )
@@ -283,6 +372,7 @@ type Resources struct {
 	Budget    *float64
 	People    *float64
 	HasBudget bool
+	Currency  string // of the budget, where written (EUR 50,000)
 }
 
 // ParseResources reads "預算5萬元,設計1人" as a budget of 50,000 and one person,
@@ -312,7 +402,17 @@ func ParseResources(s string) (Resources, error) {
 			}
 			budget += q.Value
 			nb++
+			if r.Currency == "" {
+				r.Currency = q.Currency
+			}
 			continue
+		}
+		if m := reCNMoney.FindString(part); isBudget && m != "" {
+			if q, err := ParseQuantity(m); err == nil {
+				budget += q.Value
+				nb++
+				continue
+			}
 		}
 		if isBudget {
 			return r, fmt.Errorf("%q: %w", s, ErrNoNumber)

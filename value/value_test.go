@@ -169,7 +169,7 @@ func TestParseQuantity(t *testing.T) {
 			t.Errorf("ParseQuantity(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"", "很多", "一千二百万", "1200万左右吧", "率≥3%", "N/A"} {
+	for _, bad := range []string{"", "很多", "一千多万", "1000多万", "三十余家", "1200万左右吧", "率≥3%", "N/A"} {
 		if q, err := ParseQuantity(bad); err == nil {
 			t.Errorf("ParseQuantity(%q) = %+v; want an error, never a zero", bad, q)
 		}

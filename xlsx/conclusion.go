@@ -192,7 +192,7 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 		list = list[:maxListed]
 	}
 	for _, f := range list {
-		detail := catalog.T(l, "follow."+f.Status)
+		detail := templates.FollowStatus(f, l)
 		for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
 			if part != "" {
 				detail += " · " + part

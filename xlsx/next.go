@@ -85,7 +85,7 @@ func nextTables(n fupan.NextReview, l fupan.Lang) map[fupan.TableID][]map[fupan.
 		}
 		res := p.Resources
 		if res == "" {
-			res = templates.FormatResources(p.Budget, p.People, l)
+			res = templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
 		}
 		plan = append(plan, map[fupan.Col]string{fupan.ColGoal: p.Goal, fupan.ColTask: p.Task, fupan.ColOwner: p.Owner,
 			fupan.ColPeriod: period, fupan.ColResources: res, fupan.ColAcceptance: p.Acceptance})

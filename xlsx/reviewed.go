@@ -313,7 +313,7 @@ func (rw *reviewWriter) patchComputed(cp columnPatch, cc computedCell) (cellPatc
 			return cellPatch{}, nil, err
 		}
 	}
-	p := cellPatch{row: cc.row, col: cp.col, style: style, value: strconv.FormatFloat(cc.value, 'f', -1, 64), keepBody: hasFormula}
+	p := cellPatch{row: cc.row, col: cp.col, style: style, value: strconv.FormatFloat(fupan.Shown(cc.value), 'f', -1, 64), keepBody: hasFormula}
 	if hasFormula {
 		// t="str" (which some writers put on every formula) goes where the
 		// cached value is a number, so that the percent format shows it.

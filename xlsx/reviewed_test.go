@@ -404,9 +404,17 @@ func TestReviewedOpensInLibreOffice(t *testing.T) {
 	for _, src := range []string{"../samples/華東銷售部_2025Q3.xlsx", "testdata/libreoffice/華東銷售部_2025Q3.xlsx"} {
 		out, _ := writeReviewed(t, src, dir)
 		pdf := testtool.Soffice(t, out, "pdf", t.TempDir())
-		text := testtool.Text(t, pdf)
+		// Where LibreOffice breaks a line depends on the fonts it finds, and
+		// pdftotext drops the hyphen a line ends with: the text is compared
+		// without its line breaks and spaces, a code also without hyphens.
+		text := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
+		unhyphen := strings.NewReplacer("-", "", "\u00ad", "")
 		for _, want := range []string{"90.0%", "84.0%", "120.0%", "-9.7%", "+20.0%", "復盤結論", "關鍵數據", "亮點", "根本原因", "stated-deviation-differs"} {
-			if !strings.Contains(text, want) {
+			found := strings.Contains(text, want)
+			if strings.Count(want, "-") > 1 { // a finding's code, broken at a hyphen
+				found = found || strings.Contains(unhyphen.Replace(text), unhyphen.Replace(want))
+			}
+			if !found {
 				t.Errorf("%s as PDF by LibreOffice lacks %q", filepath.Base(out), want)
 			}
 		}

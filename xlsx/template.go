@@ -66,7 +66,7 @@ func writeInstructions(f *excelize.File, lang fupan.Lang, st templateStyles) err
 	}
 	for i, line := range templates.Instructions() {
 		ref := fmt.Sprintf("A%d", i+1)
-		if err := f.SetCellStr(info, ref, catalog.T(lang, line)); err != nil {
+		if err := f.SetCellStr(info, ref, templates.Text(lang, line)); err != nil {
 			return err
 		}
 		style := st.wrap
@@ -164,7 +164,7 @@ func writeTemplateColumn(f *excelize.File, sheet string, n int, def fupan.TableD
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
-	dv.SetInput(clip(cd.Names.In(lang), 32), clip(catalog.T(lang, c.Hint), 255))
+	dv.SetInput(clip(cd.Names.In(lang), 32), clip(templates.Text(lang, c.Hint), 255))
 	if len(c.List) > 0 {
 		var items []string
 		for _, l := range c.List {

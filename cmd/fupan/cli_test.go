@@ -125,7 +125,7 @@ func TestValidateJSON(t *testing.T) {
 }
 
 // A template written in each language reads back with nothing but "empty"
-// findings.
+// findings and review-not-filled: it is not a review until it is filled in.
 func TestTemplateReadsBack(t *testing.T) {
 	for _, lang := range []string{"zh-Hans", "zh-Hant", "en"} {
 		path := filepath.Join(t.TempDir(), "template.xlsx")
@@ -133,8 +133,8 @@ func TestTemplateReadsBack(t *testing.T) {
 			t.Fatalf("template %s: exit %d: %s", lang, code, stderr)
 		}
 		out, _, code := runCLI(t, "validate", "--json", path)
-		if code != 0 {
-			t.Errorf("%s template: validate exit %d", lang, code)
+		if code != exitFailed {
+			t.Errorf("%s template: validate exit %d, want %d (not filled in)", lang, code, exitFailed)
 		}
 		var res []struct {
 			Lang     string
@@ -146,12 +146,12 @@ func TestTemplateReadsBack(t *testing.T) {
 		if res[0].Lang != lang {
 			t.Errorf("template in %s reads as %s", lang, res[0].Lang)
 		}
-		if len(res[0].Findings) != 5 {
-			t.Errorf("%s template: %d findings; want the five tables empty: %+v", lang, len(res[0].Findings), res[0].Findings)
+		if len(res[0].Findings) != 6 {
+			t.Errorf("%s template: %d findings; want the five tables empty and not filled: %+v", lang, len(res[0].Findings), res[0].Findings)
 		}
 		for _, f := range res[0].Findings {
-			if f.Code != fupan.CodeTableEmpty {
-				t.Errorf("%s template: finding %s %s; want only table-empty", lang, f.Code, f.Message)
+			if f.Code != fupan.CodeTableEmpty && f.Code != fupan.CodeNotFilled {
+				t.Errorf("%s template: finding %s %s; want only table-empty and review-not-filled", lang, f.Code, f.Message)
 			}
 		}
 	}

@@ -132,7 +132,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		case fupan.PlanTable:
 			for _, p := range rv.Plan {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
-					p.Start, p.End, templates.FormatResources(p.Budget, p.People, l), p.Acceptance)
+					p.Start, p.End, templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l), p.Acceptance)
 			}
 		case fupan.TrackingTable:
 			for _, t := range rv.Tracking {
@@ -163,7 +163,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, catalog.T(l, "follow."+f.Status))
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, templates.FollowStatus(f, l))
 		}
 	}
 	if line := templates.ChangeLine(rv, l); line != "" {

@@ -167,7 +167,7 @@ func TestMailEndToEnd(t *testing.T) {
 			t.Errorf("attachment %s missing or not byte-identical to OUT (%d vs %d bytes)", name, len(got), len(onDisk))
 		}
 	}
-	if !strings.Contains(m.body, "指标达成 5/15，平均达成率（单项封顶100%）91.3%") { // 90%, 84% and 120% counted as 100%
+	if !strings.Contains(m.body, "指标达成 5/15，全部指标平均达成率（单项封顶100%）91.3%") { // 90%, 84% and 120% counted as 100%
 		t.Errorf("body lacks the figures:\n%s", m.body)
 	}
 	// The HTML part: the teams in a table, with what needs a decision.

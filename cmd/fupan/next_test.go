@@ -9,12 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fupan-review/fupan"
 	"github.com/xuri/excelize/v2"
 )
 
 // fupan next on the samples' run, in all three languages: each next
 // workbook is named <team>_<next period>.xlsx, reads back through validate
-// with no errors, and inspect of it (given the history) lists the seed's
+// with one error only, review-not-filled (it is handed out blank), and inspect of it (given the history) lists the seed's
 // three actions as mentioned in table 5; its lessons sheet holds other
 // teams' lessons on the same metrics.
 func TestNextWorkbook(t *testing.T) {
@@ -39,9 +40,17 @@ func TestNextWorkbook(t *testing.T) {
 			continue
 		}
 		out, _, code := runCLI(t, "validate", "--json", path)
-		var res []struct{ Errors int }
-		if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res[0].Errors != 0 {
+		var res []struct {
+			Errors   int
+			Findings []fupan.Finding
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil || code != exitFailed || res[0].Errors != 1 {
 			t.Errorf("%s: validate exit %d, %+v", tc.file, code, res)
+		}
+		for _, f := range res[0].Findings {
+			if f.Severity == fupan.SevError && f.Code != fupan.CodeNotFilled {
+				t.Errorf("%s: error %s %s; want only review-not-filled", tc.file, f.Code, f.Message)
+			}
 		}
 		out, stderr, code = runCLI(t, "inspect", "--json", "--history", filepath.Join(root, "fupan-history.sqlite"), path)
 		if code != 0 {

@@ -13,6 +13,10 @@ import (
 // installed, and failing it instead when CI=true: CI installs every tool.
 func Require(t testing.TB, name string) string {
 	t.Helper()
+	if name == "soffice" && testing.Short() {
+		// LibreOffice takes seconds a file: the full run has it, -short not.
+		t.Skip("LibreOffice is not started under -short; the full test run does")
+	}
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") == "true" {

@@ -46,7 +46,7 @@ func Invalids() []Invalid {
 	out = append(out, Invalid{"缺少必填列_2025Q3.xlsx", PerSheet(r), "column-missing", "行动", "A2"})
 
 	r = clone(SeedSimplified())
-	r.Outcome.Rows[0][1] = "一千二百万左右"
+	r.Outcome.Rows[0][1] = "一千多万" // more than a figure: no figure
 	out = append(out, Invalid{"无法识别的值_2025Q3.xlsx", PerSheet(r), "value-unreadable", "成果", "B3"})
 
 	r = clone(SeedSimplified())
