@@ -39,6 +39,7 @@ const (
 	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
 	CodeCharUnsupported    Code = "char-unsupported"
+	CodeSheetDamaged       Code = "sheet-damaged"
 	CodeActionNotFollowed  Code = "action-not-followed-up"
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
@@ -88,6 +89,7 @@ var severity = map[Code]Severity{
 	CodeBaselineUnusable:    SevWarning,
 	CodeValueMissing:        SevWarning,
 	CodeCharUnsupported:     SevWarning,
+	CodeSheetDamaged:        SevWarning,
 	CodeActionNotFollowed:   SevWarning,
 	CodeActionOverdue:       SevWarning,
 	CodeActionDroppedNoWhy:  SevWarning,

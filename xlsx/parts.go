@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -42,6 +43,24 @@ type pkg struct {
 	// read, and written into the reviewed copy, as UTF-8, which every reader
 	// of the copy takes.
 	utf16 map[string]bool
+	// damaged holds the parts whose entry could not even be opened.
+	damaged map[string]error
+}
+
+// nsBeta is the namespace of the Excel 2007 beta's workbooks.
+const nsBeta = "http://schemas.microsoft.com/office/excel/2006/2"
+
+// maxEntries is the most zip entries a workbook may have: Excel's own
+// workbooks have a few dozen, a few thousand with many pictures.
+const maxEntries = 10_000
+
+const whyDamagedPart = "file.why.damaged-part"
+
+// damagedPart is the error for a part that cannot be read: the file is
+// damaged, and the team is told which part.
+func damagedPart(name string, err error) error {
+	return &FileError{Code: fupan.CodeFileUnreadable, Why: Reason{Key: whyDamagedPart, Args: []any{name}},
+		Err: fmt.Errorf("%s: %w", name, err)}
 }
 
 func openPackage(data []byte, opts Options) (*pkg, error) {
@@ -49,7 +68,13 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 	if err != nil {
 		return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyDamaged, Err: fmt.Errorf("the zip is damaged: %w", err)}
 	}
-	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts, utf16: map[string]bool{}}
+	// Each entry costs a header read and a map entry, and is copied into the
+	// reviewed workbook: their number is bounded as the cells are.
+	if n := len(zr.File); n > maxEntries {
+		return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: Reason{Key: "file.why.too-many-parts", Args: []any{maxEntries}},
+			Err: fmt.Errorf("%d zip entries, the limit is %d", n, maxEntries)}
+	}
+	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts, utf16: map[string]bool{}, damaged: map[string]error{}}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -75,11 +100,15 @@ func openPackage(data []byte, opts Options) (*pkg, error) {
 		if !isXMLPart(f.Name) {
 			continue
 		}
-		wide, err := checkProlog(f)
-		if err != nil {
+		enc, err := checkProlog(f)
+		switch {
+		case errors.Is(err, errDoctype):
 			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("%s: %w", f.Name, err)}
-		}
-		if wide {
+		case err != nil:
+			// Damaged, not unsafe: refused when the review needs the part
+			// (readPart names it), skipped where it does not.
+			p.damaged[partKey(f.Name)] = err
+		case enc != nil:
 			p.utf16[partKey(f.Name)] = true
 		}
 	}
@@ -123,24 +152,46 @@ func isXMLPart(name string) bool {
 // checkProlog reads an XML part up to its root element and refuses a
 // DOCTYPE before it (the only place one may stand). Only the prolog is
 // unpacked; comments and processing instructions are skipped, however long.
-// wide reports a part in UTF-16.
-func checkProlog(f *zip.File) (wide bool, err error) {
+// enc is the decoding of a part in UTF-16, nil for UTF-8.
+func checkProlog(f *zip.File) (enc encoding.Encoding, err error) {
 	rc, err := f.Open()
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer func() { _ = rc.Close() }()
-	head := make([]byte, 2)
-	if _, err := io.ReadFull(rc, head); err != nil {
-		return false, nil // an empty or one-byte part holds no DOCTYPE
+	head := make([]byte, 4)
+	n, err := io.ReadFull(rc, head)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil // a part of under four bytes holds no DOCTYPE
 	}
+	if err != nil {
+		return nil, err
+	}
+	head = head[:n]
 	var r io.Reader = io.MultiReader(bytes.NewReader(head), rc)
-	if bytes.Equal(head, []byte{0xFF, 0xFE}) || bytes.Equal(head, []byte{0xFE, 0xFF}) {
-		wide = true
-		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
+	if enc = utf16Of(head); enc != nil {
+		r = transform.NewReader(r, enc.NewDecoder())
 	}
-	return wide, doctypeIn(r)
+	return enc, doctypeIn(r)
 }
+
+// utf16Of is the decoding of a part that starts with these bytes, where it
+// is UTF-16: with a byte order mark, or without one but starting with "<"
+// (XML 1.0, Appendix F: 00 3C 00 3F is "<?" in UTF-16BE). nil otherwise.
+func utf16Of(head []byte) encoding.Encoding {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	case bytes.HasPrefix(head, []byte{0x00, '<', 0x00}):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	case bytes.HasPrefix(head, []byte{'<', 0x00}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	}
+	return nil
+}
+
+// errDoctype is a DOCTYPE in a part: what makes a package unsafe.
+var errDoctype = errors.New("a DOCTYPE declaration, which Excel never writes")
 
 // doctypeIn reads a prolog and refuses a DOCTYPE in it.
 func doctypeIn(r io.Reader) error {
@@ -166,7 +217,7 @@ func doctypeIn(r io.Reader) error {
 		case bytes.HasPrefix(next, []byte("!--")):
 			err = skipPast(br, "-->")
 		case len(next) >= 8 && strings.EqualFold(string(next[:8]), "!DOCTYPE"):
-			return errors.New("a DOCTYPE declaration, which Excel never writes")
+			return errDoctype
 		default:
 			return nil // the root element: the prolog is over
 		}
@@ -210,9 +261,12 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
+	if err := p.damaged[name]; err != nil {
+		return nil, true, damagedPart(f.Name, err)
+	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
+		return nil, true, damagedPart(f.Name, err)
 	}
 	defer func() { _ = rc.Close() }()
 	// Sized by the declared size, but never beyond what the compressed bytes
@@ -221,11 +275,11 @@ func (p *pkg) readPart(name string) ([]byte, bool, error) {
 	size := min(f.UncompressedSize64, f.CompressedSize64*1032+4096, 64<<20)
 	buf := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
 	if _, err := buf.ReadFrom(rc); err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
+		return nil, true, damagedPart(f.Name, err)
 	}
 	x, err := toUTF8(buf.Bytes())
 	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
+		return nil, true, damagedPart(f.Name, err)
 	}
 	if p.kept != nil && len(x) <= keepMax {
 		p.kept[name] = x
@@ -271,13 +325,14 @@ func (p *pkg) inUTF8(data []byte) ([]byte, error) {
 }
 
 // toUTF8 turns a UTF-16 part (as Excel Mobile writes them, with a byte order
-// mark) into UTF-8 with its declaration saying so; other parts are returned
+// mark, or as PHP tools may, without) into UTF-8 with its declaration saying so; other parts are returned
 // as they are.
 func toUTF8(x []byte) ([]byte, error) {
-	if len(x) < 2 || !(x[0] == 0xFF && x[1] == 0xFE || x[0] == 0xFE && x[1] == 0xFF) {
+	enc := utf16Of(x[:min(len(x), 4)])
+	if enc == nil {
 		return x, nil
 	}
-	u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(x)
+	u, err := enc.NewDecoder().Bytes(x)
 	if err != nil {
 		return nil, fmt.Errorf("UTF-16: %w", err)
 	}
@@ -414,6 +469,13 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 	if !found {
 		return wbx, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
 	}
+	if x, _, _ := p.readPart(main); bytes.Contains(x, []byte(nsBeta)) {
+		// Its parts differ from the released format's in more than the
+		// namespace (shared strings are <sstItem>): refused whole rather
+		// than read in part.
+		return wbx, &FileError{Code: fupan.CodeFileUnreadable, Why: Reason{Key: "file.why.beta"},
+			Err: errors.New("the Excel 2007 beta format (namespace " + nsBeta + ")")}
+	}
 	wbx.ByID, wbx.ByType, err = p.relsOf(main)
 	return wbx, err
 }
@@ -442,6 +504,13 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 		sh := &fupan.Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
 		if err := p.readSheet(target, sh, shared, kinds, date1904, &spent); err != nil {
 			var fe *FileError
+			if errors.As(err, &fe) && fe.Why.Key == whyDamagedPart {
+				// Its zip entry is damaged (a bad checksum): the other sheets
+				// may hold the review, and the review says this one was left
+				// out, as LibreOffice reads the rest.
+				wb.Damaged = append(wb.Damaged, fupan.DamagedSheet{Sheet: s.Name, Part: target})
+				continue
+			}
 			if errors.As(err, &fe) {
 				return nil, err
 			}
@@ -454,8 +523,21 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 
 // budget is what a workbook's cells have taken of the limits so far.
 type budget struct {
-	cells int
+	cells int // cells held: every row as wide as its last cell, merged ranges and what they fill
+	rows  int // rows held, a quarter of a cell each
 	text  int64
+}
+
+// charge adds cells and rows to what is held and refuses the workbook once
+// that is over limit cells.
+func (b *budget) charge(cells, rows, limit int) error {
+	b.cells += cells
+	b.rows += rows
+	if b.cells+b.rows/4 > limit {
+		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
+			Err: fmt.Errorf("more than %d cells, counting the empty cells before each cell in its row and a quarter cell for each row", limit)}
+	}
+	return nil
 }
 
 // overLong stands in the shared string table for a string over the cell text
