@@ -315,3 +315,140 @@ func findingAt(rv *fupan.Review, code fupan.Code, sheet, cell string) *fupan.Fin
 	}
 	return nil
 }
+
+// Merged ranges on a sheet that already has the team's notes: that sheet's
+// copy is written through excelize, which checks every range against every
+// other (40,000 ranges took 5.5 s, 200,000 took 249 s). Over 10,000 on such
+// a sheet, the copy is refused at once, naming the sheet; within the bound it
+// is written.
+func TestManyMergesWithTeamNotes(t *testing.T) {
+	dir := t.TempDir()
+	noted := editedSample(t, "../samples/华东销售部_2025Q3.xlsx", dir, func(f *excelize.File) error {
+		return f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"})
+	})
+	data, err := os.ReadFile(noted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		merges int
+		ok     bool
+	}{{40_000, false}, {2_000, true}} {
+		merged, err := hostile.ManyMerges(data, "xl/worksheets/sheet2.xml", tc.merges)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), noted, merged)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rv := fupan.Analyze(wb, fupan.Options{})
+		start := time.Now()
+		err = src.WriteReviewed(context.Background(), io.Discard, rv, xlsx.ReviewedOptions{})
+		took := time.Since(start)
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%d ranges: %v", tc.merges, err)
+		case !tc.ok && (err == nil || !strings.Contains(err.Error(), "跟踪") || !strings.Contains(err.Error(), "merged ranges")):
+			t.Errorf("%d ranges: %v; want a refusal naming the sheet and its merged ranges", tc.merges, err)
+		}
+		if took > 2*time.Second {
+			t.Errorf("%d ranges: %v to write or refuse the copy", tc.merges, took)
+		}
+	}
+}
+
+// Shared strings no cell uses are held all the same: each counts a quarter
+// cell against the limit as the table is read.
+func TestUnusedSharedStringsCounted(t *testing.T) {
+	data, err := hostile.UnusedSharedStrings(500_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = xlsx.NewReader(xlsx.Options{MaxCells: 100_000}).ReadBytes(context.Background(), "sst.xlsx", data)
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
+		t.Fatalf("500,000 strings against 100,000 cells: %v; want file-too-large", err)
+	}
+	if _, err := xlsx.NewReader(xlsx.Options{MaxCells: 200_000}).ReadBytes(context.Background(), "sst.xlsx", data); err != nil {
+		t.Errorf("500,000 strings against 200,000 cells: %v", err)
+	}
+}
+
+// 300,000 empty zip entries (36 MB) are refused from the zip's directory;
+// within the bound, the reviewed copy leaves out the folder entries and the
+// empty entries that are no part (no content type), as Excel does, and keeps
+// every part.
+func TestZipEntries(t *testing.T) {
+	seed, err := os.ReadFile("../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := hostile.Edit(seed, nil, 300_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "entries.xlsx", many)
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge || !strings.Contains(fe.Finding(fupan.Simplified).Message, "条目超过 10000 个") {
+		t.Fatalf("300,000 entries: %v; want file-too-large naming the limit", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("refused after %v", took)
+	}
+
+	some, err := hostile.Edit(seed, nil, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	some = withFolderEntry(t, some, "xl/")
+	wb, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), "华东销售部_2025Q3.xlsx", some)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := src.WriteReviewed(context.Background(), &out, fupan.Analyze(wb, fupan.Options{}), xlsx.ReviewedOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+		if strings.HasPrefix(f.Name, "extra-") || f.Name == "xl/" {
+			t.Errorf("the copy keeps %s", f.Name)
+		}
+	}
+	sr, _ := zip.NewReader(bytes.NewReader(seed), int64(len(seed)))
+	for _, f := range sr.File {
+		if !names[f.Name] {
+			t.Errorf("the copy lost the part %s", f.Name)
+		}
+	}
+}
+
+// withFolderEntry adds a folder entry (a name ending in /) to a package.
+func withFolderEntry(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if _, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -482,7 +482,8 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 
 // readCells reads every sheet's cells.
 func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fupan.Workbook, error) {
-	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"])
+	var spent budget
+	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"], &spent)
 	if err != nil {
 		return nil, err
 	}
@@ -492,7 +493,6 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 	}
 	date1904 := wbx.Date1904 == "1" || wbx.Date1904 == "true"
 	wb := &fupan.Workbook{File: name}
-	var spent budget
 	for _, s := range wbx.Sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -524,18 +524,18 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 // budget is what a workbook's cells have taken of the limits so far.
 type budget struct {
 	cells int // cells held: every row as wide as its last cell, merged ranges and what they fill
-	rows  int // rows held, a quarter of a cell each
+	small int // rows and shared strings held: a slice or string header, a quarter of a cell each
 	text  int64
 }
 
-// charge adds cells and rows to what is held and refuses the workbook once
-// that is over limit cells.
-func (b *budget) charge(cells, rows, limit int) error {
+// charge adds cells and small items to what is held and refuses the
+// workbook once that is over limit cells.
+func (b *budget) charge(cells, small, limit int) error {
 	b.cells += cells
-	b.rows += rows
-	if b.cells+b.rows/4 > limit {
+	b.small += small
+	if b.cells+b.small/4 > limit {
 		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
-			Err: fmt.Errorf("more than %d cells, counting the empty cells before each cell in its row and a quarter cell for each row", limit)}
+			Err: fmt.Errorf("more than %d cells, counting the empty cells before each cell in its row and a quarter cell for each row and shared string", limit)}
 	}
 	return nil
 }
@@ -548,7 +548,7 @@ const overLong = "\x00over-long"
 // sharedStrings reads the shared string table: each item's text runs joined,
 // phonetic guides left out. A string over the cell text limit is not kept
 // (a 100 MB string would be copied over and over): it is marked overLong.
-func (p *pkg) sharedStrings(part string) ([]string, error) {
+func (p *pkg) sharedStrings(part string, spent *budget) ([]string, error) {
 	if part == "" {
 		return nil, nil
 	}
@@ -571,6 +571,11 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 		case tokStart:
 			switch string(sc.name) {
 			case "si":
+				// Held whether a cell uses it or not: counted as it is read
+				// (two million unused ones are 5 MB on disk).
+				if err := spent.charge(0, 1, p.opts.MaxCells); err != nil {
+					return nil, err
+				}
 				inSI = !sc.selfClosing
 				b, over = b[:0], false
 				if sc.selfClosing {

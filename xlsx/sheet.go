@@ -170,7 +170,7 @@ func (r *sheetReader) cell() error {
 	// What is held is charged, not what is stored: a row is as wide as its
 	// last cell (one number in column XFD is 16,384 cells), and empty rows
 	// up to a far cell cost a slice header each, a quarter of a cell or less
-	// (a lone cell at XFD1048576 is 280,000 cells' worth; many such sheets
+	// (a lone cell at XFD1048576 is 280,000 cells' worth; four such sheets
 	// are refused).
 	gap := max(row-len(sh.Rows), 0)
 	wider := max(col-rowLen(sh, row), 0)
