@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan/internal/hostile"
+	"github.com/xuri/excelize/v2"
 )
 
 func main() {
@@ -109,6 +111,12 @@ func writeFiles(in string, only *regexp.Regexp) error {
 	if err != nil {
 		return err
 	}
+	// The seed with a note of the team's on 跟踪, where fupan adds its own:
+	// that sheet's copy is written through excelize.
+	noted, err := withTeamNote(seed)
+	if err != nil {
+		return err
+	}
 	files := map[string]func() ([]byte, error){
 		"zip-bomb.xlsx":          func() ([]byte, error) { return os.ReadFile("xlsx/testdata/zip-bomb.xlsx") },
 		"truncated.xlsx":         func() ([]byte, error) { return seed[:len(seed)/3], nil },
@@ -131,7 +139,14 @@ func writeFiles(in string, only *regexp.Regexp) error {
 		"merges-200000_2025Q3.xlsx": func() ([]byte, error) {
 			return hostile.ManyMerges(seed, "xl/worksheets/sheet2.xml", 200_000)
 		},
+		"merges-40000-notes_2025Q3.xlsx": func() ([]byte, error) {
+			return hostile.ManyMerges(noted, "xl/worksheets/sheet2.xml", 40_000)
+		},
+		"merges-200000-notes_2025Q3.xlsx": func() ([]byte, error) {
+			return hostile.ManyMerges(noted, "xl/worksheets/sheet2.xml", 200_000)
+		},
 		"entries-300000_2025Q3.xlsx": func() ([]byte, error) { return hostile.Edit(seed, nil, 300_000) },
+		"entries-9000_2025Q3.xlsx":   func() ([]byte, error) { return hostile.Edit(seed, nil, 9_000) },
 	}
 	for name, make := range files {
 		if !only.MatchString(name) {
@@ -146,6 +161,23 @@ func writeFiles(in string, only *regexp.Regexp) error {
 		}
 	}
 	return nil
+}
+
+// withTeamNote is the workbook with a note of the team's on 跟踪!A2.
+func withTeamNote(data []byte) ([]byte, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	if err := f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"}); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // measure runs fupan with args and returns its wall time and peak memory in MiB.
