@@ -283,6 +283,7 @@ var en = map[string]string{
 	"file.why.unsafe":         "its package is unsafe (an entry outside it, a duplicate part or a DOCTYPE): it may have been tampered with; save it again from Excel",
 	"file.why.cell-too-long":  "the text of cell %s is over the limit of %d characters (Excel allows 32,767 in a cell)",
 	"file.why.too-much-text":  "the cells hold more than the limit of %.0f MB of text (reached at %s)",
+	"file.why.too-many-cells": "more than the limit of %d cells (reached at %s)",
 	"file.why.damaged-part":   "the file is damaged: its part %s cannot be read",
 	"file.why.too-many-parts": "its zip holds more than the limit of %d entries",
 	"file.why.beta":           "it is in the format of a beta of Excel 2007, which no released Excel writes",

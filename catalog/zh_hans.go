@@ -283,6 +283,7 @@ var zhHans = map[string]string{
 	"file.why.unsafe":         "文件内部结构不安全（路径越界、重复的部件或 DOCTYPE 声明），可能被篡改；请在 Excel 中另存后重试",
 	"file.why.cell-too-long":  "单元格 %s 的文字超过 %d 个字符的上限（Excel 单元格最多 32767 个字符）",
 	"file.why.too-much-text":  "各单元格的文字合计超过 %.0f MB 的上限（读到 %s 时）",
+	"file.why.too-many-cells": "单元格数量超过 %d 个的上限（读到 %s 时）",
 	"file.why.damaged-part":   "文件已损坏：其中的部件 %s 无法读取",
 	"file.why.too-many-parts": "zip 包中的条目超过 %d 个的上限",
 	"file.why.beta":           "这是 Excel 2007 测试版保存的格式，正式版 Excel 不再使用",

@@ -283,6 +283,7 @@ var zhHant = map[string]string{
 	"file.why.unsafe":         "檔案內部結構不安全（路徑越界、重複的部件或 DOCTYPE 聲明），可能被竄改；請在 Excel 中另存後重試",
 	"file.why.cell-too-long":  "儲存格 %s 的文字超過 %d 個字元的上限（Excel 儲存格最多 32767 個字元）",
 	"file.why.too-much-text":  "各儲存格的文字合計超過 %.0f MB 的上限（讀到 %s 時）",
+	"file.why.too-many-cells": "儲存格數量超過 %d 個的上限（讀到 %s 時）",
 	"file.why.damaged-part":   "檔案已損壞：其中的部件 %s 無法讀取",
 	"file.why.too-many-parts": "zip 包中的條目超過 %d 個的上限",
 	"file.why.beta":           "這是 Excel 2007 測試版儲存的格式，正式版 Excel 不再使用",

@@ -192,6 +192,9 @@ func TestSparseWideRows(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
 		t.Fatalf("1,000 rows reaching column XFD: %v; want file-too-large", err)
 	}
+	if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "单元格数量超过 1000000 个的上限（读到 表1!XFD62 时）") {
+		t.Errorf("finding %q; want it to name the limit and XFD62", msg)
+	}
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("refused after %v; want well under a second", took)
 	}

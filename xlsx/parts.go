@@ -566,15 +566,16 @@ type budget struct {
 }
 
 // charge adds cells and small items to what is held and refuses the
-// workbook once that is over limit cells.
-func (b *budget) charge(cells, small, limit int) error {
+// workbook once that is over limit cells, naming where (a cell, a part).
+func (b *budget) charge(cells, small, limit int, where func() string) error {
 	b.cells += cells
 	b.small += small
-	if b.cells+b.small/4 > limit {
-		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
-			Err: fmt.Errorf("more than %d cells, counting the empty cells before each cell in its row and a quarter cell for each row and shared string", limit)}
+	if b.cells+b.small/4 <= limit {
+		return nil
 	}
-	return nil
+	at := where()
+	return &FileError{Code: fupan.CodeFileTooLarge, Why: Reason{Key: "file.why.too-many-cells", Args: []any{limit, at}},
+		Err: fmt.Errorf("more than %d cells (reached at %s), counting the empty cells before each cell in its row and a quarter cell for each row and shared string", limit, at)}
 }
 
 // overLong stands in the shared string table for a string over the cell text
@@ -610,7 +611,7 @@ func (p *pkg) sharedStrings(part string, spent *budget) ([]string, error) {
 			case "si":
 				// Held whether a cell uses it or not: counted as it is read
 				// (two million unused ones are 5 MB on disk).
-				if err := spent.charge(0, 1, p.opts.MaxCells); err != nil {
+				if err := spent.charge(0, 1, p.opts.MaxCells, func() string { return part }); err != nil {
 					return nil, err
 				}
 				inSI = !sc.selfClosing

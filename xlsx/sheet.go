@@ -109,7 +109,7 @@ func (r *sheetReader) start(sc *scanner) error {
 		// A range is held until the sheet's end, and a writer that checks
 		// ranges against each other (excelize) pays for each again: ranges
 		// count like cells.
-		if err := r.spent.charge(1, 0, r.p.opts.MaxCells); err != nil {
+		if err := r.spent.charge(1, 0, r.p.opts.MaxCells, func() string { return r.sh.Name + "!" + sc.attr("ref") }); err != nil {
 			return err
 		}
 		r.merges = append(r.merges, sc.attr("ref"))
@@ -165,7 +165,7 @@ func (r *sheetReader) cell() error {
 	}
 	row, col, sh := r.row, r.col, r.sh
 	if row < 1 || col < 1 || col > 16384 || row > 1048576 {
-		return r.spent.charge(1, 0, r.p.opts.MaxCells) // read, never placed
+		return r.spent.charge(1, 0, r.p.opts.MaxCells, r.where) // read, never placed
 	}
 	// What is held is charged, not what is stored: a row is as wide as its
 	// last cell (one number in column XFD is 16,384 cells), and empty rows
@@ -174,7 +174,7 @@ func (r *sheetReader) cell() error {
 	// are refused).
 	gap := max(row-len(sh.Rows), 0)
 	wider := max(col-rowLen(sh, row), 0)
-	if err := r.spent.charge(wider, gap, r.p.opts.MaxCells); err != nil {
+	if err := r.spent.charge(wider, gap, r.p.opts.MaxCells, r.where); err != nil {
 		return err
 	}
 	if gap > 0 {
@@ -350,7 +350,7 @@ func applyMerge(sh *fupan.Sheet, ref string, width int, spent *budget, limit int
 			cell := first
 			cell.Merged = true
 			row[c-1] = cell
-			if err := spent.charge(1, 0, limit); err != nil {
+			if err := spent.charge(1, 0, limit, func() string { return sh.Name + "!" + ref }); err != nil {
 				return err
 			}
 		}
