@@ -490,8 +490,13 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 		main = "xl/workbook.xml"
 	}
 	wbx.Part = main
+	beta := false
 	found, err := p.eachStart(main, func(parent string, t *scanner) {
 		switch {
+		case parent == "":
+			for _, a := range t.attrs { // the root's namespaces
+				beta = beta || string(a.value) == nsBeta
+			}
 		case t.is("workbookPr"):
 			wbx.Date1904 = t.attr("date1904")
 		case t.is("sheet") && parent == "sheets":
@@ -506,7 +511,7 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 	if !found {
 		return wbx, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
 	}
-	if x, _, _ := p.readPart(main); bytes.Contains(x, []byte(nsBeta)) {
+	if beta {
 		// Its parts differ from the released format's in more than the
 		// namespace (shared strings are <sstItem>): refused whole rather
 		// than read in part.
