@@ -18,6 +18,7 @@ import (
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // A sheet that unzips to 2 GiB is refused from the sizes the zip declares,
@@ -454,4 +455,37 @@ func withFolderEntry(t *testing.T, data []byte, name string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A part in UTF-16 without a byte order mark is decoded before its prolog is
+// checked: a DOCTYPE in it is refused as in a UTF-8 part.
+func TestDoctypeInUTF16WithoutBOM(t *testing.T) {
+	wide := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	withProlog := func(prolog string) []byte {
+		data, err := hostile.Edit(handWritten(t), func(name string, x []byte) []byte {
+			if name != "xl/workbook.xml" {
+				return x
+			}
+			return wide(prolog + string(x[bytes.Index(x, []byte("?>"))+2:]))
+		}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", withProlog(`<?xml version="1.0" encoding="UTF-16BE"?>`))
+	if err != nil || wb.Sheets[0].Name != "成果" {
+		t.Fatalf("workbook.xml in UTF-16BE: %v", err)
+	}
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", withProlog(`<?xml version="1.0" encoding="UTF-16BE"?><!DOCTYPE w [<!ENTITY e "x">]>`))
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Finding(fupan.Simplified).Message, "DOCTYPE") {
+		t.Fatalf("a DOCTYPE in a UTF-16BE part: %v; want it refused as unsafe", err)
+	}
 }
