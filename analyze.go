@@ -27,6 +27,9 @@ func Analyze(wb *Workbook, opts Options) *Review {
 		r.Meta.Lang = detectLang(wb, r.Tables)
 	}
 	fs := &findings{lang: r.Meta.Lang}
+	for _, d := range wb.Damaged {
+		fs.add(CodeSheetDamaged, Ref{Sheet: d.Sheet}, d.Sheet, d.Part)
+	}
 	for _, p := range problems {
 		p.report(fs)
 	}

@@ -70,7 +70,13 @@ func (s *Sheet) Cell(row, col int) Cell {
 type Workbook struct {
 	File   string // the file's name, for messages and the review facts
 	Sheets []*Sheet
+	// Damaged are the sheets left out because their part is damaged: the
+	// rest is read, and the review notes each.
+	Damaged []DamagedSheet
 }
+
+// DamagedSheet is a sheet whose part (its zip entry) cannot be read.
+type DamagedSheet struct{ Sheet, Part string }
 
 // Ref is the position of a cell: its sheet and its 1-based row and column.
 type Ref struct {

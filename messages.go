@@ -40,6 +40,7 @@ const (
 	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
 	CodeCharUnsupported    Code = "char-unsupported"
+	CodeSheetDamaged       Code = "sheet-damaged"
 	CodeActionNotFollowed  Code = "action-not-followed-up"
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"

@@ -50,6 +50,7 @@ var Rules = []Rule{
 	{CodeBaselineUnusable, SevWarning, 0, "a planned date before its baseline"},
 	{CodeValueMissing, SevWarning, 0, "a required cell left blank"},
 	{CodeCharUnsupported, SevWarning, 0, "a character the report cannot draw"},
+	{CodeSheetDamaged, SevWarning, 0, "a sheet whose part in the file is damaged, left out"},
 	{CodeActionNotFollowed, SevWarning, 0, "last period's action not followed up"},
 	{CodeActionOverdue, SevWarning, 0, "last period's action past its due date, not done"},
 	{CodeActionDroppedNoWhy, SevWarning, 0, "last period's action dropped with no reason"},

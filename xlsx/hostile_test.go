@@ -1,17 +1,24 @@
 package xlsx_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/hostile"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // A sheet that unzips to 2 GiB is refused from the sizes the zip declares,
@@ -169,5 +176,316 @@ func TestBoundedWork(t *testing.T) {
 	}
 	if got := len([]rune(wb.Sheets[0].Rows[2][0].Text)); got != 32767 {
 		t.Errorf("a 32,767-character cell read as %d characters", got)
+	}
+}
+
+// One number in column XFD of each of 1,000 rows (9 KB) implies 16 million
+// cells in memory: refused while the sheet is read, not after gigabytes
+// (16.9 s and 1.16 GiB before). One such row is read.
+func TestSparseWideRows(t *testing.T) {
+	data, err := hostile.SparseWide(1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", data)
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
+		t.Fatalf("1,000 rows reaching column XFD: %v; want file-too-large", err)
+	}
+	if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "单元格数量超过 1000000 个的上限（读到 表1!XFD62 时）") {
+		t.Errorf("finding %q; want it to name the limit and XFD62", msg)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("refused after %v; want well under a second", took)
+	}
+	data, err = hostile.SparseWide(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := wb.Sheets[0].Cell(1, 16384); c.Kind != fupan.CellNumber || c.Num != 1 {
+		t.Errorf("XFD1 = %+v; want the number 1", c)
+	}
+}
+
+// A sheet whose zip entry fails its checksum is left out with a warning
+// naming it and its part, and the review is read from the others; a damaged
+// part the review needs (the shared strings) refuses the file naming it.
+func TestDamagedSheetSkipped(t *testing.T) {
+	b := samples.PerSheet(samples.SeedSimplified())
+	b.Sheets = append(b.Sheets, xlsx.BookSheet{Name: "草稿", Rows: [][]any{{"随手记"}}})
+	path := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(path, b); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := fmt.Sprintf("xl/worksheets/sheet%d.xml", len(b.Sheets))
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), path, badChecksum(t, data, sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wb.Damaged) != 1 || wb.Damaged[0] != (fupan.DamagedSheet{Sheet: "草稿", Part: sheet}) {
+		t.Fatalf("damaged %v; want 草稿 (%s)", wb.Damaged, sheet)
+	}
+	rv := fupan.Analyze(wb, fupan.Options{})
+	checkSeed(t, rv, fupan.Simplified)
+	f := findingAt(rv, fupan.CodeSheetDamaged, "草稿", "")
+	if f == nil || f.Severity != fupan.SevWarning || !strings.Contains(f.Message, sheet) {
+		t.Errorf("finding %+v; want a warning naming 草稿 and %s", f, sheet)
+	}
+	// The reviewed copy keeps the damaged entry as it was, for Excel to repair.
+	damaged := badChecksum(t, data, sheet)
+	_, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), path, damaged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := src.WriteReviewed(context.Background(), &out, rv, xlsx.ReviewedOptions{}); err != nil {
+		t.Fatalf("reviewed copy: %v", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range zr.File {
+		if e.Name == sheet {
+			rc, _ := e.Open()
+			if _, err := io.ReadAll(rc); !errors.Is(err, zip.ErrChecksum) {
+				t.Errorf("the copy's %s: %v; want it as damaged as it was", sheet, err)
+			}
+		}
+	}
+
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), path, badChecksum(t, data, "xl/sharedStrings.xml"))
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileUnreadable {
+		t.Fatalf("damaged shared strings: %v; want file-unreadable", err)
+	}
+	if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "部件 xl/sharedStrings.xml 无法读取") {
+		t.Errorf("finding %q; want it to name the part", msg)
+	}
+}
+
+// badChecksum is the package with the CRC-32 the zip declares for one entry
+// made wrong, its bytes left as they are.
+func badChecksum(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		raw, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hdr := f.FileHeader
+		if f.Name == name {
+			hdr.CRC32 ^= 0xFFFF
+			found = true
+		}
+		w, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("no entry %s", name)
+	}
+	return buf.Bytes()
+}
+
+func findingAt(rv *fupan.Review, code fupan.Code, sheet, cell string) *fupan.Finding {
+	for i, f := range rv.Findings {
+		if f.Code == code && f.Sheet == sheet && f.Cell == cell {
+			return &rv.Findings[i]
+		}
+	}
+	return nil
+}
+
+// Merged ranges on a sheet that already has the team's notes: that sheet's
+// copy is written through excelize, which checks every range against every
+// other (40,000 ranges took 5.5 s, 200,000 took 249 s). Over 10,000 on such
+// a sheet, the copy is refused at once, naming the sheet; within the bound it
+// is written.
+func TestManyMergesWithTeamNotes(t *testing.T) {
+	dir := t.TempDir()
+	noted := editedSample(t, "../samples/华东销售部_2025Q3.xlsx", dir, func(f *excelize.File) error {
+		return f.AddComment("跟踪", excelize.Comment{Cell: "A2", Author: "张三", Text: "供应商延期"})
+	})
+	data, err := os.ReadFile(noted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		merges int
+		ok     bool
+	}{{40_000, false}, {2_000, true}} {
+		merged, err := hostile.ManyMerges(data, "xl/worksheets/sheet2.xml", tc.merges)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), noted, merged)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rv := fupan.Analyze(wb, fupan.Options{})
+		start := time.Now()
+		err = src.WriteReviewed(context.Background(), io.Discard, rv, xlsx.ReviewedOptions{})
+		took := time.Since(start)
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%d ranges: %v", tc.merges, err)
+		case !tc.ok && (err == nil || !strings.Contains(err.Error(), "跟踪") || !strings.Contains(err.Error(), "merged ranges")):
+			t.Errorf("%d ranges: %v; want a refusal naming the sheet and its merged ranges", tc.merges, err)
+		}
+		if took > 2*time.Second {
+			t.Errorf("%d ranges: %v to write or refuse the copy", tc.merges, took)
+		}
+	}
+}
+
+// Shared strings no cell uses are held all the same: each counts a quarter
+// cell against the limit as the table is read.
+func TestUnusedSharedStringsCounted(t *testing.T) {
+	data, err := hostile.UnusedSharedStrings(500_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = xlsx.NewReader(xlsx.Options{MaxCells: 100_000}).ReadBytes(context.Background(), "sst.xlsx", data)
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
+		t.Fatalf("500,000 strings against 100,000 cells: %v; want file-too-large", err)
+	}
+	if _, err := xlsx.NewReader(xlsx.Options{MaxCells: 200_000}).ReadBytes(context.Background(), "sst.xlsx", data); err != nil {
+		t.Errorf("500,000 strings against 200,000 cells: %v", err)
+	}
+}
+
+// 300,000 empty zip entries (36 MB) are refused from the zip's directory;
+// within the bound, the reviewed copy leaves out the folder entries and the
+// empty entries that are no part (no content type), as Excel does, and keeps
+// every part.
+func TestZipEntries(t *testing.T) {
+	seed, err := os.ReadFile("../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := hostile.Edit(seed, nil, 300_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "entries.xlsx", many)
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge || !strings.Contains(fe.Finding(fupan.Simplified).Message, "条目超过 10000 个") {
+		t.Fatalf("300,000 entries: %v; want file-too-large naming the limit", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("refused after %v", took)
+	}
+
+	some, err := hostile.Edit(seed, nil, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	some = withFolderEntry(t, some, "xl/")
+	wb, src, err := xlsx.NewReader(xlsx.Options{}).ReadSource(context.Background(), "华东销售部_2025Q3.xlsx", some)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := src.WriteReviewed(context.Background(), &out, fupan.Analyze(wb, fupan.Options{}), xlsx.ReviewedOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[f.Name] = true
+		if strings.HasPrefix(f.Name, "extra-") || f.Name == "xl/" {
+			t.Errorf("the copy keeps %s", f.Name)
+		}
+	}
+	sr, _ := zip.NewReader(bytes.NewReader(seed), int64(len(seed)))
+	for _, f := range sr.File {
+		if !names[f.Name] {
+			t.Errorf("the copy lost the part %s", f.Name)
+		}
+	}
+}
+
+// withFolderEntry adds a folder entry (a name ending in /) to a package.
+func withFolderEntry(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if _, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A part in UTF-16 without a byte order mark is decoded before its prolog is
+// checked: a DOCTYPE in it is refused as in a UTF-8 part.
+func TestDoctypeInUTF16WithoutBOM(t *testing.T) {
+	wide := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	withProlog := func(prolog string) []byte {
+		data, err := hostile.Edit(handWritten(t), func(name string, x []byte) []byte {
+			if name != "xl/workbook.xml" {
+				return x
+			}
+			return wide(prolog + string(x[bytes.Index(x, []byte("?>"))+2:]))
+		}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	wb, err := xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", withProlog(`<?xml version="1.0" encoding="UTF-16BE"?>`))
+	if err != nil || wb.Sheets[0].Name != "成果" {
+		t.Fatalf("workbook.xml in UTF-16BE: %v", err)
+	}
+	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", withProlog(`<?xml version="1.0" encoding="UTF-16BE"?><!DOCTYPE w [<!ENTITY e "x">]>`))
+	var fe *xlsx.FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Finding(fupan.Simplified).Message, "DOCTYPE") {
+		t.Fatalf("a DOCTYPE in a UTF-16BE part: %v; want it refused as unsafe", err)
 	}
 }

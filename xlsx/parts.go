@@ -2,20 +2,14 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // The reader goes through the package's parts itself, one pass of fupan's
@@ -42,254 +36,9 @@ type pkg struct {
 	// read, and written into the reviewed copy, as UTF-8, which every reader
 	// of the copy takes.
 	utf16 map[string]bool
+	// damaged holds the parts whose entry could not even be opened.
+	damaged map[string]error
 }
-
-func openPackage(data []byte, opts Options) (*pkg, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyDamaged, Err: fmt.Errorf("the zip is damaged: %w", err)}
-	}
-	p := &pkg{files: map[string]*zip.File{}, order: zr.File, opts: opts, utf16: map[string]bool{}}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		// The sizes the zip declares bound what is unpacked: archive/zip
-		// refuses to read past them, so a lying entry fails as damaged.
-		if total > uint64(opts.MaxUnzipSize) || f.UncompressedSize64 > uint64(opts.MaxXMLSize) {
-			return nil, &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge,
-				Err: fmt.Errorf("it unzips to more than %d bytes (%s alone is %d)", opts.MaxUnzipSize, f.Name, f.UncompressedSize64)}
-		}
-		if why := unsafeEntry(f.Name); why != "" {
-			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("zip entry %q: %s", f.Name, why)}
-		}
-		key := partKey(f.Name)
-		if other, dup := p.files[key]; dup {
-			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("zip entries %q and %q name one part", other.Name, f.Name)}
-		}
-		p.files[key] = f
-	}
-	// A DOCTYPE (which Excel never writes) is refused in every XML part, also
-	// in those only copied into the reviewed workbook: entity expansion and
-	// external entities are how XML parsers are attacked.
-	for _, f := range zr.File {
-		if !isXMLPart(f.Name) {
-			continue
-		}
-		wide, err := checkProlog(f)
-		if err != nil {
-			return nil, &FileError{Code: fupan.CodeFileUnreadable, Why: whyUnsafe, Err: fmt.Errorf("%s: %w", f.Name, err)}
-		}
-		if wide {
-			p.utf16[partKey(f.Name)] = true
-		}
-	}
-	return p, nil
-}
-
-// partKey is how a part is looked up by name: part names compare without
-// regard to case (ECMA-376 Part 2, 6.2.2.3), and some Windows tools write zip
-// entries with backslashes, which Excel opens.
-func partKey(name string) string {
-	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/"))
-}
-
-// unsafeEntry says what is wrong with a zip entry's name: a way out of the
-// package (.. segments, an absolute or drive-letter name) or a NUL. "" when
-// nothing is.
-func unsafeEntry(name string) string {
-	n := strings.ReplaceAll(name, "\\", "/")
-	switch {
-	case strings.ContainsRune(n, 0):
-		return "a NUL in the name"
-	case strings.HasPrefix(n, "/"):
-		return "an absolute name"
-	case len(n) >= 2 && n[1] == ':':
-		return "a drive letter"
-	}
-	for _, seg := range strings.Split(n, "/") {
-		if seg == ".." {
-			return "a .. segment"
-		}
-	}
-	return ""
-}
-
-// isXMLPart reports the parts that hold XML by their name.
-func isXMLPart(name string) bool {
-	n := strings.ToLower(name)
-	return strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") || strings.HasSuffix(n, ".vml")
-}
-
-// checkProlog reads an XML part up to its root element and refuses a
-// DOCTYPE before it (the only place one may stand). Only the prolog is
-// unpacked; comments and processing instructions are skipped, however long.
-// wide reports a part in UTF-16.
-func checkProlog(f *zip.File) (wide bool, err error) {
-	rc, err := f.Open()
-	if err != nil {
-		return false, err
-	}
-	defer func() { _ = rc.Close() }()
-	head := make([]byte, 2)
-	if _, err := io.ReadFull(rc, head); err != nil {
-		return false, nil // an empty or one-byte part holds no DOCTYPE
-	}
-	var r io.Reader = io.MultiReader(bytes.NewReader(head), rc)
-	if bytes.Equal(head, []byte{0xFF, 0xFE}) || bytes.Equal(head, []byte{0xFE, 0xFF}) {
-		wide = true
-		r = transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
-	}
-	return wide, doctypeIn(r)
-}
-
-// doctypeIn reads a prolog and refuses a DOCTYPE in it.
-func doctypeIn(r io.Reader) error {
-	br := bufio.NewReader(r)
-	for {
-		b, err := br.ReadByte()
-		if err != nil {
-			return nil
-		}
-		switch {
-		case b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF:
-			continue // white space, a UTF-8 byte order mark
-		case b != '<':
-			return nil // not XML: the parser that reads it says so
-		}
-		next, _ := br.Peek(8) // fewer at the end of the part
-		if len(next) == 0 {
-			return nil
-		}
-		switch {
-		case next[0] == '?':
-			err = skipPast(br, "?>")
-		case bytes.HasPrefix(next, []byte("!--")):
-			err = skipPast(br, "-->")
-		case len(next) >= 8 && strings.EqualFold(string(next[:8]), "!DOCTYPE"):
-			return errors.New("a DOCTYPE declaration, which Excel never writes")
-		default:
-			return nil // the root element: the prolog is over
-		}
-		if err != nil {
-			return nil
-		}
-	}
-}
-
-// skipPast reads until just after end.
-func skipPast(br *bufio.Reader, end string) error {
-	matched := 0
-	for {
-		b, err := br.ReadByte()
-		if err != nil {
-			return err
-		}
-		switch {
-		case b == end[matched]:
-			matched++
-			if matched == len(end) {
-				return nil
-			}
-		case b == end[0]:
-			matched = 1
-		default:
-			matched = 0
-		}
-	}
-}
-
-// readPart reads a whole part; found is false where the package has none.
-// The zip's declared size (within the limits openPackage checked) sizes the
-// buffer, and archive/zip refuses to read past it.
-func (p *pkg) readPart(name string) ([]byte, bool, error) {
-	name = partKey(name)
-	if x, ok := p.kept[name]; ok {
-		return x, true, nil
-	}
-	f, ok := p.files[name]
-	if !ok {
-		return nil, false, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
-	}
-	defer func() { _ = rc.Close() }()
-	// Sized by the declared size, but never beyond what the compressed bytes
-	// can give (deflate packs at most about 1,032 to 1), so that a small file
-	// declaring huge parts gets no huge buffer.
-	size := min(f.UncompressedSize64, f.CompressedSize64*1032+4096, 64<<20)
-	buf := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
-	if _, err := buf.ReadFrom(rc); err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
-	}
-	x, err := toUTF8(buf.Bytes())
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", name, err)
-	}
-	if p.kept != nil && len(x) <= keepMax {
-		p.kept[name] = x
-	}
-	return x, true, nil
-}
-
-// inUTF8 is the package data with its UTF-16 parts in UTF-8, for excelize,
-// which reads only UTF-8; data itself where there are none.
-func (p *pkg) inUTF8(data []byte) ([]byte, error) {
-	if len(p.utf16) == 0 {
-		return data, nil
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range p.order {
-		var x []byte
-		var err error
-		if p.utf16[partKey(f.Name)] {
-			x, _, err = p.readPart(f.Name)
-		} else {
-			var rc io.ReadCloser
-			if rc, err = f.Open(); err == nil {
-				x, err = io.ReadAll(rc)
-				_ = rc.Close()
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(x); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// toUTF8 turns a UTF-16 part (as Excel Mobile writes them, with a byte order
-// mark) into UTF-8 with its declaration saying so; other parts are returned
-// as they are.
-func toUTF8(x []byte) ([]byte, error) {
-	if len(x) < 2 || !(x[0] == 0xFF && x[1] == 0xFE || x[0] == 0xFE && x[1] == 0xFF) {
-		return x, nil
-	}
-	u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(x)
-	if err != nil {
-		return nil, fmt.Errorf("UTF-16: %w", err)
-	}
-	if end := bytes.Index(u, []byte("?>")); bytes.HasPrefix(u, []byte("<?xml")) && end > 0 {
-		decl := utf16Decl.ReplaceAll(u[:end], []byte(`encoding="UTF-8"`))
-		u = append(decl, u[end:]...)
-	}
-	return u, nil
-}
-
-// utf16Decl is the encoding of an XML declaration that names UTF-16.
-var utf16Decl = regexp.MustCompile(`encoding\s*=\s*["'](?i:utf-16(le|be)?)["']`)
 
 // eachStart calls fn with every start element of a small part (the
 // relationships, the workbook, the styles) and the name of its parent. It
@@ -398,8 +147,13 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 		main = "xl/workbook.xml"
 	}
 	wbx.Part = main
+	beta := false
 	found, err := p.eachStart(main, func(parent string, t *scanner) {
 		switch {
+		case parent == "":
+			for _, a := range t.attrs { // the root's namespaces
+				beta = beta || string(a.value) == nsBeta
+			}
 		case t.is("workbookPr"):
 			wbx.Date1904 = t.attr("date1904")
 		case t.is("sheet") && parent == "sheets":
@@ -414,13 +168,21 @@ func (p *pkg) workbook() (wbx workbookXML, err error) {
 	if !found {
 		return wbx, &FileError{Code: fupan.CodeFileNotXLSX, Why: whyNotZip, Err: errors.New("a zip without a workbook part")}
 	}
+	if beta {
+		// Its parts differ from the released format's in more than the
+		// namespace (shared strings are <sstItem>): refused whole rather
+		// than read in part.
+		return wbx, &FileError{Code: fupan.CodeFileUnreadable, Why: Reason{Key: "file.why.beta"},
+			Err: errors.New("the Excel 2007 beta format (namespace " + nsBeta + ")")}
+	}
 	wbx.ByID, wbx.ByType, err = p.relsOf(main)
 	return wbx, err
 }
 
 // readCells reads every sheet's cells.
 func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fupan.Workbook, error) {
-	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"])
+	var spent budget
+	shared, err := p.sharedStrings(wbx.ByType["sharedStrings"], &spent)
 	if err != nil {
 		return nil, err
 	}
@@ -430,7 +192,6 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 	}
 	date1904 := wbx.Date1904 == "1" || wbx.Date1904 == "true"
 	wb := &fupan.Workbook{File: name}
-	var spent budget
 	for _, s := range wbx.Sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -442,6 +203,13 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 		sh := &fupan.Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden"}
 		if err := p.readSheet(target, sh, shared, kinds, date1904, &spent); err != nil {
 			var fe *FileError
+			if errors.As(err, &fe) && fe.Why.Key == whyDamagedPart {
+				// Its zip entry is damaged (a bad checksum): the other sheets
+				// may hold the review, and the review says this one was left
+				// out, as LibreOffice reads the rest.
+				wb.Damaged = append(wb.Damaged, fupan.DamagedSheet{Sheet: s.Name, Part: target})
+				continue
+			}
 			if errors.As(err, &fe) {
 				return nil, err
 			}
@@ -454,8 +222,22 @@ func (p *pkg) readCells(ctx context.Context, wbx workbookXML, name string) (*fup
 
 // budget is what a workbook's cells have taken of the limits so far.
 type budget struct {
-	cells int
+	cells int // cells held: every row as wide as its last cell, merged ranges and what they fill
+	small int // rows and shared strings held: a slice or string header, a quarter of a cell each
 	text  int64
+}
+
+// charge adds cells and small items to what is held and refuses the
+// workbook once that is over limit cells, naming where (a cell, a part).
+func (b *budget) charge(cells, small, limit int, where func() string) error {
+	b.cells += cells
+	b.small += small
+	if b.cells+b.small/4 <= limit {
+		return nil
+	}
+	at := where()
+	return &FileError{Code: fupan.CodeFileTooLarge, Why: Reason{Key: "file.why.too-many-cells", Args: []any{limit, at}},
+		Err: fmt.Errorf("more than %d cells (reached at %s), counting the empty cells before each cell in its row and a quarter cell for each row and shared string", limit, at)}
 }
 
 // overLong stands in the shared string table for a string over the cell text
@@ -466,7 +248,7 @@ const overLong = "\x00over-long"
 // sharedStrings reads the shared string table: each item's text runs joined,
 // phonetic guides left out. A string over the cell text limit is not kept
 // (a 100 MB string would be copied over and over): it is marked overLong.
-func (p *pkg) sharedStrings(part string) ([]string, error) {
+func (p *pkg) sharedStrings(part string, spent *budget) ([]string, error) {
 	if part == "" {
 		return nil, nil
 	}
@@ -489,6 +271,11 @@ func (p *pkg) sharedStrings(part string) ([]string, error) {
 		case tokStart:
 			switch string(sc.name) {
 			case "si":
+				// Held whether a cell uses it or not: counted as it is read
+				// (two million unused ones are 5 MB on disk).
+				if err := spent.charge(0, 1, p.opts.MaxCells, func() string { return part }); err != nil {
+					return nil, err
+				}
 				inSI = !sc.selfClosing
 				b, over = b[:0], false
 				if sc.selfClosing {

@@ -36,7 +36,9 @@ func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []n
 		case tokEOF:
 			return r.finish()
 		case tokStart:
-			r.start(sc)
+			if err := r.start(sc); err != nil {
+				return err
+			}
 			if sc.selfClosing {
 				if err := r.end(sc.name); err != nil {
 					return err
@@ -76,7 +78,7 @@ type sheetReader struct {
 	merges                 []string
 }
 
-func (r *sheetReader) start(sc *scanner) {
+func (r *sheetReader) start(sc *scanner) error {
 	switch string(sc.name) {
 	case "row":
 		if n, ok := sc.attrInt("r"); ok && n > 0 {
@@ -104,8 +106,15 @@ func (r *sheetReader) start(sc *scanner) {
 	case "rPh": // a phonetic guide (東京 read トウキョウ) is not the cell's text
 		r.inPh = r.inIs
 	case "mergeCell":
+		// A range is held until the sheet's end, and a writer that checks
+		// ranges against each other (excelize) pays for each again: ranges
+		// count like cells.
+		if err := r.spent.charge(1, 0, r.p.opts.MaxCells, func() string { return r.sh.Name + "!" + sc.attr("ref") }); err != nil {
+			return err
+		}
 		r.merges = append(r.merges, sc.attr("ref"))
 	}
+	return nil
 }
 
 func (r *sheetReader) end(name []byte) error {
@@ -154,29 +163,38 @@ func (r *sheetReader) cell() error {
 			return r.tooMuchText()
 		}
 	}
-	limit := r.p.opts.MaxCells
-	if r.spent.cells++; r.spent.cells > limit {
-		return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
-	}
 	row, col, sh := r.row, r.col, r.sh
 	if row < 1 || col < 1 || col > 16384 || row > 1048576 {
-		return nil
+		return r.spent.charge(1, 0, r.p.opts.MaxCells, r.where) // read, never placed
 	}
-	if gap := row - len(sh.Rows); gap > 0 {
-		// Empty rows up to a far cell cost memory too: a cell in row
-		// 1,048,576 of many sheets must not make a small file huge.
-		if r.spent.cells += gap; r.spent.cells > limit {
-			return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells and rows", limit)}
-		}
+	// What is held is charged, not what is stored: a row is as wide as its
+	// last cell (one number in column XFD is 16,384 cells), and empty rows
+	// up to a far cell cost a slice header each, a quarter of a cell or less
+	// (a lone cell at XFD1048576 is 280,000 cells' worth; four such sheets
+	// are refused).
+	gap := max(row-len(sh.Rows), 0)
+	wider := max(col-rowLen(sh, row), 0)
+	if err := r.spent.charge(wider, gap, r.p.opts.MaxCells, r.where); err != nil {
+		return err
+	}
+	if gap > 0 {
 		sh.Rows = append(sh.Rows, make([][]fupan.Cell, gap)...)
 	}
 	cells := sh.Rows[row-1]
-	for len(cells) < col {
-		cells = append(cells, fupan.Cell{})
+	if wider > 0 {
+		cells = append(cells, make([]fupan.Cell, wider)...)
 	}
 	cells[col-1] = cell
 	sh.Rows[row-1] = cells
 	return nil
+}
+
+// rowLen is how many cells row (1-based) of the sheet holds so far.
+func rowLen(sh *fupan.Sheet, row int) int {
+	if row > len(sh.Rows) {
+		return 0
+	}
+	return len(sh.Rows[row-1])
 }
 
 // where names the cell being read, as "Sheet1!B7".
@@ -210,7 +228,7 @@ func (r *sheetReader) finish() error {
 		width = max(width, len(row))
 	}
 	for _, m := range r.merges {
-		if err := applyMerge(sh, m, width, &r.spent.cells, r.p.opts.MaxCells); err != nil {
+		if err := applyMerge(sh, m, width, r.spent, r.p.opts.MaxCells); err != nil {
 			return err
 		}
 	}
@@ -242,6 +260,11 @@ func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) 
 		return cell
 	case "inlineStr":
 		cell.Text = unescapeExcel(c.inline)
+		if c.inline == "" {
+			// A formula's result typed inline with its text cached in <v>
+			// (POI writes it so), as excelize and POI read it.
+			cell.Text = c.value
+		}
 		return cell
 	case "b":
 		cell.Kind, cell.Text = fupan.CellBool, c.value
@@ -297,7 +320,7 @@ func numberCell(cell fupan.Cell, style int, kinds []numFmtKind, date1904 bool) f
 // fills only the sheet's used area (rows with data, columns up to the widest
 // row) and counts what it fills against the cell limit, so that a range such
 // as A1:XFD1048576 cannot make a small sheet huge.
-func applyMerge(sh *fupan.Sheet, ref string, width int, cells *int, limit int) error {
+func applyMerge(sh *fupan.Sheet, ref string, width int, spent *budget, limit int) error {
 	a, z, ok := strings.Cut(ref, ":")
 	if !ok {
 		return nil
@@ -327,8 +350,8 @@ func applyMerge(sh *fupan.Sheet, ref string, width int, cells *int, limit int) e
 			cell := first
 			cell.Merged = true
 			row[c-1] = cell
-			if *cells++; *cells > limit {
-				return &FileError{Code: fupan.CodeFileTooLarge, Why: whyTooLarge, Err: fmt.Errorf("more than %d cells", limit)}
+			if err := spent.charge(1, 0, limit, func() string { return sh.Name + "!" + ref }); err != nil {
+				return err
 			}
 		}
 		sh.Rows[r-1] = row

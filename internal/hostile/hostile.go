@@ -5,6 +5,7 @@ package hostile
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -133,4 +134,102 @@ func ManyCells(n int) ([]byte, error) {
 		_, err := io.WriteString(w, `</sheetData></worksheet>`)
 		return err
 	}, text(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`))
+}
+
+// SparseWide is a workbook with one number in column XFD, the last, of each
+// of rows rows (12 KB for 1,000 rows): each row implies 16,384 cells.
+func SparseWide(rows int) ([]byte, error) {
+	return pack(func(w io.Writer) error {
+		if _, err := io.WriteString(w, sheetNS); err != nil {
+			return err
+		}
+		for r := 1; r <= rows; r++ {
+			if _, err := fmt.Fprintf(w, `<row r="%d"><c r="XFD%d"><v>%d</v></c></row>`, r, r, r); err != nil {
+				return err
+			}
+		}
+		_, err := io.WriteString(w, `</sheetData></worksheet>`)
+		return err
+	}, text(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`))
+}
+
+// UnusedSharedStrings is a workbook of one cell whose shared string table
+// holds n different strings, all but the first used by no cell.
+func UnusedSharedStrings(n int) ([]byte, error) {
+	return pack(text(sheetNS+`<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`), func(w io.Writer) error {
+		if _, err := fmt.Fprintf(w, `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="%d">`, n); err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(w, 64<<10)
+		for i := 0; i < n; i++ {
+			if _, err := fmt.Fprintf(bw, `<si><t>%d</t></si>`, i); err != nil {
+				return err
+			}
+		}
+		_, err := io.WriteString(bw, `</sst>`)
+		if err == nil {
+			err = bw.Flush()
+		}
+		return err
+	})
+}
+
+// Edit copies the workbook package src, each entry's content passed through
+// edit (nil keeps it), then adds extra empty entries named extra-N.bin.
+func Edit(src []byte, edit func(name string, x []byte) []byte, extra int) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		x, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if edit != nil {
+			x = edit(f.Name, x)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(x); err != nil {
+			return nil, err
+		}
+	}
+	for i := 0; i < extra; i++ {
+		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("extra-%d.bin", i), Method: zip.Store}); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ManyMerges is the workbook src with n more merged ranges (two cells each,
+// below its data) in the sheet part named.
+func ManyMerges(src []byte, part string, n int) ([]byte, error) {
+	return Edit(src, func(name string, x []byte) []byte {
+		if name != part {
+			return x
+		}
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, `<mergeCell ref="A%d:B%d"/>`, 1000+i, 1000+i)
+		}
+		if i := bytes.Index(x, []byte("</mergeCells>")); i >= 0 {
+			return append(append(append([]byte{}, x[:i]...), b.String()...), x[i:]...)
+		}
+		i := bytes.Index(x, []byte("</sheetData>")) + len("</sheetData>")
+		return append(append(append([]byte{}, x[:i]...), "<mergeCells>"+b.String()+"</mergeCells>"...), x[i:]...)
+	}, 0)
 }
