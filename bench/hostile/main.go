@@ -1,7 +1,8 @@
 // Command hostile measures what each hostile workbook of docs/bad-input.md
 // costs fupan: it writes them into a folder, runs `fupan validate` and
 // `fupan report` on each as a process of its own, and prints the wall time
-// and peak memory (max RSS) of each, marking any over 5 s or 300 MB.
+// and peak memory (max RSS) of each, marking any over 5 s or 300 MB; then
+// `fupan mail` against an SMTP server flooding its reply (smtp.go).
 //
 //	go run ./bench/hostile            (builds fupan itself; takes a minute)
 package main
@@ -98,6 +99,11 @@ func run(dir, onlyFlag string, only *regexp.Regexp) error {
 			line += fmt.Sprintf(" %8.2fs %8d%s", took.Seconds(), rss, mark)
 		}
 		fmt.Println(line)
+	}
+	if only.MatchString("smtp-flood") {
+		if err := measureSMTPFlood(bin, dir); err != nil {
+			return err
+		}
 	}
 	if over > 0 {
 		return fmt.Errorf("%d measurements over 5 s or 300 MiB (marked !)", over)
