@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/catalog"
 )
 
 // ensure starts a new page when fewer than h millimetres are left.
@@ -49,6 +48,7 @@ func (d *doc) heading(title string, level int) {
 		y += 2
 	}
 	d.pdf.SetY(y + 1.5)
+	d.headingPage, d.headingEnd = d.pdf.cur, y+1.5
 	d.setSize(9)
 	d.text(ink)
 }
@@ -178,10 +178,7 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 		if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
 			text = row[i].text
 		}
-		ls := d.wrap(text, widths[i]-2*cellPad)
-		if len(ls) > maxLines {
-			ls = append(ls[:maxLines-1], catalog.T(d.lang, "text.too-long"))
-		}
+		ls := d.cutLines(d.wrap(text, widths[i]-2*cellPad), maxLines, widths[i]-2*cellPad)
 		lines[i] = ls
 		h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
 	}

@@ -108,8 +108,12 @@ func TestLongCauseStaysOnThePage(t *testing.T) {
 			}
 		}
 		text := testtool.Text(t, path)
-		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "内容过长，完整内容见工作簿") {
-			t.Errorf("the 30,000-character cause is cut without saying so")
+		// The note is whole, inside its cell: "作簿）" was lost past the border.
+		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "……（内容过长，完整内容见工作簿）") {
+			t.Errorf("the 30,000-character cause is cut without the whole note saying so")
+		}
+		for _, f := range layoutFaults(t, path, nil) {
+			t.Errorf("%d characters: %s", n, f)
 		}
 	}
 }

@@ -117,47 +117,14 @@ func periodText(m fupan.Meta) string {
 // than the rest of the page goes on over the next one, line by line: a
 // 5,000-character cause ran through the footer.
 func (d *doc) point(p fupan.Point, mark colour) {
-	d.setSize(9)
-	type line struct {
-		text string
-		ink  colour
-	}
-	var lines []line
-	for _, t := range d.wrap(p.Title, contentW-6) {
-		lines = append(lines, line{t, ink})
-	}
+	lines := d.blockLines(p.Title, 9, contentW-6, ink)
 	if p.Detail != "" {
-		for _, t := range d.wrap(p.Detail, contentW-6) {
-			lines = append(lines, line{t, grey})
-		}
+		lines = append(lines, d.blockLines(p.Detail, 9, contentW-6, grey)...)
 	}
 	if p.Warning != "" {
-		for _, t := range d.wrap(p.Warning, contentW-6) {
-			lines = append(lines, line{t, statusInk[fupan.StatusMissed]})
-		}
+		lines = append(lines, d.blockLines(p.Warning, 9, contentW-6, statusInk[fupan.StatusMissed])...)
 	}
-	// A very long point is cut, saying where the rest is, as table cells are.
-	const mostLines = 80
-	if len(lines) > mostLines {
-		lines = append(lines[:mostLines-1], line{catalog.T(d.lang, "text.too-long"), grey})
-	}
-	// A short point is kept whole on one page; a long one starts where it is.
-	if h := float64(len(lines))*d.lineH() + 2; h < bottom-margin {
-		d.ensure(h)
-	} else {
-		d.ensure(3 * d.lineH())
-	}
-	for _, l := range lines {
-		d.ensure(d.lineH())
-		y := d.pdf.Y()
-		d.fill(mark)
-		d.pdf.Rect(margin, y+0.4, 1.5, d.lineH(), "F")
-		d.text(l.ink)
-		d.write(margin+4, y, contentW-6, l.text, "L")
-		d.pdf.SetY(y + d.lineH())
-	}
-	d.text(ink)
-	d.pdf.SetY(d.pdf.Y() + 2)
+	d.block(d.cutBlock(lines, contentW-6), mark, contentW-6)
 }
 
 // verdict says in a sentence how the team did: the targets met of all, the
