@@ -82,7 +82,7 @@ func concludeOutcomes(r *Review, blames map[Ref]string) (highlights, improve []P
 		if o.Achievement == nil {
 			continue
 		}
-		title := catalog.F(l, "conclusion.outcome", o.Metric, o.TargetText, o.ActualText, FormatPercent(*o.Achievement, false))
+		title := catalog.F(l, "conclusion.outcome", o.Metric, formatFigure(o.TargetText, o.Target, o.Kind, l), formatFigure(o.ActualText, o.Actual, o.Kind, l), FormatPercent(*o.Achievement, false))
 		if o.Status == StatusAchieved {
 			highlights = append(highlights, Point{Title: title, Detail: o.Lesson, Ref: o.Ref})
 			continue

@@ -208,6 +208,8 @@ var zhHans = map[string]string{
 	"lessons.teams":             "%d 个团队",
 	"kind.experience":           "经验",
 	"kind.lesson":               "教训",
+	"lessons.of.lesson":         "教训（%d）",
+	"lessons.of.experience":     "经验（%d）",
 	"verdict.metrics":           "指标达成 %d/%d",
 	"verdict.none":              "没有可计算达成率的指标",
 	"verdict.worst":             "最差：%s",

@@ -208,6 +208,8 @@ var zhHant = map[string]string{
 	"lessons.teams":             "%d 個團隊",
 	"kind.experience":           "經驗",
 	"kind.lesson":               "教訓",
+	"lessons.of.lesson":         "教訓（%d）",
+	"lessons.of.experience":     "經驗（%d）",
 	"verdict.metrics":           "指標達成 %d/%d",
 	"verdict.none":              "沒有可計算達成率的指標",
 	"verdict.worst":             "最差：%s",

@@ -134,6 +134,13 @@ func TestLongTextFitsOverviewAndLessons(t *testing.T) {
 				if n == 30000 && !strings.Contains(flat, tooLong(l)) {
 					t.Errorf("%s, %s: the 30,000-character cause is cut without the whole note %q", l, filepath.Base(path), tooLong(l))
 				}
+				// The kind's heading counts its lessons in words of the
+				// language ("lesson (4)" read as a label, "教训 (4)" with
+				// ASCII brackets in Chinese).
+				want := map[fupan.Lang]string{fupan.Simplified: "教训（12）", fupan.Traditional: "教訓（12）", fupan.English: "Lessons(12)"}[l]
+				if path == library && !strings.Contains(flat, want) {
+					t.Errorf("%s: the lessons library's heading is not %q", l, want)
+				}
 				if n == 5000 && strings.Contains(flat, tooLong(l)) {
 					t.Errorf("%s, %s: the 5,000-character cause is cut: it fits on two pages", l, filepath.Base(path))
 				}

@@ -239,6 +239,11 @@ func (d *doc) ganttLegend(g gantt) {
 	d.text(grey)
 	x := g.plotX
 	key := func(symbolW float64, draw func(x float64), label string) {
+		// A key that would run past the margin starts a new row (English
+		// labels are longer).
+		if x+symbolW+1+d.width(label)+1 > margin+contentW && x > g.plotX {
+			x, y = g.plotX, y+d.lineH()+1
+		}
 		draw(x)
 		d.write(x+symbolW+1, y, d.width(label)+1, label, "L")
 		x += symbolW + d.width(label) + 6

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/fupan-review/fupan"
 )
 
@@ -60,6 +62,10 @@ type column struct {
 	share    float64
 	align    string
 	computed bool
+	// names: the column holds people's names, never hyphenated: it is at
+	// least as wide as the longest part of a name (between spaces and after
+	// the name's own hyphens).
+	names bool
 }
 
 // cellStyle colours one table cell.
@@ -86,6 +92,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		widths[i] = contentW * c.share / total
 	}
 	d.setSize(8.5)
+	d.widenForNames(cols, rows, widths)
 	header := func() { d.tableHeader(cols, widths) }
 	// The header goes with the first row (or as much of it as a page's foot
 	// holds): never alone at the foot of a page.
@@ -266,4 +273,38 @@ func trackStatus(t fupan.TrackingRow) string {
 		return fupan.StatusAchieved
 	}
 	return fupan.StatusMissed
+}
+
+// widenForNames widens each column of names to its longest name part, so
+// that no name is hyphenated ("Maximili-an", "Lindqvi-st"): the width comes
+// from the other columns, in proportion to theirs. A part wider than a
+// quarter of the page is broken still.
+func (d *doc) widenForNames(cols []column, rows [][]cell, widths []float64) {
+	for i, c := range cols {
+		if !c.names {
+			continue
+		}
+		need := 0.0
+		for _, row := range rows {
+			if i >= len(row) {
+				continue
+			}
+			for _, part := range strings.FieldsFunc(row[i].text, func(r rune) bool { return r == ' ' || r == '\n' }) {
+				for _, piece := range strings.SplitAfter(part, "-") {
+					need = max(need, d.width(piece))
+				}
+			}
+		}
+		need = min(need+2*cellPad+0.2, contentW/4)
+		if need <= widths[i] {
+			continue
+		}
+		others := contentW - widths[i]
+		for k := range widths {
+			if k != i {
+				widths[k] *= (contentW - need) / others
+			}
+		}
+		widths[i] = need
+	}
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/fupan-review/fupan"
@@ -29,7 +28,7 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 		if len(of) == 0 {
 			continue
 		}
-		d.heading(fmt.Sprintf("%s (%d)", catalog.T(l, "kind."+kind), len(of)), 0)
+		d.heading(catalog.F(l, "lessons.of."+kind, len(of)), 0)
 		// One metric across scripts (华东销售额, 華東銷售額) is one group,
 		// named as its first lesson writes it.
 		for _, group := range fupan.ByMetric(of) {

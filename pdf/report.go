@@ -217,6 +217,19 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	gap := 3.0
 	tileW := (contentW - gap*(perRow-1)) / perRow
 	tileH := 17.0
+	// A label longer than its tile (English's "Mean achievement (each
+	// capped at 100%)") goes on two lines, every tile taller to match.
+	d.setSize(8)
+	labels := make([][]string, len(figs))
+	extra := 0.0
+	for i, f := range figs {
+		labels[i] = d.wrap(f.Label, tileW-4)
+		if len(labels[i]) > 2 {
+			labels[i] = []string{labels[i][0], d.cutEnd(strings.Join(labels[i][1:], " "), tileW-4)}
+		}
+		extra = max(extra, float64(len(labels[i])-1)*d.lineH())
+	}
+	tileH += extra
 	y := d.pdf.Y()
 	for i, f := range figs {
 		x := margin + float64(i%perRow)*(tileW+gap)
@@ -229,15 +242,17 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 		d.pdf.Rect(x, yy, 1.2, tileH, "F")
 		d.setSize(8)
 		d.text(grey)
-		d.write(x+3, yy+1.5, tileW-4, f.Label, "L")
+		for k, line := range labels[i] {
+			d.write(x+3, yy+1.5+float64(k)*d.lineH(), tileW-4, line, "L")
+		}
 		d.setSize(15)
 		d.text(navy)
 		if f.Key == "mean.achievement" && rv.Summary.MeanAchievementCapped != nil {
 			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievementCapped)])
 		}
-		d.write(x+3, yy+5.5, tileW-4, f.Value, "L")
+		d.write(x+3, yy+5.5+extra, tileW-4, f.Value, "L")
 		if c, ok := changes[f.Key]; ok {
-			d.change(x+3, yy+12.6, tileW-4, c)
+			d.change(x+3, yy+12.6+extra, tileW-4, c)
 		}
 	}
 	rows := (len(figs) + perRow - 1) / perRow
