@@ -448,7 +448,8 @@ func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist 
 	if lang == "" {
 		lang = rv.Meta.Lang
 	}
-	e.Attention = templates.AttentionTexts(rv, lang, fupan.DateOf(o.Settings.Now))
+	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
+	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 }
 
