@@ -2,6 +2,7 @@ package fupan_test
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -197,8 +198,36 @@ func TestRootCausesWorstFirst(t *testing.T) {
 	for _, p := range fupan.Conclude(rv).RootCauses {
 		got = append(got, p.Title)
 	}
-	want := []string{"门店客流量", "新客户获取量", "华东销售额", "首场地推活动 (+20%)"}
+	want := []string{"门店客流量", "新客户获取量", "华东销售额", "首场地推活动（+20%）"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("root causes %q; want %q", got, want)
+	}
+}
+
+// The conclusion's texts, built from the catalogue's pieces and a team's
+// words, have no ASCII punctuation of fupan's in Chinese: the team's own
+// written full-width, whatever is left is fupan's.
+func TestConclusionPunctuation(t *testing.T) {
+	bad := regexp.MustCompile(`\p{Han}[,:;()!?]|[,:;()!?]\p{Han}|[,:;()]\s*\d{4}-\d\d-\d\d|\d{4}-\d\d-\d\d[,:;()]`)
+	full := strings.NewReplacer(",", "，", ":", "：", ";", "；", "(", "（", ")", "）", "!", "！", "?", "？")
+	for _, r := range []samples.Review{samples.SeedSimplified(), samples.SeedTraditional()} {
+		for _, tb := range []*samples.Table{&r.Plan, &r.Track, &r.Outcome, &r.Acts} {
+			for _, row := range tb.Rows {
+				for i := range row {
+					row[i] = full.Replace(row[i])
+				}
+			}
+		}
+		rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+		c := fupan.Conclude(rv)
+		for _, ps := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
+			for _, p := range ps {
+				for _, text := range []string{p.Title, p.Detail, p.Warning} {
+					if hit := bad.FindString(text); hit != "" {
+						t.Errorf("%s: ASCII punctuation in %q (at %q)", r.Lang, text, hit)
+					}
+				}
+			}
+		}
 	}
 }

@@ -54,7 +54,8 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		"行动“降低新客户获取成本”已过完成时间（2025-09-10），尚未完成",
 		"林二执行不力",
 		"平均达成率（单项封顶100%）",
-		"78.5%", // (100% + 90% + 40% + 84%) / 4: the 250% counts as 100%
+		"78.5%",        // (100% + 90% + 40% + 84%) / 4: the 250% counts as 100%
+		"数据质量问题：0个错误，", // full-width between Chinese pieces (it was "数据质量问题:0 个错误,")
 	} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 does not say %q:\n%s", want, page1)
@@ -67,7 +68,7 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		t.Error("新客户获取量 has a follow-up action (降低新客户获取成本), yet page 1 says none")
 	}
 	tables := strings.Join(strings.Fields(testtool.Text(t, path)), "")
-	if !strings.Contains(tables, "计划进度(7月)") {
+	if !strings.Contains(tables, "计划进度（7月）") {
 		t.Error("the tracking table's header lost the team's note (7月)")
 	}
 	if !strings.Contains(tables, "-35.5%提前") || strings.Contains(tables, "-35.5%偏差过大") {
