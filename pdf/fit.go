@@ -1,6 +1,10 @@
 package pdf
 
-import "github.com/fupan-review/fupan/catalog"
+import (
+	"strings"
+
+	"github.com/fupan-review/fupan/catalog"
+)
 
 // The one way the report, the overview and the lessons library fit a text
 // into its box: every text measured and broken into lines (wrap.go), a text
@@ -94,3 +98,44 @@ func (d *doc) block(lines []textLine, mark colour, w float64) {
 
 // lineHeight is the height of a line of text of the size.
 func lineHeight(size float64) float64 { return size * 0.3528 * 1.45 }
+
+// writeIn draws a line inside exactly x…x+w (write's box has a millimetre
+// of margin inside it): a table's text lies within its cell's padding, as
+// it was broken, and does not touch the border.
+func (d *doc) writeIn(x, y, w float64, s, align string) {
+	switch align {
+	case "R":
+		d.write(x, y, w+1, s, align)
+	case "C":
+		d.write(x, y, w, s, align)
+	default:
+		d.write(x-1, y, w+1, s, align)
+	}
+}
+
+// wrapWords breaks a text at its spaces only, each word whole on a line
+// where it fits; a word wider than w is broken as wrap breaks it.
+func (d *doc) wrapWords(text string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(safe(text), "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case d.width(line+" "+word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+			if d.width(line) > w {
+				ls := d.wrap(line, w)
+				out = append(out, ls[:len(ls)-1]...)
+				line = ls[len(ls)-1]
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}

@@ -75,6 +75,10 @@ type cell struct {
 	// spans starts a cell that the cells marked cont below continue (a goal
 	// over its tasks, as the merged cell in the workbook): drawn as one.
 	spans, cont bool
+	// words: the cell breaks only at its spaces (a value and its status,
+	// "84.8% 未达成", never "未达" and "成"), unless a word is wider than
+	// the column.
+	words bool
 }
 
 const cellPad = 1.6
@@ -166,7 +170,7 @@ func (d *doc) tableHeader(cols []column, widths []float64) {
 		d.pdf.Rect(x, y, widths[i], h, "FD")
 		d.text(colour{255, 255, 255})
 		for k, l := range lines[i] {
-			d.write(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
+			d.writeIn(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
 		}
 		x += widths[i]
 	}
@@ -185,7 +189,11 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 		if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
 			text = row[i].text
 		}
-		ls := d.cutLines(d.wrap(text, widths[i]-2*cellPad), maxLines, widths[i]-2*cellPad)
+		wrapped := d.wrap(text, widths[i]-2*cellPad)
+		if i < len(row) && row[i].words {
+			wrapped = d.wrapWords(text, widths[i]-2*cellPad)
+		}
+		ls := d.cutLines(wrapped, maxLines, widths[i]-2*cellPad)
 		lines[i] = ls
 		h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
 	}
@@ -247,7 +255,7 @@ func (d *doc) drawRow(cols []column, widths []float64, row []cell, lines [][]str
 			cellLines = nil
 		}
 		for k := start; k < min(start+n, len(cellLines)); k++ {
-			d.write(x+cellPad, y+cellPad+float64(k-start)*d.lineH(), widths[i]-2*cellPad, cellLines[k], c.align)
+			d.writeIn(x+cellPad, y+cellPad+float64(k-start)*d.lineH(), widths[i]-2*cellPad, cellLines[k], c.align)
 		}
 		x += widths[i]
 	}
@@ -261,7 +269,7 @@ func statusCell(text, status, label string) cell {
 	if label != "" {
 		text += " " + label
 	}
-	return cell{text: text, bg: &bg, fg: &fg}
+	return cell{text: text, bg: &bg, fg: &fg, words: true}
 }
 
 // statusOf is the colour class of a tracked milestone.

@@ -68,6 +68,9 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		t.Error("新客户获取量 has a follow-up action (降低新客户获取成本), yet page 1 says none")
 	}
 	tables := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	if !strings.Contains(tables, "严重程度") { // the findings' column holds the severity: so headed, not 状态
+		t.Error("the findings table's first column is not headed by what it holds")
+	}
 	if !strings.Contains(tables, "计划进度（7月）") {
 		t.Error("the tracking table's header lost the team's note (7月)")
 	}
@@ -146,6 +149,11 @@ func TestOverviewTitleAndOrder(t *testing.T) {
 	}
 	testtool.Require(t, "pdftotext")
 	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	// The last column tells leadership how far to trust the figures, in its
+	// words, not the validator's "可用于生成报告".
+	if !strings.Contains(text, "数据质量") || !strings.Contains(text, "无问题") || strings.Contains(text, "可用于生成报告") {
+		t.Errorf("the overview's status column is not in leadership's words:\n%s", text)
+	}
 	if !strings.Contains(text, "策略复盘总览·2025Q2、2025Q3") {
 		t.Errorf("the title does not name the periods:\n%s", text)
 	}

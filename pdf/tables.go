@@ -188,7 +188,7 @@ func (d *doc) findings(fs []fupan.Finding) {
 		return
 	}
 	cols := []column{
-		{title: catalog.T(l, "status"), share: 1, align: "L"},
+		{title: catalog.T(l, "severity"), share: 1, align: "L"},
 		{title: catalog.T(l, "cell"), share: 1.2, align: "L"},
 		{title: catalog.T(l, "message"), share: 3.4, align: "L"},
 		{title: catalog.T(l, "hint"), share: 3, align: "L"},
