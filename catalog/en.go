@@ -204,6 +204,7 @@ var en = map[string]string{
 	"lessons.title":             "Lessons library",
 	"lessons.metric":            "Metric",
 	"lessons.kind":              "Kind",
+	"lessons.achievement":       "Achievement",
 	"lessons.text":              "Lesson",
 	"lessons.from":              "From",
 	"lessons.none":              "No other team's lessons on these metrics in the history yet",

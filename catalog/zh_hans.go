@@ -204,6 +204,7 @@ var zhHans = map[string]string{
 	"lessons.title":             "经验教训库",
 	"lessons.metric":            "指标",
 	"lessons.kind":              "类型",
+	"lessons.achievement":       "达成率",
 	"lessons.text":              "经验/教训",
 	"lessons.from":              "来源",
 	"lessons.none":              "复盘历史中还没有其他团队在这些指标上的经验教训",

@@ -204,6 +204,7 @@ var zhHant = map[string]string{
 	"lessons.title":             "經驗教訓庫",
 	"lessons.metric":            "指標",
 	"lessons.kind":              "類型",
+	"lessons.achievement":       "達成率",
 	"lessons.text":              "經驗/教訓",
 	"lessons.from":              "來源",
 	"lessons.none":              "復盤歷史中還沒有其他團隊在這些指標上的經驗教訓",
