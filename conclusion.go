@@ -64,8 +64,39 @@ func Conclude(r *Review) Conclusion {
 			c.RootCauses = append(c.RootCauses, rc.p)
 		}
 	}
+	c.RootCauses = foldCauses(r.Meta.Lang, c.RootCauses)
 	c.Directions = directions(r)
 	return c
+}
+
+// foldCauses writes a cause several metrics or milestones share once, with
+// how many and which ("市场需求变化 ×14" over "关键任务03（+20%）、…"), where
+// it stood once for each (fourteen times in a row), at the place of its
+// first (the worst). A cause that blames a person stays with its warning.
+func foldCauses(l Lang, points []Point) []Point {
+	key := func(p Point) string { return strings.Join(strings.Fields(Simplify(p.Detail)), " ") }
+	count := map[string]int{}
+	for _, p := range points {
+		if p.Warning == "" && p.Detail != "" {
+			count[key(p)]++
+		}
+	}
+	var out []Point
+	at := map[string]int{} // a folded cause's index in out
+	for _, p := range points {
+		k := key(p)
+		if p.Warning != "" || p.Detail == "" || count[k] < 2 {
+			out = append(out, p)
+			continue
+		}
+		if i, ok := at[k]; ok {
+			out[i].Detail += catalog.T(l, "sep.list") + p.Title
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, Point{Title: catalog.F(l, "conclusion.folded", p.Detail, count[k]), Detail: p.Title, Ref: p.Ref})
+	}
+	return out
 }
 
 // rankedPoint is a root cause with its rank: lower comes first.
@@ -107,6 +138,9 @@ func milestoneCauses(r *Review, blames map[Ref]string) []rankedPoint {
 		detail := t.Problem
 		if t.Countermeasure != "" {
 			detail = strings.TrimSpace(detail + catalog.T(l, "conclusion.countermeasure") + t.Countermeasure)
+		}
+		if strings.TrimSpace(detail) == "" { // never a heading with nothing under it
+			detail = catalog.T(l, "conclusion.no-cause")
 		}
 		late := math.Abs(*t.Deviation) // off track is late, or behind
 		title := catalog.F(l, "conclusion.milestone", t.Task, FormatPercent(*t.Deviation, true))

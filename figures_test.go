@@ -1,6 +1,7 @@
 package fupan_test
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -229,5 +230,31 @@ func TestConclusionPunctuation(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The conclusion is condensed: a cause fourteen milestones share is written
+// once with how many and which (it stood fourteen times in a row), and a
+// milestone off track with no cause written says so under its heading
+// (it stood as a heading with nothing under it).
+func TestRootCausesFolded(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = nil
+	for i := 0; i < 14; i++ {
+		r.Track.Rows = append(r.Track.Rows, []string{fmt.Sprintf("关键任务%02d", i+1), "2025年7月20日前完成", "2025年9月10日", "", "市场需求变化", "", "王五"})
+	}
+	r.Track.Rows = append(r.Track.Rows, []string{"扩充证言素材库", "2025年7月20日前完成", "2025年9月10日", "", "", "", "李四"})
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	var folded []fupan.Point
+	for _, p := range fupan.Conclude(rv).RootCauses {
+		if strings.Contains(p.Title, "扩充证言素材库") && p.Detail != "团队未写明原因" {
+			t.Errorf("a root cause with nothing under it: %+v", p)
+		}
+		if strings.Contains(p.Title+p.Detail, "市场需求变化") {
+			folded = append(folded, p)
+		}
+	}
+	if len(folded) != 1 || folded[0].Title != "市场需求变化 ×14" || strings.Count(folded[0].Detail, "关键任务") != 14 {
+		t.Errorf("the shared cause is not folded once with its 14 tasks: %+v", folded)
 	}
 }

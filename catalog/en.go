@@ -274,6 +274,8 @@ var en = map[string]string{
 	"conclusion.outcome":        "%s: %s → %s (%s)",
 	"conclusion.milestone":      "%s (%s)",
 	"conclusion.action":         "%s (%s)",
+	"conclusion.no-cause":       "no cause written by the team",
+	"conclusion.folded":         "%s ×%d",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "the file is empty",

@@ -118,7 +118,7 @@ var zhHans = map[string]string{
 	"status":                    "状态",
 	"overview.data":             "数据质量",
 	"overview.data.ok":          "无问题",
-	"severity":                  "严重程度",
+	"severity":                  "类别",
 	"on.track":                  "正常",
 	"ahead":                     "提前",
 	"off.track":                 "偏差过大",
@@ -274,6 +274,8 @@ var zhHans = map[string]string{
 	"conclusion.outcome":        "%s：%s → %s（%s）",
 	"conclusion.milestone":      "%s（%s）",
 	"conclusion.action":         "%s（%s）",
+	"conclusion.no-cause":       "团队未写明原因",
+	"conclusion.folded":         "%s ×%d",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "文件是空的",

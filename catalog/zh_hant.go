@@ -118,7 +118,7 @@ var zhHant = map[string]string{
 	"status":                    "狀態",
 	"overview.data":             "資料品質",
 	"overview.data.ok":          "無問題",
-	"severity":                  "嚴重程度",
+	"severity":                  "類別",
 	"on.track":                  "正常",
 	"ahead":                     "提前",
 	"off.track":                 "偏差過大",
@@ -274,6 +274,8 @@ var zhHant = map[string]string{
 	"conclusion.outcome":        "%s：%s → %s（%s）",
 	"conclusion.milestone":      "%s（%s）",
 	"conclusion.action":         "%s（%s）",
+	"conclusion.no-cause":       "團隊未寫明原因",
+	"conclusion.folded":         "%s ×%d",
 
 	// Why a file cannot be read at all, for the file-… findings.
 	"file.why.empty":         "檔案是空的",

@@ -68,7 +68,7 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		t.Error("新客户获取量 has a follow-up action (降低新客户获取成本), yet page 1 says none")
 	}
 	tables := strings.Join(strings.Fields(testtool.Text(t, path)), "")
-	if !strings.Contains(tables, "严重程度") { // the findings' column holds the severity: so headed, not 状态
+	if !strings.Contains(tables, "类别单元格") { // the findings' column holds the severity: so headed, not 状态
 		t.Error("the findings table's first column is not headed by what it holds")
 	}
 	if !strings.Contains(tables, "计划进度（7月）") {
