@@ -40,6 +40,11 @@ func TestRobotWordsFollowItsLanguage(t *testing.T) {
 	if !strings.Contains(text, "需要决策") || strings.ContainsAny(text, "過時動對應沒") {
 		t.Errorf("the zh-Hans message has fupan's words in Traditional:\n%s", text)
 	}
+	// Three items: the first and "另有 2 项" (it read "等 2 项", which a
+	// Chinese reader takes for two in all).
+	if !strings.Contains(text, "，另有 2 项") || strings.Contains(text, "等 2 项") {
+		t.Errorf("the items beyond the first are not counted as 另有:\n%s", text)
+	}
 	if !strings.Contains(text, "華東銷售部") {
 		t.Errorf("the team's name is not as written:\n%s", text)
 	}
