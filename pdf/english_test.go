@@ -64,7 +64,7 @@ func TestEnglishReportReadsWell(t *testing.T) {
 	if !strings.Contains(flat, "9,500,000 → 8,900,000") {
 		t.Error("the conclusion writes 9500000 → 8900000 without separators")
 	}
-	if !strings.Contains(flat, "Action “Lower customer acquisition cost” is past its due date") {
+	if !strings.Contains(flat, "Action \"Lower customer acquisition cost\" is past its due date") {
 		t.Error("the overdue action is not a sentence with the action quoted")
 	}
 }
