@@ -119,9 +119,18 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		// A row that fits the page's rest is drawn whole; a taller one is
 		// split over pages where the rest is worth filling, rather than
 		// leaving half a page empty, else it starts the next page.
-		if rest := bottom - d.pdf.Y(); h > rest && rest < 40 {
+		rest := bottom - d.pdf.Y()
+		if h > rest && rest < 40 {
 			d.newPage()
 			header()
+		} else if ri == len(rows)-2 && h <= rest && ri > 0 {
+			// The last row never alone on a page of its own: where it would
+			// not fit after this one, the two go over together.
+			_, last := d.rowLines(cols, widths, rows[ri+1])
+			if h+last > rest && h+last <= bottom-margin-d.headerHeight(cols, widths) && last <= 40 {
+				d.newPage()
+				header()
+			}
 		}
 		total := 0
 		for i := range cols {

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -59,5 +61,38 @@ func TestOverviewTableTextInsideCells(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A table's last row is never alone on a page of its own (a findings table
+// spilled one row onto a new page): where it does not fit, the row before it
+// goes over with it.
+func TestTableLastRowNotAlone(t *testing.T) {
+	d, err := newDoc(Options{}, fupan.Simplified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.newPage()
+	cols := []column{{title: "类别", share: 1, align: "L"}, {title: "说明", share: 4, align: "L"}}
+	var rows [][]cell
+	for i := 0; i < 6; i++ {
+		rows = append(rows, []cell{{text: "警告"}, {text: fmt.Sprintf("第 %d 行", i+1)}})
+	}
+	d.setSize(8.5)
+	rowH := d.lineH() + 2*cellPad
+	// Room for the header and five rows: the sixth would go over alone.
+	d.pdf.SetY(bottom - d.headerHeight(cols, []float64{contentW / 5, contentW * 4 / 5}) - 5*rowH - 0.5)
+	d.table(cols, rows)
+	if d.pdf.PageCount() != 2 {
+		t.Fatalf("%d pages", d.pdf.PageCount())
+	}
+	onLast := 0
+	for _, o := range d.pdf.pages[1] {
+		if o.kind == opText && strings.HasPrefix(o.s, "第 ") {
+			onLast++
+		}
+	}
+	if onLast < 2 {
+		t.Errorf("%d rows on the table's last page: its last row alone", onLast)
 	}
 }
