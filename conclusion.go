@@ -81,20 +81,29 @@ func foldCauses(l Lang, points []Point) []Point {
 			count[key(p)]++
 		}
 	}
+	// The first few of a folded cause's metrics or milestones are named, the
+	// rest counted: a table of thousands would make a cell of megabytes.
+	const named = 10
 	var out []Point
 	at := map[string]int{} // a folded cause's index in out
+	seen := map[string]int{}
 	for _, p := range points {
 		k := key(p)
 		if p.Warning != "" || p.Detail == "" || count[k] < 2 {
 			out = append(out, p)
 			continue
 		}
-		if i, ok := at[k]; ok {
+		seen[k]++
+		i, ok := at[k]
+		switch {
+		case !ok:
+			at[k] = len(out)
+			out = append(out, Point{Title: catalog.F(l, "conclusion.folded", p.Detail, count[k]), Detail: p.Title, Ref: p.Ref})
+		case seen[k] <= named:
 			out[i].Detail += catalog.T(l, "sep.list") + p.Title
-			continue
+		case seen[k] == named+1:
+			out[i].Detail += catalog.T(l, "sep.list") + catalog.F(l, "conclusion.more", count[k]-named)
 		}
-		at[k] = len(out)
-		out = append(out, Point{Title: catalog.F(l, "conclusion.folded", p.Detail, count[k]), Detail: p.Title, Ref: p.Ref})
 	}
 	return out
 }

@@ -254,7 +254,9 @@ func TestRootCausesFolded(t *testing.T) {
 			folded = append(folded, p)
 		}
 	}
-	if len(folded) != 1 || folded[0].Title != "市场需求变化 ×14" || strings.Count(folded[0].Detail, "关键任务") != 14 {
+	// The first ten named, the rest counted: a table of thousands made a
+	// cell over Excel's 32,767 characters.
+	if len(folded) != 1 || folded[0].Title != "市场需求变化 ×14" || strings.Count(folded[0].Detail, "关键任务") != 10 || !strings.Contains(folded[0].Detail, "另有 4 条未列出") {
 		t.Errorf("the shared cause is not folded once with its 14 tasks: %+v", folded)
 	}
 }
