@@ -162,6 +162,8 @@ var en = map[string]string{
 	"skip.interrupted":          "not reviewed: the run was stopped; the next run does it",
 	"skip.name-taken":           "its outputs would take the name of %s's (%s): rename one of the two",
 	"gantt.hidden":              "%d more tasks and %d milestones not shown: see the workbook",
+	"gantt.hidden.tasks":        "%d more tasks not shown: see the workbook",
+	"gantt.hidden.milestones":   "%d more milestones not shown: see the workbook",
 	"extra.columns":             "This table also has the columns %s (see the workbook)",
 	"actions.done":              "Actions done",
 	"previous.value":            "last period %s",

@@ -162,6 +162,8 @@ var zhHans = map[string]string{
 	"skip.interrupted":          "执行被停止，未检查：下次执行会处理",
 	"skip.name-taken":           "输出文件名会与 %s 的相同（%s）：请重命名其中一个",
 	"gantt.hidden":              "另有 %d 项任务、%d 个里程碑未列出，见工作簿",
+	"gantt.hidden.tasks":        "另有 %d 项任务未列出，见工作簿",
+	"gantt.hidden.milestones":   "另有 %d 个里程碑未列出，见工作簿",
 	"extra.columns":             "本表另有列：%s（内容见工作簿）",
 	"actions.done":              "行动完成",
 	"previous.value":            "上期 %s",

@@ -162,6 +162,8 @@ var zhHant = map[string]string{
 	"skip.interrupted":          "執行被停止，未檢查：下次執行會處理",
 	"skip.name-taken":           "輸出檔名會與 %s 的相同（%s）：請重新命名其中一個",
 	"gantt.hidden":              "另有 %d 項任務、%d 個里程碑未列出，見活頁簿",
+	"gantt.hidden.tasks":        "另有 %d 項任務未列出，見活頁簿",
+	"gantt.hidden.milestones":   "另有 %d 個里程碑未列出，見活頁簿",
 	"extra.columns":             "本表另有欄：%s（內容見活頁簿）",
 	"actions.done":              "行動完成",
 	"previous.value":            "上期 %s",

@@ -43,6 +43,12 @@ func TestEnglishReportReadsWell(t *testing.T) {
 			t.Errorf("%s: %s", filepath.Base(src), f)
 		}
 	}
+	// The Gantt shows all 40 tasks and counts only the milestones it left
+	// out (it said "0 more tasks and 4 milestones").
+	hard := strings.Join(strings.Fields(testtool.Text(t, writePDF(t, review(t, hardReview(t, true)), t.TempDir(), pdf.Options{}))), " ")
+	if strings.Contains(hard, "0 more tasks") || !strings.Contains(hard, "more milestones not shown") {
+		t.Error("the Gantt's note counts nothing left out, or not the milestones")
+	}
 	path := writePDF(t, review(t, englishReview(t)), t.TempDir(), pdf.Options{})
 	text := testtool.Text(t, path)
 	flat := strings.Join(strings.Fields(text), " ")

@@ -55,7 +55,15 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 		defer func() {
 			d.setSize(8)
 			d.text(grey)
-			d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "gantt.hidden", hiddenTasks, hiddenMilestones), "L")
+			// What is left out, without a "0 more tasks" beside it.
+			note := catalog.F(l, "gantt.hidden", hiddenTasks, hiddenMilestones)
+			switch {
+			case hiddenMilestones == 0:
+				note = catalog.F(l, "gantt.hidden.tasks", hiddenTasks)
+			case hiddenTasks == 0:
+				note = catalog.F(l, "gantt.hidden.milestones", hiddenMilestones)
+			}
+			d.write(margin, d.pdf.Y(), contentW, note, "L")
 			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 			d.text(ink)
 		}()
