@@ -51,6 +51,9 @@ type Attention struct {
 	Subject string // the metric, milestone, action or cause
 	Ref     Ref
 	Due     Date // for an overdue action
+	// Args are a blame's cause and the person it blames, the team's words,
+	// for a message in another language than the finding's.
+	Args []string
 }
 
 // NeedsAttention lists what needs a decision as of a day: missed metrics no
@@ -94,7 +97,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 	out = append(follow, out...)
 	for _, f := range r.Findings {
 		if f.Code == CodeBlame {
-			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message, Ref: f.Ref})
+			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message, Ref: f.Ref, Args: f.Args})
 		}
 	}
 	return out

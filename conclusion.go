@@ -64,8 +64,48 @@ func Conclude(r *Review) Conclusion {
 			c.RootCauses = append(c.RootCauses, rc.p)
 		}
 	}
+	c.RootCauses = foldCauses(r.Meta.Lang, c.RootCauses)
 	c.Directions = directions(r)
 	return c
+}
+
+// foldCauses writes a cause several metrics or milestones share once, with
+// how many and which ("市场需求变化 ×14" over "关键任务03（+20%）、…"), where
+// it stood once for each (fourteen times in a row), at the place of its
+// first (the worst). A cause that blames a person stays with its warning.
+func foldCauses(l Lang, points []Point) []Point {
+	key := func(p Point) string { return strings.Join(strings.Fields(Simplify(p.Detail)), " ") }
+	count := map[string]int{}
+	for _, p := range points {
+		if p.Warning == "" && p.Detail != "" {
+			count[key(p)]++
+		}
+	}
+	// The first few of a folded cause's metrics or milestones are named, the
+	// rest counted: a table of thousands would make a cell of megabytes.
+	const named = 10
+	var out []Point
+	at := map[string]int{} // a folded cause's index in out
+	seen := map[string]int{}
+	for _, p := range points {
+		k := key(p)
+		if p.Warning != "" || p.Detail == "" || count[k] < 2 {
+			out = append(out, p)
+			continue
+		}
+		seen[k]++
+		i, ok := at[k]
+		switch {
+		case !ok:
+			at[k] = len(out)
+			out = append(out, Point{Title: catalog.F(l, "conclusion.folded", p.Detail, count[k]), Detail: p.Title, Ref: p.Ref})
+		case seen[k] <= named:
+			out[i].Detail += catalog.T(l, "sep.list") + p.Title
+		case seen[k] == named+1:
+			out[i].Detail += catalog.T(l, "sep.list") + catalog.F(l, "conclusion.more", count[k]-named)
+		}
+	}
+	return out
 }
 
 // rankedPoint is a root cause with its rank: lower comes first.
@@ -82,7 +122,7 @@ func concludeOutcomes(r *Review, blames map[Ref]string) (highlights, improve []P
 		if o.Achievement == nil {
 			continue
 		}
-		title := catalog.F(l, "conclusion.outcome", o.Metric, o.TargetText, o.ActualText, FormatPercent(*o.Achievement, false))
+		title := catalog.F(l, "conclusion.outcome", o.Metric, formatFigure(o.TargetText, o.Target, o.Kind, l), formatFigure(o.ActualText, o.Actual, o.Kind, l), FormatPercent(*o.Achievement, false))
 		if o.Status == StatusAchieved {
 			highlights = append(highlights, Point{Title: title, Detail: o.Lesson, Ref: o.Ref})
 			continue
@@ -107,6 +147,9 @@ func milestoneCauses(r *Review, blames map[Ref]string) []rankedPoint {
 		detail := t.Problem
 		if t.Countermeasure != "" {
 			detail = strings.TrimSpace(detail + catalog.T(l, "conclusion.countermeasure") + t.Countermeasure)
+		}
+		if strings.TrimSpace(detail) == "" { // never a heading with nothing under it
+			detail = catalog.T(l, "conclusion.no-cause")
 		}
 		late := math.Abs(*t.Deviation) // off track is late, or behind
 		title := catalog.F(l, "conclusion.milestone", t.Task, FormatPercent(*t.Deviation, true))

@@ -1,7 +1,9 @@
 package fupan_test
 
 import (
+	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -197,8 +199,64 @@ func TestRootCausesWorstFirst(t *testing.T) {
 	for _, p := range fupan.Conclude(rv).RootCauses {
 		got = append(got, p.Title)
 	}
-	want := []string{"门店客流量", "新客户获取量", "华东销售额", "首场地推活动 (+20%)"}
+	want := []string{"门店客流量", "新客户获取量", "华东销售额", "首场地推活动（+20%）"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("root causes %q; want %q", got, want)
+	}
+}
+
+// The conclusion's texts, built from the catalogue's pieces and a team's
+// words, have no ASCII punctuation of fupan's in Chinese: the team's own
+// written full-width, whatever is left is fupan's.
+func TestConclusionPunctuation(t *testing.T) {
+	bad := regexp.MustCompile(`\p{Han}[,:;()!?]|[,:;()!?]\p{Han}|[,:;()]\s*\d{4}-\d\d-\d\d|\d{4}-\d\d-\d\d[,:;()]`)
+	full := strings.NewReplacer(",", "，", ":", "：", ";", "；", "(", "（", ")", "）", "!", "！", "?", "？")
+	for _, r := range []samples.Review{samples.SeedSimplified(), samples.SeedTraditional()} {
+		for _, tb := range []*samples.Table{&r.Plan, &r.Track, &r.Outcome, &r.Acts} {
+			for _, row := range tb.Rows {
+				for i := range row {
+					row[i] = full.Replace(row[i])
+				}
+			}
+		}
+		rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+		c := fupan.Conclude(rv)
+		for _, ps := range [][]fupan.Point{c.Highlights, c.Improve, c.RootCauses, c.Directions} {
+			for _, p := range ps {
+				for _, text := range []string{p.Title, p.Detail, p.Warning} {
+					if hit := bad.FindString(text); hit != "" {
+						t.Errorf("%s: ASCII punctuation in %q (at %q)", r.Lang, text, hit)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The conclusion is condensed: a cause fourteen milestones share is written
+// once with how many and which (it stood fourteen times in a row), and a
+// milestone off track with no cause written says so under its heading
+// (it stood as a heading with nothing under it).
+func TestRootCausesFolded(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = nil
+	for i := 0; i < 14; i++ {
+		r.Track.Rows = append(r.Track.Rows, []string{fmt.Sprintf("关键任务%02d", i+1), "2025年7月20日前完成", "2025年9月10日", "", "市场需求变化", "", "王五"})
+	}
+	r.Track.Rows = append(r.Track.Rows, []string{"扩充证言素材库", "2025年7月20日前完成", "2025年9月10日", "", "", "", "李四"})
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	var folded []fupan.Point
+	for _, p := range fupan.Conclude(rv).RootCauses {
+		if strings.Contains(p.Title, "扩充证言素材库") && p.Detail != "团队未写明原因" {
+			t.Errorf("a root cause with nothing under it: %+v", p)
+		}
+		if strings.Contains(p.Title+p.Detail, "市场需求变化") {
+			folded = append(folded, p)
+		}
+	}
+	// The first ten named, the rest counted: a table of thousands made a
+	// cell over Excel's 32,767 characters.
+	if len(folded) != 1 || folded[0].Title != "市场需求变化 ×14" || strings.Count(folded[0].Detail, "关键任务") != 10 || !strings.Contains(folded[0].Detail, "另有 4 条未列出") {
+		t.Errorf("the shared cause is not folded once with its 14 tasks: %+v", folded)
 	}
 }

@@ -31,6 +31,9 @@ type Finding struct {
 	Hint     string   `json:"hint"`
 
 	Ref Ref `json:"-"`
+	// Args are what the message quotes, as the team wrote it, for a text
+	// in another language (what needs a decision, in a robot's message).
+	Args []string `json:"-"`
 }
 
 func (f Finding) String() string {
@@ -67,6 +70,7 @@ func (fs *findings) add(code Code, ref Ref, args ...any) {
 		Message:  catalog.F(fs.lang, key, args...),
 		Hint:     hint,
 		Ref:      ref,
+		Args:     argTexts(args),
 	})
 }
 
@@ -123,4 +127,13 @@ func RunFinding(lang Lang, code Code, args ...any) Finding {
 	fs := findings{lang: lang}
 	fs.add(code, Ref{}, args...)
 	return fs.list[0]
+}
+
+// argTexts are a finding's arguments as texts.
+func argTexts(args []any) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = fmt.Sprint(a)
+	}
+	return out
 }

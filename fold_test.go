@@ -71,10 +71,21 @@ func columnNames(def TableDef) []Names {
 // never the ASCII marks, which look wrong in a Chinese sentence.
 func TestCataloguePunctuation(t *testing.T) {
 	bad := regexp.MustCompile(`\p{Han}[,:;()!?]|[,:;()!?]\p{Han}`)
+	// A text built from pieces takes Han text into its %s and puts its
+	// separators between Han texts: "%s: %s (%s)" and a separator "," gave
+	// "华东销售额: 1200万 (80%)" and "数据质量问题:0 个错误,0 个警告".
+	pieces := regexp.MustCompile(`%[sdvq][,:;()!?]|[,:;()!?]\s*%[sdvq]|^\s*[,:;()!?]+\s*$`)
+	// The titles of the tables are the seed's own spelling (表1:策略执行计划表),
+	// which teams copy and fupan reads.
+	seeds := map[string]bool{"table.title": true}
 	for _, l := range []Lang{Simplified, Traditional} {
 		for _, key := range catalog.Keys(l) {
-			if hit := bad.FindString(catalog.T(l, key)); hit != "" {
-				t.Errorf("%s %s: ASCII punctuation in %q (at %q)", l, key, catalog.T(l, key), hit)
+			text := catalog.T(l, key)
+			if hit := bad.FindString(text); hit != "" {
+				t.Errorf("%s %s: ASCII punctuation in %q (at %q)", l, key, text, hit)
+			}
+			if hit := pieces.FindString(text); hit != "" && !seeds[key] {
+				t.Errorf("%s %s: ASCII punctuation beside a piece in %q (at %q)", l, key, text, hit)
 			}
 		}
 	}

@@ -52,6 +52,7 @@ type Options struct {
 // (a locked or unreadable folder, Ctrl-C); a workbook that fails is an entry
 // with status "failed".
 func Run(ctx context.Context, o Options) (*Summary, error) {
+	started := time.Now()
 	r, err := o.begin(ctx)
 	if err != nil {
 		return nil, err
@@ -59,7 +60,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	defer r.close()
 	// The input folder as read, absolute and links resolved: mail and
 	// notify refuse a config inside it from any working directory.
-	sum := &Summary{Input: r.in, Output: o.Output, StartedAt: r.o.Settings.Now}
+	// The audit times are the real clock's; --as-of (Settings.Now) judges
+	// the reviews only.
+	sum := &Summary{Input: r.in, Output: o.Output, StartedAt: started}
 	entries, unjudged := r.process(ctx)
 	interrupted := r.markUnjudged(entries, unjudged)
 	if err := flushFS(r.out); err != nil {
@@ -225,7 +228,7 @@ func (r *run) process(ctx context.Context) (entries []Entry, unjudged []bool) {
 	for i, c := range r.cands {
 		switch {
 		case c.reason != "":
-			entries[i] = rejected(c, r.o.lang(), r.o.Settings.Now)
+			entries[i] = rejected(c, r.o.lang(), time.Now())
 			ev := log.Warn()
 			if c.ignore {
 				ev = log.Info()
@@ -359,7 +362,7 @@ func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
 func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist *runHistory, c candidate, out string) (e Entry) {
 	log := zerolog.Ctx(ctx)
 	start := time.Now()
-	e = Entry{File: c.rel, ProcessedAt: o.Settings.Now}
+	e = Entry{File: c.rel, ProcessedAt: start} // the real clock, whatever --as-of says
 	defer func() {
 		if r := recover(); r != nil {
 			log.Error().Str("file", c.rel).Str("panic", fmt.Sprint(r)).Str("stack", string(debug.Stack())).Msg("internal error: please report it")
@@ -451,7 +454,8 @@ func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist 
 	if lang == "" {
 		lang = rv.Meta.Lang
 	}
-	e.Attention = templates.AttentionTexts(rv, lang, fupan.DateOf(o.Settings.Now))
+	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
+	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 }
 

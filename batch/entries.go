@@ -1,6 +1,10 @@
 package batch
 
-import "github.com/fupan-review/fupan/catalog"
+import (
+	"time"
+
+	"github.com/fupan-review/fupan/catalog"
+)
 
 // markUnjudged turns the inputs a stopped run left unjudged into entries
 // saying so (failed, interrupted), so that summary.json and the overview
@@ -13,7 +17,7 @@ func (r *run) markUnjudged(entries []Entry, unjudged []bool) int {
 			continue
 		}
 		entries[i] = Entry{File: r.cands[i].rel, Status: StatusFailed, Reason: catalog.T(r.o.lang(), "skip.interrupted"),
-			Interrupted: true, Retry: true, ProcessedAt: r.o.Settings.Now}
+			Interrupted: true, Retry: true, ProcessedAt: time.Now()}
 		n++
 	}
 	return n

@@ -73,7 +73,7 @@ func openRunHistory(ctx context.Context, o Options, out string) (*runHistory, er
 	if err != nil {
 		return nil, err
 	}
-	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: o.Settings.Now, out: out, claimed: map[string]claim{}}, nil
+	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: time.Now(), out: out, claimed: map[string]claim{}}, nil
 }
 
 // done reports whether an unchanged input, as an earlier run left it, needs

@@ -314,13 +314,13 @@ func compose(out string, sum *Summary, cfg mail.Config) []pendingMail {
 			}
 			// The team's own figures only: its mail goes to the team, who
 			// are not to read the other teams' or the company's.
-			f := runFigures(&Summary{OK: 1, Entries: []Entry{e}})
+			f := runFigures(&Summary{OK: 1, Entries: []Entry{e}}, mailLang(cfg))
 			f.Team = e.Team
 			msgs = append(msgs, buildMail(out, cfg, e.Team, to, f, []string{e.Outputs.PDF}, []Entry{e}, true))
 		}
 		return msgs
 	}
-	fig := runFigures(sum)
+	fig := runFigures(sum, mailLang(cfg))
 	rels := []string{}
 	if sum.Overview != "" {
 		rels = append(rels, sum.Overview)
@@ -398,8 +398,9 @@ func buildMail(out string, cfg mail.Config, label string, to []string, f mail.Fi
 	return pm
 }
 
-// runFigures are the run's figures for the mail's templates.
-func runFigures(sum *Summary) mail.Figures {
+// runFigures are the run's figures for the mail's templates, what needs a
+// decision worded in the mail's language (lang:, zh-Hans where not given).
+func runFigures(sum *Summary, l fupan.Lang) mail.Figures {
 	fig := mail.Figures{OK: sum.OK, Failed: sum.Failed}
 	pct := func(v *float64) string {
 		if v == nil {
@@ -414,7 +415,7 @@ func runFigures(sum *Summary) mail.Figures {
 			if fig.Period == "" {
 				fig.Period = e.Period
 			}
-			tf := mail.TeamFigures{Team: e.Team, MeanAchievement: "—", MeanAchievementCapped: "—", MetricsMet: "—", Attention: e.Attention}
+			tf := mail.TeamFigures{Team: e.Team, MeanAchievement: "—", MeanAchievementCapped: "—", MetricsMet: "—", Attention: e.attentionIn(l)}
 			if f := e.Figures; f != nil {
 				tf.MeanAchievement, tf.MeanAchievementCapped = pct(f.MeanAchievement), pct(f.MeanAchievementCapped)
 				if f.Metrics > 0 {
@@ -462,4 +463,12 @@ func messageID(key, from string) string {
 	}
 	h := sha256.Sum256([]byte(key))
 	return "fupan." + hex.EncodeToString(h[:16]) + "@" + domain
+}
+
+// mailLang is the language of the default mail: lang:, else Simplified.
+func mailLang(cfg mail.Config) fupan.Lang {
+	if l, ok := fupan.ParseLang(cfg.Lang); ok {
+		return l
+	}
+	return fupan.Simplified
 }

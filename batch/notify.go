@@ -237,7 +237,7 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 			sub.Failed++
 		}
 	}
-	fig := runFigures(sub)
+	fig := runFigures(sub, l)
 	title := catalog.F(l, "notify.title", fig.Period)
 	head := catalog.F(l, "notify.counts", sub.OK, sub.Failed, fig.MeanAchievementCapped)
 	if t.Robot.Kind != robot.Feishu { // the card's header holds the title
@@ -251,8 +251,8 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 			continue
 		}
 		line := "- **" + mdEscape(robot.Cut(e.Team, maxTitleName)) + "** " + catalog.F(l, "notify.team", metricsMet(e.Figures))
-		if n := len(e.Attention); n > 0 {
-			a := e.Attention[0]
+		if attn := e.attentionIn(l); len(attn) > 0 {
+			n, a := len(attn), attn[0]
 			if n > 1 {
 				a = catalog.F(l, "notify.attention.more", a, n-1)
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
@@ -75,9 +76,18 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			if len(due) == 0 {
 				continue
 			}
-			msg := composeReminder(rv, due, t, o.People)
+			msg := composeReminder(rv, due, t, o.People, today)
 			if o.DryRun != nil {
-				fmt.Fprintf(o.DryRun, "== %s · %s\n%s\n\n", t.Name, msg.Title, msg.Markdown)
+				// What the group will read, with whom the post mentions.
+				body := msg.Markdown
+				if msg.Text != "" && len(msg.Mentions) > 0 && t.Robot.Kind == robot.WeCom {
+					body = msg.Text // the text message WeCom is sent, to mention
+				}
+				fmt.Fprintf(o.DryRun, "== %s · %s\n%s\n", t.Name, msg.Title, body)
+				if m := mentionLine(msg, t.Robot.Kind, reminderLang(rv, t)); m != "" {
+					fmt.Fprintln(o.DryRun, m)
+				}
+				fmt.Fprintln(o.DryRun)
 				res.Items += len(due)
 				continue
 			}
@@ -198,14 +208,8 @@ const maxTitleName = 180
 // language, the owners mentioned: by mobile in a WeCom text message (its
 // markdown mentions no one), in DingTalk's markdown, by open_id in Feishu's
 // card.
-func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, people map[string]robot.Person) robot.Message {
-	l := rv.Meta.Lang
-	if t.Lang != "" {
-		l = t.Lang
-	}
-	if l == "" {
-		l = fupan.Simplified
-	}
+func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, people map[string]robot.Person, today fupan.Date) robot.Message {
+	l := reminderLang(rv, t)
 	// A team's name of any length: the title stays short, and counts in
 	// the platform's bytes with the markdown.
 	title := catalog.F(l, "remind.title", robot.Cut(rv.Meta.Team, maxTitleName))
@@ -217,11 +221,14 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	var mentions []robot.Person
 	seen := map[string]bool{}
 	for _, it := range items {
-		key := "remind.due"
-		if it.State == fupan.Overdue {
-			key = "remind.overdue"
+		text := catalog.F(l, "remind.due", it.Text, it.Due.String(), it.Owner)
+		if it.State == fupan.Overdue { // how long, so that eleven months read as such
+			key, days := "remind.overdue", it.Due.DaysUntil(today)
+			if days == 1 {
+				key = "remind.overdue.one"
+			}
+			text = catalog.F(l, key, it.Text, it.Due.String(), days, it.Owner)
 		}
-		text := catalog.F(l, key, it.Text, it.Due.String(), it.Owner)
 		lines = append(lines, "- "+mdEscape(text))
 		plain = append(plain, "· "+text)
 		for _, o := range it.Owners {
@@ -239,7 +246,39 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	msg := robot.Message{Title: title, Markdown: md, Mentions: mentions}
 	if t.Robot.Kind == robot.WeCom {
 		// WeCom's text messages are limited to 2,048 bytes.
-		msg.Text = robot.Fit(title, plain, more, 2048)
+		msg.Text = robot.Fit(title+"\n"+catalog.F(l, "remind.from", rv.Meta.Period), plain, more, 2048)
 	}
 	return msg
+}
+
+// reminderLang is the language of a team's reminder: the robot's, else the
+// team's, else Simplified.
+func reminderLang(rv *fupan.Review, t RobotTarget) fupan.Lang {
+	switch {
+	case t.Lang != "":
+		return t.Lang
+	case rv.Meta.Lang != "":
+		return rv.Meta.Lang
+	}
+	return fupan.Simplified
+}
+
+// mentionLine names the people a post mentions as the platform mentions
+// them (WeCom and DingTalk by mobile, Feishu by open_id), for a dry run:
+// "" where it mentions no one.
+func mentionLine(m robot.Message, kind robot.Kind, l fupan.Lang) string {
+	var names []string
+	for _, p := range m.Mentions {
+		id := p.Mobile
+		if kind == robot.Feishu {
+			id = p.FeishuID
+		}
+		if id != "" {
+			names = append(names, "@"+p.Name+catalog.T(l, "paren.open")+id+catalog.T(l, "paren.close"))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return catalog.F(l, "remind.mentions", strings.Join(names, catalog.T(l, "sep.list")))
 }

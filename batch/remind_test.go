@@ -76,6 +76,11 @@ func TestRemind(t *testing.T) {
 		strings.Contains(text, "复制重点客户运营经验") || strings.Contains(text, "旧行动") || strings.Contains(text, "优化投放渠道") {
 		t.Errorf("WeCom reminder:\n%s", text)
 	}
+	// The text message WeCom mentions with says where it comes from and
+	// how long an item is overdue (it said neither).
+	if !strings.Contains(text, "来自 2025Q3 的复盘") || !strings.Contains(text, "逾期 7 天") {
+		t.Errorf("WeCom's text reminder lacks its review or the days overdue:\n%s", text)
+	}
 	if got := wecom["mentioned_mobile_list"]; len(got.([]any)) != 2 {
 		t.Errorf("WeCom mentions %v", got)
 	}
@@ -101,10 +106,13 @@ func TestRemind(t *testing.T) {
 		t.Fatalf("a week later: %+v, want the three overdue items again", res)
 	}
 	var dry bytes.Buffer
-	if _, err := batch.Remind(ctx, batch.RemindOptions{History: db, Robots: targets, Identity: id, Now: clock.Now().Add(30 * 24 * time.Hour), Within: 3, DryRun: &dry}); err != nil {
+	if _, err := batch.Remind(ctx, batch.RemindOptions{History: db, Robots: targets, People: people, Identity: id, Now: clock.Now().Add(30 * 24 * time.Hour), Within: 3, DryRun: &dry}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(dry.String(), "行动提醒 · 华东销售部") {
-		t.Errorf("dry run wrote:\n%s", dry.String())
+	// The dry run shows whom the real posts mention, as each platform does.
+	for _, want := range []string{"行动提醒 · 华东销售部", "提醒：@王五（13800000001）、@李四（13800000002）", "@王五（ou_wangwu）", "逾期 37 天"} {
+		if !strings.Contains(dry.String(), want) {
+			t.Errorf("dry run lacks %q:\n%s", want, dry.String())
+		}
 	}
 }

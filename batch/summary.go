@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
 )
 
 // Statuses of an input in summary.json.
@@ -53,8 +54,11 @@ type Entry struct {
 	// Attention is what needs a decision, as of the run, in the workbook's
 	// language (the report's page 1 has the same).
 	Attention []string `json:"attention,omitempty"`
-	Findings  Counts   `json:"findings"`
-	Outputs   Outputs  `json:"outputs"`
+	// AttentionItems are the same with the team's words apart, for a
+	// robot or a mail in another language to word them in its own.
+	AttentionItems []templates.Attention `json:"attention_items,omitempty"`
+	Findings       Counts                `json:"findings"`
+	Outputs        Outputs               `json:"outputs"`
 	// Skipped is set when the input was unchanged since the run that made its
 	// outputs, which this run kept.
 	Skipped bool `json:"skipped,omitempty"`
@@ -135,4 +139,14 @@ func ReadSummary(out string) (*Summary, error) {
 		return nil, fmt.Errorf("reading %s: %w", filepath.Join(out, "summary.json"), err)
 	}
 	return &sum, nil
+}
+
+// attentionIn is what needs a decision in the entry's workbook, worded in
+// the language of the message that quotes it; an older summary's, without
+// the items, as it was written.
+func (e Entry) attentionIn(l fupan.Lang) []string {
+	if len(e.AttentionItems) == 0 {
+		return e.Attention
+	}
+	return templates.AttentionWords(e.AttentionItems, l)
 }

@@ -76,7 +76,7 @@ func (d *doc) achievementChart(rv *fupan.Review) {
 func (d *doc) achievementBar(o fupan.OutcomeRow, y, barH, plotX, plotW, valueW, scale float64) {
 	d.setSize(8.5)
 	label := o.Metric
-	if o.Direction == fupan.Lower {
+	if o.Direction == fupan.Lower && !saysLower(label) { // said once, where the name says it already
 		label += catalog.T(d.lang, "chart.lower-is-better")
 	}
 	d.rowLabel(y, barH, label)

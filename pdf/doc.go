@@ -155,6 +155,10 @@ type doc struct {
 	pdf  *canvas
 	lang fupan.Lang
 	size float64 // current font size in points
+	// Where the last heading ended (page index, y): a block drawn right
+	// under it starts there, never leaving it alone at a page's foot.
+	headingPage int
+	headingEnd  float64
 }
 
 // newDoc starts a document.
@@ -187,15 +191,31 @@ func (d *doc) fill(c colour) { d.pdf.SetFillColour(c) }
 func (d *doc) draw(c colour) { d.pdf.SetDrawColour(c) }
 
 // lineH is the height of a line of text at the current size.
-func (d *doc) lineH() float64 { return d.size * 0.3528 * 1.45 }
+func (d *doc) lineH() float64 { return lineHeight(d.size) }
 
 // width measures a text at the current size.
 func (d *doc) width(s string) float64 { return d.pdf.StringWidth(s) }
 
 // write draws one line of text at x, y (top of the line) in a box of width w,
-// aligned "L", "C" or "R". The text must already fit: it is never wrapped here.
+// aligned "L", "C" or "R". The text should already fit (broken by wrap, or
+// sized for its box); one that does not is measured and cut at its end with
+// an ellipsis, never drawn past its box.
 func (d *doc) write(x, y, w float64, s, align string) {
+	if d.width(s) > w+0.01 {
+		s = d.cutEnd(s, w)
+	}
 	d.pdf.Text(x, y, w, d.lineH(), s, align)
+}
+
+// cutEnd shortens a line at its end, behind an ellipsis, until it fits w.
+func (d *doc) cutEnd(s string, w float64) string {
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		if t := strings.TrimRight(string(rs[:n]), " ") + "…"; d.width(t) <= w {
+			return t
+		}
+	}
+	return ""
 }
 
 // safe replaces what no font fupan embeds can draw: a character beyond the

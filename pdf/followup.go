@@ -40,7 +40,7 @@ func (d *doc) followup(rv *fupan.Review) {
 	}
 	cols := []column{
 		{title: catalog.T(l, "followup.action"), share: 2.4, align: "L"},
-		{title: colTitle(l, fupan.ActionTable, fupan.ColOwner), share: 0.9, align: "L"},
+		{title: colTitle(l, fupan.ActionTable, fupan.ColOwner), share: 0.9, align: "L", names: true},
 		{title: colTitle(l, fupan.ActionTable, fupan.ColDue), share: 1.1, align: "L"},
 		{title: catalog.T(l, "status"), share: 1.1, align: "L", computed: true},
 		{title: catalog.T(l, "followup.done_on"), share: 1.1, align: "L"},

@@ -24,9 +24,17 @@ type gantt struct {
 	days         float64
 	plotX, plotW float64
 	y0, yEnd     float64
+	rowH         float64
 }
 
-const ganttRowH = 7.0
+// A Gantt row is 7 mm high, down to 4.6 mm where that shows every task on
+// the page the chart has; ganttExtra is the chart's height beyond its rows
+// (months, legend, the note of what is left out).
+const (
+	ganttRowH    = 7.0
+	ganttMinRowH = 4.6
+	ganttExtra   = 26.0
+)
 
 func (g gantt) xOf(dt fupan.Date) float64 {
 	return g.plotX + g.plotW*float64(g.lo.DaysUntil(dt))/g.days
@@ -37,12 +45,25 @@ func (g gantt) xOf(dt fupan.Date) float64 {
 // schedule) milestones on the row of the task they belong to.
 func (d *doc) ganttChart(rv *fupan.Review) {
 	l := d.lang
-	rows, hiddenTasks, hiddenMilestones := ganttRows(rv)
+	// As many rows as the space has: all the tasks, their rows lower where
+	// that fits them on the page (on the next where this one is short);
+	// only where a page cannot hold them all are some left out, and said.
+	all, _, _ := ganttRows(rv, math.MaxInt)
+	most, rowH := d.ganttRoom(len(all))
+	rows, hiddenTasks, hiddenMilestones := ganttRows(rv, most)
 	if hiddenTasks+hiddenMilestones > 0 {
 		defer func() {
 			d.setSize(8)
 			d.text(grey)
-			d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "gantt.hidden", hiddenTasks, hiddenMilestones), "L")
+			// What is left out, without a "0 more tasks" beside it.
+			note := catalog.F(l, "gantt.hidden", hiddenTasks, hiddenMilestones)
+			switch {
+			case hiddenMilestones == 0:
+				note = catalog.F(l, "gantt.hidden.tasks", hiddenTasks)
+			case hiddenTasks == 0:
+				note = catalog.F(l, "gantt.hidden.milestones", hiddenMilestones)
+			}
+			d.write(margin, d.pdf.Y(), contentW, note, "L")
 			d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 			d.text(ink)
 		}()
@@ -51,22 +72,43 @@ func (d *doc) ganttChart(rv *fupan.Review) {
 	if len(rows) == 0 || lo.IsZero() {
 		return
 	}
-	g := gantt{rows: rows, lo: lo, hi: hi, days: float64(lo.DaysUntil(hi)), plotX: margin + labelW, plotW: contentW - labelW}
-	d.ensure(d.headingH(1) + float64(len(rows))*ganttRowH + 22)
+	g := gantt{rows: rows, lo: lo, hi: hi, days: float64(lo.DaysUntil(hi)), plotX: margin + labelW, plotW: contentW - labelW, rowH: rowH}
+	d.ensure(d.headingH(1) + float64(len(rows))*rowH + ganttExtra)
 	d.heading(catalog.T(l, "chart.gantt"), 1)
-	d.ensure(float64(len(rows))*ganttRowH + 22)
+	d.ensure(float64(len(rows))*rowH + ganttExtra)
 	g.y0 = d.pdf.Y() + 6
-	g.yEnd = g.y0 + float64(len(rows))*ganttRowH
+	g.yEnd = g.y0 + float64(len(rows))*rowH
 	d.ganttMonths(g)
 	d.ganttBars(g)
 	d.ganttLegend(g)
+}
+
+// ganttRoom is how many rows the chart shows of n, and their height: all
+// at 7 mm where the rest of the page holds them, else all lower where they
+// fit the rest of the page or a page of their own, else as many as a page
+// holds at the lowest height (the rest is counted under the chart).
+func (d *doc) ganttRoom(n int) (most int, rowH float64) {
+	if n == 0 {
+		return 0, ganttRowH
+	}
+	rest := bottom - d.pdf.Y() - d.headingH(1) - ganttExtra
+	page := bottom - margin - d.headingH(1) - ganttExtra
+	switch {
+	case float64(n)*ganttRowH <= rest, float64(n)*ganttRowH <= page && rest < float64(n)*ganttMinRowH:
+		return n, ganttRowH // whole here, or whole at full height on the next page
+	case float64(n)*ganttMinRowH <= rest:
+		return n, min(ganttRowH, rest/float64(n))
+	case float64(n)*ganttMinRowH <= page:
+		return n, min(ganttRowH, page/float64(n))
+	}
+	return int(page / ganttMinRowH), ganttMinRowH
 }
 
 // ganttRows are the chart's rows: the tasks with a milestone off track first
 // on a long plan, then the others, in the plan's order, each with its
 // milestones (those that deviate most first); what is left out is counted,
 // tasks and milestones apart.
-func ganttRows(rv *fupan.Review) (rows []ganttRow, hiddenTasks, hiddenMilestones int) {
+func ganttRows(rv *fupan.Review, most int) (rows []ganttRow, hiddenTasks, hiddenMilestones int) {
 	offTask := map[string]bool{}
 	for _, t := range rv.Tracking {
 		if t.OffTrack() && t.PlanTask != "" {
@@ -82,7 +124,7 @@ func ganttRows(rv *fupan.Review) (rows []ganttRow, hiddenTasks, hiddenMilestones
 	chosen := map[int]bool{}
 	for pass := 0; pass < 2; pass++ {
 		for i, p := range tasks {
-			if len(chosen) < maxChartRows && offTask[p.Task] == (pass == 0) {
+			if len(chosen) < most && offTask[p.Task] == (pass == 0) {
 				chosen[i] = true
 			}
 		}
@@ -108,7 +150,7 @@ func ganttRows(rv *fupan.Review) (rows []ganttRow, hiddenTasks, hiddenMilestones
 			}
 			continue
 		}
-		if len(rows) == maxChartRows || t.PlanTask != "" {
+		if len(rows) >= most || t.PlanTask != "" {
 			hiddenMilestones++ // of a task not shown, or past the chart's rows
 			continue
 		}
@@ -207,16 +249,16 @@ func (d *doc) ganttMonths(g gantt) {
 // ganttBars draws each row: its label, the task's bar, its milestones.
 func (d *doc) ganttBars(g gantt) {
 	for i, r := range g.rows {
-		y := g.y0 + float64(i)*ganttRowH
+		y := g.y0 + float64(i)*g.rowH
 		d.setSize(8.5)
-		d.rowLabel(y, ganttRowH, r.label)
+		d.rowLabel(y, g.rowH, r.label)
 		if !r.start.IsZero() && !r.end.IsZero() {
 			d.fill(colour{142, 169, 219})
 			x1, x2 := g.xOf(r.start), g.xOf(r.end.AddDays(1))
-			d.pdf.Rect(x1, y+1.8, math.Max(x2-x1, 0.8), ganttRowH-3.6, "F")
+			d.pdf.Rect(x1, y+g.rowH/4, math.Max(x2-x1, 0.8), g.rowH/2, "F")
 		}
 		for _, m := range r.milestones {
-			cy := y + ganttRowH/2
+			cy := y + g.rowH/2
 			if !m.Planned.Date.IsZero() {
 				x := g.xOf(m.Planned.Date) + g.plotW/g.days/2
 				d.draw(navy)
@@ -239,6 +281,11 @@ func (d *doc) ganttLegend(g gantt) {
 	d.text(grey)
 	x := g.plotX
 	key := func(symbolW float64, draw func(x float64), label string) {
+		// A key that would run past the margin starts a new row (English
+		// labels are longer).
+		if x+symbolW+1+d.width(label)+1 > margin+contentW && x > g.plotX {
+			x, y = g.plotX, y+d.lineH()+1
+		}
 		draw(x)
 		d.write(x+symbolW+1, y, d.width(label)+1, label, "L")
 		x += symbolW + d.width(label) + 6

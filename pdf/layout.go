@@ -1,8 +1,9 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/catalog"
 )
 
 // ensure starts a new page when fewer than h millimetres are left.
@@ -49,6 +50,7 @@ func (d *doc) heading(title string, level int) {
 		y += 2
 	}
 	d.pdf.SetY(y + 1.5)
+	d.headingPage, d.headingEnd = d.pdf.cur, y+1.5
 	d.setSize(9)
 	d.text(ink)
 }
@@ -60,6 +62,10 @@ type column struct {
 	share    float64
 	align    string
 	computed bool
+	// names: the column holds people's names, never hyphenated: it is at
+	// least as wide as the longest part of a name (between spaces and after
+	// the name's own hyphens).
+	names bool
 }
 
 // cellStyle colours one table cell.
@@ -69,6 +75,10 @@ type cell struct {
 	// spans starts a cell that the cells marked cont below continue (a goal
 	// over its tasks, as the merged cell in the workbook): drawn as one.
 	spans, cont bool
+	// words: the cell breaks only at its spaces (a value and its status,
+	// "84.8% 未达成", never "未达" and "成"), unless a word is wider than
+	// the column.
+	words bool
 }
 
 const cellPad = 1.6
@@ -86,6 +96,7 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		widths[i] = contentW * c.share / total
 	}
 	d.setSize(8.5)
+	d.widenForNames(cols, rows, widths)
 	header := func() { d.tableHeader(cols, widths) }
 	// The header goes with the first row (or as much of it as a page's foot
 	// holds): never alone at the foot of a page.
@@ -108,9 +119,18 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		// A row that fits the page's rest is drawn whole; a taller one is
 		// split over pages where the rest is worth filling, rather than
 		// leaving half a page empty, else it starts the next page.
-		if rest := bottom - d.pdf.Y(); h > rest && rest < 40 {
+		rest := bottom - d.pdf.Y()
+		if h > rest && rest < 40 {
 			d.newPage()
 			header()
+		} else if ri == len(rows)-2 && h <= rest && ri > 0 {
+			// The last row never alone on a page of its own: where it would
+			// not fit after this one, the two go over together.
+			_, last := d.rowLines(cols, widths, rows[ri+1])
+			if h+last > rest && h+last <= bottom-margin-d.headerHeight(cols, widths) && last <= 40 {
+				d.newPage()
+				header()
+			}
 		}
 		total := 0
 		for i := range cols {
@@ -159,7 +179,7 @@ func (d *doc) tableHeader(cols []column, widths []float64) {
 		d.pdf.Rect(x, y, widths[i], h, "FD")
 		d.text(colour{255, 255, 255})
 		for k, l := range lines[i] {
-			d.write(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
+			d.writeIn(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
 		}
 		x += widths[i]
 	}
@@ -178,10 +198,11 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 		if i < len(row) && !row[i].cont { // a continued cell's text is in the row above
 			text = row[i].text
 		}
-		ls := d.wrap(text, widths[i]-2*cellPad)
-		if len(ls) > maxLines {
-			ls = append(ls[:maxLines-1], catalog.T(d.lang, "text.too-long"))
+		wrapped := d.wrap(text, widths[i]-2*cellPad)
+		if i < len(row) && row[i].words {
+			wrapped = d.wrapWords(text, widths[i]-2*cellPad)
 		}
+		ls := d.cutLines(wrapped, maxLines, widths[i]-2*cellPad)
 		lines[i] = ls
 		h = max(h, float64(len(ls))*d.lineH()+2*cellPad)
 	}
@@ -243,7 +264,7 @@ func (d *doc) drawRow(cols []column, widths []float64, row []cell, lines [][]str
 			cellLines = nil
 		}
 		for k := start; k < min(start+n, len(cellLines)); k++ {
-			d.write(x+cellPad, y+cellPad+float64(k-start)*d.lineH(), widths[i]-2*cellPad, cellLines[k], c.align)
+			d.writeIn(x+cellPad, y+cellPad+float64(k-start)*d.lineH(), widths[i]-2*cellPad, cellLines[k], c.align)
 		}
 		x += widths[i]
 	}
@@ -257,7 +278,7 @@ func statusCell(text, status, label string) cell {
 	if label != "" {
 		text += " " + label
 	}
-	return cell{text: text, bg: &bg, fg: &fg}
+	return cell{text: text, bg: &bg, fg: &fg, words: true}
 }
 
 // statusOf is the colour class of a tracked milestone.
@@ -269,4 +290,38 @@ func trackStatus(t fupan.TrackingRow) string {
 		return fupan.StatusAchieved
 	}
 	return fupan.StatusMissed
+}
+
+// widenForNames widens each column of names to its longest name part, so
+// that no name is hyphenated ("Maximili-an", "Lindqvi-st"): the width comes
+// from the other columns, in proportion to theirs. A part wider than a
+// quarter of the page is broken still.
+func (d *doc) widenForNames(cols []column, rows [][]cell, widths []float64) {
+	for i, c := range cols {
+		if !c.names {
+			continue
+		}
+		need := 0.0
+		for _, row := range rows {
+			if i >= len(row) {
+				continue
+			}
+			for _, part := range strings.FieldsFunc(row[i].text, func(r rune) bool { return r == ' ' || r == '\n' }) {
+				for _, piece := range strings.SplitAfter(part, "-") {
+					need = max(need, d.width(piece))
+				}
+			}
+		}
+		need = min(need+2*cellPad+0.2, contentW/4)
+		if need <= widths[i] {
+			continue
+		}
+		others := contentW - widths[i]
+		for k := range widths {
+			if k != i {
+				widths[k] *= (contentW - need) / others
+			}
+		}
+		widths[i] = need
+	}
 }

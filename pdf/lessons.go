@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/fupan-review/fupan"
@@ -29,7 +28,7 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 		if len(of) == 0 {
 			continue
 		}
-		d.heading(fmt.Sprintf("%s (%d)", catalog.T(l, "kind."+kind), len(of)), 0)
+		d.heading(catalog.F(l, "lessons.of."+kind, len(of)), 0)
 		// One metric across scripts (华东销售额, 華東銷售額) is one group,
 		// named as its first lesson writes it.
 		for _, group := range fupan.ByMetric(of) {
@@ -43,7 +42,8 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 }
 
 // lessonPoint draws one lesson: its text, then its cause and where it came
-// from in grey, with a bar by kind (green experience, red lesson).
+// from in grey, with a bar by kind (green experience, red lesson), as a
+// block: a long cause goes on over the next page, a very long one is cut.
 func (d *doc) lessonPoint(ls fupan.Lesson) {
 	l := d.lang
 	mark := statusBar[fupan.StatusMissed]
@@ -54,31 +54,11 @@ func (d *doc) lessonPoint(ls fupan.Lesson) {
 	if ls.Achievement != nil {
 		from += " · " + fupan.FormatPercent(*ls.Achievement, false)
 	}
-	d.setSize(9.5)
-	main := d.wrap(ls.Text, contentW-6)
-	d.setSize(8.5)
-	var detail []string
+	lines := d.blockLines(ls.Text, 9.5, contentW-6, ink)
 	if ls.Cause != "" {
-		detail = d.wrap(catalog.T(l, "cause")+catalog.T(l, "sep.colon")+ls.Cause, contentW-6)
+		lines = append(lines, d.blockLines(catalog.T(l, "cause")+catalog.T(l, "sep.colon")+ls.Cause, 8.5, contentW-6, grey)...)
 	}
-	detail = append(detail, d.wrap(from, contentW-6)...)
-	h := float64(len(main))*9.5*0.3528*1.45 + float64(len(detail))*8.5*0.3528*1.45 + 2
-	d.ensure(h)
-	y := d.pdf.Y()
-	d.fill(mark)
-	d.pdf.Rect(margin, y+0.8, 1.5, h-2.5, "F")
-	d.setSize(9.5)
-	d.text(ink)
-	for _, line := range main {
-		d.write(margin+4, d.pdf.Y(), contentW-6, line, "L")
-		d.pdf.SetY(d.pdf.Y() + d.lineH())
-	}
-	d.setSize(8.5)
-	d.text(grey)
-	for _, line := range detail {
-		d.write(margin+4, d.pdf.Y(), contentW-6, line, "L")
-		d.pdf.SetY(d.pdf.Y() + d.lineH())
-	}
-	d.text(ink)
-	d.pdf.SetY(y + h)
+	lines = d.cutBlock(lines, contentW-6)
+	lines = append(lines, d.blockLines(from, 8.5, contentW-6, grey)...) // where it came from is never cut
+	d.block(lines, mark, contentW-6)
 }

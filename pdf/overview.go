@@ -107,7 +107,7 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		{title: catalog.T(l, "mean.achievement"), share: 1.2, align: "C", computed: true},
 		{title: catalog.T(l, "tasks.on.schedule"), share: 1.1, align: "C"},
 		{title: catalog.T(l, "actions.open"), share: 1, align: "C"},
-		{title: catalog.T(l, "status"), share: 1.3, align: "L"},
+		{title: catalog.T(l, "overview.data"), share: 1.3, align: "L"},
 	}
 	withHistory, withFollowup := false, false
 	for _, r := range rows {
@@ -157,7 +157,9 @@ func (d *doc) teamRow(r OverviewRow, name string) []cell {
 		st := fupan.MetricStatus(*s.MeanAchievementCapped)
 		mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, "status."+st))
 	}
-	status := cell{text: catalog.T(l, "file.ok")}
+	// Leadership's words: how far to trust the figures, not whether a
+	// report could be made (every row here has one).
+	status := cell{text: catalog.T(l, "overview.data.ok")}
 	if r.Warnings > 0 {
 		status.text = templates.Count(l, "count.warnings", r.Warnings)
 	}

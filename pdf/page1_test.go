@@ -54,7 +54,8 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		"行动“降低新客户获取成本”已过完成时间（2025-09-10），尚未完成",
 		"林二执行不力",
 		"平均达成率（单项封顶100%）",
-		"78.5%", // (100% + 90% + 40% + 84%) / 4: the 250% counts as 100%
+		"78.5%",        // (100% + 90% + 40% + 84%) / 4: the 250% counts as 100%
+		"数据质量问题：0个错误，", // full-width between Chinese pieces (it was "数据质量问题:0 个错误,")
 	} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 does not say %q:\n%s", want, page1)
@@ -67,7 +68,10 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 		t.Error("新客户获取量 has a follow-up action (降低新客户获取成本), yet page 1 says none")
 	}
 	tables := strings.Join(strings.Fields(testtool.Text(t, path)), "")
-	if !strings.Contains(tables, "计划进度(7月)") {
+	if !strings.Contains(tables, "类别单元格") { // the findings' column holds the severity: so headed, not 状态
+		t.Error("the findings table's first column is not headed by what it holds")
+	}
+	if !strings.Contains(tables, "计划进度（7月）") {
 		t.Error("the tracking table's header lost the team's note (7月)")
 	}
 	if !strings.Contains(tables, "-35.5%提前") || strings.Contains(tables, "-35.5%偏差过大") {
@@ -108,8 +112,12 @@ func TestLongCauseStaysOnThePage(t *testing.T) {
 			}
 		}
 		text := testtool.Text(t, path)
-		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "内容过长，完整内容见工作簿") {
-			t.Errorf("the 30,000-character cause is cut without saying so")
+		// The note is whole, inside its cell: "作簿）" was lost past the border.
+		if n == 30000 && !strings.Contains(strings.Join(strings.Fields(text), ""), "……（内容过长，完整内容见工作簿）") {
+			t.Errorf("the 30,000-character cause is cut without the whole note saying so")
+		}
+		for _, f := range layoutFaults(t, path, nil) {
+			t.Errorf("%d characters: %s", n, f)
 		}
 	}
 }
@@ -141,6 +149,11 @@ func TestOverviewTitleAndOrder(t *testing.T) {
 	}
 	testtool.Require(t, "pdftotext")
 	text := strings.Join(strings.Fields(testtool.Text(t, path)), "")
+	// The last column tells leadership how far to trust the figures, in its
+	// words, not the validator's "可用于生成报告".
+	if !strings.Contains(text, "数据质量") || !strings.Contains(text, "无问题") || strings.Contains(text, "可用于生成报告") {
+		t.Errorf("the overview's status column is not in leadership's words:\n%s", text)
+	}
 	if !strings.Contains(text, "策略复盘总览·2025Q2、2025Q3") {
 		t.Errorf("the title does not name the periods:\n%s", text)
 	}

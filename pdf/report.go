@@ -117,47 +117,14 @@ func periodText(m fupan.Meta) string {
 // than the rest of the page goes on over the next one, line by line: a
 // 5,000-character cause ran through the footer.
 func (d *doc) point(p fupan.Point, mark colour) {
-	d.setSize(9)
-	type line struct {
-		text string
-		ink  colour
-	}
-	var lines []line
-	for _, t := range d.wrap(p.Title, contentW-6) {
-		lines = append(lines, line{t, ink})
-	}
+	lines := d.blockLines(p.Title, 9, contentW-6, ink)
 	if p.Detail != "" {
-		for _, t := range d.wrap(p.Detail, contentW-6) {
-			lines = append(lines, line{t, grey})
-		}
+		lines = append(lines, d.blockLines(p.Detail, 9, contentW-6, grey)...)
 	}
 	if p.Warning != "" {
-		for _, t := range d.wrap(p.Warning, contentW-6) {
-			lines = append(lines, line{t, statusInk[fupan.StatusMissed]})
-		}
+		lines = append(lines, d.blockLines(p.Warning, 9, contentW-6, statusInk[fupan.StatusMissed])...)
 	}
-	// A very long point is cut, saying where the rest is, as table cells are.
-	const mostLines = 80
-	if len(lines) > mostLines {
-		lines = append(lines[:mostLines-1], line{catalog.T(d.lang, "text.too-long"), grey})
-	}
-	// A short point is kept whole on one page; a long one starts where it is.
-	if h := float64(len(lines))*d.lineH() + 2; h < bottom-margin {
-		d.ensure(h)
-	} else {
-		d.ensure(3 * d.lineH())
-	}
-	for _, l := range lines {
-		d.ensure(d.lineH())
-		y := d.pdf.Y()
-		d.fill(mark)
-		d.pdf.Rect(margin, y+0.4, 1.5, d.lineH(), "F")
-		d.text(l.ink)
-		d.write(margin+4, y, contentW-6, l.text, "L")
-		d.pdf.SetY(y + d.lineH())
-	}
-	d.text(ink)
-	d.pdf.SetY(d.pdf.Y() + 2)
+	d.block(d.cutBlock(lines, contentW-6), mark, contentW-6)
 }
 
 // verdict says in a sentence how the team did: the targets met of all, the
@@ -250,6 +217,19 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	gap := 3.0
 	tileW := (contentW - gap*(perRow-1)) / perRow
 	tileH := 17.0
+	// A label longer than its tile (English's "Mean achievement (each
+	// capped at 100%)") goes on two lines, every tile taller to match.
+	d.setSize(8)
+	labels := make([][]string, len(figs))
+	extra := 0.0
+	for i, f := range figs {
+		labels[i] = d.wrap(f.Label, tileW-4)
+		if len(labels[i]) > 2 {
+			labels[i] = []string{labels[i][0], d.cutEnd(strings.Join(labels[i][1:], " "), tileW-4)}
+		}
+		extra = max(extra, float64(len(labels[i])-1)*d.lineH())
+	}
+	tileH += extra
 	y := d.pdf.Y()
 	for i, f := range figs {
 		x := margin + float64(i%perRow)*(tileW+gap)
@@ -262,15 +242,17 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 		d.pdf.Rect(x, yy, 1.2, tileH, "F")
 		d.setSize(8)
 		d.text(grey)
-		d.write(x+3, yy+1.5, tileW-4, f.Label, "L")
+		for k, line := range labels[i] {
+			d.write(x+3, yy+1.5+float64(k)*d.lineH(), tileW-4, line, "L")
+		}
 		d.setSize(15)
 		d.text(navy)
 		if f.Key == "mean.achievement" && rv.Summary.MeanAchievementCapped != nil {
 			d.text(statusInk[fupan.MetricStatus(*rv.Summary.MeanAchievementCapped)])
 		}
-		d.write(x+3, yy+5.5, tileW-4, f.Value, "L")
+		d.write(x+3, yy+5.5+extra, tileW-4, f.Value, "L")
 		if c, ok := changes[f.Key]; ok {
-			d.change(x+3, yy+12.6, tileW-4, c)
+			d.change(x+3, yy+12.6+extra, tileW-4, c)
 		}
 	}
 	rows := (len(figs) + perRow - 1) / perRow

@@ -41,7 +41,7 @@ func (d *doc) tableCol(rv *fupan.Review, id fupan.TableID, c fupan.Col, share fl
 	if loc, ok := rv.Loc(id); ok && loc.Notes[c] != "" {
 		title += catalog.T(l, "paren.open.narrow") + loc.Notes[c] + catalog.T(l, "paren.close.narrow")
 	}
-	return column{title: title, share: share, align: "L"}
+	return column{title: title, share: share, align: "L", names: c == fupan.ColOwner}
 }
 
 func (d *doc) planTable(rv *fupan.Review) {
@@ -112,7 +112,7 @@ func (d *doc) outcomeTable(rv *fupan.Review) {
 			}
 		}
 		metric := o.Metric
-		if o.Direction == fupan.Lower { // so that 120% is read the right way round
+		if o.Direction == fupan.Lower && !saysLower(metric) { // so that 120% is read the right way round
 			metric += "\n" + catalog.T(l, "direction.lower")
 		}
 		rows = append(rows, []cell{{text: metric}, {text: o.TargetText}, {text: o.ActualText}, achCell, {text: o.Cause}, {text: o.Lesson}})
@@ -188,7 +188,7 @@ func (d *doc) findings(fs []fupan.Finding) {
 		return
 	}
 	cols := []column{
-		{title: catalog.T(l, "status"), share: 1, align: "L"},
+		{title: catalog.T(l, "severity"), share: 1, align: "L"},
 		{title: catalog.T(l, "cell"), share: 1.2, align: "L"},
 		{title: catalog.T(l, "message"), share: 3.4, align: "L"},
 		{title: catalog.T(l, "hint"), share: 3, align: "L"},
@@ -209,4 +209,25 @@ func (d *doc) findings(fs []fupan.Finding) {
 	}
 	d.table(cols, rows)
 	d.leftOut(hidden)
+}
+
+// saysLower reports whether a metric's name already says that lower is
+// better, in any language ("Churn rate (lower is better)", "流失率（越低越好）"):
+// the table does not say it a second time.
+func saysLower(metric string) bool {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if strings.ContainsRune(" ()（）", r) {
+				return -1
+			}
+			return r
+		}, strings.ToLower(fupan.Simplify(s)))
+	}
+	m := key(metric)
+	for _, l := range catalog.Langs() {
+		if strings.Contains(m, key(catalog.T(l, "direction.lower"))) {
+			return true
+		}
+	}
+	return false
 }

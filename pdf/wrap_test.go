@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
 )
 
@@ -158,5 +159,33 @@ func TestHugeCell(t *testing.T) {
 	var buf bytes.Buffer
 	if err := d.finish(&buf, "huge"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A text cut to its box keeps the whole note saying where the rest is,
+// inside the box: table 3's cell ended "……（内容过长，完整内容见工" with
+// "作簿）" past its border.
+func TestCutNoteInsideTheBox(t *testing.T) {
+	for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
+		d, err := newDoc(Options{}, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.newPage()
+		d.setSize(8.5)
+		const w = 22.0 // a narrow column of table 3
+		lines := d.cutLines(d.wrap(strings.Repeat("线上推广素材吸引力不足,点击率仅2.5%。", 400), w), 20, w)
+		if len(lines) != 20 {
+			t.Errorf("%s: %d lines, want 20", l, len(lines))
+		}
+		for _, line := range lines {
+			if d.width(line) > w+0.01 {
+				t.Errorf("%s: %q is %.1f mm wide, its box %.1f mm", l, line, d.width(line), w)
+			}
+		}
+		note := catalog.T(l, "text.too-long")
+		if got := strings.Join(lines, ""); !strings.HasSuffix(noSpace(got), noSpace(note)) {
+			t.Errorf("%s: the cut text does not end with the whole note %q: …%q", l, note, lines[len(lines)-3:])
+		}
 	}
 }

@@ -5,19 +5,29 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 )
 
-// AttentionTexts are what needs a decision in a review as of a day, worded
-// in the language, for the report's page 1 and the mail.
-func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
-	var out []string
+// Attention is one thing that needs a decision, as summary.json keeps it:
+// the team's words apart from fupan's, so that every message words it in
+// its own language (a zh-Hans robot quoting a zh-Hant team's action keeps
+// the action as written and says the rest in Simplified).
+type Attention struct {
+	Kind    string `json:"kind"`
+	Subject string `json:"subject"`          // the team's words: a metric, milestone, action or cause
+	Due     string `json:"due,omitempty"`    // an overdue action's due date
+	Person  string `json:"person,omitempty"` // what a cause blames
+}
+
+// AttentionOf is what needs a decision in a review as of a day.
+func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
+	var out []Attention
 	for _, a := range fupan.NeedsAttention(rv, asOf) {
-		switch a.Kind {
-		case fupan.AttnBlamesPerson:
-			out = append(out, a.Subject) // the finding's own message
-		case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
-			out = append(out, catalog.F(l, "attn."+a.Kind, a.Subject, a.Due))
-		default:
-			out = append(out, catalog.F(l, "attn."+a.Kind, a.Subject))
+		item := Attention{Kind: a.Kind, Subject: a.Subject}
+		if !a.Due.IsZero() {
+			item.Due = a.Due.String()
 		}
+		if a.Kind == fupan.AttnBlamesPerson && len(a.Args) == 2 {
+			item.Subject, item.Person = a.Args[0], a.Args[1]
+		}
+		out = append(out, item)
 	}
 	return out
 }
@@ -34,4 +44,33 @@ func FollowStatus(f fupan.FollowUp, l fupan.Lang) string {
 		}
 	}
 	return label
+}
+
+// Text is the item worded in the language.
+func (a Attention) Text(l fupan.Lang) string {
+	switch a.Kind {
+	case fupan.AttnBlamesPerson:
+		if a.Person == "" {
+			return a.Subject // an old summary's: the finding's message
+		}
+		return catalog.F(l, "finding."+fupan.AttnBlamesPerson, a.Subject, a.Person)
+	case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
+		return catalog.F(l, "attn."+a.Kind, a.Subject, a.Due)
+	}
+	return catalog.F(l, "attn."+a.Kind, a.Subject)
+}
+
+// AttentionWords are the items worded in the language.
+func AttentionWords(items []Attention, l fupan.Lang) []string {
+	out := make([]string, 0, len(items))
+	for _, a := range items {
+		out = append(out, a.Text(l))
+	}
+	return out
+}
+
+// AttentionTexts are what needs a decision in a review as of a day, worded
+// in the language, for the report's page 1 and the mail.
+func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
+	return AttentionWords(AttentionOf(rv, asOf), l)
 }

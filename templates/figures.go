@@ -97,26 +97,10 @@ func FormatMoney(v float64, currency string, l fupan.Lang) string {
 	return currency + " " + FormatAmount(v, fupan.English)
 }
 
-// FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in English.
-func FormatAmount(v float64, l fupan.Lang) string {
-	if l != fupan.English && v >= 10000 {
-		return catalog.F(l, "amount.wan", strconv.FormatFloat(float64(int64(v/100+0.5))/100, 'f', -1, 64))
-	}
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in
+// English; the domain's fupan.FormatAmount, the one way every document
+// writes a number.
+func FormatAmount(v float64, l fupan.Lang) string { return fupan.FormatAmount(v, l) }
 
 // Change is a key figure set against the team's previous period.
 type Change struct {

@@ -77,7 +77,12 @@ func writeInstructions(f *excelize.File, lang fupan.Lang, st templateStyles) err
 			return err
 		}
 	}
-	return f.SetColWidth(info, "A", "A", 110)
+	if err := f.SetColWidth(info, "A", "A", 110); err != nil {
+		return err
+	}
+	// One page wide, as the tables: LibreOffice printed the lines cut at
+	// the paper's edge.
+	return printLandscape(f, info, "")
 }
 
 // writeFacts writes the review-facts sheet: team, period and reviewer, each

@@ -97,3 +97,52 @@ func TestTemplatePrints(t *testing.T) {
 		t.Errorf("the template prints on more than one page a sheet:\n%s", info)
 	}
 }
+
+// The instructions sheet prints within the page, one page wide, in the
+// template and in next's workbook: LibreOffice printed its lines cut at the
+// paper's edge.
+func TestInstructionsPrintWithinThePage(t *testing.T) {
+	dir := t.TempDir()
+	tmpl, next := filepath.Join(dir, "复盘模板.xlsx"), filepath.Join(dir, "华东销售部_2025Q4.xlsx")
+	if err := batch.WriteAtomic(tmpl, func(f *os.File) error { return xlsx.WriteTemplate(f, fupan.Simplified) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := batch.WriteAtomic(next, func(f *os.File) error {
+		return xlsx.WriteNext(f, fupan.NextReview{Lang: fupan.Simplified, Team: "华东销售部", Period: "2025Q4", From: "2025Q3"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sheet := catalog.T(fupan.Simplified, templates.InstructionsSheet)
+	for _, path := range []string{tmpl, next} {
+		f := open(t, path)
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.FitToWidth == nil || *pl.FitToWidth != 1 || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: the instructions do not print one page wide: %+v", filepath.Base(path), pl)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	testtool.Require(t, "pdftotext")
+	// The longest instruction, whole, on the printed page.
+	longest := ""
+	for _, key := range templates.Instructions() {
+		if s := catalog.T(fupan.Simplified, key); len(s) > len(longest) {
+			longest = s
+		}
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, path := range []string{tmpl, next} {
+		pdfPath := testtool.Soffice(t, path, "pdf", t.TempDir())
+		if page := flat(testtool.Text(t, pdfPath, "-l", "2")); !strings.Contains(page, flat(longest)) {
+			t.Errorf("%s: the instruction %q is cut on the printed page:\n%s", filepath.Base(path), longest, page)
+		}
+	}
+}

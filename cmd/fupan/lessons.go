@@ -23,10 +23,13 @@ func lessonsCommand() *cli.Command {
 		Description: `Lists the lessons (经验/教训) of the reviews in the history, newest first: the
 team, period, metric, kind (experience: what worked; lesson: what to avoid),
 the text, the cause, and the metric's achievement. --search finds text in any
-script (线索 finds 線索). -o FILE.xlsx or -o FILE.pdf writes the team's
-knowledge base (经验教训库), grouped by kind and by metric, with where each
-lesson came from. --json prints a list of objects with team, period, metric,
-kind, text, cause, achievement and status.
+script (线索 finds 線索). -o FILE.pdf writes the team's knowledge base
+(经验教训库), grouped by kind and by metric, with where each lesson came from;
+-o FILE.xlsx the same as one sheet to filter and sort: a row per lesson
+(team, period, metric, kind, achievement as a percentage, status, text, cause,
+source file) under one frozen header row with an autofilter. --json prints a
+list of objects with team, period, metric, kind, text, cause, achievement and
+status.
 
 Examples:
   fupan lessons --history /srv/复盘报告/fupan-history.sqlite --search 线索

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,27 +63,7 @@ func TestLessonsLibrary(t *testing.T) {
 	if _, stderr, code := runCLI(t, "lessons", "--history", hist, "-o", xlsxPath); code != 0 {
 		t.Fatalf("-o xlsx: exit %d\n%s", code, stderr)
 	}
-	x, err := excelize.OpenFile(xlsxPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := x.GetRows("经验教训库")
-	_ = x.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := ""
-	for _, r := range rows {
-		text += strings.Join(r, "|") + "\n"
-	}
-	for _, want := range []string{"教训 (", "经验 (", "销售线索跟进不及时", "線索分配過慢", "华东销售部 · 2025Q3", "華南銷售部 · 2025Q3"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the xlsx library lacks %q:\n%s", want, text)
-		}
-	}
-	if strings.Index(text, "教训 (") > strings.Index(text, "经验 (") {
-		t.Error("the xlsx library does not put lessons to avoid first")
-	}
+	checkLessonsWorkbook(t, xlsxPath)
 	// The workbook as LibreOffice prints it: drawn, not blank.
 	if !testing.Short() {
 		renderPage(t, testtool.Soffice(t, xlsxPath, "pdf", t.TempDir()), 1)
@@ -126,5 +108,68 @@ func TestOverviewLessons(t *testing.T) {
 	}
 	if n := strings.Count(text, "教训:地推活动客群画像需更精准,需提前做小范围测试"); n != 1 {
 		t.Errorf("a lesson three teams wrote alike is listed %d times", n)
+	}
+}
+
+// checkLessonsWorkbook reads the lessons library back: one flat sheet to
+// filter (it had two header rows, team and period in one text, achievement
+// as text): one header row, frozen, with an autofilter; a row per lesson
+// with its team and period apart; the achievement a number in a percent
+// format; lessons to avoid before experiences.
+func checkLessonsWorkbook(t *testing.T, path string) {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = x.Close() }()
+	const sheet = "经验教训库"
+	rows, err := x.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"团队", "复盘周期", "指标", "类型", "达成率", "状态", "经验/教训", "原因", "源文件"}
+	if len(rows) < 3 || strings.Join(rows[0], "|") != strings.Join(want, "|") {
+		t.Fatalf("the header row is %q, want %q", rows[0], want)
+	}
+	teams, lastKind := map[string]bool{}, ""
+	for i, r := range rows[1:] {
+		if strings.Join(r, "|") == strings.Join(want, "|") || len(r) < 7 {
+			t.Errorf("row %d is not a lesson: %q", i+2, r)
+			continue
+		}
+		teams[r[0]] = true
+		if r[1] != "2025Q3" {
+			t.Errorf("row %d: period %q", i+2, r[1])
+		}
+		if lastKind == "经验" && r[3] == "教训" {
+			t.Error("the xlsx library does not put lessons to avoid first")
+		}
+		lastKind = r[3]
+		cell := fmt.Sprintf("E%d", i+2)
+		raw, _ := x.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+		if raw == "" {
+			continue
+		}
+		if _, err := strconv.ParseFloat(raw, 64); err != nil {
+			t.Errorf("%s: achievement %q is not a number", cell, raw)
+		}
+		style, _ := x.GetCellStyle(sheet, cell)
+		if st, _ := x.GetStyle(style); st == nil || st.CustomNumFmt == nil || !strings.Contains(*st.CustomNumFmt, "%") {
+			t.Errorf("%s: the achievement has no percent format", cell)
+		}
+	}
+	if !teams["华东销售部"] || !teams["華南銷售部"] {
+		t.Errorf("the teams are not in a column of their own: %v", teams)
+	}
+	filtered := false
+	for _, dn := range x.GetDefinedName() {
+		filtered = filtered || dn.Name == "_xlnm._FilterDatabase" && strings.Contains(dn.RefersTo, "$A$1")
+	}
+	if !filtered {
+		t.Error("the sheet has no autofilter over its header")
+	}
+	if p, err := x.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 1 {
+		t.Errorf("the header row is not frozen: %+v %v", p, err)
 	}
 }

@@ -170,8 +170,9 @@ func TestMailEndToEnd(t *testing.T) {
 	if !strings.Contains(m.body, "指标达成 5/15，全部指标平均达成率（单项封顶100%）91.3%") { // 90%, 84% and 120% counted as 100%
 		t.Errorf("body lacks the figures:\n%s", m.body)
 	}
-	// The HTML part: the teams in a table, with what needs a decision.
-	for _, want := range []string{"<table", "<td>華東銷售部(繁體版)</td>", "<td align=\"center\">1/3</td>", "91.3%", "行動「降低新客戶獲取成本」已過完成時間"} {
+	// The HTML part: the teams in a table, with what needs a decision in
+	// the mail's language, the zh-Hant team's action as it wrote it.
+	for _, want := range []string{"<table", "<td>華東銷售部(繁體版)</td>", "<td align=\"center\">1/3</td>", "91.3%", "行动“降低新客戶獲取成本”已过完成时间"} {
 		if !strings.Contains(m.html, want) {
 			t.Errorf("the HTML part lacks %q:\n%s", want, m.html)
 		}

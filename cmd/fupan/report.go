@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
@@ -126,7 +127,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 		out, _ := filepath.Abs(o.Output)
 		in, _ := filepath.Abs(o.File)
 		problem = o.History.Record(ctx, sqlite.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version, Output: out, Input: in})
+			MetricKey: o.Identity.MetricKey, RecordedAt: time.Now(), Version: version, Output: out, Input: in}) // the real clock: --as-of judges, the audit is true
 	}
 	if problem != nil {
 		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
