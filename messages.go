@@ -45,6 +45,9 @@ const (
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
+	// A row of table 5 that names no earlier action of the team's register.
+	CodeFollowupUnknownAction Code = "followup-unknown-action"
+
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
 )
@@ -92,6 +95,8 @@ var severity = map[Code]Severity{
 	CodeActionOverdue:       SevWarning,
 	CodeActionDroppedNoWhy:  SevWarning,
 	CodeTeamPeriodDuplicate: SevWarning,
+
+	CodeFollowupUnknownAction: SevWarning,
 
 	CodeTableEmpty: SevInfo,
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
 	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/templates"
 	"github.com/rs/zerolog"
 )
 
@@ -75,7 +76,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			if len(due) == 0 {
 				continue
 			}
-			msg := composeReminder(rv, due, t, o.People)
+			msg := composeReminder(rv, due, t, o.People, today)
 			if o.DryRun != nil {
 				fmt.Fprintf(o.DryRun, "== %s · %s\n%s\n\n", t.Name, msg.Title, msg.Markdown)
 				res.Items += len(due)
@@ -198,7 +199,7 @@ const maxTitleName = 180
 // language, the owners mentioned: by mobile in a WeCom text message (its
 // markdown mentions no one), in DingTalk's markdown, by open_id in Feishu's
 // card.
-func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, people map[string]robot.Person) robot.Message {
+func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, people map[string]robot.Person, today fupan.Date) robot.Message {
 	l := rv.Meta.Lang
 	if t.Lang != "" {
 		l = t.Lang
@@ -222,6 +223,9 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 			key = "remind.overdue"
 		}
 		text := catalog.F(l, key, it.Text, it.Due.String(), it.Owner)
+		if age := templates.FollowAge(l, it.Due, it.From, today); age != "" {
+			text += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
+		}
 		lines = append(lines, "- "+mdEscape(text))
 		plain = append(plain, "· "+text)
 		for _, o := range it.Owners {

@@ -81,6 +81,15 @@ var en = map[string]string{
 	"finding.table-empty":                     "%s is empty",
 	"finding.table-empty.hint":                "Fill it in under its header.",
 
+	// The action register (issue 27): a table 5 row of no earlier action,
+	// and an open action's age.
+	"finding.followup-unknown-action":      "%q in table 5 is no action of an earlier period's table 4",
+	"finding.followup-unknown-action.hint": "Copy the name of the earlier table 4's item as it was; a new action goes in this period's table 4.",
+	"follow.age.overdue":                   "%d days overdue, from %s",
+	"follow.age.from":                      "from %s",
+	"attn.followup-aged":                   "action %s: %s, not yet done",
+	"attn.followup-unknown-aged":           "action %s (from %s) is not followed up",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "Strategy Review Report",

@@ -81,6 +81,15 @@ var zhHans = map[string]string{
 	"finding.table-empty":                     "%s还没有填写内容",
 	"finding.table-empty.hint":                "请按表头填写。",
 
+	// The action register (issue 27): a table 5 row of no earlier action,
+	// and an open action's age.
+	"finding.followup-unknown-action":      "表5的“%s”不是此前任何一期表4中的行动",
+	"finding.followup-unknown-action.hint": "按此前表4中的改进项原样照录名称；新的行动写在本期表4。",
+	"follow.age.overdue":                   "逾期 %d 天，来自 %s",
+	"follow.age.from":                      "来自 %s",
+	"attn.followup-aged":                   "行动“%s”%s，尚未落实",
+	"attn.followup-unknown-aged":           "行动“%s”（来自 %s）本期没有跟进",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "策略复盘报告",

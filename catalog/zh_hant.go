@@ -81,6 +81,15 @@ var zhHant = map[string]string{
 	"finding.table-empty":                     "%s還沒有填寫內容",
 	"finding.table-empty.hint":                "請按表頭填寫。",
 
+	// The action register (issue 27): a table 5 row of no earlier action,
+	// and an open action's age.
+	"finding.followup-unknown-action":      "表5的「%s」不是此前任何一期表4中的行動",
+	"finding.followup-unknown-action.hint": "按此前表4中的改進項原樣照錄名稱；新的行動寫在本期表4。",
+	"follow.age.overdue":                   "逾期 %d 天，來自 %s",
+	"follow.age.from":                      "來自 %s",
+	"attn.followup-aged":                   "行動「%s」%s，尚未落實",
+	"attn.followup-unknown-aged":           "行動「%s」（來自 %s）本期沒有跟進",
+
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
 	"report.title":              "策略復盤報告",

@@ -25,7 +25,7 @@ func (d *doc) followup(rv *fupan.Review) {
 	l := d.lang
 	d.ensure(d.headingH(0) + 30)
 	title := catalog.T(l, "followup")
-	if from := rv.Followup[0].FromPeriod; from != "" {
+	if from := rv.Followup[0].FromPeriod; from != "" && oneOrigin(rv.Followup) {
 		title += catalog.T(l, "paren.open") + from + catalog.T(l, "paren.close")
 	}
 	d.heading(title, 0)
@@ -53,6 +53,9 @@ func (d *doc) followup(rv *fupan.Review) {
 			action += "\n" + f.Measure
 		}
 		status := cell{text: catalog.T(l, "follow."+f.Status)}
+		if age := followAge(l, f, rv.Meta.PeriodEnd); age != "" {
+			status.text += "\n" + age
+		}
 		if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}

@@ -63,6 +63,9 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 			return err
 		}
 	}
+	if err := noteOrigins(f, n, l); err != nil {
+		return err
+	}
 	if err := writeLessonsSheet(f, catalog.T(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
 		return err
 	}

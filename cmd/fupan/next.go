@@ -74,6 +74,9 @@ type nextOptions struct {
 	Reader   xlsx.Options
 	Identity fupan.Identity
 	Lessons  []fupan.Lesson // the history's, for other teams' lessons
+	// Past is each team's recorded reviews, by team key: the action
+	// register whose open actions table 5 carries.
+	Past map[string][]fupan.Past
 }
 
 func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
@@ -102,7 +105,7 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if o.Reader, err = readerOptions(c); err != nil {
 		return o, err
 	}
-	o.Lessons, err = historyLessons(c, out)
+	o.Lessons, o.Past, err = historyLessons(c, out)
 	return o, err
 }
 
@@ -162,26 +165,30 @@ func nextSources(ctx context.Context, src string, id fupan.Identity) ([]string, 
 	return files, src, nil
 }
 
-// historyLessons are the history's lessons, where there is a history: named,
-// or beside OUT. None without one.
-func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
+// historyLessons are the history's lessons and each team's recorded
+// reviews, where there is a history: named, or beside OUT. None without one.
+func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, map[string][]fupan.Past, error) {
 	path, explicit, err := historyPath(c, out, historyRecord)
 	if err != nil || path == "" {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := os.Stat(path); err != nil && !explicit {
-		return nil, nil
+		return nil, nil, nil
 	}
 	db, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true})
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, cli.Exit(err.Error(), exitFailed)
 	}
 	defer func() { _ = db.Close() }()
 	lessons, err := db.Lessons(c.Context)
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, cli.Exit(err.Error(), exitFailed)
 	}
-	return lessons, nil
+	past, err := everyPast(c.Context, db)
+	if err != nil {
+		return nil, nil, cli.Exit(err.Error(), exitFailed)
+	}
+	return lessons, past, nil
 }
 
 // maxNextLessons keeps the lessons sheet to what a team reads.
@@ -203,6 +210,10 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 		if period, err = fupan.NextPeriodText(rv.Meta.Period); err != nil {
 			return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
 		}
+	}
+	if past := o.Past[o.Identity.TeamKey(rv.Meta.Team)]; past != nil {
+		// The register: every older action still open goes into table 5.
+		rv.Compared = fupan.Compare(rv, past, o.Identity)
 	}
 	n := fupan.PlanNext(rv, period)
 	want := map[string]bool{}
