@@ -89,6 +89,11 @@ var en = map[string]string{
 	"follow.age.from":                      "from %s",
 	"attn.followup-aged":                   "action %s: %s, not yet done",
 	"attn.followup-unknown-aged":           "action %s (from %s) is not followed up",
+	"actions.sheet":                        "Action register",
+	"actions.from":                         "From",
+	"actions.age":                          "Days overdue",
+	"actions.last_seen":                    "Last seen",
+	"actions.count":                        "%d actions, %d open",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -89,6 +89,11 @@ var zhHans = map[string]string{
 	"follow.age.from":                      "来自 %s",
 	"attn.followup-aged":                   "行动“%s”%s，尚未落实",
 	"attn.followup-unknown-aged":           "行动“%s”（来自 %s）本期没有跟进",
+	"actions.sheet":                        "行动台账",
+	"actions.from":                         "来源周期",
+	"actions.age":                          "逾期天数",
+	"actions.last_seen":                    "最近出现",
+	"actions.count":                        "共 %d 项行动，未关闭 %d 项",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

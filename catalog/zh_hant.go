@@ -89,6 +89,11 @@ var zhHant = map[string]string{
 	"follow.age.from":                      "來自 %s",
 	"attn.followup-aged":                   "行動「%s」%s，尚未落實",
 	"attn.followup-unknown-aged":           "行動「%s」（來自 %s）本期沒有跟進",
+	"actions.sheet":                        "行動台賬",
+	"actions.from":                         "來源週期",
+	"actions.age":                          "逾期天數",
+	"actions.last_seen":                    "最近出現",
+	"actions.count":                        "共 %d 項行動，未關閉 %d 項",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/xuri/excelize/v2"
+)
+
+// loopQuarters are four quarters of three teams as a strategy office runs
+// them: 华东大区 sets 降低获客成本 in 2025Q1 and leaves it open for three
+// periods, does 梳理报价流程 late and drops 试点直播带货; 华南区 never follows
+// up 优化渠道激励 and skips 2025Q3; 华北区 renames itself 华北大区 in 2025Q3
+// (teams_aliases) and closes its action then.
+func loopQuarters(t *testing.T, root string) {
+	t.Helper()
+	follow := func(rows ...[]string) samples.Table {
+		return samples.Table{Title: "表5:上期行动跟进",
+			Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"}, Rows: rows}
+	}
+	acts := func(rows ...[]string) samples.Table {
+		return samples.Table{Title: "表4:后续行动计划表", Header: []string{"改进项", "具体措施", "责任人", "完成时间", "所需支持", "验收标准"}, Rows: rows}
+	}
+	write := func(q, file string, acts, follow samples.Table) {
+		r := samples.SeedSimplified()
+		r.Acts, r.Follow = acts, follow
+		writeBook(t, filepath.Join(root, "in", q, file), samples.PerSheet(r))
+	}
+	none := samples.Table{}
+	write("2025Q1", "华东大区_2025Q1.xlsx", acts(
+		[]string{"降低获客成本", "聚焦25-35岁客群", "王五", "3/31", "", "获客成本≤预算80%"},
+		[]string{"梳理报价流程", "发布新报价流程", "钱七", "3/15", "", "流程发布"},
+		[]string{"试点直播带货", "做3场直播", "孙八", "3/31", "", "3场"}), none)
+	write("2025Q1", "华南区_2025Q1.xlsx", acts([]string{"优化渠道激励", "调整返点", "周九", "3/31", "", "方案发布"}), none)
+	write("2025Q1", "华北区_2025Q1.xlsx", acts([]string{"开拓县域市场", "签约10家县级代理", "吴十", "6/30", "", "10家"}), none)
+
+	write("2025Q2", "华东大区_2025Q2.xlsx", acts([]string{"建立周报制度", "每周一发周报", "吴十", "6/30", "", "每周发出"}), follow(
+		[]string{"降低获客成本", "聚焦25-35岁客群", "王五", "3/31", "获客成本≤预算80%", "进行中", "", ""},
+		[]string{"梳理报价流程", "发布新报价流程", "钱七", "3/15", "流程发布", "已完成", "4/10", "已发布"},
+		[]string{"试点直播带货", "做3场直播", "孙八", "3/31", "3场", "进行中", "", ""}))
+	write("2025Q2", "华南区_2025Q2.xlsx", acts([]string{"招聘区域经理", "到岗2人", "周九", "6/30", "", "到岗"}), none)
+	write("2025Q2", "华北区_2025Q2.xlsx", acts([]string{"县域渠道培训", "培训2场", "吴十", "6/30", "", "2场"}), none)
+
+	write("2025Q3", "华东大区_2025Q3.xlsx", acts([]string{"搭建客户分层", "完成分层模型", "赵六", "9/30", "", "模型上线"}), follow(
+		[]string{"降低获客成本", "聚焦25-35岁客群", "王五", "3/31", "", "未开始", "", ""},
+		[]string{"试点直播带货", "做3场直播", "孙八", "3/31", "", "已取消", "", "平台政策变化"},
+		[]string{"建立周报制度", "每周一发周报", "吴十", "6/30", "", "已完成", "6/20", "每周发出"}))
+	write("2025Q3", "华北大区_2025Q3.xlsx", acts([]string{"县域复盘", "复盘会1次", "吴十", "9/30", "", "1次"}), follow(
+		[]string{"开拓县域市场", "签约10家县级代理", "吴十", "6/30", "", "已完成", "8/1", "签约12家"},
+		[]string{"县域渠道培训", "培训2场", "吴十", "6/30", "", "已完成", "6/28", "2场"}))
+
+	write("2025Q4", "华东大区_2025Q4.xlsx", acts([]string{"复制分层经验", "发布SOP", "赵六", "12/31", "", "SOP发布"}), follow(
+		[]string{"降低获客成本", "聚焦25-35岁客群", "王五", "3/31", "", "进行中", "", ""},
+		[]string{"搭建客户分层", "完成分层模型", "赵六", "9/30", "", "已完成", "9/28", "上线"}))
+	write("2025Q4", "华南区_2025Q4.xlsx", acts([]string{"复盘渠道政策", "复盘会1次", "周九", "12/31", "", "1次"}), none)
+	write("2025Q4", "华北大区_2025Q4.xlsx", acts([]string{"县域二期", "签约20家", "吴十", "12/31", "", "20家"}), follow(
+		[]string{"县域复盘", "复盘会1次", "吴十", "9/30", "", "已完成", "9/20", "已开"}))
+
+	cfg := filepath.Join(root, "fupan.yaml")
+	if err := os.WriteFile(cfg, []byte("teams_aliases:\n  华北区: 华北大区\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"2025Q1", "2025Q2", "2025Q3", "2025Q4"} {
+		args := []string{"run", filepath.Join(root, "in", q), "-o", filepath.Join(root, "out", q), "--as-of", map[string]string{
+			"2025Q1": "2025-04-08", "2025Q2": "2025-07-08", "2025Q3": "2025-10-08", "2025Q4": "2026-01-08"}[q], "--config", cfg}
+		if _, stderr, code := runCLI(t, args...); code != 0 {
+			t.Fatalf("run %s: exit %d\n%s", q, code, stderr)
+		}
+	}
+}
+
+// The loop across four quarters: an action left open appears in every
+// later period's follow-up, attention box, next workbook and reminder, with
+// its age, until it is closed; fupan actions lists the register once per
+// action, the renamed team's too.
+func TestActionRegisterAcrossQuarters(t *testing.T) {
+	root := t.TempDir()
+	loopQuarters(t, root)
+	hist := filepath.Join(root, "out", "fupan-history.sqlite")
+	cfg := filepath.Join(root, "fupan.yaml")
+	followup := func(q, file string) map[string]string {
+		t.Helper()
+		out, stderr, code := runCLI(t, "inspect", "--json", "--history", hist, "--config", cfg, filepath.Join(root, "in", q, file))
+		if code != 0 {
+			t.Fatalf("inspect %s: exit %d\n%s", file, code, stderr)
+		}
+		var v struct {
+			Followup []struct {
+				Action, Status string
+				FromPeriod     string `json:"from_period"`
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, f := range v.Followup {
+			got[f.Action] = f.Status + "@" + f.FromPeriod
+		}
+		return got
+	}
+	for q, want := range map[string]string{"2025Q2": "open", "2025Q3": "overdue", "2025Q4": "overdue"} {
+		got := followup(q, "华东大区_"+q+".xlsx")
+		if got["降低获客成本"] != want+"@2025Q1" && !(q == "2025Q2" && got["降低获客成本"] == "overdue@2025Q1") {
+			t.Errorf("%s follows 降低获客成本 as %q", q, got["降低获客成本"])
+		}
+		if q != "2025Q2" {
+			if _, ok := got["梳理报价流程"]; ok {
+				t.Errorf("%s follows 梳理报价流程, done late in 2025Q2: %v", q, got)
+			}
+		}
+		if q == "2025Q4" {
+			if _, ok := got["试点直播带货"]; ok {
+				t.Errorf("2025Q4 follows 试点直播带货, dropped in 2025Q3: %v", got)
+			}
+		}
+	}
+	// 华南区 skipped 2025Q3: its 2025Q1 action, never followed up, comes
+	// again in 2025Q4.
+	if got := followup("2025Q4", "华南区_2025Q4.xlsx"); got["优化渠道激励"] != "unknown@2025Q1" || got["招聘区域经理"] != "unknown@2025Q2" {
+		t.Errorf("华南区 2025Q4: %v", got)
+	}
+
+	testtool.Require(t, "pdftotext")
+	for _, q := range []string{"2025Q2", "2025Q3", "2025Q4"} {
+		text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", q, "华东大区_"+q+".pdf"), "-l", "1")), "")
+		if !strings.Contains(text, "降低获客成本") || !strings.Contains(text, "来自2025Q1") {
+			t.Errorf("page 1 of 华东大区 %s lacks the open action and its age:\n%s", q, text)
+		}
+	}
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q4", "华东大区_2025Q4.pdf"))), "")
+	if !strings.Contains(text, "逾期275天，来自2025Q1") {
+		t.Errorf("the 2025Q4 follow-up lacks the age of 降低获客成本 (275 days past 2025-03-31 at 2025-12-31)")
+	}
+
+	// next: 2026Q1's table 5 carries the open one, noted with its period.
+	next := filepath.Join(root, "next")
+	if _, stderr, code := runCLI(t, "next", filepath.Join(root, "out", "2025Q4"), "-o", next, "--config", cfg); code != 0 {
+		t.Fatalf("next: exit %d\n%s", code, stderr)
+	}
+	x, err := excelize.OpenFile(filepath.Join(next, "华东大区_2026Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = x.Close() }()
+	rows, _ := x.GetRows("表5 上期行动跟进")
+	var items []string
+	for _, r := range rows[2:] {
+		if len(r) > 0 {
+			items = append(items, r[0])
+		}
+	}
+	if strings.Join(items, ",") != "降低获客成本,复制分层经验" {
+		t.Errorf("2026Q1's table 5: %v", items)
+	}
+	comments, _ := x.GetComments("表5 上期行动跟进")
+	if len(comments) != 1 || comments[0].Cell != "A3" || !strings.Contains(comments[0].Text, "来自 2025Q1") {
+		t.Errorf("the carried row's note: %+v", comments)
+	}
+
+	// fupan actions: one row per action, the renamed team's under its name.
+	out, stderr, code := runCLI(t, "actions", "--json", "--history", hist, "--config", cfg, "--as-of", "2026-01-08")
+	if code != 0 {
+		t.Fatalf("actions: exit %d\n%s", code, stderr)
+	}
+	var reg []struct {
+		Team, Action, Status string
+		From                 string `json:"from_period"`
+		Age                  int    `json:"age_days"`
+	}
+	if err := json.Unmarshal([]byte(out), &reg); err != nil {
+		t.Fatal(err)
+	}
+	byAction := map[string]string{}
+	for _, e := range reg {
+		if _, dup := byAction[e.Action]; dup {
+			t.Errorf("%s listed twice", e.Action)
+		}
+		byAction[e.Action] = e.Team + " " + e.Status + " " + e.From
+	}
+	for action, want := range map[string]string{"降低获客成本": "华东大区 overdue 2025Q1", "梳理报价流程": "华东大区 done_late 2025Q1",
+		"试点直播带货": "华东大区 dropped 2025Q1", "开拓县域市场": "华北大区 done_late 2025Q1", "优化渠道激励": "华南区 unknown 2025Q1"} {
+		if byAction[action] != want {
+			t.Errorf("actions: %s is %q, want %q", action, byAction[action], want)
+		}
+	}
+	out, _, _ = runCLI(t, "actions", "--history", hist, "--config", cfg, "--team", "华东", "--open", "--owner", "王五", "--as-of", "2026-01-08")
+	if !strings.Contains(out, "降低获客成本") || !strings.Contains(out, "283") || strings.Contains(out, "复制分层经验") {
+		t.Errorf("actions --team 华东 --open --owner 王五:\n%s", out)
+	}
+	xl := filepath.Join(root, "台账.xlsx")
+	if _, stderr, code := runCLI(t, "actions", "--history", hist, "-o", xl); code != 0 {
+		t.Fatalf("actions -o: exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(xl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	panes, _ := f.GetPanes("行动台账")
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("the register's header is not frozen: %+v", panes)
+	}
+	if rows, _ := f.GetRows("行动台账"); len(rows) != len(reg)+1 {
+		t.Errorf("the register workbook has %d rows for %d actions", len(rows), len(reg))
+	}
+
+	// remind names the open action with its age, in the team's group.
+	srv := robottest.Start(robottest.Wall{})
+	defer srv.Close()
+	rcfg := robotConfig(t, srv, "teams_aliases:\n  华北区: 华北大区\n")
+	out, stderr, code = runCLI(t, "remind", "--dry-run", "--history", hist, "--config", rcfg, "--within-days", "3")
+	if code != 0 {
+		t.Fatalf("remind: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(out, "降低获客成本") || !strings.Contains(out, "来自 2025Q1") || !strings.Contains(out, "优化渠道激励") {
+		t.Errorf("remind --dry-run:\n%s", out)
+	}
+}
