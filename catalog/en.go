@@ -94,6 +94,11 @@ var en = map[string]string{
 	"actions.age":                          "Days overdue",
 	"actions.last_seen":                    "Last seen",
 	"actions.count":                        "%d actions, %d open",
+	"roster.missing":                       "Not handed in",
+	"roster.handed_in":                     "%d/%d handed in",
+	"roster.last":                          "Last period",
+	"roster.never":                         "never",
+	"roster.last.of":                       "last period %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

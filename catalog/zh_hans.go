@@ -94,6 +94,11 @@ var zhHans = map[string]string{
 	"actions.age":                          "逾期天数",
 	"actions.last_seen":                    "最近出现",
 	"actions.count":                        "共 %d 项行动，未关闭 %d 项",
+	"roster.missing":                       "未提交",
+	"roster.handed_in":                     "已提交 %d/%d",
+	"roster.last":                          "最近一期",
+	"roster.never":                         "从未提交",
+	"roster.last.of":                       "最近一期 %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -94,6 +94,11 @@ var zhHant = map[string]string{
 	"actions.age":                          "逾期天數",
 	"actions.last_seen":                    "最近出現",
 	"actions.count":                        "共 %d 項行動，未關閉 %d 項",
+	"roster.missing":                       "未提交",
+	"roster.handed_in":                     "已提交 %d/%d",
+	"roster.last":                          "最近一期",
+	"roster.never":                         "從未提交",
+	"roster.last.of":                       "最近一期 %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -122,6 +122,8 @@ type Options struct {
 	Font Font
 	Lang fupan.Lang // zero: the review's own
 	Now  time.Time  // the report date; zero: now
+	// Roster is the overview's who has not handed in, by period.
+	Roster []fupan.Roster
 }
 
 // Page geometry, in millimetres: A4 with 15 mm margins.

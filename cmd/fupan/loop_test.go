@@ -207,6 +207,13 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("the register's header is not frozen: %+v", panes)
 	}
+	filtered := false
+	for _, d := range f.GetDefinedName() {
+		filtered = filtered || d.Name == "_xlnm._FilterDatabase" && strings.Contains(d.RefersTo, "$A$1:$H$")
+	}
+	if !filtered {
+		t.Errorf("the register has no filter over its columns: %+v", f.GetDefinedName())
+	}
 	if rows, _ := f.GetRows("行动台账"); len(rows) != len(reg)+1 {
 		t.Errorf("the register workbook has %d rows for %d actions", len(rows), len(reg))
 	}
@@ -221,5 +228,70 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 	}
 	if !strings.Contains(out, "降低获客成本") || !strings.Contains(out, "来自 2025Q1") || !strings.Contains(out, "优化渠道激励") {
 		t.Errorf("remind --dry-run:\n%s", out)
+	}
+}
+
+// The roster over the four quarters: 2025Q3 expects 2025Q2's three teams
+// and names 华南区, which skipped it, with its last period, in
+// summary.json, the overview and the log; 2025Q2, all in, names none; a
+// teams: list in fupan.yaml is who is expected instead.
+func TestRosterAcrossQuarters(t *testing.T) {
+	root := t.TempDir()
+	loopQuarters(t, root)
+	roster := func(q string) []map[string]any {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(root, "out", q, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum struct{ Roster []map[string]any }
+		if err := json.Unmarshal(b, &sum); err != nil {
+			t.Fatal(err)
+		}
+		return sum.Roster
+	}
+	if r := roster("2025Q1"); len(r) != 0 {
+		t.Errorf("2025Q1, nobody known before it: %v", r)
+	}
+	if r := roster("2025Q2"); len(r) != 1 || r[0]["expected"] != 3.0 || r[0]["handed_in"] != 3.0 || len(r[0]["missing"].([]any)) != 0 {
+		t.Errorf("2025Q2: %v", r)
+	}
+	r := roster("2025Q3")
+	if len(r) != 1 || r[0]["expected"] != 3.0 || r[0]["handed_in"] != 2.0 {
+		t.Fatalf("2025Q3: %v", r)
+	}
+	missing := r[0]["missing"].([]any)
+	if len(missing) != 1 || missing[0].(map[string]any)["team"] != "华南区" || missing[0].(map[string]any)["last_period"] != "2025Q2" {
+		t.Errorf("2025Q3 missing: %v", missing)
+	}
+	testtool.Require(t, "pdftotext")
+	overview := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"), "-l", "1")), "")
+	for _, w := range []string{"未提交（已提交2/3）", "华南区", "2025Q2"} {
+		if !strings.Contains(overview, w) {
+			t.Errorf("the 2025Q3 overview's page 1 lacks %q:\n%s", w, overview)
+		}
+	}
+	if o := testtool.Text(t, filepath.Join(root, "out", "2025Q2", "overview.pdf")); strings.Contains(o, "未提交") {
+		t.Errorf("the 2025Q2 overview names missing teams though all handed in")
+	}
+
+	// A teams: list: 华中区, never recorded, is expected too.
+	cfg := filepath.Join(root, "teams.yaml")
+	if err := os.WriteFile(cfg, []byte("teams: [华东大区, 华南区, 华北大区, 华中区]\nteams_aliases:\n  华北区: 华北大区\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "run", filepath.Join(root, "in", "2025Q4"), "-o", filepath.Join(root, "out", "2025Q4"), "--as-of", "2026-01-08", "--config", cfg, "--force")
+	if code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	r = roster("2025Q4")
+	if len(r) != 1 || r[0]["expected"] != 4.0 || r[0]["handed_in"] != 3.0 {
+		t.Fatalf("2025Q4 with teams: %v", r)
+	}
+	if m := r[0]["missing"].([]any); len(m) != 1 || m[0].(map[string]any)["team"] != "华中区" || m[0].(map[string]any)["last_period"] != nil {
+		t.Errorf("2025Q4 missing: %v", m)
+	}
+	if !strings.Contains(stderr, `"team":"华中区"`) || !strings.Contains(stderr, "has not handed in") {
+		t.Errorf("the run's log does not name 华中区:\n%s", stderr)
 	}
 }
