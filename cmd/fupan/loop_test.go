@@ -203,7 +203,7 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	panes, _ := f.GetPanes("行动台账")
+	panes, _ := f.GetPanes("行动跟踪表")
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("the register's header is not frozen: %+v", panes)
 	}
@@ -214,7 +214,7 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 	if !filtered {
 		t.Errorf("the register has no filter over its columns: %+v", f.GetDefinedName())
 	}
-	if rows, _ := f.GetRows("行动台账"); len(rows) != len(reg)+1 {
+	if rows, _ := f.GetRows("行动跟踪表"); len(rows) != len(reg)+1 {
 		t.Errorf("the register workbook has %d rows for %d actions", len(rows), len(reg))
 	}
 
