@@ -110,3 +110,28 @@ func TestFollowupUnknownAction(t *testing.T) {
 		t.Errorf("counted %d of %d; the stray row counts in neither", s.FollowupDone, s.FollowupTotal)
 	}
 }
+
+// The period due for hand-in: 2025Q4 once it has ended, due on 5 January;
+// 华南区, of 2025Q3's teams, has not handed it in.
+func TestSubmissionDue(t *testing.T) {
+	id := fupan.Identity{}
+	rec := func(team, period string) fupan.Recorded {
+		return fupan.Recorded{TeamKey: id.TeamKey(team), Team: team, Period: quarter(t, period)}
+	}
+	recorded := []fupan.Recorded{rec("华东大区", "2025Q3"), rec("华南区", "2025Q3"), rec("华东大区", "2025Q4")}
+	r, deadline, ok := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 1, Day: 8}, 5, id)
+	if !ok || r.Period != "2025Q4" || deadline != (fupan.Date{Year: 2026, Month: 1, Day: 5}) {
+		t.Fatalf("due: %+v %v %v", r, deadline, ok)
+	}
+	if len(r.Missing) != 1 || r.Missing[0].Team != "华南区" || r.Missing[0].LastPeriod != "2025Q3" {
+		t.Errorf("missing: %+v", r.Missing)
+	}
+	// In the middle of 2026Q1 nothing newer is due: still 2025Q4.
+	if r, _, _ := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 2, Day: 20}, 5, id); r.Period != "2025Q4" {
+		t.Errorf("in February: %s due", r.Period)
+	}
+	// After 2026Q1 has ended, it is due, and every 2025Q4 team is missing.
+	if r, _, _ := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 4, Day: 2}, 5, id); r.Period != "2026Q1" || len(r.Missing) != 1 || r.Missing[0].Team != "华东大区" {
+		t.Errorf("in April: %+v", r)
+	}
+}

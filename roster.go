@@ -86,3 +86,47 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 	}
 	return r
 }
+
+// SubmissionDue is the period teams are to hand in as of today and its
+// roster: the latest period of the history's kind (that of its latest
+// review) that has ended, due dueDay days into the month after it. ok is
+// false where the history holds nothing to tell the period by.
+func SubmissionDue(recorded []Recorded, named []string, today Date, dueDay int, id Identity) (r Roster, deadline Date, ok bool) {
+	var latest *Period
+	for _, rc := range recorded {
+		if latest == nil || later(rc.Period, *latest) {
+			q := rc.Period
+			latest = &q
+		}
+	}
+	if latest == nil {
+		return Roster{}, Date{}, false
+	}
+	due := *latest
+	for {
+		next, err := NextPeriod(due)
+		if err != nil || !next.End.Before(today) {
+			break
+		}
+		due = next
+	}
+	if !due.End.Before(today) {
+		// The latest period has not ended: the one before it is due.
+		prev := PreviousOf(pastOf(recorded), due)
+		if prev < 0 {
+			return Roster{}, Date{}, false
+		}
+		due = recorded[prev].Period
+	}
+	deadline = due.End.AddDays(max(dueDay, 1))
+	return RosterOf(due, named, recorded, nil, id), deadline, true
+}
+
+// pastOf are the recorded reviews as Past, index for index, for PreviousOf.
+func pastOf(recorded []Recorded) []Past {
+	out := make([]Past, len(recorded))
+	for i, rc := range recorded {
+		out[i] = Past{Team: rc.Team, Period: rc.Period}
+	}
+	return out
+}

@@ -99,6 +99,9 @@ var en = map[string]string{
 	"roster.last":                          "Last period",
 	"roster.never":                         "never",
 	"roster.last.of":                       "last period %s",
+	"remind.submit.title":                  "Review due · %s",
+	"remind.submit.due":                    "Please hand in your review by %s (%s)",
+	"remind.submit.overdue":                "Your review of %s was due on %s and is not handed in",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

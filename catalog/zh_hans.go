@@ -99,6 +99,9 @@ var zhHans = map[string]string{
 	"roster.last":                          "最近一期",
 	"roster.never":                         "从未提交",
 	"roster.last.of":                       "最近一期 %s",
+	"remind.submit.title":                  "提交提醒 · %s",
+	"remind.submit.due":                    "请在 %s 前提交 %s 的复盘",
+	"remind.submit.overdue":                "%s 的复盘已过提交期限（%s），尚未提交",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

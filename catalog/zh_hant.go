@@ -99,6 +99,9 @@ var zhHant = map[string]string{
 	"roster.last":                          "最近一期",
 	"roster.never":                         "從未提交",
 	"roster.last.of":                       "最近一期 %s",
+	"remind.submit.title":                  "提交提醒 · %s",
+	"remind.submit.due":                    "請在 %s 前提交 %s 的複盤",
+	"remind.submit.overdue":                "%s 的複盤已過提交期限（%s），尚未提交",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
