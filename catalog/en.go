@@ -102,6 +102,7 @@ var en = map[string]string{
 	"remind.submit.title":                  "Review due · %s",
 	"remind.submit.due":                    "Please hand in your review by %s (%s)",
 	"remind.submit.overdue":                "Your review of %s was due on %s and is not handed in",
+	"history.company.followup":             "%s company follow-through %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

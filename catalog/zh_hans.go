@@ -102,6 +102,7 @@ var zhHans = map[string]string{
 	"remind.submit.title":                  "提交提醒 · %s",
 	"remind.submit.due":                    "请在 %s 前提交 %s 的复盘",
 	"remind.submit.overdue":                "%s 的复盘已过提交期限（%s），尚未提交",
+	"history.company.followup":             "%s 全公司行动落实率 %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -102,6 +102,7 @@ var zhHant = map[string]string{
 	"remind.submit.title":                  "提交提醒 · %s",
 	"remind.submit.due":                    "請在 %s 前提交 %s 的複盤",
 	"remind.submit.overdue":                "%s 的複盤已過提交期限（%s），尚未提交",
+	"history.company.followup":             "%s 全公司行動落實率 %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.
