@@ -27,6 +27,7 @@ func check(r *Review, fs *findings) {
 	checkTracking(r, fs)
 	checkOutcomes(r, fs)
 	checkActions(r, fs)
+	checkReplan(r, fs)
 }
 
 func hasErrorCode(list []Finding, code Code) bool {

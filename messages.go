@@ -47,6 +47,8 @@ const (
 
 	// A row of table 5 that names no earlier action of the team's register.
 	CodeFollowupUnknownAction Code = "followup-unknown-action"
+	// A task of table 1 dated before the period: carried, to re-plan.
+	CodePlanBeforePeriod Code = "plan-before-period"
 
 	// Infos.
 	CodeTableEmpty Code = "table-empty"
@@ -97,6 +99,7 @@ var severity = map[Code]Severity{
 	CodeTeamPeriodDuplicate: SevWarning,
 
 	CodeFollowupUnknownAction: SevWarning,
+	CodePlanBeforePeriod:      SevInfo,
 
 	CodeTableEmpty: SevInfo,
 }

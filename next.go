@@ -6,14 +6,17 @@ package fupan
 // one still open (the action register) with the period it came from, and
 // other teams' lessons on the same metrics.
 type NextReview struct {
-	Lang    Lang
-	Team    string
-	Period  string // as the source writes its period
-	From    string // this period
-	Tasks   []PlanRow
-	Metrics []OutcomeRow
-	Actions []CarriedAction
-	Lessons []Lesson
+	Lang   Lang
+	Team   string
+	Period string // as the source writes its period
+	From   string // this period
+	Tasks  []PlanRow
+	// Progress are the carried tasks' tracked milestones not done, with
+	// their last progress, for table 2.
+	Progress []TrackingRow
+	Metrics  []OutcomeRow
+	Actions  []CarriedAction
+	Lessons  []Lesson
 }
 
 // PlanNext is the next period's review for the team of rv: period is the
@@ -27,9 +30,16 @@ func PlanNext(rv *Review, period string) NextReview {
 			open[matchKey(t.PlanTask)] = true
 		}
 	}
+	carried := map[string]bool{}
 	for _, p := range rv.Plan {
 		if open[matchKey(p.Task)] || !end.IsZero() && end.Before(p.End) {
 			n.Tasks = append(n.Tasks, p)
+			carried[matchKey(p.Task)] = true
+		}
+	}
+	for _, t := range rv.Tracking {
+		if !t.Done && (carried[matchKey(t.PlanTask)] || carried[matchKey(t.Task)]) {
+			n.Progress = append(n.Progress, t)
 		}
 	}
 	seen := map[string]bool{}

@@ -135,3 +135,21 @@ func TestSubmissionDue(t *testing.T) {
 		t.Errorf("in April: %+v", r)
 	}
 }
+
+// A task of table 1 that ends before the period starts (carried by next,
+// not re-planned) is an info finding at its 起止时间; one that ends in the
+// period is not.
+func TestPlanBeforePeriod(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Plan.Rows[0][3] = "2025.5.1-2025.6.30"
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	f := findingAt(rv, fupan.CodePlanBeforePeriod, "计划", "D3")
+	if f == nil || f.Severity != fupan.SevInfo || f.Message == "" || f.Hint == "" {
+		t.Fatalf("plan-before-period: %+v; findings %v", f, rv.Findings)
+	}
+	r.Plan.Rows[0][3] = "2025.6.1-2025.7.15"
+	rv = analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if hasCode(rv, fupan.CodePlanBeforePeriod) {
+		t.Errorf("a task ending in the period: %v", rv.Findings)
+	}
+}

@@ -85,6 +85,8 @@ var en = map[string]string{
 	// and an open action's age.
 	"finding.followup-unknown-action":      "%q in table 5 is no action of an earlier period's table 4",
 	"finding.followup-unknown-action.hint": "Copy the name of the earlier table 4's item as it was; a new action goes in this period's table 4.",
+	"finding.plan-before-period":           "%q is planned to end on %s, before this period starts",
+	"finding.plan-before-period.hint":      "A task carried from an earlier period: give its dates in this period, or remove it if it is no longer done.",
 	"follow.age.overdue":                   "%d days overdue, from %s",
 	"follow.age.from":                      "from %s",
 	"attn.followup-aged":                   "action %s: %s, not yet done",
@@ -103,6 +105,8 @@ var en = map[string]string{
 	"remind.submit.due":                    "Please hand in your review by %s (%s)",
 	"remind.submit.overdue":                "Your review of %s was due on %s and is not handed in",
 	"history.company.followup":             "%s company follow-through %s",
+	"next.replan":                          "planned to end on %s, before %s starts: plan it again",
+	"next.progress":                        "progress in %s: %s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

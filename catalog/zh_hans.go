@@ -85,6 +85,8 @@ var zhHans = map[string]string{
 	// and an open action's age.
 	"finding.followup-unknown-action":      "表5的“%s”不是此前任何一期表4中的行动",
 	"finding.followup-unknown-action.hint": "按此前表4中的改进项原样照录名称；新的行动写在本期表4。",
+	"finding.plan-before-period":           "“%s”的计划在 %s 结束，早于本期开始",
+	"finding.plan-before-period.hint":      "这是上期转来的任务：重新写本期的起止时间；不再做的请删除。",
 	"follow.age.overdue":                   "逾期 %d 天，来自 %s",
 	"follow.age.from":                      "来自 %s",
 	"attn.followup-aged":                   "行动“%s”%s，尚未落实",
@@ -103,6 +105,8 @@ var zhHans = map[string]string{
 	"remind.submit.due":                    "请在 %s 前提交 %s 的复盘",
 	"remind.submit.overdue":                "%s 的复盘已过提交期限（%s），尚未提交",
 	"history.company.followup":             "%s 全公司行动落实率 %s",
+	"next.replan":                          "计划在 %s 结束，早于 %s 开始：请重新排期",
+	"next.progress":                        "%s 的实际进度：%s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

@@ -85,6 +85,8 @@ var zhHant = map[string]string{
 	// and an open action's age.
 	"finding.followup-unknown-action":      "表5的「%s」不是此前任何一期表4中的行動",
 	"finding.followup-unknown-action.hint": "按此前表4中的改進項原樣照錄名稱；新的行動寫在本期表4。",
+	"finding.plan-before-period":           "「%s」的計劃在 %s 結束，早於本期開始",
+	"finding.plan-before-period.hint":      "這是上期轉來的任務：重新寫本期的起止時間；不再做的請刪除。",
 	"follow.age.overdue":                   "逾期 %d 天，來自 %s",
 	"follow.age.from":                      "來自 %s",
 	"attn.followup-aged":                   "行動「%s」%s，尚未落實",
@@ -103,6 +105,8 @@ var zhHant = map[string]string{
 	"remind.submit.due":                    "請在 %s 前提交 %s 的複盤",
 	"remind.submit.overdue":                "%s 的複盤已過提交期限（%s），尚未提交",
 	"history.company.followup":             "%s 全公司行動落實率 %s",
+	"next.replan":                          "計劃在 %s 結束，早於 %s 開始：請重新排期",
+	"next.progress":                        "%s 的實際進度：%s",
 
 	// The report, the conclusion sheet, the overview, the lessons library, the
 	// robots and the command line.

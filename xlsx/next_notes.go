@@ -43,3 +43,37 @@ func tableColumn(id fupan.TableID, c fupan.Col, l fupan.Lang) (string, int) {
 	}
 	return "", 0
 }
+
+// noteCarried puts notes on what table 1 and table 2 carry: a task dated
+// before the next period starts is to be re-planned (its 起止时间), and a
+// tracked milestone shows its last progress (its 实际进度), which the team
+// replaces with this period's.
+func noteCarried(f *excelize.File, n fupan.NextReview, l fupan.Lang) error {
+	p, err := fupan.ParsePeriod(n.Period)
+	if err != nil {
+		return nil // a period next cannot read: no date to compare with
+	}
+	if sheet, col := tableColumn(fupan.PlanTable, fupan.ColPeriod, l); col > 0 {
+		for r, t := range n.Tasks {
+			if t.End.IsZero() || !t.End.Before(p.Start) {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(col, r+3)
+			if err := f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "fupan", Text: catalog.F(l, "next.replan", t.End.String(), n.Period)}); err != nil {
+				return err
+			}
+		}
+	}
+	if sheet, col := tableColumn(fupan.TrackingTable, fupan.ColActual, l); col > 0 {
+		for r, t := range n.Progress {
+			if t.ActualText == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(col, r+3)
+			if err := f.AddComment(sheet, excelize.Comment{Cell: cell, Author: "fupan", Text: catalog.F(l, "next.progress", n.From, t.ActualText)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

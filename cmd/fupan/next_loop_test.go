@@ -19,8 +19,12 @@ func TestNextFromLastGoodReview(t *testing.T) {
 	q2.Acts.Rows = [][]string{{"优化渠道激励", "调整返点", "周九", "6/30", "", "方案发布"}}
 	writeBook(t, filepath.Join(root, "in", "2025Q2", "华南区_2025Q2.xlsx"), samples.PerSheet(q2))
 	writeBook(t, filepath.Join(root, "in", "2025Q3", "华南区_2025Q3.xlsx"), xlsx.Book{Sheets: []xlsx.BookSheet{{Name: "随便", Rows: [][]any{{"这不是复盘"}}}}})
+	// A task not done: carried, dated before 2025年第四季度, with its
+	// progress.
+	q3 := samples.SeedSimplified()
+	q3.Track.Rows[1] = []string{"开展区域地推活动", "8月31日前完成", "进行中，已办6场", "", "场地不足", "增加场地", "王五"}
 	writeBook(t, filepath.Join(root, "in", "2025Q3", "华东大区.xlsx"),
-		samples.Covered(samples.PerSheet(samples.SeedSimplified()), "封面", [][]string{{"团队", "华东大区"}, {"复盘周期", "2025年第三季度"}}))
+		samples.Covered(samples.PerSheet(q3), "封面", [][]string{{"团队", "华东大区"}, {"复盘周期", "2025年第三季度"}}))
 	runQuarter(t, root, "2025Q2")
 	if _, stderr, code := runCLI(t, "run", filepath.Join(root, "in", "2025Q3"), "-o", filepath.Join(root, "out", "2025Q3"), "--as-of", "2025-10-08"); code != 1 {
 		t.Fatalf("run 2025Q3: exit %d, want 1 (a workbook failed)\n%s", code, stderr)
@@ -56,5 +60,20 @@ func TestNextFromLastGoodReview(t *testing.T) {
 	facts := "复盘信息"
 	if v, _ := y.GetCellValue(facts, "B2"); v != "2025年第四季度" {
 		t.Errorf("复盘周期 %q, want 2025年第四季度", v)
+	}
+	plan, _ := y.GetRows("表1 执行计划")
+	track, _ := y.GetRows("表2 进度跟踪")
+	c1, _ := y.GetComments("表1 执行计划")
+	c2, _ := y.GetComments("表2 进度跟踪")
+	if len(plan) != 3 || plan[2][1] != "开展区域地推活动" || len(c1) != 1 || c1[0].Cell != "D3" || !strings.Contains(c1[0].Text, "请重新排期") {
+		t.Errorf("the carried task, dated before the period, is not marked for re-planning: %v %+v", plan, c1)
+	}
+	if len(track) != 3 || track[2][0] != "开展区域地推活动" || len(c2) != 1 || c2[0].Cell != "C3" || !strings.Contains(c2[0].Text, "进行中，已办6场") {
+		t.Errorf("table 2 lacks the carried task's last progress: %v %+v", track, c2)
+	}
+	// Read back, the carried row is an info finding until its dates change.
+	out, _, _ := runCLI(t, "inspect", "--json", filepath.Join(next, "华东大区_2025年第四季度.xlsx"))
+	if !strings.Contains(out, `"code": "plan-before-period"`) {
+		t.Errorf("the next workbook read back has no plan-before-period finding")
 	}
 }
