@@ -153,3 +153,26 @@ func TestPlanBeforePeriod(t *testing.T) {
 		t.Errorf("a task ending in the period: %v", rv.Findings)
 	}
 }
+
+// The company's figures: counts summed, the capped mean weighted by
+// metrics; its trend per quarter, oldest first.
+func TestCompanyTrend(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	past := []fupan.Past{
+		{Team: "甲", Period: quarter(t, "2025Q3"), Summary: fupan.Summary{Metrics: 1, MetricsAchieved: 1, MeanAchievementCapped: f(1), FollowupDone: 1, FollowupTotal: 2}},
+		{Team: "乙", Period: quarter(t, "2025Q3"), Summary: fupan.Summary{Metrics: 3, MetricsAchieved: 0, MeanAchievementCapped: f(0.6), FollowupDone: 0, FollowupTotal: 2}},
+		{Team: "甲", Period: quarter(t, "2025Q2"), Summary: fupan.Summary{Metrics: 2, MetricsAchieved: 2, MeanAchievementCapped: f(1)}},
+		{Team: "甲", Period: quarter(t, "2025Q4"), Summary: fupan.Summary{Metrics: 2}},
+	}
+	trend := fupan.CompanyTrend(past, quarter(t, "2025Q3").Kind(), quarter(t, "2025Q3"), 8)
+	if len(trend) != 2 || trend[0].Period.Label != "2025Q2" || trend[1].Period.Label != "2025Q3" {
+		t.Fatalf("trend: %+v", trend)
+	}
+	c := trend[1]
+	if c.Teams != 2 || c.Summary.Metrics != 4 || c.Summary.MetricsAchieved != 1 || c.Summary.FollowupDone != 1 || c.Summary.FollowupTotal != 4 {
+		t.Errorf("2025Q3: %+v", c)
+	}
+	if m := c.Summary.MeanAchievementCapped; m == nil || *m < 0.699 || *m > 0.701 {
+		t.Errorf("capped mean %v, want (1×1 + 0.6×3) ÷ 4 = 70%%", m)
+	}
+}

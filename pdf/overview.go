@@ -36,8 +36,8 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 
 func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	title := d.overviewHead(rows, opts)
+	d.overviewLead(rows, opts)
 	d.overviewChart(rows)
-	d.overviewMissing(opts.Roster)
 	d.overviewTeams(rows)
 	d.overviewFailed(rows)
 	d.overviewLessons(rows)

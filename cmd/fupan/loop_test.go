@@ -295,3 +295,57 @@ func TestRosterAcrossQuarters(t *testing.T) {
 		t.Errorf("the run's log does not name 华中区:\n%s", stderr)
 	}
 }
+
+// Each period's overview is what leadership acts on: page 1 has the
+// company's figures against last period, its trend, and every team's
+// items that need a decision (each one of summary.json's), the missing
+// teams named; the per-team rows follow.
+func TestOverviewLeadershipActsOn(t *testing.T) {
+	root := t.TempDir()
+	loopQuarters(t, root)
+	testtool.Require(t, "pdftotext")
+	for _, q := range []string{"2025Q2", "2025Q3", "2025Q4"} {
+		b, err := os.ReadFile(filepath.Join(root, "out", q, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum struct {
+			Entries []struct {
+				Team      string
+				Attention []string
+			}
+		}
+		if err := json.Unmarshal(b, &sum); err != nil {
+			t.Fatal(err)
+		}
+		pdf := filepath.Join(root, "out", q, "overview.pdf")
+		all := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
+		page1 := strings.Join(strings.Fields(testtool.Text(t, pdf, "-l", "1")), "")
+		items := 0
+		for _, e := range sum.Entries {
+			for _, a := range e.Attention {
+				items++
+				if !strings.Contains(all, strings.Join(strings.Fields(a), "")) {
+					t.Errorf("the %s overview lacks %s's decision item %q", q, e.Team, a)
+				}
+			}
+		}
+		if items == 0 {
+			t.Errorf("%s: no decision items to look for", q)
+		}
+		for _, w := range []string{"全公司关键数据（与上期", "指标达成", "行动落实率", "已提交", "需要决策的事项", "全公司趋势"} {
+			if !strings.Contains(page1, w) {
+				t.Errorf("page 1 of the %s overview lacks %q:\n%s", q, w, page1)
+			}
+		}
+	}
+	page1 := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"), "-l", "1")), "")
+	if !strings.Contains(page1, "未提交（已提交2/3）") || !strings.Contains(page1, "2/3") {
+		t.Errorf("the 2025Q3 overview's page 1 does not say 2 of 3 handed in:\n%s", page1)
+	}
+	// The picture of it, for docs/ (FUPAN_WRITE_DOCS=1 writes it there).
+	if dir := os.Getenv("FUPAN_WRITE_DOCS"); dir != "" {
+		testtool.Run(t, "pdftoppm", "-r", "90", "-png", "-f", "1", "-l", "1", "-singlefile",
+			filepath.Join(root, "out", "2025Q4", "overview.pdf"), filepath.Join(dir, "overview-page1"))
+	}
+}
