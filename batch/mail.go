@@ -401,6 +401,11 @@ func buildMail(out string, cfg mail.Config, label string, to []string, f mail.Fi
 // runFigures are the run's figures for the mail's templates.
 func runFigures(sum *Summary) mail.Figures {
 	fig := mail.Figures{OK: sum.OK, Failed: sum.Failed}
+	for _, r := range sum.Roster {
+		for _, m := range r.Missing {
+			fig.NotHandedIn = append(fig.NotHandedIn, mail.Absent{Team: m.Team, LastPeriod: m.LastPeriod})
+		}
+	}
 	pct := func(v *float64) string {
 		if v == nil {
 			return "—"

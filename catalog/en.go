@@ -106,6 +106,7 @@ var en = map[string]string{
 	"overview.company.vs":                  "Company key figures (against %s)",
 	"overview.trend":                       "Company trend (last %d periods)",
 	"overview.trend.met":                   "Targets met",
+	"mail.not-handed-in":                   "Not handed in: {{.Team}}{{if .LastPeriod}} (last period {{.LastPeriod}}){{else}} (never){{end}}",
 	"remind.submit.title":                  "Review due · %s",
 	"remind.submit.due":                    "Please hand in your review by %s (%s)",
 	"remind.submit.overdue":                "Your review of %s was due on %s and is not handed in",

@@ -106,6 +106,7 @@ var zhHans = map[string]string{
 	"overview.company.vs":                  "全公司关键数据（与上期 %s 相比）",
 	"overview.trend":                       "全公司趋势（近 %d 期）",
 	"overview.trend.met":                   "指标达成比例",
+	"mail.not-handed-in":                   "未提交：{{.Team}}{{if .LastPeriod}}（最近一期 {{.LastPeriod}}）{{else}}（从未提交）{{end}}",
 	"remind.submit.title":                  "提交提醒 · %s",
 	"remind.submit.due":                    "请在 %s 前提交 %s 的复盘",
 	"remind.submit.overdue":                "%s 的复盘已过提交期限（%s），尚未提交",

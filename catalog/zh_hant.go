@@ -106,6 +106,7 @@ var zhHant = map[string]string{
 	"overview.company.vs":                  "全公司關鍵數據（與上期 %s 相比）",
 	"overview.trend":                       "全公司趨勢（近 %d 期）",
 	"overview.trend.met":                   "指標達成比例",
+	"mail.not-handed-in":                   "未提交：{{.Team}}{{if .LastPeriod}}（最近一期 {{.LastPeriod}}）{{else}}（從未提交）{{end}}",
 	"remind.submit.title":                  "提交提醒 · %s",
 	"remind.submit.due":                    "請在 %s 前提交 %s 的複盤",
 	"remind.submit.overdue":                "%s 的複盤已過提交期限（%s），尚未提交",

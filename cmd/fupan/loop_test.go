@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/internal/smtptest"
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/xuri/excelize/v2"
@@ -347,5 +348,32 @@ func TestOverviewLeadershipActsOn(t *testing.T) {
 	if dir := os.Getenv("FUPAN_WRITE_DOCS"); dir != "" {
 		testtool.Run(t, "pdftoppm", "-r", "90", "-png", "-f", "1", "-l", "1", "-singlefile",
 			filepath.Join(root, "out", "2025Q4", "overview.pdf"), filepath.Join(dir, "overview-page1"))
+	}
+}
+
+// The run's mail names the team of fupan.yaml's teams: that did not hand
+// in, in its text and its HTML.
+func TestMailNamesMissingTeams(t *testing.T) {
+	srv := smtptest.Start(t, "fupan@example.com", testPassword)
+	t.Setenv("FUPAN_TEST_SMTP_PASSWORD", testPassword)
+	cfg := writeConfig(t, srv.Port, srv.CAFile, "teams: [华东销售部, 华南销售部]\n")
+	in := t.TempDir()
+	b, err := os.ReadFile("../../samples/华东销售部_2025Q3.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "华东销售部_2025Q3.xlsx"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCLI(t, "run", in, "-o", t.TempDir(), "--mail", "--config", cfg, "--no-history"); code != 0 {
+		t.Fatalf("run --mail: exit %d\n%s", code, stderr)
+	}
+	msgs := srv.Messages()
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages", len(msgs))
+	}
+	m := parseMail(t, msgs[0].Data)
+	if !strings.Contains(m.body, "未提交：华南销售部（从未提交）") || !strings.Contains(m.html, "未提交：华南销售部（从未提交）") {
+		t.Errorf("the mail does not name the team not handed in:\n%s\n%s", m.body, m.html)
 	}
 }
