@@ -377,3 +377,17 @@ func TestMailNamesMissingTeams(t *testing.T) {
 		t.Errorf("the mail does not name the team not handed in:\n%s\n%s", m.body, m.html)
 	}
 }
+
+// A due day no month has for every month is refused, naming the key.
+func TestRemindSubmissionDueDay(t *testing.T) {
+	root := t.TempDir()
+	writeBook(t, filepath.Join(root, "in", "2025Q3", "华东区_2025Q3.xlsx"), samples.PerSheet(samples.SeedSimplified()))
+	runQuarter(t, root, "2025Q3")
+	srv := robottest.Start(robottest.Wall{})
+	defer srv.Close()
+	cfg := robotConfig(t, srv, "submission: {due_day: 40}\n")
+	_, stderr, code := runCLI(t, "remind", "--dry-run", "--history", filepath.Join(root, "out", "fupan-history.sqlite"), "--config", cfg)
+	if code != exitBadUsage || !strings.Contains(stderr, "due_day 40") {
+		t.Errorf("due_day 40: exit %d\n%s", code, stderr)
+	}
+}
