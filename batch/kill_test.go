@@ -260,6 +260,11 @@ func TestSigtermDuringLastWorkbooks(t *testing.T) {
 			}
 		}
 	}
+	if marked == 0 && len(finished) == 0 && len(s.Entries) == n {
+		// The journal was folded into the record: every workbook was judged
+		// and SIGTERM came while the overview was drawn. Not this case.
+		t.Skipf("every workbook was judged before SIGTERM arrived (exit %v)", err)
+	}
 	if len(s.Entries) != n || marked != n-len(finished) {
 		t.Errorf("summary.json: %d entries, %d marked interrupted; %d of %d finished", len(s.Entries), marked, len(finished), n)
 	}
