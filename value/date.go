@@ -327,6 +327,9 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{fmt.Sprintf("%dH%d", y, h), firstOfMonth(y, m), lastOfMonth(y, m+5)}
 	}
 	valid := func(y int) bool { return y >= 1990 && y <= 2999 }
+	if p, ok := monthsPeriod(t); ok { // 2025年7-9月: a quarter, not July
+		return p, nil
+	}
 	if m := rePeriodQ.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), atoi(m[2])), nil
 	}
