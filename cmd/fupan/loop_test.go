@@ -122,6 +122,11 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 			}
 		}
 	}
+	// inspect's text says it too.
+	out, stderr, code := runCLI(t, "inspect", "--history", hist, "--config", cfg, filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx"))
+	if code != 0 || !strings.Contains(out, "降低获客成本 | 王五 | 2025-03-31 | 已逾期（逾期 275 天，来自 2025Q1）") {
+		t.Errorf("inspect's follow-up lacks the open action's age:\n%s", out)
+	}
 	// 华南区 skipped 2025Q3: its 2025Q1 action, never followed up, comes
 	// again in 2025Q4.
 	if got := followup("2025Q4", "华南区_2025Q4.xlsx"); got["优化渠道激励"] != "unknown@2025Q1" || got["招聘区域经理"] != "unknown@2025Q2" {
@@ -166,7 +171,7 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 	}
 
 	// fupan actions: one row per action, the renamed team's under its name.
-	out, stderr, code := runCLI(t, "actions", "--json", "--history", hist, "--config", cfg, "--as-of", "2026-01-08")
+	out, stderr, code = runCLI(t, "actions", "--json", "--history", hist, "--config", cfg, "--as-of", "2026-01-08")
 	if code != 0 {
 		t.Fatalf("actions: exit %d\n%s", code, stderr)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/templates"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -77,4 +78,14 @@ func lessonKind(k string) (string, bool) {
 		return fupan.LessonAvoid, true
 	}
 	return "", false
+}
+
+// inspectAge is an open action's age as of the period's end, for inspect's
+// follow-up lines; "" for one closed or of no known period.
+func inspectAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
+	switch f.Status {
+	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
+		return templates.FollowAge(l, f.Due, f.FromPeriod, asOf)
+	}
+	return ""
 }
