@@ -111,6 +111,10 @@ var en = map[string]string{
 	"remind.submit.due":                    "Please hand in your review by %s (%s)",
 	"remind.submit.overdue":                "Your review of %s was due on %s and is not handed in",
 	"history.company.followup":             "%s company follow-through %s",
+	"history.renamed":                      "%s → %s: %d reviews moved",
+	"history.renamed.dropped":              "both names had %s %s; the later recorded is kept, removed: %s",
+	"history.renamed.backup":               "backup before the rename: %s",
+	"history.renamed.none":                 "nothing to rename",
 	"next.replan":                          "planned to end on %s, before %s starts: plan it again",
 	"next.progress":                        "progress in %s: %s",
 

@@ -111,6 +111,10 @@ var zhHans = map[string]string{
 	"remind.submit.due":                    "请在 %s 前提交 %s 的复盘",
 	"remind.submit.overdue":                "%s 的复盘已过提交期限（%s），尚未提交",
 	"history.company.followup":             "%s 全公司行动落实率 %s",
+	"history.renamed":                      "%s → %s：移入 %d 份复盘",
+	"history.renamed.dropped":              "两个名称都有 %s %s，保留较晚记录的一份，删除：%s",
+	"history.renamed.backup":               "改名前的备份：%s",
+	"history.renamed.none":                 "没有需要改名的记录",
 	"next.replan":                          "计划在 %s 结束，早于 %s 开始：请重新排期",
 	"next.progress":                        "%s 的实际进度：%s",
 

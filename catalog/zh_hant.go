@@ -111,6 +111,10 @@ var zhHant = map[string]string{
 	"remind.submit.due":                    "請在 %s 前提交 %s 的複盤",
 	"remind.submit.overdue":                "%s 的複盤已過提交期限（%s），尚未提交",
 	"history.company.followup":             "%s 全公司行動落實率 %s",
+	"history.renamed":                      "%s → %s：移入 %d 份複盤",
+	"history.renamed.dropped":              "兩個名稱都有 %s %s，保留較晚記錄的一份，刪除：%s",
+	"history.renamed.backup":               "改名前的備份：%s",
+	"history.renamed.none":                 "沒有需要改名的記錄",
 	"next.replan":                          "計劃在 %s 結束，早於 %s 開始：請重新排期",
 	"next.progress":                        "%s 的實際進度：%s",
 

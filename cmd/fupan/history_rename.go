@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -75,6 +76,7 @@ type historyRenameOptions struct {
 // renameStep is one key moved to another.
 type renameStep struct {
 	From, To, Name string
+	OldName        string // the name the history lists under From
 }
 
 func (o historyRenameOptions) steps(ctx context.Context) ([]renameStep, error) {
@@ -88,7 +90,7 @@ func (o historyRenameOptions) steps(ctx context.Context) ([]renameStep, error) {
 		if _, ok := keys[from]; !ok {
 			return nil, cli.Exit(fmt.Sprintf("no team %q in %s%s", o.Old, o.DB.Path(), candidates(keys, from)), exitBadUsage)
 		}
-		return []renameStep{{From: from, To: o.Identity.TeamKey(o.New), Name: o.New}}, nil
+		return []renameStep{{From: from, To: o.Identity.TeamKey(o.New), Name: o.New, OldName: keys[from]}}, nil
 	}
 	var steps []renameStep
 	for key := range keys {
@@ -105,7 +107,7 @@ func (o historyRenameOptions) steps(ctx context.Context) ([]renameStep, error) {
 		if name == "" {
 			name = keys[key]
 		}
-		steps = append(steps, renameStep{From: key, To: to, Name: name})
+		steps = append(steps, renameStep{From: key, To: to, Name: name, OldName: keys[key]})
 	}
 	sort.Slice(steps, func(i, j int) bool { return steps[i].From < steps[j].From })
 	return steps, nil
@@ -147,7 +149,7 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 		if backup == "" {
 			// Once, before the first change: the history as it was.
 			path := o.DB.Path()
-			backup = strings.TrimSuffix(path, filepath.Ext(path)) + ".before-rename-" + o.Now.Format("20060102-150405") + ".sqlite"
+			backup = strings.TrimSuffix(path, filepath.Ext(path)) + ".before-rename-" + o.Now.Format("20060102-150405.000000") + ".sqlite"
 			if err := o.DB.Backup(ctx, backup, sqlite.BackupOptions{}); err != nil {
 				return cli.Exit("no backup, nothing renamed: "+err.Error(), exitFailed)
 			}
@@ -157,21 +159,24 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 		if err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
-		list = append(list, done{From: s.From, To: s.Name, Moved: res.Moved, Dropped: res.Dropped})
+		list = append(list, done{From: s.OldName, To: s.Name, Moved: res.Moved, Dropped: res.Dropped})
 	}
 	if o.JSON {
 		b, _ := json.MarshalIndent(map[string]any{"backup": backup, "renamed": list}, "", "  ")
 		fmt.Fprintln(stdout, string(b))
 		return nil
 	}
+	l := fupan.Simplified
 	for _, d := range list {
-		fmt.Fprintf(stdout, "%s → %s: %d\n", printable(d.From), printable(d.To), d.Moved)
+		fmt.Fprintln(stdout, catalog.F(l, "history.renamed", printable(d.From), printable(d.To), d.Moved))
 		for _, x := range d.Dropped {
-			fmt.Fprintf(stdout, "  - %s %s %s\n", printable(x.Team), x.Period, printable(x.File))
+			fmt.Fprintln(stdout, "  "+catalog.F(l, "history.renamed.dropped", printable(x.Team), x.Period, printable(x.File)))
 		}
 	}
 	if backup != "" {
-		fmt.Fprintln(stdout, printable(backup))
+		fmt.Fprintln(stdout, catalog.F(l, "history.renamed.backup", printable(backup)))
+	} else {
+		fmt.Fprintln(stdout, catalog.T(l, "history.renamed.none"))
 	}
 	return nil
 }

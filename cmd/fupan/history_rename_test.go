@@ -105,4 +105,13 @@ func TestHistoryRenameMerges(t *testing.T) {
 	if n := len(historyJSON(t, root, "--team", "华东大区", "--config", cfg)); n != 1 {
 		t.Errorf("after forget, %d reviews of 华东大区, want 1", n)
 	}
+	// One team by name; a name the history does not hold lists the like ones.
+	out, stderr, code = runCLI(t, "history", "rename", "华东销售部", "华东总部", "--history", hist)
+	if code != 0 || !strings.Contains(out, "华东销售部 → 华东总部：移入 1 份复盘") || !strings.Contains(out, "改名前的备份") {
+		t.Errorf("rename 华东销售部 华东总部: exit %d\n%s%s", code, out, stderr)
+	}
+	_, stderr, code = runCLI(t, "history", "rename", "华东", "华东区", "--history", hist)
+	if code != exitBadUsage || !strings.Contains(stderr, "华东总部") {
+		t.Errorf("rename of a team not held: exit %d\n%s", code, stderr)
+	}
 }
