@@ -125,7 +125,7 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 	// inspect's text says it too.
 	out, stderr, code := runCLI(t, "inspect", "--history", hist, "--config", cfg, filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx"))
 	if code != 0 || !strings.Contains(out, "降低获客成本 | 王五 | 2025-03-31 | 已逾期（逾期 275 天，来自 2025Q1）") {
-		t.Errorf("inspect's follow-up lacks the open action's age:\n%s", out)
+		t.Errorf("inspect's follow-up lacks the open action's age: exit %d\n%s%s", code, out, stderr)
 	}
 	// 华南区 skipped 2025Q3: its 2025Q1 action, never followed up, comes
 	// again in 2025Q4.
