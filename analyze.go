@@ -156,6 +156,7 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 			continue
 		}
 		r.Meta.Period, r.Meta.PeriodStart, r.Meta.PeriodEnd = p.Label, p.Start, p.End
+		r.Meta.PeriodText = strings.TrimSpace(cand)
 		r.Meta.PeriodFrom = []string{"workbook", "file name", "option"}[i]
 		break
 	}

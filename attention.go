@@ -50,7 +50,8 @@ type Attention struct {
 	Kind    string
 	Subject string // the metric, milestone, action or cause
 	Ref     Ref
-	Due     Date // for an overdue action
+	Due     Date   // for an overdue action
+	From    string // the period an earlier action came from; "" where unknown
 	// Args are a blame's cause and the person it blames, the team's words,
 	// for a message in another language than the finding's.
 	Args []string
@@ -85,13 +86,13 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 	for _, f := range r.Followup {
 		switch f.Status {
 		case FollowOverdue:
-			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due}
+			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due, From: f.FromPeriod}
 			if f.Ref != nil {
 				a.Ref = *f.Ref
 			}
 			follow = append(follow, a)
 		case FollowUnknown:
-			follow = append(follow, Attention{Kind: AttnFollowUnknown, Subject: f.Action, Due: f.Due})
+			follow = append(follow, Attention{Kind: AttnFollowUnknown, Subject: f.Action, Due: f.Due, From: f.FromPeriod})
 		}
 	}
 	out = append(follow, out...)

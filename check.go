@@ -30,6 +30,7 @@ func check(r *Review, fs *findings) {
 	checkQuality(r, fs)
 	checkFilled(r, fs)
 	checkPeriodGiven(r, fs)
+	checkReplan(r, fs)
 }
 
 // checkPeriodGiven tells a review with no period anywhere (its cell, its

@@ -14,20 +14,25 @@ type Company struct {
 // CompanyOf sums the teams' summaries up per metric.
 func CompanyOf(teams []Summary) Company {
 	var c Company
-	var plain, capped, n float64
+	var plain, capped, np, nc float64
 	for _, s := range teams {
 		c.Met, c.Metrics = c.Met+s.MetricsAchieved, c.Metrics+s.Metrics
-		if s.MeanAchievement == nil || s.MeanAchievementCapped == nil {
-			continue
-		}
 		w := float64(s.MetricsRated)
 		if w == 0 { // a summary written before metrics_rated
 			w = float64(max(s.Metrics, 1))
 		}
-		plain, capped, n = plain+*s.MeanAchievement*w, capped+*s.MeanAchievementCapped*w, n+w
+		if s.MeanAchievement != nil {
+			plain, np = plain+*s.MeanAchievement*w, np+w
+		}
+		if s.MeanAchievementCapped != nil {
+			capped, nc = capped+*s.MeanAchievementCapped*w, nc+w
+		}
 	}
-	if n > 0 {
-		c.MeanAchievement, c.MeanAchievementCapped = ptr(plain/n), ptr(capped/n)
+	if np > 0 {
+		c.MeanAchievement = ptr(plain / np)
+	}
+	if nc > 0 {
+		c.MeanAchievementCapped = ptr(capped / nc)
 	}
 	return c
 }

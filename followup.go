@@ -45,11 +45,15 @@ type FollowUp struct {
 	// StatusRead is the status table 5 gives it, the team's words kept;
 	// zero where table 5 does not mention it.
 	StatusRead StatusRead `json:"status_read"`
+	// Unmatched is a row of table 5 that names no earlier action the
+	// history knows (a followup-unknown-action finding): listed, not
+	// counted in the follow-through rate.
+	Unmatched bool `json:"unmatched,omitempty"`
 }
 
 // Counts reports whether a follow-up counts in the follow-through rate
 // (done ÷ all but dropped).
-func (f FollowUp) Counts() bool { return f.Status != FollowDropped }
+func (f FollowUp) Counts() bool { return f.Status != FollowDropped && !f.Unmatched }
 
 // Done reports a follow-up done, on time or late.
 func (f FollowUp) Done() bool { return f.Status == FollowDone || f.Status == FollowDoneLate }
@@ -95,16 +99,32 @@ func statusOn(due, doneOn Date, done bool, asOf Date) string {
 // the list. It sets Followup, the summary's counts and the findings of
 // follow-up, replacing those of an earlier call, and finishes the review.
 func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
+	var carried []CarriedAction
+	if prev != nil {
+		carried = make([]CarriedAction, 0, len(prev))
+		for _, a := range prev {
+			carried = append(carried, CarriedAction{ActionRow: a, FromPeriod: fromPeriod})
+		}
+	}
+	r.FollowUpCarried(carried)
+}
+
+// FollowUpCarried is FollowUpActions with each action's own period: the
+// action register's open actions of any earlier period (Carried). A row of
+// table 5 that names none of them is listed as the team tells it, with a
+// followup-unknown-action finding: never silently left out.
+func (r *Review) FollowUpCarried(carried []CarriedAction) {
 	asOf := r.Meta.PeriodEnd
 	var list []FollowUp
 	used := make([]bool, len(r.Followups))
-	if prev == nil {
+	if carried == nil {
 		for i, f := range r.Followups {
 			list = append(list, fromRow(f, "", asOf))
 			used[i] = true
 		}
 	}
-	for _, a := range prev {
+	for _, c := range carried {
+		a, fromPeriod := c.ActionRow, c.FromPeriod
 		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
 		if i := r.matchFollowup(a, used); i >= 0 {
 			used[i] = true
@@ -129,6 +149,13 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 			fu.Status, fu.DoneOn = statusOn(a.Due, doneOn, t.Done, asOf), doneOn
 		}
 		list = append(list, fu)
+	}
+	for i, f := range r.Followups {
+		if !used[i] && matchKey(f.Item) != "" {
+			fu := fromRow(f, "", asOf)
+			fu.Unmatched = true
+			list = append(list, fu)
+		}
 	}
 	if list == nil {
 		list = []FollowUp{}
@@ -232,7 +259,7 @@ func (r *Review) recountFollowup() {
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {
 		switch f.Code {
-		case CodeActionNotFollowed, CodeActionOverdue, CodeActionDroppedNoWhy:
+		case CodeActionNotFollowed, CodeActionOverdue, CodeActionDroppedNoWhy, CodeFollowupUnknownAction:
 			continue
 		}
 		kept = append(kept, f)
@@ -246,6 +273,8 @@ func (r *Review) recountFollowup() {
 	}
 	for _, f := range r.Followup {
 		switch {
+		case f.Unmatched:
+			fs.add(CodeFollowupUnknownAction, *f.Ref, f.Action)
 		case f.Status == FollowUnknown:
 			fs.add(CodeActionNotFollowed, at, f.Action, f.FromPeriod)
 		case f.Status == FollowOverdue && f.Ref != nil && f.Ref.Sheet != "" && r.isFollowupRow(*f.Ref):

@@ -96,6 +96,9 @@ type Past struct {
 	// Actions are the review's follow-up actions (table 4), which the next
 	// period follows up.
 	Actions []ActionRow
+	// Followups are the review's follow-ups of earlier periods' actions:
+	// what the register knows of them as of that period.
+	Followups []FollowUp
 }
 
 // PastMetric is one metric of a recorded review.
@@ -193,8 +196,9 @@ func Compare(rv *Review, past []Past, id Identity) *Comparison {
 	}
 	prev := past[chain[0]]
 	c.Previous = &Previous{Period: prev.Period.Label, File: prev.File, Summary: prev.Summary}
-	// The loop closed: last period's actions followed up in this one.
-	rv.FollowUpActions(prev.Actions, prev.Period.Label)
+	// The loop closed: last period's actions followed up in this one, and
+	// every earlier one still open (the action register).
+	rv.FollowUpCarried(Carried(past, chain[0], period))
 	for i := len(chain) - 1; i >= 0; i-- {
 		c.Periods = append(c.Periods, past[chain[i]].Period.Label)
 	}
@@ -233,6 +237,7 @@ func PastOf(rv *Review, id Identity) Past {
 		past.Metrics = append(past.Metrics, PastMetric{Key: id.MetricKey(o.Metric), Name: o.Metric, Achievement: o.Achievement, Status: o.Status})
 	}
 	past.Actions = rv.Actions
+	past.Followups = rv.Followup
 	return past
 }
 

@@ -48,6 +48,11 @@ const (
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
+	// A row of table 5 that names no earlier action of the team's register.
+	CodeFollowupUnknownAction Code = "followup-unknown-action"
+	// A task of table 1 dated before the period: carried, to re-plan.
+	CodePlanBeforePeriod Code = "plan-before-period"
+
 	// Infos.
 	CodeTableEmpty     Code = "table-empty"
 	CodeNegativeTarget Code = "negative-target"

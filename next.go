@@ -2,23 +2,27 @@ package fupan
 
 // NextReview is what `fupan next` fills in the next period's workbook: the
 // team and period, table 1's unfinished tasks, table 3's metrics with their
-// targets left blank, table 5 listing this period's actions, and other teams'
-// lessons on the same metrics.
+// targets left blank, table 5 listing this period's actions and every older
+// one still open (the action register) with the period it came from, and
+// other teams' lessons on the same metrics.
 type NextReview struct {
-	Lang    Lang
-	Team    string
-	Period  string // as the source writes its period
-	From    string // this period
-	Tasks   []PlanRow
-	Metrics []OutcomeRow
-	Actions []ActionRow
-	Lessons []Lesson
+	Lang   Lang
+	Team   string
+	Period string // as the source writes its period
+	From   string // this period
+	Tasks  []PlanRow
+	// Progress are the carried tasks' tracked milestones not done, with
+	// their last progress, for table 2.
+	Progress []TrackingRow
+	Metrics  []OutcomeRow
+	Actions  []CarriedAction
+	Lessons  []Lesson
 }
 
 // PlanNext is the next period's review for the team of rv: period is the
 // next period as written (NextPeriodText of rv's, unless one is given).
 func PlanNext(rv *Review, period string) NextReview {
-	n := NextReview{Lang: rv.Meta.Lang, Team: rv.Meta.Team, Period: period, From: rv.Meta.Period, Actions: rv.Actions}
+	n := NextReview{Lang: rv.Meta.Lang, Team: rv.Meta.Team, Period: period, From: rv.Meta.Period, Actions: carryActions(rv)}
 	end := rv.Meta.PeriodEnd
 	open := map[string]bool{} // plan tasks with a tracked milestone not done
 	for _, t := range rv.Tracking {
@@ -26,9 +30,16 @@ func PlanNext(rv *Review, period string) NextReview {
 			open[matchKey(t.PlanTask)] = true
 		}
 	}
+	carried := map[string]bool{}
 	for _, p := range rv.Plan {
 		if open[matchKey(p.Task)] || !end.IsZero() && end.Before(p.End) {
 			n.Tasks = append(n.Tasks, p)
+			carried[matchKey(p.Task)] = true
+		}
+	}
+	for _, t := range rv.Tracking {
+		if !t.Done && (carried[matchKey(t.PlanTask)] || carried[matchKey(t.Task)]) {
+			n.Progress = append(n.Progress, t)
 		}
 	}
 	seen := map[string]bool{}
@@ -41,4 +52,33 @@ func PlanNext(rv *Review, period string) NextReview {
 		n.Metrics = append(n.Metrics, OutcomeRow{Metric: o.Metric, Unit: o.Unit, Kind: o.Kind, Direction: o.Direction})
 	}
 	return n
+}
+
+// carryActions are table 5's rows of the next period: the open actions of
+// earlier periods this review followed up (oldest first), then this
+// period's table 4, each once.
+func carryActions(rv *Review) []CarriedAction {
+	var out []CarriedAction
+	seen := map[string]bool{}
+	for _, a := range rv.Actions {
+		seen[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
+	}
+	for _, f := range rv.Followup {
+		switch f.Status {
+		case FollowOpen, FollowOverdue, FollowUnknown:
+		default:
+			continue
+		}
+		k := matchKey(firstNonEmpty(f.Action, f.Measure))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, CarriedAction{ActionRow: ActionRow{Item: f.Action, Measure: f.Measure, Owner: f.Owner, Owners: ParseOwners(f.Owner),
+			Due: f.Due, Acceptance: f.Acceptance}, FromPeriod: f.FromPeriod})
+	}
+	for _, a := range rv.Actions {
+		out = append(out, CarriedAction{ActionRow: a, FromPeriod: rv.Meta.Period})
+	}
+	return out
 }

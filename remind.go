@@ -22,6 +22,7 @@ type DueItem struct {
 	Owners []string
 	Due    Date
 	State  string
+	From   string // the period an earlier action came from (the register); "" for this period's
 }
 
 // Key names the item across days and periods, for the record of what was
@@ -36,7 +37,7 @@ func (d DueItem) Key() string { return d.Kind + ":" + matchKey(d.Text) + "@" + d
 func DueItems(rv *Review, today Date, days int) []DueItem {
 	horizon := today.AddDays(days)
 	var out []DueItem
-	add := func(kind, text, owner string, due Date) {
+	add := func(kind, text, owner string, due Date, from string) {
 		if due.IsZero() || text == "" || horizon.Before(due) {
 			return
 		}
@@ -44,18 +45,18 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 		if IsOverdue(due, today) {
 			state = Overdue
 		}
-		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state})
+		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state, From: from})
 	}
 	for _, a := range rv.Actions {
 		if !a.Done {
-			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due)
+			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due, "")
 		}
 	}
 	// Last period's actions still open (table 5, or a tracked task): the
 	// loop is closed only when they are done or dropped.
 	for _, f := range rv.Followup {
-		if f.Status == FollowOpen || f.Status == FollowOverdue {
-			add(ItemAction, firstNonEmpty(f.Action, f.Measure), f.Owner, f.Due)
+		if f.Status == FollowOpen || f.Status == FollowOverdue || f.Status == FollowUnknown && f.FromPeriod != "" {
+			add(ItemAction, firstNonEmpty(f.Action, f.Measure), f.Owner, f.Due, f.FromPeriod)
 		}
 	}
 	done := map[string]bool{}
@@ -66,7 +67,7 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 	}
 	for _, p := range rv.Plan {
 		if !done[matchKey(p.Task)] {
-			add(ItemTask, p.Task, p.Owner, p.End)
+			add(ItemTask, p.Task, p.Owner, p.End, "")
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

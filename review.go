@@ -30,6 +30,7 @@ type Review struct {
 type Meta struct {
 	Team        string `json:"team"`
 	Period      string `json:"period"`
+	PeriodText  string `json:"period_text,omitempty"` // as the team wrote it (2025年第三季度); next keeps its way
 	PeriodStart Date   `json:"period_start"`
 	PeriodEnd   Date   `json:"period_end"`
 	Reviewer    string `json:"reviewer,omitempty"`

@@ -56,9 +56,11 @@ var Rules = []Rule{
 	{CodeActionDroppedNoWhy, SevWarning, 0, "last period's action dropped with no reason"},
 	{CodeStatusUnknown, SevWarning, 0, "a status word fupan does not know"},
 	{CodeTeamPeriodDuplicate, SevWarning, 0, "two workbooks of one team and period in a run"},
+	{CodeFollowupUnknownAction, SevWarning, 0, "a row of table 5 that names no earlier action of the team"},
 
 	{CodeTableEmpty, SevInfo, 0, "a table with a header and no rows"},
 	{CodeNegativeTarget, SevInfo, 0, "a negative target, and how its achievement is computed"},
+	{CodePlanBeforePeriod, SevInfo, 0, "a carried task of table 1 dated before the period: to re-plan"},
 
 	// Of how the review is written, not of its results (quality.go): page 1's
 	// verdict does not count them.

@@ -45,6 +45,9 @@ type Options struct {
 	History        *sqlite.DB
 	Identity       fupan.Identity
 	HistoryProblem error
+	// Teams are the teams expected to hand in (fupan.yaml's teams:); none:
+	// those of the history's last comparable period.
+	Teams []string
 }
 
 // Run processes every workbook of the input folder into the output folder and
@@ -71,7 +74,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	sum.History = r.historyStatus(ctx, entries)
 	sum.Entries = r.kept(entries)
 	sum.tally()
-	if err := r.o.writeOverview(sum, r.out); err != nil {
+	sum.Roster = r.rosters(ctx, sum.Entries)
+	if err := r.o.writeOverview(ctx, sum, r.out); err != nil {
 		zerolog.Ctx(ctx).Error().Err(err).Msg("cannot write the overview")
 	}
 	sum.Finished = time.Now()
@@ -511,7 +515,7 @@ func endsWith(path, marker string) bool {
 }
 
 // writeOverview draws overview.pdf for leadership from the run's entries.
-func (o Options) writeOverview(sum *Summary, out string) error {
+func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) error {
 	var rows []pdf.OverviewRow
 	langs := map[fupan.Lang]int{}
 	for _, e := range sum.Entries {
@@ -535,7 +539,8 @@ func (o Options) writeOverview(sum *Summary, out string) error {
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
-		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now})
+		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now, Roster: sum.Roster,
+			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries)})
 	})
 	if err != nil {
 		return err

@@ -402,6 +402,11 @@ func buildMail(out string, cfg mail.Config, label string, to []string, f mail.Fi
 // decision worded in the mail's language (lang:, zh-Hans where not given).
 func runFigures(sum *Summary, l fupan.Lang) mail.Figures {
 	fig := mail.Figures{OK: sum.OK, Failed: sum.Failed}
+	for _, r := range sum.Roster {
+		for _, m := range r.Missing {
+			fig.NotHandedIn = append(fig.NotHandedIn, mail.Absent{Team: m.Team, LastPeriod: m.LastPeriod})
+		}
+	}
 	pct := func(v *float64) string {
 		if v == nil {
 			return "—"

@@ -268,6 +268,7 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 			lines = append(lines, "- "+catalog.T(l, "notify.failed")+catalog.T(l, "sep.colon")+mdEscape(e.File)+catalog.T(l, "paren.open")+mdEscape(excerptText(e.Reason, 60))+catalog.T(l, "paren.close"))
 		}
 	}
+	lines = append(lines, missingLines(sum.Roster, l)...)
 	more := func(n int) string { return catalog.F(l, "notify.more", n) }
 	tail := ""
 	if link := reportLink(t.ReportURL, sum.Overview); link != "" {

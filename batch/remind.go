@@ -24,6 +24,11 @@ type RemindOptions struct {
 	Now      time.Time // in the time zone reminders are counted in
 	Within   int       // days ahead that count as due soon
 	DryRun   io.Writer // where set, the messages are written here, not sent
+	// SubmissionDay, where set, reminds the teams expected (Teams, else
+	// the history's last comparable period's) that have not handed in the
+	// period due, due that many days into the month after it.
+	SubmissionDay int
+	Teams         []string
 }
 
 // RemindResult says what Remind did.
@@ -101,7 +106,11 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			}
 		}
 	}
-	return res, errors.Join(errs...)
+	failed, err := remindSubmissions(ctx, o, reviews, keys, &res)
+	if err != nil {
+		return res, err
+	}
+	return res, errors.Join(append(errs, failed...)...)
 }
 
 // reminder is one message's items in the history's record of reminders,
@@ -228,6 +237,9 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 				key = "remind.overdue.one"
 			}
 			text = catalog.F(l, key, it.Text, it.Due.String(), days, it.Owner)
+		}
+		if it.From != "" { // an earlier period's action: the overdue days are said above
+			text += catalog.T(l, "paren.open") + catalog.F(l, "follow.age.from", it.From) + catalog.T(l, "paren.close")
 		}
 		lines = append(lines, "- "+mdEscape(text))
 		plain = append(plain, "· "+text)

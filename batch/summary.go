@@ -125,6 +125,9 @@ type Summary struct {
 	Overview  string    `json:"overview,omitempty"`
 	// History is nil for a run without one.
 	History *HistoryStatus `json:"history,omitempty"`
+	// Roster is, for each period of the run, the teams expected and those
+	// that have not handed in; nil where nobody is known to be expected.
+	Roster  []fupan.Roster `json:"roster,omitempty"`
 	Entries []Entry        `json:"entries"`
 }
 

@@ -18,7 +18,8 @@ const (
 {{range .Teams}}
   «mail.team»{{end}}
 {{range .Failures}}
-«mail.failure»{{end}}
+«mail.failure»{{end}}{{range .NotHandedIn}}
+«mail.not-handed-in»{{end}}
 {{if .Missing}}
 «mail.missing»{{range .Missing}}
   {{.}}{{end}}
@@ -35,6 +36,7 @@ const (
 {{range .Teams}}<tr style="border-top:1px solid #ced4da"><td>{{.Team}}</td><td align="center">{{.MetricsMet}}</td><td align="center">{{.MeanAchievementCapped}}</td><td>{{range .Attention}}• {{.}}<br>{{else}}—{{end}}</td></tr>
 {{end}}</table>
 {{if .Failures}}<p><b>«overview.failed»</b></p><ul>{{range .Failures}}<li>«mail.failure»</li>{{end}}</ul>{{end}}
+{{if .NotHandedIn}}<ul>{{range .NotHandedIn}}<li>«mail.not-handed-in»</li>{{end}}</ul>{{end}}
 {{if .Missing}}<p>«mail.missing»{{range .Missing}}<br>{{.}}{{end}}</p>{{end}}
 <p style="color:#6c757d">—— fupan</p>
 </body></html>`

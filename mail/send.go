@@ -33,7 +33,13 @@ type Figures struct {
 	Teams                 []TeamFigures
 	Failures              []Failure
 	Missing               []string // attachments left out for the size limit
+	// NotHandedIn are the teams expected that have not handed in.
+	NotHandedIn []Absent
 }
+
+// Absent is a team expected that has not handed in, with the last period
+// the history holds of it ("" for none).
+type Absent struct{ Team, LastPeriod string }
 
 // TeamFigures is one team's line in the figures.
 type TeamFigures struct {

@@ -122,6 +122,12 @@ type Options struct {
 	Font Font
 	Lang fupan.Lang // zero: the review's own
 	Now  time.Time  // the report date; zero: now
+	// Roster is the overview's who has not handed in, by period; Company
+	// the company's figures per period, oldest first, this run's last;
+	// Decisions every team's items that need a decision.
+	Roster    []fupan.Roster
+	Company   []fupan.CompanyPeriod
+	Decisions []TeamDecisions
 }
 
 // Page geometry, in millimetres: A4 with 15 mm margins.

@@ -26,7 +26,7 @@ func (d *doc) followup(rv *fupan.Review) {
 	l := d.lang
 	d.ensure(d.headingH(0) + 30)
 	title := catalog.T(l, "followup")
-	if from := rv.Followup[0].FromPeriod; from != "" {
+	if from := rv.Followup[0].FromPeriod; from != "" && oneOrigin(rv.Followup) {
 		title += catalog.T(l, "paren.open") + from + catalog.T(l, "paren.close")
 	}
 	d.heading(title, 0)
@@ -54,6 +54,9 @@ func (d *doc) followup(rv *fupan.Review) {
 			action += "\n" + f.Measure
 		}
 		status := cell{text: templates.FollowStatus(f, l)}
+		if age := followAge(l, f, rv.Meta.PeriodEnd); age != "" {
+			status.text += "\n" + age
+		}
 		if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}

@@ -37,6 +37,7 @@ func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
 
 func (d *doc) overview(rows []OverviewRow, opts Options) string {
 	title := d.overviewHead(rows, opts)
+	d.overviewLead(rows, opts)
 	d.overviewChart(rows)
 	d.overviewTeams(rows)
 	d.overviewFailed(rows)
@@ -87,7 +88,7 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 			mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
 		}
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
-		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company", templates.OfAll(c.Met, c.Metrics), mean), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company-line", templates.OfAll(c.Met, c.Metrics), mean), "L")
 	}
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)

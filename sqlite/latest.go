@@ -15,7 +15,7 @@ func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 	fail := func(err error) ([]*fupan.Review, []string, error) {
 		return nil, nil, &Error{h.path, "read", classify(err)}
 	}
-	rows, err := h.db.QueryContext(ctx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang FROM reviews r
+	rows, err := h.db.QueryContext(ctx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang, r.reviewer FROM reviews r
 		WHERE r.period_end = (SELECT max(period_end) FROM reviews WHERE team_key = r.team_key)
 		ORDER BY r.team_key, r.period_start DESC`)
 	if err != nil {
@@ -28,7 +28,7 @@ func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 		var id int64
 		var key, lang string
 		rv := &fupan.Review{}
-		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang); err != nil {
+		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang, &rv.Meta.Reviewer); err != nil {
 			_ = rows.Close()
 			return fail(err)
 		}

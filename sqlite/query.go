@@ -106,6 +106,7 @@ type Snapshot struct {
 	reviews *sql.Stmt // a team's reviews
 	metrics *sql.Stmt // their metrics
 	actions *sql.Stmt // their follow-up actions
+	follows *sql.Stmt // their follow-ups of earlier actions
 	holder  *sql.Stmt // whose review a team's period is
 }
 
@@ -116,6 +117,8 @@ const (
 		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = ? ORDER BY o.review_id, o.seq`
 	pastActions = `SELECT a.review_id, a.item, a.measure, a.owner, coalesce(a.due, ''), a.acceptance, a.status, a.done
 		FROM action_rows a JOIN reviews r ON r.id = a.review_id WHERE r.team_key = ? ORDER BY a.review_id, a.seq`
+	pastFollows = `SELECT f.review_id, f.cell, f.action, f.measure, f.owner, coalesce(f.due, ''), f.from_period, f.status, coalesce(f.done_on, ''), f.effect
+		FROM followup_rows f JOIN reviews r ON r.id = f.review_id WHERE r.team_key = ? ORDER BY f.review_id, f.seq`
 )
 
 // Snapshot begins a read transaction that lasts until Close.
@@ -140,7 +143,9 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 	if s.reviews, err = conn.PrepareContext(ctx, pastReviews); err == nil {
 		if s.metrics, err = conn.PrepareContext(ctx, pastMetrics); err == nil {
 			if s.actions, err = conn.PrepareContext(ctx, pastActions); err == nil {
-				s.holder, err = conn.PrepareContext(ctx, holderQuery)
+				if s.follows, err = conn.PrepareContext(ctx, pastFollows); err == nil {
+					s.holder, err = conn.PrepareContext(ctx, holderQuery)
+				}
 			}
 		}
 	}
@@ -155,7 +160,7 @@ func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
 func (s *Snapshot) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions, s.holder} {
+	for _, st := range []*sql.Stmt{s.reviews, s.metrics, s.actions, s.follows, s.holder} {
 		if st != nil {
 			_ = st.Close()
 		}
@@ -245,7 +250,37 @@ func (s *Snapshot) past(ctx context.Context, teamKey string) ([]fupan.Past, erro
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return past, s.pastActions(ctx, teamKey, past, index)
+	if err := s.pastActions(ctx, teamKey, past, index); err != nil {
+		return nil, err
+	}
+	return past, s.pastFollows(ctx, teamKey, past, index)
+}
+
+// pastFollows adds each review's follow-ups of earlier actions: the action
+// register is kept from them (fupan.Register).
+func (s *Snapshot) pastFollows(ctx context.Context, teamKey string, past []fupan.Past, index map[int64]int) error {
+	rows, err := s.follows.QueryContext(ctx, teamKey)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rows.Close() }()
+	for rows.Next() {
+		var id int64
+		var f fupan.FollowUp
+		var cell, due, doneOn string
+		if err := rows.Scan(&id, &cell, &f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect); err != nil {
+			return err
+		}
+		f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
+		if cell != "" {
+			// Where the row was is not needed, only that it was mentioned.
+			f.Ref = &fupan.Ref{}
+		}
+		if i, ok := index[id]; ok {
+			past[i].Followups = append(past[i].Followups, f)
+		}
+	}
+	return rows.Err()
 }
 
 // pastActions adds each review's follow-up actions.

@@ -14,6 +14,10 @@ type Attention struct {
 	Subject string `json:"subject"`          // the team's words: a metric, milestone, action or cause
 	Due     string `json:"due,omitempty"`    // an overdue action's due date
 	Person  string `json:"person,omitempty"` // what a cause blames
+	// From is the period an earlier action of the register came from, and
+	// OverdueDays how long past its due date it was as of the review.
+	From        string `json:"from,omitempty"`
+	OverdueDays int    `json:"overdue_days,omitempty"`
 }
 
 // AttentionOf is what needs a decision in a review as of a day.
@@ -23,6 +27,12 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 		item := Attention{Kind: a.Kind, Subject: a.Subject}
 		if !a.Due.IsZero() {
 			item.Due = a.Due.String()
+		}
+		if a.From != "" {
+			item.From = a.From
+			if !a.Due.IsZero() && !asOf.IsZero() && a.Due.Before(asOf) {
+				item.OverdueDays = a.Due.DaysUntil(asOf)
+			}
 		}
 		if a.Kind == fupan.AttnBlamesPerson && len(a.Args) == 2 {
 			item.Subject, item.Person = a.Args[0], a.Args[1]
@@ -48,6 +58,13 @@ func FollowStatus(f fupan.FollowUp, l fupan.Lang) string {
 
 // Text is the item worded in the language.
 func (a Attention) Text(l fupan.Lang) string {
+	switch {
+	case a.From != "" && a.Kind == fupan.AttnFollowOverdue:
+		// An action of the register, with its age.
+		return catalog.F(l, "attn.followup-aged", a.Subject, ageText(l, a.OverdueDays, a.From))
+	case a.From != "" && a.Kind == fupan.AttnFollowUnknown:
+		return catalog.F(l, "attn.followup-unknown-aged", a.Subject, a.From)
+	}
 	switch a.Kind {
 	case fupan.AttnBlamesPerson:
 		if a.Person == "" {

@@ -88,6 +88,11 @@ func NextPeriodText(written string) (string, error) {
 func rewritePeriod(s string, kind string, next Period) (string, bool) {
 	ny := strconv.Itoa(next.Start.Year)
 	nq := (int(next.Start.Month)-1)/3 + 1
+	if kind == PeriodQuarter || kind == PeriodHalf {
+		if text, ok := rewriteMonths(s, next); ok {
+			return text, true
+		}
+	}
 	switch kind {
 	case PeriodQuarter:
 		if idx := rePeriodQ.FindStringSubmatchIndex(s); idx != nil {

@@ -58,10 +58,16 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 	// In a fixed order: cells' text goes into the shared strings in the
 	// order it is set, and the same review gives the same bytes.
 	tables := nextTables(n, l)
-	for _, id := range []fupan.TableID{fupan.PlanTable, fupan.OutcomeTable, fupan.FollowupTable} {
+	for _, id := range []fupan.TableID{fupan.PlanTable, fupan.TrackingTable, fupan.OutcomeTable, fupan.FollowupTable} {
 		if err := fill(id, tables[id]); err != nil {
 			return err
 		}
+	}
+	if err := noteOrigins(f, n, l); err != nil {
+		return err
+	}
+	if err := noteCarried(f, n, l); err != nil {
+		return err
 	}
 	if err := writeLessonsSheet(f, catalog.T(l, "lessons.sheet"), n.Lessons, l, st); err != nil {
 		return err
@@ -107,7 +113,11 @@ func nextTables(n fupan.NextReview, l fupan.Lang) map[fupan.TableID][]map[fupan.
 		follow = append(follow, map[fupan.Col]string{fupan.ColItem: a.Item, fupan.ColMeasure: a.Measure, fupan.ColOwner: a.Owner,
 			fupan.ColDue: due, fupan.ColAcceptance: a.Acceptance})
 	}
-	return map[fupan.TableID][]map[fupan.Col]string{fupan.PlanTable: plan, fupan.OutcomeTable: metrics, fupan.FollowupTable: follow}
+	var tracking []map[fupan.Col]string
+	for _, t := range n.Progress {
+		tracking = append(tracking, map[fupan.Col]string{fupan.ColTask: t.Task, fupan.ColOwner: t.Owner})
+	}
+	return map[fupan.TableID][]map[fupan.Col]string{fupan.PlanTable: plan, fupan.TrackingTable: tracking, fupan.OutcomeTable: metrics, fupan.FollowupTable: follow}
 }
 
 // writeLessonsSheet adds a sheet of lessons: metric, kind, the lesson, its

@@ -31,6 +31,17 @@ type fileConfig struct {
 	// Timezone is where "once a day" and "once a week" of reminders are
 	// counted (an IANA name: Asia/Shanghai); default the machine's.
 	Timezone string `yaml:"timezone"`
+	// Teams are the teams expected to hand in every period; none: those
+	// of the history's last comparable period.
+	Teams []string `yaml:"teams"`
+	// Submission is when a period's review is due.
+	Submission submissionConfig `yaml:"submission"`
+}
+
+// submissionConfig is when teams hand in: due_day days into the month
+// after the period (5: by the 5th), in timezone:.
+type submissionConfig struct {
+	DueDay int `yaml:"due_day"`
 }
 
 // notifyConfig is one robot. Its webhook URL holds a credential, so the file

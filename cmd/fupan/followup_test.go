@@ -90,11 +90,24 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	list, summary, findings := inspect("华东销售部_2025Q3.xlsx")
 	want := map[string]string{"优化投放渠道": "done", "补充设计人力": "done_late", "搭建客户分层": "open", "梳理报价流程": "overdue",
 		"试点直播带货": "dropped", "更换CRM": "dropped", "线上推广方案上线": "done", "建立周报制度": "unknown"}
+	// 2025Q1's three, never followed up, stay open in the register and
+	// come again, oldest first, with their own period.
+	from := map[string]string{"降低新客户获取成本": "2025Q1", "提升线上推广转化率": "2025Q1", "复制重点客户运营经验": "2025Q1"}
+	for a := range from {
+		want[a] = "unknown"
+	}
 	if len(list) != len(want) {
 		t.Fatalf("%d follow-ups, want %d: %v", len(list), len(want), list)
 	}
-	for _, f := range list {
-		if f["status"] != want[f["action"].(string)] || f["from_period"] != "2025Q2" {
+	for i, f := range list {
+		wantFrom := from[f["action"].(string)]
+		if wantFrom == "" {
+			wantFrom = "2025Q2"
+		}
+		if (i < 3) != (wantFrom == "2025Q1") {
+			t.Errorf("follow-up %d is %v of %v: the oldest come first", i, f["action"], f["from_period"])
+		}
+		if f["status"] != want[f["action"].(string)] || f["from_period"] != wantFrom {
 			t.Errorf("%v: %v from %v, want %s", f["action"], f["status"], f["from_period"], want[f["action"].(string)])
 		}
 		for _, k := range []string{"measure", "owner", "due", "done_on", "effect", "ref"} {
@@ -103,14 +116,14 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 			}
 		}
 	}
-	if summary["followup_total"] != 6.0 || summary["followup_done"] != 3.0 || summary["followup_overdue"] != 1.0 {
+	if summary["followup_total"] != 9.0 || summary["followup_done"] != 3.0 || summary["followup_overdue"] != 1.0 {
 		t.Errorf("summary: %v %v %v", summary["followup_total"], summary["followup_done"], summary["followup_overdue"])
 	}
 	at := map[string]string{}
 	for _, f := range findings {
 		at[f["code"].(string)] += f["sheet"].(string) + "!" + f["cell"].(string) + " "
 	}
-	if at["action-not-followed-up"] != "跟进!A2 " || at["action-overdue"] != "跟进!A6 " || at["action-dropped-no-reason"] != "跟进!H8 " {
+	if at["action-not-followed-up"] != strings.Repeat("跟进!A2 ", 4) || at["action-overdue"] != "跟进!A6 " || at["action-dropped-no-reason"] != "跟进!H8 " {
 		t.Errorf("follow-up findings at %v", at)
 	}
 	// The team without table 5: only the tracked task is known.
@@ -137,14 +150,15 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	testtool.Require(t, "pdftotext")
 	pdf := filepath.Join(root, "out", "2025Q3", "华东销售部_2025Q3.pdf")
 	text := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
-	for _, w := range []string{"上期行动落实情况（2025Q2）", "落实率50%（3/6，已取消的不计）", "延期完成", "已逾期", "未跟进",
-		"上期行动“梳理报价流程”已过完成时间（2025-09-15），尚未落实", "上期行动“建立周报制度”本期没有跟进", "行动落实率"} {
+	for _, w := range []string{"上期行动落实情况", "落实率33.3%（3/9，已取消的不计）", "延期完成", "已逾期", "未跟进",
+		"行动“梳理报价流程”逾期23天，来自2025Q2，尚未落实", "行动“建立周报制度”（来自2025Q2）本期没有跟进",
+		"行动“降低新客户获取成本”（来自2025Q1）本期没有跟进", "逾期15天，来自2025Q2", "行动落实率"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the 2025Q3 PDF lacks %q", w)
 		}
 	}
 	overview := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"))), "")
-	if !strings.Contains(overview, "行动落实率") || !strings.Contains(overview, "3/6") {
+	if !strings.Contains(overview, "行动落实率") || !strings.Contains(overview, "3/9") {
 		t.Errorf("the overview lacks the follow-through:\n%s", overview)
 	}
 	for p := 1; p <= 3; p++ {
@@ -164,7 +178,7 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	for _, r := range rows {
 		sheet += strings.Join(r, "|") + "\n"
 	}
-	for _, w := range []string{"上期行动落实情况", "落实率 50%（3/6，已取消的不计）", "梳理报价流程|已逾期 · 钱七 · 2025-09-15"} {
+	for _, w := range []string{"上期行动落实情况", "落实率 33.3%（3/9，已取消的不计）", "梳理报价流程|已逾期 · 钱七 · 2025-09-15"} {
 		if !strings.Contains(sheet, w) {
 			t.Errorf("the conclusion sheet lacks %q:\n%s", w, sheet)
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/fupan-review/fupan"
@@ -128,7 +129,7 @@ func argsAreTeamFiles(c *cli.Context) bool {
 		return true
 	}
 	switch c.Command.Name {
-	case "backup", "forget":
+	case "backup", "forget", "rename":
 		return false
 	}
 	return true
@@ -197,7 +198,7 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 		),
 		OnUsageError: usageError,
-		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand()},
+		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand(), historyRenameCommand()},
 		Action: func(c *cli.Context) error {
 			o, err := historyListOptionsFrom(c)
 			if err != nil {
@@ -219,19 +220,23 @@ type historyListOptions struct {
 
 func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 	if c.NArg() != 0 {
-		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup)", c.Args().First()), exitBadUsage)
+		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup, rename)", c.Args().First()), exitBadUsage)
 	}
 	o := historyListOptions{JSON: c.Bool("json")}
+	db, _, err := openHistory(c, "", historyNeeded)
+	o.DB = db
+	if err != nil {
+		return o, err
+	}
 	if t := c.String("team"); t != "" {
 		id, err := identity(c)
 		if err != nil {
 			return o, err
 		}
-		o.TeamKey = id.TeamKey(t)
+		o.TeamKey, err = resolveTeam(c.Context, db, id, t)
+		return o, err
 	}
-	db, _, err := openHistory(c, "", historyNeeded)
-	o.DB = db
-	return o, err
+	return o, nil
 }
 
 func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
@@ -271,24 +276,63 @@ func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key str
 	return w.Flush()
 }
 
-// printHistory writes the reviews as a table for a person.
+// printHistory writes the reviews as a table for a person: with each
+// review's follow-through of earlier actions, and the company's per period
+// after the table.
 func printHistory(w io.Writer, list []sqlite.Entry) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
-		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "file")}}
+		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "followup.short"), catalog.T(l, "file")}}
+	company := map[string]*[2]int{}
+	var periods []string
 	for _, e := range list {
 		s, err := e.Figures()
 		if err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
 		rows = append(rows, []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
-			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), templates.OfAll(s.ActionsDone, s.Actions), printable(e.File)})
+			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)})
+		if s.FollowupTotal > 0 {
+			c := company[e.Period]
+			if c == nil {
+				c = &[2]int{}
+				company[e.Period] = c
+				periods = append(periods, e.Period)
+			}
+			c[0] += s.FollowupDone
+			c[1] += s.FollowupTotal
+		}
 	}
 	printColumns(w, rows)
 	if len(list) == 0 {
 		fmt.Fprintln(w, catalog.T(l, "history.none"))
 	}
+	sort.Strings(periods)
+	for _, p := range periods {
+		c := company[p]
+		fmt.Fprintln(w, catalog.F(l, "history.company.followup", p, followThrough(fupan.Summary{FollowupDone: c[0], FollowupTotal: c[1]})))
+	}
 	return nil
+}
+
+// actionsDone is table 4's actions done of all, where the team says which
+// are done (a 状态 column, or a done one); else only how many there are:
+// "0/3" would say none is done where the team said nothing.
+func actionsDone(s fupan.Summary) string {
+	if s.ActionsDone == 0 {
+		return fmt.Sprint(s.Actions)
+	}
+	return templates.OfAll(s.ActionsDone, s.Actions)
+}
+
+// followThrough is earlier actions done of those followed up, with the
+// rate: "3/6 50%"; "—" where none was followed up.
+func followThrough(s fupan.Summary) string {
+	rate := s.FollowThrough()
+	if rate == nil {
+		return "—"
+	}
+	return templates.OfAll(s.FollowupDone, s.FollowupTotal) + " " + pct(rate, false)
 }
 
 // printColumns writes rows in aligned columns by their width on a terminal,

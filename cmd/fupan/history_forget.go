@@ -42,7 +42,10 @@ usage (a period that is not one, a history that does not exist).`,
 type historyForgetOptions struct {
 	Path          string
 	Team, TeamKey string
-	Period        string
+	// PlainKey is the team's key without its alias followed: a review
+	// recorded before the alias was written is under it.
+	PlainKey string
+	Period   string
 }
 
 func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
@@ -65,7 +68,7 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 		return historyForgetOptions{}, err
 	}
 	team := c.Args().First()
-	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), Period: period.Label}, nil
+	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), PlainKey: fupan.NewIdentity(id.Simplify, nil).TeamKey(team), Period: period.Label}, nil
 }
 
 func (o historyForgetOptions) run(ctx context.Context) error {
@@ -75,6 +78,10 @@ func (o historyForgetOptions) run(ctx context.Context) error {
 	}
 	defer func() { _ = db.Close() }()
 	ok, err := db.Forget(ctx, o.TeamKey, o.Period)
+	if err == nil && !ok && o.PlainKey != o.TeamKey {
+		// Recorded under the name itself, before its alias was written.
+		ok, err = db.Forget(ctx, o.PlainKey, o.Period)
+	}
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}

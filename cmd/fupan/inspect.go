@@ -163,7 +163,11 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, templates.FollowStatus(f, l))
+			status := templates.FollowStatus(f, l)
+			if age := inspectAge(l, f, rv.Meta.PeriodEnd); age != "" {
+				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
+			}
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, status)
 		}
 	}
 	if line := templates.ChangeLine(rv, l); line != "" {

@@ -41,7 +41,7 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 		Flags: append(historyFlags(),
 			&cli.StringFlag{Name: "search", Usage: "only lessons holding `TEXT` (any script)"},
 			&cli.StringFlag{Name: "team", Usage: "only team `T`'s"},
-			&cli.StringFlag{Name: "kind", Usage: "only `experience` or lesson"},
+			&cli.StringFlag{Name: "kind", Usage: "only `experience` (经验) or lesson (教训)"},
 			&cli.StringFlag{Name: "since", Usage: "only periods ending in or after `PERIOD` (2025Q1)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the library to `FILE` (.xlsx or .pdf)"},
@@ -60,6 +60,11 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 				return err
 			}
 			defer func() { _ = db.Close() }()
+			if t := c.String("team"); t != "" {
+				if o.Filter.Team, err = resolveTeam(c.Context, db, o.Identity, t); err != nil {
+					return err
+				}
+			}
 			all, err := db.Lessons(c.Context)
 			if err != nil {
 				return cli.Exit(err.Error(), exitFailed)
@@ -89,8 +94,12 @@ func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}
-	if k := o.Filter.Kind; k != "" && k != fupan.LessonExperience && k != fupan.LessonAvoid {
-		return o, cli.Exit("--kind "+k+": want experience or lesson", exitBadUsage)
+	if k := o.Filter.Kind; k != "" {
+		kind, ok := lessonKind(k)
+		if !ok {
+			return o, cli.Exit("--kind "+k+": want experience or lesson (经验 or 教训)", exitBadUsage)
+		}
+		o.Filter.Kind = kind
 	}
 	if t := c.String("team"); t != "" {
 		o.Filter.Team = o.Identity.TeamKey(t)

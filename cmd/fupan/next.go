@@ -74,6 +74,14 @@ type nextOptions struct {
 	Reader   xlsx.Options
 	Identity fupan.Identity
 	Lessons  []fupan.Lesson // the history's, for other teams' lessons
+	// Past is each team's recorded reviews, by team key: the action
+	// register whose open actions table 5 carries.
+	Past map[string][]fupan.Past
+	// Failed are the run's teams whose workbook failed this period, and
+	// Fallback each one's last good review in the history, by team key:
+	// its next workbook is made from that.
+	Failed   []batch.Entry
+	Fallback map[string]*fupan.Review
 }
 
 func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
@@ -90,11 +98,11 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}
-	files, out, err := nextSources(c.Context, c.Args().First(), o.Identity)
+	files, out, failed, err := nextSources(c.Context, c.Args().First(), o.Identity)
 	if err != nil {
 		return o, cli.Exit(err.Error(), exitBadUsage)
 	}
-	o.Files = files
+	o.Files, o.Failed = files, failed
 	if o.Analyze, err = analyzeOptions(c); err != nil {
 		return o, err
 	}
@@ -102,7 +110,7 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if o.Reader, err = readerOptions(c); err != nil {
 		return o, err
 	}
-	o.Lessons, err = historyLessons(c, out)
+	o.Lessons, o.Past, o.Fallback, err = historyLessons(c, out, failed, o.Identity)
 	return o, err
 }
 
@@ -131,8 +139,9 @@ func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 		}
 		fmt.Fprintln(w, printable(path))
 	}
+	failed += o.writeFallbacks(ctx, root, written, w)
 	if failed > 0 {
-		return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(o.Files)), exitFailed)
+		return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(o.Files)+len(o.Failed)), exitFailed)
 	}
 	return nil
 }
@@ -140,48 +149,58 @@ func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 // nextSources are the workbooks next reads: the file, or the reviewed
 // workbooks of a finished run (and the run's folder, for its history), one
 // per team and period.
-func nextSources(ctx context.Context, src string, id fupan.Identity) ([]string, string, error) {
+func nextSources(ctx context.Context, src string, id fupan.Identity) ([]string, string, []batch.Entry, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	if !fi.IsDir() {
-		return []string{src}, "", nil
+		return []string{src}, "", nil, nil
 	}
 	sum, err := batch.ReadSummary(src)
 	if err != nil {
-		return nil, "", fmt.Errorf("%s is a folder but no finished run: %w", src, err)
+		return nil, "", nil, fmt.Errorf("%s is a folder but no finished run: %w", src, err)
 	}
 	var files []string
-	for _, e := range keptEntries(ctx, sum, id) {
+	kept := keptEntries(ctx, sum, id)
+	for _, e := range kept {
 		files = append(files, filepath.Join(src, e.Outputs.Reviewed))
 	}
-	if len(files) == 0 {
-		return nil, "", fmt.Errorf("the run in %s reported no workbook", src)
+	failed := failedTeams(sum, kept, id)
+	if len(files) == 0 && len(failed) == 0 {
+		return nil, "", nil, fmt.Errorf("the run in %s reported no workbook", src)
 	}
-	return files, src, nil
+	return files, src, failed, nil
 }
 
-// historyLessons are the history's lessons, where there is a history: named,
-// or beside OUT. None without one.
-func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
+// historyLessons are the history's lessons and each team's recorded
+// reviews, where there is a history: named, or beside OUT. None without one.
+func historyLessons(c *cli.Context, out string, failed []batch.Entry, id fupan.Identity) ([]fupan.Lesson, map[string][]fupan.Past, map[string]*fupan.Review, error) {
 	path, explicit, err := historyPath(c, out, historyRecord)
 	if err != nil || path == "" {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if _, err := os.Stat(path); err != nil && !explicit {
-		return nil, nil
+		return nil, nil, nil, nil
 	}
 	db, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true})
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
 	}
 	defer func() { _ = db.Close() }()
 	lessons, err := db.Lessons(c.Context)
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
 	}
-	return lessons, nil
+	past, err := everyPast(c.Context, db)
+	if err != nil {
+		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+	}
+	fallback, err := lastGood(c.Context, db, failed, id)
+	if err != nil {
+		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+	}
+	return lessons, past, fallback, nil
 }
 
 // maxNextLessons keeps the lessons sheet to what a team reads.
@@ -200,11 +219,22 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 	}
 	period := o.Period
 	if period == "" {
-		if period, err = fupan.NextPeriodText(rv.Meta.Period); err != nil {
+		// The team's way of writing it: 2025年第三季度 → 2025年第四季度.
+		if period, err = fupan.NextPeriodText(firstText(rv.Meta.PeriodText, rv.Meta.Period)); err != nil {
 			return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
 		}
 	}
-	n := fupan.PlanNext(rv, period)
+	if past := o.Past[o.Identity.TeamKey(rv.Meta.Team)]; past != nil {
+		// The register: every older action still open goes into table 5.
+		rv.Compared = fupan.Compare(rv, past, o.Identity)
+	}
+	return o.writeNextOf(root, rv, fupan.PlanNext(rv, period), file, written)
+}
+
+// writeNextOf writes a team's next workbook n, planned from rv (read from
+// file, or the history's): with other teams' lessons on its metrics.
+func (o nextOptions) writeNextOf(root *os.Root, rv *fupan.Review, n fupan.NextReview, file string, written map[string]string) (string, error) {
+	period := n.Period
 	want := map[string]bool{}
 	for _, m := range n.Metrics {
 		want[o.Identity.MetricKey(m.Metric)] = true
@@ -221,7 +251,7 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 	if other, ok := written[key]; ok {
 		return "", fmt.Errorf("%s was written from %s already (both teams give this file name): kept; carry this one over alone with another -o", path, other)
 	}
-	err = writeNew(root, name, o.Force, func(w io.Writer) error { return xlsx.WriteNext(w, n) })
+	err := writeNew(root, name, o.Force, func(w io.Writer) error { return xlsx.WriteNext(w, n) })
 	if errors.Is(err, errExists) {
 		return "", fmt.Errorf("%s exists and is kept (the team's workbook?): move it away, or give --force to replace it", path)
 	}

@@ -96,7 +96,11 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	for name, p := range fc.People {
 		people[name] = robot.Person{Name: name, Mobile: p.Mobile, FeishuID: p.FeishuID}
 	}
-	o = batch.RemindOptions{Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days")}
+	o = batch.RemindOptions{Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days"),
+		SubmissionDay: fc.Submission.DueDay, Teams: fc.Teams}
+	if d := fc.Submission.DueDay; d < 0 || d > 28 {
+		return o, cli.Exit(fmt.Sprintf("config: submission: due_day %d: want 1 to 28 (days into the month after the period)", d), exitBadUsage)
+	}
 	if c.Bool("dry-run") {
 		// The messages hold teams' texts: escaped as history escapes them.
 		o.DryRun = &printableWriter{w: c.App.Writer}

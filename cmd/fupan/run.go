@@ -174,6 +174,9 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}
+	if o.Teams, err = expectedTeams(c); err != nil {
+		return o, err
+	}
 	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
 	return o, err
 }
@@ -207,6 +210,7 @@ func runOnce(ctx context.Context, o batch.Options, asJSON bool, stdout, stderr i
 	if sum != nil {
 		log.Info().Int("processed", sum.Processed).Int("skipped", sum.Skipped).Int("ok", sum.OK).
 			Int("failed", sum.Failed).Int("ignored", sum.Ignored).Str("output", o.Output).Msg("run finished")
+		logMissing(ctx, sum.Roster)
 		if asJSON {
 			b, _ := json.MarshalIndent(sum, "", "  ")
 			fmt.Fprintln(stdout, string(b))

@@ -1,0 +1,63 @@
+package batch
+
+import (
+	"context"
+	"sort"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/rs/zerolog"
+)
+
+// companyTrend is the company's figures per period of the run's kind from
+// the history (this run's reviews recorded), oldest first, up to the run's
+// latest period; nil without a history.
+func (o Options) companyTrend(ctx context.Context, sum *Summary) []fupan.CompanyPeriod {
+	if o.History == nil {
+		return nil
+	}
+	var last *fupan.Period
+	for _, e := range sum.Entries {
+		if e.Status != StatusOK {
+			continue
+		}
+		if p, err := fupan.ParsePeriod(e.Period); err == nil && (last == nil || last.End.Before(p.End)) {
+			last = &p
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	var past []fupan.Past
+	err := o.History.EachReview(ctx, "", func(e sqlite.Entry) error {
+		s, err := e.Figures()
+		if err != nil {
+			return err
+		}
+		past = append(past, fupan.Past{Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}, Summary: s})
+		return nil
+	})
+	if err != nil {
+		zerolog.Ctx(ctx).Error().Err(err).Msg("cannot read the history: the overview has no company trend")
+		return nil
+	}
+	trend := fupan.CompanyTrend(past, last.Kind(), *last, fupan.TrendPeriods)
+	if n := len(trend); n == 0 || trend[n-1].Period.Label != last.Label {
+		return nil // the run's own period not recorded: no change to show against
+	}
+	return trend
+}
+
+// decisions are the run's teams' items that need a decision, the team with
+// the most first, each team's most urgent first (as its page 1 has them).
+func decisions(entries []Entry) []pdf.TeamDecisions {
+	var out []pdf.TeamDecisions
+	for _, e := range entries {
+		if e.Status == StatusOK && len(e.Attention) > 0 {
+			out = append(out, pdf.TeamDecisions{Team: e.Team, Period: e.Period, Items: e.Attention})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Items) > len(out[j].Items) })
+	return out
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func historyRenameCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "rename",
+		Usage:     "record a team's reviews under its new name, merging the periods both names have",
+		ArgsUsage: "OLD NEW | --aliases",
+		Description: `Puts every review recorded under OLD under NEW, in one transaction, after a
+backup of the history beside it (<history>.before-rename-<time>.sqlite): the
+team's periods are then one history, its trends and its open actions whole.
+Where both names hold a period, the review recorded later is kept and the
+other is listed. --aliases does the same for every teams_aliases: entry of
+fupan.yaml, for reviews recorded before the alias was written.
+
+Examples:
+  fupan history rename 华东区 华东大区 --history /srv/复盘报告/fupan-history.sqlite
+  fupan history rename --aliases --config /etc/fupan/fupan.yaml
+
+Exit status: 0 renamed (or nothing to rename), 1 the history cannot be backed
+up or written, 2 bad usage (OLD not in the history: the teams it holds
+that are like it are listed).`,
+		Flags: append(historyFlags(),
+			&cli.BoolFlag{Name: "aliases", Usage: "apply fupan.yaml's teams_aliases: to the reviews recorded"},
+			&cli.BoolFlag{Name: "json", Usage: "print what was done as JSON"},
+			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			if c.Bool("aliases") != (c.NArg() == 0) || !c.Bool("aliases") && c.NArg() != 2 {
+				return cli.Exit("history rename takes OLD NEW, or --aliases alone", exitBadUsage)
+			}
+			id, err := identity(c)
+			if err != nil {
+				return err
+			}
+			db, _, err := openHistory(c, "", historyUpdate)
+			if err != nil {
+				return err
+			}
+			defer func() { _ = db.Close() }()
+			o := historyRenameOptions{DB: db, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
+			if !c.Bool("aliases") {
+				o.Old, o.New = c.Args().Get(0), c.Args().Get(1)
+			}
+			return o.run(c.Context, c.App.Writer)
+		},
+	}
+}
+
+// historyRenameOptions are a rename (Old to New), or, with neither, every
+// alias of the identity applied.
+type historyRenameOptions struct {
+	DB       *sqlite.DB
+	Identity fupan.Identity
+	Old, New string
+	JSON     bool
+	Now      time.Time
+}
+
+// renameStep is one key moved to another.
+type renameStep struct {
+	From, To, Name string
+	OldName        string // the name the history lists under From
+}
+
+func (o historyRenameOptions) steps(ctx context.Context) ([]renameStep, error) {
+	keys, err := o.DB.TeamKeys(ctx)
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitFailed)
+	}
+	plain := fupan.NewIdentity(o.Identity.Simplify, nil) // the name itself, no alias followed
+	if o.Old != "" {
+		from := plain.TeamKey(o.Old)
+		if _, ok := keys[from]; !ok {
+			return nil, cli.Exit(fmt.Sprintf("no team %q in %s%s", o.Old, o.DB.Path(), candidates(keys, from)), exitBadUsage)
+		}
+		return []renameStep{{From: from, To: o.Identity.TeamKey(o.New), Name: o.New, OldName: keys[from]}}, nil
+	}
+	var steps []renameStep
+	for key := range keys {
+		to := o.Identity.TeamKey(key)
+		if to == key {
+			continue
+		}
+		name := keys[to]
+		for _, target := range o.Identity.Aliases {
+			if plain.TeamKey(target) == to {
+				name = target
+			}
+		}
+		if name == "" {
+			name = keys[key]
+		}
+		steps = append(steps, renameStep{From: key, To: to, Name: name, OldName: keys[key]})
+	}
+	sort.Slice(steps, func(i, j int) bool { return steps[i].From < steps[j].From })
+	return steps, nil
+}
+
+// candidates are the teams a history holds whose key holds part or all of
+// key: " (like it: 华东大区, 华东区)", or "" where none is.
+func candidates(keys map[string]string, key string) string {
+	var like []string
+	for k, name := range keys {
+		if key != "" && (strings.Contains(k, key) || strings.Contains(key, k)) {
+			like = append(like, name)
+		}
+	}
+	if len(like) == 0 {
+		return ""
+	}
+	sort.Strings(like)
+	return "; teams like it: " + strings.Join(like, ", ")
+}
+
+func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
+	steps, err := o.steps(ctx)
+	if err != nil {
+		return err
+	}
+	type done struct {
+		From    string           `json:"from"`
+		To      string           `json:"to"`
+		Moved   int              `json:"moved"`
+		Dropped []sqlite.Dropped `json:"dropped"`
+	}
+	list := []done{}
+	backup := ""
+	for _, s := range steps {
+		if s.From == s.To {
+			continue
+		}
+		if backup == "" {
+			// Once, before the first change: the history as it was.
+			path := o.DB.Path()
+			backup = strings.TrimSuffix(path, filepath.Ext(path)) + ".before-rename-" + o.Now.Format("20060102-150405.000000") + ".sqlite"
+			if err := o.DB.Backup(ctx, backup, sqlite.BackupOptions{}); err != nil {
+				return cli.Exit("no backup, nothing renamed: "+err.Error(), exitFailed)
+			}
+			zerolog.Ctx(ctx).Info().Str("backup", backup).Msg("history backed up before the rename")
+		}
+		res, err := o.DB.Rename(ctx, s.From, s.To, s.Name)
+		if err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+		list = append(list, done{From: s.OldName, To: s.Name, Moved: res.Moved, Dropped: res.Dropped})
+	}
+	if o.JSON {
+		b, _ := json.MarshalIndent(map[string]any{"backup": backup, "renamed": list}, "", "  ")
+		fmt.Fprintln(stdout, string(b))
+		return nil
+	}
+	l := fupan.Simplified
+	for _, d := range list {
+		fmt.Fprintln(stdout, catalog.F(l, "history.renamed", printable(d.From), printable(d.To), d.Moved))
+		for _, x := range d.Dropped {
+			fmt.Fprintln(stdout, "  "+catalog.F(l, "history.renamed.dropped", printable(x.Team), x.Period, printable(x.File)))
+		}
+	}
+	if backup != "" {
+		fmt.Fprintln(stdout, catalog.F(l, "history.renamed.backup", printable(backup)))
+	} else {
+		fmt.Fprintln(stdout, catalog.T(l, "history.renamed.none"))
+	}
+	return nil
+}

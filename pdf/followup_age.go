@@ -1,0 +1,27 @@
+package pdf
+
+import (
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/templates"
+)
+
+// oneOrigin reports a follow-up whose actions all come from one period: the
+// title names it. Carried older actions name theirs in their row.
+func oneOrigin(list []fupan.FollowUp) bool {
+	for _, f := range list {
+		if f.FromPeriod != list[0].FromPeriod {
+			return false
+		}
+	}
+	return true
+}
+
+// followAge is an open action's age as of the period's end ("逾期 47 天，
+// 来自 2025Q2"); "" for one closed, or of an unknown period.
+func followAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
+	switch f.Status {
+	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
+		return templates.FollowAge(l, f.Due, f.FromPeriod, asOf)
+	}
+	return ""
+}

@@ -1,0 +1,169 @@
+package fupan
+
+import "sort"
+
+// RegisterEntry is one action of table 4, of any period, as the action
+// register follows it: open until a later review says it is done or dropped
+// ("避免复盘归复盘，执行归执行").
+type RegisterEntry struct {
+	Team       string `json:"team"`
+	Action     string `json:"action"`
+	Measure    string `json:"measure,omitempty"`
+	Owner      string `json:"owner"`
+	Due        Date   `json:"due"`
+	Acceptance string `json:"acceptance,omitempty"`
+	FromPeriod string `json:"from_period"` // the period whose table 4 set it
+	// Status is a follow-up's: open, overdue, unknown (not followed up in
+	// the latest review), done, done_late or dropped.
+	Status string `json:"status"`
+	DoneOn Date   `json:"done_on"`
+	Effect string `json:"effect,omitempty"`
+	// LastSeen is the latest period whose review names the action.
+	LastSeen string `json:"last_seen"`
+	// Age is how many days it is past its due date, as of the day the
+	// register was taken; 0 where it is closed or not yet due.
+	Age int `json:"age_days"`
+
+	key string
+}
+
+// Open reports an action neither done nor dropped.
+func (e RegisterEntry) Open() bool {
+	switch e.Status {
+	case FollowDone, FollowDoneLate, FollowDropped:
+		return false
+	}
+	return true
+}
+
+// CarriedAction is an earlier period's action a review follows up, with the
+// period that set it.
+type CarriedAction struct {
+	ActionRow
+	FromPeriod string
+}
+
+// Register is a team's action register as of a day, from its recorded
+// reviews (any order): every action of table 4, closed where a later review
+// followed it up as done or dropped, open otherwise. An action a later table
+// 4 sets again under the same name stays one action, from its first period,
+// with the later due date and owner. Oldest first.
+func Register(past []Past, asOf Date) []RegisterEntry {
+	past = append([]Past(nil), past...)
+	SortPast(past)
+	var reg []RegisterEntry
+	find := func(key, from string) int {
+		// The follow-up's own origin first, then any open one of that name.
+		for i := range reg {
+			if reg[i].key == key && from != "" && reg[i].FromPeriod == from {
+				return i
+			}
+		}
+		for i := range reg {
+			if reg[i].key == key && reg[i].Open() {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, p := range past {
+		for _, f := range p.Followups {
+			i := find(matchKey(f.Action), f.FromPeriod)
+			if i < 0 || f.Status == FollowUnknown {
+				if i >= 0 && reg[i].Open() {
+					reg[i].Status = FollowUnknown
+				}
+				continue
+			}
+			e := &reg[i]
+			e.Status, e.DoneOn, e.Effect = f.Status, f.DoneOn, f.Effect
+			if !f.Due.IsZero() {
+				e.Due = f.Due
+			}
+			if f.Ref != nil {
+				e.LastSeen = p.Period.Label
+			}
+		}
+		for _, a := range p.Actions {
+			key := matchKey(firstNonEmpty(a.Item, a.Measure))
+			if key == "" {
+				continue
+			}
+			status := FollowOpen
+			switch {
+			case ReadStatus(a.Status).State == ProgressDropped:
+				status = FollowDropped
+			case a.Done:
+				status = statusOn(a.Due, Date{}, true, p.Period.End)
+			}
+			if i := find(key, ""); i >= 0 && reg[i].Open() {
+				e := &reg[i]
+				e.Due, e.Owner, e.Status, e.LastSeen = firstDate(a.Due, e.Due), firstNonEmpty(a.Owner, e.Owner), status, p.Period.Label
+				continue
+			}
+			reg = append(reg, RegisterEntry{Team: p.Team, Action: firstNonEmpty(a.Item, a.Measure), Measure: a.Measure, Owner: a.Owner,
+				Due: a.Due, Acceptance: a.Acceptance, FromPeriod: p.Period.Label, Status: status, LastSeen: p.Period.Label, key: key})
+		}
+	}
+	for i := range reg {
+		e := &reg[i]
+		if e.Open() && e.Status != FollowUnknown {
+			e.Status = statusOn(e.Due, Date{}, false, asOf)
+		}
+		if e.Open() && !e.Due.IsZero() && e.Due.Before(asOf) {
+			e.Age = e.Due.DaysUntil(asOf)
+		}
+	}
+	return reg
+}
+
+func firstDate(d ...Date) Date {
+	for _, v := range d {
+		if !v.IsZero() {
+			return v
+		}
+	}
+	return Date{}
+}
+
+// Carried are the actions a review of period p follows up: every action of
+// the previous review (prev, -1 for none), and every action still open from
+// any period before it. Oldest first; nil where the team has no review
+// before p.
+func Carried(past []Past, prev int, p Period) []CarriedAction {
+	if prev < 0 {
+		return nil
+	}
+	var before []Past
+	for _, q := range past {
+		if q.Period.End.Before(p.Start) {
+			before = append(before, q)
+		}
+	}
+	from := past[prev].Period.Label
+	out := []CarriedAction{}
+	for _, e := range Register(before, p.Start) {
+		// The previous review's own, every one (the follow-up says what
+		// became of the done ones too); an older one while it is open.
+		if e.FromPeriod == from || e.Open() {
+			out = append(out, CarriedAction{ActionRow: ActionRow{Item: e.Action, Measure: e.Measure, Owner: e.Owner, Owners: ParseOwners(e.Owner),
+				Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod})
+		}
+	}
+	return out
+}
+
+// SortRegister orders a register by team, open before closed, the most
+// overdue first, then by origin.
+func SortRegister(reg []RegisterEntry) {
+	sort.SliceStable(reg, func(i, j int) bool {
+		a, b := reg[i], reg[j]
+		if a.Team != b.Team {
+			return a.Team < b.Team
+		}
+		if a.Open() != b.Open() {
+			return a.Open()
+		}
+		return a.Age > b.Age
+	})
+}
