@@ -31,6 +31,30 @@ type fileConfig struct {
 	// Timezone is where "once a day" and "once a week" of reminders are
 	// counted (an IANA name: Asia/Shanghai); default the machine's.
 	Timezone string `yaml:"timezone"`
+	// Serve is fupan serve's: where it listens, who logs in and may see what.
+	Serve serveConfig `yaml:"serve"`
+}
+
+// serveConfig is fupan.yaml's serve: section.
+type serveConfig struct {
+	Listen string `yaml:"listen"`
+	// Auth "proxy": the company's login proxy names the person in
+	// ProxyHeader, believed only from TrustedProxies (CIDRs).
+	Auth           string   `yaml:"auth"`
+	ProxyHeader    string   `yaml:"proxy_header"`
+	TrustedProxies []string `yaml:"trusted_proxies"`
+	// AcceptUploads is the shared folder a checked workbook is handed in to.
+	AcceptUploads string         `yaml:"accept_uploads"`
+	MaxAnalyses   int            `yaml:"max_analyses"`
+	Access        []accessConfig `yaml:"access"`
+}
+
+// accessConfig gives an identity (proxy:NAME) a role: leadership, team (with
+// its teams) or operator.
+type accessConfig struct {
+	Identity string   `yaml:"identity"`
+	Role     string   `yaml:"role"`
+	Teams    []string `yaml:"teams"`
 }
 
 // notifyConfig is one robot. Its webhook URL holds a credential, so the file

@@ -106,6 +106,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			remindCommand(),
 			nextCommand(),
 			lessonsCommand(),
+			serveCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

@@ -1,0 +1,86 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Filed is a recorded review as fupan serve's pages read it: the entry, the
+// run's output folder and input file that recorded it (empty where an
+// earlier fupan or report did), and its findings by severity.
+type Filed struct {
+	Entry
+	Output   string
+	Input    string
+	Errors   int
+	Warnings int
+}
+
+const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at, output, input, errors, warnings`
+
+func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
+	rows, err := h.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	defer func() { _ = rows.Close() }()
+	var out []Filed
+	for rows.Next() {
+		var f Filed
+		var start, end, recorded string
+		var summary []byte
+		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &summary, &recorded,
+			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
+			return nil, &Error{h.path, "read", err}
+		}
+		if !json.Valid(summary) {
+			return nil, &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, f.Team, f.Period)}
+		}
+		f.Summary = summary
+		f.Start, f.End = isoDate(start), isoDate(end)
+		f.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	return out, nil
+}
+
+// LatestTwo is each team's latest two recorded periods, newest first within
+// a team: what a dashboard compares. One query, whatever the history's size.
+func (h *DB) LatestTwo(ctx context.Context) ([]Filed, error) {
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM (
+		SELECT *, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews)
+		WHERE n <= 2 ORDER BY team_key, n`)
+}
+
+// TeamFiled is every recorded period of one team, oldest first.
+func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
+}
+
+// LatestPeriod is the period of the latest recorded review (by its end);
+// "" for an empty history.
+func (h *DB) LatestPeriod(ctx context.Context) (string, error) {
+	var p string
+	err := h.db.QueryRowContext(ctx, `SELECT coalesce((SELECT period FROM reviews ORDER BY period_end DESC, period_start DESC LIMIT 1), '')`).Scan(&p)
+	if err != nil {
+		return "", &Error{h.path, "read", classify(err)}
+	}
+	return p, nil
+}
+
+// Size is the history file's size in bytes (its main file; the WAL aside).
+func (h *DB) Size(ctx context.Context) (int64, error) {
+	var pages, size int64
+	if err := h.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		return 0, &Error{h.path, "read", classify(err)}
+	}
+	if err := h.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil {
+		return 0, &Error{h.path, "read", classify(err)}
+	}
+	return pages * size, nil
+}
