@@ -154,7 +154,7 @@ func (s *Server) secured(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var b [16]byte
 		_, _ = rand.Read(b[:])
-		nonce := base64.RawStdEncoding.EncodeToString(b[:])
+		nonce := base64.RawURLEncoding.EncodeToString(b[:]) // no + for html/template to escape
 		h := w.Header()
 		h.Set("Content-Security-Policy", csp(nonce))
 		h.Set("Cache-Control", "no-store")

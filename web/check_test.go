@@ -1,0 +1,293 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"html"
+	"io/fs"
+	"net/http"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+func readSample(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func bookBytes(t testing.TB, b xlsx.Book) []byte {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := xlsx.Build(p, b); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A broken workbook's findings, each at its sheet and cell with its message
+// and hint in the workbook's language: what validate says of the same file.
+func TestUploadShowsFindingsAtCells(t *testing.T) {
+	s := newServer(t)
+	for _, name := range []string{"invalid/单位不一致_2025Q3.xlsx", "invalid/缺少必填列_2025Q3.xlsx", "invalid/不是工作簿.xlsx"} {
+		data := readSample(t, name)
+		w := postWorkbook(t, s, east, filepath.Base(name), data, "check")
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", name, w.Code)
+		}
+		body := w.Body.String()
+		rv, err := batch.Load(context.Background(), batch.Settings{}, filepath.Base(name), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rv.Findings) == 0 {
+			t.Fatalf("%s: the sample has no findings", name)
+		}
+		for _, f := range rv.Findings {
+			if f.Sheet != "" && !strings.Contains(body, "<h3>"+html.EscapeString(f.Sheet)+"</h3>") {
+				t.Errorf("%s: no heading of sheet %s", name, f.Sheet)
+			}
+			cell := "—"
+			if f.Cell != "" {
+				cell = f.Cell
+			}
+			want := `<span class="cell">` + cell + `</span> <span class="sev">` + catalog.T(catalog.Simplified, "web.severity."+string(f.Severity)) + `</span> <span class="msg">` + html.EscapeString(f.Message) + `</span>`
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: finding %s not shown at its cell:\n%s", name, f, want)
+			}
+			if f.Hint != "" && !strings.Contains(body, html.EscapeString(f.Hint)) {
+				t.Errorf("%s: no hint %q", name, f.Hint)
+			}
+		}
+		if !strings.Contains(body, "有错误，无法生成报告") {
+			t.Errorf("%s: no verdict", name)
+		}
+	}
+}
+
+// An English workbook's findings and figures are in English on a Chinese
+// page; the page's own words stay Chinese.
+func TestUploadInTheWorkbooksLanguage(t *testing.T) {
+	s := newServer(t)
+	body := postWorkbook(t, s, east, "East-China-Sales_2025Q3.xlsx", readSample(t, "East-China-Sales_2025Q3.xlsx"), "check").Body.String()
+	for _, want := range []string{catalog.T(catalog.English, "file.ok"), catalog.T(catalog.English, "metrics.met"), "1 / 3", "检查结果"} {
+		if !strings.Contains(body, html.EscapeString(want)) {
+			t.Errorf("no %q on the page", want)
+		}
+	}
+	if !strings.Contains(body, `<section class="verdict ok" lang="en">`) {
+		t.Error("the findings are not marked as English")
+	}
+}
+
+// A workbook over the batch's size limit is refused as the batch refuses
+// it, and nothing of any upload stays on disk.
+func TestUploadLimitsAndNothingKept(t *testing.T) {
+	tmp := t.TempDir()
+	s := newServer(t, func(c *Config) { c.Settings.Reader.MaxFileSize = 4000; c.TempDir = tmp })
+	data := readSample(t, "华东销售部_2025Q3.xlsx")
+	body := postWorkbook(t, s, east, "华东销售部_2025Q3.xlsx", data, "check").Body.String()
+	if !strings.Contains(body, "file-too-large") || !strings.Contains(body, "过大") {
+		t.Errorf("an upload over the limit: no file-too-large finding\n%s", body)
+	}
+	s = newServer(t, func(c *Config) { c.TempDir = tmp })
+	if body := postWorkbook(t, s, east, "华东销售部_2025Q3.xlsx", data, "handin").Body.String(); !strings.Contains(body, "检查结果") {
+		t.Errorf("a check: %s", body)
+	}
+	left, _ := os.ReadDir(tmp)
+	if len(left) != 0 {
+		t.Errorf("uploads left behind: %v", left)
+	}
+}
+
+// Hand-in writes a checked workbook without errors into the shared folder
+// under its own name, never over another file, with a receipt; another
+// team's workbook, one with errors and a hidden name are not taken.
+func TestHandIn(t *testing.T) {
+	dir := t.TempDir()
+	s := newServer(t, func(c *Config) { c.AcceptUploads = dir })
+	data := bookBytes(t, teamBook("华东销售部", [3]string{"1300万", "530家", "16%"}))
+	sum := sha256.Sum256(data)
+	for i, want := range []string{"华东销售部_2025Q4.xlsx", "华东销售部_2025Q4-2.xlsx"} {
+		body := postWorkbook(t, s, east, "华东销售部_2025Q4.xlsx", data, "handin").Body.String()
+		if !strings.Contains(body, "已提交") || !strings.Contains(body, hex.EncodeToString(sum[:])) || !strings.Contains(body, html.EscapeString(want)) {
+			t.Fatalf("hand-in %d: no receipt naming %s\n%s", i+1, want, body)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, want))
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("hand-in %d: %s not written as sent (%v)", i+1, want, err)
+		}
+	}
+	south := bookBytes(t, teamBook("华南销售部", [3]string{"900万", "380家", "12%"}))
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		refuse string
+	}{
+		{"华南销售部_2025Q4.xlsx", south, "handin.not-your-team"},
+		{"单位不一致_2025Q3.xlsx", readSample(t, "invalid/单位不一致_2025Q3.xlsx"), "handin.has-errors"},
+		{".华东销售部_2025Q4.xlsx", data, "handin.bad-name"},
+	} {
+		body := postWorkbook(t, s, east, tc.name, tc.data, "handin").Body.String()
+		if !strings.Contains(body, html.EscapeString(catalog.T(catalog.Simplified, "web."+tc.refuse))) {
+			t.Errorf("%s: not refused with %s\n%s", tc.name, tc.refuse, body)
+		}
+	}
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, d.Name())
+		}
+		return nil
+	})
+	if len(files) != 2 {
+		t.Errorf("the shared folder holds %v, want the two hand-ins", files)
+	}
+	// Leadership hands in any team's.
+	if body := postWorkbook(t, s, boss, "华南销售部_2025Q4.xlsx", south, "handin").Body.String(); !strings.Contains(body, "已提交") {
+		t.Errorf("leadership's hand-in refused")
+	}
+}
+
+// A download's name survives every browser: an ASCII fallback and the UTF-8
+// name (RFC 6266, 5987).
+func TestDownloadNames(t *testing.T) {
+	s := newServer(t)
+	w := get(t, s, boss, "/template/zh-Hans")
+	if got, want := w.Header().Get("Content-Disposition"), `attachment; filename="____.xlsx"; filename*=UTF-8''%E5%A4%8D%E7%9B%98%E6%A8%A1%E6%9D%BF.xlsx`; got != want {
+		t.Errorf("Content-Disposition\n%s, want\n%s", got, want)
+	}
+	if got := rfc5987(`a b"c%d;é.pdf`); got != "a%20b%22c%25d%3B%C3%A9.pdf" {
+		t.Errorf("rfc5987: %s", got)
+	}
+	for _, l := range catalog.Langs() {
+		w := get(t, s, east, "/template/"+string(l))
+		p := filepath.Join(t.TempDir(), "t.xlsx")
+		if err := os.WriteFile(p, w.Body.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rv, err := batch.Load(context.Background(), batch.Settings{}, p, w.Body.Bytes())
+		if err != nil || rv.Meta.Lang != l {
+			t.Errorf("template %s: read back as %v (%v)", l, rv.Meta.Lang, err)
+		}
+	}
+}
+
+// A file is found through the history and its run's summary.json and opened
+// inside the output folder: an entry naming a path outside it is not found.
+func TestOutputsOpenedInsideTheirFolder(t *testing.T) {
+	f := getFixture(t)
+	out := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(f.outs[2], "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum batch.Summary
+	if err := json.Unmarshal(b, &sum); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(filepath.Dir(out), "secret.pdf")
+	if err := os.WriteFile(secret, []byte("%PDF secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i := range sum.Entries {
+		sum.Entries[i].Outputs.PDF = "../secret.pdf"
+		sum.Entries[i].Outputs.Reviewed = secret
+	}
+	b, _ = json.Marshal(sum)
+	if err := os.WriteFile(filepath.Join(out, "summary.json"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, func(c *Config) { c.Outs = []string{out} })
+	for _, file := range []string{"report.pdf", "reviewed"} {
+		if w := get(t, s, boss, path("teams", "华东销售部", "2025Q3", file)); w.Code != http.StatusNotFound || strings.Contains(w.Body.String(), "secret") {
+			t.Errorf("%s outside the output folder: status %d", file, w.Code)
+		}
+	}
+}
+
+// Loopback only without a login; a proxy login needs its header and its
+// trusted networks; roles are the three.
+func TestCheckListenAndGrants(t *testing.T) {
+	for _, tc := range []struct {
+		addr string
+		auth Auth
+		ok   bool
+	}{
+		{"127.0.0.1:8080", Auth{}, true},
+		{"[::1]:8080", Auth{}, true},
+		{"localhost:8080", Auth{}, true},
+		{"0.0.0.0:8080", Auth{}, false},
+		{":8080", Auth{}, false},
+		{"10.1.2.3:8080", Auth{}, false},
+		{"0.0.0.0:8080", Auth{Proxy: true, Header: "X-Remote-User"}, false},
+		{"0.0.0.0:8080", Auth{Proxy: true, Header: "X-Remote-User", Trusted: mustPrefixes(t, "10.0.0.5")}, true},
+	} {
+		if err := CheckListen(tc.addr, tc.auth); (err == nil) != tc.ok {
+			t.Errorf("%s %+v: %v", tc.addr, tc.auth, err)
+		}
+	}
+	if _, err := ParsePrefixes([]string{"10.0.0.0/8", "not-an-address"}); err == nil {
+		t.Error("a bad trusted_proxies entry was taken")
+	}
+	for _, g := range []Grant{{Identity: "wang", Role: RoleLeadership}, {Identity: "proxy:li", Role: RoleTeam}, {Identity: "proxy:x", Role: "admin"}} {
+		if err := CheckGrants([]Grant{g}); err == nil {
+			t.Errorf("grant %+v taken", g)
+		}
+	}
+}
+
+func mustPrefixes(t *testing.T, s ...string) []netip.Prefix {
+	t.Helper()
+	p, err := ParsePrefixes(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Every text a page asks for is in the catalogues.
+func TestPageTextsInTheCatalogues(t *testing.T) {
+	re := regexp.MustCompile(`\.[TF] "([a-z0-9.\-]+)"`)
+	n := 0
+	err := fs.WalkDir(templateFiles, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := templateFiles.ReadFile(p)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if !catalog.Has("web." + m[1]) {
+				t.Errorf("%s asks for web.%s, which no catalogue has", p, m[1])
+			}
+		}
+		return err
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("%d texts found (%v)", n, err)
+	}
+	for _, sev := range []fupan.Severity{fupan.SevError, fupan.SevWarning, fupan.SevInfo} {
+		if !catalog.Has("web.severity." + string(sev)) {
+			t.Errorf("no text for severity %s", sev)
+		}
+	}
+}
