@@ -10,7 +10,7 @@ import (
 const (
 	trendW, trendH = 640, 220
 	trendLeft      = 44
-	trendRight     = 16
+	trendRight     = 40
 	trendTop       = 12
 	trendBottom    = 36
 )
@@ -22,6 +22,7 @@ type trendPoint struct {
 
 type trend struct {
 	W, H       int
+	Left, Right int // the plot's x range, for the grid lines
 	Mean, Done string // polyline points
 	MeanDots   []dot
 	DoneDots   []dot
@@ -45,7 +46,7 @@ func newTrend(points []trendPoint) *trend {
 	if len(points) == 0 {
 		return nil
 	}
-	t := &trend{W: trendW, H: trendH}
+	t := &trend{W: trendW, H: trendH, Left: trendLeft, Right: trendW - trendRight}
 	plotW := float64(trendW - trendLeft - trendRight)
 	plotH := float64(trendH - trendTop - trendBottom)
 	x := func(i int) float64 {
