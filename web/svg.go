@@ -21,13 +21,13 @@ type trendPoint struct {
 }
 
 type trend struct {
-	W, H       int
-	Left, Right int // the plot's x range, for the grid lines
-	Mean, Done string // polyline points
-	MeanDots   []dot
-	DoneDots   []dot
-	Labels     []axisLabel
-	Grid       []axisLabel
+	W, H        int
+	Left, Right int    // the plot's x range, for the grid lines
+	Mean, Done  string // polyline points
+	MeanDots    []dot
+	DoneDots    []dot
+	Labels      []axisLabel
+	Grid        []axisLabel
 }
 
 type dot struct {
