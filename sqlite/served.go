@@ -52,25 +52,16 @@ func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed,
 // LatestTwo is each team's latest two recorded periods, newest first within
 // a team: what a dashboard compares. One query, whatever the history's size.
 func (h *DB) LatestTwo(ctx context.Context) ([]Filed, error) {
-	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM (
-		SELECT *, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews)
-		WHERE n <= 2 ORDER BY team_key, n`)
+	// The window sorts only ids and dates; the rows' summaries are read for
+	// the two kept of each team (sorting whole rows took 70% of a dashboard).
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE id IN (
+		SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews)
+		WHERE n <= 2) ORDER BY team_key, period_end DESC, period_start DESC`)
 }
 
 // TeamFiled is every recorded period of one team, oldest first.
 func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
 	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
-}
-
-// LatestPeriod is the period of the latest recorded review (by its end);
-// "" for an empty history.
-func (h *DB) LatestPeriod(ctx context.Context) (string, error) {
-	var p string
-	err := h.db.QueryRowContext(ctx, `SELECT coalesce((SELECT period FROM reviews ORDER BY period_end DESC, period_start DESC LIMIT 1), '')`).Scan(&p)
-	if err != nil {
-		return "", &Error{h.path, "read", classify(err)}
-	}
-	return p, nil
 }
 
 // Size is the history file's size in bytes (its main file; the WAL aside).
@@ -83,4 +74,15 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 		return 0, &Error{h.path, "read", classify(err)}
 	}
 	return pages * size, nil
+}
+
+// Generation changes whenever a review is recorded, replaced or forgotten:
+// the newest id and the count, both read from indexes. A page that reads
+// the whole history keeps its answer while the generation stays.
+func (h *DB) Generation(ctx context.Context) (string, error) {
+	var maxID, n int64
+	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
+		return "", &Error{h.path, "read", classify(err)}
+	}
+	return fmt.Sprintf("%d-%d", maxID, n), nil
 }

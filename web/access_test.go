@@ -2,14 +2,20 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 // get asks the server as a person (the login proxy's header; "" none).
@@ -243,5 +249,42 @@ func TestCrossOriginPostRefused(t *testing.T) {
 	body, _ := io.ReadAll(w.Body)
 	if bytes.Contains(body, []byte("检查结果")) {
 		t.Error("a cross-site POST was checked")
+	}
+}
+
+// The dashboard keeps what it read of the history only while the history
+// stays as it was: a review forgotten (or recorded) shows at once.
+func TestDashboardFollowsTheHistory(t *testing.T) {
+	f := getFixture(t)
+	b, err := os.ReadFile(f.hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "history.sqlite")
+	if err := os.WriteFile(copyPath, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), copyPath, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	s := newServer(t, func(c *Config) { c.History = db })
+	missing := func() string {
+		body := get(t, s, boss, "/dashboard").Body.String()
+		i := strings.Index(body, "本期未提交")
+		if i < 0 {
+			return ""
+		}
+		return body[i:]
+	}
+	if m := missing(); strings.Contains(m, "华东销售部") || !strings.Contains(m, "华北销售部") {
+		t.Fatalf("before: not handed in:\n%s", m)
+	}
+	if ok, err := db.Forget(context.Background(), fupan.NewIdentity(nil, nil).TeamKey("华东销售部"), "2025Q3"); !ok || err != nil {
+		t.Fatalf("forget: %v %v", ok, err)
+	}
+	if m := missing(); !strings.Contains(m, "华东销售部") {
+		t.Errorf("after 华东销售部 2025Q3 was forgotten, the dashboard still shows it handed in:\n%s", m)
 	}
 }

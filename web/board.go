@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sort"
+	"sync"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
@@ -57,16 +59,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	l := s.lang(w, r)
 	ctx := r.Context()
-	period, err := s.cfg.History.LatestPeriod(ctx)
+	recs, err := s.latestTwo(ctx)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	recs, err := s.cfg.History.LatestTwo(ctx)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "error.internal")
-		return
-	}
+	period := latestPeriod(recs)
 	d.Period = period
 	entries := s.entriesBySHA()
 	var met, metrics int
@@ -229,4 +227,48 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Trend = newTrend(points)
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
+}
+
+// latestTwo is the history's LatestTwo, kept while the history's generation
+// stays: the whole history is read once per run, not once per page.
+func (s *Server) latestTwo(ctx context.Context) ([]sqlite.Filed, error) {
+	gen, err := s.cfg.History.Generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.board
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen && c.recs != nil {
+		return c.recs, nil
+	}
+	recs, err := s.cfg.History.LatestTwo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.gen, c.recs = gen, recs
+	return recs, nil
+}
+
+// boardCache is the last LatestTwo read and the generation it was read at.
+type boardCache struct {
+	mu   sync.Mutex
+	gen  string
+	recs []sqlite.Filed
+}
+
+// latestPeriod is the period of the latest review (by its end, then the
+// shorter period): what the dashboard shows.
+func latestPeriod(recs []sqlite.Filed) string {
+	var best *sqlite.Filed
+	for i := range recs {
+		r := &recs[i]
+		if best == nil || best.End.Before(r.End) || (r.End == best.End && best.Start.Before(r.Start)) {
+			best = r
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Period
 }

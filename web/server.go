@@ -61,6 +61,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 	cache   summaryCache
+	board   boardCache
 }
 
 // New makes a server; its templates are parsed here, once.
