@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/hostile"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/web"
+	"github.com/fupan-review/fupan/xlsx"
 )
 
 // serveUpload is one multipart upload of a workbook, as the page's form
@@ -149,4 +151,55 @@ func BenchmarkServeTeam(b *testing.B) {
 		b.Fatal(err)
 	}
 	serveTime(b, s, "/teams/"+"%E5%9B%A2%E9%98%9F0500")
+}
+
+// BenchmarkServeUploads50Largest: 50 uploads at once of a workbook at the
+// batch's cell limit (1,000,000 cells): the heap's peak, sampled while they
+// run, stays that of the analyses allowed at once (two), not fifty.
+func BenchmarkServeUploads50Largest(b *testing.B) {
+	data, err := hostile.ManyCells(xlsx.DefaultMaxCells)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := web.New(web.Config{Identity: fupan.NewIdentity(nil, nil), TempDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var peak uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+		}
+	}()
+	var all []time.Duration
+	var mu sync.Mutex
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for range 50 {
+			wg.Go(func() {
+				d := serveUpload(b, srv.URL, data)
+				mu.Lock()
+				all = append(all, d)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+	}
+	close(stop)
+	<-sampled
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(len(data))/(1<<20), "upload-MB")
+	b.ReportMetric(float64(percentile(all, 0.95).Milliseconds()), "p95-ms")
 }
