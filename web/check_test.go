@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"html"
 	"io/fs"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -137,6 +139,10 @@ func TestHandIn(t *testing.T) {
 			t.Fatalf("hand-in %d: %s not written as sent (%v)", i+1, want, err)
 		}
 	}
+	// A name with folders is its last part, inside the shared folder.
+	if body := postWorkbook(t, s, east, `../..\华东销售部_2025Q4.xlsx`, data, "handin").Body.String(); !strings.Contains(body, "华东销售部_2025Q4-3.xlsx") {
+		t.Fatalf("a name with folders: %s", body)
+	}
 	south := bookBytes(t, teamBook("华南销售部", [3]string{"900万", "380家", "12%"}))
 	for _, tc := range []struct {
 		name   string
@@ -159,8 +165,8 @@ func TestHandIn(t *testing.T) {
 		}
 		return nil
 	})
-	if len(files) != 2 {
-		t.Errorf("the shared folder holds %v, want the two hand-ins", files)
+	if len(files) != 3 {
+		t.Errorf("the shared folder holds %v, want the three hand-ins", files)
 	}
 	// Leadership hands in any team's.
 	if body := postWorkbook(t, s, boss, "华南销售部_2025Q4.xlsx", south, "handin").Body.String(); !strings.Contains(body, "已提交") {
@@ -289,5 +295,33 @@ func TestPageTextsInTheCatalogues(t *testing.T) {
 		if !catalog.Has("web.severity." + string(sev)) {
 			t.Errorf("no text for severity %s", sev)
 		}
+	}
+}
+
+// A POST that holds no workbook (not a form, no file, two files) is told so.
+func TestUploadWithoutAWorkbook(t *testing.T) {
+	s := newServer(t)
+	r := httptest.NewRequest(http.MethodPost, "/check", strings.NewReader("workbook=x"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set("X-Remote-User", east)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "上传的内容不是一个工作簿") {
+		t.Errorf("a form without a file: status %d\n%s", w.Code, w.Body.String())
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for range 2 {
+		p, _ := mw.CreateFormFile("workbook", "a.xlsx")
+		_, _ = p.Write([]byte("PK"))
+	}
+	_ = mw.Close()
+	r = httptest.NewRequest(http.MethodPost, "/check", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set("X-Remote-User", east)
+	w = httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if w.Code != http.StatusBadRequest {
+		t.Errorf("two workbooks in one upload: status %d", w.Code)
 	}
 }
