@@ -3,6 +3,14 @@ package catalog
 // en is every text fupan writes in English, by key.
 var en = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.dashboard.overview":   "This period's overview (PDF)",
+	"web.team.actions":         "Open actions of %s",
+	"web.team.late":            "%d days late",
+	"web.team.age":             "%d days",
+	"web.col.action":           "Action",
+	"web.col.owner":            "Owner",
+	"web.col.due":              "Due",
+	"web.col.age":              "Open for",
 	"web.app":                  "fupan reviews",
 	"web.lang.zh-Hans":         "简体中文",
 	"web.lang.zh-Hant":         "繁體中文",

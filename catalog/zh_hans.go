@@ -3,6 +3,14 @@ package catalog
 // zhHans is every text fupan writes in Simplified Chinese, by key.
 var zhHans = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.dashboard.overview":   "本期总览 PDF",
+	"web.team.actions":         "%s 的未完成行动",
+	"web.team.late":            "逾期 %d 天",
+	"web.team.age":             "%d 天",
+	"web.col.action":           "改进项",
+	"web.col.owner":            "负责人",
+	"web.col.due":              "完成时间",
+	"web.col.age":              "已开放",
 	"web.app":                  "复盘",
 	"web.lang.zh-Hans":         "简体中文",
 	"web.lang.zh-Hant":         "繁体中文",

@@ -3,6 +3,14 @@ package catalog
 // zhHant is every text fupan writes in Traditional Chinese (as Taiwan writes it: 活頁簿, 儲存格), by key.
 var zhHant = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.dashboard.overview":   "本期總覽 PDF",
+	"web.team.actions":         "%s 的未完成行動",
+	"web.team.late":            "逾期 %d 天",
+	"web.team.age":             "%d 天",
+	"web.col.action":           "改進項",
+	"web.col.owner":            "負責人",
+	"web.col.due":              "完成時間",
+	"web.col.age":              "已開放",
 	"web.app":                  "復盤",
 	"web.lang.zh-Hans":         "簡體中文",
 	"web.lang.zh-Hant":         "繁體中文",

@@ -77,7 +77,7 @@ func TestWhoSeesWhat(t *testing.T) {
 	}{
 		// leadership: everything but the runs.
 		{boss, "/", want{200, []string{"/check"}, nil}},
-		{boss, "/dashboard", want{200, []string{e, south, north}, nil}},
+		{boss, "/dashboard", want{200, []string{e, south, north, "/runs/2/overview.pdf"}, []string{"/runs/1/overview.pdf"}}},
 		{boss, path("teams", south), want{200, []string{"2025Q1", "2025Q3"}, nil}},
 		{boss, path("teams", south, "2025Q3", "report.pdf"), want{200, []string{"%PDF"}, nil}},
 		{boss, path("teams", south, "2025Q2", "reviewed"), want{200, []string{"PK"}, nil}},
@@ -87,7 +87,7 @@ func TestWhoSeesWhat(t *testing.T) {
 		{boss, "/template/zh-Hant", want{200, []string{"PK"}, nil}},
 		// a team lead: their team only.
 		{east, "/", want{200, nil, nil}},
-		{east, "/dashboard", want{200, []string{e}, []string{south, north}}},
+		{east, "/dashboard", want{200, []string{e}, []string{south, north, "overview.pdf"}}},
 		{east, path("teams", e), want{200, []string{"2025Q3"}, nil}},
 		{east, path("teams", e, "2025Q3", "report.pdf"), want{200, []string{"%PDF"}, nil}},
 		{east, path("teams", south), want{404, nil, []string{south}}},
@@ -165,6 +165,13 @@ func TestTeamPage(t *testing.T) {
 	body := get(t, s, boss, path("teams", "华东销售部")).Body.String()
 	if !regexp.MustCompile(`<svg viewBox="0 0 640 220"[^>]*>`).MatchString(body) || strings.Count(body, `<circle`) < 6 {
 		t.Errorf("no trend of three periods drawn:\n%s", body)
+	}
+	// Its latest period's open actions, with their age (since 2025Q3 ended,
+	// as of 2025-10-08) and how late they are.
+	for _, want := range []string{"2025Q3 的未完成行动", "降低新客户获取成本", "2025-09-10 <span class=\"bad\">逾期 28 天</span>", ">8 天<"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("team page: no %q", want)
+		}
 	}
 	for _, q := range []string{"2025Q1", "2025Q2", "2025Q3"} {
 		for _, f := range []string{"report.pdf", "reviewed"} {

@@ -38,6 +38,9 @@ type dashboardData struct {
 	Mean       string
 	NoHistory  bool
 	ChartWidth int
+	// Overviews are the runs of the latest period with an overview PDF (by
+	// their place in the server's list), for leadership: it has every team.
+	Overviews []int
 }
 
 // dashboard is the latest period for the teams the person may see, ranked
@@ -100,6 +103,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Teams = append(d.Teams, row)
 	}
 	rankTeams(d.Teams)
+	if p.Everything || p.Leadership {
+		d.Overviews = s.overviewsOf(period)
+	}
 	d.Met = templates.OfAll(met, metrics)
 	d.Mean = "—"
 	if means > 0 {
@@ -181,6 +187,15 @@ type teamData struct {
 	Key, Team string
 	Periods   []periodRow // newest first
 	Trend     *trend
+	Actions   []actionRow
+	Period    string // of the actions
+}
+
+// actionRow is an open action with its age: the days since the period it
+// was set in ended, and how late it is.
+type actionRow struct {
+	Item, Owner, Due string
+	Age, Late        int
 }
 
 // team is a team's page: its trend across periods and each period's
@@ -226,6 +241,20 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 		points = append(points, pt)
 	}
 	d.Trend = newTrend(points)
+	acts, err := s.cfg.History.OpenActions(r.Context(), key)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	today := fupan.DateOf(s.cfg.Now())
+	for _, a := range acts {
+		row := actionRow{Item: a.Item, Owner: a.Owner, Due: a.DueText, Age: max(0, a.PeriodEnd.DaysUntil(today))}
+		if !a.Due.IsZero() {
+			row.Due = a.Due.String()
+			row.Late = max(0, a.Due.DaysUntil(today))
+		}
+		d.Actions, d.Period = append(d.Actions, row), a.Period
+	}
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
 }
 
@@ -271,4 +300,23 @@ func latestPeriod(recs []sqlite.Filed) string {
 		return ""
 	}
 	return best.Period
+}
+
+// overviewsOf are the served runs that reviewed the period and wrote an
+// overview.
+func (s *Server) overviewsOf(period string) []int {
+	var out []int
+	for i, o := range s.outs {
+		sum, err := s.summary(o)
+		if err != nil || sum.Overview == "" {
+			continue
+		}
+		for _, e := range sum.Entries {
+			if e.Period == period && e.Status == batch.StatusOK {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -85,7 +85,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer up.remove()
-	rv, err := s.analyse(r, up)
+	rv, err := s.analyse(r, up, s.lang(w, r))
 	if err != nil {
 		s.fail(w, r, http.StatusServiceUnavailable, "error.busy")
 		return
@@ -190,8 +190,9 @@ func (s *Server) maxFile() int64 {
 }
 
 // analyse checks the upload as validate and run check a workbook, under the
-// limit of analyses at once.
-func (s *Server) analyse(r *http.Request, up *upload) (*fupan.Review, error) {
+// limit of analyses at once. A file with no tables to tell its language by
+// is told of in the person's.
+func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang) (*fupan.Review, error) {
 	ctx := r.Context()
 	select {
 	case s.sem <- struct{}{}:
@@ -202,7 +203,7 @@ func (s *Server) analyse(r *http.Request, up *upload) (*fupan.Review, error) {
 	settings := s.cfg.Settings
 	lang := settings.Analyze.Lang
 	if lang == "" {
-		lang = fupan.Simplified
+		lang = person
 	}
 	if up.size > s.maxFile() {
 		f := xlsx.TooLarge(up.name, up.size, s.maxFile()).Finding(lang)
@@ -218,7 +219,14 @@ func (s *Server) analyse(r *http.Request, up *upload) (*fupan.Review, error) {
 		return fupan.Unreadable(up.name, lang, f), nil
 	}
 	settings.Analyze.Now = s.cfg.Now()
-	return batch.Load(ctx, settings, up.name, data)
+	rv, err := batch.Load(ctx, settings, up.name, data)
+	if err == nil && len(rv.Tables) == 0 && settings.Analyze.Lang == "" && rv.Meta.Lang != lang {
+		// Nothing read to tell the workbook's language: say it again in
+		// the person's (a file that cannot be read fails at once).
+		settings.Analyze.Lang = lang
+		return batch.Load(ctx, settings, up.name, data)
+	}
+	return rv, err
 }
 
 func newFindings(rv *fupan.Review, name string, now time.Time) findingsData {

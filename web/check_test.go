@@ -325,3 +325,24 @@ func TestUploadWithoutAWorkbook(t *testing.T) {
 		t.Errorf("two workbooks in one upload: status %d", w.Code)
 	}
 }
+
+// A file with nothing to tell its language by (not a workbook) is told of in
+// the person's language.
+func TestUnreadableUploadInThePersonsLanguage(t *testing.T) {
+	s := newServer(t)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	p, _ := mw.CreateFormFile("workbook", "notes.xlsx")
+	_, _ = p.Write(readSample(t, "invalid/不是工作簿.xlsx"))
+	_ = mw.Close()
+	r := httptest.NewRequest(http.MethodPost, "/check", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set("X-Remote-User", east)
+	r.Header.Set("Accept-Language", "en-GB,en;q=0.9")
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	page := w.Body.String()
+	if !strings.Contains(page, "file-not-workbook") || !strings.Contains(page, html.EscapeString(catalog.T(catalog.English, "finding.file-not-workbook.hint"))) || !strings.Contains(page, "What the check found") {
+		t.Errorf("not in English:\n%s", page)
+	}
+}
