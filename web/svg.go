@@ -9,10 +9,10 @@ import (
 // script, nothing a content policy has to allow.
 const (
 	trendW, trendH = 640, 220
-	trendLeft      = 44
+	trendLeft      = 60
 	trendRight     = 40
 	trendTop       = 12
-	trendBottom    = 36
+	trendBottom    = 40
 )
 
 type trendPoint struct {
@@ -36,8 +36,9 @@ type dot struct {
 }
 
 type axisLabel struct {
-	X, Y float64
-	Text string
+	X, Y   float64
+	Text   string
+	Anchor string // text-anchor: the ends' labels stay inside the chart
 }
 
 // newTrend lays out the capped mean and completion of each period, 0–100%
@@ -57,13 +58,21 @@ func newTrend(points []trendPoint) *trend {
 	}
 	y := func(v float64) float64 { return trendTop + plotH*(1-min(max(v, 0), 1)) }
 	for _, g := range []float64{0, 0.5, 1} {
-		t.Grid = append(t.Grid, axisLabel{X: trendLeft - 6, Y: y(g), Text: fmt.Sprintf("%.0f%%", g*100)})
+		t.Grid = append(t.Grid, axisLabel{X: trendLeft - 6, Y: y(g), Text: fmt.Sprintf("%.0f%%", g*100), Anchor: "end"})
 	}
 	var mean, done []string
 	step := max(1, len(points)/8) // labels that do not overlap
 	for i, p := range points {
 		if i%step == 0 || i == len(points)-1 {
-			t.Labels = append(t.Labels, axisLabel{X: x(i), Y: trendH - 12, Text: p.Label})
+			anchor := "middle"
+			switch {
+			case len(points) == 1:
+			case i == 0:
+				anchor = "start"
+			case i == len(points)-1:
+				anchor = "end"
+			}
+			t.Labels = append(t.Labels, axisLabel{X: x(i), Y: trendH - 12, Text: p.Label, Anchor: anchor})
 		}
 		if p.Mean != nil {
 			mean = append(mean, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.Mean)))
