@@ -7,7 +7,6 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -176,14 +175,4 @@ func newServer(t testing.TB, opts ...serverOption) *Server {
 	}
 	s.pages.rendered = func(name string) { rendered.Store(name, true) }
 	return s
-}
-
-// teamKeys are the fixture's teams, sorted.
-func teamKeys() []string {
-	keys := []string{}
-	for team := range quarters[0].teams {
-		keys = append(keys, fupan.NewIdentity(nil, nil).TeamKey(team))
-	}
-	sort.Strings(keys)
-	return keys
 }
