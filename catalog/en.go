@@ -3,6 +3,11 @@ package catalog
 // en is every text fupan writes in English, by key.
 var en = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.runs.delivered":       "Sent",
+	"web.runs.kind.mail":       "mail",
+	"web.runs.kind.robot":      "group robot",
+	"web.runs.status.sent":     "delivered",
+	"web.runs.status.unknown":  "may have gone (no answer came)",
 	"web.dashboard.overview":   "This period's overview (PDF)",
 	"web.team.actions":         "Open actions of %s",
 	"web.team.late":            "%d days late",

@@ -3,6 +3,11 @@ package catalog
 // zhHans is every text fupan writes in Simplified Chinese, by key.
 var zhHans = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.runs.delivered":       "已发送",
+	"web.runs.kind.mail":       "邮件",
+	"web.runs.kind.robot":      "群机器人",
+	"web.runs.status.sent":     "已送达",
+	"web.runs.status.unknown":  "可能已送达（未收到确认）",
 	"web.dashboard.overview":   "本期总览 PDF",
 	"web.team.actions":         "%s 的未完成行动",
 	"web.team.late":            "逾期 %d 天",

@@ -3,6 +3,11 @@ package catalog
 // zhHant is every text fupan writes in Traditional Chinese (as Taiwan writes it: 活頁簿, 儲存格), by key.
 var zhHant = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.runs.delivered":       "已發送",
+	"web.runs.kind.mail":       "郵件",
+	"web.runs.kind.robot":      "群機器人",
+	"web.runs.status.sent":     "已送達",
+	"web.runs.status.unknown":  "可能已送達（未收到確認）",
 	"web.dashboard.overview":   "本期總覽 PDF",
 	"web.team.actions":         "%s 的未完成行動",
 	"web.team.late":            "逾期 %d 天",

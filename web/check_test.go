@@ -21,6 +21,8 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/robot"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -344,5 +346,41 @@ func TestUnreadableUploadInThePersonsLanguage(t *testing.T) {
 	page := w.Body.String()
 	if !strings.Contains(page, "file-not-workbook") || !strings.Contains(page, html.EscapeString(catalog.T(catalog.English, "finding.file-not-workbook.hint"))) || !strings.Contains(page, "What the check found") {
 		t.Errorf("not in English:\n%s", page)
+	}
+}
+
+// The operator's page says what each run mailed and posted, from the run's
+// own records: here the posts a run's summary made to three robots.
+func TestRunsShowDeliveries(t *testing.T) {
+	f := getFixture(t)
+	out := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(f.outs[2], "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "summary.json"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, ".fupan"), 0o755); err != nil { // as the run leaves it
+		t.Fatal(err)
+	}
+	clock := robottest.NewClock(asOf)
+	srv := robottest.Start(clock)
+	t.Cleanup(srv.Close)
+	var targets []batch.RobotTarget
+	for _, o := range srv.Options(clock) {
+		r, err := robot.New(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets = append(targets, batch.RobotTarget{Name: string(o.Kind), Robot: r})
+	}
+	if _, err := batch.Notify(context.Background(), out, batch.NotifyOptions{Robots: targets}); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, func(c *Config) { c.Outs = []string{out} })
+	body := get(t, s, ops, "/runs").Body.String()
+	if n := strings.Count(body, "群机器人 · 已送达 · "); n != len(targets) {
+		t.Errorf("the runs page shows %d posts, want %d:\n%s", n, len(targets), body)
 	}
 }

@@ -82,6 +82,7 @@ type runRow struct {
 	History   *batch.HistoryStatus
 	Problems  []batch.Entry
 	Missing   bool
+	Delivered []batch.Delivery
 }
 
 type runsData struct {
@@ -113,6 +114,7 @@ func (s *Server) runs(w http.ResponseWriter, r *http.Request) {
 		row.Started, row.Finished = sum.StartedAt, sum.Finished
 		row.Processed, row.OK, row.Failed, row.Skipped = sum.Processed, sum.OK, sum.Failed, sum.Skipped
 		row.Overview, row.History = sum.Overview != "", sum.History
+		row.Delivered, _ = batch.Deliveries(o) // an unreadable record: shown as none
 		for _, e := range sum.Entries {
 			if e.Status == batch.StatusFailed {
 				row.Problems = append(row.Problems, e)
