@@ -1,12 +1,14 @@
 package web
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"html"
+	"io"
 	"io/fs"
 	"mime/multipart"
 	"net/http"
@@ -383,4 +385,53 @@ func TestRunsShowDeliveries(t *testing.T) {
 	if n := strings.Count(body, "群机器人 · 已送达 · "); n != len(targets) {
 		t.Errorf("the runs page shows %d posts, want %d:\n%s", n, len(targets), body)
 	}
+}
+
+// A team's next workbook reads back as the team's next period; leadership's
+// carries other teams' lessons on the same metrics, a team lead's none of
+// another team's.
+func TestNextWorkbook(t *testing.T) {
+	s := newServer(t)
+	for _, tc := range []struct {
+		who    string
+		others bool
+	}{{boss, true}, {east, false}} {
+		w := get(t, s, tc.who, path("teams", "华东销售部", "next"))
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", tc.who, w.Code)
+		}
+		if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, rfc5987("华东销售部_2025Q4.xlsx")) {
+			t.Errorf("%s: named %s", tc.who, cd)
+		}
+		rv, err := batch.Load(context.Background(), batch.Settings{}, "next.xlsx", w.Body.Bytes())
+		if err != nil || rv.Meta.Team != "华东销售部" || rv.Meta.Period != "2025Q4" {
+			t.Fatalf("%s: the next workbook reads as %q %q (%v)", tc.who, rv.Meta.Team, rv.Meta.Period, err)
+		}
+		text := sharedStrings(t, w.Body.Bytes())
+		if got := strings.Contains(text, "华南销售部") || strings.Contains(text, "华北销售部"); got != tc.others {
+			t.Errorf("%s: other teams' lessons in the next workbook: %v, want %v", tc.who, got, tc.others)
+		}
+	}
+}
+
+// sharedStrings is the text of a workbook's shared strings.
+func sharedStrings(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/sharedStrings") || strings.HasPrefix(f.Name, "xl/worksheets/") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			_ = rc.Close()
+			all.Write(b)
+		}
+	}
+	return all.String()
 }

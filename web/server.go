@@ -96,6 +96,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /template/{lang}", s.template)
 	m.HandleFunc("GET /dashboard", s.dashboard)
 	m.HandleFunc("GET /teams/{team}", s.team)
+	m.HandleFunc("GET /teams/{team}/next", s.next)
 	m.HandleFunc("GET /teams/{team}/{period}/report.pdf", s.reportFile)
 	m.HandleFunc("GET /teams/{team}/{period}/reviewed", s.reviewedFile)
 	m.HandleFunc("GET /lessons", s.lessons)
