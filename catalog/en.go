@@ -3,6 +3,8 @@ package catalog
 // en is every text fupan writes in English, by key.
 var en = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.home.preview":         "Preview the report (PDF)",
+	"web.preview.has-errors":   "No report preview: the workbook has errors. Correct them as shown below.",
 	"web.team.next":            "Next period's workbook, pre-filled",
 	"web.error.next":           "No next workbook: the latest period's reviewed workbook has errors, or its next period cannot be told. Use fupan next with --period.",
 	"web.runs.delivered":       "Sent",

@@ -3,6 +3,8 @@ package catalog
 // zhHans is every text fupan writes in Simplified Chinese, by key.
 var zhHans = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.home.preview":         "预览报告 PDF",
+	"web.preview.has-errors":   "工作簿有错误，无法生成报告预览：请按下面的提示修改。",
 	"web.team.next":            "下一期工作簿（已预填）",
 	"web.error.next":           "无法生成下一期工作簿：最近一期的已审阅工作簿有错误，或看不出下一期。请在命令行用 fupan next 并指定 --period。",
 	"web.runs.delivered":       "已发送",

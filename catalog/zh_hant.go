@@ -3,6 +3,8 @@ package catalog
 // zhHant is every text fupan writes in Traditional Chinese (as Taiwan writes it: 活頁簿, 儲存格), by key.
 var zhHant = map[string]string{
 	// fupan serve's pages (package web asks for "web."+key).
+	"web.home.preview":         "預覽報告 PDF",
+	"web.preview.has-errors":   "工作簿有錯誤，無法生成報告預覽：請按下面的提示修改。",
 	"web.team.next":            "下一期工作簿（已預填）",
 	"web.error.next":           "無法生成下一期工作簿：最近一期的已審閱工作簿有錯誤，或看不出下一期。請在命令行用 fupan next 並指定 --period。",
 	"web.runs.delivered":       "已發送",

@@ -73,7 +73,8 @@ type sheetFindings struct {
 // check reads an upload into a private temporary file within the batch's
 // limits, checks it through the batch's one-workbook path (batch.Load), and
 // shows the findings; with action=handin, a workbook without errors is
-// handed in. Nothing is recorded.
+// handed in; with action=preview, its report is drawn and sent. Nothing is
+// recorded.
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.known(w, r)
 	if !ok {
@@ -85,14 +86,20 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer up.remove()
-	rv, err := s.analyse(r, up, s.lang(w, r))
+	rv, src, err := s.analyse(r, up, s.lang(w, r), up.action == "preview")
 	if err != nil {
 		s.fail(w, r, http.StatusServiceUnavailable, "error.busy")
 		return
 	}
 	d := newFindings(rv, up.name, s.cfg.Now())
 	d.HandIn = s.cfg.AcceptUploads != ""
-	if up.handIn && d.HandIn {
+	if up.action == "preview" {
+		if src != nil && !rv.HasErrors() && s.preview(w, r, rv, src, up.name) {
+			return
+		}
+		d.Refused = "preview.has-errors"
+	}
+	if up.action == "handin" && d.HandIn {
 		rc, why := s.handIn(p, rv, up)
 		if why == "" {
 			s.render(w, r, http.StatusOK, "receipt", "receipt.title", rc)
@@ -108,7 +115,7 @@ type upload struct {
 	name   string // the name it was sent under, base only
 	path   string
 	size   int64
-	handIn bool
+	action string // check, handin or preview
 }
 
 func (u *upload) remove() {
@@ -140,7 +147,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		switch part.FormName() {
 		case "action":
 			v, _ := io.ReadAll(io.LimitReader(part, 16))
-			up.handIn = string(v) == "handin"
+			up.action = string(v)
 		case "workbook":
 			if up.path != "" {
 				up.remove()
@@ -192,13 +199,15 @@ func (s *Server) maxFile() int64 {
 // analyse checks the upload as validate and run check a workbook, under the
 // limit of analyses at once. A file with no tables to tell its language by
 // is told of in the person's.
-func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang) (*fupan.Review, error) {
+// With keep, it also returns what the report is written from (nil where
+// the file could not be read), as run's LoadSource does.
+func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang, keep bool) (*fupan.Review, *xlsx.Source, error) {
 	ctx := r.Context()
 	select {
 	case s.sem <- struct{}{}:
 		defer func() { <-s.sem }()
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 	settings := s.cfg.Settings
 	lang := settings.Analyze.Lang
@@ -207,7 +216,7 @@ func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang) (*fup
 	}
 	if up.size > s.maxFile() {
 		f := xlsx.TooLarge(up.name, up.size, s.maxFile()).Finding(lang)
-		return fupan.Unreadable(up.name, lang, f), nil
+		return fupan.Unreadable(up.name, lang, f), nil, nil
 	}
 	data, err := xlsx.ReadInput(nil, up.path, s.maxFile())
 	if err != nil {
@@ -216,17 +225,54 @@ func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang) (*fup
 		if errors.As(err, &fe) {
 			f = fe.Finding(lang)
 		}
-		return fupan.Unreadable(up.name, lang, f), nil
+		return fupan.Unreadable(up.name, lang, f), nil, nil
 	}
 	settings.Analyze.Now = s.cfg.Now()
-	rv, err := batch.Load(ctx, settings, up.name, data)
+	load := func() (*fupan.Review, *xlsx.Source, error) {
+		if keep {
+			return batch.LoadSource(ctx, settings, up.name, data)
+		}
+		rv, err := batch.Load(ctx, settings, up.name, data)
+		return rv, nil, err
+	}
+	rv, src, err := load()
 	if err == nil && len(rv.Tables) == 0 && settings.Analyze.Lang == "" && rv.Meta.Lang != lang {
 		// Nothing read to tell the workbook's language: say it again in
 		// the person's (a file that cannot be read fails at once).
 		settings.Analyze.Lang = lang
-		return batch.Load(ctx, settings, up.name, data)
+		return load()
 	}
-	return rv, err
+	return rv, src, err
+}
+
+// preview draws the report of a checked workbook without errors, as run
+// draws it, into a private temporary folder, and sends the PDF; nothing is
+// kept. False where it could not be drawn.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request, rv *fupan.Review, src *xlsx.Source, name string) bool {
+	select {
+	case s.sem <- struct{}{}:
+		defer func() { <-s.sem }()
+	case <-r.Context().Done():
+		return false
+	}
+	dir, err := os.MkdirTemp(s.cfg.TempDir, "fupan-preview-*")
+	if err != nil {
+		return false
+	}
+	defer func() { _ = os.RemoveAll(dir) }()
+	settings := s.cfg.Settings
+	settings.Now = s.cfg.Now()
+	outs, err := batch.Report(r.Context(), settings, rv, src, filepath.Join(dir, "preview"), filepath.Ext(name))
+	if err != nil {
+		return false
+	}
+	b, err := os.ReadFile(outs.PDF)
+	if err != nil {
+		return false
+	}
+	attachment(w, strings.TrimSuffix(name, filepath.Ext(name))+".pdf", "application/pdf")
+	_, _ = w.Write(b)
+	return true
 }
 
 func newFindings(rv *fupan.Review, name string, now time.Time) findingsData {

@@ -15,6 +15,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -434,4 +435,35 @@ func sharedStrings(t *testing.T, data []byte) string {
 		}
 	}
 	return all.String()
+}
+
+// "Preview" draws the report of a workbook without errors as run draws it,
+// and keeps nothing; a workbook with errors gets its findings and why.
+func TestPreview(t *testing.T) {
+	tmp := t.TempDir()
+	s := newServer(t, func(c *Config) { c.TempDir = tmp })
+	w := postWorkbook(t, s, east, "华东销售部_2025Q3.xlsx", readSample(t, "华东销售部_2025Q3.xlsx"), "preview")
+	if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(w.Body.Bytes(), []byte("%PDF")) {
+		t.Fatalf("preview: status %d, %s, %.20q", w.Code, w.Header().Get("Content-Type"), w.Body.String())
+	}
+	if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, rfc5987("华东销售部_2025Q3.pdf")) {
+		t.Errorf("named %s", cd)
+	}
+	if exe, err := exec.LookPath("pdftotext"); err == nil {
+		p := filepath.Join(t.TempDir(), "r.pdf")
+		if err := os.WriteFile(p, w.Body.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command(exe, "-layout", p, "-").Output()
+		if err != nil || !strings.Contains(string(text), "华东销售部") || !strings.Contains(string(text), "2025Q3") {
+			t.Errorf("the preview's text (%v):\n%s", err, text)
+		}
+	}
+	body := postWorkbook(t, s, east, "单位不一致_2025Q3.xlsx", readSample(t, "invalid/单位不一致_2025Q3.xlsx"), "preview").Body.String()
+	if !strings.Contains(body, "无法生成报告预览") || !strings.Contains(body, "unit-mismatch") {
+		t.Errorf("a preview of a workbook with errors:\n%s", body)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
 }
