@@ -82,6 +82,7 @@ func TestWhoSeesWhat(t *testing.T) {
 		{boss, path("teams", south, "2025Q3", "report.pdf"), want{200, []string{"%PDF"}, nil}},
 		{boss, path("teams", south, "2025Q2", "reviewed"), want{200, []string{"PK"}, nil}},
 		{boss, "/lessons?q=" + url.QueryEscape("地推"), want{200, []string{e, south}, nil}},
+		{boss, "/lessons?q=" + url.QueryEscape("華東銷售部") + "&kind=lesson", want{200, []string{e, "地推活动客群画像"}, []string{south, "经验:"}}},
 		{boss, "/runs", want{404, nil, nil}},
 		{boss, "/runs/0/overview.pdf", want{200, []string{"%PDF"}, nil}},
 		{boss, "/template/zh-Hant", want{200, []string{"PK"}, nil}},
@@ -228,6 +229,17 @@ func TestSecurityHeadersOnEveryPage(t *testing.T) {
 	a, b := get(t, s, boss, "/").Header().Get("Content-Security-Policy"), get(t, s, boss, "/").Header().Get("Content-Security-Policy")
 	if a == b {
 		t.Errorf("the nonce is the same on two pages: %q", a)
+	}
+}
+
+// Nobody known checks nothing.
+func TestUploadNeedsARole(t *testing.T) {
+	s := newServer(t)
+	for _, who := range []string{nobody, ""} {
+		w := postWorkbook(t, s, who, "a.xlsx", []byte("PK"), "check")
+		if w.Code != http.StatusForbidden || strings.Contains(w.Body.String(), "检查结果") {
+			t.Errorf("%q: status %d", who, w.Code)
+		}
 	}
 }
 
