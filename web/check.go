@@ -157,6 +157,11 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 				up.remove()
 				return nil, err
 			}
+			if up.size > limit {
+				// The rest is not read: the reader says too large, as
+				// the batch does, whatever else the form held.
+				return up, nil
+			}
 		}
 		_ = part.Close()
 	}

@@ -116,6 +116,12 @@ func TestUploadLimitsAndNothingKept(t *testing.T) {
 	if !strings.Contains(body, "file-too-large") || !strings.Contains(body, "过大") {
 		t.Errorf("an upload over the limit: no file-too-large finding\n%s", body)
 	}
+	// Far over the limit (and over the form's allowance around it): the
+	// same finding, not a broken upload.
+	big := bytes.Repeat([]byte("PK"), 100_000)
+	if body := postWorkbook(t, s, east, "大.xlsx", big, "check").Body.String(); !strings.Contains(body, "file-too-large") {
+		t.Errorf("an upload far over the limit: no file-too-large finding\n%s", body)
+	}
 	s = newServer(t, func(c *Config) { c.TempDir = tmp })
 	if body := postWorkbook(t, s, east, "华东销售部_2025Q3.xlsx", data, "handin").Body.String(); !strings.Contains(body, "检查结果") {
 		t.Errorf("a check: %s", body)
