@@ -310,3 +310,18 @@ func TestDashboardFollowsTheHistory(t *testing.T) {
 		t.Errorf("after 华东销售部 2025Q3 was forgotten, the dashboard still shows it handed in:\n%s", m)
 	}
 }
+
+// Without a login, the one person is at the machine: a request that reaches
+// the server from elsewhere all the same is nobody.
+func TestLoopbackOnlyWithoutLogin(t *testing.T) {
+	s := newServer(t, func(c *Config) { c.Auth = Auth{} })
+	for addr, want := range map[string]int{"127.0.0.1:5000": 200, "[::1]:5000": 200, "192.0.2.1:5000": 403, "[::ffff:10.0.0.1]:5000": 403} {
+		r := httptest.NewRequest(http.MethodGet, "/dashboard", nil)
+		r.RemoteAddr = addr
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("from %s: status %d, want %d", addr, w.Code, want)
+		}
+	}
+}
