@@ -125,13 +125,20 @@ func TestWhoSeesWhat(t *testing.T) {
 		if w.Code != tc.status {
 			t.Errorf("%s %s: status %d, want %d", tc.who, tc.target, w.Code, tc.status)
 		}
+		// A file is told by how it begins (a page's random nonce may hold "PK").
+		holds := func(h string) bool {
+			if h == "PK" || h == "%PDF" {
+				return strings.HasPrefix(body, h)
+			}
+			return strings.Contains(body, h)
+		}
 		for _, h := range tc.has {
-			if !strings.Contains(body, h) {
+			if !holds(h) {
 				t.Errorf("%s %s: no %q in the answer", tc.who, tc.target, h)
 			}
 		}
 		for _, h := range tc.hasnt {
-			if strings.Contains(body, h) {
+			if holds(h) {
 				t.Errorf("%s %s: %q in the answer", tc.who, tc.target, h)
 			}
 		}
