@@ -332,3 +332,19 @@ func TestLoopbackOnlyWithoutLogin(t *testing.T) {
 		}
 	}
 }
+
+// checkPolicy holds a page's answer to the policy every page has: the
+// nonce of its style in the Content-Security-Policy, no caching.
+func checkPolicy(t *testing.T, what string, w *httptest.ResponseRecorder) {
+	t.Helper()
+	m := regexp.MustCompile(`<style nonce="([^"]+)">`).FindStringSubmatch(w.Body.String())
+	if m == nil {
+		t.Fatalf("%s: no style with a nonce", what)
+	}
+	if got, want := w.Header().Get("Content-Security-Policy"), csp(m[1]); got != want || !strings.Contains(got, "default-src 'none'") {
+		t.Errorf("%s: policy %q, want %q", what, got, want)
+	}
+	if w.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("%s: cached", what)
+	}
+}

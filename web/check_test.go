@@ -61,6 +61,7 @@ func TestUploadShowsFindingsAtCells(t *testing.T) {
 		if w.Code != http.StatusOK {
 			t.Fatalf("%s: status %d", name, w.Code)
 		}
+		checkPolicy(t, "findings of "+name, w)
 		body := w.Body.String()
 		rv, err := batch.Load(context.Background(), batch.Settings{}, filepath.Base(name), data)
 		if err != nil {
@@ -141,7 +142,9 @@ func TestHandIn(t *testing.T) {
 	data := bookBytes(t, teamBook("华东销售部", [3]string{"1300万", "530家", "16%"}))
 	sum := sha256.Sum256(data)
 	for i, want := range []string{"华东销售部_2025Q4.xlsx", "华东销售部_2025Q4-2.xlsx"} {
-		body := postWorkbook(t, s, east, "华东销售部_2025Q4.xlsx", data, "handin").Body.String()
+		w := postWorkbook(t, s, east, "华东销售部_2025Q4.xlsx", data, "handin")
+		checkPolicy(t, "receipt", w)
+		body := w.Body.String()
 		if !strings.Contains(body, "已提交") || !strings.Contains(body, hex.EncodeToString(sum[:])) || !strings.Contains(body, html.EscapeString(want)) {
 			t.Fatalf("hand-in %d: no receipt naming %s\n%s", i+1, want, body)
 		}
