@@ -36,12 +36,36 @@ type fileConfig struct {
 	Teams []string `yaml:"teams"`
 	// Submission is when a period's review is due.
 	Submission submissionConfig `yaml:"submission"`
+	// Serve is fupan serve's: where it listens, who logs in and may see what.
+	Serve serveConfig `yaml:"serve"`
 }
 
 // submissionConfig is when teams hand in: due_day days into the month
 // after the period (5: by the 5th), in timezone:.
 type submissionConfig struct {
 	DueDay int `yaml:"due_day"`
+}
+
+// serveConfig is fupan.yaml's serve: section.
+type serveConfig struct {
+	Listen string `yaml:"listen"`
+	// Auth "proxy": the company's login proxy names the person in
+	// ProxyHeader, believed only from TrustedProxies (CIDRs).
+	Auth           string   `yaml:"auth"`
+	ProxyHeader    string   `yaml:"proxy_header"`
+	TrustedProxies []string `yaml:"trusted_proxies"`
+	// AcceptUploads is the shared folder a checked workbook is handed in to.
+	AcceptUploads string         `yaml:"accept_uploads"`
+	MaxAnalyses   int            `yaml:"max_analyses"`
+	Access        []accessConfig `yaml:"access"`
+}
+
+// accessConfig gives an identity (proxy:NAME) a role: leadership, team (with
+// its teams) or operator.
+type accessConfig struct {
+	Identity string   `yaml:"identity"`
+	Role     string   `yaml:"role"`
+	Teams    []string `yaml:"teams"`
 }
 
 // notifyConfig is one robot. Its webhook URL holds a credential, so the file

@@ -107,6 +107,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			nextCommand(),
 			lessonsCommand(),
 			actionsCommand(),
+			serveCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/web"
+	"github.com/rs/zerolog"
+	"github.com/urfave/cli/v2"
+)
+
+func serveCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "serve",
+		Usage:     "serve the pages: check a workbook before handing it in, the dashboard, the runs",
+		ArgsUsage: "OUT...",
+		Description: `Serves, over the output folders and history that run and watch write, the
+pages where a team lead checks a workbook (findings by sheet and cell, the
+report's key figures; nothing is recorded) and, where serve.accept_uploads
+is set, hands it in; where leadership reads the latest period's dashboard,
+each team's trend and reports, and the lessons; and where the operator sees
+the last runs. Pages need no JavaScript and load nothing from elsewhere.
+
+Without a login, fupan serve listens on loopback only (one person at the
+machine sees everything). Behind the company's login proxy, set in
+fupan.yaml:
+
+  serve:
+    listen: 0.0.0.0:8080
+    auth: proxy
+    proxy_header: X-Remote-User
+    trusted_proxies: [10.0.0.5/32]
+    accept_uploads: /srv/复盘/2025-09
+    access:
+      - {identity: proxy:wang, role: leadership}
+      - {identity: proxy:li, role: team, teams: [华东销售部]}
+      - {identity: proxy:ops, role: operator}
+
+Examples:
+  fupan serve --listen 127.0.0.1:8080 out
+  fupan serve --config /etc/fupan/fupan.yaml /srv/复盘报告/2025-08 /srv/复盘报告/2025-09
+
+Exit status: 0 stopped, 1 the server failed, 2 bad usage (a listen address
+others reach without a login included).`,
+		Flags: append(append(reviewFlags(),
+			&cli.StringFlag{Name: "listen", Usage: "listen on `ADDR` (default: serve.listen, else 127.0.0.1:8080)"},
+		), historyFlags()...),
+		OnUsageError: usageError,
+		Action: func(c *cli.Context) error {
+			o, err := serveOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			if o.Config.History != nil {
+				defer func() { _ = o.Config.History.Close() }()
+			}
+			return o.run(c.Context)
+		},
+	}
+}
+
+// serveOptions are what fupan serve serves, read from its flags and fupan.yaml.
+type serveOptions struct {
+	Listen string
+	Config web.Config
+}
+
+func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
+	if c.NArg() == 0 {
+		return serveOptions{}, cli.Exit("serve takes at least one OUT folder (what run or watch write)", exitBadUsage)
+	}
+	fc, cfgPath, err := loadConfig(c, nil)
+	if err != nil {
+		return serveOptions{}, err
+	}
+	sc := fc.Serve
+	o := serveOptions{Listen: c.String("listen")}
+	if o.Listen == "" {
+		o.Listen = sc.Listen
+	}
+	if o.Listen == "" {
+		o.Listen = "127.0.0.1:8080"
+	}
+	auth := web.Auth{Header: sc.ProxyHeader}
+	switch sc.Auth {
+	case "":
+	case "proxy":
+		auth.Proxy = true
+		if auth.Trusted, err = web.ParsePrefixes(sc.TrustedProxies); err != nil {
+			return o, cli.Exit(fmt.Sprintf("config %s: serve.%v", cfgPath, err), exitBadUsage)
+		}
+	default:
+		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy (or none, on loopback)", cfgPath, sc.Auth), exitBadUsage)
+	}
+	if err := web.CheckListen(o.Listen, auth); err != nil {
+		return o, cli.Exit(err.Error(), exitBadUsage)
+	}
+	grants := make([]web.Grant, 0, len(sc.Access))
+	for _, a := range sc.Access {
+		grants = append(grants, web.Grant{Identity: a.Identity, Role: a.Role, Teams: a.Teams})
+	}
+	if err := web.CheckGrants(grants); err != nil {
+		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+	}
+	for _, out := range c.Args().Slice() {
+		if fi, err := os.Stat(out); err != nil || !fi.IsDir() {
+			return o, cli.Exit(fmt.Sprintf("%s: not an output folder", out), exitBadUsage)
+		}
+	}
+	if sc.AcceptUploads != "" {
+		if fi, err := os.Stat(sc.AcceptUploads); err != nil || !fi.IsDir() {
+			return o, cli.Exit(fmt.Sprintf("config %s: serve.accept_uploads %s: not a folder", cfgPath, sc.AcceptUploads), exitBadUsage)
+		}
+	}
+	s, err := settingsFrom(c)
+	if err != nil {
+		return o, err
+	}
+	id, err := identity(c)
+	if err != nil {
+		return o, err
+	}
+	hist, err := serveHistory(c)
+	if err != nil {
+		return o, err
+	}
+	log := zerolog.Ctx(c.Context)
+	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Identity: id, Settings: s, Auth: auth,
+		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log)}
+	return o, nil
+}
+
+// serveHistory opens the history read-only: --history or history:, else
+// the one run writes beside the first OUT where it is there.
+func serveHistory(c *cli.Context) (*sqlite.DB, error) {
+	hist, problem, err := openHistory(c, "", historyRead)
+	if err != nil {
+		return nil, err
+	}
+	if problem != nil {
+		return nil, cli.Exit(problem.Error(), exitFailed)
+	}
+	if hist != nil || c.Bool("no-history") {
+		return hist, nil
+	}
+	abs, err := filepath.Abs(c.Args().First())
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitBadUsage)
+	}
+	beside := filepath.Join(filepath.Dir(abs), defaultHistory)
+	if _, err := os.Stat(beside); err != nil {
+		return nil, nil
+	}
+	db, err := sqlite.Open(c.Context, beside, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		return nil, cli.Exit(err.Error(), exitFailed)
+	}
+	return db, nil
+}
+
+// accessLog writes one line per request: who asked for which page, the
+// answer and its time; never a query string or a workbook's contents.
+func accessLog(log *zerolog.Logger) func(web.AccessRecord) {
+	return func(r web.AccessRecord) {
+		log.Info().Str("method", r.Method).Str("path", r.Path).Str("who", r.Identity).Str("remote", r.Remote).
+			Int("status", r.Status).Int64("bytes", r.Bytes).Dur("duration", r.Duration).Msg("request")
+	}
+}
+
+func (o serveOptions) run(ctx context.Context) error {
+	srv, err := web.New(o.Config)
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	zerolog.Ctx(ctx).Info().Str("listen", "http://"+o.Listen).Strs("outputs", o.Config.Outs).Msg("serving")
+	if err := srv.Serve(ctx, o.Listen); err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	return nil
+}

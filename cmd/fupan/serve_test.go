@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fupan serve refuses at start to show figures to others without a login,
+// and a serve: section it cannot believe.
+func TestServeRefusals(t *testing.T) {
+	out := t.TempDir()
+	cfg := func(body string) string {
+		p := filepath.Join(t.TempDir(), "fupan.yaml")
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--listen", "0.0.0.0:8080", out}, "loopback only"},
+		{[]string{"serve", "--listen", ":8080", out}, "loopback only"},
+		{[]string{"serve", "--config", cfg("serve:\n  listen: 10.0.0.1:8080\n"), out}, "loopback only"},
+		{[]string{"serve", "--config", cfg("serve:\n  auth: proxy\n  proxy_header: X-Remote-User\n"), "--listen", "0.0.0.0:8080", out}, "trusted_proxies"},
+		{[]string{"serve", "--config", cfg("serve:\n  auth: password\n"), out}, "want proxy"},
+		{[]string{"serve", "--config", cfg("serve:\n  auth: proxy\n  proxy_header: X-Remote-User\n  trusted_proxies: [10.0.0.5]\n  access:\n    - {identity: proxy:li, role: team}\n"), "--listen", "0.0.0.0:8080", out}, "no teams"},
+		{[]string{"serve", "--listen", "127.0.0.1:8080", filepath.Join(out, "missing")}, "not an output folder"},
+		{[]string{"serve", "--listen", "127.0.0.1:8080"}, "at least one OUT"},
+	} {
+		_, stderr, code := runCLI(t, tc.args...)
+		if code != exitBadUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, want %d saying %q:\n%s", tc.args, code, exitBadUsage, tc.want, stderr)
+		}
+	}
+}
+
+// fupan serve on the samples' run: the dashboard from the history beside
+// OUT, the access log without workbook contents, a clean stop.
+func TestServeSamples(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--as-of", "2025-10-08"); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--listen", addr, out}, io.Discard, &stderr)
+	}()
+	var body string
+	for i := 0; i < 100; i++ {
+		resp, err := http.Get("http://" + addr + "/dashboard")
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			_ = resp.Body.Close()
+			body = string(b)
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("serve: exit %d\n%s", code, stderr.String())
+	}
+	for _, want := range []string{"最新周期：2025Q3", "华东销售部", "5 / 5"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("dashboard: no %q\n%s", want, body)
+		}
+	}
+	log := stderr.String()
+	if !strings.Contains(log, `"path":"/dashboard"`) || !strings.Contains(log, `"who":"local"`) || !strings.Contains(log, fmt.Sprintf(`"status":%d`, 200)) {
+		t.Errorf("no access log line:\n%s", log)
+	}
+}

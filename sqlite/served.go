@@ -1,0 +1,125 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/fupan-review/fupan"
+)
+
+// Filed is a recorded review as fupan serve's pages read it: the entry, the
+// run's output folder and input file that recorded it (empty where an
+// earlier fupan or report did), and its findings by severity.
+type Filed struct {
+	Entry
+	Output   string
+	Input    string
+	Errors   int
+	Warnings int
+}
+
+const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at, output, input, errors, warnings`
+
+func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
+	rows, err := h.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	defer func() { _ = rows.Close() }()
+	var out []Filed
+	for rows.Next() {
+		var f Filed
+		var start, end, recorded string
+		var summary []byte
+		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &summary, &recorded,
+			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
+			return nil, &Error{h.path, "read", err}
+		}
+		if !json.Valid(summary) {
+			return nil, &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, f.Team, f.Period)}
+		}
+		f.Summary = summary
+		f.Start, f.End = isoDate(start), isoDate(end)
+		f.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	return out, nil
+}
+
+// LatestTwo is each team's latest two recorded periods, newest first within
+// a team: what a dashboard compares. One query, whatever the history's size.
+func (h *DB) LatestTwo(ctx context.Context) ([]Filed, error) {
+	// The window sorts only ids and dates; the rows' summaries are read for
+	// the two kept of each team (sorting whole rows took 70% of a dashboard).
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE id IN (
+		SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews)
+		WHERE n <= 2) ORDER BY team_key, period_end DESC, period_start DESC`)
+}
+
+// TeamFiled is every recorded period of one team, oldest first.
+func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
+}
+
+// Size is the history file's size in bytes (its main file; the WAL aside).
+func (h *DB) Size(ctx context.Context) (int64, error) {
+	var pages, size int64
+	if err := h.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		return 0, &Error{h.path, "read", classify(err)}
+	}
+	if err := h.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil {
+		return 0, &Error{h.path, "read", classify(err)}
+	}
+	return pages * size, nil
+}
+
+// Generation changes whenever a review is recorded, replaced or forgotten:
+// the newest id and the count, both read from indexes. A page that reads
+// the whole history keeps its answer while the generation stays.
+func (h *DB) Generation(ctx context.Context) (string, error) {
+	var maxID, n int64
+	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
+		return "", &Error{h.path, "read", classify(err)}
+	}
+	return fmt.Sprintf("%d-%d", maxID, n), nil
+}
+
+// OpenAction is an action of a team's latest review not marked done.
+type OpenAction struct {
+	Item, Owner, DueText, Status string
+	Due                          fupan.Date
+	Period                       string
+	PeriodEnd                    fupan.Date
+}
+
+// OpenActions are the actions of the team's latest recorded review that are
+// not done, in the order the team wrote them.
+func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]OpenAction, error) {
+	rows, err := h.db.QueryContext(ctx, `SELECT a.item, a.owner, coalesce(a.due, ''), a.due_text, a.status, r.period, r.period_end
+		FROM action_rows a JOIN reviews r ON r.id = a.review_id
+		WHERE r.id = (SELECT id FROM reviews WHERE team_key = ? ORDER BY period_end DESC, period_start DESC LIMIT 1) AND a.done = 0
+		ORDER BY a.seq`, teamKey)
+	if err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	defer func() { _ = rows.Close() }()
+	var out []OpenAction
+	for rows.Next() {
+		var a OpenAction
+		var due, end string
+		if err := rows.Scan(&a.Item, &a.Owner, &due, &a.DueText, &a.Status, &a.Period, &end); err != nil {
+			return nil, &Error{h.path, "read", err}
+		}
+		a.Due, a.PeriodEnd = isoDate(due), isoDate(end)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, &Error{h.path, "read", classify(err)}
+	}
+	return out, nil
+}
