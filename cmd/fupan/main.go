@@ -108,6 +108,7 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			lessonsCommand(),
 			versionCommand(),
 			doctorCommand(),
+			serviceCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}
