@@ -3,7 +3,8 @@
 #   fupan_VERSION_linux_amd64.tar.gz, …_linux_arm64.tar.gz, …_darwin_arm64.tar.gz,
 #   …_windows_amd64.zip (fupan, README, docs/install.md, contrib/),
 #   fupan_VERSION_amd64.deb / _arm64.deb and fupan-VERSION.x86_64.rpm / .aarch64.rpm (nfpm),
-#   fupan_VERSION_x64.msi (wixl, where msitools is installed), SHA256SUMS.
+#   fupan_VERSION_linux_amd64.image.tar / _arm64 (an OCI image from scratch, for
+#   docker load or podman load), fupan_VERSION_x64.msi (wixl, where installed), SHA256SUMS.
 # Static binaries (CGO_ENABLED=0), -trimpath, the version, commit and date set
 # for `fupan version`. FUPAN_TARGETS="linux/amd64" builds fewer (CI's check).
 #
@@ -51,6 +52,9 @@ for t in $targets; do
     for fmt in deb rpm; do
       nfpm package -f "$dist/build/nfpm-$arch.yaml" -p "$fmt" -t "$dist/" >/dev/null
     done
+    # The OCI image from scratch, as a tarball for docker load / podman load.
+    go run -modfile=packaging/tools.mod -tags fupanimage ./packaging/image \
+      -bin "$dir/fupan" -version "$version" -arch "$arch" -o "$dist/fupan_${version}_linux_${arch}.image.tar"
   fi
   if [ "$os" = windows ] && command -v wixl >/dev/null; then
     wixl -a x64 -D Version="$version" -D SourceDir="$dir" -o "$dist/fupan_${version}_x64.msi" packaging/fupan.wxs
