@@ -100,10 +100,6 @@ func parseServiceArgs(action string, args []string) (serviceArgs, error) {
 	return sa, nil
 }
 
-// serviceStopWait is how long a stop waits for the run in progress to write
-// its summary before the service reports itself stopped regardless.
-const serviceStopWait = 2 * time.Minute
-
 // runUntilStopped runs work under a context that stop cancels — the service
 // manager's Stop or Shutdown, as SIGTERM cancels main's — and waits for it
 // to finish, at most wait after the stop. It returns work's exit code, or

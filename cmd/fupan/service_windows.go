@@ -13,6 +13,10 @@ import (
 	"golang.org/x/sys/windows/svc/mgr"
 )
 
+// serviceStopWait is how long a stop waits for the run in progress to write
+// its summary before the service reports itself stopped regardless.
+const serviceStopWait = 2 * time.Minute
+
 // serviceAction carries out fupan service ACTION on Windows.
 func serviceAction(c *cli.Context, action string, args []string) error {
 	sa, err := parseServiceArgs(action, args)
