@@ -71,7 +71,7 @@ const tradSimpPairs = "" +
 	// in foldOnlyPairs, their Simplified forms being written in Traditional too.
 	"啟启碼码環环刪删舊旧頭头欄栏張张該该稱称兩两複复識识順顺須须種种儲储確确觀观魚鱼圖图轍辙針针則则歸归會会響响頂顶問问發发覽览況况決决暫暂訊讯輸输夾夹連连隨随屬属趨趋勢势歷历礙碍庫库約约條条郵邮構构竄窜損损壞坏聲声徑径換换" +
 	// fupan doctor's texts (cmd/fupan/doctor.go).
-	"創创敗败機机權权組组絡络給给統统網网讓让邊边鎖锁鐘钟顯显驛驿"
+	"創创敗败機机權权組组絡络給给統统網网讓让邊边鎖锁鐘钟顯显驛驿裝装級级"
 
 // foldOnlyPairs fold to a form Traditional writes too (制, 台, 并, 里): for
 // matching, but never evidence that a text is Simplified.

@@ -200,7 +200,15 @@ func (d *doctor) checkHistory(ctx context.Context, fc fileConfig, cfgPath string
 		return
 	}
 	db, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
-	if err != nil {
+	switch {
+	case errors.Is(err, sqlite.ErrOlderSchema):
+		// Not broken: the next run brings it up to date, as after an upgrade.
+		d.add("history", statusWarning, "doctor.history.older", path).fix(d.o.Lang, "doctor.history.older.fix")
+		return
+	case errors.Is(err, sqlite.ErrNewerSchema):
+		d.add("history", statusFail, "doctor.history.bad", path, err).fix(d.o.Lang, "doctor.history.newer.fix")
+		return
+	case err != nil:
 		d.add("history", statusFail, "doctor.history.bad", path, err).fix(d.o.Lang, "doctor.history.bad.fix")
 		return
 	}

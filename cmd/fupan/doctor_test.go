@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -183,6 +184,16 @@ func TestDoctorBrokenPieces(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "cannot be opened", "restore it from the last backup"},
+		{"history of a newer fupan", "history", func(t *testing.T, s *doctorSetup) {
+			raw, err := sql.Open("sqlite", s.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = raw.Close() }()
+			if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", sqlite.SchemaVersion+1)); err != nil {
+				t.Fatal(err)
+			}
+		}, "newer fupan", "install the fupan that wrote it"},
 		{"history inside the teams' folder", "history", func(t *testing.T, s *doctorSetup) {
 			s.opts.History = filepath.Join(s.opts.Input, "h.sqlite")
 		}, "inside the input folder", "where the teams cannot write"},
@@ -298,5 +309,19 @@ func rewriteFile(t *testing.T, path, old, new string) {
 	}
 	if err := os.WriteFile(path, bytes.ReplaceAll(b, []byte(old), []byte(new)), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A history of an older fupan's schema is a warning, not a failure: the next
+// run migrates it, and doctor says to back it up first.
+func TestDoctorOlderHistory(t *testing.T) {
+	s := newDoctorSetup(t)
+	copyTestFile(t, "../../sqlite/testdata/history-v1.sqlite", s.history)
+	r, out, err := s.result(t, "history")
+	if r.Status != statusWarning || !strings.Contains(r.Message, "older fupan's schema") || !strings.Contains(r.Fix, "fupan history backup") {
+		t.Errorf("history v1: %+v\n%s", r, out)
+	}
+	if err != nil {
+		t.Errorf("a warning: %v", err)
 	}
 }
