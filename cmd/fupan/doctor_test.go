@@ -325,3 +325,27 @@ func TestDoctorOlderHistory(t *testing.T) {
 		t.Errorf("a warning: %v", err)
 	}
 }
+
+// Through the command line: DIR before or after -o, --json, --lang, and a
+// language fupan does not speak is bad usage.
+func TestDoctorCommandLine(t *testing.T) {
+	s := newDoctorSetup(t)
+	t.Setenv("FUPAN_TEST_SMTP_PASSWORD", testPassword)
+	t.Setenv("FUPAN_TEST_WECOM", s.robots.WeComURL())
+	var out, errs bytes.Buffer
+	args := []string{"fupan", "doctor", "--config", s.opts.Config, "-o", s.opts.Output, s.opts.Input, "--json", "--lang", "zh-Hant", "--offline"}
+	if code := run(context.Background(), args, &out, &errs); code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errs.String())
+	}
+	var rep doctorReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failures != 0 || len(rep.Checks) != 10 || rep.Checks[0].Title != "配置文件" || rep.Checks[6].Status != statusSkipped {
+		t.Errorf("doctor --json --offline: %+v", rep)
+	}
+	errs.Reset()
+	if code := run(context.Background(), []string{"fupan", "doctor", "--lang", "fr"}, &out, &errs); code != exitBadUsage || !strings.Contains(errs.String(), "--lang") {
+		t.Errorf("--lang fr: exit %d, %q", code, errs.String())
+	}
+}
