@@ -35,6 +35,16 @@ func classifyWindowsPath(p string) winPath {
 
 func isLetter(b byte) bool { return 'A' <= b&^0x20 && b&^0x20 <= 'Z' }
 
+// networkTypeName tells the network file systems by the type names macOS
+// and the BSDs give in statfs(2)'s f_fstypename.
+func networkTypeName(name string) bool {
+	switch name {
+	case "smbfs", "nfs", "afpfs", "webdav", "cifs", "ftp", "osxfuse", "macfuse", "fusefs":
+		return true
+	}
+	return false
+}
+
 // OnNetworkFS reports whether dir is on a network file system, and which, as
 // Open judges it: for `fupan doctor`, which says so before a run does.
 func OnNetworkFS(dir string) (bool, string) { return networkFS(dir) }

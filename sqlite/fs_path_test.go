@@ -28,3 +28,13 @@ func TestClassifyWindowsPath(t *testing.T) {
 		}
 	}
 }
+
+// macOS names a share's file system in statfs(2): those are refused, its own
+// disks are not.
+func TestNetworkTypeName(t *testing.T) {
+	for name, want := range map[string]bool{"smbfs": true, "nfs": true, "afpfs": true, "webdav": true, "macfuse": true, "apfs": false, "hfs": false, "msdos": false, "exfat": false, "": false} {
+		if got := networkTypeName(name); got != want {
+			t.Errorf("%q: %v, want %v", name, got, want)
+		}
+	}
+}
