@@ -83,6 +83,7 @@ var en = map[string]string{
 	"doctor.timezone.bad.fix":    "write an IANA name, such as Asia/Shanghai",
 	"doctor.clock.ok":            "%s",
 	"doctor.clock.bad":           "the clock says %s, before this fupan was built (%s)",
+	"doctor.clock.history":       "the clock says %s, before the history's last review was recorded (%s)",
 	"doctor.clock.bad.fix":       "set the clock right (timedatectl set-ntp true on Linux, w32tm /resync on Windows)",
 
 	// Findings: the message of each code (its arguments come in the order the check

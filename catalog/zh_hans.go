@@ -83,6 +83,7 @@ var zhHans = map[string]string{
 	"doctor.timezone.bad.fix":    "写 IANA 时区名，比如 Asia/Shanghai",
 	"doctor.clock.ok":            "%s",
 	"doctor.clock.bad":           "时钟显示 %s，早于这个 fupan 的构建时间 %s",
+	"doctor.clock.history":       "时钟显示 %s，早于复盘历史里最近一条记录的时间 %s",
 	"doctor.clock.bad.fix":       "校准时钟（Linux 上 timedatectl set-ntp true，Windows 上 w32tm /resync）",
 
 	// Findings: the message of each code (its arguments come in the order the check

@@ -83,6 +83,7 @@ var zhHant = map[string]string{
 	"doctor.timezone.bad.fix":    "寫 IANA 時區名，比如 Asia/Shanghai",
 	"doctor.clock.ok":            "%s",
 	"doctor.clock.bad":           "時鐘顯示 %s，早於這個 fupan 的構建時間 %s",
+	"doctor.clock.history":       "時鐘顯示 %s，早於復盤歷史裡最近一條記錄的時間 %s",
 	"doctor.clock.bad.fix":       "校準時鐘（Linux 上 timedatectl set-ntp true，Windows 上 w32tm /resync）",
 
 	// Findings: the message of each code (its arguments come in the order the check

@@ -211,8 +211,9 @@ func (o doctorOptions) check(ctx context.Context) doctorReport {
 
 // doctor gathers the results of the checks.
 type doctor struct {
-	o       doctorOptions
-	results []checkResult
+	o            doctorOptions
+	results      []checkResult
+	lastRecorded time.Time // the history's last review, a floor for the clock
 }
 
 // add records a check: its message, and its fix where there is one, are

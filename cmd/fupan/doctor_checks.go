@@ -221,6 +221,7 @@ func (d *doctor) checkHistory(ctx context.Context, fc fileConfig, cfgPath string
 		d.add("history", statusFail, "doctor.history.bad", path, err).fix(d.o.Lang, "doctor.history.bad.fix")
 		return
 	}
+	d.lastRecorded, _ = time.Parse(time.RFC3339, st.LastRecorded)
 	if st.Reviews == 0 {
 		d.add("history", statusOK, "doctor.history.empty", path, st.Schema)
 	} else {
@@ -406,11 +407,16 @@ func (d *doctor) checkTimezone(fc fileConfig) {
 
 // checkClock catches a clock left far behind (a machine without NTP after a
 // dead battery): periods and reminders are counted from it. Without a
-// network time source to ask, the build's date is the floor.
+// network time source to ask, the build's date and the last review the
+// history recorded are the floor.
 func (d *doctor) checkClock() {
 	now := d.o.Now()
 	if built, err := time.Parse(time.RFC3339, d.o.Built); err == nil && now.Before(built.Add(-24*time.Hour)) {
 		d.add("clock", statusFail, "doctor.clock.bad", now.Format(time.RFC3339), built.Format(time.RFC3339)).fix(d.o.Lang, "doctor.clock.bad.fix")
+		return
+	}
+	if !d.lastRecorded.IsZero() && now.Before(d.lastRecorded.Add(-time.Hour)) {
+		d.add("clock", statusFail, "doctor.clock.history", now.Format(time.RFC3339), d.lastRecorded.Format(time.RFC3339)).fix(d.o.Lang, "doctor.clock.bad.fix")
 		return
 	}
 	d.add("clock", statusOK, "doctor.clock.ok", now.Format("2006-01-02 15:04:05 -07:00"))

@@ -225,6 +225,11 @@ func TestDoctorBrokenPieces(t *testing.T) {
 			s.opts.Now = func() time.Time { return time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) }
 			s.opts.Built = "2026-11-30T08:00:00Z"
 		}, "2001-01-01", "timedatectl"},
+		{"clock behind the history's last review", "clock", func(t *testing.T, s *doctorSetup) {
+			copyTestFile(t, "../../sqlite/testdata/history-v4.sqlite", s.history)
+			s.opts.Now = func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) }
+			s.opts.Built = "2024-12-01T00:00:00Z"
+		}, "before the history's last review", "timedatectl"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := newDoctorSetup(t)
