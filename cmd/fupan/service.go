@@ -18,13 +18,21 @@ const defaultServiceName = "fupan"
 func isServiceCommand(s string) bool { return s == "watch" || s == "serve" }
 
 func serviceCommand() *cli.Command {
+	// The subcommands read their line by hand (parseServiceArgs): the
+	// command after them has flags of its own. Only --help is cli's.
+	action := func(name string) cli.ActionFunc {
+		return func(c *cli.Context) error {
+			if a := c.Args().First(); a == "-h" || a == "--help" {
+				return cli.ShowSubcommandHelp(c)
+			}
+			return serviceAction(c, name, c.Args().Slice())
+		}
+	}
 	raw := func(name, usage, args string) *cli.Command {
-		return &cli.Command{Name: name, Usage: usage, ArgsUsage: args, SkipFlagParsing: true,
-			Action: func(c *cli.Context) error { return serviceAction(c, name, c.Args().Slice()) }}
+		return &cli.Command{Name: name, Usage: usage, ArgsUsage: args, SkipFlagParsing: true, Action: action(name)}
 	}
 	plain := func(name, usage string) *cli.Command {
-		return &cli.Command{Name: name, Usage: usage, ArgsUsage: "[--name NAME]", SkipFlagParsing: true,
-			Action: func(c *cli.Context) error { return serviceAction(c, name, c.Args().Slice()) }}
+		return &cli.Command{Name: name, Usage: usage, ArgsUsage: "[--name NAME]", SkipFlagParsing: true, Action: action(name)}
 	}
 	return &cli.Command{
 		Name:  "service",

@@ -99,6 +99,10 @@ func TestServiceCommandOffWindows(t *testing.T) {
 	if code != exitBadUsage || !strings.Contains(errs.String(), "systemd") {
 		t.Errorf("service install on %s: exit %d, %q", runtime.GOOS, code, errs.String())
 	}
+	out.Reset()
+	if code := run(context.Background(), []string{"fupan", "service", "install", "--help"}, &out, &errs); code != exitOK || !strings.Contains(out.String(), "[--name NAME] COMMAND") {
+		t.Errorf("service install --help: exit %d, %q", code, out.String())
+	}
 	errs.Reset()
 	code = run(context.Background(), []string{"fupan", "service", "install", "run", "in", "-o", "out"}, &out, &errs)
 	if code != exitBadUsage || !strings.Contains(errs.String(), "a service runs watch or serve") {
