@@ -40,7 +40,7 @@ func TestFileSwappedAfterListing(t *testing.T) {
 		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in, n))
 	}
 	swap := map[string]func(path string) error{
-		"fifo_2025Q3.xlsx":    func(p string) error { return syscall.Mkfifo(p, 0o644) },
+		"fifo_2025Q3.xlsx":    func(p string) error { return mkfifo(p, 0o644) },
 		"zero_2025Q3.xlsx":    func(p string) error { return os.Symlink("/dev/zero", p) },
 		"outside_2025Q3.xlsx": func(p string) error { return os.Symlink(secret, p) },
 	}
@@ -87,7 +87,7 @@ func TestValidateNonFiles(t *testing.T) {
 	}
 	bin := buildFupan(t)
 	fifo := filepath.Join(t.TempDir(), "管道_2025Q3.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{fifo, "/dev/zero", "/dev/null"} {

@@ -229,7 +229,7 @@ func (s *settler) notice(e os.DirEntry, path string, names map[string]bool, now 
 		s.seen[path], s.since[path] = m, now
 		return false
 	}
-	if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) {
+	if now.Sub(s.since[path]) < s.settle || lockedByExcel(names, name) || openElsewhere(path) {
 		return false
 	}
 	s.ready[path] = m

@@ -1,6 +1,6 @@
-//go:build !linux
+//go:build !linux && !windows && !darwin
 
 package sqlite
 
-// networkFS is only known on Linux; elsewhere the README's advice stands.
+// networkFS is known on Linux, macOS and Windows; elsewhere the README's advice stands.
 func networkFS(string) (bool, string) { return false, "" }

@@ -30,6 +30,9 @@ var (
 	ErrNewerSchema = errors.New("the history was written by a newer fupan: update fupan, or use another --history")
 	ErrNetworkFS   = errors.New("the history is on a network file system (SMB, NFS…), where SQLite's locking is not safe: put it on a local disk with --history FILE")
 	ErrDamaged     = errors.New("the history is damaged or not a fupan history: restore it from a backup (fupan history backup), or use another --history")
+	// ErrOlderSchema: a read-only open of a history that the next recording
+	// run migrates.
+	ErrOlderSchema = errors.New("the next fupan run or report migrates it")
 )
 
 // Error is a failure of the history file, naming it.
@@ -177,7 +180,7 @@ func (h *DB) prepare(ctx context.Context, readOnly bool) error {
 	}
 	if readOnly {
 		if version < SchemaVersion {
-			return fmt.Errorf("the history has schema %d: run fupan run or report once with it to bring it to %d", version, SchemaVersion)
+			return fmt.Errorf("the history has schema %d: run fupan run or report once with it to bring it to %d (%w)", version, SchemaVersion, ErrOlderSchema)
 		}
 		return nil
 	}

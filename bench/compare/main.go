@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command compare runs, on the same folder in the same run, fupan run, the
 // floor (excelize reading every workbook and nothing else) and LibreOffice
 // converting every workbook to PDF, and prints workbooks per second, CPU

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command hostile measures what each hostile workbook of docs/bad-input.md
 // costs fupan: it writes them into a folder, runs `fupan validate` and
 // `fupan report` on each as a process of its own, and prints the wall time

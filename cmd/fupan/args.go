@@ -37,6 +37,9 @@ func interspersed(app *cli.App, args []string) []string {
 		}
 		cmd, i = sub, i+1
 	}
+	if cmd.SkipFlagParsing { // service install|run: the rest is another command's line
+		return args
+	}
 	var flags, positional []string
 	rest := args[i+1:]
 	for j := 0; j < len(rest); j++ {

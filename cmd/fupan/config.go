@@ -97,10 +97,7 @@ type workbooksConfig struct {
 	MaxText      int64  `yaml:"max_text"`      // bytes of text in all cells
 }
 
-// systemConfig is the operator's configuration when --config is not given.
-const systemConfig = "/etc/fupan/fupan.yaml"
-
-// configPath finds the config file: --config, else /etc/fupan/fupan.yaml, else
+// configPath finds the config file: --config, else systemConfig, else
 // fupan.yaml in the working directory; "" when there is none. It never looks
 // in or beside the input folder: every team can write there, and a file
 // dropped there would take over the mail and its password.
@@ -188,17 +185,9 @@ func trustConfig(path string, untrusted []string) error {
 	if !fi.Mode().IsRegular() {
 		return errors.New("not a regular file")
 	}
-	if fi.Mode().Perm()&0o022 != 0 {
-		return fmt.Errorf("others can write it (mode %04o); chmod go-w it", fi.Mode().Perm())
-	}
-	if err := ownedByOperator(fi); err != nil {
-		return err
-	}
-	// A file the operator owns in a folder others can write can be replaced.
-	if di, err := os.Stat(filepath.Dir(real)); err == nil && di.Mode().Perm()&0o002 != 0 && di.Mode()&os.ModeSticky == 0 {
-		return fmt.Errorf("its folder %s can be written by anyone, so the file can be replaced", filepath.Dir(real))
-	}
-	return nil
+	// Who may write it is the system's business: modes and owners on Unix
+	// (owner_unix.go), owners and ACLs on Windows (owner_windows.go).
+	return onlyOperatorWrites(real, fi)
 }
 
 // insideAny says which of the folders holds path (absolute, links followed),

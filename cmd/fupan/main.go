@@ -64,7 +64,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:    "fupan",
 		Usage:   "check strategy review (复盘) workbooks and write their reports",
-		Version: version,
+		Version: currentBuild().versionLine(),
 		Description: `fupan reads the four-table review template teams fill (plan, progress
 tracking, outcome review, follow-up actions), checks it cell by cell, computes
 achievement and deviation, and writes the reviewed workbook and a PDF report.
@@ -108,6 +108,9 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 			lessonsCommand(),
 			actionsCommand(),
 			serveCommand(),
+			versionCommand(),
+			doctorCommand(),
+			serviceCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run() reports and exits
 	}
