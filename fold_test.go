@@ -84,7 +84,9 @@ func TestCataloguePunctuation(t *testing.T) {
 			if hit := bad.FindString(text); hit != "" {
 				t.Errorf("%s %s: ASCII punctuation in %q (at %q)", l, key, text, hit)
 			}
-			if hit := pieces.FindString(text); hit != "" && !seeds[key] {
+			// A host and its port (smtp.example.com:465) are written as
+			// machines read them.
+			if hit := pieces.FindString(strings.ReplaceAll(text, "%s:%d", "")); hit != "" && !seeds[key] {
 				t.Errorf("%s %s: ASCII punctuation beside a piece in %q (at %q)", l, key, text, hit)
 			}
 		}
