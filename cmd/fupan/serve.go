@@ -93,14 +93,18 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 			return o, cli.Exit(fmt.Sprintf("config %s: serve.%v", cfgPath, err), exitBadUsage)
 		}
 	default:
-		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy (or none, on loopback)", cfgPath, sc.Auth), exitBadUsage)
+		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy, or none (loopback, or serve.login's ways)", cfgPath, sc.Auth), exitBadUsage)
 	}
+	if auth.Ways, err = loginWays(sc.Login); err != nil {
+		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+	}
+	auth.PublicURL, auth.SessionLife = sc.PublicURL, sessionLife(sc.SessionHours)
 	if err := web.CheckListen(o.Listen, auth); err != nil {
 		return o, cli.Exit(err.Error(), exitBadUsage)
 	}
-	grants := make([]web.Grant, 0, len(sc.Access))
-	for _, a := range sc.Access {
-		grants = append(grants, web.Grant{Identity: a.Identity, Role: a.Role, Teams: a.Teams})
+	grants, err := grantsFrom(&fc)
+	if err != nil {
+		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
 	}
 	if err := web.CheckGrants(grants); err != nil {
 		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
@@ -129,7 +133,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 	}
 	log := zerolog.Ctx(c.Context)
 	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Identity: id, Settings: s, Auth: auth,
-		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log)}
+		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log), Audit: auditLog(log)}
 	return o, nil
 }
 
