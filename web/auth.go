@@ -118,10 +118,10 @@ func ParsePrefixes(list []string) ([]netip.Prefix, error) {
 // Person is who a request comes from, with what they may see.
 type Person struct {
 	Identity   string
-	Name       string   // what the login calls them
-	Groups     []string // the login's further identities (oidc:group:NAME)
-	Way        string   // the way they logged in; "" for proxy and loopback
-	Session    bool     // logged in here: they may log out
+	Name       string          // what the login calls them
+	Groups     []string        // the login's further identities (oidc:group:NAME)
+	Way        string          // the way they logged in; "" for proxy and loopback
+	Session    bool            // logged in here: they may log out
 	Everything bool            // loopback without login, or leadership
 	Teams      map[string]bool // team keys a team role names
 	Operator   bool

@@ -20,7 +20,9 @@ type platforms struct {
 	wecom, ding, feishu, oidc *logintest.Fake
 }
 
-func (p platforms) all() []*logintest.Fake { return []*logintest.Fake{p.wecom, p.ding, p.feishu, p.oidc} }
+func (p platforms) all() []*logintest.Fake {
+	return []*logintest.Fake{p.wecom, p.ding, p.feishu, p.oidc}
+}
 
 func callback(kind string) string { return publicURL + "/login/" + kind + "/callback" }
 
@@ -227,10 +229,10 @@ func TestLoginInsideTheApps(t *testing.T) {
 	p := startPlatforms(t)
 	s, _ := newLoginServer(t, p)
 	for ua, want := range map[string]string{
-		"Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 wxwork/4.1.22 MicroMessenger/7.0.1 Language/zh": "/login/wecom",
+		"Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 wxwork/4.1.22 MicroMessenger/7.0.1 Language/zh":    "/login/wecom",
 		"Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 AliApp(DingTalk/7.5.0)": "/login/dingtalk",
-		"Mozilla/5.0 (Macintosh) AppleWebKit/537.36 Chrome/120 Safari/537.36 Lark/7.1.0 LarkLocale/zh_CN":         "/login/feishu",
-		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36":                  "",
+		"Mozilla/5.0 (Macintosh) AppleWebKit/537.36 Chrome/120 Safari/537.36 Lark/7.1.0 LarkLocale/zh_CN":           "/login/feishu",
+		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36":                   "",
 	} {
 		b := newTab()
 		b.ua = ua

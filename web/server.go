@@ -44,7 +44,7 @@ type Config struct {
 	// Audit receives one record per login, refusal, log-out, session ended
 	// and file downloaded: who, what, when.
 	Audit func(AuditRecord)
-	Now func() time.Time
+	Now   func() time.Time
 }
 
 // AccessRecord is one line of the access log.
