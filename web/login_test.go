@@ -24,15 +24,20 @@ func (p platforms) all() []*logintest.Fake {
 	return []*logintest.Fake{p.wecom, p.ding, p.feishu, p.oidc}
 }
 
-func callback(kind string) string { return publicURL + "/login/" + kind + "/callback" }
+func callback(kind string) string { return callbackAt(publicURL, kind) }
 
-func startPlatforms(t testing.TB) platforms {
+func callbackAt(base, kind string) string { return base + "/login/" + kind + "/callback" }
+
+func startPlatforms(t testing.TB) platforms { return startPlatformsAt(t, publicURL) }
+
+// startPlatformsAt starts the fakes with fupan's callbacks under base.
+func startPlatformsAt(t testing.TB, base string) platforms {
 	t.Helper()
 	p := platforms{
-		wecom:  logintest.WeCom("ww-corp", "1000002", "wecom-secret-0123456789", callback("wecom")),
-		ding:   logintest.DingTalk("ding-app", "ding-secret-0123456789", callback("dingtalk")),
-		feishu: logintest.Feishu("cli_a1b2", "feishu-secret-0123456789", callback("feishu")),
-		oidc:   logintest.OIDC("fupan", "oidc-secret-0123456789", callback("oidc")),
+		wecom:  logintest.WeCom("ww-corp", "1000002", "wecom-secret-0123456789", callbackAt(base, "wecom")),
+		ding:   logintest.DingTalk("ding-app", "ding-secret-0123456789", callbackAt(base, "dingtalk")),
+		feishu: logintest.Feishu("cli_a1b2", "feishu-secret-0123456789", callbackAt(base, "feishu")),
+		oidc:   logintest.OIDC("fupan", "oidc-secret-0123456789", callbackAt(base, "oidc")),
 	}
 	for _, f := range p.all() {
 		t.Cleanup(f.Close)
