@@ -57,6 +57,13 @@ type Way interface {
 	Exchange(ctx context.Context, code string, r Request) (Identity, error)
 }
 
+// Checker is a way that can check its settings at start: the app's token
+// asked for, and (企业微信) one call that fails where the server's address
+// is not trusted.
+type Checker interface {
+	Check(ctx context.Context) error
+}
+
 // The refusals a way tells apart, so the page can say what to do. Each is
 // wrapped with the platform's own code and message, never a secret, code
 // or token.

@@ -146,3 +146,9 @@ func tokenProblem(err error) string {
 		return err.Error()
 	}
 }
+
+// Check reads the provider's discovery document.
+func (o *OIDC) Check(ctx context.Context) error {
+	_, err := o.discover(ctx)
+	return err
+}

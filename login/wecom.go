@@ -134,3 +134,26 @@ func (w *WeCom) Exchange(ctx context.Context, code string, _ Request) (Identity,
 		return Identity{ID: "wecom:" + a.UserID, Name: a.UserID}, nil
 	}
 }
+
+// Check asks for the app's token and the app itself (agent/get): a wrong
+// secret, or a server whose public address is not among the app's
+// 企业可信IP (errcode 60020), shows at start rather than at the first login.
+func (w *WeCom) Check(ctx context.Context) error {
+	tok, err := w.appToken(ctx, false)
+	if err != nil {
+		return err
+	}
+	q := url.Values{"access_token": {tok}, "agentid": {w.AgentID}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base(w.APIBase, "https://qyapi.weixin.qq.com")+"/cgi-bin/agent/get?"+q.Encode(), nil)
+	if err != nil {
+		return err
+	}
+	var a wecomAnswer
+	if _, err := call(client(w.Client), req, &a); err != nil {
+		return err
+	}
+	if a.ErrCode != 0 {
+		return wecomErr("agent/get", a)
+	}
+	return nil
+}

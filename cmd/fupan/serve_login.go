@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"sort"
@@ -115,4 +116,23 @@ func sessionLife(h int) time.Duration {
 		return web.DefaultSessionLife
 	}
 	return time.Duration(h) * time.Hour
+}
+
+// checkWays asks each way that can check itself (企业微信's token and
+// trusted IP, the OIDC provider's discovery) at start, so the admin's trap
+// shows in the log before anyone logs in. A platform down at start is not
+// fatal: logins are refused with a page until it answers.
+func checkWays(ctx context.Context, ways []login.Way) {
+	for _, w := range ways {
+		c, ok := w.(login.Checker)
+		if !ok {
+			continue
+		}
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := c.Check(cctx)
+		cancel()
+		if err != nil {
+			zerolog.Ctx(ctx).Warn().Str("way", w.Kind()).Err(err).Msg("login check failed: people cannot log in this way until it is fixed")
+		}
+	}
 }

@@ -104,6 +104,9 @@ func TestServeLoginWeCom(t *testing.T) {
 		t.Errorf("after logging in: %v\n%s", err, page)
 	}
 	log := stderr.String()
+	if strings.Contains(log, "login check failed") {
+		t.Errorf("the start-up check failed on good settings:\n%s", log)
+	}
 	if !strings.Contains(log, `"audit":"login"`) || !strings.Contains(log, `"who":"wecom:li.east"`) {
 		t.Errorf("no audit line of the login:\n%s", log)
 	}

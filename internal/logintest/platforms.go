@@ -68,6 +68,22 @@ func WeCom(corpID, agentID, secret, redirect string) *Fake {
 			answer(w, 200, map[string]any{"errcode": 0, "errmsg": "ok", "access_token": t, "expires_in": 7200})
 		}
 	})
+	m.HandleFunc("GET /cgi-bin/agent/get", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		f.mu.Lock()
+		untrusted, known := f.untrusted, appTokens[q.Get("access_token")]
+		f.mu.Unlock()
+		switch {
+		case untrusted:
+			answer(w, 200, map[string]any{"errcode": 60020, "errmsg": "not allow to access from your ip"})
+		case !known:
+			answer(w, 200, map[string]any{"errcode": 40014, "errmsg": "invalid access_token"})
+		case q.Get("agentid") != agentID:
+			answer(w, 200, map[string]any{"errcode": 40056, "errmsg": "invalid agentid"})
+		default:
+			answer(w, 200, map[string]any{"errcode": 0, "errmsg": "ok", "agentid": agentID, "name": "复盘"})
+		}
+	})
 	m.HandleFunc("GET /cgi-bin/auth/getuserinfo", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		f.mu.Lock()
