@@ -25,8 +25,20 @@ each team's trend and reports, and the lessons; and where the operator sees
 the last runs. Pages need no JavaScript and load nothing from elsewhere.
 
 Without a login, fupan serve listens on loopback only (one person at the
-machine sees everything). Behind the company's login proxy, set in
-fupan.yaml:
+machine sees everything). With fupan's own login (企业微信, 钉钉, 飞书 or
+OIDC; docs/login.md), set in fupan.yaml:
+
+  serve:
+    listen: 0.0.0.0:8080
+    public_url: https://fupan.example.com
+    login:
+      wecom: {corp_id: ww0123456789abcdef, agent_id: "1000002", secret_env: FUPAN_WECOM_LOGIN_SECRET}
+      oidc: {issuer: https://sso.example.com/realms/company, client_id: fupan, secret_env: FUPAN_OIDC_SECRET}
+  people:
+    王总: {mobile: "13800000000", logins: [wecom:wangzong], role: leadership}
+    李东: {logins: [oidc:5f0c1d7e], role: team, teams: [华东销售部]}
+
+Behind the company's login proxy instead:
 
   serve:
     listen: 0.0.0.0:8080
