@@ -71,11 +71,13 @@ const tradSimpPairs = "" +
 	// in foldOnlyPairs, their Simplified forms being written in Traditional too.
 	"啟启碼码環环刪删舊旧頭头欄栏張张該该稱称兩两複复識识順顺須须種种儲储確确觀观魚鱼圖图轍辙針针則则歸归會会響响頂顶問问發发覽览況况決决暫暂訊讯輸输夾夹連连隨随屬属趨趋勢势歷历礙碍庫库約约條条郵邮構构竄窜損损壞坏聲声徑径換换" +
 	// fupan serve's pages.
-	"斷断聯联繫系訪访權权載载敗败審审閱阅簡简機机"
+	"斷断聯联繫系訪访權权載载敗败審审閱阅簡简機机" +
+	// fupan serve's login.
+	"絕绝鑰钥組组織织瀏浏鐘钟憑凭絡络釘钉飛飞階阶"
 
-// foldOnlyPairs fold to a form Traditional writes too (制, 台, 并): for
+// foldOnlyPairs fold to a form Traditional writes too (制, 台, 并, 里): for
 // matching, but never evidence that a text is Simplified.
-const foldOnlyPairs = "製制臺台併并"
+const foldOnlyPairs = "製制臺台併并裡里"
 
 // tradToSimp and simpForms are built once from tradSimpPairs and only read after.
 var tradToSimp, simpForms = buildScriptMaps(tradSimpPairs+ruleWordPairs, foldOnlyPairs+ruleWordFoldOnly)
