@@ -223,6 +223,14 @@ func TestLoginEachWay(t *testing.T) {
 	// getuserinfo with one app token, asked for once and cached.
 	b := newTab()
 	b.logIn(t, s, p.wecom, logintest.User{ID: "wang.boss"})
+	// A report downloaded is a line of the audit log: who, which.
+	if w := b.get(t, s, path("teams", "华南销售部", "2025Q3", "report.pdf")); w.Code != 200 {
+		t.Fatalf("the report: %d", w.Code)
+	}
+	if want := "download wecom:wang.boss wecom  /teams/华南销售部/2025Q3/report.pdf"; !strings.Contains(a.text(), want) {
+		t.Errorf("no audit line %q:\n%s", want, a.text())
+	}
+	noSecrets(t, p, a.text())
 	if n := p.wecom.Calls("/cgi-bin/gettoken"); n != 1 {
 		t.Errorf("gettoken asked %d times for two logins, want 1 (cached until shortly before 7,200 s)", n)
 	}

@@ -44,6 +44,7 @@ type Fake struct {
 	untrusted bool
 	calls     map[string]int
 	tokens    map[string]User // user access tokens issued
+	idTokens  []string        // ID tokens issued (OIDC)
 	oidc      *oidcKeys
 }
 
@@ -126,11 +127,11 @@ func (f *Fake) IssuedCodes() []string {
 	return out
 }
 
-// Tokens are the user access tokens issued so far.
+// Tokens are the user access tokens and ID tokens issued so far.
 func (f *Fake) Tokens() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var out []string
+	out := append([]string(nil), f.idTokens...)
 	for t := range f.tokens {
 		out = append(out, t)
 	}

@@ -100,8 +100,11 @@ func OIDC(clientID, secret, redirect string) *Fake {
 		if forged.nonce != "" {
 			claims["nonce"] = forged.nonce
 		}
-		answer(w, 200, map[string]any{"access_token": f.issueToken(g.user), "token_type": "Bearer", "expires_in": 3600,
-			"id_token": sign(key, claims)})
+		idt := sign(key, claims)
+		f.mu.Lock()
+		f.idTokens = append(f.idTokens, idt)
+		f.mu.Unlock()
+		answer(w, 200, map[string]any{"access_token": f.issueToken(g.user), "token_type": "Bearer", "expires_in": 3600, "id_token": idt})
 	})
 	f.start(m)
 	return f
