@@ -191,7 +191,7 @@ func (o serveOptions) run(ctx context.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
-	checkWays(ctx, o.Config.Auth.Ways)
+	checkWays(ctx, o.Config.Auth.Ways, o.Config.Auth.PublicURL)
 	zerolog.Ctx(ctx).Info().Str("listen", "http://"+o.Listen).Strs("outputs", o.Config.Outs).Msg("serving")
 	if err := srv.Serve(ctx, o.Listen); err != nil {
 		return cli.Exit(err.Error(), exitFailed)

@@ -122,7 +122,10 @@ func sessionLife(h int) time.Duration {
 // trusted IP, the OIDC provider's discovery) at start, so the admin's trap
 // shows in the log before anyone logs in. A platform down at start is not
 // fatal: logins are refused with a page until it answers.
-func checkWays(ctx context.Context, ways []login.Way) {
+func checkWays(ctx context.Context, ways []login.Way, publicURL string) {
+	if len(ways) > 0 && strings.HasPrefix(publicURL, "http://") {
+		zerolog.Ctx(ctx).Warn().Str("public_url", publicURL).Msg("the session cookie travels unencrypted over http: put TLS in front of fupan serve and make public_url https")
+	}
 	for _, w := range ways {
 		c, ok := w.(login.Checker)
 		if !ok {

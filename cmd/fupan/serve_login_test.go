@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -104,6 +105,9 @@ func TestServeLoginWeCom(t *testing.T) {
 		t.Errorf("after logging in: %v\n%s", err, page)
 	}
 	log := stderr.String()
+	if !strings.Contains(log, "travels unencrypted") {
+		t.Errorf("no warning of an http public_url:\n%s", log)
+	}
 	if strings.Contains(log, "login check failed") {
 		t.Errorf("the start-up check failed on good settings:\n%s", log)
 	}
@@ -120,4 +124,64 @@ func TestServeLoginWeCom(t *testing.T) {
 			t.Errorf("the log holds the cookie %s", ck.Name)
 		}
 	}
+}
+
+// The admin's trap shows at start: 企业微信 answers 60020 where the
+// server's public address is not a 企业可信IP, and the log says so (and
+// how to fix it) before anyone tries to log in.
+func TestServeLoginChecksWeComAtStart(t *testing.T) {
+	out := t.TempDir()
+	fake := logintest.WeCom("ww-corp", "1000002", "wecom-secret-0123456789", "https://fupan.example.com/login/wecom/callback")
+	defer fake.Close()
+	fake.Untrusted(true)
+	t.Setenv("FUPAN_TEST_WECOM_SECRET", fake.Secret)
+	cfg := filepath.Join(t.TempDir(), "fupan.yaml")
+	body := "serve:\n  public_url: https://fupan.example.com\n  login:\n    wecom: {corp_id: ww-corp, agent_id: '1000002', secret_env: FUPAN_TEST_WECOM_SECRET, api_base: " + fake.URL + "}\n"
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--config", cfg, "--listen", addr, out}, io.Discard, &stderr)
+	}()
+	for i := 0; i < 100 && !strings.Contains(stderr.String(), `"serving"`); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("serve: exit %d\n%s", code, stderr.String())
+	}
+	log := stderr.String()
+	if !strings.Contains(log, "login check failed") || !strings.Contains(log, "60020") || !strings.Contains(log, "企业可信IP") {
+		t.Errorf("no warning of 60020 at start:\n%s", log)
+	}
+	if strings.Contains(log, fake.Secret) {
+		t.Error("the log holds the secret")
+	}
+}
+
+// syncBuffer is a buffer the server's goroutine writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
