@@ -211,7 +211,8 @@ func TestSessionsExpireAndAreEnded(t *testing.T) {
 	lead.logIn(t, s, p.wecom, logintest.User{ID: "wang.boss"})
 	ops.logIn(t, s, p.feishu, logintest.User{ID: "ou_ops", Name: "运维"})
 	list := ops.get(t, s, "/sessions")
-	if list.Code != 200 || !strings.Contains(list.Body.String(), "wecom:wang.boss") || !strings.Contains(list.Body.String(), "feishu:ou_ops") {
+	// 王总 is the name people: gives wecom:wang.boss.
+	if list.Code != 200 || !strings.Contains(list.Body.String(), "王总") || !strings.Contains(list.Body.String(), "wecom:wang.boss") || !strings.Contains(list.Body.String(), "feishu:ou_ops") {
 		t.Fatalf("the session list: %d\n%s", list.Code, list.Body.String())
 	}
 	if strings.Contains(list.Body.String(), lead.cookies[sessionCookie]) {

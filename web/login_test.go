@@ -175,18 +175,17 @@ func TestLoginEachWay(t *testing.T) {
 	p := startPlatforms(t)
 	s, a := newLoginServer(t, p)
 	for _, tc := range []struct {
-		f      *logintest.Fake
-		user   logintest.User
-		land   string
-		id     string
-		has    []string
-		hasnt  []string
-		footer string
+		f     *logintest.Fake
+		user  logintest.User
+		land  string
+		id    string
+		has   []string
+		hasnt []string
 	}{
-		{p.wecom, logintest.User{ID: "wang.boss"}, "/dashboard", "wecom:wang.boss", []string{"华东销售部", "华南销售部"}, nil, "王总"},
-		{p.ding, logintest.User{ID: "li-east", Name: "李东"}, "/dashboard", "dingtalk:li-east", []string{"华东销售部"}, []string{"华南销售部"}, ""},
-		{p.feishu, logintest.User{ID: "ou_ops", Name: "运维"}, "/runs", "feishu:ou_ops", []string{"2025Q3"}, nil, ""},
-		{p.oidc, logintest.User{ID: "9f3c-sub", Name: "Chen", Groups: []string{"sales-east", "all-staff"}}, "/dashboard", "oidc:9f3c-sub", []string{"华东销售部"}, []string{"华南销售部"}, ""},
+		{p.wecom, logintest.User{ID: "wang.boss"}, "/dashboard", "wecom:wang.boss", []string{"华东销售部", "华南销售部"}, nil},
+		{p.ding, logintest.User{ID: "li-east", Name: "李东"}, "/dashboard", "dingtalk:li-east", []string{"华东销售部"}, []string{"华南销售部"}},
+		{p.feishu, logintest.User{ID: "ou_ops", Name: "运维"}, "/runs", "feishu:ou_ops", []string{"2025Q3"}, nil},
+		{p.oidc, logintest.User{ID: "9f3c-sub", Name: "Chen", Groups: []string{"sales-east", "all-staff"}}, "/dashboard", "oidc:9f3c-sub", []string{"华东销售部"}, []string{"华南销售部"}},
 	} {
 		b := newTab()
 		w := b.logIn(t, s, tc.f, tc.user)
