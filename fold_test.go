@@ -20,6 +20,9 @@ var twWords = [][2]string{
 	{"合併", "合并"}, // 併 is not folded: 并 is written in Traditional too
 	{"档名", "文件名"}, {"连结", "链接"}, {"资料夹", "文件夹"}, {"资料", "数据"}, {"重新命名", "重命名"},
 	{"各位主管", "各位领导"}, {"窜改", "篡改"},
+	// fupan serve's login.
+	{"登入", "登录"}, {"登出", "退出登录"}, {"工作阶段", "会话"}, {"存取", "访问"}, {"位址", "地址"}, {"伺服器", "服务器"},
+	{"回应", "响应"}, {"传回", "返回"}, {"身分", "身份"}, {"群组", "组"}, {"检视", "查看"}, {"联络", "联系"},
 }
 
 // foldsTo reports whether a Traditional text, folded, is its Simplified one.

@@ -26,8 +26,9 @@ func TestLayout(t *testing.T) {
 		"opencc":    {},
 		"mail":      {"catalog", "internal/secret"},
 		"robot":     {"internal/secret"},
+		"login":     {},
 		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
-		"web":       {"", "catalog", "templates", "xlsx", "sqlite", "batch"},
+		"web":       {"", "catalog", "templates", "xlsx", "sqlite", "batch", "login"},
 	}
 	for dir, ok := range allowed {
 		own := map[string]bool{}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/logintest"
 	"github.com/fupan-review/fupan/sqlite"
 )
 
@@ -64,7 +65,29 @@ func path(parts ...string) string {
 // shows their teams only; another team's page, file, lesson or period
 // answers 404, the same as something that does not exist.
 func TestWhoSeesWhat(t *testing.T) {
-	s := newServer(t)
+	t.Run("proxy", func(t *testing.T) {
+		s := newServer(t)
+		seesWhat(t, false, func(who, target string) *httptest.ResponseRecorder { return get(t, s, who, target) })
+	})
+	// The same people logged in through the four ways: the same answers,
+	// but nobody logged in is sent to log in.
+	t.Run("login", func(t *testing.T) {
+		p := startPlatforms(t)
+		s, _ := newLoginServer(t, p)
+		tabs := map[string]*tab{"": newTab()}
+		for who, l := range map[string]struct {
+			f *logintest.Fake
+			u logintest.User
+		}{boss: {p.wecom, logintest.User{ID: "wang.boss"}}, east: {p.ding, logintest.User{ID: "li-east"}},
+			ops: {p.feishu, logintest.User{ID: "ou_ops"}}, nobody: {p.oidc, logintest.User{ID: "stranger", Groups: []string{"all-staff"}}}} {
+			tabs[who] = newTab()
+			tabs[who].logIn(t, s, l.f, l.u)
+		}
+		seesWhat(t, true, func(who, target string) *httptest.ResponseRecorder { return tabs[who].get(t, s, target) })
+	})
+}
+
+func seesWhat(t *testing.T, loginMode bool, ask func(who, target string) *httptest.ResponseRecorder) {
 	const e, south, north = "华东销售部", "华南销售部", "华北销售部"
 	type want struct {
 		status int
@@ -119,8 +142,19 @@ func TestWhoSeesWhat(t *testing.T) {
 		{boss, path("teams", "不存在的团队"), want{404, nil, nil}},
 		{boss, path("teams", e, "2024Q4", "report.pdf"), want{404, nil, nil}},
 		{boss, "/template/fr", want{404, nil, nil}},
+		// the login's own pages: the operator's session list, the login page.
+		{ops, "/sessions", want{map[bool]int{true: 200, false: 404}[loginMode], nil, nil}},
+		{boss, "/sessions", want{404, nil, nil}},
+		{east, "/sessions", want{404, nil, nil}},
+		{nobody, "/sessions", want{403, nil, nil}},
+		{"", "/sessions", want{403, nil, nil}},
+		{"", "/login", want{map[bool]int{true: 200, false: 404}[loginMode], nil, []string{e}}},
+		{"", "/login/wecom/callback?code=x&state=y", want{map[bool]int{true: 403, false: 404}[loginMode], nil, []string{e}}},
 	} {
-		w := get(t, s, tc.who, tc.target)
+		if loginMode && tc.who == "" && tc.status == 403 && !strings.HasPrefix(tc.target, "/login") {
+			tc.status = http.StatusSeeOther // to /login
+		}
+		w := ask(tc.who, tc.target)
 		body := w.Body.String()
 		if w.Code != tc.status {
 			t.Errorf("%s %s: status %d, want %d", tc.who, tc.target, w.Code, tc.status)

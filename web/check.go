@@ -22,14 +22,23 @@ import (
 	"github.com/fupan-review/fupan/xlsx"
 )
 
-// known is the person of a request who has a role; else it answers 403.
+// known is the person of a request who has a role. Else: someone logged in
+// whom the access list does not name sees their id to give the operator
+// (403) and nothing else; nobody logged in is sent to log in where fupan
+// has its own login (a GET), else refused (403).
 func (s *Server) known(w http.ResponseWriter, r *http.Request) (*Person, bool) {
 	p := s.person(r)
-	if p == nil || !p.Known() {
+	switch {
+	case p != nil && p.Known():
+		return p, true
+	case p != nil:
+		s.render(w, r, http.StatusForbidden, "waiting", "waiting.title", p)
+	case s.cfg.Auth.LoginMode() && r.Method == http.MethodGet:
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+	default:
 		s.fail(w, r, http.StatusForbidden, "error.no-access")
-		return nil, false
 	}
-	return p, true
+	return nil, false
 }
 
 type homeData struct {

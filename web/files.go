@@ -137,6 +137,9 @@ func (s *Server) serveInside(w http.ResponseWriter, r *http.Request, out, rel, c
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:]
 	}
+	if p := s.person(r); p != nil {
+		s.audit(r, AuditRecord{Event: "download", Identity: p.Identity, Way: p.Way, What: r.URL.Path})
+	}
 	attachment(w, name, ctype)
 	w.Header().Set("Content-Length", strconv.FormatInt(fi.Size(), 10))
 	_, _ = io.Copy(w, f)

@@ -19,7 +19,7 @@ var styleCSS string
 
 // pageNames are the pages, each a template file with a "content" block
 // inside layout.html; TestMain fails when one was never rendered by a test.
-var pageNames = []string{"home", "findings", "receipt", "dashboard", "team", "lessons", "runs", "error"}
+var pageNames = []string{"home", "findings", "receipt", "dashboard", "team", "lessons", "runs", "error", "login", "waiting", "sessions"}
 
 // engine holds the pages parsed once at start.
 type engine struct {
@@ -101,7 +101,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, key st
 	s.render(w, r, status, "error", "error.title", errorData{Key: key})
 }
 
-type errorData struct{ Key string }
+type errorData struct {
+	Key   string
+	Retry bool // a login refused: offer to log in again
+}
 
 // notFound is the answer for anything the person may not see, the same as
 // for what does not exist: nobody learns another team's periods by asking.

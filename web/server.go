@@ -41,7 +41,10 @@ type Config struct {
 	TempDir string
 	// Log receives one record per request: no workbook contents.
 	Log func(AccessRecord)
-	Now func() time.Time
+	// Audit receives one record per login, refusal, log-out, session ended
+	// and file downloaded: who, what, when.
+	Audit func(AuditRecord)
+	Now   func() time.Time
 }
 
 // AccessRecord is one line of the access log.
@@ -50,6 +53,18 @@ type AccessRecord struct {
 	Status                         int
 	Bytes                          int64
 	Duration                       time.Duration
+}
+
+// AuditRecord is one line of the audit log. Nothing in it logs anyone in:
+// no code, state, token or secret.
+type AuditRecord struct {
+	At       time.Time
+	Event    string // login, refused, logout, revoked, download
+	Identity string // who (the platform's id), "" when unknown
+	Way      string // wecom, dingtalk, feishu, oidc, proxy, local
+	Roles    string // what the person may see, at login
+	What     string // the file downloaded, the session ended, why refused
+	Remote   string
 }
 
 // Server is fupan serve's handler.
@@ -62,6 +77,8 @@ type Server struct {
 	handler http.Handler
 	cache   summaryCache
 	board   boardCache
+	// sessions are the logins, in memory (see session.go).
+	sessions *sessionStore
 }
 
 // New makes a server; its templates are parsed here, once.
@@ -76,7 +93,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages, sem: make(chan struct{}, cfg.MaxAnalyses)}
+	if cfg.Auth.SessionLife <= 0 {
+		cfg.Auth.SessionLife = DefaultSessionLife
+	}
+	s := &Server{cfg: cfg, pages: pages, sem: make(chan struct{}, cfg.MaxAnalyses), sessions: newSessionStore()}
 	for _, o := range cfg.Outs {
 		abs, err := filepath.Abs(o)
 		if err != nil {
@@ -102,6 +122,12 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /lessons", s.lessons)
 	m.HandleFunc("GET /runs", s.runs)
 	m.HandleFunc("GET /runs/{run}/overview.pdf", s.overviewFile)
+	m.HandleFunc("GET /login", s.loginPage)
+	m.HandleFunc("GET /login/{way}", s.loginStart)
+	m.HandleFunc("GET /login/{way}/callback", s.loginCallback)
+	m.HandleFunc("POST /logout", s.logout)
+	m.HandleFunc("GET /sessions", s.sessionList)
+	m.HandleFunc("POST /sessions/end", s.sessionEnd)
 	s.mux = m
 	cop := http.NewCrossOriginProtection()
 	s.handler = s.logged(s.secured(cop.Handler(m)))

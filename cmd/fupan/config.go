@@ -58,6 +58,45 @@ type serveConfig struct {
 	AcceptUploads string         `yaml:"accept_uploads"`
 	MaxAnalyses   int            `yaml:"max_analyses"`
 	Access        []accessConfig `yaml:"access"`
+	// PublicURL is where browsers and the platforms reach fupan; the
+	// login's callbacks are PUBLIC_URL/login/WAY/callback.
+	PublicURL    string      `yaml:"public_url"`
+	SessionHours int         `yaml:"session_hours"`
+	Login        loginConfig `yaml:"login"`
+}
+
+// loginConfig is serve.login: fupan's own ways in. Secrets only by the
+// name of the environment variable that holds them.
+type loginConfig struct {
+	WeCom *struct {
+		CorpID    string `yaml:"corp_id"`
+		AgentID   string `yaml:"agent_id"`
+		SecretEnv string `yaml:"secret_env"`
+		APIBase   string `yaml:"api_base"`
+		QRBase    string `yaml:"qr_base"`
+		OAuthBase string `yaml:"oauth_base"`
+	} `yaml:"wecom"`
+	DingTalk *struct {
+		ClientID  string `yaml:"client_id"`
+		SecretEnv string `yaml:"secret_env"`
+		LoginBase string `yaml:"login_base"`
+		APIBase   string `yaml:"api_base"`
+		OAPIBase  string `yaml:"oapi_base"`
+	} `yaml:"dingtalk"`
+	Feishu *struct {
+		AppID        string `yaml:"app_id"`
+		SecretEnv    string `yaml:"secret_env"`
+		ID           string `yaml:"id"` // open_id (default) or user_id
+		AccountsBase string `yaml:"accounts_base"`
+		APIBase      string `yaml:"api_base"`
+	} `yaml:"feishu"`
+	OIDC *struct {
+		Issuer      string   `yaml:"issuer"`
+		ClientID    string   `yaml:"client_id"`
+		SecretEnv   string   `yaml:"secret_env"`
+		GroupsClaim string   `yaml:"groups_claim"`
+		Scopes      []string `yaml:"scopes"`
+	} `yaml:"oidc"`
 }
 
 // accessConfig gives an identity (proxy:NAME) a role: leadership, team (with
@@ -80,9 +119,18 @@ type notifyConfig struct {
 	Lang       string   `yaml:"lang"`
 }
 
+// personConfig is one person: how robots @-mention them, and how they log
+// in to fupan serve and what they may see there (one entry for both).
 type personConfig struct {
 	Mobile   string `yaml:"mobile"`
 	FeishuID string `yaml:"feishu_id"`
+	// Logins are their stable ids (wecom:USERID, dingtalk:USERID,
+	// feishu:ID, oidc:SUB, proxy:NAME): any of them is this person.
+	Logins []string `yaml:"logins"`
+	// Role (or Roles) is leadership, team (with Teams) or operator.
+	Role  string   `yaml:"role"`
+	Roles []string `yaml:"roles"`
+	Teams []string `yaml:"teams"`
 }
 
 // workbooksConfig sets what --password-env, --max-file-size and

@@ -22,7 +22,14 @@ func TestPastedSecretNeverEchoed(t *testing.T) {
 	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out); code != 0 {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
-	for _, args := range [][]string{{"notify", out, "--config", cfg}, {"mail", out, "--config", cfg}, {"remind", "--config", cfg, "--dry-run"}} {
+	// And serve's login secrets.
+	serveCfg := filepath.Join(t.TempDir(), "fupan.yaml")
+	serveBody := "serve:\n  public_url: https://fupan.example.com\n  login:\n    feishu: {app_id: cli_a1, secret_env: " + pasted + "}\n"
+	if err := os.WriteFile(serveCfg, []byte(serveBody), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"notify", out, "--config", cfg}, {"mail", out, "--config", cfg}, {"remind", "--config", cfg, "--dry-run"},
+		{"serve", "--config", serveCfg, "--listen", "0.0.0.0:8080", out}} {
 		stdout, stderr, code := runCLI(t, args...)
 		if code == 0 {
 			t.Errorf("%s with a pasted secret: exit 0", args[0])

@@ -25,8 +25,20 @@ each team's trend and reports, and the lessons; and where the operator sees
 the last runs. Pages need no JavaScript and load nothing from elsewhere.
 
 Without a login, fupan serve listens on loopback only (one person at the
-machine sees everything). Behind the company's login proxy, set in
-fupan.yaml:
+machine sees everything). With fupan's own login (企业微信, 钉钉, 飞书 or
+OIDC; docs/login.md), set in fupan.yaml:
+
+  serve:
+    listen: 0.0.0.0:8080
+    public_url: https://fupan.example.com
+    login:
+      wecom: {corp_id: ww0123456789abcdef, agent_id: "1000002", secret_env: FUPAN_WECOM_LOGIN_SECRET}
+      oidc: {issuer: https://sso.example.com/realms/company, client_id: fupan, secret_env: FUPAN_OIDC_SECRET}
+  people:
+    王总: {mobile: "13800000000", logins: [wecom:wangzong], role: leadership}
+    李东: {logins: [oidc:5f0c1d7e], role: team, teams: [华东销售部]}
+
+Behind the company's login proxy instead:
 
   serve:
     listen: 0.0.0.0:8080
@@ -93,14 +105,18 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 			return o, cli.Exit(fmt.Sprintf("config %s: serve.%v", cfgPath, err), exitBadUsage)
 		}
 	default:
-		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy (or none, on loopback)", cfgPath, sc.Auth), exitBadUsage)
+		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy, or none (loopback, or serve.login's ways)", cfgPath, sc.Auth), exitBadUsage)
 	}
+	if auth.Ways, err = loginWays(sc.Login); err != nil {
+		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+	}
+	auth.PublicURL, auth.SessionLife = sc.PublicURL, sessionLife(sc.SessionHours)
 	if err := web.CheckListen(o.Listen, auth); err != nil {
 		return o, cli.Exit(err.Error(), exitBadUsage)
 	}
-	grants := make([]web.Grant, 0, len(sc.Access))
-	for _, a := range sc.Access {
-		grants = append(grants, web.Grant{Identity: a.Identity, Role: a.Role, Teams: a.Teams})
+	grants, err := grantsFrom(&fc)
+	if err != nil {
+		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
 	}
 	if err := web.CheckGrants(grants); err != nil {
 		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
@@ -129,7 +145,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 	}
 	log := zerolog.Ctx(c.Context)
 	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Identity: id, Settings: s, Auth: auth,
-		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log)}
+		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log), Audit: auditLog(log)}
 	return o, nil
 }
 
@@ -175,6 +191,7 @@ func (o serveOptions) run(ctx context.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
+	checkWays(ctx, o.Config.Auth.Ways, o.Config.Auth.PublicURL)
 	zerolog.Ctx(ctx).Info().Str("listen", "http://"+o.Listen).Strs("outputs", o.Config.Outs).Msg("serving")
 	if err := srv.Serve(ctx, o.Listen); err != nil {
 		return cli.Exit(err.Error(), exitFailed)
