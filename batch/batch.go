@@ -19,7 +19,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
@@ -42,9 +41,12 @@ type Options struct {
 	// against the team's previous periods; Identity says which reviews are
 	// of one team. HistoryProblem says why a history asked for is not there:
 	// summary.json says so.
-	History        *sqlite.DB
+	History        fupan.History
 	Identity       fupan.Identity
 	HistoryProblem error
+	// Site is recorded with each review: where it was made, when several
+	// sites share one history.
+	Site string
 }
 
 // Run processes every workbook of the input folder into the output folder and
@@ -260,7 +262,7 @@ func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus
 		return nil
 	}
 	st := &HistoryStatus{Error: r.o.HistoryProblem.Error()}
-	var he *sqlite.Error
+	var he *fupan.HistoryError
 	if errors.As(r.o.HistoryProblem, &he) {
 		st.Path = he.Path
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/rivo/uniseg"
 	"github.com/rs/zerolog"
@@ -82,7 +81,7 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 // asked for that cannot be opened is problem: the command goes on without it
 // and fails at the end (exit 1), its reports written. The default location
 // that cannot be created is only a warning.
-func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, problem error, err error) {
+func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, problem error, err error) {
 	path, explicit, err := historyPath(c, out, use)
 	if err != nil || path == "" {
 		return nil, nil, err
@@ -104,7 +103,7 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
-	db, err = sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: use == historyRead || use == historyNeeded})
+	db, err = openStore(c.Context, path, use == historyRead || use == historyNeeded)
 	if err != nil {
 		if !explicit && errors.Is(statErr, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")
@@ -212,7 +211,7 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 // historyListOptions are what fupan history lists: the reviews of the
 // history, of one team where TeamKey is set.
 type historyListOptions struct {
-	DB      *sqlite.DB
+	DB      fupan.History
 	TeamKey string
 	JSON    bool
 }
@@ -251,11 +250,11 @@ func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
 // writeHistoryJSON streams the reviews as a JSON list, one object a line:
 // 36,000 reviews are 20 MB, which indenting would make half again longer
 // and slower to write.
-func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key string) error {
+func writeHistoryJSON(ctx context.Context, out io.Writer, db fupan.History, key string) error {
 	w := bufio.NewWriterSize(out, 1<<16)
 	sep := "[\n"
 	var b []byte
-	err := db.EachReview(ctx, key, func(e sqlite.Entry) error {
+	err := db.EachReview(ctx, key, func(e fupan.HistoryEntry) error {
 		b = e.AppendJSON(append(b[:0], sep...))
 		sep = ",\n"
 		_, err := w.Write(b)
@@ -272,7 +271,7 @@ func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key str
 }
 
 // printHistory writes the reviews as a table for a person.
-func printHistory(w io.Writer, list []sqlite.Entry) error {
+func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
 		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "file")}}
@@ -316,7 +315,7 @@ func printColumns(w io.Writer, rows [][]string) {
 }
 
 // compareWithHistory sets a review against its team's recorded periods.
-func compareWithHistory(ctx context.Context, db *sqlite.DB, id fupan.Identity, rv *fupan.Review) error {
+func compareWithHistory(ctx context.Context, db fupan.History, id fupan.Identity, rv *fupan.Review) error {
 	past, err := db.Past(ctx, id.TeamKey(rv.Meta.Team))
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -69,7 +68,7 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 }
 
 func (o historyForgetOptions) run(ctx context.Context) error {
-	db, err := sqlite.Open(ctx, o.Path, sqlite.Options{})
+	db, err := openStore(ctx, o.Path, false)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}

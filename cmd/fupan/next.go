@@ -11,7 +11,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -172,7 +171,7 @@ func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
 	if _, err := os.Stat(path); err != nil && !explicit {
 		return nil, nil
 	}
-	db, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true})
+	db, err := openStore(c.Context, path, true)
 	if err != nil {
 		return nil, cli.Exit(err.Error(), exitFailed)
 	}

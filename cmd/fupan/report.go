@@ -12,7 +12,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -62,7 +61,7 @@ type reportOptions struct {
 	Identity     fupan.Identity
 	// History records the review and compares it with the team's previous
 	// period; nil for none. HistoryProblem is why one asked for is not there.
-	History        *sqlite.DB
+	History        fupan.History
 	HistoryProblem error
 }
 
@@ -125,7 +124,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 		// Whose review it is: a run's re-run tells its own from this one.
 		out, _ := filepath.Abs(o.Output)
 		in, _ := filepath.Abs(o.File)
-		problem = o.History.Record(ctx, sqlite.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
+		problem = o.History.Record(ctx, fupan.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
 			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version, Output: out, Input: in})
 	}
 	if problem != nil {

@@ -1,4 +1,4 @@
-package sqlite_test
+package fupan_test
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/sqlite"
 )
 
 // The hand-written encoding of an entry is json.Marshal's, byte for byte,
@@ -17,8 +16,8 @@ func TestAppendJSONIsMarshal(t *testing.T) {
 	names := []string{"华东销售部", "華東銷售部", "East \"China\" <Sales> & Co\\", "tab\tnew\nline\r\x00\x1f\x7f",
 		"bad \xff\xfe utf-8", "line\u2028sep\u2029para", "emoji 😀 𠮷", ""}
 	for _, name := range names {
-		e := sqlite.Entry{Team: name, Period: "2025Q3", Start: fupan.Date{Year: 2025, Month: 7, Day: 1}, File: name + ".xlsx",
-			SHA256: "ab", Summary: json.RawMessage(`{"metrics":3,"mean_achievement":0.913}`),
+		e := fupan.HistoryEntry{Team: name, Period: "2025Q3", Start: fupan.Date{Year: 2025, Month: 7, Day: 1}, File: name + ".xlsx",
+			SHA256: "ab", Site: name, Summary: json.RawMessage(`{"metrics":3,"mean_achievement":0.913}`),
 			RecordedAt: time.Date(2025, 10, 8, 9, 30, 1, 500, time.UTC)}
 		want, err := json.Marshal(e)
 		if err != nil {
