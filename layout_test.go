@@ -23,6 +23,7 @@ func TestLayout(t *testing.T) {
 		"xlsx":      {"", "catalog", "templates"},
 		"pdf":       {"", "catalog", "templates"},
 		"sqlite":    {""},
+		"postgres":  {""},
 		"opencc":    {},
 		"mail":      {"catalog", "internal/secret"},
 		"robot":     {"internal/secret"},
