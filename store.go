@@ -129,7 +129,7 @@ var (
 	// the same team and period from a workbook modified later.
 	ErrHistoryHeldNewer = errors.New("the history holds a review of this team and period from a workbook modified later")
 	// ErrHistoryUnreachable is a history server that cannot be reached.
-	ErrHistoryUnreachable = errors.New("the history's server cannot be reached")
+	ErrHistoryUnreachable = errors.New("the history's server cannot be reached (is PostgreSQL running, and the URL's host and port right?)")
 )
 
 // HistoryError is a failure of the history, naming it.

@@ -190,6 +190,11 @@ func (h *DB) classify(err error) error {
 	} else if len(extra) == 0 {
 		return err
 	}
+	for _, e := range extra {
+		if e == fupan.ErrHistoryUnreachable {
+			text = e.Error() + ": " + text
+		}
+	}
 	return &scrubbed{text: text, errs: append([]error{err}, extra...)}
 }
 

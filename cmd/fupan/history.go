@@ -13,6 +13,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/rivo/uniseg"
 	"github.com/rs/zerolog"
@@ -25,7 +26,7 @@ const defaultHistory = "fupan-history.sqlite"
 
 func historyFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "history", Usage: "the review history `FILE` (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
+		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
 		&cli.BoolFlag{Name: "no-history", Usage: "neither read nor record the review history"},
 	}
 }
@@ -57,9 +58,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 	if err != nil {
 		return "", false, err
 	}
-	if fc.History != "" {
-		p := fc.History
-		if !filepath.IsAbs(p) {
+	if fc.History.Location != "" {
+		p := fc.History.Location
+		if !filepath.IsAbs(p) && !postgres.IsURL(p) {
 			p = filepath.Join(filepath.Dir(cfg), p)
 		}
 		return p, true, nil
@@ -87,6 +88,9 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 		return nil, nil, err
 	}
 	log := zerolog.Ctx(c.Context)
+	if postgres.IsURL(path) {
+		return openServerHistory(c, path, use)
+	}
 	// The shared folder is the teams': a history there could be anything.
 	if err := outsideTeamFolders(path, untrustedFolders(c)); err != nil {
 		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
@@ -103,7 +107,7 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
-	db, err = openStore(c.Context, path, use == historyRead || use == historyNeeded)
+	db, err = openStore(c.Context, path, use == historyRead || use == historyNeeded, "")
 	if err != nil {
 		if !explicit && errors.Is(statErr, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -42,6 +43,7 @@ type historyForgetOptions struct {
 	Path          string
 	Team, TeamKey string
 	Period        string
+	PasswordEnv   string // a PostgreSQL history's password_env:
 }
 
 func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
@@ -57,18 +59,18 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 		return historyForgetOptions{}, err
 	}
 	path, _, err := historyPath(c, "", historyNeeded)
-	if err == nil {
+	if err == nil && !postgres.IsURL(path) {
 		err = historyExists(path)
 	}
 	if err != nil {
 		return historyForgetOptions{}, err
 	}
 	team := c.Args().First()
-	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), Period: period.Label}, nil
+	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), Period: period.Label, PasswordEnv: historyPasswordEnv(c)}, nil
 }
 
 func (o historyForgetOptions) run(ctx context.Context) error {
-	db, err := openStore(ctx, o.Path, false)
+	db, err := openStore(ctx, o.Path, false, o.PasswordEnv)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}

@@ -171,7 +171,7 @@ func historyLessons(c *cli.Context, out string) ([]fupan.Lesson, error) {
 	if _, err := os.Stat(path); err != nil && !explicit {
 		return nil, nil
 	}
-	db, err := openStore(c.Context, path, true)
+	db, err := openStore(c.Context, path, true, historyPasswordEnv(c))
 	if err != nil {
 		return nil, cli.Exit(err.Error(), exitFailed)
 	}

@@ -63,6 +63,7 @@ type reportOptions struct {
 	// period; nil for none. HistoryProblem is why one asked for is not there.
 	History        fupan.History
 	HistoryProblem error
+	Site           string // recorded with the review
 }
 
 func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
@@ -78,6 +79,7 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 		return o, err
 	}
 	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	o.Site = site(c)
 	return o, err
 }
 
@@ -125,7 +127,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 		out, _ := filepath.Abs(o.Output)
 		in, _ := filepath.Abs(o.File)
 		problem = o.History.Record(ctx, fupan.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version, Output: out, Input: in})
+			MetricKey: o.Identity.MetricKey, RecordedAt: o.Settings.Now, Version: version, Output: out, Input: in, Site: o.Site})
 	}
 	if problem != nil {
 		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
