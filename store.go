@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -143,3 +145,49 @@ func (e *HistoryError) Error() string {
 	return fmt.Sprintf("history %s: %s: %v", e.Path, e.Op, e.Err)
 }
 func (e *HistoryError) Unwrap() error { return e.Err }
+
+// ParseRef reads a cell as Ref.String writes it ('Sheet 1'!B4, 表!C3, or a
+// sheet alone); ok is false for anything else. A history stores cells so.
+func ParseRef(s string) (ref Ref, ok bool) {
+	sheet, cell := s, ""
+	if strings.HasPrefix(s, "'") {
+		end := strings.LastIndex(s, "'!")
+		if end < 1 {
+			return Ref{}, false
+		}
+		sheet, cell = strings.ReplaceAll(s[1:end], "''", "'"), s[end+2:]
+	} else if i := strings.LastIndexByte(s, '!'); i >= 0 {
+		sheet, cell = s[:i], s[i+1:]
+	}
+	ref.Sheet = sheet
+	if cell == "" {
+		return ref, !strings.HasPrefix(s, "'")
+	}
+	i := 0
+	for i < len(cell) && cell[i] >= 'A' && cell[i] <= 'Z' {
+		ref.Col = ref.Col*26 + int(cell[i]-'A'+1)
+		i++
+	}
+	row, err := strconv.Atoi(cell[i:])
+	if i == 0 || err != nil || row < 1 {
+		return Ref{}, false
+	}
+	ref.Row = row
+	return ref, true
+}
+
+// Reminder is what fupan remind recorded of one reminder sent.
+type Reminder struct {
+	Robot, TeamKey, Item, State string
+	SentOn                      string // the day, ISO
+}
+
+// HistoryExport is a history that gives up all it holds, each review whole
+// as it was recorded: fupan history copy moves a history between stores
+// with it.
+type HistoryExport interface {
+	// EachRecording calls fn with every review, ordered by team and
+	// period, as a Recording that records it again the same.
+	EachRecording(ctx context.Context, fn func(Recording) error) error
+	Reminders(ctx context.Context) ([]Reminder, error)
+}

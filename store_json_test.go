@@ -28,3 +28,19 @@ func TestAppendJSONIsMarshal(t *testing.T) {
 		}
 	}
 }
+
+// A cell as a history stores it reads back as the same reference.
+func TestParseRef(t *testing.T) {
+	for _, r := range []fupan.Ref{{Sheet: "结果复盘表", Row: 3, Col: 1}, {Sheet: "Sheet 1", Row: 12, Col: 28}, {Sheet: "it's!", Row: 1, Col: 703},
+		{Sheet: "表"}, {Sheet: "a-b", Row: 9, Col: 26}} {
+		got, ok := fupan.ParseRef(r.String())
+		if !ok || got != r {
+			t.Errorf("%s reads as %+v (%v), want %+v", r, got, ok, r)
+		}
+	}
+	for _, bad := range []string{"'open!A1", "表!1", "表!A0", "表!a1"} {
+		if r, ok := fupan.ParseRef(bad); ok {
+			t.Errorf("%q reads as %+v", bad, r)
+		}
+	}
+}

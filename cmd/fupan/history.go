@@ -200,7 +200,7 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 		),
 		OnUsageError: usageError,
-		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand()},
+		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand(), historyCopyCommand()},
 		Action: func(c *cli.Context) error {
 			o, err := historyListOptionsFrom(c)
 			if err != nil {
@@ -222,7 +222,7 @@ type historyListOptions struct {
 
 func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 	if c.NArg() != 0 {
-		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup)", c.Args().First()), exitBadUsage)
+		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup, copy)", c.Args().First()), exitBadUsage)
 	}
 	o := historyListOptions{JSON: c.Bool("json")}
 	if t := c.String("team"); t != "" {

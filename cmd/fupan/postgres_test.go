@@ -141,3 +141,76 @@ func TestPostgresFromConfig(t *testing.T) {
 		t.Errorf("backup: exit %d\n%s", code, stderr)
 	}
 }
+
+func listing(t *testing.T, hist string) string {
+	t.Helper()
+	stdout, stderr, code := runCLI(t, "history", "--json", "--history", hist)
+	if code != 0 {
+		t.Fatalf("history %s: exit %d\n%s", hist, code, stderr)
+	}
+	return stdout
+}
+
+// history copy moves a history from an SQLite file into PostgreSQL and back,
+// the same reviews listed; again, it copies nothing; into newer reviews, it
+// copies nothing unless --force.
+func TestHistoryCopy(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "fupan-history.sqlite")
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", filepath.Join(root, "out"), "--history", file, "--as-of", "2025-10-08"); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	db := pgtest.Database(t)
+	copyJSON := func(want int, args ...string) (counts struct{ Reviews, Unchanged, Replaced, Reminders int }, stderr string) {
+		t.Helper()
+		stdout, stderr, code := runCLI(t, append([]string{"history", "copy", "--json"}, args...)...)
+		if code != want {
+			t.Fatalf("copy %v: exit %d, want %d\n%s", args, code, want, stderr)
+		}
+		if code == 0 {
+			if err := json.Unmarshal([]byte(stdout), &counts); err != nil {
+				t.Fatalf("%v: %s", err, stdout)
+			}
+		}
+		return counts, stderr
+	}
+	if c, _ := copyJSON(0, file, db); c.Reviews != 5 || c.Unchanged != 0 {
+		t.Fatalf("into PostgreSQL: %+v", c)
+	}
+	if c, _ := copyJSON(0, file, db); c.Reviews != 0 || c.Unchanged != 5 {
+		t.Fatalf("again: %+v, want 5 unchanged", c)
+	}
+	if got, want := listing(t, db), listing(t, file); got != want {
+		t.Fatalf("PostgreSQL lists\n%s\nthe file\n%s", got, want)
+	}
+	back := filepath.Join(root, "back.sqlite")
+	if c, _ := copyJSON(0, db, back); c.Reviews != 5 {
+		t.Fatalf("back: %+v", c)
+	}
+	if got, want := listing(t, back), listing(t, file); got != want {
+		t.Fatalf("copied back lists\n%s\nthe file\n%s", got, want)
+	}
+	// A later run records into PostgreSQL: the file's reviews are older.
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", filepath.Join(root, "later"), "--history", db, "--as-of", "2025-11-08"); code != 0 {
+		t.Fatalf("later run: exit %d\n%s", code, stderr)
+	}
+	later := listing(t, db)
+	if _, stderr := copyJSON(1, file, db); !strings.Contains(stderr, "newer reviews") || !strings.Contains(stderr, "华东销售部 2025Q3") || !strings.Contains(stderr, "--force") {
+		t.Fatalf("into newer reviews:\n%s", stderr)
+	}
+	if got := listing(t, db); got != later {
+		t.Fatal("a refused copy changed the history")
+	}
+	if c, _ := copyJSON(0, "--force", file, db); c.Reviews != 5 || c.Replaced != 5 {
+		t.Fatalf("--force: %+v", c)
+	}
+	if got, want := listing(t, db), listing(t, file); got != want {
+		t.Fatalf("after --force PostgreSQL lists\n%s\nthe file\n%s", got, want)
+	}
+	if _, _, code := runCLI(t, "history", "copy", file, file); code != 2 {
+		t.Errorf("copy into itself: exit %d, want 2", code)
+	}
+	if _, _, code := runCLI(t, "history", "copy", filepath.Join(root, "missing.sqlite"), db); code != 2 {
+		t.Errorf("copy from a missing file: exit %d, want 2", code)
+	}
+}

@@ -5,6 +5,7 @@ package historytest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -41,6 +42,91 @@ func Run(t *testing.T, open Open) {
 			defer func() { _ = h.Close() }()
 			c.fn(t, h)
 		})
+	}
+	t.Run("ExportRoundTrip", func(t *testing.T) {
+		a, b := open(t), open(t)
+		defer func() { _ = a.Close(); _ = b.Close() }()
+		testExport(t, a, b)
+	})
+}
+
+// Everything a history gives up records into another the same: reviews,
+// their rows, lessons, reminders.
+func testExport(t *testing.T, a, b fupan.History) {
+	ctx := context.Background()
+	ex, ok := a.(fupan.HistoryExport)
+	if !ok {
+		t.Fatalf("%T gives up nothing for history copy", a)
+	}
+	rv := Review("华东销售部", "2025Q2", "a.xlsx", 0.8)
+	rv.Followup[0].Ref = &fupan.Ref{Sheet: "后续 行动", Row: 4, Col: 2}
+	rv.Followup[0].DoneOn = fupan.Date{Year: 2025, Month: 6, Day: 1}
+	if err := a.Record(ctx, Recording(rv, "shanghai", time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	record(t, a, Review("华北销售部", "2025Q3", "x.xlsx", 1.2))
+	if err := a.MarkReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "due", "2025-10-08"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := ex.EachRecording(ctx, func(r fupan.Recording) error {
+		n++
+		return b.Record(ctx, r)
+	}); err != nil || n != 2 {
+		t.Fatalf("exported %d (%v)", n, err)
+	}
+	reminders, err := ex.Reminders(ctx)
+	if err != nil || len(reminders) != 1 {
+		t.Fatalf("reminders %+v (%v)", reminders, err)
+	}
+	for _, m := range reminders {
+		if err := b.MarkReminded(ctx, m.Robot, m.TeamKey, m.Item, m.State, m.SentOn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	la, lb := listed(t, a, ""), listed(t, b, "")
+	same(t, "copied reviews", lb, la)
+	ea, _ := a.Reviews(ctx, "")
+	eb, _ := b.Reviews(ctx, "")
+	for i := range ea {
+		if ea[i].SHA256 != eb[i].SHA256 || !ea[i].RecordedAt.Equal(eb[i].RecordedAt) || string(ea[i].Summary) != string(eb[i].Summary) {
+			t.Errorf("entry %d: %+v, copied %+v", i, ea[i], eb[i])
+		}
+	}
+	for _, key := range []string{"华东销售部", "华北销售部"} {
+		pa, _ := a.Past(ctx, key)
+		pb, _ := b.Past(ctx, key)
+		if js(t, pa) != js(t, pb) {
+			t.Errorf("past of %s:\n%+v\ncopied\n%+v", key, pa, pb)
+		}
+	}
+	ra, ka, _ := a.Latest(ctx)
+	rb, kb, _ := b.Latest(ctx)
+	if js(t, ra)+fmt.Sprint(ka) != js(t, rb)+fmt.Sprint(kb) {
+		t.Errorf("latest:\n%+v\ncopied\n%+v", ra, rb)
+	}
+	var full [2][]fupan.Recording
+	for i, h := range []fupan.History{a, b} {
+		if err := h.(fupan.HistoryExport).EachRecording(ctx, func(r fupan.Recording) error {
+			full[i] = append(full[i], r)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range full[0] {
+		ra, rb := full[0][i], full[1][i]
+		if js(t, ra.Review) != js(t, rb.Review) || ra.TeamKey != rb.TeamKey || ra.SHA256 != rb.SHA256 || !ra.RecordedAt.Equal(rb.RecordedAt) ||
+			ra.Version != rb.Version || ra.Output != rb.Output || ra.Input != rb.Input || ra.Site != rb.Site || !ra.Modified.Equal(rb.Modified) {
+			t.Errorf("review %d:\n%+v\ncopied\n%+v", i, *ra.Review, *rb.Review)
+		}
+	}
+	if got := full[0][0].Review; got.Followup[0].Ref == nil || *got.Followup[0].Ref != *rv.Followup[0].Ref || got.Plan[0].Ref != rv.Plan[0].Ref ||
+		*got.Plan[0].Budget != *rv.Plan[0].Budget || len(got.Findings) != 2 || !full[0][0].Modified.Equal(time.Date(2025, 7, 1, 8, 0, 0, 0, time.UTC)) {
+		t.Errorf("exported as %+v", full[0][0])
+	}
+	if day, err := b.LastReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "due"); err != nil || day != "2025-10-08" {
+		t.Errorf("copied reminder %q (%v)", day, err)
 	}
 }
 
@@ -386,4 +472,14 @@ func testTeamKeysAsBytes(t *testing.T, h fupan.History) {
 	if past, err := h.Past(ctx, "é-team"); err != nil || len(past) != 1 || past[0].File != "é-team.xlsx" {
 		t.Fatalf("é-team: %+v (%v)", past, err)
 	}
+}
+
+// js is v as JSON, pointers followed.
+func js(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
