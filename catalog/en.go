@@ -164,6 +164,7 @@ var en = map[string]string{
 	"overview.teams":            "Teams side by side",
 	"reason":                    "Reason",
 	"file":                      "File",
+	"history.site":              "Site",
 	"target.line":               "Target 100%",
 	"lesson":                    "Lesson",
 	"cause":                     "Cause",

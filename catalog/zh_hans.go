@@ -164,6 +164,7 @@ var zhHans = map[string]string{
 	"overview.teams":            "各团队复盘概况",
 	"reason":                    "原因",
 	"file":                      "文件",
+	"history.site":              "站点",
 	"target.line":               "目标 100%",
 	"lesson":                    "经验",
 	"cause":                     "原因",

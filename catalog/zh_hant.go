@@ -164,6 +164,7 @@ var zhHant = map[string]string{
 	"overview.teams":            "各團隊復盤概況",
 	"reason":                    "原因",
 	"file":                      "檔案",
+	"history.site":              "站點",
 	"target.line":               "目標 100%",
 	"lesson":                    "經驗",
 	"cause":                     "原因",

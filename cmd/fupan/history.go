@@ -279,13 +279,26 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
 		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "file")}}
+	// The site, where the reviews come from more than one (a shared history).
+	sites := map[string]bool{}
+	for _, e := range list {
+		sites[e.Site] = true
+	}
+	bySite := len(sites) > 1
+	if bySite {
+		rows[0] = append(rows[0], catalog.T(l, "history.site"))
+	}
 	for _, e := range list {
 		s, err := e.Figures()
 		if err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
-		rows = append(rows, []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
-			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), templates.OfAll(s.ActionsDone, s.Actions), printable(e.File)})
+		row := []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
+			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), templates.OfAll(s.ActionsDone, s.Actions), printable(e.File)}
+		if bySite {
+			row = append(row, printable(e.Site))
+		}
+		rows = append(rows, row)
 	}
 	printColumns(w, rows)
 	if len(list) == 0 {
