@@ -171,9 +171,14 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 		if h.failed == nil {
 			h.failed = err
 		}
-		if errors.Is(err, fupan.ErrHistoryBusy) {
+		switch {
+		case errors.Is(err, fupan.ErrHistoryBusy):
 			h.busy = true
 			zerolog.Ctx(ctx).Warn().Msg("the history is locked by another process: the run's other reviews are not tried, and the next run records them")
+		case errors.Is(err, fupan.ErrHistoryUnreachable):
+			// Each would wait for the server in vain.
+			h.busy = true
+			zerolog.Ctx(ctx).Warn().Msg("the history's server cannot be reached: the run's other reviews are not tried, and the next run records them")
 		}
 		return HistoryFailed, nil
 	}

@@ -2,7 +2,11 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
+
+	"github.com/fupan-review/fupan"
 
 	"github.com/fupan-review/fupan/internal/pgtest"
 	"github.com/fupan-review/fupan/sqlite"
@@ -64,5 +68,35 @@ func TestEveryVersionMigrates(t *testing.T) {
 			t.Fatal(err)
 		}
 		_ = db.Close()
+	}
+}
+
+// A database holding other programs' tables is not made a history, and one
+// written by a newer fupan is refused.
+func TestForeignAndNewerRefused(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.Database(t)
+	h, err := connect(ctx, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.db.ExecContext(ctx, `CREATE TABLE orders (id INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	_ = h.Close()
+	if _, err := Open(ctx, url, Options{}); !errors.Is(err, fupan.ErrHistoryDamaged) || !strings.Contains(err.Error(), "database of its own") {
+		t.Fatalf("a database of another program: %v", err)
+	}
+	url = pgtest.Database(t)
+	db, err := Open(ctx, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE schema_version SET version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+	if _, err := Open(ctx, url, Options{}); !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("a newer schema: %v", err)
 	}
 }
