@@ -428,7 +428,7 @@ func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory,
 	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
 		// A review not recorded is done again by the next run.
-		e.History, e.Replaced = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
+		e.History, e.Replaced, e.ReplacedBy = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
 	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)

@@ -140,10 +140,11 @@ func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
 
 // record keeps the review unless another input of the run for the same team
 // and period was modified later; it says which happened, and names the
-// review of another output folder it replaced.
-func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (string, *Source) {
+// review of another output folder it replaced, or the one that the history
+// keeps instead (recorded elsewhere, from a workbook modified later).
+func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (status string, replaced, keptBy *Source) {
 	if rv.Meta.Period == "" {
-		return HistoryNoPeriod, nil
+		return HistoryNoPeriod, nil, nil
 	}
 	team := h.id.TeamKey(rv.Meta.Team)
 	key := team + "\x00" + rv.Meta.Period
@@ -151,10 +152,10 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if other, ok := h.claimed[key]; ok && !newer(this, other) {
-		return HistorySuperseded, nil
+		return HistorySuperseded, nil, nil
 	}
 	if h.busy {
-		return HistoryPending, nil
+		return HistoryPending, nil, nil
 	}
 	old, found, err := h.db.RecordOver(ctx, fupan.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version,
 		Output: h.out, Input: c.path, Site: h.site, Modified: mtime, Force: h.force})
@@ -164,7 +165,10 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 		zerolog.Ctx(ctx).Warn().Str("file", c.rel).Str("team", rv.Meta.Team).Str("period", rv.Meta.Period).
 			Str("held_by", old.Output).Str("held_site", old.Site).Str("held_file", old.File).
 			Msg("the history holds a review of this team and period from a workbook modified later: this one is not recorded")
-		return HistorySuperseded, source(old)
+		if old.Output != "" && old.Output != h.out {
+			return HistoryReplaced, nil, source(old)
+		}
+		return HistorySuperseded, nil, nil
 	}
 	if err != nil {
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", rv.File).Msg("cannot record the review in the history")
@@ -180,16 +184,16 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 			h.busy = true
 			zerolog.Ctx(ctx).Warn().Msg("the history's server cannot be reached: the run's other reviews are not tried, and the next run records them")
 		}
-		return HistoryFailed, nil
+		return HistoryFailed, nil, nil
 	}
 	h.claimed[key] = this
 	if found && old.Output != "" && old.Output != h.out {
 		zerolog.Ctx(ctx).Warn().Str("file", c.rel).Str("team", rv.Meta.Team).Str("period", rv.Meta.Period).
 			Str("replaced_output", old.Output).Str("replaced_file", old.File).
 			Msg("this review replaces another output folder's review of the same team and period in the history")
-		return HistoryRecorded, source(old)
+		return HistoryRecorded, source(old), nil
 	}
-	return HistoryRecorded, nil
+	return HistoryRecorded, nil, nil
 }
 
 // newer orders two inputs of one team and period: modified later wins, then
