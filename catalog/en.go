@@ -191,6 +191,7 @@ var en = map[string]string{
 	"overview.change":           "vs. last period",
 	"overview.first":            "first period",
 	"history.none":              "no reviews recorded",
+	"history.copied":            "reviews copied: %d (unchanged: %d, replaced: %d); reminders copied: %d",
 	"notify.title":              "Strategy review · %s",
 	"notify.counts":             "%d reports · %d failed · mean achievement over all metrics %s",
 	"notify.team":               "targets met %s",

@@ -191,6 +191,7 @@ var zhHans = map[string]string{
 	"overview.change":           "较上期",
 	"overview.first":            "首期",
 	"history.none":              "历史中没有复盘记录",
+	"history.copied":            "复制了 %d 条复盘（未变 %d 条，取代 %d 条）、%d 条提醒记录",
 	"notify.title":              "策略复盘 · %s",
 	"notify.counts":             "已生成报告 %d 份 · 未能处理 %d 份 · 全部指标平均达成率 %s",
 	"notify.team":               "指标达成 %s",

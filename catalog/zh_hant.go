@@ -191,6 +191,7 @@ var zhHant = map[string]string{
 	"overview.change":           "較上期",
 	"overview.first":            "首期",
 	"history.none":              "歷史中沒有復盤記錄",
+	"history.copied":            "複製了 %d 條復盤（未變 %d 條，取代 %d 條）、%d 條提醒記錄",
 	"notify.title":              "策略復盤 · %s",
 	"notify.counts":             "已生成報告 %d 份 · 未能處理 %d 份 · 全部指標平均達成率 %s",
 	"notify.team":               "指標達成 %s",

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/postgres"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -100,8 +101,7 @@ func (o historyCopyOptions) run(ctx context.Context, stdout io.Writer) error {
 		_, err = fmt.Fprintln(stdout, string(b))
 		return err
 	}
-	_, err = fmt.Fprintf(stdout, "reviews copied: %d (unchanged: %d, replaced: %d); reminders copied: %d\n",
-		counts.Reviews, counts.Unchanged, counts.Replaced, counts.Reminders)
+	_, err = fmt.Fprintln(stdout, catalog.F(fupan.Simplified, "history.copied", counts.Reviews, counts.Unchanged, counts.Replaced, counts.Reminders))
 	return err
 }
 

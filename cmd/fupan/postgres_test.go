@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/fupan-review/fupan/internal/pgtest"
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 type runSummary struct {
@@ -160,6 +162,14 @@ func TestHistoryCopy(t *testing.T) {
 	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", filepath.Join(root, "out"), "--history", file, "--as-of", "2025-10-08"); code != 0 {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
+	f, err := sqlite.Open(context.Background(), file, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.MarkReminded(context.Background(), "wecom-1", "华东销售部", "action:渠道", "due", "2025-10-08"); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
 	db := pgtest.Database(t)
 	copyJSON := func(want int, args ...string) (counts struct{ Reviews, Unchanged, Replaced, Reminders int }, stderr string) {
 		t.Helper()
@@ -174,17 +184,17 @@ func TestHistoryCopy(t *testing.T) {
 		}
 		return counts, stderr
 	}
-	if c, _ := copyJSON(0, file, db); c.Reviews != 5 || c.Unchanged != 0 {
+	if c, _ := copyJSON(0, file, db); c.Reviews != 5 || c.Unchanged != 0 || c.Reminders != 1 {
 		t.Fatalf("into PostgreSQL: %+v", c)
 	}
-	if c, _ := copyJSON(0, file, db); c.Reviews != 0 || c.Unchanged != 5 {
+	if c, _ := copyJSON(0, file, db); c.Reviews != 0 || c.Unchanged != 5 || c.Reminders != 0 {
 		t.Fatalf("again: %+v, want 5 unchanged", c)
 	}
 	if got, want := listing(t, db), listing(t, file); got != want {
 		t.Fatalf("PostgreSQL lists\n%s\nthe file\n%s", got, want)
 	}
 	back := filepath.Join(root, "back.sqlite")
-	if c, _ := copyJSON(0, db, back); c.Reviews != 5 {
+	if c, _ := copyJSON(0, db, back); c.Reviews != 5 || c.Reminders != 1 {
 		t.Fatalf("back: %+v", c)
 	}
 	if got, want := listing(t, back), listing(t, file); got != want {
