@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/postgres"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
@@ -109,4 +110,31 @@ func openServerHistory(c *cli.Context, url string, use historyUse) (fupan.Histor
 // PostgreSQL one is backed up with pg_dump.
 type backupStore interface {
 	Backup(ctx context.Context, dest string, opts sqlite.BackupOptions) error
+}
+
+// reopenServerHistory is, for a watch whose PostgreSQL history could not be
+// opened when it began, what opens it again before a later run; nil where
+// the history is a file or was opened. The second function closes what it
+// opened.
+func reopenServerHistory(c *cli.Context, o batch.Options) (func(context.Context) (fupan.History, error), func()) {
+	if o.History != nil || o.HistoryProblem == nil {
+		return nil, nil
+	}
+	path, _, err := historyPath(c, o.Output, historyRecord)
+	if err != nil || !postgres.IsURL(path) {
+		return nil, nil
+	}
+	env := historyPasswordEnv(c)
+	var opened fupan.History
+	return func(ctx context.Context) (fupan.History, error) {
+			h, err := openStore(ctx, path, false, env)
+			if err == nil {
+				opened = h
+			}
+			return h, err
+		}, func() {
+			if opened != nil {
+				_ = opened.Close()
+			}
+		}
 }
