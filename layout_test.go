@@ -16,19 +16,18 @@ import (
 func TestLayout(t *testing.T) {
 	const mod = "github.com/fupan-review/fupan"
 	allowed := map[string][]string{
-		"value":               {},
-		"catalog":             {},
-		".":                   {"value", "catalog"},
-		"templates":           {"", "catalog"},
-		"xlsx":                {"", "catalog", "templates"},
-		"pdf":                 {"", "catalog", "templates"},
-		"sqlite":              {"", "internal/historysql"},
-		"postgres":            {"", "internal/historysql"},
-		"internal/historysql": {""},
-		"opencc":              {},
-		"mail":                {"catalog", "internal/secret"},
-		"robot":               {"internal/secret"},
-		"batch":               {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
+		"value":     {},
+		"catalog":   {},
+		".":         {"value", "catalog"},
+		"templates": {"", "catalog"},
+		"xlsx":      {"", "catalog", "templates"},
+		"pdf":       {"", "catalog", "templates"},
+		"sqlite":    {"", "internal/historysql"},
+		"postgres":  {"", "internal/historysql"},
+		"opencc":    {},
+		"mail":      {"catalog", "internal/secret"},
+		"robot":     {"internal/secret"},
+		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
 	}
 	for dir, ok := range allowed {
 		own := map[string]bool{}
