@@ -19,7 +19,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
@@ -42,12 +41,15 @@ type Options struct {
 	// against the team's previous periods; Identity says which reviews are
 	// of one team. HistoryProblem says why a history asked for is not there:
 	// summary.json says so.
-	History        *sqlite.DB
+	History        fupan.History
 	Identity       fupan.Identity
 	HistoryProblem error
 	// Teams are the teams expected to hand in (fupan.yaml's teams:); none:
 	// those of the history's last comparable period.
 	Teams []string
+	// Site is recorded with each review: where it was made, when several
+	// sites share one history.
+	Site string
 }
 
 // Run processes every workbook of the input folder into the output folder and
@@ -267,7 +269,7 @@ func (r *run) historyStatus(ctx context.Context, entries []Entry) *HistoryStatus
 		return nil
 	}
 	st := &HistoryStatus{Error: r.o.HistoryProblem.Error()}
-	var he *sqlite.Error
+	var he *fupan.HistoryError
 	if errors.As(r.o.HistoryProblem, &he) {
 		st.Path = he.Path
 	}
@@ -433,7 +435,7 @@ func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory,
 	e.Lessons = fupan.LessonsOf(rv, o.Identity)
 	if hist != nil {
 		// A review not recorded is done again by the next run.
-		e.History, e.Replaced = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
+		e.History, e.Replaced, e.ReplacedBy = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
 	}
 	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
 	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)

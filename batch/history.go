@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 )
 
@@ -44,12 +44,14 @@ type HistoryStatus struct {
 // runHistory is the history during one run: the snapshot previous periods are
 // looked up in, and which input holds each team's period.
 type runHistory struct {
-	db      *sqlite.DB
-	snap    *sqlite.Snapshot
+	db      fupan.History
+	snap    fupan.HistorySnapshot
 	id      fupan.Identity
 	version string
 	now     time.Time
 	out     string // the run's output folder, absolute: whose reviews are its own
+	site    string // recorded with each review
+	force   bool   // --force: record over a later-modified workbook's review
 
 	mu      sync.Mutex
 	claimed map[string]claim // by team key and period
@@ -73,7 +75,7 @@ func openRunHistory(ctx context.Context, o Options, out string) (*runHistory, er
 	if err != nil {
 		return nil, err
 	}
-	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: time.Now(), out: out, claimed: map[string]claim{}}, nil
+	return &runHistory{db: o.History, snap: snap, id: o.Identity, version: o.Version, now: time.Now(), out: out, site: o.Site, force: o.Force, claimed: map[string]claim{}}, nil
 }
 
 // done reports whether an unchanged input, as an earlier run left it, needs
@@ -115,7 +117,7 @@ func (h *runHistory) done(ctx context.Context, prev Entry, path string) (Entry, 
 }
 
 // source names a recorded review for summary.json.
-func source(h sqlite.Holder) *Source {
+func source(h fupan.Holder) *Source {
 	return &Source{Output: h.Output, Input: h.Input, File: h.File}
 }
 
@@ -138,10 +140,11 @@ func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
 
 // record keeps the review unless another input of the run for the same team
 // and period was modified later; it says which happened, and names the
-// review of another output folder it replaced.
-func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (string, *Source) {
+// review of another output folder it replaced, or the one that the history
+// keeps instead (recorded elsewhere, from a workbook modified later).
+func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, sha string, mtime time.Time) (status string, replaced, keptBy *Source) {
 	if rv.Meta.Period == "" {
-		return HistoryNoPeriod, nil
+		return HistoryNoPeriod, nil, nil
 	}
 	team := h.id.TeamKey(rv.Meta.Team)
 	key := team + "\x00" + rv.Meta.Period
@@ -149,32 +152,48 @@ func (h *runHistory) record(ctx context.Context, rv *fupan.Review, c candidate, 
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if other, ok := h.claimed[key]; ok && !newer(this, other) {
-		return HistorySuperseded, nil
+		return HistorySuperseded, nil, nil
 	}
 	if h.busy {
-		return HistoryPending, nil
+		return HistoryPending, nil, nil
 	}
-	old, found, err := h.db.RecordOver(ctx, sqlite.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version,
-		Output: h.out, Input: c.path})
+	old, found, err := h.db.RecordOver(ctx, fupan.Recording{Review: rv, TeamKey: team, SHA256: sha, MetricKey: h.id.MetricKey, RecordedAt: h.now, Version: h.version,
+		Output: h.out, Input: c.path, Site: h.site, Modified: mtime, Force: h.force})
+	if errors.Is(err, fupan.ErrHistoryHeldNewer) {
+		// Another site (or run) recorded a later-modified workbook of this
+		// team and period first: the history keeps that one.
+		zerolog.Ctx(ctx).Warn().Str("file", c.rel).Str("team", rv.Meta.Team).Str("period", rv.Meta.Period).
+			Str("held_by", old.Output).Str("held_site", old.Site).Str("held_file", old.File).
+			Msg("the history holds a review of this team and period from a workbook modified later: this one is not recorded")
+		if old.Output != "" && old.Output != h.out {
+			return HistoryReplaced, nil, source(old)
+		}
+		return HistorySuperseded, nil, nil
+	}
 	if err != nil {
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", rv.File).Msg("cannot record the review in the history")
 		if h.failed == nil {
 			h.failed = err
 		}
-		if sqlite.IsBusy(err) {
+		switch {
+		case errors.Is(err, fupan.ErrHistoryBusy):
 			h.busy = true
 			zerolog.Ctx(ctx).Warn().Msg("the history is locked by another process: the run's other reviews are not tried, and the next run records them")
+		case errors.Is(err, fupan.ErrHistoryUnreachable):
+			// Each would wait for the server in vain.
+			h.busy = true
+			zerolog.Ctx(ctx).Warn().Msg("the history's server cannot be reached: the run's other reviews are not tried, and the next run records them")
 		}
-		return HistoryFailed, nil
+		return HistoryFailed, nil, nil
 	}
 	h.claimed[key] = this
 	if found && old.Output != "" && old.Output != h.out {
 		zerolog.Ctx(ctx).Warn().Str("file", c.rel).Str("team", rv.Meta.Team).Str("period", rv.Meta.Period).
 			Str("replaced_output", old.Output).Str("replaced_file", old.File).
 			Msg("this review replaces another output folder's review of the same team and period in the history")
-		return HistoryRecorded, source(old)
+		return HistoryRecorded, source(old), nil
 	}
-	return HistoryRecorded, nil
+	return HistoryRecorded, nil, nil
 }
 
 // newer orders two inputs of one team and period: modified later wins, then

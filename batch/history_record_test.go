@@ -232,3 +232,37 @@ func TestLockedHistoryWaitsOnce(t *testing.T) {
 		t.Fatalf("the run after: %+v", sum.History)
 	}
 }
+
+// Another output folder (another site) recorded a workbook of the same team
+// and period modified later: this run's older one is not recorded over it,
+// and its entry names the one the history keeps; it is no failure.
+func TestOlderWorkbookDoesNotReplaceNewer(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	name := "华东销售部_2025Q3.xlsx"
+	newerIn, olderIn := filepath.Join(root, "beijing"), filepath.Join(root, "shanghai")
+	copyFile(t, filepath.Join("../samples", name), filepath.Join(newerIn, name))
+	copyFile(t, filepath.Join("../samples", name), filepath.Join(olderIn, name))
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(olderIn, name), old, old); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(root, "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	newerOut, olderOut := filepath.Join(root, "out-beijing"), filepath.Join(root, "out-shanghai")
+	if e := entriesBy(run(t, batch.Options{Input: newerIn, Output: newerOut, History: db, Site: "北京"}))[name]; e.History != batch.HistoryRecorded {
+		t.Fatalf("the newer: %q", e.History)
+	}
+	sum := run(t, batch.Options{Input: olderIn, Output: olderOut, History: db, Site: "上海"})
+	e := entriesBy(sum)[name]
+	if e.History != batch.HistoryReplaced || e.ReplacedBy == nil || e.ReplacedBy.Output != newerOut || e.Replaced != nil || !sum.History.Updated || sum.History.Recorded != 0 {
+		t.Fatalf("the older: history %q, replaced_by %+v, replaced %+v; history %+v", e.History, e.ReplacedBy, e.Replaced, sum.History)
+	}
+	list, err := db.Reviews(ctx, "")
+	if err != nil || len(list) != 1 || list[0].Site != "北京" {
+		t.Fatalf("the history holds %+v (%v)", list, err)
+	}
+}

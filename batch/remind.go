@@ -11,13 +11,12 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 )
 
 // RemindOptions steer Remind.
 type RemindOptions struct {
-	History  *sqlite.DB
+	History  fupan.History
 	Robots   []RobotTarget
 	People   map[string]robot.Person // by name as teams write it
 	Identity fupan.Identity
@@ -116,7 +115,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 // reminder is one message's items in the history's record of reminders,
 // with the day each was last reminded before ("" for never).
 type reminder struct {
-	db          *sqlite.DB
+	db          fupan.History
 	robot, team string
 	due         []fupan.DueItem
 	lasts       []string

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/fupan-review/fupan"
 	"github.com/rs/zerolog"
 )
 
@@ -23,6 +24,11 @@ type WatchOptions struct {
 	// OnScan, where set, is told after each look at the folder how many
 	// workbooks it saw and how many of them had settled.
 	OnScan func(seen, settled int)
+	// Reopen, where set, opens the history again before a run while the
+	// one asked for could not be opened (Options.HistoryProblem: a server
+	// down when the watch began); the runs after it record, what was
+	// missed too.
+	Reopen func(context.Context) (fupan.History, error)
 }
 
 // fileMark is what tells that a file changed: its size and time.
@@ -77,7 +83,7 @@ func Watch(ctx context.Context, o Options, w WatchOptions) error {
 			// may have settled.
 			time.AfterFunc(w.Settle+w.Settle/4, poke)
 		}
-		if stop := w.look(ctx, o, s, dir, out); stop {
+		if stop := w.look(ctx, &o, s, dir, out); stop {
 			return nil
 		}
 	}
@@ -117,7 +123,7 @@ func watchEvents(ctx context.Context, dir string, poke func()) (stop func()) {
 
 // look scans the folder once and runs where a settled file is new or
 // changed; stop is true once the watch is being stopped.
-func (w WatchOptions) look(ctx context.Context, o Options, s *settler, dir, out string) (stop bool) {
+func (w WatchOptions) look(ctx context.Context, o *Options, s *settler, dir, out string) (stop bool) {
 	log := zerolog.Ctx(ctx)
 	changed, err := s.scan(dir, time.Now(), o.Recursive, func(p string) bool {
 		return p == out || strings.HasPrefix(p, out+string(filepath.Separator))
@@ -132,7 +138,13 @@ func (w WatchOptions) look(ctx context.Context, o Options, s *settler, dir, out 
 	if !changed {
 		return false
 	}
-	ro := o
+	if o.History == nil && o.HistoryProblem != nil && w.Reopen != nil {
+		if h, err := w.Reopen(ctx); err == nil {
+			o.History, o.HistoryProblem = h, nil
+			log.Info().Str("history", h.Path()).Msg("the review history is open again")
+		}
+	}
+	ro := *o
 	ro.Settled = s.settled
 	sum, err := Run(ctx, ro)
 	switch {

@@ -33,7 +33,7 @@ type BackupOptions struct {
 // last backup, as a daily cron leaves it) always, any other file only with
 // opts.Force.
 func (h *DB) Backup(ctx context.Context, dest string, opts BackupOptions) error {
-	fail := func(err error) error { return &Error{h.path, "backup", err} }
+	fail := func(err error) error { return herr(h.path, "backup", err) }
 	if dest == "" {
 		return fail(ErrBackupNoName)
 	}

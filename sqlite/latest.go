@@ -13,7 +13,7 @@ import (
 // and the follow-up actions. Team keys come with it.
 func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 	fail := func(err error) ([]*fupan.Review, []string, error) {
-		return nil, nil, &Error{h.path, "read", classify(err)}
+		return nil, nil, herr(h.path, "read", classify(err))
 	}
 	rows, err := h.db.QueryContext(ctx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang, r.reviewer FROM reviews r
 		WHERE r.period_end = (SELECT max(period_end) FROM reviews WHERE team_key = r.team_key)
@@ -121,7 +121,7 @@ func (h *DB) LastReminded(ctx context.Context, robotID, teamKey, item, state str
 		return "", nil
 	}
 	if err != nil {
-		return "", &Error{h.path, "read", classify(err)}
+		return "", herr(h.path, "read", classify(err))
 	}
 	return day, nil
 }
@@ -133,7 +133,7 @@ func (h *DB) MarkReminded(ctx context.Context, robotID, teamKey, item, state, da
 	_, err := h.db.ExecContext(ctx, `INSERT INTO reminders (robot, team_key, item, state, sent_on) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (robot, team_key, item, state) DO UPDATE SET sent_on = excluded.sent_on`, robotID, teamKey, item, state, day)
 	if err != nil {
-		return &Error{h.path, "record", classify(err)}
+		return herr(h.path, "record", classify(err))
 	}
 	return nil
 }
@@ -145,7 +145,7 @@ func (h *DB) ForgetReminded(ctx context.Context, robotID, teamKey, item, state s
 	defer h.write.Unlock()
 	_, err := h.db.ExecContext(ctx, `DELETE FROM reminders WHERE robot = ? AND team_key = ? AND item = ? AND state = ?`, robotID, teamKey, item, state)
 	if err != nil {
-		return &Error{h.path, "record", classify(err)}
+		return herr(h.path, "record", classify(err))
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ func (h *DB) Lessons(ctx context.Context) ([]fupan.Lesson, error) {
 		WHERE trim(o.lesson) != ''
 		ORDER BY r.period_end DESC, r.team_key, o.seq`)
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, herr(h.path, "read", classify(err))
 	}
 	defer func() { _ = rows.Close() }()
 	var out []fupan.Lesson
@@ -25,7 +25,7 @@ func (h *DB) Lessons(ctx context.Context) ([]fupan.Lesson, error) {
 		var end string
 		var ach sql.NullFloat64
 		if err := rows.Scan(&l.Team, &l.TeamKey, &l.Period, &end, &l.File, &l.Metric, &l.MetricKey, &l.Text, &l.Cause, &ach, &l.Status); err != nil {
-			return nil, &Error{h.path, "read", err}
+			return nil, herr(h.path, "read", err)
 		}
 		l.End = isoDate(end)
 		if ach.Valid {
@@ -36,7 +36,7 @@ func (h *DB) Lessons(ctx context.Context) ([]fupan.Lesson, error) {
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, herr(h.path, "read", classify(err))
 	}
 	return out, nil
 }

@@ -12,30 +12,6 @@ import (
 	"github.com/fupan-review/fupan"
 )
 
-// Entry is one recorded review as `fupan history --json` lists it.
-type Entry struct {
-	Team   string     `json:"team"`
-	Period string     `json:"period"`
-	Start  fupan.Date `json:"start"`
-	End    fupan.Date `json:"end"`
-	File   string     `json:"file"`
-	SHA256 string     `json:"sha256"`
-	// Summary is the review's key figures (fupan.Summary) as stored: a
-	// listing passes them through without decoding them.
-	Summary    json.RawMessage `json:"summary"`
-	RecordedAt time.Time       `json:"recorded_at"`
-	TeamKey    string          `json:"-"`
-}
-
-// Figures decodes the entry's key figures.
-func (e Entry) Figures() (fupan.Summary, error) {
-	var s fupan.Summary
-	if err := json.Unmarshal(e.Summary, &s); err != nil {
-		return s, fmt.Errorf("%w: summary of %s %s: %v", ErrDamaged, e.Team, e.Period, err)
-	}
-	return s, nil
-}
-
 // Reviews lists the recorded reviews ordered by team and period; teamKey ""
 // lists every team's.
 func (h *DB) Reviews(ctx context.Context, teamKey string) ([]Entry, error) {
@@ -50,7 +26,7 @@ func (h *DB) Reviews(ctx context.Context, teamKey string) ([]Entry, error) {
 // EachReview calls fn with each recorded review in the order of Reviews,
 // holding none of them: a history of any size is listed in little memory.
 func (h *DB) EachReview(ctx context.Context, teamKey string, fn func(Entry) error) error {
-	q := `SELECT team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at FROM reviews`
+	q := `SELECT team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at FROM reviews`
 	var args []any
 	if teamKey != "" {
 		q += ` WHERE team_key = ?`
@@ -58,19 +34,19 @@ func (h *DB) EachReview(ctx context.Context, teamKey string, fn func(Entry) erro
 	}
 	rows, err := h.db.QueryContext(ctx, q+` ORDER BY team_key, period_start, period_end DESC`, args...)
 	if err != nil {
-		return &Error{h.path, "read", classify(err)}
+		return herr(h.path, "read", classify(err))
 	}
 	defer func() { _ = rows.Close() }()
 	for rows.Next() {
 		var e Entry
 		var start, end, recorded string
 		var summary []byte
-		if err := rows.Scan(&e.TeamKey, &e.Team, &e.Period, &start, &end, &e.File, &e.SHA256, &summary, &recorded); err != nil {
-			return &Error{h.path, "read", err}
+		if err := rows.Scan(&e.TeamKey, &e.Team, &e.Period, &start, &end, &e.File, &e.SHA256, &e.Site, &summary, &recorded); err != nil {
+			return herr(h.path, "read", err)
 		}
 		e.Summary = summary
 		if !json.Valid(e.Summary) {
-			return &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, e.Team, e.Period)}
+			return herr(h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, e.Team, e.Period))
 		}
 		e.Start, e.End = isoDate(start), isoDate(end)
 		e.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
@@ -79,7 +55,7 @@ func (h *DB) EachReview(ctx context.Context, teamKey string, fn func(Entry) erro
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return &Error{h.path, "read", classify(err)}
+		return herr(h.path, "read", classify(err))
 	}
 	return nil
 }
@@ -90,7 +66,7 @@ func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
 	defer h.write.Unlock()
 	res, err := h.db.ExecContext(ctx, "DELETE FROM reviews WHERE team_key = ? AND period = ?", teamKey, period)
 	if err != nil {
-		return false, &Error{h.path, "forget", classify(err)}
+		return false, herr(h.path, "forget", classify(err))
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
@@ -122,8 +98,8 @@ const (
 )
 
 // Snapshot begins a read transaction that lasts until Close.
-func (h *DB) Snapshot(ctx context.Context) (*Snapshot, error) {
-	fail := func(err error) (*Snapshot, error) { return nil, &Error{h.path, "read", classify(err)} }
+func (h *DB) Snapshot(ctx context.Context) (fupan.HistorySnapshot, error) {
+	fail := func(err error) (fupan.HistorySnapshot, error) { return nil, herr(h.path, "read", classify(err)) }
 	conn, err := h.db.Conn(ctx)
 	if err != nil {
 		return fail(err)
@@ -177,14 +153,15 @@ func (s *Snapshot) Close() error {
 func (s *Snapshot) Holder(ctx context.Context, teamKey, period string) (holder Holder, found bool, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err = s.holder.QueryRowContext(ctx, teamKey, period).Scan(&holder.File, &holder.SHA256, &holder.Output, &holder.Input)
+	var modified string
+	err = s.holder.QueryRowContext(ctx, teamKey, period).Scan(&holder.File, &holder.SHA256, &holder.Output, &holder.Input, &holder.Site, &modified)
 	switch {
 	case err == nil:
 		return holder, true, nil
 	case errors.Is(err, sql.ErrNoRows):
 		return Holder{}, false, nil
 	}
-	return Holder{}, false, &Error{s.h.path, "read", classify(err)}
+	return Holder{}, false, herr(s.h.path, "read", classify(err))
 }
 
 // Past is every recorded review of a team, oldest first, with its metrics.
@@ -193,7 +170,7 @@ func (s *Snapshot) Past(ctx context.Context, teamKey string) ([]fupan.Past, erro
 	defer s.mu.Unlock()
 	past, err := s.past(ctx, teamKey)
 	if err != nil {
-		return nil, &Error{s.h.path, "read", classify(err)}
+		return nil, herr(s.h.path, "read", classify(err))
 	}
 	return past, nil
 }

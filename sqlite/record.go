@@ -13,31 +13,10 @@ import (
 	"github.com/fupan-review/fupan"
 )
 
-// Recording is one review to keep.
-type Recording struct {
-	Review  *fupan.Review
-	TeamKey string // Identity.TeamKey of the review's team
-	SHA256  string // of the workbook as read
-	// MetricKey folds a metric's name (Identity.MetricKey).
-	MetricKey  func(string) string
-	RecordedAt time.Time
-	Version    string // fupan's
-	// Output is the run's output folder and Input the workbook, absolute:
-	// which run's review the history holds (Holder).
-	Output, Input string
-}
-
-// Holder is what the history holds of one team's period: whose review it is.
-type Holder struct {
-	File   string `json:"file"`             // the workbook's name, as recorded
-	SHA256 string `json:"sha256,omitempty"` // of the workbook as read
-	Output string `json:"output,omitempty"` // the run's output folder; empty where unknown
-	Input  string `json:"input,omitempty"`  // the workbook's path; empty where unknown
-}
-
 // Record keeps a review, replacing the team's entry for the same period, in
 // one transaction: a process killed at any moment leaves the history as it
-// was, or with the whole review.
+// was, or with the whole review. A review of a workbook modified before the
+// one held is not kept (fupan.ErrHistoryHeldNewer).
 func (h *DB) Record(ctx context.Context, r Recording) error {
 	_, _, err := h.RecordOver(ctx, r)
 	return err
@@ -46,7 +25,10 @@ func (h *DB) Record(ctx context.Context, r Recording) error {
 // RecordOver is Record, returning the review it replaced, if any.
 func (h *DB) RecordOver(ctx context.Context, r Recording) (replaced Holder, found bool, err error) {
 	if replaced, found, err = h.record(ctx, r); err != nil {
-		return Holder{}, false, &Error{h.path, "record", classify(err)}
+		if errors.Is(err, fupan.ErrHistoryHeldNewer) {
+			return replaced, found, herr(h.path, "record", err)
+		}
+		return Holder{}, false, herr(h.path, "record", classify(err))
 	}
 	return replaced, found, nil
 }
@@ -83,7 +65,8 @@ func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bo
 	if err != nil {
 		return Holder{}, false, err
 	}
-	switch err = tx.StmtContext(ctx, s).QueryRowContext(ctx, r.TeamKey, period.Label).Scan(&replaced.File, &replaced.SHA256, &replaced.Output, &replaced.Input); {
+	var modified string
+	switch err = tx.StmtContext(ctx, s).QueryRowContext(ctx, r.TeamKey, period.Label).Scan(&replaced.File, &replaced.SHA256, &replaced.Output, &replaced.Input, &replaced.Site, &modified); {
 	case err == nil:
 		found = true
 	case errors.Is(err, sql.ErrNoRows):
@@ -91,16 +74,22 @@ func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bo
 	default:
 		return Holder{}, false, err
 	}
+	// The transaction holds the write lock: no other writer comes between
+	// this look and the write.
+	if held, perr := time.Parse(time.RFC3339Nano, modified); found && perr == nil && !r.Force && !r.Modified.IsZero() && held.After(r.Modified) {
+		err = fupan.ErrHistoryHeldNewer
+		return replaced, found, err
+	}
 	// Rows of the replaced review go with it (ON DELETE CASCADE).
 	if _, err = exec("DELETE FROM reviews WHERE team_key = ? AND period = ?", r.TeamKey, period.Label); err != nil {
 		return Holder{}, false, err
 	}
 	res, err := exec(`INSERT INTO reviews (team_key, team, period, period_kind, period_start, period_end,
-		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos, output, input)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos, output, input, site, modified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.TeamKey, rv.Meta.Team, period.Label, period.Kind(), period.Start.String(), period.End.String(),
 		rv.File, r.SHA256, string(rv.Meta.Lang), rv.Meta.Reviewer, r.RecordedAt.UTC().Format(time.RFC3339), r.Version,
-		string(summary), rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos, r.Output, r.Input)
+		string(summary), rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos, r.Output, r.Input, r.Site, modifiedText(r.Modified))
 	if err != nil {
 		return Holder{}, false, err
 	}
@@ -115,7 +104,15 @@ func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bo
 }
 
 // holderQuery is whose review the history holds of a team's period.
-const holderQuery = `SELECT file, sha256, output, input FROM reviews WHERE team_key = ? AND period = ?`
+const holderQuery = `SELECT file, sha256, output, input, site, modified FROM reviews WHERE team_key = ? AND period = ?`
+
+// modifiedText is a workbook's modification time as stored: "" for none.
+func modifiedText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
 
 // insertRows writes the four tables and the findings counts of review id,
 // several rows to a statement: executing statements, not storing rows, was

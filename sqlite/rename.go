@@ -34,11 +34,11 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 	defer h.write.Unlock()
 	tx, err := h.db.BeginTx(ctx, nil)
 	if err != nil {
-		return res, &Error{h.path, "rename", classify(err)}
+		return res, &Error{Path: h.path, Op: "rename", Err: classify(err)}
 	}
 	fail := func(err error) (Renamed, error) {
 		_ = tx.Rollback()
-		return Renamed{}, &Error{h.path, "rename", classify(err)}
+		return Renamed{}, &Error{Path: h.path, Op: "rename", Err: classify(err)}
 	}
 	// Periods of both: the one recorded earlier goes (on a tie, the old
 	// name's: the new one was recorded under the rename it asked for).
@@ -96,7 +96,7 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 		return fail(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return Renamed{}, &Error{h.path, "rename", classify(err)}
+		return Renamed{}, &Error{Path: h.path, Op: "rename", Err: classify(err)}
 	}
 	if res.Dropped == nil {
 		res.Dropped = []Dropped{}
@@ -109,19 +109,19 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 func (h *DB) TeamKeys(ctx context.Context) (map[string]string, error) {
 	rows, err := h.db.QueryContext(ctx, `SELECT team_key, team FROM reviews ORDER BY team_key, period_end`)
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	defer func() { _ = rows.Close() }()
 	out := map[string]string{}
 	for rows.Next() {
 		var k, t string
 		if err := rows.Scan(&k, &t); err != nil {
-			return nil, &Error{h.path, "read", err}
+			return nil, &Error{Path: h.path, Op: "read", Err: err}
 		}
 		out[k] = t
 	}
 	if err := rows.Err(); err != nil {
-		return nil, &Error{h.path, "read", fmt.Errorf("listing teams: %w", classify(err))}
+		return nil, &Error{Path: h.path, Op: "read", Err: fmt.Errorf("listing teams: %w", classify(err))}
 	}
 	return out, nil
 }

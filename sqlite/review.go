@@ -24,11 +24,11 @@ func (h *DB) LastReview(ctx context.Context, teamKey string) (*fupan.Review, err
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	rv.Meta.Lang, rv.Meta.PeriodStart, rv.Meta.PeriodEnd = fupan.Lang(lang), isoDate(start), isoDate(end)
 	if err := h.latestRows(ctx, id, rv); err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	// The plan in full, and the metrics, in place of latestRows' tasks.
 	rv.Plan = nil
@@ -67,7 +67,7 @@ func (h *DB) LastReview(ctx context.Context, teamKey string) (*fupan.Review, err
 		}},
 	} {
 		if err := h.eachRow(ctx, q.query, id, q.scan); err != nil {
-			return nil, &Error{h.path, "read", fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, classify(err))}
+			return nil, &Error{Path: h.path, Op: "read", Err: fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, classify(err))}
 		}
 	}
 	return rv, nil

@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the schema this fupan writes. Each migration brings a
 // history from the version before it; the list is only ever appended to, and
 // testdata holds a history of every earlier version.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 var migrations = []string{
 	// 1: reviews and their four tables, with the computed figures.
@@ -139,7 +139,16 @@ var migrations = []string{
 	// an earlier fupan, or by report.
 	`ALTER TABLE reviews ADD COLUMN output TEXT NOT NULL DEFAULT '';
 	ALTER TABLE reviews ADD COLUMN input TEXT NOT NULL DEFAULT '';`,
+	// 5: the site a review was made at (several sites may share a
+	// history), and when its workbook was modified (RFC 3339, UTC), so that
+	// of two recordings the later-modified is kept. Empty: not known.
+	`ALTER TABLE reviews ADD COLUMN site TEXT NOT NULL DEFAULT '';
+	ALTER TABLE reviews ADD COLUMN modified TEXT NOT NULL DEFAULT '';`,
 }
+
+// Migrations is how many schema versions there are, for the test that
+// holds PostgreSQL's list to the same length.
+func Migrations() int { return len(migrations) }
 
 // migrate brings the schema from version to SchemaVersion, each step in its
 // own transaction with the version it reaches, so a killed migration leaves

@@ -25,7 +25,7 @@ const filedColumns = `team_key, team, period, period_start, period_end, file, sh
 func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
 	rows, err := h.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	defer func() { _ = rows.Close() }()
 	var out []Filed
@@ -35,10 +35,10 @@ func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed,
 		var summary []byte
 		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &summary, &recorded,
 			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
-			return nil, &Error{h.path, "read", err}
+			return nil, &Error{Path: h.path, Op: "read", Err: err}
 		}
 		if !json.Valid(summary) {
-			return nil, &Error{h.path, "read", fmt.Errorf("%w: summary of %s %s", ErrDamaged, f.Team, f.Period)}
+			return nil, &Error{Path: h.path, Op: "read", Err: fmt.Errorf("%w: summary of %s %s", ErrDamaged, f.Team, f.Period)}
 		}
 		f.Summary = summary
 		f.Start, f.End = isoDate(start), isoDate(end)
@@ -46,7 +46,7 @@ func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed,
 		out = append(out, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	return out, nil
 }
@@ -70,10 +70,10 @@ func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
 func (h *DB) Size(ctx context.Context) (int64, error) {
 	var pages, size int64
 	if err := h.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
-		return 0, &Error{h.path, "read", classify(err)}
+		return 0, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	if err := h.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil {
-		return 0, &Error{h.path, "read", classify(err)}
+		return 0, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	return pages * size, nil
 }
@@ -84,7 +84,7 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 func (h *DB) Generation(ctx context.Context) (string, error) {
 	var maxID, n int64
 	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
-		return "", &Error{h.path, "read", classify(err)}
+		return "", &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	return fmt.Sprintf("%d-%d", maxID, n), nil
 }
@@ -105,7 +105,7 @@ func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]OpenAction, err
 		WHERE r.id = (SELECT id FROM reviews WHERE team_key = ? ORDER BY period_end DESC, period_start DESC LIMIT 1) AND a.done = 0
 		ORDER BY a.seq`, teamKey)
 	if err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	defer func() { _ = rows.Close() }()
 	var out []OpenAction
@@ -113,13 +113,13 @@ func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]OpenAction, err
 		var a OpenAction
 		var due, end string
 		if err := rows.Scan(&a.Item, &a.Owner, &due, &a.DueText, &a.Status, &a.Period, &end); err != nil {
-			return nil, &Error{h.path, "read", err}
+			return nil, &Error{Path: h.path, Op: "read", Err: err}
 		}
 		a.Due, a.PeriodEnd = isoDate(due), isoDate(end)
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, &Error{h.path, "read", classify(err)}
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	return out, nil
 }

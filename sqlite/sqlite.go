@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	_ "modernc.org/sqlite" // the driver, registered as "sqlite"
 )
 
@@ -29,21 +30,24 @@ const BusyTimeout = 15 * time.Second
 var (
 	ErrNewerSchema = errors.New("the history was written by a newer fupan: update fupan, or use another --history")
 	ErrNetworkFS   = errors.New("the history is on a network file system (SMB, NFS…), where SQLite's locking is not safe: put it on a local disk with --history FILE")
-	ErrDamaged     = errors.New("the history is damaged or not a fupan history: restore it from a backup (fupan history backup), or use another --history")
+	ErrDamaged     = fupan.ErrHistoryDamaged
 	// ErrOlderSchema: a read-only open of a history that the next recording
 	// run migrates.
 	ErrOlderSchema = errors.New("the next fupan run or report migrates it")
 )
 
 // Error is a failure of the history file, naming it.
-type Error struct {
-	Path string
-	Op   string // "open", "record", "read", "forget", "backup"
-	Err  error
-}
+type Error = fupan.HistoryError
 
-func (e *Error) Error() string { return fmt.Sprintf("history %s: %s: %v", e.Path, e.Op, e.Err) }
-func (e *Error) Unwrap() error { return e.Err }
+// The history's own types are the domain's.
+type (
+	Entry     = fupan.HistoryEntry
+	Holder    = fupan.Holder
+	Recording = fupan.Recording
+)
+
+// DB is a fupan.History.
+var _ fupan.History = (*DB)(nil)
 
 // DB is an open history.
 type DB struct {
@@ -97,9 +101,9 @@ type Options struct {
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, &Error{path, "open", err}
+		return nil, herr(path, "open", err)
 	}
-	fail := func(err error) (*DB, error) { return nil, &Error{abs, "open", err} }
+	fail := func(err error) (*DB, error) { return nil, herr(abs, "open", err) }
 	dir := filepath.Dir(abs)
 	probe := opts.fsProbe
 	if probe == nil {
@@ -196,12 +200,21 @@ func classify(err error) error {
 	if err == nil {
 		return nil
 	}
+	if IsBusy(err) {
+		return busyError{err}
+	}
 	msg := err.Error()
 	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed") || strings.Contains(msg, "(11)") || strings.Contains(msg, "(26)") {
 		return fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	return err
 }
+
+// busyError is a busy SQLite, as fupan.ErrHistoryBusy, in SQLite's words.
+type busyError struct{ err error }
+
+func (e busyError) Error() string   { return e.err.Error() }
+func (e busyError) Unwrap() []error { return []error{e.err, fupan.ErrHistoryBusy} }
 
 // IsBusy reports whether err is another process holding the history's
 // write lock past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED and their
@@ -234,7 +247,10 @@ func (h *DB) Close() error {
 func (h *DB) Check(ctx context.Context) (string, error) {
 	var res string
 	if err := h.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
-		return "", &Error{h.path, "check", err}
+		return "", herr(h.path, "check", err)
 	}
 	return res, nil
 }
+
+// herr is a failure of the history at path in op.
+func herr(path, op string, err error) *Error { return &Error{Path: path, Op: op, Err: err} }

@@ -22,7 +22,7 @@ type Stats struct {
 // Stats reads the history's figures and runs SQLite's quick check.
 func (h *DB) Stats(ctx context.Context) (Stats, error) {
 	var s Stats
-	fail := func(err error) (Stats, error) { return s, &Error{h.path, "read", classify(err)} }
+	fail := func(err error) (Stats, error) { return s, &Error{Path: h.path, Op: "read", Err: classify(err)} }
 	if fi, err := os.Stat(h.path); err == nil {
 		s.Bytes = fi.Size()
 	}

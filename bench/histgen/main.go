@@ -4,7 +4,8 @@
 //	go run ./bench/histgen -teams 1000 -periods 36 -o /tmp/history.sqlite
 //
 // Each review is the seed's (three rows in each table) under another team
-// and month, so the file holds what real runs would record.
+// and month, so the file holds what real runs would record. -o may be a
+// postgres:// URL of an empty database (its password in PGPASSWORD).
 package main
 
 import (
@@ -16,13 +17,14 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/fupan-review/fupan/sqlite"
 )
 
 func main() {
 	teams := flag.Int("teams", 1000, "teams")
 	periods := flag.Int("periods", 36, "months per team, from 2023-01")
-	out := flag.String("o", "history.sqlite", "the history to write (must not exist)")
+	out := flag.String("o", "history.sqlite", "the history to write (must not exist): a file or a postgres:// URL")
 	flag.Parse()
 	if err := run(*teams, *periods, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "histgen:", err)
@@ -32,7 +34,7 @@ func main() {
 
 func run(teams, periods int, out string) error {
 	ctx := context.Background()
-	if _, err := os.Stat(out); err == nil {
+	if _, err := os.Stat(out); err == nil && !postgres.IsURL(out) {
 		return fmt.Errorf("%s exists", out)
 	}
 	data, err := os.ReadFile("samples/华东销售部_2025Q3.xlsx")
@@ -43,7 +45,12 @@ func run(teams, periods int, out string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, out, sqlite.Options{})
+	var db fupan.History
+	if postgres.IsURL(out) {
+		db, err = postgres.Open(ctx, out, postgres.Options{})
+	} else {
+		db, err = sqlite.Open(ctx, out, sqlite.Options{})
+	}
 	if err != nil {
 		return err
 	}
@@ -55,7 +62,7 @@ func run(teams, periods int, out string) error {
 			rv.Meta.Team = fmt.Sprintf("团队%04d", t)
 			rv.Meta.Period = fmt.Sprintf("%d-%02d", 2023+p/12, p%12+1)
 			rv.File = rv.Meta.Team + "_" + rv.Meta.Period + ".xlsx"
-			err := db.Record(ctx, sqlite.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), SHA256: fmt.Sprintf("%064x", t*periods+p),
+			err := db.Record(ctx, fupan.Recording{Review: rv, TeamKey: id.TeamKey(rv.Meta.Team), SHA256: fmt.Sprintf("%064x", t*periods+p),
 				MetricKey: id.MetricKey, RecordedAt: start, Version: "histgen"})
 			if err != nil {
 				return err

@@ -13,7 +13,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -109,7 +108,7 @@ func actionsOptionsFrom(c *cli.Context) (actionsOptions, error) {
 }
 
 // register is every team's register as of the day, filtered, by team.
-func (o actionsOptions) register(ctx context.Context, db *sqlite.DB) ([]fupan.RegisterEntry, error) {
+func (o actionsOptions) register(ctx context.Context, db fupan.History) ([]fupan.RegisterEntry, error) {
 	all, err := everyPast(ctx, db)
 	if err != nil {
 		return nil, err
@@ -146,7 +145,7 @@ func ownedBy(cell, want string, id fupan.Identity) bool {
 }
 
 // run lists the register: written to a workbook, as JSON, or as a table.
-func (o actionsOptions) run(ctx context.Context, db *sqlite.DB, stdout io.Writer) error {
+func (o actionsOptions) run(ctx context.Context, db fupan.History, stdout io.Writer) error {
 	list, err := o.register(ctx, db)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)

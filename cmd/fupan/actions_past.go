@@ -9,7 +9,7 @@ import (
 
 // everyPast is every team's recorded reviews, by team key, as the history
 // holds them now.
-func everyPast(ctx context.Context, db *sqlite.DB) (map[string][]fupan.Past, error) {
+func everyPast(ctx context.Context, db fupan.History) (map[string][]fupan.Past, error) {
 	keys := map[string]bool{}
 	err := db.EachReview(ctx, "", func(e sqlite.Entry) error {
 		keys[e.TeamKey] = true

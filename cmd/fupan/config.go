@@ -17,9 +17,12 @@ import (
 type fileConfig struct {
 	Mail      *mail.Config    `yaml:"mail"`
 	Workbooks workbooksConfig `yaml:"workbooks"`
-	// History is the review history's file (--history); relative to the
-	// config file's folder.
-	History string `yaml:"history"`
+	// History is the review history (--history): a file, relative to the
+	// config file's folder, or a postgres:// URL; see historyConfig.
+	History historyConfig `yaml:"history"`
+	// Site is recorded with each review, where several sites share one
+	// history; default the host name.
+	Site string `yaml:"site"`
 	// TeamsAliases maps a team's other names to the one it goes by, so its
 	// periods are one history: {旧名: 新名}.
 	TeamsAliases map[string]string `yaml:"teams_aliases"`

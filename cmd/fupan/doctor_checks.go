@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/fupan-review/fupan/postgres"
 	"io"
 	"os"
 	"path/filepath"
@@ -166,11 +167,11 @@ func (d *doctor) historyFile(fc fileConfig, cfgPath string) string {
 		return ""
 	case d.o.History != "":
 		return d.o.History
-	case fc.History != "":
-		if filepath.IsAbs(fc.History) {
-			return fc.History
+	case fc.History.Location != "":
+		if filepath.IsAbs(fc.History.Location) || postgres.IsURL(fc.History.Location) {
+			return fc.History.Location
 		}
-		return filepath.Join(filepath.Dir(cfgPath), fc.History)
+		return filepath.Join(filepath.Dir(cfgPath), fc.History.Location)
 	case d.o.Output != "":
 		if abs, err := filepath.Abs(d.o.Output); err == nil {
 			return filepath.Join(filepath.Dir(abs), defaultHistory)

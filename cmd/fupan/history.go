@@ -14,7 +14,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
-	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/rivo/uniseg"
 	"github.com/rs/zerolog"
@@ -27,7 +27,7 @@ const defaultHistory = "fupan-history.sqlite"
 
 func historyFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "history", Usage: "the review history `FILE` (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
+		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
 		&cli.BoolFlag{Name: "no-history", Usage: "neither read nor record the review history"},
 	}
 }
@@ -59,9 +59,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 	if err != nil {
 		return "", false, err
 	}
-	if fc.History != "" {
-		p := fc.History
-		if !filepath.IsAbs(p) {
+	if fc.History.Location != "" {
+		p := fc.History.Location
+		if !filepath.IsAbs(p) && !postgres.IsURL(p) {
 			p = filepath.Join(filepath.Dir(cfg), p)
 		}
 		return p, true, nil
@@ -83,12 +83,15 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 // asked for that cannot be opened is problem: the command goes on without it
 // and fails at the end (exit 1), its reports written. The default location
 // that cannot be created is only a warning.
-func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, problem error, err error) {
+func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, problem error, err error) {
 	path, explicit, err := historyPath(c, out, use)
 	if err != nil || path == "" {
 		return nil, nil, err
 	}
 	log := zerolog.Ctx(c.Context)
+	if postgres.IsURL(path) {
+		return openServerHistory(c, path, use)
+	}
 	// The shared folder is the teams': a history there could be anything.
 	if err := outsideTeamFolders(path, untrustedFolders(c)); err != nil {
 		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
@@ -105,7 +108,7 @@ func openHistory(c *cli.Context, out string, use historyUse) (db *sqlite.DB, pro
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
-	db, err = sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: use == historyRead || use == historyNeeded})
+	db, err = openStore(c.Context, path, use == historyRead || use == historyNeeded, "")
 	if err != nil {
 		if !explicit && errors.Is(statErr, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")
@@ -198,7 +201,7 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 		),
 		OnUsageError: usageError,
-		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand(), historyRenameCommand()},
+		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand(), historyRenameCommand(), historyCopyCommand()},
 		Action: func(c *cli.Context) error {
 			o, err := historyListOptionsFrom(c)
 			if err != nil {
@@ -213,14 +216,14 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 // historyListOptions are what fupan history lists: the reviews of the
 // history, of one team where TeamKey is set.
 type historyListOptions struct {
-	DB      *sqlite.DB
+	DB      fupan.History
 	TeamKey string
 	JSON    bool
 }
 
 func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 	if c.NArg() != 0 {
-		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup, rename)", c.Args().First()), exitBadUsage)
+		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup, rename, copy)", c.Args().First()), exitBadUsage)
 	}
 	o := historyListOptions{JSON: c.Bool("json")}
 	db, _, err := openHistory(c, "", historyNeeded)
@@ -256,11 +259,11 @@ func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
 // writeHistoryJSON streams the reviews as a JSON list, one object a line:
 // 36,000 reviews are 20 MB, which indenting would make half again longer
 // and slower to write.
-func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key string) error {
+func writeHistoryJSON(ctx context.Context, out io.Writer, db fupan.History, key string) error {
 	w := bufio.NewWriterSize(out, 1<<16)
 	sep := "[\n"
 	var b []byte
-	err := db.EachReview(ctx, key, func(e sqlite.Entry) error {
+	err := db.EachReview(ctx, key, func(e fupan.HistoryEntry) error {
 		b = e.AppendJSON(append(b[:0], sep...))
 		sep = ",\n"
 		_, err := w.Write(b)
@@ -279,10 +282,19 @@ func writeHistoryJSON(ctx context.Context, out io.Writer, db *sqlite.DB, key str
 // printHistory writes the reviews as a table for a person: with each
 // review's follow-through of earlier actions, and the company's per period
 // after the table.
-func printHistory(w io.Writer, list []sqlite.Entry) error {
+func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
 		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "followup.short"), catalog.T(l, "file")}}
+	// The site, where the reviews come from more than one (a shared history).
+	sites := map[string]bool{}
+	for _, e := range list {
+		sites[e.Site] = true
+	}
+	bySite := len(sites) > 1
+	if bySite {
+		rows[0] = append(rows[0], catalog.T(l, "history.site"))
+	}
 	company := map[string]*[2]int{}
 	var periods []string
 	for _, e := range list {
@@ -290,8 +302,12 @@ func printHistory(w io.Writer, list []sqlite.Entry) error {
 		if err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
-		rows = append(rows, []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
-			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)})
+		row := []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
+			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)}
+		if bySite {
+			row = append(row, printable(e.Site))
+		}
+		rows = append(rows, row)
 		if s.FollowupTotal > 0 {
 			c := company[e.Period]
 			if c == nil {
@@ -360,7 +376,7 @@ func printColumns(w io.Writer, rows [][]string) {
 }
 
 // compareWithHistory sets a review against its team's recorded periods.
-func compareWithHistory(ctx context.Context, db *sqlite.DB, id fupan.Identity, rv *fupan.Review) error {
+func compareWithHistory(ctx context.Context, db fupan.History, id fupan.Identity, rv *fupan.Review) error {
 	past, err := db.Past(ctx, id.TeamKey(rv.Meta.Team))
 	if err != nil {
 		return err

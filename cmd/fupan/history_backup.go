@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/urfave/cli/v2"
 )
@@ -50,14 +51,18 @@ is not a backup, without --force).`,
 
 // historyBackupOptions are the history to copy and the file to copy it to.
 type historyBackupOptions struct {
-	DB    *sqlite.DB
+	DB    fupan.History
 	File  string
 	Force bool // replace a file that is not an earlier backup
 }
 
 // run writes the copy whole or not at all, and prints its name.
 func (o historyBackupOptions) run(ctx context.Context, stdout io.Writer) error {
-	if err := o.DB.Backup(ctx, o.File, sqlite.BackupOptions{Force: o.Force}); err != nil {
+	b, ok := o.DB.(backupStore)
+	if !ok {
+		return cli.Exit(fmt.Sprintf("history %s is a PostgreSQL database: back it up with pg_dump (pg_dump -Fc -f %s DBNAME), not fupan history backup", o.DB.Path(), o.File), exitBadUsage)
+	}
+	if err := b.Backup(ctx, o.File, sqlite.BackupOptions{Force: o.Force}); err != nil {
 		code := exitFailed
 		if errors.Is(err, sqlite.ErrBackupNotHistory) || errors.Is(err, sqlite.ErrBackupIsHistory) || errors.Is(err, sqlite.ErrBackupNoName) {
 			code = exitBadUsage

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/sqlite"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -44,8 +44,9 @@ type historyForgetOptions struct {
 	Team, TeamKey string
 	// PlainKey is the team's key without its alias followed: a review
 	// recorded before the alias was written is under it.
-	PlainKey string
-	Period   string
+	PlainKey    string
+	Period      string
+	PasswordEnv string // a PostgreSQL history's password_env:
 }
 
 func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
@@ -61,18 +62,18 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 		return historyForgetOptions{}, err
 	}
 	path, _, err := historyPath(c, "", historyNeeded)
-	if err == nil {
+	if err == nil && !postgres.IsURL(path) {
 		err = historyExists(path)
 	}
 	if err != nil {
 		return historyForgetOptions{}, err
 	}
 	team := c.Args().First()
-	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), PlainKey: fupan.NewIdentity(id.Simplify, nil).TeamKey(team), Period: period.Label}, nil
+	return historyForgetOptions{Path: path, Team: team, TeamKey: id.TeamKey(team), PlainKey: fupan.NewIdentity(id.Simplify, nil).TeamKey(team), Period: period.Label, PasswordEnv: historyPasswordEnv(c)}, nil
 }
 
 func (o historyForgetOptions) run(ctx context.Context) error {
-	db, err := sqlite.Open(ctx, o.Path, sqlite.Options{})
+	db, err := openStore(ctx, o.Path, false, o.PasswordEnv)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}

@@ -54,7 +54,11 @@ that are like it are listed).`,
 				return err
 			}
 			defer func() { _ = db.Close() }()
-			o := historyRenameOptions{DB: db, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
+			sq, ok := db.(*sqlite.DB)
+			if !ok {
+				return cli.Exit(fmt.Sprintf("history rename works on a SQLite history for now, not on %s: rename there with SQL after pg_dump, or copy it into a SQLite file, rename and copy it back (fupan history copy)", db.Path()), exitFailed)
+			}
+			o := historyRenameOptions{DB: sq, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
 			if !c.Bool("aliases") {
 				o.Old, o.New = c.Args().Get(0), c.Args().Get(1)
 			}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
@@ -73,7 +72,7 @@ type inspectOptions struct {
 	Analyze  fupan.Options
 	Reader   xlsx.Options
 	JSON     bool
-	History  *sqlite.DB // nil: no previous period, no trends
+	History  fupan.History // nil: no previous period, no trends
 	Identity fupan.Identity
 }
 

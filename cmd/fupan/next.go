@@ -11,7 +11,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -183,7 +182,7 @@ func historyLessons(c *cli.Context, out string, failed []batch.Entry, id fupan.I
 	if _, err := os.Stat(path); err != nil && !explicit {
 		return nil, nil, nil, nil
 	}
-	db, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true})
+	db, err := openStore(c.Context, path, true, historyPasswordEnv(c))
 	if err != nil {
 		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
 	}

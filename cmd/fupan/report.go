@@ -13,7 +13,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -63,8 +62,9 @@ type reportOptions struct {
 	Identity     fupan.Identity
 	// History records the review and compares it with the team's previous
 	// period; nil for none. HistoryProblem is why one asked for is not there.
-	History        *sqlite.DB
+	History        fupan.History
 	HistoryProblem error
+	Site           string // recorded with the review
 }
 
 func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
@@ -80,6 +80,7 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 		return o, err
 	}
 	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	o.Site = site(c)
 	return o, err
 }
 
@@ -126,8 +127,8 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 		// Whose review it is: a run's re-run tells its own from this one.
 		out, _ := filepath.Abs(o.Output)
 		in, _ := filepath.Abs(o.File)
-		problem = o.History.Record(ctx, sqlite.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-			MetricKey: o.Identity.MetricKey, RecordedAt: time.Now(), Version: version, Output: out, Input: in}) // the real clock: --as-of judges, the audit is true
+		problem = o.History.Record(ctx, fupan.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
+			MetricKey: o.Identity.MetricKey, RecordedAt: time.Now(), Version: version, Output: out, Input: in, Site: o.Site}) // the real clock: --as-of judges, the audit is true
 	}
 	if problem != nil {
 		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)

@@ -178,6 +178,7 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 		return o, err
 	}
 	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	o.Site = site(c)
 	return o, err
 }
 

@@ -159,8 +159,16 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 	if problem != nil {
 		return nil, cli.Exit(problem.Error(), exitFailed)
 	}
-	if hist != nil || c.Bool("no-history") {
-		return hist, nil
+	if hist != nil {
+		db, ok := hist.(*sqlite.DB)
+		if !ok {
+			_ = hist.Close()
+			return nil, cli.Exit(fmt.Sprintf("fupan serve reads a SQLite history for now, not %s: run serve at one site with its SQLite file, or copy the shared history into one (fupan history copy)", hist.Path()), exitBadUsage)
+		}
+		return db, nil
+	}
+	if c.Bool("no-history") {
+		return nil, nil
 	}
 	abs, err := filepath.Abs(c.Args().First())
 	if err != nil {

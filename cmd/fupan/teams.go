@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -39,8 +38,8 @@ func logMissing(ctx context.Context, rosters []fupan.Roster) {
 // the one team whose key holds it folded (华东 finds 华东大区). Several
 // such teams are a usage error that lists them; none is the name's key,
 // which lists nothing.
-func resolveTeam(ctx context.Context, db *sqlite.DB, id fupan.Identity, team string) (string, error) {
-	keys, err := db.TeamKeys(ctx)
+func resolveTeam(ctx context.Context, db fupan.History, id fupan.Identity, team string) (string, error) {
+	keys, err := teamKeys(ctx, db)
 	if err != nil {
 		return "", cli.Exit(err.Error(), exitFailed)
 	}
@@ -88,4 +87,15 @@ func inspectAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
 		return templates.FollowAge(l, f.Due, f.FromPeriod, asOf)
 	}
 	return ""
+}
+
+// teamKeys are the keys the history holds reviews under, with the name of
+// each key's latest review (a listing is ordered by team and period).
+func teamKeys(ctx context.Context, h fupan.History) (map[string]string, error) {
+	keys := map[string]string{}
+	err := h.EachReview(ctx, "", func(e fupan.HistoryEntry) error {
+		keys[e.TeamKey] = e.Team
+		return nil
+	})
+	return keys, err
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
@@ -62,7 +61,7 @@ type validateOptions struct {
 	Reader   xlsx.Options
 	Strict   bool
 	JSON     bool
-	History  *sqlite.DB // nil: no comparison
+	History  fupan.History // nil: no comparison
 	Identity fupan.Identity
 }
 

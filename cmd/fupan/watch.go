@@ -50,6 +50,10 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 			defer closeHistory(o)
 			boundMemory()
 			w := watchOptions{Batch: o, Watch: batch.WatchOptions{Poll: c.Duration("poll"), Settle: c.Duration("settle"), Events: !c.Bool("no-events")}}
+			if reopen, closeReopened := reopenServerHistory(c, o); reopen != nil {
+				w.Watch.Reopen = reopen
+				defer closeReopened()
+			}
 			if c.Bool("mail") || c.Bool("notify") {
 				w.Deliver = func() error { return deliver(c, o) }
 			}

@@ -1,4 +1,4 @@
-package sqlite
+package fupan
 
 import (
 	"strconv"
@@ -10,7 +10,7 @@ import (
 // whole history writes tens of thousands: by reflection, encoding was half
 // the time of `fupan history --json` (TestAppendJSONIsMarshal holds the two
 // equal).
-func (e Entry) AppendJSON(b []byte) []byte {
+func (e HistoryEntry) AppendJSON(b []byte) []byte {
 	b = append(b, `{"team":`...)
 	b = appendString(b, e.Team)
 	b = append(b, `,"period":`...)
@@ -23,6 +23,10 @@ func (e Entry) AppendJSON(b []byte) []byte {
 	b = appendString(b, e.File)
 	b = append(b, `,"sha256":`...)
 	b = appendString(b, e.SHA256)
+	if e.Site != "" {
+		b = append(b, `,"site":`...)
+		b = appendString(b, e.Site)
+	}
 	b = append(b, `,"summary":`...)
 	b = append(b, e.Summary...)
 	b = append(b, `,"recorded_at":"`...)

@@ -1,0 +1,156 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/fupan-review/fupan"
+)
+
+// Latest is each team's latest recorded review, with the rows a reminder
+// and next need, read in one snapshot. Team keys come with it.
+func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
+	tx, err := h.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, nil, h.fail("read", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	var reviews []*fupan.Review
+	var keys []string
+	byID := map[int64]*fupan.Review{}
+	err = each(ctx, tx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang FROM reviews r
+		WHERE r.period_end = (SELECT max(period_end) FROM reviews WHERE team_key = r.team_key)
+		ORDER BY r.team_key, r.period_start DESC`, nil, func(rows *sql.Rows) error {
+		var id int64
+		var key, lang string
+		rv := &fupan.Review{}
+		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang); err != nil {
+			return err
+		}
+		if len(keys) > 0 && keys[len(keys)-1] == key {
+			return nil // two periods ending the same day: the shorter, listed first
+		}
+		rv.Meta.Lang = fupan.Lang(lang)
+		reviews, keys = append(reviews, rv), append(keys, key)
+		byID[id] = rv
+		return nil
+	})
+	if err != nil {
+		return nil, nil, h.fail("read", err)
+	}
+	for id, rv := range byID {
+		if err := latestRows(ctx, tx, id, rv); err != nil {
+			return nil, nil, h.fail("read", err)
+		}
+	}
+	return reviews, keys, nil
+}
+
+// latestRows reads a recorded review's plan tasks, tracked tasks, actions
+// and follow-ups.
+func latestRows(ctx context.Context, tx *sql.Tx, id int64, rv *fupan.Review) error {
+	for _, q := range []struct {
+		query string
+		scan  func(*sql.Rows) error
+	}{
+		{`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = $1 ORDER BY seq`, func(r *sql.Rows) error {
+			var p fupan.PlanRow
+			var end string
+			err := r.Scan(&p.Task, &p.Owner, &end)
+			p.End = isoDate(end)
+			rv.Plan = append(rv.Plan, p)
+			return err
+		}},
+		{`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = $1 ORDER BY seq`, func(r *sql.Rows) error {
+			var t fupan.TrackingRow
+			err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner)
+			rv.Tracking = append(rv.Tracking, t)
+			return err
+		}},
+		{`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = $1 ORDER BY seq`, func(r *sql.Rows) error {
+			var a fupan.ActionRow
+			var due string
+			err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done)
+			a.Due = isoDate(due)
+			rv.Actions = append(rv.Actions, a)
+			return err
+		}},
+		{`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
+			FROM followup_rows WHERE review_id = $1 ORDER BY seq`, func(r *sql.Rows) error {
+			var f fupan.FollowUp
+			var due, doneOn string
+			err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect)
+			f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
+			rv.Followup = append(rv.Followup, f)
+			return err
+		}},
+	} {
+		if err := each(ctx, tx, q.query, []any{id}, q.scan); err != nil {
+			return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
+		}
+	}
+	return nil
+}
+
+// Lessons are the 经验/教训 of every recorded review, newest period first.
+func (h *DB) Lessons(ctx context.Context) ([]fupan.Lesson, error) {
+	var out []fupan.Lesson
+	err := each(ctx, h.db, `SELECT r.team, r.team_key, r.period, r.period_end, r.file, o.metric, o.metric_key,
+		o.lesson, o.cause, o.achievement, o.status
+		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id
+		WHERE trim(o.lesson) <> ''
+		ORDER BY r.period_end DESC, r.team_key, o.seq`, nil, func(rows *sql.Rows) error {
+		var l fupan.Lesson
+		var end string
+		var ach sql.NullFloat64
+		if err := rows.Scan(&l.Team, &l.TeamKey, &l.Period, &end, &l.File, &l.Metric, &l.MetricKey, &l.Text, &l.Cause, &ach, &l.Status); err != nil {
+			return err
+		}
+		l.End = isoDate(end)
+		if ach.Valid {
+			v := ach.Float64
+			l.Achievement = &v
+		}
+		l.Kind = fupan.LessonKind(l.Text, l.Status)
+		out = append(out, l)
+		return nil
+	})
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
+}
+
+// LastReminded is the day a robot last reminded of an item in a state.
+func (h *DB) LastReminded(ctx context.Context, robotID, teamKey, item, state string) (string, error) {
+	var day string
+	err := h.db.QueryRowContext(ctx, `SELECT sent_on FROM reminders WHERE robot = $1 AND team_key = $2 AND item = $3 AND state = $4`,
+		robotID, teamKey, item, state).Scan(&day)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", h.fail("read", err)
+	}
+	return day, nil
+}
+
+// MarkReminded records that a robot sent a reminder of an item on a day.
+func (h *DB) MarkReminded(ctx context.Context, robotID, teamKey, item, state, day string) error {
+	_, err := h.db.ExecContext(ctx, `INSERT INTO reminders (robot, team_key, item, state, sent_on) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (robot, team_key, item, state) DO UPDATE SET sent_on = excluded.sent_on`, robotID, teamKey, item, state, day)
+	if err != nil {
+		return h.fail("record", err)
+	}
+	return nil
+}
+
+// ForgetReminded takes back the record of a reminder.
+func (h *DB) ForgetReminded(ctx context.Context, robotID, teamKey, item, state string) error {
+	_, err := h.db.ExecContext(ctx, `DELETE FROM reminders WHERE robot = $1 AND team_key = $2 AND item = $3 AND state = $4`, robotID, teamKey, item, state)
+	if err != nil {
+		return h.fail("record", err)
+	}
+	return nil
+}
