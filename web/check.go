@@ -88,7 +88,13 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	defer up.remove()
 	rv, src, err := s.analyse(r, up, s.lang(w, r), up.action == "preview")
 	if err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, "error.busy")
+		// Waiting for a free analysis ends with the request; anything
+		// else (the history unreadable) is the server's fault.
+		status, key := http.StatusInternalServerError, "error.internal"
+		if r.Context().Err() != nil {
+			status, key = http.StatusServiceUnavailable, "error.busy"
+		}
+		s.fail(w, r, status, key)
 		return
 	}
 	d := newFindings(rv, up.name, s.cfg.Now())
@@ -245,7 +251,12 @@ func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang, keep 
 		// Nothing read to tell the workbook's language: say it again in
 		// the person's (a file that cannot be read fails at once).
 		settings.Analyze.Lang = lang
-		return load()
+		rv, src, err = load()
+	}
+	if err == nil && s.cfg.History != nil && len(rv.Tables) > 0 {
+		// Set against the team's history as validate and run set it: last
+		// period's actions followed up change the findings and figures.
+		err = batch.CompareWithHistory(ctx, s.cfg.History, s.cfg.Identity, rv)
 	}
 	return rv, src, err
 }
