@@ -102,6 +102,7 @@ var en = map[string]string{
 	"web.error.not-found":      "There is no such page, or it is not yours to see.",
 	"web.error.no-access":      "You have no access: ask the operator to add your identity to serve.access in fupan.yaml.",
 	"web.error.upload":         "The upload holds no workbook: choose an .xlsx or .xlsm file and try again.",
+	"web.error.no-workbook":    "No workbook was received: choose an .xlsx or .xlsm file, then check (the form field is named workbook).",
 	"web.error.busy":           "The check was interrupted: try again in a moment.",
 	"web.error.internal":       "The server failed; tell the operator.",
 	"web.error.home":           "Back to the start",

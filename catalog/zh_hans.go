@@ -102,6 +102,7 @@ var zhHans = map[string]string{
 	"web.error.not-found":      "没有这个页面，或你无权查看。",
 	"web.error.no-access":      "你没有访问权限：请联系管理员在 fupan.yaml 的 serve.access 中添加你的身份。",
 	"web.error.upload":         "上传的内容不是一个工作簿：请选择一个 .xlsx 或 .xlsm 文件再试。",
+	"web.error.no-workbook":    "没有收到工作簿：请先选择一个 .xlsx 或 .xlsm 文件再检查（表单字段名为 workbook）。",
 	"web.error.busy":           "检查被中断：请稍后再试。",
 	"web.error.internal":       "服务器出错，请联系管理员。",
 	"web.error.home":           "返回首页",

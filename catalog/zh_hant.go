@@ -102,6 +102,7 @@ var zhHant = map[string]string{
 	"web.error.not-found":      "沒有這個頁面，或你無權查看。",
 	"web.error.no-access":      "你沒有訪問權限：請聯繫管理員在 fupan.yaml 的 serve.access 中添加你的身份。",
 	"web.error.upload":         "上傳的內容不是一個工作簿：請選擇一個 .xlsx 或 .xlsm 文件再試。",
+	"web.error.no-workbook":    "沒有收到工作簿：請先選擇一個 .xlsx 或 .xlsm 文件再檢查（表單字段名為 workbook）。",
 	"web.error.busy":           "檢查被中斷：請稍後再試。",
 	"web.error.internal":       "服務器出錯，請聯繫管理員。",
 	"web.error.home":           "返回首頁",

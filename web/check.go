@@ -82,7 +82,11 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	up, err := s.receive(w, r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, "error.upload")
+		key := "error.upload"
+		if errors.Is(err, errNoWorkbook) {
+			key = "error.no-workbook"
+		}
+		s.fail(w, r, http.StatusBadRequest, key)
 		return
 	}
 	defer up.remove()
@@ -130,6 +134,10 @@ func (u *upload) remove() {
 	}
 }
 
+// errNoWorkbook is an upload without a file under the form's field: none
+// chosen, another field name, or not a form at all.
+var errNoWorkbook = errors.New("no workbook in the upload")
+
 // receive streams the multipart form's workbook to a temporary file only the
 // server's user reads, never more than the batch's size limit (and a little
 // for the form around it).
@@ -137,6 +145,9 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 	limit := s.maxFile()
 	r.Body = http.MaxBytesReader(w, r.Body, limit+64<<10)
 	mr, err := r.MultipartReader()
+	if errors.Is(err, http.ErrNotMultipart) {
+		return nil, errNoWorkbook
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +165,11 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		case "action":
 			v, _ := io.ReadAll(io.LimitReader(part, 16))
 			up.action = string(v)
-		case "workbook":
+		case "workbook", "file": // file: what curl -F users often name it
+			if part.FileName() == "" {
+				// A field, not a file: no workbook was chosen.
+				break
+			}
 			if up.path != "" {
 				up.remove()
 				return nil, errors.New("two workbooks in one upload")
@@ -172,7 +187,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		_ = part.Close()
 	}
 	if up.path == "" {
-		return nil, errors.New("no workbook in the upload")
+		return nil, errNoWorkbook
 	}
 	return up, nil
 }

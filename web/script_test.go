@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -43,5 +46,57 @@ func TestFindingsInOneScript(t *testing.T) {
 	want := `<span class="sev">` + catalog.T(catalog.English, "web.severity.warning") + `</span>`
 	if !strings.Contains(body, want) {
 		t.Errorf("an English workbook's warning is not marked %s:\n%s", want, body)
+	}
+}
+
+// postField posts a multipart form whose one file is under the field named,
+// as `curl -F FIELD=@NAME` does (name "" sends a field that is no file).
+func postField(t *testing.T, s *Server, field, name string, data []byte) *httptest.ResponseRecorder {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if name == "" {
+		_ = mw.WriteField(field, string(data))
+	} else {
+		p, err := mw.CreateFormFile(field, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = p.Write(data)
+	}
+	_ = mw.WriteField("action", "check")
+	_ = mw.Close()
+	r := httptest.NewRequest(http.MethodPost, "/check", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.Header.Set("X-Remote-User", east)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	return w
+}
+
+// A workbook sent under the field name file (curl -F file=@X.xlsx) is
+// checked as under workbook; under another name, or a field that holds no
+// file, the person is told no workbook was received and the field to use,
+// never that their workbook is not one.
+func TestUploadUnderAnotherFieldName(t *testing.T) {
+	s := newServer(t)
+	data := readSample(t, "华东销售部_2025Q3.xlsx")
+	if w := postField(t, s, "file", "华东销售部_2025Q3.xlsx", data); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "华东销售部_2025Q3.xlsx · 华东销售部") {
+		t.Errorf("-F file=@: status %d\n%s", w.Code, w.Body.String())
+	}
+	noBook := catalog.T(catalog.Simplified, "web.error.no-workbook")
+	for _, tc := range []struct{ field, name string }{{"upload", "华东销售部_2025Q3.xlsx"}, {"workbook", ""}, {"workbook", "."}} {
+		w := postField(t, s, tc.field, tc.name, data)
+		body := w.Body.String()
+		if tc.name == "." {
+			// A file chosen with no name is still a file: checked.
+			if w.Code != http.StatusOK {
+				t.Errorf("a workbook without a name: status %d", w.Code)
+			}
+			continue
+		}
+		if w.Code != http.StatusBadRequest || !strings.Contains(body, noBook) || !strings.Contains(body, "workbook") || strings.Contains(body, "不是一个工作簿") {
+			t.Errorf("-F %s=%s: status %d\n%s", tc.field, tc.name, w.Code, body)
+		}
 	}
 }
