@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -130,11 +131,26 @@ func (h *runHistory) close() {
 // compare sets the review against the team's reviews as the history stood
 // when the run began.
 func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
-	past, err := h.snap.Past(ctx, h.id.TeamKey(rv.Meta.Team))
+	return CompareWithHistory(ctx, h.snap, h.id, rv)
+}
+
+// Pasts is where a team's recorded reviews are read: the history
+// (*sqlite.DB) or a run's snapshot of it (*sqlite.Snapshot).
+type Pasts interface {
+	Past(ctx context.Context, teamKey string) ([]fupan.Past, error)
+}
+
+// CompareWithHistory sets a review against its team's recorded reviews:
+// last period's actions followed up (which changes the findings and the
+// follow-through), the previous period and the trends. It is the one
+// comparison of run, validate, inspect, report and serve's check, so that
+// they never disagree about the same workbook.
+func CompareWithHistory(ctx context.Context, h Pasts, id fupan.Identity, rv *fupan.Review) error {
+	past, err := h.Past(ctx, id.TeamKey(rv.Meta.Team))
 	if err != nil {
-		return err
+		return fmt.Errorf("reading the previous periods of %s: %w", rv.Meta.Team, err)
 	}
-	rv.Compared = fupan.Compare(rv, past, h.id)
+	rv.Compared = fupan.Compare(rv, past, id)
 	return nil
 }
 

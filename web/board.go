@@ -36,6 +36,7 @@ type dashboardData struct {
 	AllTeams   int
 	Met        string
 	Mean       string
+	FollowUp   string
 	NoHistory  bool
 	ChartWidth int
 	// Overviews are the runs of the latest period with an overview PDF (by
@@ -70,9 +71,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	period := latestPeriod(recs)
 	d.Period = period
 	entries := s.entriesBySHA()
-	var met, metrics int
-	var meanSum float64
-	var means int
+	// The company's figures are summed as the overview and the robots
+	// sum them (fupan.CompanySummary): per metric, never a mean of means.
+	var sums []fupan.Summary
 	for i := 0; i < len(recs); i++ {
 		rec := recs[i]
 		var prev *sqlite.Filed
@@ -94,11 +95,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		d.HandedIn++
 		if now, err := rec.Figures(); err == nil {
-			met, metrics = met+now.MetricsAchieved, metrics+now.Metrics
-			if now.MeanAchievementCapped != nil {
-				meanSum += *now.MeanAchievementCapped
-				means++
-			}
+			sums = append(sums, now)
 		}
 		d.Teams = append(d.Teams, row)
 	}
@@ -106,10 +103,14 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if p.Everything || p.Leadership {
 		d.Overviews = s.overviewsOf(period)
 	}
-	d.Met = templates.OfAll(met, metrics)
-	d.Mean = "—"
-	if means > 0 {
-		d.Mean = fupan.FormatPercent(meanSum/float64(means), false)
+	c := fupan.CompanySummary(sums)
+	d.Met = templates.OfAll(c.MetricsAchieved, c.Metrics)
+	d.Mean, d.FollowUp = "—", "—"
+	if c.MeanAchievementCapped != nil {
+		d.Mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
+	}
+	if f := c.FollowThrough(); f != nil {
+		d.FollowUp = templates.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*f, false)
 	}
 	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
 }

@@ -91,13 +91,23 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	up, err := s.receive(w, r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, "error.upload")
+		key := "error.upload"
+		if errors.Is(err, errNoWorkbook) {
+			key = "error.no-workbook"
+		}
+		s.fail(w, r, http.StatusBadRequest, key)
 		return
 	}
 	defer up.remove()
 	rv, src, err := s.analyse(r, up, s.lang(w, r), up.action == "preview")
 	if err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, "error.busy")
+		// Waiting for a free analysis ends with the request; anything
+		// else (the history unreadable) is the server's fault.
+		status, key := http.StatusInternalServerError, "error.internal"
+		if r.Context().Err() != nil {
+			status, key = http.StatusServiceUnavailable, "error.busy"
+		}
+		s.fail(w, r, status, key)
 		return
 	}
 	d := newFindings(rv, up.name, s.cfg.Now())
@@ -133,6 +143,10 @@ func (u *upload) remove() {
 	}
 }
 
+// errNoWorkbook is an upload without a file under the form's field: none
+// chosen, another field name, or not a form at all.
+var errNoWorkbook = errors.New("no workbook in the upload")
+
 // receive streams the multipart form's workbook to a temporary file only the
 // server's user reads, never more than the batch's size limit (and a little
 // for the form around it).
@@ -140,6 +154,9 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 	limit := s.maxFile()
 	r.Body = http.MaxBytesReader(w, r.Body, limit+64<<10)
 	mr, err := r.MultipartReader()
+	if errors.Is(err, http.ErrNotMultipart) {
+		return nil, errNoWorkbook
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +174,11 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		case "action":
 			v, _ := io.ReadAll(io.LimitReader(part, 16))
 			up.action = string(v)
-		case "workbook":
+		case "workbook", "file": // file: what curl -F users often name it
+			if part.FileName() == "" {
+				// A field, not a file: no workbook was chosen.
+				break
+			}
 			if up.path != "" {
 				up.remove()
 				return nil, errors.New("two workbooks in one upload")
@@ -175,7 +196,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, error
 		_ = part.Close()
 	}
 	if up.path == "" {
-		return nil, errors.New("no workbook in the upload")
+		return nil, errNoWorkbook
 	}
 	return up, nil
 }
@@ -254,7 +275,12 @@ func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang, keep 
 		// Nothing read to tell the workbook's language: say it again in
 		// the person's (a file that cannot be read fails at once).
 		settings.Analyze.Lang = lang
-		return load()
+		rv, src, err = load()
+	}
+	if err == nil && s.cfg.History != nil && len(rv.Tables) > 0 {
+		// Set against the team's history as validate and run set it: last
+		// period's actions followed up change the findings and figures.
+		err = batch.CompareWithHistory(ctx, s.cfg.History, s.cfg.Identity, rv)
 	}
 	return rv, src, err
 }

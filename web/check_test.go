@@ -320,7 +320,7 @@ func TestUploadWithoutAWorkbook(t *testing.T) {
 	r.Header.Set("X-Remote-User", east)
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, r)
-	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "上传的内容不是一个工作簿") {
+	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "没有收到工作簿") {
 		t.Errorf("a form without a file: status %d\n%s", w.Code, w.Body.String())
 	}
 	var body bytes.Buffer

@@ -63,6 +63,14 @@ func (p page) T(key string) string { return catalog.T(p.Lang, "web."+key) }
 // F is T as a format.
 func (p page) F(key string, args ...any) string { return catalog.F(p.Lang, "web."+key, args...) }
 
+// In is the page in another language: the findings part of a checked
+// workbook speaks the workbook's, so no Simplified label sits beside
+// Traditional findings.
+func (p page) In(l catalog.Lang) page {
+	p.Lang = l
+	return p
+}
+
 // Langs are the languages to switch to, with their own names.
 func (p page) Langs() []langLink {
 	var out []langLink

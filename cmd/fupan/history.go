@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/postgres"
@@ -375,12 +376,8 @@ func printColumns(w io.Writer, rows [][]string) {
 	}
 }
 
-// compareWithHistory sets a review against its team's recorded periods.
+// compareWithHistory sets a review against its team's recorded periods, as
+// run does (batch.CompareWithHistory).
 func compareWithHistory(ctx context.Context, db fupan.History, id fupan.Identity, rv *fupan.Review) error {
-	past, err := db.Past(ctx, id.TeamKey(rv.Meta.Team))
-	if err != nil {
-		return err
-	}
-	rv.Compared = fupan.Compare(rv, past, id)
-	return nil
+	return batch.CompareWithHistory(ctx, db, id, rv)
 }
