@@ -17,7 +17,7 @@ func SVG(shapes []Shape, x, y, w, h float64, label string) string {
 	// A stroke on the box's edge is half outside it: the image reaches a
 	// little past the box.
 	const pad = 0.3
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s" role="img" aria-label="%s">`,
+	fmt.Fprintf(&b, `<svg viewBox="%s %s %s %s" role="img" aria-label="%s">`,
 		num(x-pad), num(y-pad), num(w+2*pad), num(h+2*pad), escape(label))
 	for _, s := range shapes {
 		switch s.Kind {
