@@ -210,12 +210,12 @@ func TestTrendPanelGeometry(t *testing.T) {
 // A name with markup in it is text in the SVG, never an element: a team's
 // or a metric's name is what its team wrote.
 func TestSVGEscapesText(t *testing.T) {
-	tr, periods := sample(`<script>alert("x")</script> & 收入`)
-	periods[2] = `2025Q3</text><script>`
+	tr, periods := sample(`</text><script>alert("x")</script> & 收入`)
+	periods[2] = `<i>&`
 	tr.Points = append(tr.Points, fupan.TrendPoint{Period: periods[2]})
 	label := "a\x01b <b>"
 	svg := SVG(TrendPanel(Approx{}, 0, 0, 88, 36, tr, periods), 0, 0, 88, 36, label)
-	for _, bad := range []string{"<script", "<b>", "</text><script"} {
+	for _, bad := range []string{"<script", "<b>", "<i>", "</text><script"} {
 		if strings.Contains(svg, bad) {
 			t.Errorf("the SVG holds %q:\n%s", bad, svg)
 		}
@@ -233,7 +233,7 @@ func TestSVGEscapesText(t *testing.T) {
 			texts = append(texts, e.text)
 		}
 	}
-	if got := strings.Join(texts, "|"); !strings.Contains(got, `<script>alert("x")</script> & 收入`) || !strings.Contains(got, "|2025Q3</text") {
+	if got := strings.Join(texts, "|"); !strings.Contains(got, `</text><script>alert("x")</script> & 收入`) || !strings.Contains(got, "|<i>&|") {
 		t.Errorf("the texts as read back: %q", got)
 	}
 }
@@ -255,5 +255,45 @@ func TestApproxWrap(t *testing.T) {
 	shapes := TrendPanel(a, 0, 0, 58, 38, fupan.Trend{Metric: strings.Repeat("华东区域重点客户复购率", 4)}, []string{"2025Q1"})
 	if shapes[1].Kind != Text || shapes[2].Kind != Text || !strings.HasPrefix(shapes[2].Text, "…") || a.Width(shapes[2].Text, 7.5) > 58-16+0.01 {
 		t.Errorf("a long title: %+v %+v", shapes[1], shapes[2])
+	}
+}
+
+// Periods too many for their slots are labelled every few, back from the
+// latest, never cut; the marks stay one per period.
+func TestTrendPanelManyPeriods(t *testing.T) {
+	var periods []string
+	tr := fupan.Trend{Metric: "平均达成率"}
+	for i := 0; i < 36; i++ {
+		p := fmt.Sprintf("%d-%02d", 2023+i/12, i%12+1)
+		periods = append(periods, p)
+		tr.Points = append(tr.Points, fupan.TrendPoint{Period: p, Achievement: pct(0.5 + float64(i)/70), Status: fupan.StatusMissed})
+	}
+	shapes := TrendPanel(Approx{}, 0, 0, 88, 36, tr, periods)
+	var labels []string
+	marks := 0
+	for _, s := range shapes {
+		if s.Title != "" {
+			marks++
+		}
+		if s.Kind == Text && s.Fill == Grey && !strings.HasSuffix(s.Text, "%") {
+			labels = append(labels, s.Text)
+			if strings.Contains(s.Text, "…") || (Approx{}).Width(s.Text, s.Size) > s.W {
+				t.Errorf("label %q cut or wider than its box of %.1f mm", s.Text, s.W)
+			}
+		}
+	}
+	if marks != 36 || len(labels) < 4 || len(labels) > 18 || labels[len(labels)-1] != "25/12" {
+		t.Errorf("%d marks, labels %q", marks, labels)
+	}
+	// Labels that fit are every period's, in slots of one.
+	tr2, few := sample("x")
+	n := 0
+	for _, s := range TrendPanel(Approx{}, 0, 0, 88, 36, tr2, few) {
+		if s.Kind == Text && strings.HasPrefix(s.Text, "2025Q") {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d of 4 periods labelled", n)
 	}
 }

@@ -89,6 +89,9 @@ func (p *panel) title(x, y, w float64, name string) {
 	}
 }
 
+// labelGap is the least room between two periods' labels, in millimetres.
+const labelGap = 1.0
+
 // plot is the plotting area of a trend panel: one slot per period across,
 // achievement from 0 to top up.
 type plot struct {
@@ -110,8 +113,21 @@ func (p *panel) grid(pl plot, labelX float64, periods []string) {
 		p.text(labelX+0.5, pl.yAt(v)-LineHeight(size)/2, 8, size, Grey, fmt.Sprintf("%.0f%%", v*100), "R")
 	}
 	p.add(Shape{Kind: Line, X: pl.x, Y: pl.yAt(1), X2: pl.x + pl.w, Y2: pl.yAt(1), Stroke: Navy, LineWidth: 0.35, Dash: []float64{1.2, 0.8}})
+	// Every period is labelled where the labels fit their slots with a gap
+	// between them; where they do not (a year of months, a page's three
+	// years), every step-th is, counting back from the latest, in a box of
+	// step slots: a label is never cut to "2…" nor run into the next.
+	n, step := len(periods), 1
+	for _, period := range periods {
+		for step < n && p.f.Width(ShortPeriod(period, n), size)+labelGap > float64(step)*pl.slot+0.01 {
+			step++
+		}
+	}
 	for i, period := range periods {
-		p.text(pl.xAt(i)-pl.slot/2, pl.y+pl.h+0.8, pl.slot, size, Grey, ShortPeriod(period, len(periods)), "C")
+		if (n-1-i)%step == 0 {
+			w := float64(step) * pl.slot
+			p.text(pl.xAt(i)-w/2, pl.y+pl.h+0.8, w, size, Grey, ShortPeriod(period, n), "C")
+		}
 	}
 }
 
