@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -181,6 +182,15 @@ func TestTeamPage(t *testing.T) {
 		t.Fatalf("want the panels 平均达成率 and 任务完成率, got %d:\n%s", len(svgs), body)
 	}
 	for _, svg := range svgs {
+		// Well-formed XML, as served.
+		dec := xml.NewDecoder(strings.NewReader(svg[0]))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("the panel %s is not well-formed: %v\n%s", svg[1], err, svg[0])
+			}
+		}
 		for _, q := range []string{"2025Q1", "2025Q2", "2025Q3"} {
 			if !strings.Contains(svg[2], "<title>"+q+" ") || !strings.Contains(svg[2], ">"+q+"</text>") {
 				t.Errorf("the panel %s has no mark or label of %s:\n%s", svg[1], q, svg[2])
