@@ -15,10 +15,10 @@ import (
 // is the size of the overview's company trend panels, in millimetres.
 const panelW, panelH = 88, 36
 
-// trendPanel is one series' panel: its name and its SVG.
+// trendPanel is one series' panel, as SVG (named for a screen reader by
+// its aria-label).
 type trendPanel struct {
-	Title string
-	SVG   template.HTML
+	SVG template.HTML
 }
 
 // teamTrends are a team's capped mean achievement and task completion
@@ -48,7 +48,7 @@ func teamTrends(list []sqlite.Filed, l catalog.Lang) []trendPanel {
 	for _, t := range []fupan.Trend{mean, done} {
 		shapes := chart.TrendPanel(chart.Approx{}, 0, 0, panelW, panelH, t, periods)
 		// chart.SVG escapes every text it writes (a metric's, a period's).
-		panels = append(panels, trendPanel{Title: t.Metric, SVG: template.HTML(chart.SVG(shapes, 0, 0, panelW, panelH, t.Metric))})
+		panels = append(panels, trendPanel{SVG: template.HTML(chart.SVG(shapes, 0, 0, panelW, panelH, t.Metric))})
 	}
 	return panels
 }
