@@ -14,6 +14,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/chart"
 )
 
 //go:embed fonts/wqy-microhei.ttf
@@ -143,16 +144,18 @@ const (
 type colour struct{ r, g, b int }
 
 var (
-	navy      = colour{31, 56, 100}
+	// The charts' palette is package chart's, which fupan serve's pages
+	// draw with too.
+	navy      = colourOf(chart.Navy)
 	blue      = colour{47, 85, 151}
-	ink       = colour{33, 37, 41}
-	grey      = colour{108, 117, 125}
-	rule      = colour{206, 212, 218}
+	ink       = colourOf(chart.Ink)
+	grey      = colourOf(chart.Grey)
+	rule      = colourOf(chart.Rule)
 	paleBlue  = colour{232, 238, 248}
 	paleGrey  = colour{246, 247, 249}
-	statusInk = map[string]colour{fupan.StatusAchieved: {0, 97, 0}, fupan.StatusClose: {156, 87, 0}, fupan.StatusMissed: {156, 0, 6}}
+	statusInk = byStatus(chart.StatusInk)
 	statusBg  = map[string]colour{fupan.StatusAchieved: {198, 239, 206}, fupan.StatusClose: {255, 235, 156}, fupan.StatusMissed: {255, 199, 206}}
-	statusBar = map[string]colour{fupan.StatusAchieved: {84, 163, 90}, fupan.StatusClose: {232, 170, 40}, fupan.StatusMissed: {204, 62, 62}}
+	statusBar = byStatus(chart.StatusMark)
 )
 
 // doc is one document being drawn: the canvas and the project's own text

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -208,8 +209,27 @@ func TestDashboard(t *testing.T) {
 func TestTeamPage(t *testing.T) {
 	s := newServer(t)
 	body := get(t, s, boss, path("teams", "华东销售部")).Body.String()
-	if !regexp.MustCompile(`<svg viewBox="0 0 640 220"[^>]*>`).MatchString(body) || strings.Count(body, `<circle`) < 6 {
-		t.Errorf("no trend of three periods drawn:\n%s", body)
+	// Two panels as the PDF draws them (chart.TrendPanel): the mean and the
+	// completion, a mark with its title for each of the three periods.
+	svgs := regexp.MustCompile(`(?s)<svg [^>]*aria-label="([^"]*)">(.*?)</svg>`).FindAllStringSubmatch(body, -1)
+	if len(svgs) != 2 || svgs[0][1] != "平均达成率" || svgs[1][1] != "任务完成率" {
+		t.Fatalf("want the panels 平均达成率 and 任务完成率, got %d:\n%s", len(svgs), body)
+	}
+	for _, svg := range svgs {
+		// Well-formed XML, as served.
+		dec := xml.NewDecoder(strings.NewReader(svg[0]))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("the panel %s is not well-formed: %v\n%s", svg[1], err, svg[0])
+			}
+		}
+		for _, q := range []string{"2025Q1", "2025Q2", "2025Q3"} {
+			if !strings.Contains(svg[2], "<title>"+q+" ") || !strings.Contains(svg[2], ">"+q+"</text>") {
+				t.Errorf("the panel %s has no mark or label of %s:\n%s", svg[1], q, svg[2])
+			}
+		}
 	}
 	// Its latest period's open actions, with their age (since 2025Q3 ended,
 	// as of 2025-10-08) and how late they are.

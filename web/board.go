@@ -186,8 +186,8 @@ type periodRow struct {
 
 type teamData struct {
 	Key, Team string
-	Periods   []periodRow // newest first
-	Trend     *trend
+	Periods   []periodRow  // newest first
+	Trends    []trendPanel // mean achievement, completion
 	Actions   []actionRow
 	Period    string // of the actions
 }
@@ -222,7 +222,6 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 	}
 	l := s.lang(w, r)
 	d := teamData{Key: key, Team: list[len(list)-1].Team}
-	var points []trendPoint
 	for i := len(list) - 1; i >= 0; i-- {
 		var prev *sqlite.Filed
 		if i > 0 {
@@ -234,14 +233,7 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Periods = append(d.Periods, row)
 	}
-	for _, rec := range list {
-		pt := trendPoint{Label: rec.Period}
-		if f, err := rec.Figures(); err == nil {
-			pt.Mean, pt.Done = f.MeanAchievementCapped, f.Completion
-		}
-		points = append(points, pt)
-	}
-	d.Trend = newTrend(points)
+	d.Trends = teamTrends(list, l)
 	acts, err := s.cfg.History.OpenActions(r.Context(), key)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")

@@ -169,13 +169,20 @@ func TestBrowserDashboardAndTrend(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/teams/"+seg("华南销售部"))); err != nil {
 		t.Fatal(err)
 	}
-	attr, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("polyline.mean"), "points"))
+	// Each panel marks the three periods, and is drawn at a readable size.
+	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[...document.querySelectorAll("figure.trend svg")].map(s => s.querySelectorAll("title").length)`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	points := attr.Value
-	if n := len(strings.Fields(points)); n != 3 {
-		t.Errorf("the trend has %d points, want 3 periods: %q", n, points)
+	if len(marks) != 2 || marks[0] != 3 || marks[1] != 3 {
+		t.Errorf("the trend panels mark %v periods, want [3 3]", marks)
+	}
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("figure.trend svg").getBoundingClientRect().width`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if width < 250 {
+		t.Errorf("a trend panel is %vpx wide", width)
 	}
 	shoot(t, ctx, url+"/teams/"+seg("华南销售部"), "team")
 }
