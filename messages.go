@@ -45,6 +45,8 @@ const (
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
 	CodeStatusUnknown      Code = "status-unknown"
+	// A not-done status beside a done date: the status wins.
+	CodeStatusDateConflict Code = "status-date-conflict"
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 

@@ -36,6 +36,20 @@ type StatusRead struct {
 // Done reports a status that says done, on time or late.
 func (s StatusRead) Done() bool { return s.State == ProgressDone || s.State == ProgressDoneLate }
 
+// SaysNotDone reports a status that says the work is not done, whatever
+// date stands beside it: the team's word wins over a filled 实际完成时间
+// (还没完成 with a date is not done). A plain 延期 beside a date says it was
+// done late; 延期至12月 names a day to come, and is not done.
+func (s StatusRead) SaysNotDone() bool {
+	switch s.State {
+	case ProgressPartly, ProgressInProgress, ProgressNotDone, ProgressNotStarted, ProgressBlocked, ProgressPlanned:
+		return true
+	case ProgressPostponed:
+		return datesToCome(s.Words)
+	}
+	return false
+}
+
 // Known reports a status that is written and understood.
 func (s StatusRead) Known() bool { return s.State != "" && s.State != ProgressUnknown }
 

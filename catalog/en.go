@@ -268,6 +268,8 @@ var en = map[string]string{
 	"finding.action-dropped-no-reason.hint":   "Give the reason under Result.",
 	"finding.status-unknown":                  "The %s %q is not a status fupan knows; it counts as not done",
 	"finding.status-unknown.hint":             "Write done, done late, in progress, not started, on hold, postponed or cancelled; a part as 80% done.",
+	"finding.status-date-conflict":            "The %s says %q, yet a done date %s is filled in; they disagree, and %q wins: not done",
+	"finding.status-date-conflict.hint":       "If it is done, write done as its status; if not, clear the done date.",
 	"finding.team-period-duplicate":           "%s in this run is of the same team and period; the review history keeps the one modified last, %s",
 	"finding.team-period-duplicate.hint":      "Remove the outdated copy, or correct the team or period in the workbook.",
 	"finding.table-empty":                     "%s is empty",

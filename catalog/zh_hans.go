@@ -268,6 +268,8 @@ var zhHans = map[string]string{
 	"finding.action-dropped-no-reason.hint":   "在“效果”中写明取消的原因。",
 	"finding.status-unknown":                  "“%s”的“%s”不是可识别的状态，按未完成计算",
 	"finding.status-unknown.hint":             "请写 已完成、延期完成、进行中、未开始、暂停、延期 或 已取消；部分完成请写明比例，如 完成80%。",
+	"finding.status-date-conflict":            "“%s”写的是“%s”，但实际完成时间填了 %s，两者矛盾；按“%s”计算，即未完成",
+	"finding.status-date-conflict.hint":       "若已完成，请把状态改为 已完成；若未完成，请清空实际完成时间。",
 	"finding.team-period-duplicate":           "本次执行中 %s 与本工作簿属于同一团队、同一周期，复盘历史只保留修改时间较晚的 %s",
 	"finding.team-period-duplicate.hint":      "请删除过时的版本，或在工作簿中改正团队或周期。",
 	"finding.table-empty":                     "%s还没有填写内容",

@@ -268,6 +268,8 @@ var zhHant = map[string]string{
 	"finding.action-dropped-no-reason.hint":   "在「效果」中寫明取消的原因。",
 	"finding.status-unknown":                  "「%s」的「%s」不是可識別的狀態，按未完成計算",
 	"finding.status-unknown.hint":             "請寫 已完成、延期完成、進行中、未開始、暫停、延期 或 已取消；部分完成請寫明比例，如 完成80%。",
+	"finding.status-date-conflict":            "「%s」寫的是「%s」，但實際完成時間填了 %s，兩者矛盾；按「%s」計算，即未完成",
+	"finding.status-date-conflict.hint":       "若已完成，請把狀態改為 已完成；若未完成，請清空實際完成時間。",
 	"finding.team-period-duplicate":           "本次執行中 %s 與本活頁簿屬於同一團隊、同一週期，復盤歷史只保留修改時間較晚的 %s",
 	"finding.team-period-duplicate.hint":      "請刪除過時的版本，或在活頁簿中改正團隊或週期。",
 	"finding.table-empty":                     "%s還沒有填寫內容",
