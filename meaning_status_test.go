@@ -50,3 +50,37 @@ func TestNotDoneStatusWithDoneDate(t *testing.T) {
 		t.Errorf("还没完成，9月20日 in table 2 is done: %+v", tr.Actual)
 	}
 }
+
+// TestAlmostDoneIsNotDone: almost done is partly done, far from done and
+// 基本没完成 are not done, in the three languages; none is done.
+func TestAlmostDoneIsNotDone(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"差一点完成", fupan.ProgressPartly}, {"差一點完成", fupan.ProgressPartly}, {"几乎完成", fupan.ProgressPartly},
+		{"幾乎完成", fupan.ProgressPartly}, {"接近完成", fupan.ProgressPartly}, {"近乎完成", fupan.ProgressPartly},
+		{"大致完成", fupan.ProgressPartly}, {"almost done", fupan.ProgressPartly}, {"nearly done", fupan.ProgressPartly},
+		{"Nearly complete", fupan.ProgressPartly}, {"基本完成", fupan.ProgressPartly}, {"基本上完成了", fupan.ProgressPartly},
+		{"far from done", fupan.ProgressNotDone}, {"完成度低", fupan.ProgressNotDone}, {"完成情况不理想", fupan.ProgressNotDone},
+		{"基本没完成", fupan.ProgressNotDone}, {"基本沒完成", fupan.ProgressNotDone}, {"完成度低，约30%", fupan.ProgressPartly},
+		{"快完成了", fupan.ProgressPartly}, {"即将完成", fupan.ProgressPartly}, {"not quite done", fupan.ProgressNotDone},
+	}
+	for _, tc := range tests {
+		if got := fupan.ReadStatus(tc.in); got.State != tc.want {
+			t.Errorf("ReadStatus(%q) = %s, want %s", tc.in, got.State, tc.want)
+		}
+	}
+}
+
+// TestAlmostDoneInWorkbook: 几乎完成 in table 2, 4 and 5 is not done.
+func TestAlmostDoneInWorkbook(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Follow = followTable([]string{"优化投放渠道", "砍掉低效渠道", "李四", "2025-12-31", "ROI≥1.5", "差一點完成", "", ""})
+	r.Acts.Header = append(r.Acts.Header, "状态")
+	for i := range r.Acts.Rows {
+		r.Acts.Rows[i] = append(r.Acts.Rows[i], "nearly done")
+	}
+	r.Track.Rows[0][2] = "几乎完成"
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if rv.Followup[0].Done() || rv.Actions[0].Done || rv.Tracking[0].Done {
+		t.Errorf("almost done read as done: follow-up %s, action %v, task %v", rv.Followup[0].Status, rv.Actions[0].Done, rv.Tracking[0].Done)
+	}
+}

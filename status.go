@@ -99,9 +99,7 @@ func readState(words string) string {
 	switch {
 	case g.dropped:
 		return ProgressDropped
-	case g.partly:
-		return ProgressPartly
-	case g.doneNegated && !g.done:
+	case g.doneNegated && !g.done: // before a part: 基本没完成 is not done
 		switch {
 		case g.blocked:
 			return ProgressBlocked
@@ -111,6 +109,8 @@ func readState(words string) string {
 			return ProgressPartly
 		}
 		return ProgressNotDone
+	case g.partly:
+		return ProgressPartly
 	case g.blocked:
 		return ProgressBlocked
 	case g.plan && g.postponed:
@@ -156,7 +156,14 @@ var (
 	zhDone = []string{"完成", "完工", "完毕", "完结", "搞定", "上线", "落地", "落实", "解决", "关闭", "结束", "交付", "达成", "达标",
 		"办结", "办妥", "做完", "弄完", "干完", "竣工", "结项", "结案", "验收", "实现", "兑现", "实施完", "已实施", "已处理", "已执行", "√", "✓", "✔"}
 	zhLate     = []string{"延期", "延迟", "推迟", "延后", "逾期", "超期", "拖期", "滞后", "晚"}
-	zhPartly   = []string{"部分", "大部", "基本", "初步", "大体", "局部", "一半", "过半", "阶段性"}
+	// A part, or almost: 几乎完成 and 差一点完成 say something is left, so
+	// not done. 基本完成 too: the core is done and a remainder is not, and
+	// a remainder counted as done would hide it; a team that is done writes
+	// 已完成.
+	zhPartly = []string{"部分", "大部", "基本", "初步", "大体", "局部", "一半", "过半", "阶段性",
+		"差一点", "差点", "几乎", "接近", "近乎", "大致", "将近", "差不多", "快完成", "快要", "即将"}
+	// Done, badly: 完成度低, 完成情况不理想 say it is not done.
+	zhPoor     = []string{"完成度低", "完成度较低", "完成度不高", "完成度很低", "不理想", "不佳", "欠佳", "较差", "很差", "不好", "不到位"}
 	zhProgress = []string{"进行", "推进", "执行中", "实施中", "处理中", "跟进", "开展", "进展", "落实中", "开发中", "建设中", "筹备", "准备中",
 		"测试中", "试运行", "试点中", "正在", "在做", "在建", "启动", "开始", "持续", "在途"}
 	zhNotStarted = []string{"待启动", "待开始", "尚未开始", "未开始"}
@@ -180,7 +187,7 @@ var (
 // vocabulary does not (value.MatchKey knows the template's words).
 var statusFold = strings.NewReplacer("擱", "搁", "閉", "闭", "棄", "弃", "終", "终", "廢", "废", "緩", "缓", "滯", "滞", "掛", "挂", "畢", "毕",
 	"啓", "启", "盡", "尽", "臨", "临", "礙", "碍", "凍", "冻", "銷", "销", "順", "顺", "擋", "挡", "準", "准", "籌", "筹", "擬", "拟",
-	"爭", "争", "兌", "兑", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结")
+	"爭", "争", "兌", "兑", "點", "点", "幾", "几", "將", "将", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结")
 
 func statusKey(s string) string { return statusFold.Replace(value.MatchKey(s)) }
 
@@ -222,6 +229,9 @@ func zhSigns(key string) statusSigns {
 		}
 	})
 	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘")
+	if containsAny(key, zhPoor) {
+		g.done, g.doneNegated = false, true
+	}
 	g.late = affirmed(zhLate)
 	g.partly = affirmed(zhPartly)
 	g.notStarted = containsAny(key, zhNotStarted)
@@ -290,7 +300,7 @@ func negatedAt(rs []rune, i, j int) bool {
 var (
 	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met submitted published released signed hired deployed")
 	enLate       = wordSet("late delayed overdue behind")
-	enPartly     = wordSet("partly partially partial part mostly half largely substantially")
+	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly")
 	enProgress   = wordSet("progress ongoing underway wip started progressing working active running continuing track begun initiated")
 	enNotStarted = wordSet("todo backlog new open pending queued waiting")
 	enBlocked    = wordSet("blocked hold paused pause stalled suspended stuck halted frozen")
@@ -318,7 +328,7 @@ func enSigns(words string) statusSigns {
 	toks := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	negated := func(i int) bool {
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if enNegations[toks[k]] {
+			if enNegations[toks[k]] || toks[k] == "from" && k > 0 && toks[k-1] == "far" { // far from done
 				return true
 			}
 		}
