@@ -155,7 +155,7 @@ func (g *statusSigns) merge(o statusSigns) {
 var (
 	zhDone = []string{"完成", "完工", "完毕", "完结", "搞定", "上线", "落地", "落实", "解决", "关闭", "结束", "交付", "达成", "达标",
 		"办结", "办妥", "做完", "弄完", "干完", "竣工", "结项", "结案", "验收", "实现", "兑现", "实施完", "已实施", "已处理", "已执行", "√", "✓", "✔"}
-	zhLate     = []string{"延期", "延迟", "推迟", "延后", "逾期", "超期", "拖期", "滞后", "晚"}
+	zhLate = []string{"延期", "延迟", "推迟", "延后", "逾期", "超期", "拖期", "滞后", "晚"}
 	// A part, or almost: 几乎完成 and 差一点完成 say something is left, so
 	// not done. 基本完成 too: the core is done and a remainder is not, and
 	// a remainder counted as done would hide it; a team that is done writes
