@@ -84,3 +84,26 @@ func TestAlmostDoneInWorkbook(t *testing.T) {
 		t.Errorf("almost done read as done: follow-up %s, action %v, task %v", rv.Followup[0].Status, rv.Actions[0].Done, rv.Tracking[0].Done)
 	}
 }
+
+// TestOriginalDateIsNoDoneDate: in table 2's 实际进度 a date that was the
+// original plan (原定, 原计划, 原本, originally) beside 延期 is no done date:
+// the task is postponed, not done late on that day.
+func TestOriginalDateIsNoDoneDate(t *testing.T) {
+	cells := []string{"原定9月28日，延期", "原计划9月28日完成，已延期", "原本9月28日上线，推迟", "originally 28 Sep, postponed"}
+	for _, c := range cells {
+		r := samples.SeedSimplified()
+		r.Track.Rows[0][2] = c
+		rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+		tr := rv.Tracking[0]
+		if tr.Done || !tr.Actual.Date.IsZero() || tr.StatusRead == nil || tr.StatusRead.State != fupan.ProgressPostponed {
+			t.Errorf("%s: done %v on %v, %+v", c, tr.Done, tr.Actual.Date, tr.StatusRead)
+		}
+	}
+	// The day it was done, beside the original plan, is the done day.
+	r := samples.SeedSimplified()
+	r.Track.Rows[0][2] = "原定7月20日，实际7月28日完成"
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if tr := rv.Tracking[0]; !tr.Done || tr.Actual.Date.String() != "2025-07-28" {
+		t.Errorf("%s: done %v on %v", r.Track.Rows[0][2], tr.Done, tr.Actual.Date)
+	}
+}

@@ -62,11 +62,23 @@ func ReadStatus(s string) StatusRead {
 	if words == "" {
 		return StatusRead{}
 	}
-	st := StatusRead{Words: words, State: readState(words)}
-	if p, ok := statusPercent(words); ok && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted {
+	fact := withoutOriginalPlan(words)
+	st := StatusRead{Words: words, State: readState(fact)}
+	if p, ok := statusPercent(fact); ok && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted {
 		st.Percent = &p
 	}
 	return st
+}
+
+// reOriginal is a clause that tells the original plan (原定9月28日,
+// 原计划9月完成, originally 28 Sep): its date and its verb are the plan, not
+// what happened.
+var reOriginal = regexp.MustCompile(`(?i)(原定|原訂|原订|原计划|原計劃|原計畫|原本|原先|本应|本應|本来|本來|\boriginally\b|\binitially\b|\bwas due\b)[^，,；;。]*`)
+
+// withoutOriginalPlan is a status without the clauses that tell the
+// original plan: 原定9月28日，延期 is postponed, with no day it was done.
+func withoutOriginalPlan(words string) string {
+	return strings.TrimSpace(reOriginal.ReplaceAllString(words, ""))
 }
 
 var rePercent = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`)
@@ -259,6 +271,7 @@ var reUntil = regexp.MustCompile(`[至到](\d|年|月|季|下|明|q)`)
 // datesToCome reports a status that names a day to come (计划12月完成,
 // 延期至8月15日), not the day something was done.
 func datesToCome(words string) bool {
+	words = withoutOriginalPlan(words)
 	g := zhSigns(statusKey(words))
 	g.merge(enSigns(words))
 	return g.plan
