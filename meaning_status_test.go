@@ -107,3 +107,22 @@ func TestOriginalDateIsNoDoneDate(t *testing.T) {
 		t.Errorf("%s: done %v on %v", r.Track.Rows[0][2], tr.Done, tr.Actual.Date)
 	}
 }
+
+// TestAwaitingAcceptanceIsNotDone: done but awaiting acceptance is partly
+// done, not done; a cell that is only yes or no reads one way everywhere.
+func TestAwaitingAcceptanceIsNotDone(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"完成（待验收）", fupan.ProgressPartly}, {"已完成待验收", fupan.ProgressPartly}, {"已完成？待确认", fupan.ProgressPartly},
+		{"已完成，待審核", fupan.ProgressPartly}, {"done - awaiting approval", fupan.ProgressPartly},
+		{"completed, pending sign-off", fupan.ProgressPartly}, {"Completed, pending acceptance", fupan.ProgressPartly},
+		{"待验收", fupan.ProgressNotDone}, {"验收通过", fupan.ProgressDone},
+		{"是", fupan.ProgressDone}, {"是的", fupan.ProgressDone}, {"yes", fupan.ProgressDone}, {"Y", fupan.ProgressDone}, {"y", fupan.ProgressDone},
+		{"否", fupan.ProgressNotDone}, {"不是", fupan.ProgressNotDone}, {"no", fupan.ProgressNotDone}, {"No", fupan.ProgressNotDone},
+		{"N", fupan.ProgressNotDone}, {"✓", fupan.ProgressDone}, {"√", fupan.ProgressDone}, {"✗", fupan.ProgressNotDone}, {"×", fupan.ProgressNotDone},
+	}
+	for _, tc := range tests {
+		if got := fupan.ReadStatus(tc.in); got.State != tc.want {
+			t.Errorf("ReadStatus(%q) = %s, want %s", tc.in, got.State, tc.want)
+		}
+	}
+}

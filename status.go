@@ -100,17 +100,27 @@ func statusPercent(s string) (float64, bool) {
 type statusSigns struct {
 	done, doneNegated, late, partly, progress, progressNegated bool
 	notStarted, blocked, postponed, dropped, plan              bool
+	awaiting                                                   bool // 待验收, awaiting approval: done, not accepted
 	already                                                    bool // 已 and a verb fupan does not list
 	notYet                                                     bool // 未 and a verb fupan does not list
 }
 
 func readState(words string) string {
+	// A cell that is only yes or no reads one way in every table.
+	switch strings.ToLower(statusKey(words)) {
+	case "是", "是的", "yes", "y":
+		return ProgressDone
+	case "否", "不是", "no", "n":
+		return ProgressNotDone
+	}
 	g := zhSigns(statusKey(words))
 	g.merge(enSigns(words))
 	p, hasPercent := statusPercent(words)
 	switch {
 	case g.dropped:
 		return ProgressDropped
+	case g.awaiting && g.done: // 完成（待验收）: done, not yet accepted
+		return ProgressPartly
 	case g.doneNegated && !g.done: // before a part: 基本没完成 is not done
 		switch {
 		case g.blocked:
@@ -160,7 +170,7 @@ func (g *statusSigns) merge(o statusSigns) {
 	g.partly, g.progress, g.progressNegated = g.partly || o.partly, g.progress || o.progress, g.progressNegated || o.progressNegated
 	g.notStarted, g.blocked, g.postponed = g.notStarted || o.notStarted, g.blocked || o.blocked, g.postponed || o.postponed
 	g.dropped, g.plan = g.dropped || o.dropped, g.plan || o.plan
-	g.already, g.notYet = g.already || o.already, g.notYet || o.notYet
+	g.already, g.notYet, g.awaiting = g.already || o.already, g.notYet || o.notYet, g.awaiting || o.awaiting
 }
 
 // The Chinese words, Simplified; statusKey folds Traditional to them.
@@ -174,6 +184,9 @@ var (
 	// 已完成.
 	zhPartly = []string{"部分", "大部", "基本", "初步", "大体", "局部", "一半", "过半", "阶段性",
 		"差一点", "差点", "几乎", "接近", "近乎", "大致", "将近", "差不多", "快完成", "快要", "即将"}
+	// Done and waiting for another's word: not done (README: 待验收).
+	zhAwaiting = []string{"待验收", "待确认", "待审核", "待审批", "待审", "待签字", "待签收", "待批准", "待评审", "待复核", "待验证", "待测试",
+		"等待验收", "等待确认", "等待审批", "未验收", "未确认", "未审批"}
 	// Done, badly: 完成度低, 完成情况不理想 say it is not done.
 	zhPoor     = []string{"完成度低", "完成度较低", "完成度不高", "完成度很低", "不理想", "不佳", "欠佳", "较差", "很差", "不好", "不到位"}
 	zhProgress = []string{"进行", "推进", "执行中", "实施中", "处理中", "跟进", "开展", "进展", "落实中", "开发中", "建设中", "筹备", "准备中",
@@ -241,6 +254,7 @@ func zhSigns(key string) statusSigns {
 		}
 	})
 	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘")
+	g.awaiting = containsAny(key, zhAwaiting)
 	if containsAny(key, zhPoor) {
 		g.done, g.doneNegated = false, true
 	}
@@ -320,6 +334,7 @@ var (
 	enPostponed  = wordSet("postponed deferred delayed rescheduled slipped slipping pushed overdue behind late")
 	enDropped    = wordSet("cancelled canceled cancel dropped abandoned withdrawn scrapped descoped killed")
 	enPlan       = wordSet("planned scheduled expected forecast will plan target targeted aim aiming")
+	enAwaited    = wordSet("approval acceptance sign signoff review confirmation verification validation uat qa testing check")
 	enNegations  = wordSet("not no never yet pending awaiting without")
 )
 
@@ -378,6 +393,8 @@ func enSigns(words string) statusSigns {
 		g.blocked = g.blocked || enBlocked[t]
 		g.postponed = g.postponed || enPostponed[t] && !negated(i)
 		g.dropped = g.dropped || enDropped[t]
+		// done - awaiting approval, completed, pending sign-off
+		g.awaiting = g.awaiting || (t == "awaiting" || t == "pending") && i+1 < len(toks) && enAwaited[toks[i+1]]
 		asWas := i > 0 && (toks[i-1] == "as" || toks[i-1] == "than" || toks[i-1] == "on")
 		g.plan = g.plan || enPlan[t] && !asWas || t == "to" && i+2 < len(toks) && toks[i+1] == "be" && enDone[toks[i+2]]
 	}
