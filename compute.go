@@ -76,7 +76,21 @@ func compute(r *Review, fs *findings) {
 			continue
 		}
 		if *o.Target == 0 {
-			fs.add(CodeTargetZero, o.Cells[ColTarget], o.Metric)
+			if !o.directionKnown {
+				fs.add(CodeTargetZero, o.Cells[ColTarget], o.Metric)
+				continue
+			}
+			// No ratio to a zero: met (100%) or missed (0%), so the count,
+			// the chart and the mean say the same.
+			met := *o.Actual >= 0
+			if o.Direction == Lower {
+				met = *o.Actual <= 0
+			}
+			o.Achievement = ptr(0.0)
+			if met {
+				o.Achievement = ptr(1.0)
+			}
+			o.Status = MetricStatus(*o.Achievement)
 			continue
 		}
 		if a, ok := Achievement(*o.Target, *o.Actual, o.Direction); ok {

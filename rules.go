@@ -32,7 +32,7 @@ var Rules = []Rule{
 
 	{CodeTableMissing, SevWarning, 0, "one of the four tables is missing"},
 	{CodePeriodUnknown, SevWarning, 0, "no review period, or one that is no period"},
-	{CodeTargetZero, SevWarning, 0, "a target of 0"},
+	{CodeTargetZero, SevWarning, 0, "a target of 0 with no direction to judge it by"},
 	{CodeDeviationNoCause, SevWarning, OnTrackLimit, "a milestone off by more than the limit without problem or countermeasure"},
 	{CodeMissedNoCause, SevWarning, 0, "a missed metric without a cause"},
 	{CodeMissedNoLesson, SevWarning, 0, "a missed metric without a lesson"},

@@ -1,0 +1,49 @@
+package fupan_test
+
+import (
+	"testing"
+
+	"github.com/fupan-review/fupan"
+	samples "github.com/fupan-review/fupan/samples/gen"
+)
+
+// TestZeroTargetWithDirection: a target of 0 is decided where the direction
+// is known: lower is better is met at an actual ≤ 0 (100%) and missed above
+// it (0%), higher is better met at ≥ 0; both are in the count and the mean.
+// Only a zero target of unknown direction keeps target-zero.
+func TestZeroTargetWithDirection(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Outcome.Header = append(r.Outcome.Header, "指标方向")
+	for i := range r.Outcome.Rows {
+		r.Outcome.Rows[i] = append(r.Outcome.Rows[i], "")
+	}
+	r.Outcome.Rows = append(r.Outcome.Rows,
+		[]string{"安全事故", "0", "2", "", "", "", "越低越好"},
+		[]string{"重大投诉", "≤0", "1", "", "", "", ""},
+		[]string{"停机次数", "0次", "0次", "", "", "", "越低越好"},
+		[]string{"新增门店", "0", "3", "", "", "", "越高越好"},
+		[]string{"某指标", "0", "3", "", "", "", ""},
+	)
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	want := []struct {
+		status      string
+		achievement float64
+	}{{fupan.StatusMissed, 0}, {fupan.StatusMissed, 0}, {fupan.StatusAchieved, 1}, {fupan.StatusAchieved, 1}}
+	for i, w := range want {
+		o := rv.Outcomes[3+i]
+		if o.Status != w.status || o.Achievement == nil || *o.Achievement != w.achievement {
+			t.Errorf("%s: status %q, achievement %v, want %s %v", o.Metric, o.Status, o.Achievement, w.status, w.achievement)
+		}
+	}
+	if o := rv.Outcomes[7]; o.Status != "" || o.Achievement != nil || findingAt(rv, fupan.CodeTargetZero, "成果", "B10") == nil {
+		t.Errorf("a zero target of unknown direction: status %q, achievement %v, findings %v", o.Status, o.Achievement, rv.Findings)
+	}
+	for _, cell := range []string{"B6", "B7", "B8", "B9"} {
+		if findingAt(rv, fupan.CodeTargetZero, "成果", cell) != nil {
+			t.Errorf("target-zero at 成果!%s, where the direction decides", cell)
+		}
+	}
+	if s := rv.Summary; s.Metrics != 8 || s.MetricsAchieved != 3 || s.MetricsMissed != 3 || s.MetricsRated != 7 {
+		t.Errorf("summary: %d metrics, %d achieved, %d missed, %d rated; want 8, 3, 3, 7", s.Metrics, s.MetricsAchieved, s.MetricsMissed, s.MetricsRated)
+	}
+}
