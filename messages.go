@@ -20,8 +20,12 @@ const (
 	CodeNotFilled      Code = "review-not-filled"
 
 	// Warnings: the review is usable but not yet good.
-	CodeTableMissing       Code = "table-missing"
-	CodePeriodUnknown      Code = "period-unknown"
+	CodeTableMissing  Code = "table-missing"
+	CodePeriodUnknown Code = "period-unknown"
+	// The workbook's cell and its file name name different periods or teams:
+	// the cell is used, and the warning names both.
+	CodePeriodNameDiffers  Code = "period-name-differs"
+	CodeTeamNameDiffers    Code = "team-name-differs"
 	CodeTargetZero         Code = "target-zero"
 	CodeDeviationNoCause   Code = "deviation-unexplained"
 	CodeMissedNoCause      Code = "missed-no-cause"

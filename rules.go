@@ -32,6 +32,8 @@ var Rules = []Rule{
 
 	{CodeTableMissing, SevWarning, 0, "one of the four tables is missing"},
 	{CodePeriodUnknown, SevWarning, 0, "no review period, or one that is no period"},
+	{CodePeriodNameDiffers, SevWarning, 0, "the 复盘周期 cell and the file name name different periods"},
+	{CodeTeamNameDiffers, SevWarning, 0, "the team cell and the file name name clearly different teams"},
 	{CodeTargetZero, SevWarning, 0, "a target of 0 with no direction to judge it by"},
 	{CodeDeviationNoCause, SevWarning, OnTrackLimit, "a milestone off by more than the limit without problem or countermeasure"},
 	{CodeMissedNoCause, SevWarning, 0, "a missed metric without a cause"},
