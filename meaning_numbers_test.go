@@ -47,3 +47,47 @@ func TestZeroTargetWithDirection(t *testing.T) {
 		t.Errorf("summary: %d metrics, %d achieved, %d missed, %d rated; want 8, 3, 3, 7", s.Metrics, s.MetricsAchieved, s.MetricsMissed, s.MetricsRated)
 	}
 }
+
+// TestNumbersWithoutAFinding: 1200万 against 1080 (万 forgotten) warns that
+// the magnitudes differ by 1000× or more; <2% against 2% is a strict bound,
+// not achieved; 4OO is value-unreadable; 1亿2千万 is 120,000,000.
+func TestNumbersWithoutAFinding(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Outcome.Rows[0][2] = "1080"
+	r.Outcome.Rows[0][3] = ""
+	r.Outcome.Rows = append(r.Outcome.Rows,
+		[]string{"投诉率", "<2%", "2%", "", "", ""},
+		[]string{"退货率", "<2%", "1.5%", "", "", ""},
+		[]string{"门店数", "4OO", "420", "", "", ""},
+		[]string{"年销售额", "1亿2千万", "1.2亿", "", "", ""},
+	)
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if findingAt(rv, fupan.CodeMagnitudeDiffers, "成果", "C3") == nil {
+		t.Errorf("no magnitude-differs at 成果!C3: %v", rv.Findings)
+	}
+	if n := countCode(rv, fupan.CodeMagnitudeDiffers); n != 1 {
+		t.Errorf("%d magnitude-differs, want 1: %v", n, rv.Findings)
+	}
+	if o := rv.Outcomes[3]; o.Status == fupan.StatusAchieved || o.Achievement == nil || *o.Achievement >= 1 {
+		t.Errorf("<2%% at 2%%: %s %v, want not achieved", o.Status, o.Achievement)
+	}
+	if o := rv.Outcomes[4]; o.Status != fupan.StatusAchieved {
+		t.Errorf("<2%% at 1.5%%: %s", o.Status)
+	}
+	if findingAt(rv, fupan.CodeValueUnread, "成果", "B8") == nil || rv.Outcomes[5].Target != nil {
+		t.Errorf("4OO: target %v, findings %v", rv.Outcomes[5].Target, rv.Findings)
+	}
+	if o := rv.Outcomes[6]; o.Target == nil || *o.Target != 1.2e8 || o.Status != fupan.StatusAchieved {
+		t.Errorf("1亿2千万: target %v, status %s", o.Target, o.Status)
+	}
+}
+
+func countCode(rv *fupan.Review, code fupan.Code) int {
+	n := 0
+	for _, f := range rv.Findings {
+		if f.Code == code {
+			n++
+		}
+	}
+	return n
+}

@@ -24,9 +24,11 @@ const (
 	CodePeriodUnknown Code = "period-unknown"
 	// The workbook's cell and its file name name different periods or teams:
 	// the cell is used, and the warning names both.
-	CodePeriodNameDiffers  Code = "period-name-differs"
-	CodeTeamNameDiffers    Code = "team-name-differs"
-	CodeTargetZero         Code = "target-zero"
+	CodePeriodNameDiffers Code = "period-name-differs"
+	CodeTeamNameDiffers   Code = "team-name-differs"
+	CodeTargetZero        Code = "target-zero"
+	// Target and actual a thousandfold apart: a unit (万) likely forgotten.
+	CodeMagnitudeDiffers   Code = "magnitude-differs"
 	CodeDeviationNoCause   Code = "deviation-unexplained"
 	CodeMissedNoCause      Code = "missed-no-cause"
 	CodeMissedNoLesson     Code = "missed-no-lesson"

@@ -129,6 +129,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		o.Lesson = t.text(row, ColLesson)
 		o.Direction = Higher
 		o.directionKnown = target.Cmp == CmpAtLeast || target.Cmp == CmpAtMost
+		o.targetStrict = target.Strict
 		if target.Cmp == CmpAtMost {
 			o.Direction = Lower
 		}

@@ -35,6 +35,7 @@ var Rules = []Rule{
 	{CodePeriodNameDiffers, SevWarning, 0, "the 复盘周期 cell and the file name name different periods"},
 	{CodeTeamNameDiffers, SevWarning, 0, "the team cell and the file name name clearly different teams"},
 	{CodeTargetZero, SevWarning, 0, "a target of 0 with no direction to judge it by"},
+	{CodeMagnitudeDiffers, SevWarning, 0, "target and actual a thousandfold or more apart: a unit likely forgotten"},
 	{CodeDeviationNoCause, SevWarning, OnTrackLimit, "a milestone off by more than the limit without problem or countermeasure"},
 	{CodeMissedNoCause, SevWarning, 0, "a missed metric without a cause"},
 	{CodeMissedNoLesson, SevWarning, 0, "a missed metric without a lesson"},

@@ -224,6 +224,8 @@ var en = map[string]string{
 	"finding.period-unknown.hint":             "Fill in the review period (such as 2025Q3), or name the file team_period.xlsx.",
 	"finding.target-zero":                     "%s has a target of 0 and no direction, so it cannot be judged",
 	"finding.target-zero.hint":                "Write its direction (lower is better, or ≤0), or give a target other than zero.",
+	"finding.magnitude-differs":               "%s: the target %s and the actual %s are %s times or more apart; a unit (万, k, m) is likely forgotten",
+	"finding.magnitude-differs.hint":          "Check both figures' units, e.g. 1200万 against 1080万.",
 	"finding.deviation-unexplained":           "%s deviates by %s (over %s) but has no %s",
 	"finding.deviation-unexplained.hint":      "Past %s the cause must be analysed and a countermeasure stated.",
 	"finding.missed-no-cause":                 "%s was missed (achievement %s) but no cause is given",

@@ -224,6 +224,8 @@ var zhHans = map[string]string{
 	"finding.period-unknown.hint":             "请填写“复盘周期”（如 2025Q3），或将文件命名为 团队_周期.xlsx。",
 	"finding.target-zero":                     "“%s”的计划值为 0，且未写指标方向，无法判断是否达成",
 	"finding.target-zero.hint":                "请在“指标方向”中写明 越低越好 或 越高越好（或写作 ≤0），或填写非零的计划值。",
+	"finding.magnitude-differs":               "“%s”的计划值 %s 与实际值 %s 相差 %s 倍以上，可能漏写了单位（如“万”）",
+	"finding.magnitude-differs.hint":          "请核对两个数的单位，例如 1200万 对 1080万。",
 	"finding.deviation-unexplained":           "“%s”偏差率 %s 超过 %s，但未填写%s",
 	"finding.deviation-unexplained.hint":      "偏差超过 %s 时须分析原因（主观或客观）并写明应对措施。",
 	"finding.missed-no-cause":                 "指标“%s”未达标（达成率 %s），但未填写偏差原因",

@@ -224,6 +224,8 @@ var zhHant = map[string]string{
 	"finding.period-unknown.hint":             "請填寫「復盤週期」（如 2025Q3），或將檔案命名為 團隊_週期.xlsx。",
 	"finding.target-zero":                     "「%s」的計劃值為 0，且未寫指標方向，無法判斷是否達成",
 	"finding.target-zero.hint":                "請在「指標方向」中寫明 越低越好 或 越高越好（或寫作 ≤0），或填寫非零的計劃值。",
+	"finding.magnitude-differs":               "「%s」的計劃值 %s 與實際值 %s 相差 %s 倍以上，可能漏寫了單位（如「萬」）",
+	"finding.magnitude-differs.hint":          "請核對兩個數的單位，例如 1200萬 對 1080萬。",
 	"finding.deviation-unexplained":           "「%s」偏差率 %s 超過 %s，但未填寫%s",
 	"finding.deviation-unexplained.hint":      "偏差超過 %s 時須分析原因（主觀或客觀）並寫明應對措施。",
 	"finding.missed-no-cause":                 "指標「%s」未達標（達成率 %s），但未填寫偏差原因",
