@@ -91,3 +91,29 @@ func countCode(rv *fupan.Review, code fupan.Code) int {
 	}
 	return n
 }
+
+// TestConclusionFiguresAsWritten: page 1's 达成X：100 → 89.996（89.9%）
+// prints the actual the team wrote, never 90 beside 89.9%.
+func TestConclusionFiguresAsWritten(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Outcome.Rows = append(r.Outcome.Rows, []string{"达成X", "100", "89.996", "", "", ""}, []string{"预算执行", "1234.5", "1234.5", "", "", ""})
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	c := fupan.Conclude(rv)
+	found := map[string]bool{}
+	for _, p := range append(c.Improve, c.Highlights...) {
+		found[p.Title] = true
+	}
+	for _, want := range []string{"达成X：100 → 89.996（89.9%）", "预算执行：1,234.5 → 1,234.5（100%）"} {
+		if !found[want] {
+			t.Errorf("no %q among %v", want, found)
+		}
+	}
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{{89.996, "89.996"}, {1234.5, "1,234.5"}, {1080, "1,080"}, {2.123456, "2.1235"}, {-3.5, "-3.5"}} {
+		if got := fupan.FormatAmount(tc.v, fupan.Simplified); got != tc.want {
+			t.Errorf("FormatAmount(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
