@@ -182,8 +182,10 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 		fu.Status = FollowDropped
 		return fu
 	}
-	if st.SaysNotDone() {
-		fu.DoneOn = Date{} // the status wins; readFollowups said they disagree
+	if st.SaysNotDone() || st.State == ProgressUnknown {
+		// The status wins: readFollowups said they disagree, or
+		// status-unknown that it counts as not done.
+		fu.DoneOn = Date{}
 	}
 	fu.Status = statusOn(f.Due, fu.DoneOn, st.Done(), asOf)
 	if fu.Status == FollowDone && st.State == ProgressDoneLate {

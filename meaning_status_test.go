@@ -126,3 +126,14 @@ func TestAwaitingAcceptanceIsNotDone(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownStatusWithDoneDate: a status fupan does not know is not done,
+// as its status-unknown warning says, whatever date stands beside it.
+func TestUnknownStatusWithDoneDate(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Follow = followTable([]string{"优化投放渠道", "砍掉低效渠道", "李四", "2025-12-31", "ROI≥1.5", "看情况", "2025-09-20", ""})
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if rv.Followup[0].Done() || findingAt(rv, fupan.CodeStatusUnknown, "跟进", "F3") == nil {
+		t.Errorf("看情况 with a done date: %s, findings %v", rv.Followup[0].Status, rv.Findings)
+	}
+}
