@@ -160,6 +160,7 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 		r.Meta.PeriodFrom = []string{"workbook", "file name", "option"}[i]
 		break
 	}
+	namesDiffer(r, f, nameTeam, namePeriod, fs)
 	switch {
 	case unclear != "" && r.Meta.Period != "":
 		fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear", "period.unclear.hint", unclear)

@@ -18,7 +18,10 @@ const (
 	// StatedTolerance is how far a team's own rate may be from fupan's before it
 	// is reported: half a percentage point.
 	StatedTolerance = 0.005
-	eps             = 1e-9
+	// MagnitudeLimit (written 1000 in the finding) is how many times apart a target and its actual may be
+	// before a forgotten unit (1200万 against 1080) is reported.
+	MagnitudeLimit = 1000
+	eps            = 1e-9
 )
 
 // MetricStatus classifies an achievement: achieved from 100%, close from 90%,
@@ -76,10 +79,35 @@ func compute(r *Review, fs *findings) {
 			continue
 		}
 		if *o.Target == 0 {
-			fs.add(CodeTargetZero, o.Cells[ColTarget], o.Metric)
+			if !o.directionKnown {
+				fs.add(CodeTargetZero, o.Cells[ColTarget], o.Metric)
+				continue
+			}
+			// No ratio to a zero: met (100%) or missed (0%), so the count,
+			// the chart and the mean say the same.
+			met := *o.Actual >= 0
+			if o.Direction == Lower {
+				met = *o.Actual <= 0
+			}
+			if o.targetStrict && *o.Actual == 0 {
+				met = false // <0 is not met at 0
+			}
+			o.Achievement = ptr(0.0)
+			if met {
+				o.Achievement = ptr(1.0)
+			}
+			o.Status = MetricStatus(*o.Achievement)
 			continue
 		}
+		if ratio := math.Abs(*o.Actual / *o.Target); *o.Actual != 0 && (ratio >= MagnitudeLimit || ratio <= 1.0/MagnitudeLimit) {
+			fs.add(CodeMagnitudeDiffers, o.Cells[ColActual], o.Metric, o.TargetText, o.ActualText, "1000")
+		}
 		if a, ok := Achievement(*o.Target, *o.Actual, o.Direction); ok {
+			if o.targetStrict && *o.Actual == *o.Target {
+				// <2% at 2%: the bound is not met. Just under 100%, so the
+				// status, the chart and the mean agree: close, 99.9%.
+				a = 1 - 1e-6
+			}
 			o.Achievement = ptr(a)
 			o.Status = MetricStatus(a)
 			if *o.Target < 0 {

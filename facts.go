@@ -3,6 +3,7 @@ package fupan
 import (
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // factKind names a review fact.
@@ -50,7 +51,7 @@ func isFactRow(row []Cell) bool {
 
 type facts struct {
 	team, period, reviewer string
-	periodRef              Ref
+	teamRef, periodRef     Ref
 }
 
 // readFacts looks for labelled fact cells anywhere outside the tables: the label
@@ -91,7 +92,7 @@ func readFacts(wb *Workbook, tables []TableLoc) facts {
 				switch {
 				case v == "":
 				case k == factTeam && f.team == "":
-					f.team = v
+					f.team, f.teamRef = v, ref
 				case k == factPeriod && f.period == "":
 					f.period, f.periodRef = v, ref
 				case k == factReviewer && f.reviewer == "":
@@ -119,4 +120,36 @@ func factsFromName(file string) (team, period string) {
 		return head, tail
 	}
 	return base, ""
+}
+
+// namesDiffer warns where the workbook's cells and its file name name
+// different periods or teams: the cell is used, and a Q3 file whose cell
+// says Q2 must not replace Q2 in the history unannounced. A file name may
+// carry more words than the team (华东销售部-单表): only a team neither of
+// which contains the other, folded, is another team.
+func namesDiffer(r *Review, f facts, nameTeam, namePeriod string, fs *findings) {
+	if f.period != "" && namePeriod != "" {
+		cell, err1 := ParsePeriod(f.period)
+		name, err2 := ParsePeriod(namePeriod)
+		if err1 == nil && err2 == nil && cell.Label != name.Label {
+			fs.add(CodePeriodNameDiffers, f.periodRef, f.period, cell.Label, name.Label, cell.Label)
+		}
+	}
+	if f.team != "" && nameTeam != "" {
+		a, b := teamKey(f.team), teamKey(nameTeam)
+		if a != "" && b != "" && !strings.Contains(a, b) && !strings.Contains(b, a) {
+			fs.add(CodeTeamNameDiffers, f.teamRef, f.team, nameTeam, f.team)
+		}
+	}
+}
+
+// teamKey is a team name folded for comparison: Simplified, lower case, with
+// letters and digits only (East-China-Sales is East China Sales).
+func teamKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, matchKey(s))
 }

@@ -71,6 +71,9 @@ func readFollowups(t tableReader) []FollowupRow {
 		f.Status = t.text(row, ColStatus)
 		f.StatusRead = t.status(row, ColStatus)
 		f.DoneOn, _ = t.date(row, ColDoneOn)
+		if f.StatusRead.SaysNotDone() && !f.DoneOn.IsZero() {
+			t.fs.add(CodeStatusDateConflict, t.ref(row, ColStatus), t.colName(ColStatus), f.StatusRead.Words, f.DoneOn.String(), f.StatusRead.Words)
+		}
 		f.Effect = t.text(row, ColEffect)
 		out = append(out, f)
 	}
@@ -179,7 +182,12 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 		fu.Status = FollowDropped
 		return fu
 	}
-	fu.Status = statusOn(f.Due, f.DoneOn, st.Done(), asOf)
+	if st.SaysNotDone() || st.State == ProgressUnknown {
+		// The status wins: readFollowups said they disagree, or
+		// status-unknown that it counts as not done.
+		fu.DoneOn = Date{}
+	}
+	fu.Status = statusOn(f.Due, fu.DoneOn, st.Done(), asOf)
 	if fu.Status == FollowDone && st.State == ProgressDoneLate {
 		fu.Status = FollowDoneLate // 延期完成, with no dates to tell
 	}

@@ -20,9 +20,15 @@ const (
 	CodeNotFilled      Code = "review-not-filled"
 
 	// Warnings: the review is usable but not yet good.
-	CodeTableMissing       Code = "table-missing"
-	CodePeriodUnknown      Code = "period-unknown"
-	CodeTargetZero         Code = "target-zero"
+	CodeTableMissing  Code = "table-missing"
+	CodePeriodUnknown Code = "period-unknown"
+	// The workbook's cell and its file name name different periods or teams:
+	// the cell is used, and the warning names both.
+	CodePeriodNameDiffers Code = "period-name-differs"
+	CodeTeamNameDiffers   Code = "team-name-differs"
+	CodeTargetZero        Code = "target-zero"
+	// Target and actual a thousandfold apart: a unit (万) likely forgotten.
+	CodeMagnitudeDiffers   Code = "magnitude-differs"
 	CodeDeviationNoCause   Code = "deviation-unexplained"
 	CodeMissedNoCause      Code = "missed-no-cause"
 	CodeMissedNoLesson     Code = "missed-no-lesson"
@@ -45,6 +51,8 @@ const (
 	CodeActionOverdue      Code = "action-overdue"
 	CodeActionDroppedNoWhy Code = "action-dropped-no-reason"
 	CodeStatusUnknown      Code = "status-unknown"
+	// A not-done status beside a done date: the status wins.
+	CodeStatusDateConflict Code = "status-date-conflict"
 	// Of a run, not of a workbook's content: summary.json's entries carry it.
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 

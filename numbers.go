@@ -1,6 +1,7 @@
 package fupan
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,23 +11,32 @@ import (
 
 // FormatAmount writes a number as readers of the language read it, the one
 // way every document writes it: 16万 in Chinese from 10,000 up, 160,000 in
-// English (separators every three digits).
+// English (separators every three digits). A fraction is kept, to four
+// places: 89.996 beside its 89.9% must not read 90.
 func FormatAmount(v float64, l Lang) string {
 	if l != English && v >= 10000 {
 		return catalog.F(l, "amount.wan", strconv.FormatFloat(float64(int64(v/100+0.5))/100, 'f', -1, 64))
 	}
-	s := strconv.FormatFloat(v, 'f', 0, 64)
+	r := math.Round(v*1e4) / 1e4
+	if r == 0 {
+		r = 0 // never "-0"
+	}
+	s := strconv.FormatFloat(r, 'f', -1, 64)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')
 	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
 	}
 	return b.String()
 }

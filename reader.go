@@ -184,8 +184,13 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	var date Date
 	var found bool
 	var dateErr error
+	// The date of 原定9月28日 is the plan's, not the day it was done.
+	when := text
+	if c == ColActual {
+		when = FoldText(withoutOriginalPlan(m.Text))
+	}
 	_ = t.years.parse(func(year int) error {
-		date, found, dateErr = value.FirstDate(text, year)
+		date, found, dateErr = value.FirstDate(when, year)
 		return dateErr
 	})
 	if found {

@@ -145,6 +145,11 @@ type OutcomeRow struct {
 	Lesson            string   `json:"lesson"`
 
 	Cells map[Col]Ref `json:"-"`
+	// directionKnown: the team wrote the direction (指标方向, or ≤/≥ before
+	// the target), so a zero target can be judged; else Higher is a guess.
+	directionKnown bool
+	// targetStrict: a bound that excludes itself (<2%): not met at 2%.
+	targetStrict bool
 }
 
 // ActionRow is a row of table 4, the follow-up actions.

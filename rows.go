@@ -128,13 +128,15 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		o.Cause = t.text(row, ColCause)
 		o.Lesson = t.text(row, ColLesson)
 		o.Direction = Higher
+		o.directionKnown = target.Cmp == CmpAtLeast || target.Cmp == CmpAtMost
+		o.targetStrict = target.Strict
 		if target.Cmp == CmpAtMost {
 			o.Direction = Lower
 		}
 		if d := t.text(row, ColDirection); d != "" {
 			switch dir, ok := parseDirection(d); {
 			case ok:
-				o.Direction = dir
+				o.Direction, o.directionKnown = dir, true
 			default:
 				t.unreadable(row, ColDirection, d, catalog.T(t.fs.lang, "expect.direction"))
 			}

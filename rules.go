@@ -32,7 +32,10 @@ var Rules = []Rule{
 
 	{CodeTableMissing, SevWarning, 0, "one of the four tables is missing"},
 	{CodePeriodUnknown, SevWarning, 0, "no review period, or one that is no period"},
-	{CodeTargetZero, SevWarning, 0, "a target of 0"},
+	{CodePeriodNameDiffers, SevWarning, 0, "the 复盘周期 cell and the file name name different periods"},
+	{CodeTeamNameDiffers, SevWarning, 0, "the team cell and the file name name clearly different teams"},
+	{CodeTargetZero, SevWarning, 0, "a target of 0 with no direction to judge it by"},
+	{CodeMagnitudeDiffers, SevWarning, 0, "target and actual a thousandfold or more apart: a unit likely forgotten"},
 	{CodeDeviationNoCause, SevWarning, OnTrackLimit, "a milestone off by more than the limit without problem or countermeasure"},
 	{CodeMissedNoCause, SevWarning, 0, "a missed metric without a cause"},
 	{CodeMissedNoLesson, SevWarning, 0, "a missed metric without a lesson"},
@@ -55,6 +58,7 @@ var Rules = []Rule{
 	{CodeActionOverdue, SevWarning, 0, "last period's action past its due date, not done"},
 	{CodeActionDroppedNoWhy, SevWarning, 0, "last period's action dropped with no reason"},
 	{CodeStatusUnknown, SevWarning, 0, "a status word fupan does not know"},
+	{CodeStatusDateConflict, SevWarning, 0, "a status that says not done beside a date it was done"},
 	{CodeTeamPeriodDuplicate, SevWarning, 0, "two workbooks of one team and period in a run"},
 	{CodeFollowupUnknownAction, SevWarning, 0, "a row of table 5 that names no earlier action of the team"},
 

@@ -36,6 +36,20 @@ type StatusRead struct {
 // Done reports a status that says done, on time or late.
 func (s StatusRead) Done() bool { return s.State == ProgressDone || s.State == ProgressDoneLate }
 
+// SaysNotDone reports a status that says the work is not done, whatever
+// date stands beside it: the team's word wins over a filled 实际完成时间
+// (还没完成 with a date is not done). A plain 延期 beside a date says it was
+// done late; 延期至12月 names a day to come, and is not done.
+func (s StatusRead) SaysNotDone() bool {
+	switch s.State {
+	case ProgressPartly, ProgressInProgress, ProgressNotDone, ProgressNotStarted, ProgressBlocked, ProgressPlanned:
+		return true
+	case ProgressPostponed:
+		return datesToCome(s.Words)
+	}
+	return false
+}
+
 // Known reports a status that is written and understood.
 func (s StatusRead) Known() bool { return s.State != "" && s.State != ProgressUnknown }
 
@@ -48,11 +62,23 @@ func ReadStatus(s string) StatusRead {
 	if words == "" {
 		return StatusRead{}
 	}
-	st := StatusRead{Words: words, State: readState(words)}
-	if p, ok := statusPercent(words); ok && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted {
+	fact := withoutOriginalPlan(words)
+	st := StatusRead{Words: words, State: readState(fact)}
+	if p, ok := statusPercent(fact); ok && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted {
 		st.Percent = &p
 	}
 	return st
+}
+
+// reOriginal is a clause that tells the original plan (原定9月28日,
+// 原计划9月完成, originally 28 Sep): its date and its verb are the plan, not
+// what happened.
+var reOriginal = regexp.MustCompile(`(?i)(原定|原訂|原订|原计划|原計劃|原計畫|原本|原先|本应|本應|本来|本來|\boriginally\b|\binitially\b|\bwas due\b)[^，,；;。]*`)
+
+// withoutOriginalPlan is a status without the clauses that tell the
+// original plan: 原定9月28日，延期 is postponed, with no day it was done.
+func withoutOriginalPlan(words string) string {
+	return strings.TrimSpace(reOriginal.ReplaceAllString(words, ""))
 }
 
 var rePercent = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`)
@@ -74,20 +100,28 @@ func statusPercent(s string) (float64, bool) {
 type statusSigns struct {
 	done, doneNegated, late, partly, progress, progressNegated bool
 	notStarted, blocked, postponed, dropped, plan              bool
+	awaiting                                                   bool // 待验收, awaiting approval: done, not accepted
 	already                                                    bool // 已 and a verb fupan does not list
 	notYet                                                     bool // 未 and a verb fupan does not list
 }
 
 func readState(words string) string {
+	// A cell that is only yes or no reads one way in every table.
+	switch strings.ToLower(statusKey(words)) {
+	case "是", "是的", "yes", "y":
+		return ProgressDone
+	case "否", "不是", "no", "n":
+		return ProgressNotDone
+	}
 	g := zhSigns(statusKey(words))
 	g.merge(enSigns(words))
 	p, hasPercent := statusPercent(words)
 	switch {
 	case g.dropped:
 		return ProgressDropped
-	case g.partly:
+	case g.awaiting && g.done: // 完成（待验收）: done, not yet accepted
 		return ProgressPartly
-	case g.doneNegated && !g.done:
+	case g.doneNegated && !g.done: // before a part: 基本没完成 is not done
 		switch {
 		case g.blocked:
 			return ProgressBlocked
@@ -97,6 +131,8 @@ func readState(words string) string {
 			return ProgressPartly
 		}
 		return ProgressNotDone
+	case g.partly:
+		return ProgressPartly
 	case g.blocked:
 		return ProgressBlocked
 	case g.plan && g.postponed:
@@ -134,15 +170,25 @@ func (g *statusSigns) merge(o statusSigns) {
 	g.partly, g.progress, g.progressNegated = g.partly || o.partly, g.progress || o.progress, g.progressNegated || o.progressNegated
 	g.notStarted, g.blocked, g.postponed = g.notStarted || o.notStarted, g.blocked || o.blocked, g.postponed || o.postponed
 	g.dropped, g.plan = g.dropped || o.dropped, g.plan || o.plan
-	g.already, g.notYet = g.already || o.already, g.notYet || o.notYet
+	g.already, g.notYet, g.awaiting = g.already || o.already, g.notYet || o.notYet, g.awaiting || o.awaiting
 }
 
 // The Chinese words, Simplified; statusKey folds Traditional to them.
 var (
 	zhDone = []string{"完成", "完工", "完毕", "完结", "搞定", "上线", "落地", "落实", "解决", "关闭", "结束", "交付", "达成", "达标",
 		"办结", "办妥", "做完", "弄完", "干完", "竣工", "结项", "结案", "验收", "实现", "兑现", "实施完", "已实施", "已处理", "已执行", "√", "✓", "✔"}
-	zhLate     = []string{"延期", "延迟", "推迟", "延后", "逾期", "超期", "拖期", "滞后", "晚"}
-	zhPartly   = []string{"部分", "大部", "基本", "初步", "大体", "局部", "一半", "过半", "阶段性"}
+	zhLate = []string{"延期", "延迟", "推迟", "延后", "逾期", "超期", "拖期", "滞后", "晚"}
+	// A part, or almost: 几乎完成 and 差一点完成 say something is left, so
+	// not done. 基本完成 too: the core is done and a remainder is not, and
+	// a remainder counted as done would hide it; a team that is done writes
+	// 已完成.
+	zhPartly = []string{"部分", "大部", "基本", "初步", "大体", "局部", "一半", "过半", "阶段性",
+		"差一点", "差点", "几乎", "接近", "近乎", "大致", "将近", "差不多", "快完成", "快要", "即将"}
+	// Done and waiting for another's word: not done (README: 待验收).
+	zhAwaiting = []string{"待验收", "待确认", "待审核", "待审批", "待审", "待签字", "待签收", "待批准", "待评审", "待复核", "待验证", "待测试",
+		"等待验收", "等待确认", "等待审批", "未验收", "未确认", "未审批"}
+	// Done, badly: 完成度低, 完成情况不理想 say it is not done.
+	zhPoor     = []string{"完成度低", "完成度较低", "完成度不高", "完成度很低", "不理想", "不佳", "欠佳", "较差", "很差", "不好", "不到位"}
 	zhProgress = []string{"进行", "推进", "执行中", "实施中", "处理中", "跟进", "开展", "进展", "落实中", "开发中", "建设中", "筹备", "准备中",
 		"测试中", "试运行", "试点中", "正在", "在做", "在建", "启动", "开始", "持续", "在途"}
 	zhNotStarted = []string{"待启动", "待开始", "尚未开始", "未开始"}
@@ -166,7 +212,7 @@ var (
 // vocabulary does not (value.MatchKey knows the template's words).
 var statusFold = strings.NewReplacer("擱", "搁", "閉", "闭", "棄", "弃", "終", "终", "廢", "废", "緩", "缓", "滯", "滞", "掛", "挂", "畢", "毕",
 	"啓", "启", "盡", "尽", "臨", "临", "礙", "碍", "凍", "冻", "銷", "销", "順", "顺", "擋", "挡", "準", "准", "籌", "筹", "擬", "拟",
-	"爭", "争", "兌", "兑", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结")
+	"爭", "争", "兌", "兑", "點", "点", "幾", "几", "將", "将", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结")
 
 func statusKey(s string) string { return statusFold.Replace(value.MatchKey(s)) }
 
@@ -208,6 +254,10 @@ func zhSigns(key string) statusSigns {
 		}
 	})
 	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘")
+	g.awaiting = containsAny(key, zhAwaiting)
+	if containsAny(key, zhPoor) {
+		g.done, g.doneNegated = false, true
+	}
 	g.late = affirmed(zhLate)
 	g.partly = affirmed(zhPartly)
 	g.notStarted = containsAny(key, zhNotStarted)
@@ -235,6 +285,7 @@ var reUntil = regexp.MustCompile(`[至到](\d|年|月|季|下|明|q)`)
 // datesToCome reports a status that names a day to come (计划12月完成,
 // 延期至8月15日), not the day something was done.
 func datesToCome(words string) bool {
+	words = withoutOriginalPlan(words)
 	g := zhSigns(statusKey(words))
 	g.merge(enSigns(words))
 	return g.plan
@@ -276,13 +327,14 @@ func negatedAt(rs []rune, i, j int) bool {
 var (
 	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met submitted published released signed hired deployed")
 	enLate       = wordSet("late delayed overdue behind")
-	enPartly     = wordSet("partly partially partial part mostly half largely substantially")
+	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly")
 	enProgress   = wordSet("progress ongoing underway wip started progressing working active running continuing track begun initiated")
 	enNotStarted = wordSet("todo backlog new open pending queued waiting")
 	enBlocked    = wordSet("blocked hold paused pause stalled suspended stuck halted frozen")
 	enPostponed  = wordSet("postponed deferred delayed rescheduled slipped slipping pushed overdue behind late")
 	enDropped    = wordSet("cancelled canceled cancel dropped abandoned withdrawn scrapped descoped killed")
 	enPlan       = wordSet("planned scheduled expected forecast will plan target targeted aim aiming")
+	enAwaited    = wordSet("approval acceptance sign signoff review confirmation verification validation uat qa testing check")
 	enNegations  = wordSet("not no never yet pending awaiting without")
 )
 
@@ -304,7 +356,7 @@ func enSigns(words string) statusSigns {
 	toks := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	negated := func(i int) bool {
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if enNegations[toks[k]] {
+			if enNegations[toks[k]] || toks[k] == "from" && k > 0 && toks[k-1] == "far" { // far from done
 				return true
 			}
 		}
@@ -341,6 +393,8 @@ func enSigns(words string) statusSigns {
 		g.blocked = g.blocked || enBlocked[t]
 		g.postponed = g.postponed || enPostponed[t] && !negated(i)
 		g.dropped = g.dropped || enDropped[t]
+		// done - awaiting approval, completed, pending sign-off
+		g.awaiting = g.awaiting || (t == "awaiting" || t == "pending") && i+1 < len(toks) && enAwaited[toks[i+1]]
 		asWas := i > 0 && (toks[i-1] == "as" || toks[i-1] == "than" || toks[i-1] == "on")
 		g.plan = g.plan || enPlan[t] && !asWas || t == "to" && i+2 < len(toks) && toks[i+1] == "be" && enDone[toks[i+2]]
 	}

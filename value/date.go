@@ -340,7 +340,8 @@ var (
 // ParsePeriod reads a review period: 2025Q3, 2025-07, 2025H1, 2025, 2025年Q3,
 // 2025年第三季度, 2025年7月, Q3 2025.
 func ParsePeriod(s string) (Period, error) {
-	t := Simplify(strings.TrimSpace(s))
+	// 7-9月份 is 7-9月: 份 would hide the range's end from its pattern.
+	t := strings.ReplaceAll(Simplify(strings.TrimSpace(s)), "月份", "月")
 	quarter := func(y, q int) Period {
 		m := time.Month(3*(q-1) + 1)
 		return Period{fmt.Sprintf("%dQ%d", y, q), firstOfMonth(y, m), lastOfMonth(y, m+2)}
@@ -354,6 +355,9 @@ func ParsePeriod(s string) (Period, error) {
 	if p, ok, err := parsePeriodRange(t); ok {
 		return p, err
 	}
+	if p, ok, err := listedMonths(t); ok {
+		return p, err
+	}
 	if m := rePeriodQ.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), atoi(m[2])), nil
 	}
@@ -362,6 +366,13 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	if m := rePeriodQCN.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), cnQuarterDigit[m[2]]), nil
+	}
+	// 2025.3Q, 3Q2025: before the month, which would read 2025.3 as March.
+	if m := rePeriodQDigitFirst.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
+		return quarter(atoi(m[1]), atoi(m[2])), nil
+	}
+	if m := rePeriodQDigitFirstEn.FindStringSubmatch(t); m != nil && valid(atoi(m[2])) {
+		return quarter(atoi(m[2]), atoi(m[1])), nil
 	}
 	if m := rePeriodH.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return half(atoi(m[1]), atoi(m[2])), nil

@@ -11,6 +11,41 @@ import (
 // 2025年7月-9月, 2025年7月至9月, 2025年1～6月.
 var rePeriodMonths = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月?\s*[-~～—–至到]\s*(\d{1,2})\s*月`)
 
+// A quarter written as the quarter's number before the Q: 2025.3Q, 2025年3Q,
+// 3Q2025.
+var (
+	rePeriodQDigitFirst   = regexp.MustCompile(`(?i)(\d{4})\s*(?:年|[._/-])?\s*([1-4])\s*q(?:[^a-z]|$)`)
+	rePeriodQDigitFirstEn = regexp.MustCompile(`(?i)(?:^|[^\d])([1-4])\s*q\s*[-_ ,/]?\s*(\d{4})`)
+)
+
+// rePeriodMonthList is a period written as its months listed: 2025年7、8、9月,
+// 2025年7月、8月、9月.
+var rePeriodMonthList = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2}(?:\s*月?\s*[、,，和及&/]\s*\d{1,2})+)\s*月`)
+
+var reDigits = regexp.MustCompile(`\d{1,2}`)
+
+// listedMonths reads a period written as its months listed: consecutive
+// months are the quarter, half or year they make (2025年7、8、9月 is
+// 2025Q3); others are no period, never the first month alone.
+func listedMonths(t string) (Period, bool, error) {
+	m := rePeriodMonthList.FindStringSubmatch(t)
+	if m == nil {
+		return Period{}, false, nil
+	}
+	y := atoi(m[1])
+	months := reDigits.FindAllString(m[2], -1)
+	first, last := atoi(months[0]), atoi(months[len(months)-1])
+	for i, s := range months {
+		if atoi(s) != first+i {
+			return Period{}, true, fmt.Errorf("%q: %w", t, ErrUnknownPeriod)
+		}
+	}
+	if y < 1990 || y > 2999 || first < 1 || last > 12 {
+		return Period{}, true, fmt.Errorf("%q: %w", t, ErrUnknownPeriod)
+	}
+	return periodOf(firstOfMonth(y, time.Month(first)), lastOfMonth(y, time.Month(last))), true, nil
+}
+
 // monthsPeriod reads a quarter or a half written as its months (2025年7-9月
 // is 2025Q3, 2025年1-6月 is 2025H1); ok is false for any other span, which
 // is then read as before.

@@ -66,6 +66,8 @@ type Quantity struct {
 	Kind  Kind
 	Unit  string // the measure word of a count: 家, 场, 人
 	Cmp   Cmp
+	// Strict is a bound that excludes itself: <2% is not met at 2%.
+	Strict bool
 	// Currency is the currency written with an amount (CNY, EUR, USD, HKD,
 	// GBP), "" where none is: 1200万 is money of the team's own currency.
 	Currency string
@@ -103,6 +105,51 @@ var cmpPrefixes = []struct {
 	{"atmost", CmpAtMost}, {"nomorethan", CmpAtMost}, {"upto", CmpAtMost}, {"maximum", CmpAtMost}, {"max", CmpAtMost}, {"under", CmpAtMost},
 }
 
+// strictCmp are the comparisons that exclude the bound: <, >, 小于, 大于,
+// 低于, 高于, 超过 (more than), under.
+var strictCmp = map[string]bool{"<": true, ">": true, "小于": true, "大于": true, "低于": true, "高于": true, "超过": true, "under": true}
+
+// reLetterO is a number with the letter O typed for its zeros: 4OO, 1,2OO.
+var reLetterO = regexp.MustCompile(`\d[oO]+(?:$|[^a-zA-Z])`)
+
+// chineseUnits are the multipliers a compound figure is written in, largest
+// first: 1亿2千万, 1万2千.
+var chineseUnits = []struct {
+	text   string
+	factor float64
+}{{"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}, {"千", 1e3}}
+
+// compound adds the smaller parts of a figure written in several units
+// after its first (1亿 then 2千万): the value and the rest of t. A bare
+// number after them (1亿2) is left to be reported, never guessed.
+func compound(v float64, t string) (float64, string) {
+	last := math.Inf(1)
+	for {
+		num := reNumber.FindString(t)
+		if num == "" || strings.HasPrefix(num, "+") || strings.HasPrefix(num, "-") {
+			return v, t
+		}
+		n, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+		if err != nil {
+			return v, t
+		}
+		found := false
+		for _, u := range chineseUnits {
+			if rest, ok := strings.CutPrefix(t[len(num):], u.text); ok && u.factor < last && n*u.factor < factorOf(v) {
+				v, t, last, found = v+n*u.factor, rest, u.factor, true
+				break
+			}
+		}
+		if !found {
+			return v, t
+		}
+	}
+}
+
+// factorOf is the largest power of ten not above v: a part added after it
+// must be smaller than the unit before it (1亿 takes 2千万, not 2亿).
+func factorOf(v float64) float64 { return math.Pow(10, math.Floor(math.Log10(math.Abs(v)))) }
+
 var (
 	reNumber = regexp.MustCompile(`^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+`)
 	// Currencies written before the number, longest first where one is a
@@ -133,6 +180,10 @@ var (
 // "3,000元", "1.2億", "500家", "10場", "15%", "+20%", "≥3%", "不低於500家".
 func ParseQuantity(s string) (Quantity, error) {
 	orig := s
+	if reLetterO.MatchString(Simplify(s)) {
+		// 4OO: the letter O typed for zeros; never 4 of a unit "oo".
+		return Quantity{}, fmt.Errorf("%q: %w (the letter O in place of 0)", orig, ErrNoNumber)
+	}
 	q, t := quantityPrefix(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(Simplify(s))), " ", ""))
 	num := reNumber.FindString(t)
 	var v float64
@@ -159,7 +210,11 @@ func ParseQuantity(s string) (Quantity, error) {
 		q.Value, q.Kind = v/100, KindPercent
 		return q, trailing(orig, rest, &q)
 	}
+	before := t
 	q.Value, t = multiplied(v, t, &q)
+	if t != before {
+		q.Value, t = compound(q.Value, t)
+	}
 	for _, u := range amountUnits {
 		if rest, ok := strings.CutPrefix(t, u.text); ok {
 			q.Kind = KindAmount
@@ -198,7 +253,7 @@ func quantityPrefix(t string) (q Quantity, rest string) {
 	}
 	for _, p := range cmpPrefixes {
 		if r, ok := strings.CutPrefix(t, p.text); ok {
-			q.Cmp, t = p.cmp, r
+			q.Cmp, q.Strict, t = p.cmp, strictCmp[p.text], r
 			break
 		}
 	}
