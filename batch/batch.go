@@ -46,7 +46,7 @@ type Options struct {
 	Identity       fupan.Identity
 	HistoryProblem error
 	// Teams are the teams expected to hand in (fupan.yaml's teams:); none:
-	// those of the history's last comparable period.
+	// the teams of the history's latest comparable periods (fupan.RosterOf).
 	Teams []string
 }
 
