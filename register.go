@@ -167,3 +167,35 @@ func SortRegister(reg []RegisterEntry) {
 		return a.Age > b.Age
 	})
 }
+
+// MissingFollowThrough is what a team that has not handed in period p counts
+// in the company's follow-through for p, as a review with an empty table 5
+// would: the actions it would follow up (Carried), but those dropped; done
+// those the register closed as done, overdue those open past their due date
+// at p's end.
+func MissingFollowThrough(past []Past, p Period) (total, done, overdue int) {
+	prev := PreviousOf(past, p)
+	if prev < 0 {
+		return 0, 0, 0
+	}
+	var before []Past
+	for _, q := range past {
+		if q.Period.End.Before(p.Start) {
+			before = append(before, q)
+		}
+	}
+	from := past[prev].Period.Label
+	for _, e := range Register(before, p.End.AddDays(1)) {
+		if e.FromPeriod != from && !e.Open() || e.Status == FollowDropped {
+			continue
+		}
+		total++
+		switch {
+		case !e.Open():
+			done++
+		case e.Age > 0:
+			overdue++
+		}
+	}
+	return total, done, overdue
+}

@@ -540,7 +540,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now, Roster: sum.Roster,
-			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang))})
+			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang)), Absent: o.absentFollowup(ctx, sum, "")})
 	})
 	if err != nil {
 		return err

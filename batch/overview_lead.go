@@ -44,10 +44,46 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary) []fupan.Company
 		return nil
 	}
 	trend := fupan.CompanyTrend(past, last.Kind(), *last, fupan.TrendPeriods)
-	if n := len(trend); n == 0 || trend[n-1].Period.Label != last.Label {
+	n := len(trend)
+	if n == 0 || trend[n-1].Period.Label != last.Label {
 		return nil // the run's own period not recorded: no change to show against
 	}
+	absent := o.absentFollowup(ctx, sum, last.Label)
+	trend[n-1].Summary.FollowupTotal += absent.FollowupTotal
+	trend[n-1].Summary.FollowupDone += absent.FollowupDone
+	trend[n-1].Summary.FollowupOverdue += absent.FollowupOverdue
 	return trend
+}
+
+// absentFollowup is the follow-through of the teams that have not handed in
+// the run's periods (of period, where one is named): not handing in does
+// not take a team's open actions out of the company's rate.
+func (o Options) absentFollowup(ctx context.Context, sum *Summary, period string) fupan.Summary {
+	var c fupan.Summary
+	if o.History == nil {
+		return c
+	}
+	for _, r := range sum.Roster {
+		if period != "" && r.Period != period {
+			continue
+		}
+		p, err := fupan.ParsePeriod(r.Period)
+		if err != nil {
+			continue
+		}
+		for _, m := range r.Missing {
+			past, err := o.History.Past(ctx, o.Identity.TeamKey(m.Team))
+			if err != nil {
+				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the company's follow-through lacks the missing team's actions")
+				continue
+			}
+			total, done, overdue := fupan.MissingFollowThrough(past, p)
+			c.FollowupTotal += total
+			c.FollowupDone += done
+			c.FollowupOverdue += overdue
+		}
+	}
+	return c
 }
 
 // decisions are the run's teams' items that need a decision, and the open
