@@ -69,6 +69,15 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 	for _, p := range past {
 		for _, f := range p.Followups {
 			i := find(matchKey(f.Action), f.FromPeriod)
+			if i < 0 && f.FromPeriod == "" && !f.Unmatched && f.Ref != nil && matchKey(f.Action) != "" {
+				// A team's first recorded review follows up actions of a
+				// period the history does not hold: they are the register's
+				// from here on, of an origin unknown, so that the next
+				// period's table 5 rows about them match.
+				reg = append(reg, RegisterEntry{Team: p.Team, Action: f.Action, Measure: f.Measure, Owner: f.Owner, Due: f.Due,
+					Acceptance: f.Acceptance, Status: f.Status, DoneOn: f.DoneOn, Effect: f.Effect, LastSeen: p.Period.Label, key: matchKey(f.Action)})
+				continue
+			}
 			if i < 0 || f.Status == FollowUnknown {
 				if i >= 0 && reg[i].Open() {
 					reg[i].Status = FollowUnknown
