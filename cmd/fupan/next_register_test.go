@@ -20,7 +20,7 @@ func TestNextCarriesOnlyRegisterActions(t *testing.T) {
 	root := t.TempDir()
 	follow := samples.Table{Title: "表5:上期行动跟进",
 		Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"},
-		Rows: [][]string{{"上期行动2", "措施二", "李四", "2025-09-30", "", "进行中", "", ""}, {"上期行动3", "措施三", "王五", "2025-12-20", "", "未开始", "", ""}}}
+		Rows:   [][]string{{"上期行动2", "措施二", "李四", "2025-09-30", "", "进行中", "", ""}, {"上期行动3", "措施三", "王五", "2025-12-20", "", "未开始", "", ""}}}
 	east := samples.SeedSimplified()
 	east.Follow = follow
 	writeBook(t, filepath.Join(root, "in", "2025Q3", "华东大区_2025Q3.xlsx"), samples.PerSheet(east))
