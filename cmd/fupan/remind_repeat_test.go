@@ -64,3 +64,30 @@ func TestRemindRepeatedActionOnce(t *testing.T) {
 		t.Errorf("the reminder names the repeated action %d times:\n%s", c, out)
 	}
 }
+
+// The repeated action needs one decision, not two: 2025Q3's report names
+// it once among what needs a decision, by table 4's date.
+func TestAttentionRepeatedActionOnce(t *testing.T) {
+	root := t.TempDir()
+	q2 := samples.SeedSimplified()
+	q2.Acts.Rows = [][]string{{"重建西区渠道", "签约两家经销商", "周九", "2025-06-30", "", "合同签订"}}
+	writeBook(t, filepath.Join(root, "in", "2025Q2", "西区_2025Q2.xlsx"), samples.PerSheet(q2))
+	q3 := samples.SeedSimplified()
+	q3.Acts.Rows = [][]string{{"重建西区渠道", "再签约两家经销商", "吴十", "2025-09-20", "", "合同签订"}}
+	writeBook(t, filepath.Join(root, "in", "2025Q3", "西区_2025Q3.xlsx"), samples.PerSheet(q3))
+	runQuarter(t, root, "2025Q2")
+	runQuarter(t, root, "2025Q3")
+	data, err := os.ReadFile(filepath.Join(root, "out", "2025Q3", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct {
+		Entries []struct{ Attention []string }
+	}
+	if err := json.Unmarshal(data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Entries) != 1 || strings.Count(strings.Join(sum.Entries[0].Attention, "\n"), "重建西区渠道") != 1 {
+		t.Errorf("what needs a decision: %+v", sum.Entries)
+	}
+}
