@@ -109,6 +109,7 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 		}
 		webhook, err := secret.FromEnv(os.LookupEnv, n.WebhookEnv, "webhook_env")
 		if err != nil && dry {
+			zerolog.Ctx(c.Context).Warn().Str("robot", name).Msgf("%v: a dry run posts nothing, so it goes on without it", err)
 			webhook, err = "https://dry-run.invalid/"+url.PathEscape(name), nil
 		}
 		if err != nil {
@@ -117,6 +118,7 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 		var sec string
 		if n.SecretEnv != "" {
 			if sec, err = secret.FromEnv(os.LookupEnv, n.SecretEnv, "secret_env"); err != nil && dry {
+				zerolog.Ctx(c.Context).Warn().Str("robot", name).Msgf("%v: a dry run posts nothing, so it goes on without it", err)
 				sec, err = "", nil
 			}
 			if err != nil {

@@ -60,6 +60,9 @@ func TestRemindRepeatedActionOnce(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("remind --dry-run without the webhook set: exit %d\n%s", code, stderr)
 	}
+	if !strings.Contains(stderr, "is not set") || !strings.Contains(stderr, "dry run posts nothing") {
+		t.Errorf("remind --dry-run does not say the webhook's variable is not set:\n%s", stderr)
+	}
 	if c := strings.Count(out, "重建西区渠道"); c != 1 {
 		t.Errorf("the reminder names the repeated action %d times:\n%s", c, out)
 	}
