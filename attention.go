@@ -82,8 +82,17 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		}
 	}
 	// Last period's actions first: the loop the review exists to close.
+	// One table 4 sets again is one action (the register's), judged by
+	// table 4's later due date.
+	set := map[string]bool{}
+	for _, a := range r.Actions {
+		set[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
+	}
 	var follow []Attention
 	for _, f := range r.Followup {
+		if set[matchKey(firstNonEmpty(f.Action, f.Measure))] {
+			continue
+		}
 		switch f.Status {
 		case FollowOverdue:
 			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due, From: f.FromPeriod}

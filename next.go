@@ -56,7 +56,8 @@ func PlanNext(rv *Review, period string) NextReview {
 
 // carryActions are table 5's rows of the next period: the open actions of
 // earlier periods this review followed up (oldest first), then this
-// period's table 4, each once.
+// period's table 4, each once. A row of table 5 that names no action of the
+// register (Unmatched) is not carried.
 func carryActions(rv *Review) []CarriedAction {
 	var out []CarriedAction
 	seen := map[string]bool{}
@@ -64,6 +65,9 @@ func carryActions(rv *Review) []CarriedAction {
 		seen[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
 	}
 	for _, f := range rv.Followup {
+		if f.Unmatched {
+			continue // no action of the register: it would match none next period either
+		}
 		switch f.Status {
 		case FollowOpen, FollowOverdue, FollowUnknown:
 		default:

@@ -69,6 +69,15 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 	for _, p := range past {
 		for _, f := range p.Followups {
 			i := find(matchKey(f.Action), f.FromPeriod)
+			if i < 0 && f.FromPeriod == "" && !f.Unmatched && f.Ref != nil && matchKey(f.Action) != "" {
+				// A team's first recorded review follows up actions of a
+				// period the history does not hold: they are the register's
+				// from here on, of an origin unknown, so that the next
+				// period's table 5 rows about them match.
+				reg = append(reg, RegisterEntry{Team: p.Team, Action: f.Action, Measure: f.Measure, Owner: f.Owner, Due: f.Due,
+					Acceptance: f.Acceptance, Status: f.Status, DoneOn: f.DoneOn, Effect: f.Effect, LastSeen: p.Period.Label, key: matchKey(f.Action)})
+				continue
+			}
 			if i < 0 || f.Status == FollowUnknown {
 				if i >= 0 && reg[i].Open() {
 					reg[i].Status = FollowUnknown
@@ -166,4 +175,36 @@ func SortRegister(reg []RegisterEntry) {
 		}
 		return a.Age > b.Age
 	})
+}
+
+// MissingFollowThrough is what a team that has not handed in period p counts
+// in the company's follow-through for p, as a review with an empty table 5
+// would: the actions it would follow up (Carried), but those dropped; done
+// those the register closed as done, overdue those open past their due date
+// at p's end.
+func MissingFollowThrough(past []Past, p Period) (total, done, overdue int) {
+	prev := PreviousOf(past, p)
+	if prev < 0 {
+		return 0, 0, 0
+	}
+	var before []Past
+	for _, q := range past {
+		if q.Period.End.Before(p.Start) {
+			before = append(before, q)
+		}
+	}
+	from := past[prev].Period.Label
+	for _, e := range Register(before, p.End.AddDays(1)) {
+		if e.FromPeriod != from && !e.Open() || e.Status == FollowDropped {
+			continue
+		}
+		total++
+		switch {
+		case !e.Open():
+			done++
+		case e.Age > 0:
+			overdue++
+		}
+	}
+	return total, done, overdue
 }

@@ -130,8 +130,9 @@ func TestSubmissionDue(t *testing.T) {
 	if r, _, _ := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 2, Day: 20}, 5, id); r.Period != "2025Q4" {
 		t.Errorf("in February: %s due", r.Period)
 	}
-	// After 2026Q1 has ended, it is due, and every 2025Q4 team is missing.
-	if r, _, _ := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 4, Day: 2}, 5, id); r.Period != "2026Q1" || len(r.Missing) != 1 || r.Missing[0].Team != "华东大区" {
+	// After 2026Q1 has ended, it is due, and every team is missing: 华南区,
+	// which missed 2025Q4, still.
+	if r, _, _ := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 4, Day: 2}, 5, id); r.Period != "2026Q1" || len(r.Missing) != 2 || r.Missing[0].Team != "华东大区" || r.Missing[1].Team != "华南区" {
 		t.Errorf("in April: %+v", r)
 	}
 }
@@ -174,5 +175,35 @@ func TestCompanyTrend(t *testing.T) {
 	}
 	if m := c.Summary.MeanAchievementCapped; m == nil || *m < 0.699 || *m > 0.701 {
 		t.Errorf("capped mean %v, want (1×1 + 0.6×3) ÷ 4 = 70%%", m)
+	}
+}
+
+// A team that missed a period stays expected until it hands in: West-Sales
+// handed in 2025Q2, missed 2025Q3, and is still named missing in 2025Q4
+// (and due for hand-in then), as long as one of the last RosterPeriods
+// periods of the kind holds its review.
+func TestRosterKeepsMissingTeam(t *testing.T) {
+	id := fupan.Identity{}
+	rec := func(team, period string) fupan.Recorded {
+		return fupan.Recorded{TeamKey: id.TeamKey(team), Team: team, Period: quarter(t, period)}
+	}
+	recorded := []fupan.Recorded{rec("East-Sales", "2025Q2"), rec("West-Sales", "2025Q2"), rec("East-Sales", "2025Q3"), rec("East-Sales", "2025Q4")}
+	r := fupan.RosterOf(quarter(t, "2025Q4"), nil, recorded, nil, id)
+	if r.Expected != 2 || len(r.Missing) != 1 || r.Missing[0].Team != "West-Sales" || r.Missing[0].LastPeriod != "2025Q2" {
+		t.Errorf("2025Q4: %+v", r)
+	}
+	due, _, ok := fupan.SubmissionDue(recorded, nil, fupan.Date{Year: 2026, Month: 1, Day: 8}, 5, id)
+	if !ok || due.Period != "2025Q4" || len(due.Missing) != 1 || due.Missing[0].Team != "West-Sales" {
+		t.Errorf("due 2025Q4: %+v", due)
+	}
+	// Seen in one of the four latest recorded quarters: still expected.
+	recorded = append(recorded, rec("East-Sales", "2026Q1"))
+	if r := fupan.RosterOf(quarter(t, "2026Q2"), nil, recorded, nil, id); r.Expected != 2 || len(r.Missing) != 2 {
+		t.Errorf("2026Q2, West-Sales last seen four recorded quarters before: %+v", r)
+	}
+	// Four recorded quarters without it: no longer expected.
+	recorded = append(recorded, rec("East-Sales", "2026Q2"))
+	if r := fupan.RosterOf(quarter(t, "2026Q3"), nil, recorded, nil, id); r.Expected != 1 || len(r.Missing) != 1 || r.Missing[0].Team != "East-Sales" {
+		t.Errorf("2026Q3, West-Sales last seen five recorded quarters before: %+v", r)
 	}
 }

@@ -47,14 +47,21 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 		}
 		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state, From: from})
 	}
+	set := map[string]bool{} // table 4's actions, by folded name
 	for _, a := range rv.Actions {
+		set[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
 		if !a.Done {
 			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due, "")
 		}
 	}
 	// Last period's actions still open (table 5, or a tracked task): the
-	// loop is closed only when they are done or dropped.
+	// loop is closed only when they are done or dropped. One table 4 sets
+	// again is one action (the register's), reminded once, by table 4's
+	// later due date and owner.
 	for _, f := range rv.Followup {
+		if set[matchKey(firstNonEmpty(f.Action, f.Measure))] {
+			continue
+		}
 		if f.Status == FollowOpen || f.Status == FollowOverdue || f.Status == FollowUnknown && f.FromPeriod != "" {
 			add(ItemAction, firstNonEmpty(f.Action, f.Measure), f.Owner, f.Due, f.FromPeriod)
 		}

@@ -1,6 +1,9 @@
 package fupan
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Recorded is one review the history holds, as the roster needs it.
 type Recorded struct {
@@ -25,11 +28,19 @@ type Roster struct {
 	Missing  []Missing `json:"missing"`
 }
 
+// RosterPeriods is how many of the latest recorded periods of a kind a team
+// stays expected in without handing in: a team that misses a period is
+// named missing every period after it until it hands in, or until it has
+// been missing for this many recorded periods (or `history forget`/rename
+// removes it).
+const RosterPeriods = 4
+
 // RosterOf is the roster of period p: the teams expected are named (fupan.yaml's
-// teams:), else the teams of the latest period of p's kind the history holds
-// before p; a team has handed in where the history holds its review of p or
-// handedIn (team keys: this run's inputs, failed ones too) has it. Missing
-// teams in the order named, else by name.
+// teams:), else every team with a review in one of the RosterPeriods latest
+// periods of p's kind the history holds before p; a team has handed in where
+// the history holds its review of p or handedIn (team keys: this run's
+// inputs, failed ones too) has it. Missing teams in the order named, else by
+// name.
 func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string]bool, id Identity) Roster {
 	r := Roster{Period: p.Label, Missing: []Missing{}}
 	last := map[string]Recorded{} // each team's latest review
@@ -37,7 +48,7 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 	for k := range handedIn {
 		in[k] = true
 	}
-	var before *Period
+	var before []Period // the recorded periods of p's kind before it, each once
 	for _, rc := range recorded {
 		if rc.Period.Label == p.Label {
 			in[rc.TeamKey] = true
@@ -45,10 +56,14 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 		if l, ok := last[rc.TeamKey]; !ok || later(rc.Period, l.Period) {
 			last[rc.TeamKey] = rc
 		}
-		if rc.Period.Kind() == p.Kind() && rc.Period.End.Before(p.Start) && (before == nil || later(rc.Period, *before)) {
-			q := rc.Period
-			before = &q
+		if rc.Period.Kind() == p.Kind() && rc.Period.End.Before(p.Start) && !slices.ContainsFunc(before, func(q Period) bool { return q.Label == rc.Period.Label }) {
+			before = append(before, rc.Period)
 		}
+	}
+	sort.Slice(before, func(i, j int) bool { return later(before[i], before[j]) })
+	comparable := map[string]bool{}
+	for _, q := range before[:min(len(before), RosterPeriods)] {
+		comparable[q.Label] = true
 	}
 	type team struct{ key, name string }
 	var expected []team
@@ -60,9 +75,9 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 				expected = append(expected, team{k, n})
 			}
 		}
-	} else if before != nil {
+	} else {
 		for _, rc := range recorded {
-			if rc.Period.Label == before.Label && !seen[rc.TeamKey] {
+			if comparable[rc.Period.Label] && !seen[rc.TeamKey] {
 				seen[rc.TeamKey] = true
 				expected = append(expected, team{rc.TeamKey, last[rc.TeamKey].Team})
 			}

@@ -45,7 +45,7 @@ type Options struct {
 	Identity       fupan.Identity
 	HistoryProblem error
 	// Teams are the teams expected to hand in (fupan.yaml's teams:); none:
-	// those of the history's last comparable period.
+	// the teams of the history's latest comparable periods (fupan.RosterOf).
 	Teams []string
 	// Site is recorded with each review: where it was made, when several
 	// sites share one history.
@@ -542,7 +542,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now, Roster: sum.Roster,
-			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries)})
+			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang)), Absent: o.absentFollowup(ctx, sum, "")})
 	})
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ type RemindOptions struct {
 	Within   int       // days ahead that count as due soon
 	DryRun   io.Writer // where set, the messages are written here, not sent
 	// SubmissionDay, where set, reminds the teams expected (Teams, else
-	// the history's last comparable period's) that have not handed in the
+	// the history's latest comparable periods') that have not handed in the
 	// period due, due that many days into the month after it.
 	SubmissionDay int
 	Teams         []string

@@ -10,8 +10,8 @@ import (
 )
 
 // rosters are the run's submission rosters, one per period it holds a
-// workbook of: the teams expected (Options.Teams, else the history's last
-// comparable period) and those that have not handed in. None without a
+// workbook of: the teams expected (Options.Teams, else the history's latest
+// comparable periods) and those that have not handed in. None without a
 // history or a list of teams to know who is expected.
 func (r *run) rosters(ctx context.Context, entries []Entry) []fupan.Roster {
 	o := r.o

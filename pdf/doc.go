@@ -129,6 +129,9 @@ type Options struct {
 	Roster    []fupan.Roster
 	Company   []fupan.CompanyPeriod
 	Decisions []TeamDecisions
+	// Absent is the follow-through of the teams that have not handed in
+	// (their open actions, none done since): counted in the company's.
+	Absent fupan.Summary
 }
 
 // Page geometry, in millimetres: A4 with 15 mm margins.

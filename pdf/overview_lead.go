@@ -40,6 +40,9 @@ func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 		return
 	}
 	now := fupan.CompanySummary(sums)
+	now.FollowupTotal += opts.Absent.FollowupTotal
+	now.FollowupDone += opts.Absent.FollowupDone
+	now.FollowupOverdue += opts.Absent.FollowupOverdue
 	var changes map[string]templates.Change
 	heading := catalog.T(l, "overview.company")
 	if n := len(opts.Company); n >= 2 {

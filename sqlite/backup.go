@@ -85,16 +85,17 @@ func (h *DB) backupTarget(dest string, opts BackupOptions) error {
 	if own, err := os.Stat(h.path); err == nil && os.SameFile(own, fi) {
 		return fmt.Errorf("%s: %w", dest, ErrBackupIsHistory)
 	}
-	if opts.Force || isHistoryFile(dest) {
+	if opts.Force || IsHistoryFile(dest) {
 		return nil
 	}
 	return fmt.Errorf("%s: %w", dest, ErrBackupNotHistory)
 }
 
-// isHistoryFile reports whether path holds a fupan history: an SQLite file
+// IsHistoryFile reports whether path holds a fupan history: an SQLite file
 // with a schema version and the reviews table. It is read without locks
-// or side files (immutable): it may be anything.
-func isHistoryFile(path string) bool {
+// or side files (immutable), never written: it may be anything (a backup
+// doctor looks at, a file a backup would replace).
+func IsHistoryFile(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -35,7 +35,7 @@ type fileConfig struct {
 	// counted (an IANA name: Asia/Shanghai); default the machine's.
 	Timezone string `yaml:"timezone"`
 	// Teams are the teams expected to hand in every period; none: those
-	// of the history's last comparable period.
+	// of the history's latest comparable periods.
 	Teams []string `yaml:"teams"`
 	// Submission is when a period's review is due.
 	Submission submissionConfig `yaml:"submission"`

@@ -236,7 +236,8 @@ func (d *doctor) checkHistory(ctx context.Context, fc fileConfig, cfgPath string
 const backupMaxAge = 7 * 24 * time.Hour
 
 // checkBackup looks beside the history for copies fupan history backup
-// wrote (a name holding "backup", or the history's own name with a suffix).
+// wrote (a name holding "backup", or the history's own name with a suffix)
+// that are a history indeed: a note named backup-TODO.txt is none.
 func (d *doctor) checkBackup(history string) {
 	dir, base := filepath.Dir(history), filepath.Base(history)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
@@ -254,7 +255,7 @@ func (d *doctor) checkBackup(history string) {
 		if !strings.Contains(strings.ToLower(n), "backup") && !strings.HasPrefix(n, stem) {
 			continue
 		}
-		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && sqlite.IsHistoryFile(filepath.Join(dir, n)) {
 			backups = append(backups, found{filepath.Join(dir, n), fi.ModTime()})
 		}
 	}

@@ -354,3 +354,31 @@ func TestDoctorCommandLine(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, %q", code, errs.String())
 	}
 }
+
+// Only a real history counts as a backup: a note named backup-TODO.txt
+// and a file named as the history with a suffix are not, even when newer;
+// the real backup beside them is the one reported.
+func TestDoctorBackupIsAHistory(t *testing.T) {
+	s := newDoctorSetup(t)
+	dir := filepath.Dir(s.history)
+	real := filepath.Join(dir, "fupan-history.backup.sqlite")
+	old := time.Now().Add(-10 * 24 * time.Hour)
+	if err := os.Chtimes(real, old, old); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"backup-TODO.txt", "fupan-history.sqlite.notes"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("not a history\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, out, _ := s.result(t, "backup")
+	if r.Status != statusWarning || !strings.Contains(r.Message, "fupan-history.backup.sqlite") {
+		t.Errorf("with a stale real backup and two newer files that are none: %+v\n%s", r, out)
+	}
+	if err := os.Remove(real); err != nil {
+		t.Fatal(err)
+	}
+	if r, out, _ := s.result(t, "backup"); r.Status != statusWarning || strings.Contains(r.Message, "TODO") || strings.Contains(r.Message, ".notes") {
+		t.Errorf("with no real backup: %+v\n%s", r, out)
+	}
+}

@@ -12,8 +12,9 @@ import (
 )
 
 // failedTeams are the run's entries that failed for a team and period no
-// kept workbook covers: those teams get their next workbook from their
-// last good review. A failed input that names no team cannot.
+// kept workbook covers, and the teams its roster names missing (an entry
+// with no file): those teams get their next workbook from their last good
+// review. A failed input that names no team cannot.
 func failedTeams(sum *batch.Summary, kept []batch.Entry, id fupan.Identity) []batch.Entry {
 	done := map[string]bool{}
 	for _, e := range kept {
@@ -26,6 +27,16 @@ func failedTeams(sum *batch.Summary, kept []batch.Entry, id fupan.Identity) []ba
 		}
 		done[id.TeamKey(e.Team)] = true
 		out = append(out, e)
+	}
+	// A team the run's roster names missing gets its next workbook too:
+	// one missed period does not take it out of the loop.
+	for _, r := range sum.Roster {
+		for _, m := range r.Missing {
+			if k := id.TeamKey(m.Team); k != "" && !done[k] {
+				done[k] = true
+				out = append(out, batch.Entry{Team: m.Team, Period: m.Period})
+			}
+		}
 	}
 	return out
 }
@@ -66,6 +77,11 @@ func (o nextOptions) writeFallbacks(ctx context.Context, root *os.Root, written 
 	for _, e := range o.Failed {
 		key := o.Identity.TeamKey(e.Team)
 		rv := o.Fallback[key]
+		if rv == nil && e.File == "" {
+			// A team of fupan.yaml's teams: never recorded: nothing to carry.
+			log.Warn().Str("team", e.Team).Msg("no next workbook: the team has not handed in and the history holds no review of it")
+			continue
+		}
 		if rv == nil {
 			log.Error().Str("team", e.Team).Str("file", e.File).
 				Msg("no next workbook: this period's workbook failed and the history holds no earlier review of the team")
@@ -84,14 +100,19 @@ func (o nextOptions) writeFallbacks(ctx context.Context, root *os.Root, written 
 		}
 		n := fupan.PlanNext(rv, period)
 		n.Actions = openActions(o.Past[key])
-		path, err := o.writeNextOf(root, rv, n, e.File, written)
+		path, err := o.writeNextOf(root, rv, n, firstText(e.File, e.Team), written)
 		if err != nil {
 			log.Error().Err(err).Str("team", e.Team).Msg("no next workbook")
 			failed++
 			continue
 		}
-		log.Warn().Str("team", e.Team).Str("failed", e.File).Str("from_period", rv.Meta.Period).Str("next", path).
-			Msg("this period's workbook failed: the next workbook is made from the team's last good review")
+		if e.File == "" {
+			log.Warn().Str("team", e.Team).Str("period", e.Period).Str("from_period", rv.Meta.Period).Str("next", path).
+				Msg("the team has not handed in this period: the next workbook is made from its last good review")
+		} else {
+			log.Warn().Str("team", e.Team).Str("failed", e.File).Str("from_period", rv.Meta.Period).Str("next", path).
+				Msg("this period's workbook failed: the next workbook is made from the team's last good review")
+		}
 		fmt.Fprintln(w, printable(path))
 	}
 	return failed

@@ -22,7 +22,9 @@ func remindCommand() *cli.Command {
 --within-days: one message per team and robot, the owners @-mentioned where
 the config's people: knows them. An item due soon is reminded at most once a
 day, an overdue one at most once a week, counted in the config's timezone:.
-Meant for a daily cron line:
+An action a later table 4 sets again is reminded once, by its later date.
+--dry-run prints the reminders and posts nothing: it needs no webhook or
+secret in the environment. Meant for a daily cron line:
 
   0 9 * * 1-5 fupan --log-format json remind --history /srv/复盘报告/fupan-history.sqlite --config /etc/fupan/fupan.yaml
 
