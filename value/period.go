@@ -122,7 +122,10 @@ func rewritePeriod(s string, kind string, next Period) (string, bool) {
 	case PeriodMonth:
 		if idx := rePeriodMonth.FindStringSubmatchIndex(s); idx != nil {
 			m := strconv.Itoa(int(next.Start.Month))
-			if idx[5]-idx[4] == 2 && len(m) == 1 {
+			// Two digits where the team wrote them so: 09月, or a numeric
+			// form (2025-12 → 2026-01); 2025年12月 → 2026年1月.
+			written := s[idx[4]:idx[5]]
+			if len(m) == 1 && (strings.HasPrefix(written, "0") || idx[5]-idx[4] == 2 && !strings.HasPrefix(s[idx[5]:], "月")) {
 				m = "0" + m
 			}
 			return replaceGroups(s, idx, map[int]string{1: ny, 2: m}), true
