@@ -205,7 +205,7 @@ func TestLockedHistoryWaitsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	lctx := zerolog.New(&logs).WithContext(ctx)
+	lctx := zerolog.New(zerolog.SyncWriter(&logs)).WithContext(ctx)
 	sum, err := batch.Run(lctx, batch.Options{Input: in, Output: out, History: db, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
