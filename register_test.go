@@ -207,3 +207,22 @@ func TestRosterKeepsMissingTeam(t *testing.T) {
 		t.Errorf("2026Q3, West-Sales last seen five recorded quarters before: %+v", r)
 	}
 }
+
+// A team that hands in for the first time counts among the teams handed in
+// and expected: two reports made, "2 / 2", never "1 / 1" beside them.
+func TestRosterCountsANewTeam(t *testing.T) {
+	id := fupan.Identity{}
+	rec := func(team, period string) fupan.Recorded {
+		return fupan.Recorded{TeamKey: id.TeamKey(team), Team: team, Period: quarter(t, period)}
+	}
+	recorded := []fupan.Recorded{rec("East-Sales", "2025Q2"), rec("West-Sales", "2025Q2")}
+	in := map[string]bool{id.TeamKey("East-Sales"): true, id.TeamKey("North-Sales"): true}
+	r := fupan.RosterOf(quarter(t, "2025Q3"), nil, recorded, in, id)
+	if r.Expected != 3 || r.HandedIn != 2 || len(r.Missing) != 1 || r.Missing[0].Team != "West-Sales" {
+		t.Errorf("a new team's first period: %+v; want 2 of 3 handed in, West-Sales missing", r)
+	}
+	named := fupan.RosterOf(quarter(t, "2025Q3"), []string{"East-Sales", "West-Sales"}, recorded, in, id)
+	if named.Expected != 3 || named.HandedIn != 2 {
+		t.Errorf("teams: named, and one more handed in: %+v; want 2 of 3", named)
+	}
+}

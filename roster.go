@@ -85,6 +85,15 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 		sort.SliceStable(expected, func(i, j int) bool { return expected[i].name < expected[j].name })
 	}
 	r.Expected = len(expected)
+	// A team that handed in without being expected (its first period, or
+	// one teams: does not name) counts on both sides: n of N never reads
+	// fewer teams than there are reports.
+	for k := range in {
+		if len(expected) > 0 && k != "" && !seen[k] { // with nobody expected, there is no roster
+			r.Expected++
+			r.HandedIn++
+		}
+	}
 	for _, t := range expected {
 		if in[t.key] {
 			r.HandedIn++

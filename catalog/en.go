@@ -454,7 +454,7 @@ var en = map[string]string{
 	"gantt.hidden.tasks":        "%d more tasks not shown: see the workbook",
 	"gantt.hidden.milestones":   "%d more milestones not shown: see the workbook",
 	"extra.columns":             "This table also has the columns %s (see the workbook)",
-	"actions.done":              "Actions done",
+	"actions.done":              "Actions (done/all)",
 	"previous.value":            "last period %s",
 	"summary.vs":                "Key figures (against %s)",
 	"chart.trend":               "Achievement over the last %d periods",

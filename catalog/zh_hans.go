@@ -454,7 +454,7 @@ var zhHans = map[string]string{
 	"gantt.hidden.tasks":        "另有 %d 项任务未列出，见工作簿",
 	"gantt.hidden.milestones":   "另有 %d 个里程碑未列出，见工作簿",
 	"extra.columns":             "本表另有列：%s（内容见工作簿）",
-	"actions.done":              "行动完成",
+	"actions.done":              "行动（完成/共）",
 	"previous.value":            "上期 %s",
 	"summary.vs":                "关键数据（与上期 %s 相比）",
 	"chart.trend":               "指标达成率趋势（近 %d 期）",

@@ -454,7 +454,7 @@ var zhHant = map[string]string{
 	"gantt.hidden.tasks":        "另有 %d 項任務未列出，見活頁簿",
 	"gantt.hidden.milestones":   "另有 %d 個里程碑未列出，見活頁簿",
 	"extra.columns":             "本表另有欄：%s（內容見活頁簿）",
-	"actions.done":              "行動完成",
+	"actions.done":              "行動（完成/共）",
 	"previous.value":            "上期 %s",
 	"summary.vs":                "關鍵數據（與上期 %s 相比）",
 	"chart.trend":               "指標達成率趨勢（近 %d 期）",

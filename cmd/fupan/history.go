@@ -336,8 +336,10 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 // are done (a 状态 column, or a done one); else only how many there are:
 // "0/3" would say none is done where the team said nothing.
 func actionsDone(s fupan.Summary) string {
-	if s.ActionsDone == 0 {
-		return fmt.Sprint(s.Actions)
+	if s.ActionsDone == 0 && s.Actions > 0 {
+		// None marked done: the team may not use the 状态 column, so "0/3"
+		// would say more than it wrote; "—/3" says how many there are.
+		return "—/" + fmt.Sprint(s.Actions)
 	}
 	return templates.OfAll(s.ActionsDone, s.Actions)
 }

@@ -93,9 +93,11 @@ func TestHistoryRenameMerges(t *testing.T) {
 	if code != exitBadUsage || !strings.Contains(stderr, "华东大区") || !strings.Contains(stderr, "华东销售部") {
 		t.Errorf("history --team 华东: exit %d, want the candidates:\n%s", code, stderr)
 	}
-	// The table: a team without 状态 shows how many actions, not "0/3".
+	// The table: a team without 状态 shows how many actions, "—/3", under a
+	// header that says so, never "0/3" (none done) nor a bare "3" under
+	// 行动完成 (read as three done).
 	text, _, _ := runCLI(t, "history", "--history", hist, "--config", cfg)
-	if strings.Contains(text, "0/3") || !strings.Contains(text, "行动落实率") {
+	if strings.Contains(text, " 0/3") || !strings.Contains(text, "—/3") || !strings.Contains(text, "行动（完成/共）") || !strings.Contains(text, "行动落实率") {
 		t.Errorf("history's table:\n%s", text)
 	}
 	// forget by the old name follows the alias; nothing is left behind.
