@@ -41,6 +41,9 @@ func (s *Server) secure(r *http.Request) bool {
 
 type loginData struct {
 	Ways []string
+	// InApp: one of the ways is an app's own (企业微信, 钉钉, 飞书), whose
+	// browser logs in by itself; the note says so only then.
+	InApp bool
 }
 
 // loginPage offers the configured ways in; inside 企业微信, 钉钉 or 飞书
@@ -62,6 +65,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	var d loginData
 	for _, way := range s.cfg.Auth.Ways {
 		d.Ways = append(d.Ways, way.Kind())
+		d.InApp = d.InApp || way.Kind() != "oidc"
 	}
 	s.render(w, r, http.StatusOK, "login", "login.title", d)
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -270,5 +272,25 @@ func TestLoginInsideTheApps(t *testing.T) {
 	b.ua = ""
 	if loc := b.get(t, s, "/login/wecom").Header().Get("Location"); !strings.Contains(loc, "/wwlogin/sso/login?") || !strings.Contains(loc, "login_type=CorpApp") {
 		t.Errorf("in a desktop browser: %s", loc)
+	}
+}
+
+// The login page says the apps' browsers log in by themselves only where one
+// of the ways in is an app's: with the company's OIDC provider alone, the
+// note would promise what no way in does.
+func TestLoginNoteOnlyWithAnApp(t *testing.T) {
+	p := startPlatforms(t)
+	oidcOnly, _ := newLoginServer(t, p, func(c *Config) { c.Auth.Ways = ways(p, nil, nil)[3:] })
+	all, _ := newLoginServer(t, p)
+	note := catalog.T(fupan.Simplified, "web.login.note")
+	for _, c := range []struct {
+		name string
+		s    *Server
+		want bool
+	}{{"oidc alone", oidcOnly, false}, {"every way", all, true}} {
+		w := newTab().do(t, c.s, "GET", "/login?choose=1", nil)
+		if got := strings.Contains(w.Body.String(), note); w.Code != 200 || got != c.want {
+			t.Errorf("%s: status %d, the note shown %v; want %v", c.name, w.Code, got, c.want)
+		}
 	}
 }
