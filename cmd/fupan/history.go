@@ -28,7 +28,7 @@ const defaultHistory = "fupan-history.sqlite"
 
 func historyFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
+		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run and watch: " + defaultHistory + " in the parent folder of OUT; report uses one only where named)"},
 		&cli.BoolFlag{Name: "no-history", Usage: "neither read nor record the review history"},
 	}
 }
@@ -37,15 +37,17 @@ func historyFlags() []cli.Flag {
 type historyUse int
 
 const (
-	historyRecord historyUse = iota // run, watch, report: a default location
+	historyRecord historyUse = iota // run, watch: a default location
 	historyRead                     // inspect, validate: only where named
+	historyOne                      // report: records, but only where named
 	historyNeeded                   // history: none is bad usage
 	historyUpdate                   // remind: none is bad usage, and it writes
 )
 
 // historyPath is where the history is: --history, else the config's
-// history:, else (for commands that record) beside OUT. explicit tells
-// whether it was asked for.
+// history:, else (for run and watch) beside OUT. A single report has no
+// default: its OUT is often in the workbook's own folder, the teams', where
+// a history is refused. explicit tells whether it was asked for.
 func historyPath(c *cli.Context, out string, use historyUse) (path string, explicit bool, err error) {
 	if c.Bool("no-history") {
 		if use == historyNeeded || use == historyUpdate {
@@ -98,14 +100,14 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
 	}
 	_, statErr := os.Stat(path)
-	if use != historyRecord {
+	if use != historyRecord && use != historyOne {
 		// Only the commands that record make a history; a name that is
 		// not there is a typo, which would otherwise read as an empty one.
 		if err := historyExists(path); err != nil {
 			return nil, nil, err
 		}
 	}
-	if use == historyRecord {
+	if use == historyRecord || use == historyOne {
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}

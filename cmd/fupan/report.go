@@ -79,7 +79,7 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}
-	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyOne)
 	o.Site = site(c)
 	return o, err
 }
