@@ -473,7 +473,7 @@ func (o Options) readFailed(e Entry, err error) Entry {
 	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
 		e.Reason = fe.Finding(o.lang()).Message
-		e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
+		e.Retry = !errors.Is(err, xlsx.ErrEmpty)
 	}
 	return e
 }
