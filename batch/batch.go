@@ -339,10 +339,7 @@ func outsideCause(rv *fupan.Review) bool {
 
 // lang is the language of messages for files that were never read.
 func (o Options) lang() fupan.Lang {
-	if o.Settings.Analyze.Lang != "" {
-		return o.Settings.Analyze.Lang
-	}
-	return fupan.Simplified
+	return fupan.LangOf(o.Settings.Analyze.Lang)
 }
 
 // settingsKey names what every output depends on beyond its input.
@@ -456,10 +453,7 @@ func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist 
 	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
 	fig := rv.Summary
 	e.Figures = &fig
-	lang := o.Settings.Analyze.Lang
-	if lang == "" {
-		lang = rv.Meta.Lang
-	}
+	lang := fupan.LangOf(o.Settings.Analyze.Lang, rv.Meta.Lang)
 	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
 	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
@@ -528,16 +522,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed, NotFilled: e.Status == StatusNotFilled,
 			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
-	lang := o.Settings.Analyze.Lang
-	if lang == "" {
-		lang = fupan.Simplified
-		best := 0
-		for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
-			if langs[l] > best {
-				lang, best = l, langs[l]
-			}
-		}
-	}
+	lang := fupan.LangOf(o.Settings.Analyze.Lang, fupan.MostWritten(langs))
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {

@@ -109,10 +109,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
 	data, err := xlsx.ReadInput(nil, path, ro.MaxFileSize)
 	if err != nil {
-		lang := opts.Lang
-		if lang == "" {
-			lang = fupan.Simplified
-		}
+		lang := fupan.LangOf(opts.Lang)
 		f := fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())
 		var fe *xlsx.FileError
 		if errors.As(err, &fe) {

@@ -90,10 +90,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	data, err := xlsx.ReadInput(nil, o.File, o.Settings.Reader.MaxFileSize)
 	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
-		lang := o.Settings.Analyze.Lang
-		if lang == "" {
-			lang = fupan.Simplified
-		}
+		lang := fupan.LangOf(o.Settings.Analyze.Lang)
 		printFindings(stderr, lang, []fupan.Finding{fe.Finding(lang)})
 		return failedErrorf("%s cannot be read: no report written", o.File)
 	}
