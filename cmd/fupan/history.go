@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/postgres"
@@ -376,10 +375,4 @@ func printColumns(w io.Writer, rows [][]string) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
-}
-
-// compareWithHistory sets a review against its team's recorded periods, as
-// run does (batch.CompareWithHistory).
-func compareWithHistory(ctx context.Context, db fupan.History, id fupan.Identity, rv *fupan.Review) error {
-	return batch.CompareWithHistory(ctx, db, id, rv)
 }

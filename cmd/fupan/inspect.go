@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -84,7 +85,7 @@ func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error
 		return failedError(err.Error())
 	}
 	if o.History != nil {
-		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
 			return failedError(err.Error())
 		}
 	}

@@ -107,7 +107,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	}
 	problem := o.HistoryProblem
 	if o.History != nil {
-		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
 			problem = err
 		}
 	}

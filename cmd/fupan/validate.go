@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -108,7 +109,7 @@ func (o validateOptions) run(ctx context.Context, w io.Writer) error {
 			return failedError(err.Error())
 		}
 		if o.History != nil {
-			if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+			if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
 				return failedError(err.Error())
 			}
 		}
