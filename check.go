@@ -86,11 +86,12 @@ func hasErrorCode(list []Finding, code Code) bool {
 }
 
 // tableReported reports whether a missing table already has a column-missing
-// error: it was found, only broken.
+// error: it was found, only broken. The finding's first argument is the
+// table's name (locate.go), compared whole, not searched in the message.
 func tableReported(list []Finding, id TableID, l Lang) bool {
 	name := tableName(l, id)
 	for _, f := range list {
-		if f.Code == CodeColumnMissing && strings.Contains(f.Message, name) {
+		if f.Code == CodeColumnMissing && len(f.Args) > 0 && f.Args[0] == name {
 			return true
 		}
 	}

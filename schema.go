@@ -312,3 +312,28 @@ func (idx headerIndex) match(table TableID, k headerKey) (Col, bool) {
 	}
 	return "", false
 }
+
+// LangOf is the language to write in: the first of langs given — an option
+// (--lang, a robot's lang:), then the workbook's — else Simplified Chinese.
+// The one place that fallback is written.
+func LangOf(langs ...Lang) Lang {
+	for _, l := range langs {
+		if l != "" {
+			return l
+		}
+	}
+	return Simplified
+}
+
+// MostWritten is the language most of counts' workbooks are written in
+// (Simplified first on a tie, then Traditional), Simplified for none: an
+// overview's or a group robot's language, where teams differ.
+func MostWritten(counts map[Lang]int) Lang {
+	best, lang := 0, Simplified
+	for _, l := range []Lang{Simplified, Traditional, English} {
+		if counts[l] > best {
+			best, lang = counts[l], l
+		}
+	}
+	return lang
+}

@@ -219,7 +219,7 @@ func (r *run) process(ctx context.Context) (entries []Entry, unjudged []bool) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				entries[i] = r.o.processOne(ctx, r.root, r.st, r.hist, r.cands[i], r.out)
+				entries[i] = r.processOne(ctx, r.cands[i])
 				// No status: the worker found the run stopped.
 				unjudged[i] = entries[i].Status == ""
 				if !entries[i].Skipped && entries[i].Status != "" {
@@ -339,10 +339,7 @@ func outsideCause(rv *fupan.Review) bool {
 
 // lang is the language of messages for files that were never read.
 func (o Options) lang() fupan.Lang {
-	if o.Settings.Analyze.Lang != "" {
-		return o.Settings.Analyze.Lang
-	}
-	return fupan.Simplified
+	return fupan.LangOf(o.Settings.Analyze.Lang)
 }
 
 // settingsKey names what every output depends on beyond its input.
@@ -365,7 +362,7 @@ func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
 
 // processOne reads, checks and reports one workbook. A panic anywhere in it is
 // a bug: the workbook fails with its stack in the log, the run goes on.
-func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist *runHistory, c candidate, out string) (e Entry) {
+func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 	log := zerolog.Ctx(ctx)
 	start := time.Now()
 	e = Entry{File: c.rel, ProcessedAt: start} // the real clock, whatever --as-of says
@@ -377,22 +374,22 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 			e.Retry = true
 		}
 	}()
-	data, err := xlsx.ReadInput(root, c.rel, o.Settings.Reader.MaxFileSize)
+	data, err := xlsx.ReadInput(r.root, c.rel, r.o.Settings.Reader.MaxFileSize)
 	if err != nil {
-		e = o.readFailed(e, err)
+		e = r.o.readFailed(e, err)
 		log.Warn().Str("file", c.rel).Str("reason", e.Reason).Msg("cannot read the workbook")
 		return e
 	}
 	sum := sha256.Sum256(data)
 	e.SHA256 = hex.EncodeToString(sum[:])
-	if prev, ok := st.previous(c.rel); ok && !o.Force && prev.SHA256 == e.SHA256 && outputsIntact(out, prev) {
-		if prev, done := hist.done(ctx, prev, c.path); done {
+	if prev, ok := r.st.previous(c.rel); ok && !r.o.Force && prev.SHA256 == e.SHA256 && outputsIntact(r.out, prev) {
+		if prev, done := r.hist.done(ctx, prev, c.path); done {
 			prev.Skipped = true
 			log.Debug().Str("file", c.rel).Msg("unchanged, skipped")
 			return prev
 		}
 	}
-	rv, src, err := LoadSource(ctx, o.Settings, c.path, data)
+	rv, src, err := LoadSource(ctx, r.o.Settings, c.path, data)
 	if ctx.Err() != nil {
 		// Stopped (Ctrl-C, SIGTERM): not judged, left for the next run.
 		return Entry{File: c.rel}
@@ -401,7 +398,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		return e
 	}
-	o.describe(ctx, &e, rv, hist)
+	r.o.describe(ctx, &e, rv, r.hist)
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
 		if notFilled(rv) {
@@ -412,7 +409,7 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	if e = o.reportOne(ctx, root, hist, rv, src, c, out, e); e.Status != StatusOK {
+	if e = r.reportOne(ctx, rv, src, c, e); e.Status != StatusOK {
 		return e
 	}
 	// Debug: on a terminal the progress bar tells it; failures are warnings.
@@ -424,21 +421,21 @@ func (o Options) processOne(ctx context.Context, root *os.Root, st *state, hist 
 // then is it done. Outputs under way are finished even when the run is
 // stopped: they are small, and a workbook half reported would be done again
 // anyway.
-func (o Options) reportOne(ctx context.Context, root *os.Root, hist *runHistory, rv *fupan.Review, src *xlsx.Source, c candidate, out string, e Entry) Entry {
-	outs, err := report(context.WithoutCancel(ctx), o.Settings, rv, src, filepath.Join(out, c.base), filepath.Ext(c.rel), syncEachOutput)
+func (r *run) reportOne(ctx context.Context, rv *fupan.Review, src *xlsx.Source, c candidate, e Entry) Entry {
+	outs, err := report(context.WithoutCancel(ctx), r.o.Settings, rv, src, filepath.Join(r.out, c.base), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true // a full disk, not the workbook
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
 		return e
 	}
 	e.Status = StatusOK
-	e.Lessons = fupan.LessonsOf(rv, o.Identity)
-	if hist != nil {
+	e.Lessons = fupan.LessonsOf(rv, r.o.Identity)
+	if r.hist != nil {
 		// A review not recorded is done again by the next run.
-		e.History, e.Replaced, e.ReplacedBy = hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(root, c.rel))
+		e.History, e.Replaced, e.ReplacedBy = r.hist.record(context.WithoutCancel(ctx), rv, c, e.SHA256, modTime(r.root, c.rel))
 	}
-	e.Outputs.Reviewed, _ = filepath.Rel(out, outs.Reviewed)
-	e.Outputs.PDF, _ = filepath.Rel(out, outs.PDF)
+	e.Outputs.Reviewed, _ = filepath.Rel(r.out, outs.Reviewed)
+	e.Outputs.PDF, _ = filepath.Rel(r.out, outs.PDF)
 	return e
 }
 
@@ -456,10 +453,7 @@ func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist 
 	e.Team, e.Period, e.Lang = rv.Meta.Team, rv.Meta.Period, rv.Meta.Lang
 	fig := rv.Summary
 	e.Figures = &fig
-	lang := o.Settings.Analyze.Lang
-	if lang == "" {
-		lang = rv.Meta.Lang
-	}
+	lang := fupan.LangOf(o.Settings.Analyze.Lang, rv.Meta.Lang)
 	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
 	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
@@ -473,7 +467,7 @@ func (o Options) readFailed(e Entry, err error) Entry {
 	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
 		e.Reason = fe.Finding(o.lang()).Message
-		e.Retry = fe.Code != fupan.CodeFileNotXLSX || fe.Err.Error() != "the file is empty"
+		e.Retry = !errors.Is(err, xlsx.ErrEmpty)
 	}
 	return e
 }
@@ -528,16 +522,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed, NotFilled: e.Status == StatusNotFilled,
 			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
-	lang := o.Settings.Analyze.Lang
-	if lang == "" {
-		lang = fupan.Simplified
-		best := 0
-		for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
-			if langs[l] > best {
-				lang, best = l, langs[l]
-			}
-		}
-	}
+	lang := fupan.LangOf(o.Settings.Analyze.Lang, fupan.MostWritten(langs))
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {

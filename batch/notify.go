@@ -213,13 +213,7 @@ func robotLang(entries []Entry, t RobotTarget) fupan.Lang {
 	for _, e := range entries {
 		count[e.Lang]++
 	}
-	best, lang := 0, fupan.Simplified
-	for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
-		if count[l] > best {
-			best, lang = count[l], l
-		}
-	}
-	return lang
+	return fupan.MostWritten(count)
 }
 
 // composeSummary is a robot's message: the period, reports done and failed,

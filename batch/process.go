@@ -55,10 +55,7 @@ func load(ctx context.Context, s Settings, name string, data []byte, keep bool) 
 		if !errors.As(err, &fe) {
 			return nil, nil, err
 		}
-		lang := s.Analyze.Lang
-		if lang == "" {
-			lang = fupan.Simplified
-		}
+		lang := fupan.LangOf(s.Analyze.Lang)
 		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil, nil
 	}
 	// Stopped between reading and judging: the analysis of a big workbook

@@ -265,13 +265,7 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 // reminderLang is the language of a team's reminder: the robot's, else the
 // team's, else Simplified.
 func reminderLang(rv *fupan.Review, t RobotTarget) fupan.Lang {
-	switch {
-	case t.Lang != "":
-		return t.Lang
-	case rv.Meta.Lang != "":
-		return rv.Meta.Lang
-	}
-	return fupan.Simplified
+	return fupan.LangOf(t.Lang, rv.Meta.Lang)
 }
 
 // mentionLine names the people a post mentions as the platform mentions

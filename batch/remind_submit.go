@@ -103,12 +103,7 @@ func mention(people map[string]robot.Person, owner, team string) []robot.Person 
 
 // composeSubmission is a team's reminder to hand in its review of a period.
 func composeSubmission(team, period string, deadline fupan.Date, state string, l fupan.Lang, t RobotTarget, mentions []robot.Person) robot.Message {
-	if t.Lang != "" {
-		l = t.Lang
-	}
-	if l == "" {
-		l = fupan.Simplified
-	}
+	l = fupan.LangOf(t.Lang, l)
 	title := catalog.F(l, "remind.submit.title", robot.Cut(team, maxTitleName))
 	text := catalog.F(l, "remind.submit.due", deadline.String(), period)
 	if state == submitOverdue {

@@ -10,10 +10,7 @@ import (
 // WriteLessons draws the lessons library: grouped by kind (lessons to avoid
 // first) and by metric, each lesson with its cause and where it came from.
 func WriteLessons(w io.Writer, lessons []fupan.Lesson, opts Options) error {
-	l := opts.Lang
-	if l == "" {
-		l = fupan.Simplified
-	}
+	l := fupan.LangOf(opts.Lang)
 	return render(w, opts, l, func(d *doc) string { return d.lessons(lessons) })
 }
 

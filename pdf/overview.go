@@ -28,10 +28,7 @@ type OverviewRow struct {
 // team's figures side by side, a chart of mean achievement across teams, and
 // the workbooks that failed and why.
 func WriteOverview(w io.Writer, rows []OverviewRow, opts Options) error {
-	l := opts.Lang
-	if l == "" {
-		l = fupan.Simplified
-	}
+	l := fupan.LangOf(opts.Lang)
 	return render(w, opts, l, func(d *doc) string { return d.overview(rows, opts) })
 }
 

@@ -16,10 +16,7 @@ import (
 // conclusion, the four tables with the computed columns highlighted, the
 // data-quality findings, page numbers and an outline.
 func WriteReport(w io.Writer, rv *fupan.Review, opts Options) error {
-	l := opts.Lang
-	if l == "" {
-		l = rv.Meta.Lang
-	}
+	l := fupan.LangOf(opts.Lang, rv.Meta.Lang)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -316,10 +316,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, rv *fupan.Revie
 }
 
 func newFindings(rv *fupan.Review, name string, now time.Time) findingsData {
-	l := rv.Meta.Lang
-	if l == "" {
-		l = fupan.Simplified
-	}
+	l := fupan.LangOf(rv.Meta.Lang)
 	d := findingsData{File: name, Lang: l, Team: rv.Meta.Team, Period: rv.Meta.Period}
 	index := map[string]int{}
 	for _, f := range rv.Findings {

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -51,7 +50,7 @@ func ReadInput(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, TooLarge(name, int64(len(data)), limit)
 	}
 	if len(data) == 0 {
-		return nil, &FileError{Path: name, Code: fupan.CodeFileNotXLSX, Why: whyEmpty, Err: errors.New("the file is empty")}
+		return nil, &FileError{Path: name, Code: fupan.CodeFileNotXLSX, Why: whyEmpty, Err: ErrEmpty}
 	}
 	return data, nil
 }

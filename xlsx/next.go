@@ -16,10 +16,7 @@ import (
 // actions to follow up, and a sheet of other teams' lessons on the same
 // metrics. The team fills only what is new.
 func WriteNext(w io.Writer, n fupan.NextReview) error {
-	l := n.Lang
-	if l == "" {
-		l = fupan.Simplified
-	}
+	l := fupan.LangOf(n.Lang)
 	f, st, err := newTemplate(l)
 	if err != nil {
 		return err

@@ -126,6 +126,10 @@ var (
 	whyUnsafe     = Reason{Key: "file.why.unsafe"}
 )
 
+// ErrEmpty is the error under a *FileError for a file of no bytes: content
+// judged once, unlike a file that could not be opened, which is tried again.
+var ErrEmpty = errors.New("the file is empty")
+
 var (
 	zipMagic = []byte("PK\x03\x04")
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -165,7 +169,7 @@ func (r *Reader) read(ctx context.Context, path string, data []byte, keep bool) 
 		return fail(fupan.CodeFileTooLarge, whyTooLarge, fmt.Errorf("%d bytes, the limit is %d", len(data), r.opts.MaxFileSize))
 	}
 	if len(data) == 0 {
-		return fail(fupan.CodeFileNotXLSX, whyEmpty, errors.New("the file is empty"))
+		return fail(fupan.CodeFileNotXLSX, whyEmpty, ErrEmpty)
 	}
 	switch {
 	case bytes.HasPrefix(data, zipMagic):

@@ -63,10 +63,7 @@ func WriteReviewed(ctx context.Context, w io.Writer, data []byte, rv *fupan.Revi
 // used: s was opened with its reader's options. A protected workbook's copy
 // is protected with the same password.
 func (s *Source) WriteReviewed(ctx context.Context, w io.Writer, rv *fupan.Review, opts ReviewedOptions) error {
-	lang := opts.Lang
-	if lang == "" {
-		lang = rv.Meta.Lang
-	}
+	lang := fupan.LangOf(opts.Lang, rv.Meta.Lang)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -51,7 +51,7 @@ written, 2 bad usage (no history).`,
 			&cli.StringFlag{Name: "as-of", Usage: "count ages as of `DATE` (2025-10-08; default: today)"},
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 		),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := actionsOptionsFrom(c)
 			if err != nil {
@@ -79,7 +79,7 @@ type actionsOptions struct {
 
 func actionsOptionsFrom(c *cli.Context) (actionsOptions, error) {
 	if c.NArg() != 0 {
-		return actionsOptions{}, cli.Exit("actions takes no arguments (give --team T)", exitBadUsage)
+		return actionsOptions{}, usageError("actions takes no arguments (give --team T)")
 	}
 	o := actionsOptions{Team: c.String("team"), Owner: strings.TrimSpace(c.String("owner")), Open: c.Bool("open"), JSON: c.Bool("json"),
 		Output: c.String("output"), Lang: fupan.Simplified, AsOf: fupan.DateOf(time.Now())}
@@ -90,19 +90,19 @@ func actionsOptionsFrom(c *cli.Context) (actionsOptions, error) {
 	if s := c.String("as-of"); s != "" {
 		day, err := time.Parse("2006-01-02", s)
 		if err != nil {
-			return o, cli.Exit("--as-of "+s+": want a date such as 2025-10-08", exitBadUsage)
+			return o, usageError("--as-of " + s + ": want a date such as 2025-10-08")
 		}
 		o.AsOf = fupan.DateOf(day)
 	}
 	if s := c.String("lang"); s != "" {
 		l, ok := fupan.ParseLang(s)
 		if !ok {
-			return o, cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+			return o, usageError("--lang " + s + ": want zh-Hans, zh-Hant or en")
 		}
 		o.Lang = l
 	}
 	if o.Output != "" && strings.ToLower(filepath.Ext(o.Output)) != ".xlsx" {
-		return o, cli.Exit("-o "+o.Output+": want a .xlsx file", exitBadUsage)
+		return o, usageError("-o " + o.Output + ": want a .xlsx file")
 	}
 	return o, nil
 }
@@ -148,22 +148,22 @@ func ownedBy(cell, want string, id fupan.Identity) bool {
 func (o actionsOptions) run(ctx context.Context, db fupan.History, stdout io.Writer) error {
 	list, err := o.register(ctx, db)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	l := o.Lang
 	switch {
 	case o.Output != "":
 		if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		if err := batch.WriteAtomic(o.Output, func(f *os.File) error { return xlsx.WriteActions(f, list, l) }); err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		fmt.Fprintln(stdout, printable(o.Output))
 	case o.JSON:
 		b, err := json.MarshalIndent(list, "", "  ")
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		fmt.Fprintln(stdout, string(b))
 	default:

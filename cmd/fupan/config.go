@@ -193,22 +193,22 @@ func loadConfig(c *cli.Context, untrusted []string) (fileConfig, string, error) 
 		return fileConfig{}, "", nil
 	}
 	if err := trustConfig(path, untrusted); err != nil {
-		return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s refused: %v", path, err), exitBadUsage)
+		return fileConfig{}, path, usageErrorf("config %s refused: %v", path, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fileConfig{}, path, cli.Exit(fmt.Sprintf("config: %v", err), exitBadUsage)
+		return fileConfig{}, path, usageErrorf("config: %v", err)
 	}
 	defer func() { _ = f.Close() }()
 	var fc fileConfig
 	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s: %v", path, err), exitBadUsage)
+		return fileConfig{}, path, usageErrorf("config %s: %v", path, err)
 	}
 	if fc.Mail != nil && fc.Mail.SMTP.CAFile != "" {
 		if err := trustConfig(fc.Mail.SMTP.CAFile, untrusted); err != nil {
-			return fileConfig{}, path, cli.Exit(fmt.Sprintf("config %s: smtp.ca_file %s refused: %v", path, fc.Mail.SMTP.CAFile, err), exitBadUsage)
+			return fileConfig{}, path, usageErrorf("config %s: smtp.ca_file %s refused: %v", path, fc.Mail.SMTP.CAFile, err)
 		}
 	}
 	return fc, path, nil
@@ -266,13 +266,13 @@ func mailConfig(c *cli.Context, untrusted []string) (mail.Config, error) {
 		return mail.Config{}, err
 	}
 	if path == "" {
-		return mail.Config{}, cli.Exit("no mail config: give --config FILE, or put it in "+systemConfig+" or the working directory (never in the input folder)", exitBadUsage)
+		return mail.Config{}, usageError("no mail config: give --config FILE, or put it in " + systemConfig + " or the working directory (never in the input folder)")
 	}
 	if fc.Mail == nil {
-		return mail.Config{}, cli.Exit(fmt.Sprintf("%s has no mail: section", path), exitBadUsage)
+		return mail.Config{}, usageErrorf("%s has no mail: section", path)
 	}
 	if err := fc.Mail.Prepare(); err != nil {
-		return mail.Config{}, cli.Exit(fmt.Sprintf("config %s: %v", path, err), exitBadUsage)
+		return mail.Config{}, usageErrorf("config %s: %v", path, err)
 	}
 	return *fc.Mail, nil
 }

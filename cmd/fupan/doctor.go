@@ -49,7 +49,7 @@ failed, 2 bad usage.`,
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 on warnings too"},
 			&cli.BoolFlag{Name: "json", Usage: "print the checks as a JSON object"},
 		},
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := doctorOptionsFrom(c)
 			if err != nil {
@@ -80,7 +80,7 @@ type doctorOptions struct {
 
 func doctorOptionsFrom(c *cli.Context) (doctorOptions, error) {
 	if c.NArg() > 1 {
-		return doctorOptions{}, cli.Exit("doctor takes at most one DIR", exitBadUsage)
+		return doctorOptions{}, usageError("doctor takes at most one DIR")
 	}
 	o := doctorOptions{Config: c.String("config"), Input: c.Args().First(), Output: c.String("output"),
 		History: c.String("history"), NoHistory: c.Bool("no-history"), Font: c.String("font"),
@@ -89,7 +89,7 @@ func doctorOptionsFrom(c *cli.Context) (doctorOptions, error) {
 	if s := c.String("lang"); s != "" {
 		l, ok := catalog.ParseLang(s)
 		if !ok {
-			return o, cli.Exit(fmt.Sprintf("--lang %q: want zh-Hans, zh-Hant or en", s), exitBadUsage)
+			return o, usageErrorf("--lang %q: want zh-Hans, zh-Hant or en", s)
 		}
 		o.Lang = l
 	} else {
@@ -156,7 +156,7 @@ func (o doctorOptions) run(ctx context.Context, w io.Writer) error {
 		o.print(w, rep)
 	}
 	if rep.Failures > 0 || o.Strict && rep.Warnings > 0 {
-		return cli.Exit("", exitFailed)
+		return errSilent
 	}
 	return nil
 }

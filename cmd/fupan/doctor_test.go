@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -282,15 +283,8 @@ func TestOperatorLang(t *testing.T) {
 	}
 }
 
-func exitCodeOf(err error) int {
-	if err == nil {
-		return 0
-	}
-	if ec, ok := err.(interface{ ExitCode() int }); ok {
-		return ec.ExitCode()
-	}
-	return -1
-}
+// exitCodeOf is the status main gives the error.
+func exitCodeOf(err error) int { return exitStatus(err, io.Discard) }
 
 func appendFile(t *testing.T, path, text string) {
 	t.Helper()

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/postgres"
@@ -28,7 +27,7 @@ const defaultHistory = "fupan-history.sqlite"
 
 func historyFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run, watch and report: " + defaultHistory + " in the parent folder of OUT)"},
+		&cli.StringFlag{Name: "history", Usage: "the review history: a `FILE` or a postgres:// URL, its password in PGPASSWORD (default for run and watch: " + defaultHistory + " in the parent folder of OUT; report uses one only where named)"},
 		&cli.BoolFlag{Name: "no-history", Usage: "neither read nor record the review history"},
 	}
 }
@@ -37,19 +36,21 @@ func historyFlags() []cli.Flag {
 type historyUse int
 
 const (
-	historyRecord historyUse = iota // run, watch, report: a default location
+	historyRecord historyUse = iota // run, watch: a default location
 	historyRead                     // inspect, validate: only where named
+	historyOne                      // report: records, but only where named
 	historyNeeded                   // history: none is bad usage
 	historyUpdate                   // remind: none is bad usage, and it writes
 )
 
 // historyPath is where the history is: --history, else the config's
-// history:, else (for commands that record) beside OUT. explicit tells
-// whether it was asked for.
+// history:, else (for run and watch) beside OUT. A single report has no
+// default: its OUT is often in the workbook's own folder, the teams', where
+// a history is refused. explicit tells whether it was asked for.
 func historyPath(c *cli.Context, out string, use historyUse) (path string, explicit bool, err error) {
 	if c.Bool("no-history") {
 		if use == historyNeeded || use == historyUpdate {
-			return "", false, cli.Exit("--no-history: this command is about the history", exitBadUsage)
+			return "", false, usageError("--no-history: this command is about the history")
 		}
 		return "", false, nil
 	}
@@ -71,11 +72,11 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 	case use == historyRecord && out != "":
 		abs, err := filepath.Abs(out)
 		if err != nil {
-			return "", false, cli.Exit(err.Error(), exitBadUsage)
+			return "", false, usageError(err.Error())
 		}
 		return filepath.Join(filepath.Dir(abs), defaultHistory), false, nil
 	case use == historyNeeded || use == historyUpdate:
-		return "", false, cli.Exit("no history: give --history FILE, or history: in fupan.yaml", exitBadUsage)
+		return "", false, usageError("no history: give --history FILE, or history: in fupan.yaml")
 	}
 	return "", false, nil
 }
@@ -95,17 +96,17 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 	}
 	// The shared folder is the teams': a history there could be anything.
 	if err := outsideTeamFolders(path, untrustedFolders(c)); err != nil {
-		return nil, nil, cli.Exit(fmt.Sprintf("--history %s refused: %v", path, err), exitBadUsage)
+		return nil, nil, usageErrorf("--history %s refused: %v", path, err)
 	}
 	_, statErr := os.Stat(path)
-	if use != historyRecord {
+	if use != historyRecord && use != historyOne {
 		// Only the commands that record make a history; a name that is
 		// not there is a typo, which would otherwise read as an empty one.
 		if err := historyExists(path); err != nil {
 			return nil, nil, err
 		}
 	}
-	if use == historyRecord {
+	if use == historyRecord || use == historyOne {
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
@@ -116,7 +117,7 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 			return nil, nil, nil
 		}
 		if use == historyNeeded || use == historyUpdate {
-			return nil, nil, cli.Exit(err.Error(), exitFailed)
+			return nil, nil, failedError(err.Error())
 		}
 		log.Error().Err(err).Msg("the review history cannot be opened")
 		return nil, err, nil
@@ -143,7 +144,7 @@ func argsAreTeamFiles(c *cli.Context) bool {
 // does not record must not make an empty file under a mistyped name.
 func historyExists(path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return cli.Exit(fmt.Sprintf("no history at %s: the file does not exist; check --history or history: in fupan.yaml (run, watch and report create one)", path), exitBadUsage)
+		return usageErrorf("no history at %s: the file does not exist; check --history or history: in fupan.yaml (run, watch and report create one)", path)
 	}
 	return nil
 }
@@ -172,7 +173,7 @@ func identity(c *cli.Context) (fupan.Identity, error) {
 	}
 	t2s, err := opencc.T2S()
 	if err != nil {
-		return fupan.Identity{}, cli.Exit(err.Error(), exitFailed)
+		return fupan.Identity{}, failedError(err.Error())
 	}
 	return fupan.NewIdentity(t2s, fc.TeamsAliases), nil
 }
@@ -201,7 +202,7 @@ Exit status: 0 done, 1 the history cannot be read or written, 2 bad usage
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 		),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Subcommands:  []*cli.Command{historyForgetCommand(), historyBackupCommand(), historyRenameCommand(), historyCopyCommand()},
 		Action: func(c *cli.Context) error {
 			o, err := historyListOptionsFrom(c)
@@ -224,7 +225,7 @@ type historyListOptions struct {
 
 func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 	if c.NArg() != 0 {
-		return historyListOptions{}, cli.Exit(fmt.Sprintf("history: unknown command %q (forget, backup, rename, copy)", c.Args().First()), exitBadUsage)
+		return historyListOptions{}, usageErrorf("history: unknown command %q (forget, backup, rename, copy)", c.Args().First())
 	}
 	o := historyListOptions{JSON: c.Bool("json")}
 	db, _, err := openHistory(c, "", historyNeeded)
@@ -246,13 +247,13 @@ func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
 	if o.JSON {
 		if err := writeHistoryJSON(ctx, stdout, o.DB, o.TeamKey); err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		return nil
 	}
 	list, err := o.DB.Reviews(ctx, o.TeamKey)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	return printHistory(stdout, list)
 }
@@ -301,7 +302,7 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	for _, e := range list {
 		s, err := e.Figures()
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		row := []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
 			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)}
@@ -376,10 +377,4 @@ func printColumns(w io.Writer, rows [][]string) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
-}
-
-// compareWithHistory sets a review against its team's recorded periods, as
-// run does (batch.CompareWithHistory).
-func compareWithHistory(ctx context.Context, db fupan.History, id fupan.Identity, rv *fupan.Review) error {
-	return batch.CompareWithHistory(ctx, db, id, rv)
 }

@@ -34,10 +34,10 @@ is not a backup, without --force).`,
 		Flags: append(historyFlags(),
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace FILE even when it is not an earlier backup"}),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 || c.Args().First() == "" {
-				return cli.Exit("history backup takes FILE", exitBadUsage)
+				return usageError("history backup takes FILE")
 			}
 			db, _, err := openHistory(c, "", historyNeeded)
 			if err != nil {
@@ -60,14 +60,14 @@ type historyBackupOptions struct {
 func (o historyBackupOptions) run(ctx context.Context, stdout io.Writer) error {
 	b, ok := o.DB.(backupStore)
 	if !ok {
-		return cli.Exit(fmt.Sprintf("history %s is a PostgreSQL database: back it up with pg_dump (pg_dump -Fc -f %s DBNAME), not fupan history backup", o.DB.Path(), o.File), exitBadUsage)
+		return usageErrorf("history %s is a PostgreSQL database: back it up with pg_dump (pg_dump -Fc -f %s DBNAME), not fupan history backup", o.DB.Path(), o.File)
 	}
 	if err := b.Backup(ctx, o.File, sqlite.BackupOptions{Force: o.Force}); err != nil {
 		code := exitFailed
 		if errors.Is(err, sqlite.ErrBackupNotHistory) || errors.Is(err, sqlite.ErrBackupIsHistory) || errors.Is(err, sqlite.ErrBackupNoName) {
 			code = exitBadUsage
 		}
-		return cli.Exit(err.Error(), code)
+		return withCode(code, err)
 	}
 	fmt.Fprintln(stdout, printable(o.File))
 	return nil

@@ -45,10 +45,10 @@ newer reviews (without --force), 2 bad usage.`,
 			&cli.BoolFlag{Name: "force", Usage: "copy over newer reviews of the same team and period in TO"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 		},
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 2 || c.Args().Get(0) == "" || c.Args().Get(1) == "" {
-				return cli.Exit("history copy takes FROM TO", exitBadUsage)
+				return usageError("history copy takes FROM TO")
 			}
 			o := historyCopyOptions{From: c.Args().Get(0), To: c.Args().Get(1), Force: c.Bool("force"), JSON: c.Bool("json"),
 				PasswordEnv: historyPasswordEnv(c)}
@@ -71,28 +71,28 @@ func (o historyCopyOptions) run(ctx context.Context, stdout io.Writer) error {
 		}
 	}
 	if sameFile(o.From, o.To) || o.From == o.To {
-		return cli.Exit("history copy: FROM and TO are the same history", exitBadUsage)
+		return usageError("history copy: FROM and TO are the same history")
 	}
 	from, err := openStore(ctx, o.From, true, o.PasswordEnv)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	defer func() { _ = from.Close() }()
 	ex, ok := from.(fupan.HistoryExport)
 	if !ok {
-		return cli.Exit(fmt.Sprintf("history copy: %s cannot be copied", from.Path()), exitFailed)
+		return failedErrorf("history copy: %s cannot be copied", from.Path())
 	}
 	to, err := openStore(ctx, o.To, false, o.PasswordEnv)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	defer func() { _ = to.Close() }()
 	counts, err := batch.CopyHistory(ctx, ex, to, o.Force)
 	if err != nil {
 		if errors.Is(err, batch.ErrCopyNewer) {
-			return cli.Exit(fmt.Sprintf("history copy into %s: %v", to.Path(), err), exitFailed)
+			return failedErrorf("history copy into %s: %v", to.Path(), err)
 		}
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	zerolog.Ctx(ctx).Info().Str("from", from.Path()).Str("to", to.Path()).Int("reviews", counts.Reviews).Int("unchanged", counts.Unchanged).
 		Int("replaced", counts.Replaced).Int("reminders", counts.Reminders).Msg("history copied")

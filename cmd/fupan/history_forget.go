@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/postgres"
@@ -26,7 +25,7 @@ Examples:
 Exit status: 0 removed, 1 no such review or the history cannot be written, 2 bad
 usage (a period that is not one, a history that does not exist).`,
 		Flags:        append(historyFlags(), &cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := historyForgetOptionsFrom(c)
 			if err != nil {
@@ -51,11 +50,11 @@ type historyForgetOptions struct {
 
 func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 	if c.NArg() != 2 {
-		return historyForgetOptions{}, cli.Exit("history forget takes TEAM PERIOD", exitBadUsage)
+		return historyForgetOptions{}, usageError("history forget takes TEAM PERIOD")
 	}
 	period, err := fupan.ParsePeriodStrict(c.Args().Get(1))
 	if err != nil {
-		return historyForgetOptions{}, cli.Exit(err.Error(), exitBadUsage)
+		return historyForgetOptions{}, usageError(err.Error())
 	}
 	id, err := identity(c)
 	if err != nil {
@@ -75,7 +74,7 @@ func historyForgetOptionsFrom(c *cli.Context) (historyForgetOptions, error) {
 func (o historyForgetOptions) run(ctx context.Context) error {
 	db, err := openStore(ctx, o.Path, false, o.PasswordEnv)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	defer func() { _ = db.Close() }()
 	ok, err := db.Forget(ctx, o.TeamKey, o.Period)
@@ -84,10 +83,10 @@ func (o historyForgetOptions) run(ctx context.Context) error {
 		ok, err = db.Forget(ctx, o.PlainKey, o.Period)
 	}
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	if !ok {
-		return cli.Exit(fmt.Sprintf("no review of %s for %s in %s", o.Team, o.Period, db.Path()), exitFailed)
+		return failedErrorf("no review of %s for %s in %s", o.Team, o.Period, db.Path())
 	}
 	zerolog.Ctx(ctx).Info().Str("team", o.Team).Str("period", o.Period).Msg("review forgotten")
 	return nil

@@ -40,10 +40,10 @@ that are like it are listed).`,
 			&cli.BoolFlag{Name: "aliases", Usage: "apply fupan.yaml's teams_aliases: to the reviews recorded"},
 			&cli.BoolFlag{Name: "json", Usage: "print what was done as JSON"},
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"}),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.Bool("aliases") != (c.NArg() == 0) || !c.Bool("aliases") && c.NArg() != 2 {
-				return cli.Exit("history rename takes OLD NEW, or --aliases alone", exitBadUsage)
+				return usageError("history rename takes OLD NEW, or --aliases alone")
 			}
 			id, err := identity(c)
 			if err != nil {
@@ -56,7 +56,7 @@ that are like it are listed).`,
 			defer func() { _ = db.Close() }()
 			sq, ok := db.(*sqlite.DB)
 			if !ok {
-				return cli.Exit(fmt.Sprintf("history rename works on a SQLite history for now, not on %s: rename there with SQL after pg_dump, or copy it into a SQLite file, rename and copy it back (fupan history copy)", db.Path()), exitFailed)
+				return failedErrorf("history rename works on a SQLite history for now, not on %s: rename there with SQL after pg_dump, or copy it into a SQLite file, rename and copy it back (fupan history copy)", db.Path())
 			}
 			o := historyRenameOptions{DB: sq, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
 			if !c.Bool("aliases") {
@@ -86,13 +86,13 @@ type renameStep struct {
 func (o historyRenameOptions) steps(ctx context.Context) ([]renameStep, error) {
 	keys, err := o.DB.TeamKeys(ctx)
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, failedError(err.Error())
 	}
 	plain := fupan.NewIdentity(o.Identity.Simplify, nil) // the name itself, no alias followed
 	if o.Old != "" {
 		from := plain.TeamKey(o.Old)
 		if _, ok := keys[from]; !ok {
-			return nil, cli.Exit(fmt.Sprintf("no team %q in %s%s", o.Old, o.DB.Path(), candidates(keys, from)), exitBadUsage)
+			return nil, usageErrorf("no team %q in %s%s", o.Old, o.DB.Path(), candidates(keys, from))
 		}
 		return []renameStep{{From: from, To: o.Identity.TeamKey(o.New), Name: o.New, OldName: keys[from]}}, nil
 	}
@@ -155,13 +155,13 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 			path := o.DB.Path()
 			backup = strings.TrimSuffix(path, filepath.Ext(path)) + ".before-rename-" + o.Now.Format("20060102-150405.000000") + ".sqlite"
 			if err := o.DB.Backup(ctx, backup, sqlite.BackupOptions{}); err != nil {
-				return cli.Exit("no backup, nothing renamed: "+err.Error(), exitFailed)
+				return failedError("no backup, nothing renamed: " + err.Error())
 			}
 			zerolog.Ctx(ctx).Info().Str("backup", backup).Msg("history backed up before the rename")
 		}
 		res, err := o.DB.Rename(ctx, s.From, s.To, s.Name)
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		list = append(list, done{From: s.OldName, To: s.Name, Moved: res.Moved, Dropped: res.Dropped})
 	}

@@ -97,7 +97,7 @@ func openServerHistory(c *cli.Context, url string, use historyUse) (fupan.Histor
 	db, err := openStore(c.Context, url, use == historyRead || use == historyNeeded, historyPasswordEnv(c))
 	if err != nil {
 		if use == historyNeeded || use == historyUpdate {
-			return nil, nil, cli.Exit(err.Error(), exitFailed)
+			return nil, nil, failedError(err.Error())
 		}
 		zerolog.Ctx(c.Context).Error().Err(err).Msg("the review history cannot be opened")
 		return nil, err, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -33,11 +34,11 @@ Examples:
 
 Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage.`,
 		Flags:        append(append(reviewFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}), historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			softMemoryLimit(readOnlyMemory)
 			if c.NArg() != 1 {
-				return cli.Exit("inspect takes one FILE", exitBadUsage)
+				return usageError("inspect takes one FILE")
 			}
 			o := inspectOptions{File: c.Args().First(), JSON: c.Bool("json")}
 			var err error
@@ -52,7 +53,7 @@ Exit status: 0 read (even with findings), 1 the file cannot be read, 2 bad usage
 				return err
 			}
 			if problem != nil {
-				return cli.Exit(problem.Error(), exitFailed)
+				return failedError(problem.Error())
 			}
 			if db != nil {
 				defer func() { _ = db.Close() }()
@@ -81,11 +82,11 @@ type inspectOptions struct {
 func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
 	rv, err := loadReview(ctx, o.File, o.Analyze, o.Reader)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	if o.History != nil {
-		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+			return failedError(err.Error())
 		}
 	}
 	unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
@@ -98,13 +99,13 @@ func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error
 			_, err = fmt.Fprintln(stdout, string(b))
 		}
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 	} else if !unreadable {
 		printReview(stdout, rv)
 	}
 	if unreadable {
-		return cli.Exit("", exitFailed)
+		return errSilent
 	}
 	return nil
 }

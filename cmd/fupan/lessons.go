@@ -49,7 +49,7 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
 			fontFlag(),
 		),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := lessonsOptionsFrom(c)
 			if err != nil {
@@ -67,7 +67,7 @@ Exit status: 0 listed (or written), 1 the history cannot be read or FILE written
 			}
 			all, err := db.Lessons(c.Context)
 			if err != nil {
-				return cli.Exit(err.Error(), exitFailed)
+				return failedError(err.Error())
 			}
 			return o.run(all, c.App.Writer)
 		},
@@ -86,7 +86,7 @@ type lessonsOptions struct {
 
 func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 	if c.NArg() != 0 {
-		return lessonsOptions{}, cli.Exit("lessons takes no arguments (give --search TEXT)", exitBadUsage)
+		return lessonsOptions{}, usageError("lessons takes no arguments (give --search TEXT)")
 	}
 	o := lessonsOptions{Lang: fupan.Simplified, JSON: c.Bool("json"), Output: c.String("output"),
 		Filter: fupan.LessonFilter{Search: c.String("search"), Kind: c.String("kind")}}
@@ -97,7 +97,7 @@ func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 	if k := o.Filter.Kind; k != "" {
 		kind, ok := lessonKind(k)
 		if !ok {
-			return o, cli.Exit("--kind "+k+": want experience or lesson (经验 or 教训)", exitBadUsage)
+			return o, usageError("--kind " + k + ": want experience or lesson (经验 or 教训)")
 		}
 		o.Filter.Kind = kind
 	}
@@ -107,19 +107,19 @@ func lessonsOptionsFrom(c *cli.Context) (lessonsOptions, error) {
 	if s := c.String("since"); s != "" {
 		p, err := fupan.ParsePeriodStrict(s)
 		if err != nil {
-			return o, cli.Exit("--since: "+err.Error(), exitBadUsage)
+			return o, usageError("--since: " + err.Error())
 		}
 		o.Filter.Since = p.End
 	}
 	if s := c.String("lang"); s != "" {
 		l, ok := fupan.ParseLang(s)
 		if !ok {
-			return o, cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+			return o, usageError("--lang " + s + ": want zh-Hans, zh-Hant or en")
 		}
 		o.Lang = l
 	}
 	if ext := strings.ToLower(filepath.Ext(o.Output)); o.Output != "" && ext != ".xlsx" && ext != ".pdf" {
-		return o, cli.Exit("-o "+o.Output+": want a .xlsx or .pdf file", exitBadUsage)
+		return o, usageError("-o " + o.Output + ": want a .xlsx or .pdf file")
 	}
 	o.Font, err = fontOption(c)
 	return o, err
@@ -143,7 +143,7 @@ func (o lessonsOptions) run(all []fupan.Lesson, stdout io.Writer) error {
 		}
 		b, err := json.MarshalIndent(list, "", "  ")
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		fmt.Fprintln(stdout, string(b))
 	default:
@@ -162,14 +162,14 @@ func (o lessonsOptions) run(all []fupan.Lesson, stdout io.Writer) error {
 // name.
 func (o lessonsOptions) write(list []fupan.Lesson, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	write := func(f *os.File) error { return xlsx.WriteLessons(f, list, o.Lang) }
 	if strings.ToLower(filepath.Ext(o.Output)) == ".pdf" {
 		write = func(f *os.File) error { return pdf.WriteLessons(f, list, pdf.Options{Font: o.Font, Lang: o.Lang}) }
 	}
 	if err := batch.WriteAtomic(o.Output, write); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	fmt.Fprintln(stdout, printable(o.Output))
 	return nil

@@ -33,20 +33,20 @@ func analyzeOptions(c *cli.Context) (fupan.Options, error) {
 	if s := c.String("as-of"); s != "" {
 		day, err := time.ParseInLocation("2006-01-02", s, time.Local)
 		if err != nil {
-			return opts, cli.Exit("--as-of "+s+": want a date such as 2025-10-08", exitBadUsage)
+			return opts, usageError("--as-of " + s + ": want a date such as 2025-10-08")
 		}
 		opts.Now = day.Add(12 * time.Hour) // midday: the same date in any zone nearby
 	}
 	if s := c.String("lang"); s != "" {
 		l, ok := fupan.ParseLang(s)
 		if !ok {
-			return opts, cli.Exit("--lang "+s+": want zh-Hans, zh-Hant or en", exitBadUsage)
+			return opts, usageError("--lang " + s + ": want zh-Hans, zh-Hant or en")
 		}
 		opts.Lang = l
 	}
 	if p := opts.Period; p != "" {
 		if _, err := fupan.ParsePeriodStrict(p); err != nil {
-			return opts, cli.Exit("--period: "+err.Error(), exitBadUsage)
+			return opts, usageError("--period: " + err.Error())
 		}
 	}
 	return opts, nil
@@ -100,7 +100,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 		}
 	}
 	if s.Font, err = s.Font.Ready(); err != nil {
-		return s, cli.Exit(err.Error(), exitFailed)
+		return s, failedError(err.Error())
 	}
 	return s, nil
 }
@@ -109,10 +109,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
 	data, err := xlsx.ReadInput(nil, path, ro.MaxFileSize)
 	if err != nil {
-		lang := opts.Lang
-		if lang == "" {
-			lang = fupan.Simplified
-		}
+		lang := fupan.LangOf(opts.Lang)
 		f := fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())
 		var fe *xlsx.FileError
 		if errors.As(err, &fe) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"github.com/fupan-review/fupan/batch"
@@ -44,10 +43,10 @@ Examples:
 Exit status: 0 sent (or nothing left to send), 1 a mail could not be sent, 2 bad usage.`,
 		Flags: append(mailFlags(),
 			&cli.StringFlag{Name: "config", Usage: "read the mail settings from `FILE` (default: /etc/fupan/fupan.yaml, else fupan.yaml in the working directory)"}),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return cli.Exit("mail takes one OUT folder", exitBadUsage)
+				return usageError("mail takes one OUT folder")
 			}
 			out := c.Args().First()
 			untrusted, err := recordedInput(out)
@@ -82,7 +81,7 @@ func recordedInput(out string) ([]string, error) {
 		return nil, nil
 	}
 	refuse := func(why string) error {
-		return cli.Exit(fmt.Sprintf("the run in %s: its input folder %q %s, so a config file the teams could have put there cannot be told apart and is refused; run the workbooks again with this fupan", out, sum.Input, why), exitBadUsage)
+		return usageErrorf("the run in %s: its input folder %q %s, so a config file the teams could have put there cannot be told apart and is refused; run the workbooks again with this fupan", out, sum.Input, why)
 	}
 	if !filepath.IsAbs(sum.Input) {
 		return nil, refuse("is not an absolute path (summary.json of an earlier fupan)")
@@ -115,7 +114,7 @@ func (o mailOptions) run(ctx context.Context) error {
 	res, err := batch.Mail(ctx, o.Out, o.Mail)
 	zerolog.Ctx(ctx).Info().Int("sent", res.Sent).Int("already_sent", res.Skipped).Int("failed", res.Failed).Int("written", res.Written).Msg("mail done")
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	return nil
 }

@@ -39,24 +39,31 @@ func main() {
 // writers.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, interspersed(app, args))
+	return exitStatus(app.RunContext(ctx, interspersed(app, args)), stderr)
+}
+
+// exitStatus is the one place an error becomes an exit status (see
+// exit.go): it prints the error, unless silent, and returns its status.
+func exitStatus(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	silent := errors.Is(err, errSilent)
+	if msg := err.Error(); !silent && msg != "" {
+		fmt.Fprintln(stderr, "fupan:", msg)
+	}
 	var ec cli.ExitCoder
-	if errors.As(err, &ec) {
-		if msg := err.Error(); msg != "" {
-			fmt.Fprintln(stderr, "fupan:", msg)
-		}
-		if ec.ExitCode() == 3 { // urfave/cli's code for an unknown command
-			return exitBadUsage
-		}
+	switch {
+	case errors.As(err, &ec) && ec.ExitCode() == 3: // urfave/cli's code for an unknown command
+		return exitBadUsage
+	case errors.As(err, &ec):
 		return ec.ExitCode()
+	case silent:
+		return exitFailed
 	}
 	// Commands report their own failures as exit codes; what reaches here
 	// unwrapped is urfave/cli's word on the command line (a required flag
 	// missing), which is bad usage.
-	fmt.Fprintln(stderr, "fupan:", err)
 	return exitBadUsage
 }
 
@@ -87,12 +94,12 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 		Before: func(c *cli.Context) error {
 			lg, err := newLogger(stderr, c.String("log-format"), c.String("log-level"))
 			if err != nil {
-				return cli.Exit(err.Error(), exitBadUsage)
+				return usageError(err.Error())
 			}
 			c.Context = lg.WithContext(c.Context)
 			return nil
 		},
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Commands: []*cli.Command{
 			inspectCommand(),
 			validateCommand(),
@@ -116,8 +123,8 @@ Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 	}
 }
 
-func usageError(_ *cli.Context, err error, _ bool) error {
-	return cli.Exit(err.Error(), exitBadUsage)
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return usageError(err.Error())
 }
 
 // newLogger makes the zerolog logger: readable on a terminal, JSON lines

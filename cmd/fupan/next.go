@@ -52,7 +52,7 @@ name is taken in DIR), 2 bad usage.`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write into `DIR`"},
 			&cli.BoolFlag{Name: "force", Usage: "replace a file of the same name in DIR"}),
 			historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := nextOptionsFrom(c)
 			if err != nil {
@@ -85,12 +85,12 @@ type nextOptions struct {
 
 func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	if c.NArg() != 1 {
-		return nextOptions{}, cli.Exit("next takes one FILE or OUT", exitBadUsage)
+		return nextOptions{}, usageError("next takes one FILE or OUT")
 	}
 	o := nextOptions{Period: c.String("period"), Output: c.String("output"), Force: c.Bool("force")}
 	if o.Period != "" {
 		if _, err := fupan.ParsePeriod(o.Period); err != nil {
-			return o, cli.Exit("--period: "+err.Error(), exitBadUsage)
+			return o, usageError("--period: " + err.Error())
 		}
 	}
 	var err error
@@ -99,7 +99,7 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 	}
 	files, out, failed, err := nextSources(c.Context, c.Args().First(), o.Identity)
 	if err != nil {
-		return o, cli.Exit(err.Error(), exitBadUsage)
+		return o, usageError(err.Error())
 	}
 	o.Files, o.Failed = files, failed
 	if o.Analyze, err = analyzeOptions(c); err != nil {
@@ -118,13 +118,13 @@ func nextOptionsFrom(c *cli.Context) (nextOptions, error) {
 // written.
 func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 	if err := os.MkdirAll(o.Output, 0o755); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	// Every write inside the folder: a name never leads out of it, nor
 	// through a link in it.
 	root, err := os.OpenRoot(o.Output)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	defer func() { _ = root.Close() }()
 	written := map[string]string{} // by name folded to lower case, for disks that ignore case: the source
@@ -140,7 +140,7 @@ func (o nextOptions) run(ctx context.Context, w io.Writer) error {
 	}
 	failed += o.writeFallbacks(ctx, root, written, w)
 	if failed > 0 {
-		return cli.Exit(fmt.Sprintf("%d of %d workbooks could not be carried over", failed, len(o.Files)+len(o.Failed)), exitFailed)
+		return failedErrorf("%d of %d workbooks could not be carried over", failed, len(o.Files)+len(o.Failed))
 	}
 	return nil
 }
@@ -184,20 +184,20 @@ func historyLessons(c *cli.Context, out string, failed []batch.Entry, id fupan.I
 	}
 	db, err := openStore(c.Context, path, true, historyPasswordEnv(c))
 	if err != nil {
-		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, failedError(err.Error())
 	}
 	defer func() { _ = db.Close() }()
 	lessons, err := db.Lessons(c.Context)
 	if err != nil {
-		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, failedError(err.Error())
 	}
 	past, err := everyPast(c.Context, db)
 	if err != nil {
-		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, failedError(err.Error())
 	}
 	fallback, err := lastGood(c.Context, db, failed, id)
 	if err != nil {
-		return nil, nil, nil, cli.Exit(err.Error(), exitFailed)
+		return nil, nil, nil, failedError(err.Error())
 	}
 	return lessons, past, fallback, nil
 }

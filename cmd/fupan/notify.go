@@ -52,10 +52,10 @@ Examples:
 Exit status: 0 posted (or nothing left to post), 1 a message could not be posted, 2 bad usage.`,
 		Flags: append(notifyFlags(),
 			&cli.StringFlag{Name: "config", Usage: "read the robots from `FILE` (default: /etc/fupan/fupan.yaml, else fupan.yaml in the working directory)"}),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return cli.Exit("notify takes one OUT folder", exitBadUsage)
+				return usageError("notify takes one OUT folder")
 			}
 			out := c.Args().First()
 			untrusted, err := recordedInput(out)
@@ -93,14 +93,14 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 		if where == "" {
 			where = "no config file (give --config FILE)"
 		}
-		return nil, fc, cli.Exit("no robots: add a notify: section to the config ("+where+"); see fupan help notify", exitBadUsage)
+		return nil, fc, usageError("no robots: add a notify: section to the config (" + where + "); see fupan help notify")
 	}
 	var out []batch.RobotTarget
 	counts := map[string]int{}
 	for i, n := range fc.Notify {
 		kind, err := robot.ParseKind(n.Kind)
 		if err != nil {
-			return nil, fc, cli.Exit(fmt.Sprintf("config %s: notify %d: %v", path, i+1, err), exitBadUsage)
+			return nil, fc, usageErrorf("config %s: notify %d: %v", path, i+1, err)
 		}
 		name := n.Name
 		if name == "" {
@@ -113,7 +113,7 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 			webhook, err = "https://dry-run.invalid/"+url.PathEscape(name), nil
 		}
 		if err != nil {
-			return nil, fc, cli.Exit(fmt.Sprintf("config %s: robot %s: %v", path, name, err), exitBadUsage)
+			return nil, fc, usageErrorf("config %s: robot %s: %v", path, name, err)
 		}
 		var sec string
 		if n.SecretEnv != "" {
@@ -122,23 +122,23 @@ func robotTargets(c *cli.Context, untrusted []string) ([]batch.RobotTarget, file
 				sec, err = "", nil
 			}
 			if err != nil {
-				return nil, fc, cli.Exit(fmt.Sprintf("config %s: robot %s: %v", path, name, err), exitBadUsage)
+				return nil, fc, usageErrorf("config %s: robot %s: %v", path, name, err)
 			}
 		}
 		r, err := robot.New(robot.Options{Kind: kind, Webhook: webhook, Secret: sec})
 		if err != nil {
-			return nil, fc, cli.Exit(fmt.Sprintf("config %s: robot %s: $%s: %v", path, name, n.WebhookEnv, err), exitBadUsage)
+			return nil, fc, usageErrorf("config %s: robot %s: $%s: %v", path, name, n.WebhookEnv, err)
 		}
 		t := batch.RobotTarget{Name: name, Robot: r, Teams: n.Teams, ReportURL: n.ReportURL}
 		if n.ReportURL != "" {
 			if u, err := url.Parse(n.ReportURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") {
-				return nil, fc, cli.Exit(fmt.Sprintf("config %s: robot %s: report_url %q is not an http(s) URL", path, name, n.ReportURL), exitBadUsage)
+				return nil, fc, usageErrorf("config %s: robot %s: report_url %q is not an http(s) URL", path, name, n.ReportURL)
 			}
 		}
 		if n.Lang != "" {
 			l, ok := fupan.ParseLang(n.Lang)
 			if !ok {
-				return nil, fc, cli.Exit(fmt.Sprintf("config %s: robot %s: lang %q: want zh-Hans, zh-Hant or en", path, name, n.Lang), exitBadUsage)
+				return nil, fc, usageErrorf("config %s: robot %s: lang %q: want zh-Hans, zh-Hant or en", path, name, n.Lang)
 			}
 			t.Lang = l
 		}
@@ -173,7 +173,7 @@ func (o notifyOptions) run(ctx context.Context) error {
 	zerolog.Ctx(ctx).Info().Int("posted", res.Sent).Int("already_posted", res.Skipped).Int("failed", res.Failed).
 		Int("written", res.Written).Int("unknown", res.Unknown).Msg("robots done")
 	if err != nil {
-		return cli.Exit(strings.TrimSpace(err.Error()), exitFailed)
+		return failedError(strings.TrimSpace(err.Error()))
 	}
 	return nil
 }

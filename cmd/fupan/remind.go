@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"time"
 	_ "time/tzdata" // timezone: works where the machine has no zoneinfo
 
@@ -39,7 +38,7 @@ Exit status: 0 sent (or nothing due), 1 a reminder could not be sent, 2 bad usag
 			&cli.BoolFlag{Name: "dry-run", Usage: "print the reminders instead of posting them"},
 			&cli.StringFlag{Name: "config", Usage: "read the robots and people from `FILE`"},
 		),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := remindOptionsFrom(c)
 			if err != nil {
@@ -61,7 +60,7 @@ func runRemind(ctx context.Context, o batch.RemindOptions) error {
 	}
 	zerolog.Ctx(ctx).Info().Int("messages", res.Sent).Int("items", res.Items).Int("quiet", res.Quiet).Int("failed", res.Failed).Int("unknown", res.Unknown).Msg("reminders done")
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	return nil
 }
@@ -74,11 +73,11 @@ const maxWithinDays = 3650
 func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	var o batch.RemindOptions
 	if c.NArg() != 0 {
-		return o, cli.Exit("remind takes no arguments", exitBadUsage)
+		return o, usageError("remind takes no arguments")
 	}
 	// Ten years is beyond any plan; far more would overflow the date.
 	if d := c.Int("within-days"); d < 0 || d > maxWithinDays {
-		return o, cli.Exit(fmt.Sprintf("--within-days %d: want 0 to %d days", d, maxWithinDays), exitBadUsage)
+		return o, usageErrorf("--within-days %d: want 0 to %d days", d, maxWithinDays)
 	}
 	targets, fc, err := robotTargets(c, nil)
 	if err != nil {
@@ -87,7 +86,7 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	loc := time.Local
 	if fc.Timezone != "" {
 		if loc, err = time.LoadLocation(fc.Timezone); err != nil {
-			return o, cli.Exit(fmt.Sprintf("config: timezone %q: %v", fc.Timezone, err), exitBadUsage)
+			return o, usageErrorf("config: timezone %q: %v", fc.Timezone, err)
 		}
 	}
 	id, err := identity(c)
@@ -101,7 +100,7 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	o = batch.RemindOptions{Robots: targets, People: people, Identity: id, Now: time.Now().In(loc), Within: c.Int("within-days"),
 		SubmissionDay: fc.Submission.DueDay, Teams: fc.Teams}
 	if d := fc.Submission.DueDay; d < 0 || d > 28 {
-		return o, cli.Exit(fmt.Sprintf("config: submission: due_day %d: want 1 to 28 (days into the month after the period)", d), exitBadUsage)
+		return o, usageErrorf("config: submission: due_day %d: want 1 to 28 (days into the month after the period)", d)
 	}
 	if c.Bool("dry-run") {
 		// The messages hold teams' texts: escaped as history escapes them.

@@ -40,7 +40,7 @@ Exit status: 0 written, 1 the workbook has errors or could not be written, 2 bad
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: ".", Usage: "write into `DIR`"},
 			fontFlag(),
 		), historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := reportOptionsFrom(c)
 			if err != nil {
@@ -69,7 +69,7 @@ type reportOptions struct {
 
 func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 	if c.NArg() != 1 {
-		return reportOptions{}, cli.Exit("report takes one FILE", exitBadUsage)
+		return reportOptions{}, usageError("report takes one FILE")
 	}
 	o := reportOptions{File: c.Args().First(), Output: c.String("output")}
 	var err error
@@ -79,7 +79,7 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}
-	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyRecord)
+	o.History, o.HistoryProblem, err = openHistory(c, o.Output, historyOne)
 	o.Site = site(c)
 	return o, err
 }
@@ -90,34 +90,31 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	data, err := xlsx.ReadInput(nil, o.File, o.Settings.Reader.MaxFileSize)
 	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
-		lang := o.Settings.Analyze.Lang
-		if lang == "" {
-			lang = fupan.Simplified
-		}
+		lang := fupan.LangOf(o.Settings.Analyze.Lang)
 		printFindings(stderr, lang, []fupan.Finding{fe.Finding(lang)})
-		return cli.Exit(fmt.Sprintf("%s cannot be read: no report written", o.File), exitFailed)
+		return failedErrorf("%s cannot be read: no report written", o.File)
 	}
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	rv, source, err := batch.LoadSource(ctx, o.Settings, o.File, data)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	if rv.HasErrors() {
 		printFindings(stderr, rv.Meta.Lang, rv.Findings)
-		return cli.Exit(fmt.Sprintf("%s has errors: no report written", o.File), exitFailed)
+		return failedErrorf("%s has errors: no report written", o.File)
 	}
 	problem := o.HistoryProblem
 	if o.History != nil {
-		if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
 			problem = err
 		}
 	}
 	base := filepath.Join(o.Output, batch.OutputBase(filepath.Base(o.File)))
 	outs, err := batch.Report(ctx, o.Settings, rv, source, base, filepath.Ext(o.File))
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	zerolog.Ctx(ctx).Info().Str("reviewed", outs.Reviewed).Str("pdf", outs.PDF).Msg("report written")
 	fmt.Fprintln(stdout, printable(outs.Reviewed))
@@ -131,7 +128,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 			MetricKey: o.Identity.MetricKey, RecordedAt: time.Now(), Version: version, Output: out, Input: in, Site: o.Site}) // the real clock: --as-of judges, the audit is true
 	}
 	if problem != nil {
-		return cli.Exit(fmt.Sprintf("the report is written, but the review history was not updated: %v", problem), exitFailed)
+		return failedErrorf("the report is written, but the review history was not updated: %v", problem)
 	}
 	return nil
 }
@@ -148,7 +145,7 @@ func fontOption(c *cli.Context) (pdf.Font, error) {
 	}
 	f, err := pdf.LoadFont(path)
 	if err != nil {
-		return f, cli.Exit(err.Error(), exitBadUsage)
+		return f, usageError(err.Error())
 	}
 	return f, nil
 }

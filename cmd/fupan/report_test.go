@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,20 +13,10 @@ import (
 
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/sqlite"
-	"github.com/urfave/cli/v2"
 )
 
-// exitCode is the status a command's error gives (0 for none).
-func exitCode(err error) int {
-	var ec cli.ExitCoder
-	if errors.As(err, &ec) {
-		return ec.ExitCode()
-	}
-	if err != nil {
-		return exitFailed
-	}
-	return 0
-}
+// exitCode is the status main gives a command's error (0 for none).
+func exitCode(err error) int { return exitStatus(err, io.Discard) }
 
 // report's run, called directly: a good workbook's outputs, each quarter
 // recorded in the history; a

@@ -55,7 +55,7 @@ could not finish), 2 bad usage.`,
 			&cli.BoolFlag{Name: "notify", Usage: "post the run's summary to the group robots after the run (see fupan help notify)"},
 			fontFlag(),
 		), append(historyFlags(), mailFlags()...)...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := runOptionsFrom(c)
 			if err != nil {
@@ -77,10 +77,10 @@ type runOptions struct {
 
 func runOptionsFrom(c *cli.Context) (runOptions, error) {
 	if c.NArg() != 1 {
-		return runOptions{}, cli.Exit("run takes one DIR", exitBadUsage)
+		return runOptions{}, usageError("run takes one DIR")
 	}
 	if c.Int("workers") < 1 {
-		return runOptions{}, cli.Exit("--workers must be at least 1", exitBadUsage)
+		return runOptions{}, usageError("--workers must be at least 1")
 	}
 	b, err := batchOptions(c)
 	if err != nil {
@@ -103,13 +103,12 @@ func (o runOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
 	if ctx.Err() != nil {
 		// Stopped (SIGTERM, Ctrl-C): a delivery begun now would be cut
 		// off half way; mail and notify deliver the run later.
-		if runErr == nil || runErr.Error() == "" {
-			return cli.Exit("interrupted: every workbook is reported, nothing was delivered (fupan mail OUT, fupan notify OUT deliver it)", exitFailed)
+		if runErr == nil || errors.Is(runErr, errSilent) {
+			return failedError("interrupted: every workbook is reported, nothing was delivered (fupan mail OUT, fupan notify OUT deliver it)")
 		}
 		return runErr
 	}
-	var ec cli.ExitCoder
-	if o.Deliver != nil && (runErr == nil || errors.As(runErr, &ec) && ec.ExitCode() == exitFailed && runErr.Error() == "") {
+	if o.Deliver != nil && (runErr == nil || errors.Is(runErr, errSilent)) {
 		if err := o.Deliver(); err != nil {
 			return err
 		}
@@ -150,7 +149,7 @@ func deliver(c *cli.Context, o batch.Options) error {
 		keep(err)
 	}
 	if len(errs) > 0 {
-		return cli.Exit(strings.Join(errs, "; "), code)
+		return withCode(code, errors.New(strings.Join(errs, "; ")))
 	}
 	return nil
 }
@@ -162,10 +161,10 @@ func batchOptions(c *cli.Context) (batch.Options, error) {
 	}
 	dir := c.Args().First()
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return batch.Options{}, cli.Exit(fmt.Sprintf("%s is not a folder", dir), exitBadUsage)
+		return batch.Options{}, usageErrorf("%s is not a folder", dir)
 	}
 	if err := batch.CheckFolders(dir, c.String("output")); err != nil {
-		return batch.Options{}, cli.Exit(err.Error(), exitBadUsage)
+		return batch.Options{}, usageError(err.Error())
 	}
 	o := batch.Options{
 		Input: dir, Output: c.String("output"), Workers: c.Int("workers"), Force: c.Bool("force"),
@@ -219,13 +218,13 @@ func runOnce(ctx context.Context, o batch.Options, asJSON bool, stdout, stderr i
 	}
 	switch {
 	case errors.Is(err, batch.ErrLocked):
-		return cli.Exit(fmt.Sprintf("%v: %s", err, o.Output), exitFailed)
+		return failedErrorf("%v: %s", err, o.Output)
 	case err != nil:
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	case sum.Failed > 0:
-		return cli.Exit("", exitFailed)
+		return errSilent
 	case sum.History != nil && !sum.History.Updated:
-		return cli.Exit("the review history was not updated: "+sum.History.Error+"; the reports are written, and the next run records what is missing", exitFailed)
+		return failedError("the review history was not updated: " + sum.History.Error + "; the reports are written, and the next run records what is missing")
 	}
 	return nil
 }

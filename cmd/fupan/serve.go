@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -60,7 +59,7 @@ others reach without a login included).`,
 		Flags: append(append(reviewFlags(),
 			&cli.StringFlag{Name: "listen", Usage: "listen on `ADDR` (default: serve.listen, else 127.0.0.1:8080)"},
 		), historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := serveOptionsFrom(c)
 			if err != nil {
@@ -82,7 +81,7 @@ type serveOptions struct {
 
 func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 	if c.NArg() == 0 {
-		return serveOptions{}, cli.Exit("serve takes at least one OUT folder (what run or watch write)", exitBadUsage)
+		return serveOptions{}, usageError("serve takes at least one OUT folder (what run or watch write)")
 	}
 	fc, cfgPath, err := loadConfig(c, nil)
 	if err != nil {
@@ -102,33 +101,33 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 	case "proxy":
 		auth.Proxy = true
 		if auth.Trusted, err = web.ParsePrefixes(sc.TrustedProxies); err != nil {
-			return o, cli.Exit(fmt.Sprintf("config %s: serve.%v", cfgPath, err), exitBadUsage)
+			return o, usageErrorf("config %s: serve.%v", cfgPath, err)
 		}
 	default:
-		return o, cli.Exit(fmt.Sprintf("config %s: serve.auth %q: want proxy, or none (loopback, or serve.login's ways)", cfgPath, sc.Auth), exitBadUsage)
+		return o, usageErrorf("config %s: serve.auth %q: want proxy, or none (loopback, or serve.login's ways)", cfgPath, sc.Auth)
 	}
 	if auth.Ways, err = loginWays(sc.Login); err != nil {
-		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+		return o, usageErrorf("config %s: %v", cfgPath, err)
 	}
 	auth.PublicURL, auth.SessionLife = sc.PublicURL, sessionLife(sc.SessionHours)
 	if err := web.CheckListen(o.Listen, auth); err != nil {
-		return o, cli.Exit(err.Error(), exitBadUsage)
+		return o, usageError(err.Error())
 	}
 	grants, err := grantsFrom(&fc)
 	if err != nil {
-		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+		return o, usageErrorf("config %s: %v", cfgPath, err)
 	}
 	if err := web.CheckGrants(grants); err != nil {
-		return o, cli.Exit(fmt.Sprintf("config %s: %v", cfgPath, err), exitBadUsage)
+		return o, usageErrorf("config %s: %v", cfgPath, err)
 	}
 	for _, out := range c.Args().Slice() {
 		if fi, err := os.Stat(out); err != nil || !fi.IsDir() {
-			return o, cli.Exit(fmt.Sprintf("%s: not an output folder", out), exitBadUsage)
+			return o, usageErrorf("%s: not an output folder", out)
 		}
 	}
 	if sc.AcceptUploads != "" {
 		if fi, err := os.Stat(sc.AcceptUploads); err != nil || !fi.IsDir() {
-			return o, cli.Exit(fmt.Sprintf("config %s: serve.accept_uploads %s: not a folder", cfgPath, sc.AcceptUploads), exitBadUsage)
+			return o, usageErrorf("config %s: serve.accept_uploads %s: not a folder", cfgPath, sc.AcceptUploads)
 		}
 	}
 	s, err := settingsFrom(c)
@@ -157,13 +156,13 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 		return nil, err
 	}
 	if problem != nil {
-		return nil, cli.Exit(problem.Error(), exitFailed)
+		return nil, failedError(problem.Error())
 	}
 	if hist != nil {
 		db, ok := hist.(*sqlite.DB)
 		if !ok {
 			_ = hist.Close()
-			return nil, cli.Exit(fmt.Sprintf("fupan serve reads a SQLite history for now, not %s: run serve at one site with its SQLite file, or copy the shared history into one (fupan history copy)", hist.Path()), exitBadUsage)
+			return nil, usageErrorf("fupan serve reads a SQLite history for now, not %s: run serve at one site with its SQLite file, or copy the shared history into one (fupan history copy)", hist.Path())
 		}
 		return db, nil
 	}
@@ -172,7 +171,7 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 	}
 	abs, err := filepath.Abs(c.Args().First())
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitBadUsage)
+		return nil, usageError(err.Error())
 	}
 	beside := filepath.Join(filepath.Dir(abs), defaultHistory)
 	if _, err := os.Stat(beside); err != nil {
@@ -180,7 +179,7 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 	}
 	db, err := sqlite.Open(c.Context, beside, sqlite.Options{ReadOnly: true})
 	if err != nil {
-		return nil, cli.Exit(err.Error(), exitFailed)
+		return nil, failedError(err.Error())
 	}
 	return db, nil
 }
@@ -197,12 +196,12 @@ func accessLog(log *zerolog.Logger) func(web.AccessRecord) {
 func (o serveOptions) run(ctx context.Context) error {
 	srv, err := web.New(o.Config)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	checkWays(ctx, o.Config.Auth.Ways, o.Config.Auth.PublicURL)
 	zerolog.Ctx(ctx).Info().Str("listen", "http://"+o.Listen).Strs("outputs", o.Config.Outs).Msg("serving")
 	if err := srv.Serve(ctx, o.Listen); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 // serviceAction: services are Windows'; elsewhere systemd's units are.
 func serviceAction(_ *cli.Context, action string, args []string) error {
 	if _, err := parseServiceArgs(action, args); err != nil {
-		return cli.Exit(err.Error(), exitBadUsage)
+		return usageError(err.Error())
 	}
-	return cli.Exit("fupan service is for Windows; on Linux use the systemd units in contrib/systemd (docs/install.md)", exitBadUsage)
+	return usageError("fupan service is for Windows; on Linux use the systemd units in contrib/systemd (docs/install.md)")
 }

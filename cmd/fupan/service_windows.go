@@ -21,14 +21,14 @@ const serviceStopWait = 2 * time.Minute
 func serviceAction(c *cli.Context, action string, args []string) error {
 	sa, err := parseServiceArgs(action, args)
 	if err != nil {
-		return cli.Exit(err.Error(), exitBadUsage)
+		return usageError(err.Error())
 	}
 	if action == "run" {
 		return runService(c.Context, sa)
 	}
 	m, err := mgr.Connect()
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("the service manager: %v (run from an administrator's prompt)", err), exitFailed)
+		return failedErrorf("the service manager: %v (run from an administrator's prompt)", err)
 	}
 	defer func() { _ = m.Disconnect() }()
 	switch action {
@@ -45,7 +45,7 @@ func serviceAction(c *cli.Context, action string, args []string) error {
 		err = withService(m, sa.Name, stopService)
 	}
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("service %s %s: %v", action, sa.Name, err), exitFailed)
+		return failedErrorf("service %s %s: %v", action, sa.Name, err)
 	}
 	fmt.Fprintf(c.App.Writer, "service %s: %s done\n", sa.Name, action)
 	return nil
@@ -113,25 +113,25 @@ func stopService(s *mgr.Service) error {
 func runService(ctx context.Context, sa serviceArgs) error {
 	inService, err := svc.IsWindowsService()
 	if err != nil || !inService {
-		return cli.Exit("fupan service run is started by the service manager: use fupan service start", exitBadUsage)
+		return usageError("fupan service run is started by the service manager: use fupan service start")
 	}
 	dir := filepath.Join(programData(), "fupan", "logs")
 	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	logf, err := os.OpenFile(filepath.Join(dir, sa.Name+".log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o640)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	defer func() { _ = logf.Close() }()
 	h := &serviceHandler{ctx: ctx, work: func(ctx context.Context) int {
 		return run(ctx, append([]string{"fupan", "--log-format", "json"}, sa.Command...), logf, logf)
 	}}
 	if err := svc.Run(sa.Name, h); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	if h.code != exitOK {
-		return cli.Exit("", h.code)
+		return withCode(h.code, errSilent)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -41,7 +40,7 @@ func logMissing(ctx context.Context, rosters []fupan.Roster) {
 func resolveTeam(ctx context.Context, db fupan.History, id fupan.Identity, team string) (string, error) {
 	keys, err := teamKeys(ctx, db)
 	if err != nil {
-		return "", cli.Exit(err.Error(), exitFailed)
+		return "", failedError(err.Error())
 	}
 	key := id.TeamKey(team)
 	if _, ok := keys[key]; ok {
@@ -64,7 +63,7 @@ func resolveTeam(ctx context.Context, db fupan.History, id fupan.Identity, team 
 		return found, nil
 	}
 	sort.Strings(like)
-	return "", cli.Exit(fmt.Sprintf("--team %s matches %d teams: %s; give one of them", team, len(like), strings.Join(like, ", ")), exitBadUsage)
+	return "", usageErrorf("--team %s matches %d teams: %s; give one of them", team, len(like), strings.Join(like, ", "))
 }
 
 // lessonKind reads --kind: experience or lesson, as fupan names them, or as

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 
 	"github.com/fupan-review/fupan"
@@ -30,7 +29,7 @@ Exit status: 0 written, 1 it could not be written, 2 bad usage.`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "write the template to `FILE` (.xlsx)"},
 			&cli.StringFlag{Name: "lang", Value: "zh-Hans", Usage: "language: zh-Hans, zh-Hant or en"},
 		},
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			o, err := templateOptionsFrom(c)
 			if err != nil {
@@ -49,7 +48,7 @@ type templateOptions struct {
 func templateOptionsFrom(c *cli.Context) (templateOptions, error) {
 	lang, ok := fupan.ParseLang(c.String("lang"))
 	if !ok {
-		return templateOptions{}, cli.Exit("--lang "+c.String("lang")+": want zh-Hans, zh-Hant or en", exitBadUsage)
+		return templateOptions{}, usageError("--lang " + c.String("lang") + ": want zh-Hans, zh-Hant or en")
 	}
 	return templateOptions{Output: c.String("output"), Lang: lang}, nil
 }
@@ -57,7 +56,7 @@ func templateOptionsFrom(c *cli.Context) (templateOptions, error) {
 // run writes the template whole or not at all.
 func (o templateOptions) run(ctx context.Context) error {
 	if err := batch.WriteAtomic(o.Output, func(f *os.File) error { return xlsx.WriteTemplate(f, o.Lang) }); err != nil {
-		return cli.Exit(fmt.Sprintf("writing the template: %v", err), exitFailed)
+		return failedErrorf("writing the template: %v", err)
 	}
 	zerolog.Ctx(ctx).Info().Str("file", o.Output).Str("lang", string(o.Lang)).Msg("template written")
 	return nil

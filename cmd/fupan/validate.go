@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -39,7 +40,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.`,
 			&cli.BoolFlag{Name: "json", Usage: "print JSON, one object per file"},
 			&cli.BoolFlag{Name: "strict", Usage: "count warnings as errors"},
 		), historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			softMemoryLimit(readOnlyMemory)
 			o, err := validateOptionsFrom(c)
@@ -67,7 +68,7 @@ type validateOptions struct {
 
 func validateOptionsFrom(c *cli.Context) (validateOptions, error) {
 	if c.NArg() == 0 {
-		return validateOptions{}, cli.Exit("validate takes at least one PATH", exitBadUsage)
+		return validateOptions{}, usageError("validate takes at least one PATH")
 	}
 	o := validateOptions{Strict: c.Bool("strict"), JSON: c.Bool("json")}
 	var err error
@@ -75,7 +76,7 @@ func validateOptionsFrom(c *cli.Context) (validateOptions, error) {
 		return o, err
 	}
 	if o.Files, err = expandPaths(c.Args().Slice()); err != nil {
-		return o, cli.Exit(err.Error(), exitBadUsage)
+		return o, usageError(err.Error())
 	}
 	if o.Reader, err = readerOptions(c); err != nil {
 		return o, err
@@ -85,7 +86,7 @@ func validateOptionsFrom(c *cli.Context) (validateOptions, error) {
 		return o, err
 	}
 	if problem != nil {
-		return o, cli.Exit(problem.Error(), exitFailed)
+		return o, failedError(problem.Error())
 	}
 	if hist != nil {
 		o.History = hist
@@ -105,11 +106,11 @@ func (o validateOptions) run(ctx context.Context, w io.Writer) error {
 	for _, path := range o.Files {
 		rv, err := loadReview(ctx, path, o.Analyze, o.Reader)
 		if err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 		if o.History != nil {
-			if err := compareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
-				return cli.Exit(err.Error(), exitFailed)
+			if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
+				return failedError(err.Error())
 			}
 		}
 		res := newFileResult(path, rv, o.Strict)
@@ -120,7 +121,7 @@ func (o validateOptions) run(ctx context.Context, w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(results); err != nil {
-			return cli.Exit(err.Error(), exitFailed)
+			return failedError(err.Error())
 		}
 	} else {
 		for _, r := range results {
@@ -128,7 +129,7 @@ func (o validateOptions) run(ctx context.Context, w io.Writer) error {
 		}
 	}
 	if failed {
-		return cli.Exit("", exitFailed)
+		return errSilent
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ Examples:
 
 Exit status: 0.`,
 		Flags:        []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print a JSON object"}},
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			return printVersion(c.App.Writer, currentBuild(), c.Bool("json"))
 		},

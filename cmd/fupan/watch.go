@@ -38,10 +38,10 @@ Exit status: 0 stopped, 1 the folder could not be watched, 2 bad usage.`,
 			&cli.BoolFlag{Name: "dry-run", Usage: "with --mail or --notify: write the messages into OUT instead of sending"},
 			&cli.BoolFlag{Name: "resend", Usage: "with --mail or --notify: send again what was sent"},
 		), historyFlags()...),
-		OnUsageError: usageError,
+		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return cli.Exit("watch takes one DIR", exitBadUsage)
+				return usageError("watch takes one DIR")
 			}
 			o, err := batchOptions(c)
 			if err != nil {
@@ -88,7 +88,7 @@ func (w watchOptions) run(ctx context.Context) error {
 		}
 	}
 	if err := batch.Watch(ctx, w.Batch, w.Watch); err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return failedError(err.Error())
 	}
 	return nil
 }
