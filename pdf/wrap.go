@@ -7,10 +7,11 @@ import (
 )
 
 // Characters that may not start a line (closing punctuation) or end one
-// (opening brackets), the rules of Chinese line breaking (禁则).
+// (opening brackets), the rules of Chinese line breaking (禁则): the
+// full-width forms teams type (，；：）) and the ASCII ones.
 const (
-	noLineStart = "、。,.,;;::!!??))」』】》〉〕]}%%…—·ー〜~"
-	noLineEnd   = "((「『【《〈〔[{“‘"
+	noLineStart = "、。，．,.；;：:！!？?）)」』】》〉〕〗〙］]｝}％%…—·ー〜~”’"
+	noLineEnd   = "（(「『【《〈〔〖〘［[｛{“‘"
 )
 
 // unit is an unbreakable piece of a paragraph: a Latin word with what sticks
