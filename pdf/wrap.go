@@ -167,6 +167,12 @@ func clusters(s string, us []unit) []unit {
 		if open >= 0 {
 			start, open = open, -1
 		}
+		if n := len(out); n >= 2 && out[n-1].space && start == u.start && unitAfter(out[n-2].text, u.text) {
+			// A number and its unit apart by a space (92 天) stay together.
+			out = out[:n-1]
+			out[n-2] = span(out[n-2].start, u.end)
+			continue
+		}
 		if len(out) > 0 && !out[len(out)-1].space && (startsForbidden(u.text) || sticks(out[len(out)-1].text, u.text)) {
 			out[len(out)-1] = span(out[len(out)-1].start, u.end)
 			continue
@@ -192,6 +198,14 @@ func sticks(prev, next string) bool {
 		return true
 	}
 	return false
+}
+
+// unitAfter reports whether next, written after prev with a space between,
+// is prev's unit: a number and a measure word ("92 天", "3 人").
+func unitAfter(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsDigit(last) && strings.ContainsRune(numberUnits, first)
 }
 
 // numberUnits are the characters that follow a number as its unit.

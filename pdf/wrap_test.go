@@ -189,3 +189,19 @@ func TestCutNoteInsideTheBox(t *testing.T) {
 		}
 	}
 }
+
+// A number and its unit written apart ("逾期 92 天，来自 2025Q2", the
+// follow-up's age in a status cell) are not parted at the space between.
+func TestWrapNumberWithSpacedUnit(t *testing.T) {
+	d := testDoc(t)
+	d.setSize(8.5)
+	text := "逾期 92 天，来自 2025Q2"
+	w := d.width("逾期 92 天，") + 0.5
+	for name, lines := range map[string][]string{"wrap": d.wrap(text, w), "wrapWords": d.wrapWords(text, w)} {
+		for _, l := range lines {
+			if strings.HasSuffix(l, "92") || strings.HasPrefix(l, "天") {
+				t.Errorf("%s(%q, %.1f) = %q: 92 parted from 天", name, text, w, lines)
+			}
+		}
+	}
+}
