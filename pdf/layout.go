@@ -87,32 +87,11 @@ const cellPad = 1.6
 // row repeats on every page. Cells wrap; a cell taller than a page is cut with
 // a note (the workbook has it whole).
 func (d *doc) table(cols []column, rows [][]cell) {
-	total := 0.0
-	for _, c := range cols {
-		total += c.share
-	}
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = contentW * c.share / total
-	}
-	d.setSize(8.5)
-	d.widenForNames(cols, rows, widths)
+	widths := d.columnWidths(cols, rows)
 	header := func() { d.tableHeader(cols, widths) }
 	// The header goes with the first row (or as much of it as a page's foot
 	// holds): never alone at the foot of a page.
-	if len(rows) > 0 {
-		first := 0.0
-		for i := range cols {
-			text := ""
-			if i < len(rows[0]) {
-				text = rows[0][i].text
-			}
-			first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
-		}
-		d.ensure(d.headerHeight(cols, widths) + min(first, 40))
-	} else {
-		d.ensure(20)
-	}
+	d.ensure(d.startHeight(cols, widths, rows))
 	header()
 	for ri, row := range rows {
 		lines, h := d.rowLines(cols, widths, row)
@@ -156,14 +135,53 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	d.pdf.SetY(d.pdf.Y() + 3)
 }
 
+// columnWidths are a table's column widths as table lays them out.
+func (d *doc) columnWidths(cols []column, rows [][]cell) []float64 {
+	total := 0.0
+	for _, c := range cols {
+		total += c.share
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = contentW * c.share / total
+	}
+	d.setSize(8.5)
+	d.widenForNames(cols, rows, widths)
+	d.widenForTitles(cols, rows, widths)
+	return widths
+}
+
+// startHeight is the room a table needs where it starts: its header row and
+// its first row (or 40 mm of it).
+func (d *doc) startHeight(cols []column, widths []float64, rows [][]cell) float64 {
+	if len(rows) == 0 {
+		return 20
+	}
+	d.setSize(8.5)
+	first := 0.0
+	for i := range cols {
+		text := ""
+		if i < len(rows[0]) {
+			text = rows[0][i].text
+		}
+		first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+	}
+	return d.headerHeight(cols, widths) + min(first, 40)
+}
+
+// keepWithTable starts a new page where a heading of the level and the
+// start of the table under it do not both fit: never a heading at a page's
+// foot with its table on the next.
+func (d *doc) keepWithTable(level int, cols []column, rows [][]cell) {
+	d.ensure(d.headingH(level) + 3 + d.startHeight(cols, d.columnWidths(cols, rows), rows))
+}
+
 // tableHeader draws a table's header row: computed columns in a colour of
 // their own.
 func (d *doc) tableHeader(cols []column, widths []float64) {
-	d.setSize(8.5)
-	lines := make([][]string, len(cols))
+	lines, size := d.titleLines(cols, widths)
 	h := 0.0
-	for i, c := range cols {
-		lines[i] = d.wrap(c.title, widths[i]-2*cellPad)
+	for i := range cols {
 		h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
 	}
 	y := d.pdf.Y()
@@ -178,12 +196,14 @@ func (d *doc) tableHeader(cols []column, widths []float64) {
 		d.pdf.SetLineWidth(0.2)
 		d.pdf.Rect(x, y, widths[i], h, "FD")
 		d.text(colour{255, 255, 255})
+		d.setSize(size)
 		for k, l := range lines[i] {
 			d.writeIn(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
 		}
 		x += widths[i]
 	}
 	d.pdf.SetY(y + h)
+	d.setSize(8.5)
 	d.text(ink)
 }
 
@@ -211,11 +231,12 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 
 // headerHeight is the height of a table's header row.
 func (d *doc) headerHeight(cols []column, widths []float64) float64 {
-	d.setSize(8.5)
+	lines, _ := d.titleLines(cols, widths)
 	h := 0.0
-	for i, c := range cols {
-		h = max(h, float64(len(d.wrap(c.title, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+	for i := range cols {
+		h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
 	}
+	d.setSize(8.5)
 	return h
 }
 

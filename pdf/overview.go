@@ -100,7 +100,6 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 // where the run has them.
 func (d *doc) overviewTeams(rows []OverviewRow) {
 	l := d.lang
-	d.heading(catalog.T(l, "overview.teams"), 0)
 	cols := []column{
 		{title: catalog.T(l, "team"), share: 2, align: "L"},
 		{title: catalog.T(l, "period"), share: 1, align: "L"},
@@ -143,6 +142,8 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		}
 		table = append(table, row)
 	}
+	d.keepWithTable(0, cols, table)
+	d.heading(catalog.T(l, "overview.teams"), 0)
 	if len(table) > 0 {
 		d.table(cols, table)
 	}
