@@ -102,11 +102,11 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		if h > rest && rest < 40 {
 			d.newPage()
 			header()
-		} else if ri == len(rows)-2 && h <= rest && ri > 0 {
-			// The last row never alone on a page of its own: where it would
-			// not fit after this one, the two go over together.
-			_, last := d.rowLines(cols, widths, rows[ri+1])
-			if h+last > rest && h+last <= bottom-margin-d.headerHeight(cols, widths) && last <= 40 {
+		} else if left := len(rows) - ri; ri > 0 && (left == 2 || left == 3) && h <= rest {
+			// The last rows never one or two alone on a page of their own:
+			// where they would not all fit after this one, the last three
+			// (or two) go over together.
+			if d.shortRows(cols, widths, rows[ri:], rest) {
 				d.newPage()
 				header()
 			}
@@ -174,6 +174,21 @@ func (d *doc) startHeight(cols []column, widths []float64, rows [][]cell) float6
 // foot with its table on the next.
 func (d *doc) keepWithTable(level int, cols []column, rows [][]cell) {
 	d.ensure(d.headingH(level) + 3 + d.startHeight(cols, d.columnWidths(cols, rows), rows))
+}
+
+// shortRows reports whether a table's last rows do not fit the page's rest
+// but do fit a new page under the header, none of them taller than 40 mm:
+// those that go over together rather than a row or two alone.
+func (d *doc) shortRows(cols []column, widths []float64, rows [][]cell, rest float64) bool {
+	sum := 0.0
+	for _, r := range rows {
+		_, h := d.rowLines(cols, widths, r)
+		if h > 40 {
+			return false
+		}
+		sum += h
+	}
+	return sum > rest && sum <= bottom-margin-d.headerHeight(cols, widths)
 }
 
 // tableHeader draws a table's header row: computed columns in a colour of
