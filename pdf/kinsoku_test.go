@@ -93,7 +93,7 @@ func TestLinesKeepKinsoku(t *testing.T) {
 	for i := range lessons {
 		pad := strings.Repeat("因", i)
 		lessons[i].Cause = pad + strings.ReplaceAll(lessons[i].Cause, ",", "，") + "（见附件）"
-		lessons[i].Text = pad + "教训：提前测试，地推活动客群画像需更精准；素材（「老带新」）需增加用户证言。"
+		lessons[i].Text = pad + strings.Repeat("教训：提前测试，地推活动客群画像需更精准；素材（「老带新」）需增加用户证言。", 3)
 	}
 	rows := []pdf.OverviewRow{
 		{File: "华南销售部_2025Q3.xlsx", Team: "华南销售部", Period: "2025Q3", Lessons: lessons[0:12:12],
