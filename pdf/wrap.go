@@ -10,7 +10,7 @@ import (
 // (opening brackets), the rules of Chinese line breaking (禁则): the
 // full-width forms teams type (，；：）) and the ASCII ones.
 const (
-	noLineStart = "、。，．,.；;：:！!？?）)」』】》〉〕〗〙］]｝}％%…—·ー〜~”’"
+	noLineStart = "、。，．,.；;：:！!？?）)」』】》〉〕〗〙］]｝}％%…—·ー〜~"
 	noLineEnd   = "（(「『【《〈〔〖〘［[｛{“‘"
 )
 
@@ -282,9 +282,12 @@ func (d *doc) splitWide(word string, w float64) []string {
 	return out
 }
 
+// startsForbidden reports whether a piece may not start a line. A closing
+// quote does not either; it is not in noLineStart because within a Latin
+// word it is an apostrophe (team’s), part of the word.
 func startsForbidden(s string) bool {
 	for _, r := range s {
-		return strings.ContainsRune(noLineStart, r)
+		return strings.ContainsRune(noLineStart, r) || r == '”' || r == '’'
 	}
 	return false
 }

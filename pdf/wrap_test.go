@@ -205,3 +205,23 @@ func TestWrapNumberWithSpacedUnit(t *testing.T) {
 		}
 	}
 }
+
+// A closing quote goes with the word it closes ("老带新”" never leaves ”
+// to start a line), and an apostrophe inside a word keeps it whole.
+func TestWrapQuotes(t *testing.T) {
+	d := testDoc(t)
+	d.setSize(8.5)
+	for _, k := range []int{0, 1, 2, 3, 4, 5} {
+		text := strings.Repeat("因", k) + "客户经理推出“老带新”激励政策"
+		for _, w := range []float64{10, 12, 14, 16} {
+			for i, l := range d.wrap(text, w) {
+				if i > 0 && strings.HasPrefix(l, "”") {
+					t.Errorf("wrap(%q, %v): a line starts with ”: %q", text, w, l)
+				}
+			}
+		}
+	}
+	if got := d.wrap("the team’s plan", d.width("the team’s")+0.5); got[0] != "the team’s" {
+		t.Errorf("the team’s broken at its apostrophe: %q", got)
+	}
+}
