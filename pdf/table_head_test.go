@@ -104,4 +104,27 @@ func TestOverviewTeamsHeadingWithItsTable(t *testing.T) {
 	if heading != first {
 		t.Errorf("the heading is on page %d, the table's first team on page %d", heading+1, first+1)
 	}
+	// Nor the list of workbooks that failed, with a long reason.
+	d, err = newDoc(Options{}, fupan.Simplified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.newPage()
+	d.pdf.SetY(bottom - d.headingH(0) - 21)
+	d.overviewFailed([]OverviewRow{{File: "坏.xlsx", Failed: true, Reason: strings.Repeat("工作簿无法打开，请另存为 .xlsx 后重新提交。", 10)}})
+	heading, first = -1, -1
+	for p, ops := range d.pdf.pages {
+		for _, o := range ops {
+			switch {
+			case o.kind != opText:
+			case o.s == catalog.T(fupan.Simplified, "overview.failed") && heading < 0:
+				heading = p
+			case o.s == "坏.xlsx" && first < 0:
+				first = p
+			}
+		}
+	}
+	if heading != first {
+		t.Errorf("the failed list's heading is on page %d, its first workbook on page %d", heading+1, first+1)
+	}
 }
