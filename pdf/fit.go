@@ -119,7 +119,7 @@ func (d *doc) wrapWords(text string, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(safe(text), "\n") {
 		line := ""
-		for _, word := range strings.Fields(para) {
+		for _, word := range wordsOf(para) {
 			switch {
 			case line == "":
 				line = word
@@ -136,6 +136,20 @@ func (d *doc) wrapWords(text string, w float64) []string {
 			}
 		}
 		out = append(out, line)
+	}
+	return out
+}
+
+// wordsOf are a paragraph's words, a number kept with the unit after it
+// ("逾期" "92 天，来自" "2025Q2"): a line never ends with "92".
+func wordsOf(para string) []string {
+	var out []string
+	for _, w := range strings.Fields(para) {
+		if n := len(out); n > 0 && unitAfter(out[n-1], w) {
+			out[n-1] += " " + w
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -87,32 +87,11 @@ const cellPad = 1.6
 // row repeats on every page. Cells wrap; a cell taller than a page is cut with
 // a note (the workbook has it whole).
 func (d *doc) table(cols []column, rows [][]cell) {
-	total := 0.0
-	for _, c := range cols {
-		total += c.share
-	}
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = contentW * c.share / total
-	}
-	d.setSize(8.5)
-	d.widenForNames(cols, rows, widths)
+	widths := d.columnWidths(cols, rows)
 	header := func() { d.tableHeader(cols, widths) }
 	// The header goes with the first row (or as much of it as a page's foot
 	// holds): never alone at the foot of a page.
-	if len(rows) > 0 {
-		first := 0.0
-		for i := range cols {
-			text := ""
-			if i < len(rows[0]) {
-				text = rows[0][i].text
-			}
-			first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
-		}
-		d.ensure(d.headerHeight(cols, widths) + min(first, 40))
-	} else {
-		d.ensure(20)
-	}
+	d.ensure(d.startHeight(cols, widths, rows))
 	header()
 	for ri, row := range rows {
 		lines, h := d.rowLines(cols, widths, row)
@@ -123,11 +102,11 @@ func (d *doc) table(cols []column, rows [][]cell) {
 		if h > rest && rest < 40 {
 			d.newPage()
 			header()
-		} else if ri == len(rows)-2 && h <= rest && ri > 0 {
-			// The last row never alone on a page of its own: where it would
-			// not fit after this one, the two go over together.
-			_, last := d.rowLines(cols, widths, rows[ri+1])
-			if h+last > rest && h+last <= bottom-margin-d.headerHeight(cols, widths) && last <= 40 {
+		} else if left := len(rows) - ri; ri > 0 && (left == 2 || left == 3) && h <= rest {
+			// The last rows never one or two alone on a page of their own:
+			// where they would not all fit after this one, the last three
+			// (or two) go over together.
+			if d.shortRows(cols, widths, rows[ri:], rest) {
 				d.newPage()
 				header()
 			}
@@ -156,14 +135,68 @@ func (d *doc) table(cols []column, rows [][]cell) {
 	d.pdf.SetY(d.pdf.Y() + 3)
 }
 
+// columnWidths are a table's column widths as table lays them out.
+func (d *doc) columnWidths(cols []column, rows [][]cell) []float64 {
+	total := 0.0
+	for _, c := range cols {
+		total += c.share
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = contentW * c.share / total
+	}
+	d.setSize(8.5)
+	d.widenForNames(cols, rows, widths)
+	d.widenForTitles(cols, rows, widths)
+	return widths
+}
+
+// startHeight is the room a table needs where it starts: its header row and
+// its first row (or 40 mm of it).
+func (d *doc) startHeight(cols []column, widths []float64, rows [][]cell) float64 {
+	if len(rows) == 0 {
+		return 20
+	}
+	d.setSize(8.5)
+	first := 0.0
+	for i := range cols {
+		text := ""
+		if i < len(rows[0]) {
+			text = rows[0][i].text
+		}
+		first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+	}
+	return d.headerHeight(cols, widths) + min(first, 40)
+}
+
+// keepWithTable starts a new page where a heading of the level and the
+// start of the table under it do not both fit: never a heading at a page's
+// foot with its table on the next.
+func (d *doc) keepWithTable(level int, cols []column, rows [][]cell) {
+	d.ensure(d.headingH(level) + 3 + d.startHeight(cols, d.columnWidths(cols, rows), rows))
+}
+
+// shortRows reports whether a table's last rows do not fit the page's rest
+// but do fit a new page under the header, none of them taller than 40 mm:
+// those that go over together rather than a row or two alone.
+func (d *doc) shortRows(cols []column, widths []float64, rows [][]cell, rest float64) bool {
+	sum := 0.0
+	for _, r := range rows {
+		_, h := d.rowLines(cols, widths, r)
+		if h > 40 {
+			return false
+		}
+		sum += h
+	}
+	return sum > rest && sum <= bottom-margin-d.headerHeight(cols, widths)
+}
+
 // tableHeader draws a table's header row: computed columns in a colour of
 // their own.
 func (d *doc) tableHeader(cols []column, widths []float64) {
-	d.setSize(8.5)
-	lines := make([][]string, len(cols))
+	lines, size := d.titleLines(cols, widths)
 	h := 0.0
-	for i, c := range cols {
-		lines[i] = d.wrap(c.title, widths[i]-2*cellPad)
+	for i := range cols {
 		h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
 	}
 	y := d.pdf.Y()
@@ -178,12 +211,14 @@ func (d *doc) tableHeader(cols []column, widths []float64) {
 		d.pdf.SetLineWidth(0.2)
 		d.pdf.Rect(x, y, widths[i], h, "FD")
 		d.text(colour{255, 255, 255})
+		d.setSize(size)
 		for k, l := range lines[i] {
 			d.writeIn(x+cellPad, y+cellPad+float64(k)*d.lineH(), widths[i]-2*cellPad, l, "L")
 		}
 		x += widths[i]
 	}
 	d.pdf.SetY(y + h)
+	d.setSize(8.5)
 	d.text(ink)
 }
 
@@ -211,11 +246,12 @@ func (d *doc) rowLines(cols []column, widths []float64, row []cell) ([][]string,
 
 // headerHeight is the height of a table's header row.
 func (d *doc) headerHeight(cols []column, widths []float64) float64 {
-	d.setSize(8.5)
+	lines, _ := d.titleLines(cols, widths)
 	h := 0.0
-	for i, c := range cols {
-		h = max(h, float64(len(d.wrap(c.title, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
+	for i := range cols {
+		h = max(h, float64(len(lines[i]))*d.lineH()+2*cellPad)
 	}
+	d.setSize(8.5)
 	return h
 }
 

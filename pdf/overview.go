@@ -97,7 +97,6 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 // where the run has them.
 func (d *doc) overviewTeams(rows []OverviewRow) {
 	l := d.lang
-	d.heading(catalog.T(l, "overview.teams"), 0)
 	cols := []column{
 		{title: catalog.T(l, "team"), share: 2, align: "L"},
 		{title: catalog.T(l, "period"), share: 1, align: "L"},
@@ -140,6 +139,8 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 		}
 		table = append(table, row)
 	}
+	d.keepWithTable(0, cols, table)
+	d.heading(catalog.T(l, "overview.teams"), 0)
 	if len(table) > 0 {
 		d.table(cols, table)
 	}
@@ -176,7 +177,6 @@ func (d *doc) overviewFailed(rows []OverviewRow) {
 		}
 	}
 	if failed > 0 {
-		d.heading(catalog.T(l, "overview.failed"), 0)
 		var frows [][]cell
 		red, redInk := statusBg[fupan.StatusMissed], statusInk[fupan.StatusMissed]
 		for _, r := range rows {
@@ -184,7 +184,10 @@ func (d *doc) overviewFailed(rows []OverviewRow) {
 				frows = append(frows, []cell{{text: r.File, bg: &red, fg: &redInk}, {text: r.Reason}})
 			}
 		}
-		d.table([]column{{title: catalog.T(l, "file"), share: 1, align: "L"}, {title: catalog.T(l, "reason"), share: 2.4, align: "L"}}, frows)
+		cols := []column{{title: catalog.T(l, "file"), share: 1, align: "L"}, {title: catalog.T(l, "reason"), share: 2.4, align: "L"}}
+		d.keepWithTable(0, cols, frows)
+		d.heading(catalog.T(l, "overview.failed"), 0)
+		d.table(cols, frows)
 	}
 }
 
@@ -198,8 +201,10 @@ func (d *doc) overviewNotFilled(rows []OverviewRow) {
 		}
 	}
 	if len(list) > 0 {
+		cols := []column{{title: catalog.T(l, "team"), share: 1, align: "L"}, {title: catalog.T(l, "file"), share: 2, align: "L"}}
+		d.keepWithTable(0, cols, list)
 		d.heading(catalog.T(l, "overview.not.filled"), 0)
-		d.table([]column{{title: catalog.T(l, "team"), share: 1, align: "L"}, {title: catalog.T(l, "file"), share: 2, align: "L"}}, list)
+		d.table(cols, list)
 	}
 }
 

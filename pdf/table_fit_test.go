@@ -96,3 +96,37 @@ func TestTableLastRowNotAlone(t *testing.T) {
 		t.Errorf("%d rows on the table's last page: its last row alone", onLast)
 	}
 }
+
+// Nor are a table's last two rows alone on a page (the follow-up table
+// spilled two rows onto a page of their own): the row before them goes over
+// with them.
+func TestTableLastTwoRowsNotAlone(t *testing.T) {
+	d, err := newDoc(Options{}, fupan.Simplified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.newPage()
+	cols := []column{{title: "类别", share: 1, align: "L"}, {title: "说明", share: 4, align: "L"}}
+	var rows [][]cell
+	for i := 0; i < 7; i++ {
+		rows = append(rows, []cell{{text: "警告"}, {text: fmt.Sprintf("第 %d 行", i+1)}})
+	}
+	d.setSize(8.5)
+	rowH := d.lineH() + 2*cellPad
+	// Room for the header and five rows: the sixth and seventh would go
+	// over alone.
+	d.pdf.SetY(bottom - d.headerHeight(cols, []float64{contentW / 5, contentW * 4 / 5}) - 5*rowH - 0.5)
+	d.table(cols, rows)
+	if d.pdf.PageCount() != 2 {
+		t.Fatalf("%d pages", d.pdf.PageCount())
+	}
+	onLast := 0
+	for _, o := range d.pdf.pages[1] {
+		if o.kind == opText && strings.HasPrefix(o.s, "第 ") {
+			onLast++
+		}
+	}
+	if onLast < 3 {
+		t.Errorf("%d rows on the table's last page: its last rows alone", onLast)
+	}
+}

@@ -7,10 +7,11 @@ import (
 )
 
 // Characters that may not start a line (closing punctuation) or end one
-// (opening brackets), the rules of Chinese line breaking (禁则).
+// (opening brackets), the rules of Chinese line breaking (禁则): the
+// full-width forms teams type (，；：）) and the ASCII ones.
 const (
-	noLineStart = "、。,.,;;::!!??))」』】》〉〕]}%%…—·ー〜~"
-	noLineEnd   = "((「『【《〈〔[{“‘"
+	noLineStart = "、。，．,.；;：:！!？?）)」』】》〉〕〗〙］]｝}％%…—·ー〜~"
+	noLineEnd   = "（(「『【《〈〔〖〘［[｛{“‘"
 )
 
 // unit is an unbreakable piece of a paragraph: a Latin word with what sticks
@@ -166,6 +167,12 @@ func clusters(s string, us []unit) []unit {
 		if open >= 0 {
 			start, open = open, -1
 		}
+		if n := len(out); n >= 2 && out[n-1].space && start == u.start && unitAfter(out[n-2].text, u.text) {
+			// A number and its unit apart by a space (92 天) stay together.
+			out = out[:n-1]
+			out[n-2] = span(out[n-2].start, u.end)
+			continue
+		}
 		if len(out) > 0 && !out[len(out)-1].space && (startsForbidden(u.text) || sticks(out[len(out)-1].text, u.text)) {
 			out[len(out)-1] = span(out[len(out)-1].start, u.end)
 			continue
@@ -191,6 +198,14 @@ func sticks(prev, next string) bool {
 		return true
 	}
 	return false
+}
+
+// unitAfter reports whether next, written after prev with a space between,
+// is prev's unit: a number and a measure word ("92 天", "3 人").
+func unitAfter(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsDigit(last) && strings.ContainsRune(numberUnits, first)
 }
 
 // numberUnits are the characters that follow a number as its unit.
@@ -267,9 +282,12 @@ func (d *doc) splitWide(word string, w float64) []string {
 	return out
 }
 
+// startsForbidden reports whether a piece may not start a line. A closing
+// quote does not either; it is not in noLineStart because within a Latin
+// word it is an apostrophe (team’s), part of the word.
 func startsForbidden(s string) bool {
 	for _, r := range s {
-		return strings.ContainsRune(noLineStart, r)
+		return strings.ContainsRune(noLineStart, r) || r == '”' || r == '’'
 	}
 	return false
 }

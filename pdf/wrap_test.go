@@ -189,3 +189,39 @@ func TestCutNoteInsideTheBox(t *testing.T) {
 		}
 	}
 }
+
+// A number and its unit written apart ("逾期 92 天，来自 2025Q2", the
+// follow-up's age in a status cell) are not parted at the space between.
+func TestWrapNumberWithSpacedUnit(t *testing.T) {
+	d := testDoc(t)
+	d.setSize(8.5)
+	text := "逾期 92 天，来自 2025Q2"
+	w := d.width("逾期 92 天，") + 0.5
+	for name, lines := range map[string][]string{"wrap": d.wrap(text, w), "wrapWords": d.wrapWords(text, w)} {
+		for _, l := range lines {
+			if strings.HasSuffix(l, "92") || strings.HasPrefix(l, "天") {
+				t.Errorf("%s(%q, %.1f) = %q: 92 parted from 天", name, text, w, lines)
+			}
+		}
+	}
+}
+
+// A closing quote goes with the word it closes ("老带新”" never leaves ”
+// to start a line), and an apostrophe inside a word keeps it whole.
+func TestWrapQuotes(t *testing.T) {
+	d := testDoc(t)
+	d.setSize(8.5)
+	for _, k := range []int{0, 1, 2, 3, 4, 5} {
+		text := strings.Repeat("因", k) + "客户经理推出“老带新”激励政策"
+		for _, w := range []float64{10, 12, 14, 16} {
+			for i, l := range d.wrap(text, w) {
+				if i > 0 && strings.HasPrefix(l, "”") {
+					t.Errorf("wrap(%q, %v): a line starts with ”: %q", text, w, l)
+				}
+			}
+		}
+	}
+	if got := d.wrap("the team’s plan", d.width("the team’s")+0.5); got[0] != "the team’s" {
+		t.Errorf("the team’s broken at its apostrophe: %q", got)
+	}
+}
