@@ -186,6 +186,15 @@ func (d *doctor) checkHistory(ctx context.Context, fc fileConfig, cfgPath string
 		d.add("history", statusSkipped, "doctor.history.none")
 		return
 	}
+	if err := checkHistoryLocation(path); err != nil {
+		d.add("history", statusFail, "doctor.history.dsn").fix(d.o.Lang, "doctor.history.pgpassword.fix")
+		return
+	}
+	if postgres.IsURL(path) {
+		// As openServerHistory: the config's password_env, whichever URL.
+		d.checkServerHistory(ctx, path, fc.History.PasswordEnv)
+		return
+	}
 	if err := outsideTeamFolders(path, d.untrusted()); err != nil {
 		d.add("history", statusFail, "doctor.history.inside", path, d.o.Input).fix(d.o.Lang, "doctor.history.inside.fix")
 		return

@@ -54,6 +54,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 		return "", false, nil
 	}
 	if p := c.String("history"); p != "" {
+		if err := checkHistoryLocation(p); err != nil {
+			return "", false, cli.Exit("--history: "+err.Error(), exitBadUsage)
+		}
 		return p, true, nil
 	}
 	fc, cfg, err := loadConfig(c, untrustedFolders(c))
@@ -62,6 +65,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 	}
 	if fc.History.Location != "" {
 		p := fc.History.Location
+		if err := checkHistoryLocation(p); err != nil {
+			return "", false, cli.Exit(fmt.Sprintf("config %s: history: %v", cfg, err), exitBadUsage)
+		}
 		if !filepath.IsAbs(p) && !postgres.IsURL(p) {
 			p = filepath.Join(filepath.Dir(cfg), p)
 		}
