@@ -130,6 +130,7 @@ var en = map[string]string{
 	"doctor.config.refused.fix":     "make it the operator's alone: on Linux chown root:fupan and chmod 0640; on Windows take write access from Everyone and Users with icacls (see docs/install.md)",
 	"doctor.config.bad":             "%s cannot be read: %s",
 	"doctor.config.bad.fix":         "correct the YAML at the line named; the settings are in the README and fupan help",
+	"doctor.config.skipped":         "not checked: the config cannot be read (see above)",
 	"doctor.input.none":             "no input folder given",
 	"doctor.input.none.fix":         "name it as fupan run takes it: fupan doctor DIR -o OUT",
 	"doctor.input.ok":               "%s: readable, %d workbooks",

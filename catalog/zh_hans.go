@@ -130,6 +130,7 @@ var zhHans = map[string]string{
 	"doctor.config.refused.fix":     "让它只归运维人员所有、只有运维人员能写：Linux 上 chown root:fupan 并 chmod 0640，Windows 上用 icacls 收回 Everyone 和 Users 的写权限（见 docs/install.md）",
 	"doctor.config.bad":             "%s 读不了：%s",
 	"doctor.config.bad.fix":         "按提示的行改正 YAML；各项设置见 README 和 fupan help",
+	"doctor.config.skipped":         "未检查：配置文件读不了（见上）",
 	"doctor.input.none":             "没有给出输入文件夹",
 	"doctor.input.none.fix":         "像 fupan run 一样给出：fupan doctor DIR -o OUT",
 	"doctor.input.ok":               "%s：可以读取，有 %d 个工作簿",

@@ -130,6 +130,7 @@ var zhHant = map[string]string{
 	"doctor.config.refused.fix":     "讓它只歸運維人員所有、只有運維人員能寫：Linux 上 chown root:fupan 並 chmod 0640，Windows 上用 icacls 收回 Everyone 和 Users 的寫權限（見 docs/install.md）",
 	"doctor.config.bad":             "%s 讀不了：%s",
 	"doctor.config.bad.fix":         "按提示的行改正 YAML；各項設置見 README 和 fupan help",
+	"doctor.config.skipped":         "未檢查：配置檔讀不了（見上）",
 	"doctor.input.none":             "沒有給出輸入文件夾",
 	"doctor.input.none.fix":         "像 fupan run 一樣給出：fupan doctor DIR -o OUT",
 	"doctor.input.ok":               "%s：可以讀取，有 %d 個工作簿",
