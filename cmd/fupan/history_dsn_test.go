@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 // A libpq key=value connection string is not a file name: fupan refuses it
@@ -24,13 +27,15 @@ func TestHistoryConnectionStringRefused(t *testing.T) {
 	if code != 2 || strings.Contains(stdout+stderr+string(b), "S3cretPW9") || !strings.Contains(stderr, "postgres://") || !strings.Contains(stderr, "PGPASSWORD") {
 		t.Fatalf("run: exit %d\nstdout:\n%s\nstderr:\n%s\nsummary.json:\n%s", code, stdout, stderr, b)
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), "=") {
-			t.Errorf("a folder was made after the connection string: %s", e.Name())
-		}
+	hist := filepath.Join(dir, "h.sqlite")
+	if db, err := sqlite.Open(context.Background(), hist, sqlite.Options{}); err != nil {
+		t.Fatal(err)
+	} else {
+		_ = db.Close()
 	}
 	for _, args := range [][]string{
+		{"history", "copy", hist, dsn},
+		{"history", "copy", dsn, hist},
 		{"history", "--history", dsn},
 		{"history", "--history", "dbname=fupan sslmode=disable"},
 		{"doctor", "--offline", "--history", dsn},
@@ -38,6 +43,12 @@ func TestHistoryConnectionStringRefused(t *testing.T) {
 		stdout, stderr, code := runCLI(t, args...)
 		if code == 0 || strings.Contains(stdout+stderr, "S3cretPW9") || strings.Contains(stdout+stderr, "dbname=fupan") || !strings.Contains(stdout+stderr, "postgres://") {
 			t.Errorf("%v: exit %d\nstdout:\n%s\nstderr:\n%s", args, code, stdout, stderr)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "=") {
+			t.Errorf("a file or folder was made after the connection string: %s", e.Name())
 		}
 	}
 }

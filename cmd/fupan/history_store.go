@@ -95,6 +95,10 @@ func site(c *cli.Context) string {
 // openStore opens the history at path: a postgres:// URL, or an SQLite
 // file. Read-only opens neither create nor migrate it.
 func openStore(ctx context.Context, path string, readOnly bool, passwordEnv string) (fupan.History, error) {
+	// Every caller checks first; this is what a new one forgetting would leak.
+	if err := checkHistoryLocation(path); err != nil {
+		return nil, err
+	}
 	if postgres.IsURL(path) {
 		db, err := postgres.Open(ctx, path, postgres.Options{ReadOnly: readOnly, PasswordEnv: passwordEnv})
 		if err != nil {
