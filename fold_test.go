@@ -23,6 +23,8 @@ var twWords = [][2]string{
 	// fupan serve's login.
 	{"登入", "登录"}, {"登出", "退出登录"}, {"工作阶段", "会话"}, {"存取", "访问"}, {"位址", "地址"}, {"伺服器", "服务器"},
 	{"回应", "响应"}, {"传回", "返回"}, {"身分", "身份"}, {"群组", "组"}, {"检视", "查看"}, {"联络", "联系"},
+	// fupan doctor's PostgreSQL checks.
+	{"配置档", "配置文件"}, {"连线字串", "连接串"}, {"使用者", "用户"}, {"连接埠", "端口"}, {"连线", "连接"}, {"变数", "变量"},
 }
 
 // foldsTo reports whether a Traditional text, folded, is its Simplified one.

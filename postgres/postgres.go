@@ -36,6 +36,12 @@ var (
 	ErrPasswordInURL = errors.New("the URL holds a password: remove it, and give it in the environment (PGPASSWORD, or the variable password_env: in fupan.yaml names)")
 	ErrNewerSchema   = errors.New("the history was written by a newer fupan: update fupan, or use another --history")
 	ErrNotURL        = errors.New("not a postgres:// URL")
+	// ErrOlderSchema is, for a read-only open, a history an older fupan
+	// wrote: the next run or report brings it up to date.
+	ErrOlderSchema = errors.New("the history was written by an older fupan")
+	// ErrNoHistory is, for a read-only open, a database that holds no
+	// history yet: the first run or report makes it.
+	ErrNoHistory = errors.New("the database holds no history yet: the first fupan run or report makes it")
 )
 
 // Options steer Open.

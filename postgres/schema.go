@@ -167,8 +167,11 @@ func (h *DB) prepare(ctx context.Context, readOnly bool) error {
 		return fmt.Errorf("%w (schema %d, this fupan knows up to %d)", ErrNewerSchema, version, SchemaVersion)
 	}
 	if readOnly {
+		if version == 0 {
+			return ErrNoHistory
+		}
 		if version < SchemaVersion {
-			return fmt.Errorf("the history has schema %d: run fupan run or report once with it to bring it to %d", version, SchemaVersion)
+			return fmt.Errorf("%w: the history has schema %d: run fupan run or report once with it to bring it to %d", ErrOlderSchema, version, SchemaVersion)
 		}
 		return nil
 	}

@@ -75,7 +75,7 @@ const tradSimpPairs = "" +
 	// fupan doctor's texts (cmd/fupan/doctor.go).
 	"創创組组絡络給给統统網网讓让邊边鎖锁鐘钟顯显驛驿裝装級级" +
 	// fupan serve's login.
-	"絕绝鑰钥織织瀏浏憑凭釘钉飛飞階阶"
+	"許许牆墙絕绝鑰钥織织瀏浏憑凭釘钉飛飞階阶"
 
 // foldOnlyPairs fold to a form Traditional writes too (制, 台, 并, 里): for
 // matching, but never evidence that a text is Simplified.

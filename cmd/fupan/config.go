@@ -204,7 +204,7 @@ func loadConfig(c *cli.Context, untrusted []string) (fileConfig, string, error) 
 	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, path, usageErrorf("config %s: %v", path, err)
+		return fileConfig{}, path, usageErrorf("config %s: %v", path, readableConfigError(err))
 	}
 	if fc.Mail != nil && fc.Mail.SMTP.CAFile != "" {
 		if err := trustConfig(fc.Mail.SMTP.CAFile, untrusted); err != nil {

@@ -186,14 +186,26 @@ func (o doctorOptions) check(ctx context.Context) doctorReport {
 		o.Built = currentBuild().BuildDate
 	}
 	d := &doctor{o: o}
-	fc, cfgPath := d.checkConfig()
+	fc, cfgPath, cfgOK := d.checkConfig()
 	d.checkInput()
 	d.checkOutput()
-	d.checkHistory(ctx, fc, cfgPath)
+	// A config that cannot be read says nothing of what run would use: its
+	// defaults checked instead would pass for the configured settings.
+	if cfgOK || d.o.History != "" || d.o.NoHistory {
+		d.checkHistory(ctx, fc, cfgPath)
+	} else {
+		d.add("history", statusSkipped, "doctor.config.skipped")
+	}
 	d.checkFont()
-	d.checkSMTP(ctx, fc)
-	d.checkRobots(ctx, fc)
-	d.checkTimezone(fc)
+	if cfgOK {
+		d.checkSMTP(ctx, fc)
+		d.checkRobots(ctx, fc)
+		d.checkTimezone(fc)
+	} else {
+		for _, check := range []string{"smtp", "robot", "timezone"} {
+			d.add(check, statusSkipped, "doctor.config.skipped")
+		}
+	}
 	d.checkClock()
 	rep := doctorReport{Checks: d.results}
 	for _, c := range rep.Checks {

@@ -30,8 +30,11 @@ func (d *doctor) untrusted() []string {
 }
 
 // checkConfig finds the config as run does, and judges it as run would.
-func (d *doctor) checkConfig() (fileConfig, string) {
-	path := d.o.Config
+//
+// ok is false where a config was found that cannot be used: the checks that
+// depend on it are then skipped.
+func (d *doctor) checkConfig() (fc fileConfig, path string, ok bool) {
+	path = d.o.Config
 	if path == "" {
 		for _, p := range []string{systemConfig, "fupan.yaml"} {
 			if _, err := os.Stat(p); err == nil {
@@ -42,23 +45,23 @@ func (d *doctor) checkConfig() (fileConfig, string) {
 	}
 	if path == "" {
 		d.add("config", statusWarning, "doctor.config.none", systemConfig).fix(d.o.Lang, "doctor.config.none.fix", systemConfig)
-		return fileConfig{}, ""
+		return fileConfig{}, "", true
 	}
 	if err := trustConfig(path, d.untrusted()); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			d.add("config", statusFail, "doctor.config.bad", path, err).fix(d.o.Lang, "doctor.config.none.fix", path)
-			return fileConfig{}, ""
+			return fileConfig{}, "", false
 		}
 		d.add("config", statusFail, "doctor.config.refused", path, err).fix(d.o.Lang, "doctor.config.refused.fix")
-		return fileConfig{}, ""
+		return fileConfig{}, "", false
 	}
 	fc, err := decodeConfig(path)
 	if err != nil {
 		d.add("config", statusFail, "doctor.config.bad", path, err).fix(d.o.Lang, "doctor.config.bad.fix")
-		return fileConfig{}, ""
+		return fileConfig{}, "", false
 	}
 	d.add("config", statusOK, "doctor.config.found", path)
-	return fc, path
+	return fc, path, true
 }
 
 // decodeConfig reads fupan.yaml as loadConfig does: unknown keys refused,
@@ -73,7 +76,7 @@ func decodeConfig(path string) (fileConfig, error) {
 	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, err
+		return fileConfig{}, readableConfigError(err)
 	}
 	return fc, nil
 }
@@ -184,6 +187,15 @@ func (d *doctor) checkHistory(ctx context.Context, fc fileConfig, cfgPath string
 	path := d.historyFile(fc, cfgPath)
 	if path == "" {
 		d.add("history", statusSkipped, "doctor.history.none")
+		return
+	}
+	if err := checkHistoryLocation(path); err != nil {
+		d.add("history", statusFail, "doctor.history.dsn").fix(d.o.Lang, "doctor.history.pgpassword.fix")
+		return
+	}
+	if postgres.IsURL(path) {
+		// As openServerHistory: the config's password_env, whichever URL.
+		d.checkServerHistory(ctx, path, fc.History.PasswordEnv)
 		return
 	}
 	if err := outsideTeamFolders(path, d.untrusted()); err != nil {

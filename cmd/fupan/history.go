@@ -55,6 +55,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 		return "", false, nil
 	}
 	if p := c.String("history"); p != "" {
+		if err := checkHistoryLocation(p); err != nil {
+			return "", false, usageError("--history: " + err.Error())
+		}
 		return p, true, nil
 	}
 	fc, cfg, err := loadConfig(c, untrustedFolders(c))
@@ -63,6 +66,9 @@ func historyPath(c *cli.Context, out string, use historyUse) (path string, expli
 	}
 	if fc.History.Location != "" {
 		p := fc.History.Location
+		if err := checkHistoryLocation(p); err != nil {
+			return "", false, usageErrorf("config %s: history: %v", cfg, err)
+		}
 		if !filepath.IsAbs(p) && !postgres.IsURL(p) {
 			p = filepath.Join(filepath.Dir(cfg), p)
 		}

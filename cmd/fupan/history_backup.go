@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/postgres"
 	"github.com/fupan-review/fupan/sqlite"
+	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,16 +32,34 @@ Examples:
   fupan history backup /backup/fupan-history-2025-10.sqlite
   fupan history backup /srv/复盘报告/fupan-history.backup.sqlite   # daily, from cron
 
+A PostgreSQL history is backed up with pg_dump (pg_dump -Fc -f FILE.dump URL);
+history backup refuses it, or with --skip-postgres (the nightly timer) does
+nothing and says so.
+
 Exit status: 0 written, 1 the history cannot be read or FILE written (its
 folder missing), 2 bad usage (no FILE, FILE the history itself or a file that
 is not a backup, without --force).`,
 		Flags: append(historyFlags(),
 			&cli.StringFlag{Name: "config", Usage: "read settings from `FILE`"},
-			&cli.BoolFlag{Name: "force", Usage: "replace FILE even when it is not an earlier backup"}),
+			&cli.BoolFlag{Name: "force", Usage: "replace FILE even when it is not an earlier backup"},
+			&cli.BoolFlag{Name: "skip-postgres", Usage: "where the history is PostgreSQL's, do nothing and say so (exit 0): for a nightly timer shared by SQLite and PostgreSQL sites"}),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 || c.Args().First() == "" {
 				return usageError("history backup takes FILE")
+			}
+			// A PostgreSQL history is pg_dump's to back up: no need to
+			// connect to say so.
+			path, _, err := historyPath(c, "", historyNeeded)
+			if err != nil {
+				return err
+			}
+			if postgres.IsURL(path) {
+				if c.Bool("skip-postgres") {
+					zerolog.Ctx(c.Context).Info().Str("history", postgres.Redact(path)).Msg("the history is a PostgreSQL database, backed up with pg_dump (docs/install.md): nothing to do")
+					return nil
+				}
+				return usageError(pgDumpAdvice(postgres.Redact(path), c.Args().First()))
 			}
 			db, _, err := openHistory(c, "", historyNeeded)
 			if err != nil {
@@ -60,7 +82,7 @@ type historyBackupOptions struct {
 func (o historyBackupOptions) run(ctx context.Context, stdout io.Writer) error {
 	b, ok := o.DB.(backupStore)
 	if !ok {
-		return usageErrorf("history %s is a PostgreSQL database: back it up with pg_dump (pg_dump -Fc -f %s DBNAME), not fupan history backup", o.DB.Path(), o.File)
+		return usageError(pgDumpAdvice(o.DB.Path(), o.File))
 	}
 	if err := b.Backup(ctx, o.File, sqlite.BackupOptions{Force: o.Force}); err != nil {
 		code := exitFailed
@@ -71,4 +93,11 @@ func (o historyBackupOptions) run(ctx context.Context, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, printable(o.File))
 	return nil
+}
+
+// pgDumpAdvice says how to back a PostgreSQL history up: pg_dump's custom
+// format, to a .dump (a .sqlite name would pass for an SQLite history).
+func pgDumpAdvice(url, file string) string {
+	dump := strings.TrimSuffix(file, filepath.Ext(file)) + ".dump"
+	return fmt.Sprintf("history %s is a PostgreSQL database: back it up with pg_dump, not fupan history backup: pg_dump -Fc -f %s '%s' (restore with pg_restore; see docs/install.md)", url, dump, url)
 }

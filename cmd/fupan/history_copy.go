@@ -65,6 +65,11 @@ type historyCopyOptions struct {
 }
 
 func (o historyCopyOptions) run(ctx context.Context, stdout io.Writer) error {
+	for _, loc := range []string{o.From, o.To} {
+		if err := checkHistoryLocation(loc); err != nil {
+			return usageError("history copy: " + err.Error())
+		}
+	}
 	if !postgres.IsURL(o.From) {
 		if err := historyExists(o.From); err != nil {
 			return err

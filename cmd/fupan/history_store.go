@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
+	"strings"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
@@ -52,6 +54,24 @@ func (h *historyConfig) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// connectionString matches libpq's key=value form ("host=/tmp/pg user=fupan
+// password=…"), which fupan does not take: as a file name it would make
+// folders named after it and carry its password into logs and summary.json.
+var connectionString = regexp.MustCompile(`(?i)(^|[\s;])(host|hostaddr|port|user|dbname|password|sslmode|sslrootcert)\s*=`)
+
+// errConnectionString refuses a key=value connection string, never
+// repeating it: it may hold a password.
+var errConnectionString = errors.New("a key=value connection string is not taken (not shown: it may hold a password): give a postgres:// URL, e.g. postgres://fupan@db.example.com/fupan?sslmode=verify-full, with the password in PGPASSWORD or the variable history: password_env: names")
+
+// checkHistoryLocation refuses a history location that is a key=value
+// connection string rather than a file or a postgres:// URL.
+func checkHistoryLocation(loc string) error {
+	if !postgres.IsURL(loc) && (connectionString.MatchString(loc) || strings.Contains(strings.ToLower(loc), "password=")) {
+		return errConnectionString
+	}
+	return nil
+}
+
 // historyPasswordEnv is the variable fupan.yaml names for a PostgreSQL
 // history's password; "" is PGPASSWORD.
 func historyPasswordEnv(c *cli.Context) string {
@@ -75,6 +95,10 @@ func site(c *cli.Context) string {
 // openStore opens the history at path: a postgres:// URL, or an SQLite
 // file. Read-only opens neither create nor migrate it.
 func openStore(ctx context.Context, path string, readOnly bool, passwordEnv string) (fupan.History, error) {
+	// Every caller checks first; this is what a new one forgetting would leak.
+	if err := checkHistoryLocation(path); err != nil {
+		return nil, err
+	}
 	if postgres.IsURL(path) {
 		db, err := postgres.Open(ctx, path, postgres.Options{ReadOnly: readOnly, PasswordEnv: passwordEnv})
 		if err != nil {
