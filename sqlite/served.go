@@ -9,18 +9,10 @@ import (
 	"github.com/fupan-review/fupan"
 )
 
-// Filed is a recorded review as fupan serve's pages read it: the entry, the
-// run's output folder and input file that recorded it (empty where an
-// earlier fupan or report did), and its findings by severity.
-type Filed struct {
-	Entry
-	Output   string
-	Input    string
-	Errors   int
-	Warnings int
-}
+// Filed is a recorded review as fupan serve's pages read it.
+type Filed = fupan.Filed
 
-const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at, output, input, errors, warnings`
+const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at, output, input, errors, warnings`
 
 func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
 	rows, err := h.db.QueryContext(ctx, query, args...)
@@ -33,7 +25,7 @@ func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed,
 		var f Filed
 		var start, end, recorded string
 		var summary []byte
-		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &summary, &recorded,
+		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &f.Site, &summary, &recorded,
 			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
 			return nil, &Error{Path: h.path, Op: "read", Err: err}
 		}
@@ -90,12 +82,7 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 }
 
 // OpenAction is an action of a team's latest review not marked done.
-type OpenAction struct {
-	Item, Owner, DueText, Status string
-	Due                          fupan.Date
-	Period                       string
-	PeriodEnd                    fupan.Date
-}
+type OpenAction = fupan.OpenAction
 
 // OpenActions are the actions of the team's latest recorded review that are
 // not done, in the order the team wrote them.

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/web"
 	"github.com/rs/zerolog"
@@ -66,8 +68,8 @@ others reach without a login included).`,
 			if err != nil {
 				return err
 			}
-			if o.Config.History != nil {
-				defer func() { _ = o.Config.History.Close() }()
+			if h, ok := o.Config.History.(io.Closer); ok {
+				defer func() { _ = h.Close() }()
 			}
 			return o.run(c.Context)
 		},
@@ -151,7 +153,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 
 // serveHistory opens the history read-only: --history or history:, else
 // the one run writes beside the first OUT where it is there.
-func serveHistory(c *cli.Context) (*sqlite.DB, error) {
+func serveHistory(c *cli.Context) (fupan.History, error) {
 	hist, problem, err := openHistory(c, "", historyRead)
 	if err != nil {
 		return nil, err
@@ -160,12 +162,7 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 		return nil, cli.Exit(problem.Error(), exitFailed)
 	}
 	if hist != nil {
-		db, ok := hist.(*sqlite.DB)
-		if !ok {
-			_ = hist.Close()
-			return nil, cli.Exit(fmt.Sprintf("fupan serve reads a SQLite history for now, not %s: run serve at one site with its SQLite file, or copy the shared history into one (fupan history copy)", hist.Path()), exitBadUsage)
-		}
-		return db, nil
+		return hist, nil
 	}
 	if c.Bool("no-history") {
 		return nil, nil
