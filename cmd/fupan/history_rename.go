@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -199,6 +201,10 @@ func (o historyRenameOptions) backup(ctx context.Context) (string, error) {
 	dest, err := filepath.Abs(strings.TrimSuffix(defaultHistory, filepath.Ext(defaultHistory)) + stamp)
 	if err != nil {
 		return "", err
+	}
+	// A backup never replaces an earlier one, nor is copied into it.
+	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s is there already: wait a moment and run the rename again", dest)
 	}
 	to, err := sqlite.Open(ctx, dest, sqlite.Options{})
 	if err != nil {

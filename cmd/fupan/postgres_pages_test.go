@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historytest"
 	"github.com/fupan-review/fupan/internal/pgtest"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/xlsx"
@@ -123,5 +125,38 @@ func TestPostgresServeRenameNext(t *testing.T) {
 	stdout, stderr, code = runCLI(t, "next", filepath.Join(root, "out", "2025Q3"), "-o", filepath.Join(root, "next"), "--history", db)
 	if code != 0 || !strings.Contains(stdout, "华南区_2025Q4.xlsx") || !strings.Contains(stderr, "last good review") || !strings.Contains(stderr, `"from_period":"2025Q2"`) {
 		t.Fatalf("next over PostgreSQL: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// A rename of a PostgreSQL history whose backup's name is taken already
+// renames nothing, rather than copy into the earlier file.
+func TestPostgresRenameBackupTaken(t *testing.T) {
+	db := pgtest.Database(t)
+	ctx := context.Background()
+	h, err := openStore(ctx, db, false, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = h.Close() }()
+	rv := historytest.Review("华北销售部", "2025Q3", "bj.xlsx", 1)
+	if err := h.Record(ctx, historytest.Recording(rv, "北京", time.Time{})); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
+	taken := "fupan-history.before-rename-" + now.Format("20060102-150405.000000") + ".sqlite"
+	if err := os.WriteFile(taken, []byte("an earlier backup"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := historyRenameOptions{DB: h, Identity: fupan.Identity{}, Old: "华北销售部", New: "华北事业部", Now: now}
+	err = o.run(ctx, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "no backup, nothing renamed") || !strings.Contains(err.Error(), "is there already") {
+		t.Fatalf("rename over a taken backup name: %v", err)
+	}
+	if b, _ := os.ReadFile(taken); string(b) != "an earlier backup" {
+		t.Error("the earlier backup was written over")
+	}
+	if keys, err := h.TeamKeys(ctx); err != nil || keys["华北销售部"] == "" {
+		t.Errorf("renamed without a backup: %v (%v)", keys, err)
 	}
 }
