@@ -30,7 +30,7 @@ func TestLayout(t *testing.T) {
 		"robot":     {"internal/secret"},
 		"login":     {},
 		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
-		"web":       {"", "catalog", "templates", "chart", "xlsx", "sqlite", "batch", "login"},
+		"web":       {"", "catalog", "templates", "chart", "xlsx", "batch", "login"},
 	}
 	for dir, ok := range allowed {
 		own := map[string]bool{}

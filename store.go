@@ -51,6 +51,20 @@ type History interface {
 	LastReminded(ctx context.Context, robotID, teamKey, item, state string) (string, error)
 	MarkReminded(ctx context.Context, robotID, teamKey, item, state, day string) error
 	ForgetReminded(ctx context.Context, robotID, teamKey, item, state string) error
+
+	// Rename puts every review of team key from under key to, and its team
+	// name to name (unless ""), in one transaction. Where both keys hold a
+	// period, the review recorded later is kept (on a tie, to's) and the
+	// other listed in Dropped. The record of reminders follows.
+	Rename(ctx context.Context, from, to, name string) (Renamed, error)
+	// TeamKeys are the keys the history holds reviews under, with the name
+	// of each key's latest review.
+	TeamKeys(ctx context.Context) (map[string]string, error)
+	// LastReview is a team's latest recorded review with the rows the next
+	// period's workbook is made from; nil where the history holds none.
+	LastReview(ctx context.Context, teamKey string) (*Review, error)
+
+	HistoryPages
 }
 
 // HistorySnapshot is the history as it stood when it was taken: a run looks

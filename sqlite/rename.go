@@ -4,21 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/fupan-review/fupan"
 )
 
-// Dropped is a review a rename left out: both names had the period, and
-// the other one was recorded later.
-type Dropped struct {
-	Team   string `json:"team"`
-	Period string `json:"period"`
-	File   string `json:"file"`
-}
+// Dropped is a review a rename left out.
+type Dropped = fupan.Dropped
 
 // Renamed is what a rename did.
-type Renamed struct {
-	Moved   int       `json:"moved"`   // reviews now under the new key
-	Dropped []Dropped `json:"dropped"` // reviews a period of both names left out
-}
+type Renamed = fupan.Renamed
 
 // Rename puts every review of team key from under key to, and its team name
 // to name, in one transaction: a process killed at any moment leaves the
@@ -43,7 +37,7 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 	// Periods of both: the one recorded earlier goes (on a tie, the old
 	// name's: the new one was recorded under the rename it asked for).
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.team, a.period, a.file, b.id, b.team, b.file, a.recorded_at <= b.recorded_at
-		FROM reviews a JOIN reviews b ON a.period = b.period WHERE a.team_key = ? AND b.team_key = ?`, from, to)
+		FROM reviews a JOIN reviews b ON a.period = b.period WHERE a.team_key = ? AND b.team_key = ? ORDER BY a.period`, from, to)
 	if err != nil {
 		return fail(err)
 	}

@@ -9,18 +9,10 @@ import (
 	"github.com/fupan-review/fupan"
 )
 
-// Filed is a recorded review as fupan serve's pages read it: the entry, the
-// run's output folder and input file that recorded it (empty where an
-// earlier fupan or report did), and its findings by severity.
-type Filed struct {
-	Entry
-	Output   string
-	Input    string
-	Errors   int
-	Warnings int
-}
+// Filed is a recorded review as fupan serve's pages read it.
+type Filed = fupan.Filed
 
-const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, summary, recorded_at, output, input, errors, warnings`
+const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at, output, input, errors, warnings`
 
 func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
 	rows, err := h.db.QueryContext(ctx, query, args...)
@@ -33,7 +25,7 @@ func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed,
 		var f Filed
 		var start, end, recorded string
 		var summary []byte
-		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &summary, &recorded,
+		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &f.Site, &summary, &recorded,
 			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
 			return nil, &Error{Path: h.path, Op: "read", Err: err}
 		}
@@ -79,8 +71,9 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 }
 
 // Generation changes whenever a review is recorded, replaced or forgotten:
-// the newest id and the count, both read from indexes. A page that reads
-// the whole history keeps its answer while the generation stays.
+// the newest id and the count, both read from indexes (a replacement gets a
+// new id: record). A page that reads the whole history keeps its answer
+// while the generation stays.
 func (h *DB) Generation(ctx context.Context) (string, error) {
 	var maxID, n int64
 	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
@@ -90,12 +83,7 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 }
 
 // OpenAction is an action of a team's latest review not marked done.
-type OpenAction struct {
-	Item, Owner, DueText, Status string
-	Due                          fupan.Date
-	Period                       string
-	PeriodEnd                    fupan.Date
-}
+type OpenAction = fupan.OpenAction
 
 // OpenActions are the actions of the team's latest recorded review that are
 // not done, in the order the team wrote them.

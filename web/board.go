@@ -9,7 +9,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/templates"
 )
 
@@ -76,7 +75,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	var sums []fupan.Summary
 	for i := 0; i < len(recs); i++ {
 		rec := recs[i]
-		var prev *sqlite.Filed
+		var prev *fupan.Filed
 		if i+1 < len(recs) && recs[i+1].TeamKey == rec.TeamKey {
 			prev = &recs[i+1]
 			i++
@@ -136,7 +135,7 @@ func rankTeams(rows []teamRow) {
 	})
 }
 
-func newTeamRow(rec sqlite.Filed, prev *sqlite.Filed, l catalog.Lang) teamRow {
+func newTeamRow(rec fupan.Filed, prev *fupan.Filed, l catalog.Lang) teamRow {
 	row := teamRow{Key: rec.TeamKey, Team: rec.Team, Period: rec.Period, Errors: rec.Errors, Met: "—", Mean: "—", Done: "—"}
 	now, err := rec.Figures()
 	if err != nil {
@@ -223,7 +222,7 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 	l := s.lang(w, r)
 	d := teamData{Key: key, Team: list[len(list)-1].Team}
 	for i := len(list) - 1; i >= 0; i-- {
-		var prev *sqlite.Filed
+		var prev *fupan.Filed
 		if i > 0 {
 			prev = &list[i-1]
 		}
@@ -253,7 +252,7 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 
 // latestTwo is the history's LatestTwo, kept while the history's generation
 // stays: the whole history is read once per run, not once per page.
-func (s *Server) latestTwo(ctx context.Context) ([]sqlite.Filed, error) {
+func (s *Server) latestTwo(ctx context.Context) ([]fupan.Filed, error) {
 	gen, err := s.cfg.History.Generation(ctx)
 	if err != nil {
 		return nil, err
@@ -276,13 +275,13 @@ func (s *Server) latestTwo(ctx context.Context) ([]sqlite.Filed, error) {
 type boardCache struct {
 	mu   sync.Mutex
 	gen  string
-	recs []sqlite.Filed
+	recs []fupan.Filed
 }
 
 // latestPeriod is the period of the latest review (by its end, then the
 // shorter period): what the dashboard shows.
-func latestPeriod(recs []sqlite.Filed) string {
-	var best *sqlite.Filed
+func latestPeriod(recs []fupan.Filed) string {
+	var best *fupan.Filed
 	for i := range recs {
 		r := &recs[i]
 		if best == nil || best.End.Before(r.End) || (r.End == best.End && best.Start.Before(r.Start)) {

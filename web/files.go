@@ -13,9 +13,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -148,7 +148,7 @@ func (s *Server) serveInside(w http.ResponseWriter, r *http.Request, out, rel, c
 // entryOf is the summary.json entry of the run that recorded a review: its
 // output folder where the history names one that is served, else any served
 // folder's entry of the same workbook (by SHA-256).
-func (s *Server) entryOf(rec sqlite.Filed) (string, *batch.Entry) {
+func (s *Server) entryOf(rec fupan.Filed) (string, *batch.Entry) {
 	outs := s.outs
 	for _, o := range s.outs {
 		if o == rec.Output {

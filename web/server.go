@@ -17,7 +17,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/sqlite"
 )
 
 // Config is what a server serves and how.
@@ -25,7 +24,7 @@ type Config struct {
 	// Outs are the output folders of run and watch whose files are served.
 	Outs []string
 	// History is the review history; nil serves checks and runs only.
-	History  *sqlite.DB
+	History  fupan.HistoryPages
 	Identity fupan.Identity
 	// Settings check an upload as the batch checks a workbook: the reader's
 	// limits (size, unzip, cells, text) and the analysis options.

@@ -6,7 +6,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/chart"
-	"github.com/fupan-review/fupan/sqlite"
 )
 
 // A team's trend is laid out by package chart, as the PDF's trend panels
@@ -24,7 +23,7 @@ type trendPanel struct {
 // teamTrends are a team's capped mean achievement and task completion
 // across its recorded periods (oldest first), a panel each; none without a
 // period.
-func teamTrends(list []sqlite.Filed, l catalog.Lang) []trendPanel {
+func teamTrends(list []fupan.Filed, l catalog.Lang) []trendPanel {
 	if len(list) == 0 {
 		return nil
 	}

@@ -3,14 +3,18 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
@@ -54,11 +58,7 @@ that are like it are listed).`,
 				return err
 			}
 			defer func() { _ = db.Close() }()
-			sq, ok := db.(*sqlite.DB)
-			if !ok {
-				return failedErrorf("history rename works on a SQLite history for now, not on %s: rename there with SQL after pg_dump, or copy it into a SQLite file, rename and copy it back (fupan history copy)", db.Path())
-			}
-			o := historyRenameOptions{DB: sq, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
+			o := historyRenameOptions{DB: db, Identity: id, JSON: c.Bool("json"), Now: time.Now()}
 			if !c.Bool("aliases") {
 				o.Old, o.New = c.Args().Get(0), c.Args().Get(1)
 			}
@@ -70,7 +70,7 @@ that are like it are listed).`,
 // historyRenameOptions are a rename (Old to New), or, with neither, every
 // alias of the identity applied.
 type historyRenameOptions struct {
-	DB       *sqlite.DB
+	DB       fupan.History
 	Identity fupan.Identity
 	Old, New string
 	JSON     bool
@@ -139,10 +139,10 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 		return err
 	}
 	type done struct {
-		From    string           `json:"from"`
-		To      string           `json:"to"`
-		Moved   int              `json:"moved"`
-		Dropped []sqlite.Dropped `json:"dropped"`
+		From    string          `json:"from"`
+		To      string          `json:"to"`
+		Moved   int             `json:"moved"`
+		Dropped []fupan.Dropped `json:"dropped"`
 	}
 	list := []done{}
 	backup := ""
@@ -152,9 +152,8 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 		}
 		if backup == "" {
 			// Once, before the first change: the history as it was.
-			path := o.DB.Path()
-			backup = strings.TrimSuffix(path, filepath.Ext(path)) + ".before-rename-" + o.Now.Format("20060102-150405.000000") + ".sqlite"
-			if err := o.DB.Backup(ctx, backup, sqlite.BackupOptions{}); err != nil {
+			var err error
+			if backup, err = o.backup(ctx); err != nil {
 				return failedError("no backup, nothing renamed: " + err.Error())
 			}
 			zerolog.Ctx(ctx).Info().Str("backup", backup).Msg("history backed up before the rename")
@@ -183,4 +182,41 @@ func (o historyRenameOptions) run(ctx context.Context, stdout io.Writer) error {
 		fmt.Fprintln(stdout, catalog.T(l, "history.renamed.none"))
 	}
 	return nil
+}
+
+// backup keeps the history as it was before a rename: a SQLite history
+// beside itself, a PostgreSQL one copied whole into a SQLite file in the
+// working folder (the server's own backups aside, the user has it at hand).
+func (o historyRenameOptions) backup(ctx context.Context) (string, error) {
+	stamp := ".before-rename-" + o.Now.Format("20060102-150405.000000") + ".sqlite"
+	if db, ok := o.DB.(*sqlite.DB); ok {
+		path := db.Path()
+		dest := strings.TrimSuffix(path, filepath.Ext(path)) + stamp
+		return dest, db.Backup(ctx, dest, sqlite.BackupOptions{})
+	}
+	ex, ok := o.DB.(fupan.HistoryExport)
+	if !ok {
+		return "", fmt.Errorf("%s cannot be backed up", o.DB.Path())
+	}
+	dest, err := filepath.Abs(strings.TrimSuffix(defaultHistory, filepath.Ext(defaultHistory)) + stamp)
+	if err != nil {
+		return "", err
+	}
+	// A backup never replaces an earlier one, nor is copied into it.
+	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s is there already: wait a moment and run the rename again", dest)
+	}
+	to, err := sqlite.Open(ctx, dest, sqlite.Options{})
+	if err != nil {
+		return "", err
+	}
+	_, err = batch.CopyHistory(ctx, ex, to, false)
+	if cerr := to.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(dest)
+		return "", fmt.Errorf("copying %s into %s: %w", o.DB.Path(), dest, err)
+	}
+	return dest, nil
 }

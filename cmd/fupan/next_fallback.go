@@ -41,23 +41,13 @@ func failedTeams(sum *batch.Summary, kept []batch.Entry, id fupan.Identity) []ba
 	return out
 }
 
-// lastReviewer is a history that gives a team's last review with the rows
-// a next workbook is made from (the SQLite one).
-type lastReviewer interface {
-	LastReview(ctx context.Context, teamKey string) (*fupan.Review, error)
-}
-
 // lastGood is each failed team's latest review in the history, by team key;
 // a team the history holds none of is left out.
 func lastGood(ctx context.Context, h fupan.History, failed []batch.Entry, id fupan.Identity) (map[string]*fupan.Review, error) {
 	out := map[string]*fupan.Review{}
-	db, ok := h.(lastReviewer)
-	if !ok && len(failed) > 0 {
-		return nil, fmt.Errorf("the next workbook of a team whose workbook failed is made from its last review in a SQLite history; %s cannot give it yet", h.Path())
-	}
 	for _, e := range failed {
 		key := id.TeamKey(e.Team)
-		rv, err := db.LastReview(ctx, key)
+		rv, err := h.LastReview(ctx, key)
 		if err != nil {
 			return nil, err
 		}

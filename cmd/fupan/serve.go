@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/web"
 	"github.com/rs/zerolog"
@@ -65,8 +67,8 @@ others reach without a login included).`,
 			if err != nil {
 				return err
 			}
-			if o.Config.History != nil {
-				defer func() { _ = o.Config.History.Close() }()
+			if h, ok := o.Config.History.(io.Closer); ok {
+				defer func() { _ = h.Close() }()
 			}
 			return o.run(c.Context)
 		},
@@ -150,7 +152,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 
 // serveHistory opens the history read-only: --history or history:, else
 // the one run writes beside the first OUT where it is there.
-func serveHistory(c *cli.Context) (*sqlite.DB, error) {
+func serveHistory(c *cli.Context) (fupan.History, error) {
 	hist, problem, err := openHistory(c, "", historyRead)
 	if err != nil {
 		return nil, err
@@ -159,12 +161,7 @@ func serveHistory(c *cli.Context) (*sqlite.DB, error) {
 		return nil, failedError(problem.Error())
 	}
 	if hist != nil {
-		db, ok := hist.(*sqlite.DB)
-		if !ok {
-			_ = hist.Close()
-			return nil, usageErrorf("fupan serve reads a SQLite history for now, not %s: run serve at one site with its SQLite file, or copy the shared history into one (fupan history copy)", hist.Path())
-		}
-		return db, nil
+		return hist, nil
 	}
 	if c.Bool("no-history") {
 		return nil, nil

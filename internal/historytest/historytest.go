@@ -36,6 +36,9 @@ func Run(t *testing.T, open Open) {
 		{"TwoWritersOnePeriod", testTwoWriters},
 		{"SnapshotIsolated", testSnapshot},
 		{"TeamKeysAsBytes", testTeamKeysAsBytes},
+		{"Served", testServed},
+		{"Rename", testRename},
+		{"LastReview", testLastReview},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := open(t)

@@ -1,0 +1,105 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/fupan-review/fupan"
+)
+
+// The queries of fupan serve's pages, in the shape of sqlite/served.go: one
+// dashboard over every site's teams is what a shared history is for.
+
+const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at, output, input, errors, warnings`
+
+func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]fupan.Filed, error) {
+	var out []fupan.Filed
+	err := each(ctx, h.db, query, args, func(rows *sql.Rows) error {
+		var f fupan.Filed
+		var start, end, recorded string
+		var summary []byte
+		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &f.Site, &summary, &recorded,
+			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
+			return err
+		}
+		if !json.Valid(summary) {
+			return fmt.Errorf("%w: summary of %s %s", fupan.ErrHistoryDamaged, f.Team, f.Period)
+		}
+		f.Summary = summary
+		f.Start, f.End = isoDate(start), isoDate(end)
+		f.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
+		out = append(out, f)
+		return nil
+	})
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
+}
+
+// LatestTwo is each team's latest two recorded periods, newest first within
+// a team; the window sorts ids and dates only, as SQLite's does.
+func (h *DB) LatestTwo(ctx context.Context) ([]fupan.Filed, error) {
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE id IN (
+		SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews) w
+		WHERE n <= 2) ORDER BY team_key, period_end DESC, period_start DESC`)
+}
+
+// TeamFiled is every recorded period of one team, oldest first.
+func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]fupan.Filed, error) {
+	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = $1 ORDER BY period_end, period_start DESC`, teamKey)
+}
+
+// historyTables are the tables of a history, for its size: the database may
+// hold other things besides.
+var historyTables = []string{"reviews", "findings", "plan_rows", "tracking_rows", "outcome_rows", "action_rows", "reminders", "followup_rows", "schema_version"}
+
+// Size is the bytes the history's tables take, their indexes included.
+func (h *DB) Size(ctx context.Context) (int64, error) {
+	var size int64
+	err := h.db.QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(to_regclass(t))), 0)::bigint FROM unnest($1::text[]) t`,
+		historyTables).Scan(&size)
+	if err != nil {
+		return 0, h.fail("read", err)
+	}
+	return size, nil
+}
+
+// Generation changes whenever a review is recorded, replaced or forgotten.
+// A replaced review keeps its id here (an upsert, where SQLite deletes and
+// inserts), so the sum of the rows' checksums and recording times says it.
+func (h *DB) Generation(ctx context.Context) (string, error) {
+	var maxID, n, sum int64
+	err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*), coalesce(sum(hashtext(sha256 || recorded_at || file)), 0)::bigint FROM reviews`).
+		Scan(&maxID, &n, &sum)
+	if err != nil {
+		return "", h.fail("read", err)
+	}
+	return fmt.Sprintf("%d-%d-%x", maxID, n, uint64(sum)), nil
+}
+
+// OpenActions are the actions of the team's latest recorded review that are
+// not done, in the order the team wrote them.
+func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]fupan.OpenAction, error) {
+	var out []fupan.OpenAction
+	err := each(ctx, h.db, `SELECT a.item, a.owner, coalesce(a.due, ''), a.due_text, a.status, r.period, r.period_end
+		FROM action_rows a JOIN reviews r ON r.id = a.review_id
+		WHERE r.id = (SELECT id FROM reviews WHERE team_key = $1 ORDER BY period_end DESC, period_start DESC LIMIT 1) AND NOT a.done
+		ORDER BY a.seq`, []any{teamKey}, func(rows *sql.Rows) error {
+		var a fupan.OpenAction
+		var due, end string
+		if err := rows.Scan(&a.Item, &a.Owner, &due, &a.DueText, &a.Status, &a.Period, &end); err != nil {
+			return err
+		}
+		a.Due, a.PeriodEnd = isoDate(due), isoDate(end)
+		out = append(out, a)
+		return nil
+	})
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
+}
