@@ -55,8 +55,7 @@ func load(ctx context.Context, s Settings, name string, data []byte, keep bool) 
 		if !errors.As(err, &fe) {
 			return nil, nil, err
 		}
-		lang := fupan.LangOf(s.Analyze.Lang)
-		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil, nil
+		return unreadable(filepath.Base(name), fupan.LangOf(s.Analyze.Lang), err), nil, nil
 	}
 	// Stopped between reading and judging: the analysis of a big workbook
 	// takes seconds, which a stopping run does not wait for.
