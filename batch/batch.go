@@ -63,7 +63,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	defer r.close()
 	// The input folder as read, absolute and links resolved: mail and
 	// notify refuse a config inside it from any working directory.
-	// The audit times are the real clock's; --as-of (Settings.Now) judges
+	// The audit times are the real clock's; --as-of (Settings.Analyze.Now) judges
 	// the reviews only.
 	sum := &Summary{Input: r.in, Output: o.Output, StartedAt: started}
 	entries, unjudged := r.process(ctx)
@@ -113,8 +113,8 @@ func (o Options) begin(ctx context.Context) (*run, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
-	if o.Settings.Now.IsZero() {
-		o.Settings.Now = time.Now()
+	if o.Settings.Analyze.Now.IsZero() {
+		o.Settings.Analyze.Now = time.Now()
 	}
 	// The font is taken apart once for the run, not once per PDF.
 	font, err := o.Settings.Font.Ready()
@@ -465,7 +465,7 @@ func (o Options) describe(ctx context.Context, e *Entry, wb *Workbook, p Pipelin
 	fig := rv.Summary
 	e.Figures = &fig
 	lang := fupan.LangOf(o.Settings.Analyze.Lang, rv.Meta.Lang)
-	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
+	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Analyze.Now))
 	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 }
@@ -537,7 +537,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
-		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now, Roster: sum.Roster,
+		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Analyze.Now, Roster: sum.Roster,
 			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang)), Absent: o.absentFollowup(ctx, sum, "")})
 	})
 	if err != nil {

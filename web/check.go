@@ -292,7 +292,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, rv *fupan.Revie
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
 	settings := s.cfg.Settings
-	settings.Now = s.cfg.Now()
+	settings.Analyze.Now = s.cfg.Now()
 	outs, err := batch.Report(r.Context(), settings, rv, src, filepath.Join(dir, "preview"), filepath.Ext(name))
 	if err != nil {
 		return false

@@ -91,7 +91,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 	if err != nil {
 		return batch.Settings{}, err
 	}
-	s := batch.Settings{Reader: ro, Analyze: opts, Now: opts.Now}
+	s := batch.Settings{Reader: ro, Analyze: opts}
 	if c.IsSet("font") {
 		if s.Font, err = fontOption(c); err != nil {
 			return s, err
