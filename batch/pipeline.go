@@ -24,8 +24,13 @@ type Pipeline struct {
 	Compare  Pasts
 	Identity fupan.Identity
 	// Outputs: keep what the reviewed workbook is written from
-	// (Workbook.Source), for Outputs.
+	// (Workbook.Source), for Write.
 	Outputs bool
+	// Record: the history a single workbook's review is kept in
+	// (RecordStep); nil: not recorded. A run records through its own
+	// claims (runHistory.record), which settle two inputs of one team and
+	// period.
+	Record fupan.History
 }
 
 // Workbook is one workbook along the pipeline.
@@ -120,10 +125,13 @@ func (p Pipeline) Write(ctx context.Context, wb *Workbook, base, ext string, syn
 	return report(ctx, p.Settings, wb.Review, wb.Source, base, ext, sync)
 }
 
-// Record keeps a single workbook's review in the history (report; a run
-// records through its own claims, runHistory.record). The audit time is
-// the real clock's: --as-of judges, the record is true.
-func (p Pipeline) Record(ctx context.Context, h fupan.History, wb *Workbook, rec fupan.Recording) error {
+// RecordStep keeps a single workbook's review in the pipeline's Record
+// history, where it has one (report). rec says whose review it is and
+// when; RecordedAt is the real clock's: --as-of judges, the record is true.
+func (p Pipeline) RecordStep(ctx context.Context, wb *Workbook, rec fupan.Recording) error {
+	if p.Record == nil {
+		return nil
+	}
 	rec.Review, rec.TeamKey, rec.SHA256, rec.MetricKey = wb.Review, p.Identity.TeamKey(wb.Review.Meta.Team), wb.SHA256, p.Identity.MetricKey
 	if rec.Output != "" {
 		rec.Output, _ = filepath.Abs(rec.Output)
@@ -131,5 +139,5 @@ func (p Pipeline) Record(ctx context.Context, h fupan.History, wb *Workbook, rec
 	if rec.Input != "" {
 		rec.Input, _ = filepath.Abs(rec.Input)
 	}
-	return h.Record(ctx, rec)
+	return p.Record.Record(ctx, rec)
 }

@@ -87,7 +87,7 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
 	p := batch.Pipeline{Settings: o.Settings, Identity: o.Identity, Outputs: true}
 	if o.History != nil {
-		p.Compare = o.History
+		p.Compare, p.Record = o.History, o.History
 	}
 	wb := p.Read(nil, o.File, o.File, "")
 	if wb.Unreadable != nil {
@@ -121,7 +121,7 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	if o.History != nil && problem == nil {
 		// Whose review it is (OUT and the input, absolute): a run's re-run
 		// tells its own from this one.
-		problem = p.Record(ctx, o.History, wb, fupan.Recording{RecordedAt: time.Now(), Version: version, Output: o.Output, Input: o.File, Site: o.Site})
+		problem = p.RecordStep(ctx, wb, fupan.Recording{RecordedAt: time.Now(), Version: version, Output: o.Output, Input: o.File, Site: o.Site})
 	}
 	if problem != nil {
 		return failedErrorf("the report is written, but the review history was not updated: %v", problem)
