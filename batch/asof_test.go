@@ -24,7 +24,7 @@ func TestAsOfKeepsAuditTimesReal(t *testing.T) {
 	asOf := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
 	before := time.Now().Add(-2 * time.Second) // the history records to the second
 	o := batch.Options{Input: in, Output: out, History: db}
-	o.Settings.Now = asOf
+	o.Settings.Analyze.Now = asOf
 	run(t, o)
 	after := time.Now().Add(time.Second)
 	real := func(what string, at time.Time) {

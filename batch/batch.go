@@ -3,8 +3,6 @@ package batch
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,7 +63,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	defer r.close()
 	// The input folder as read, absolute and links resolved: mail and
 	// notify refuse a config inside it from any working directory.
-	// The audit times are the real clock's; --as-of (Settings.Now) judges
+	// The audit times are the real clock's; --as-of (Settings.Analyze.Now) judges
 	// the reviews only.
 	sum := &Summary{Input: r.in, Output: o.Output, StartedAt: started}
 	entries, unjudged := r.process(ctx)
@@ -115,8 +113,8 @@ func (o Options) begin(ctx context.Context) (*run, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
-	if o.Settings.Now.IsZero() {
-		o.Settings.Now = time.Now()
+	if o.Settings.Analyze.Now.IsZero() {
+		o.Settings.Analyze.Now = time.Now()
 	}
 	// The font is taken apart once for the run, not once per PDF.
 	font, err := o.Settings.Font.Ready()
@@ -360,6 +358,16 @@ func rejected(c candidate, l fupan.Lang, now time.Time) Entry {
 	return Entry{File: c.rel, Status: st, Reason: c.why(l), ProcessedAt: now, rejected: true}
 }
 
+// pipeline is the run's path of a workbook: compared with the history as
+// it stood when the run began, its outputs kept.
+func (r *run) pipeline() Pipeline {
+	p := Pipeline{Settings: r.o.Settings, Identity: r.o.Identity, Outputs: true}
+	if r.hist != nil {
+		p.Compare = r.hist.snap
+	}
+	return p
+}
+
 // processOne reads, checks and reports one workbook. A panic anywhere in it is
 // a bug: the workbook fails with its stack in the log, the run goes on.
 func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
@@ -374,14 +382,14 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 			e.Retry = true
 		}
 	}()
-	data, err := xlsx.ReadInput(r.root, c.rel, r.o.Settings.Reader.MaxFileSize)
-	if err != nil {
-		e = r.o.readFailed(e, err)
+	p := r.pipeline()
+	wb := p.Read(r.root, c.rel, c.path, "")
+	if wb.Unreadable != nil {
+		e = r.o.readFailed(e, wb.Unreadable)
 		log.Warn().Str("file", c.rel).Str("reason", e.Reason).Msg("cannot read the workbook")
 		return e
 	}
-	sum := sha256.Sum256(data)
-	e.SHA256 = hex.EncodeToString(sum[:])
+	e.SHA256 = wb.SHA256
 	if prev, ok := r.st.previous(c.rel); ok && !r.o.Force && prev.SHA256 == e.SHA256 && outputsIntact(r.out, prev) {
 		if prev, done := r.hist.done(ctx, prev, c.path); done {
 			prev.Skipped = true
@@ -389,7 +397,7 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 			return prev
 		}
 	}
-	rv, src, err := LoadSource(ctx, r.o.Settings, c.path, data)
+	err := p.Analyse(ctx, wb)
 	if ctx.Err() != nil {
 		// Stopped (Ctrl-C, SIGTERM): not judged, left for the next run.
 		return Entry{File: c.rel}
@@ -398,7 +406,8 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 		return e
 	}
-	r.o.describe(ctx, &e, rv, r.hist)
+	rv := wb.Review
+	r.o.describe(ctx, &e, wb, p)
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
 		if notFilled(rv) {
@@ -409,7 +418,7 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 		log.Warn().Str("file", c.rel).Int("errors", rv.Summary.Errors).Str("reason", e.Reason).Msg("workbook has errors")
 		return e
 	}
-	if e = r.reportOne(ctx, rv, src, c, e); e.Status != StatusOK {
+	if e = r.reportOne(ctx, p, wb, c, e); e.Status != StatusOK {
 		return e
 	}
 	// Debug: on a terminal the progress bar tells it; failures are warnings.
@@ -421,8 +430,9 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 // then is it done. Outputs under way are finished even when the run is
 // stopped: they are small, and a workbook half reported would be done again
 // anyway.
-func (r *run) reportOne(ctx context.Context, rv *fupan.Review, src *xlsx.Source, c candidate, e Entry) Entry {
-	outs, err := report(context.WithoutCancel(ctx), r.o.Settings, rv, src, filepath.Join(r.out, c.base), filepath.Ext(c.rel), syncEachOutput)
+func (r *run) reportOne(ctx context.Context, p Pipeline, wb *Workbook, c candidate, e Entry) Entry {
+	rv := wb.Review
+	outs, err := p.Write(context.WithoutCancel(ctx), wb, filepath.Join(r.out, c.base), filepath.Ext(c.rel), syncEachOutput)
 	if err != nil {
 		e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true // a full disk, not the workbook
 		zerolog.Ctx(ctx).Error().Err(err).Str("file", c.rel).Msg("cannot write the outputs")
@@ -442,9 +452,10 @@ func (r *run) reportOne(ctx context.Context, rv *fupan.Review, src *xlsx.Source,
 // describe fills an entry from its review: set against the team's history
 // first (following up last period's actions changes the figures and
 // findings), then the team, figures, what needs a decision, the counts.
-func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist *runHistory) {
-	if hist != nil && !rv.HasErrors() {
-		if err := hist.compare(ctx, rv); err != nil {
+func (o Options) describe(ctx context.Context, e *Entry, wb *Workbook, p Pipeline) {
+	rv := wb.Review
+	if p.Compare != nil && !rv.HasErrors() {
+		if err := p.CompareStep(ctx, wb, false); err != nil {
 			zerolog.Ctx(ctx).Error().Err(err).Str("file", e.File).Msg("cannot read the team's previous periods")
 		} else {
 			e.Previous = rv.Compared.Previous
@@ -454,7 +465,7 @@ func (o Options) describe(ctx context.Context, e *Entry, rv *fupan.Review, hist 
 	fig := rv.Summary
 	e.Figures = &fig
 	lang := fupan.LangOf(o.Settings.Analyze.Lang, rv.Meta.Lang)
-	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Now))
+	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Analyze.Now))
 	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 }
@@ -526,7 +537,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	err := WriteAtomic(path, func(f *os.File) error {
-		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Now, Roster: sum.Roster,
+		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Analyze.Now, Roster: sum.Roster,
 			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang)), Absent: o.absentFollowup(ctx, sum, "")})
 	})
 	if err != nil {

@@ -128,12 +128,6 @@ func (h *runHistory) close() {
 	}
 }
 
-// compare sets the review against the team's reviews as the history stood
-// when the run began.
-func (h *runHistory) compare(ctx context.Context, rv *fupan.Review) error {
-	return CompareWithHistory(ctx, h.snap, h.id, rv)
-}
-
 // Pasts is where a team's recorded reviews are read: the history
 // (*sqlite.DB) or a run's snapshot of it (*sqlite.Snapshot).
 type Pasts interface {

@@ -110,7 +110,7 @@ func (o Options) missingDecisions(ctx context.Context, sum *Summary, l fupan.Lan
 	if o.History == nil {
 		return nil
 	}
-	asOf := fupan.DateOf(o.Settings.Now)
+	asOf := fupan.DateOf(o.Settings.Analyze.Now)
 	var out []pdf.TeamDecisions
 	for _, r := range sum.Roster {
 		for _, m := range r.Missing {

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
@@ -18,9 +17,8 @@ import (
 // Settings are what every workbook of a run is processed with.
 type Settings struct {
 	Reader  xlsx.Options
-	Analyze fupan.Options
+	Analyze fupan.Options // its Now is the run's one "now": --as-of, else the clock
 	Font    pdf.Font
-	Now     time.Time
 }
 
 // Load reads and analyses one workbook held in memory. A file that cannot be
@@ -55,8 +53,7 @@ func load(ctx context.Context, s Settings, name string, data []byte, keep bool) 
 		if !errors.As(err, &fe) {
 			return nil, nil, err
 		}
-		lang := fupan.LangOf(s.Analyze.Lang)
-		return fupan.Unreadable(filepath.Base(name), lang, fe.Finding(lang)), nil, nil
+		return unreadable(filepath.Base(name), fupan.LangOf(s.Analyze.Lang), err), nil, nil
 	}
 	// Stopped between reading and judging: the analysis of a big workbook
 	// takes seconds, which a stopping run does not wait for.
@@ -87,13 +84,13 @@ func report(ctx context.Context, s Settings, rv *fupan.Review, src *xlsx.Source,
 	}
 	out := Outputs{Reviewed: base + ".reviewed" + strings.ToLower(ext), PDF: base + ".pdf"}
 	err := writeAtomic(out.Reviewed, sync, func(f *os.File) error {
-		return src.WriteReviewed(ctx, f, rv, xlsx.ReviewedOptions{Now: s.Now, Lang: s.Analyze.Lang})
+		return src.WriteReviewed(ctx, f, rv, xlsx.ReviewedOptions{Now: s.Analyze.Now, Lang: s.Analyze.Lang})
 	})
 	if err != nil {
 		return Outputs{}, err
 	}
 	err = writeAtomic(out.PDF, sync, func(f *os.File) error {
-		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Now})
+		return pdf.WriteReport(f, rv, pdf.Options{Font: s.Font, Lang: s.Analyze.Lang, Now: s.Analyze.Now})
 	})
 	if err != nil {
 		// A reviewed copy without its report would be taken for a finished one.

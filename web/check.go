@@ -253,36 +253,27 @@ func (s *Server) analyse(r *http.Request, up *upload, person catalog.Lang, keep 
 		f := xlsx.TooLarge(up.name, up.size, s.maxFile()).Finding(lang)
 		return fupan.Unreadable(up.name, lang, f), nil, nil
 	}
-	data, err := xlsx.ReadInput(nil, up.path, s.maxFile())
-	if err != nil {
-		f := fupan.FileFinding(lang, up.name, fupan.CodeFileUnreadable, err.Error())
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
-			f = fe.Finding(lang)
-		}
-		return fupan.Unreadable(up.name, lang, f), nil, nil
-	}
 	settings.Analyze.Now = s.cfg.Now()
-	load := func() (*fupan.Review, *xlsx.Source, error) {
-		if keep {
-			return batch.LoadSource(ctx, settings, up.name, data)
-		}
-		rv, err := batch.Load(ctx, settings, up.name, data)
-		return rv, nil, err
+	p := batch.Pipeline{Settings: settings, Outputs: keep}
+	wb := p.Read(nil, up.path, up.name, lang)
+	if wb.Unreadable != nil {
+		return wb.Review, nil, nil
 	}
-	rv, src, err := load()
-	if err == nil && len(rv.Tables) == 0 && settings.Analyze.Lang == "" && rv.Meta.Lang != lang {
+	err := p.Analyse(ctx, wb)
+	if err == nil && len(wb.Review.Tables) == 0 && settings.Analyze.Lang == "" && wb.Review.Meta.Lang != lang {
 		// Nothing read to tell the workbook's language: say it again in
 		// the person's (a file that cannot be read fails at once).
-		settings.Analyze.Lang = lang
-		rv, src, err = load()
+		p.Settings.Analyze.Lang = lang
+		wb = p.Bytes(up.name, wb.Data)
+		err = p.Analyse(ctx, wb)
 	}
-	if err == nil && s.cfg.History != nil && len(rv.Tables) > 0 {
+	if err == nil && s.cfg.History != nil && len(wb.Review.Tables) > 0 {
 		// Set against the team's history as validate and run set it: last
 		// period's actions followed up change the findings and figures.
-		err = batch.CompareWithHistory(ctx, s.cfg.History, s.cfg.Identity, rv)
+		p.Compare, p.Identity = s.cfg.History, s.cfg.Identity
+		err = p.CompareStep(ctx, wb, true)
 	}
-	return rv, src, err
+	return wb.Review, wb.Source, err
 }
 
 // preview draws the report of a checked workbook without errors, as run
@@ -301,7 +292,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, rv *fupan.Revie
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
 	settings := s.cfg.Settings
-	settings.Now = s.cfg.Now()
+	settings.Analyze.Now = s.cfg.Now()
 	outs, err := batch.Report(r.Context(), settings, rv, src, filepath.Join(dir, "preview"), filepath.Ext(name))
 	if err != nil {
 		return false

@@ -62,7 +62,7 @@ func companyServer(t *testing.T) (*Server, string) {
 		}
 		last = filepath.Join(out, q)
 		if _, err := batch.Run(ctx, batch.Options{Input: in, Output: last, Workers: 1, History: db, Identity: fupan.NewIdentity(nil, nil),
-			Settings: batch.Settings{Now: asOf, Analyze: fupan.Options{Now: asOf}}}); err != nil {
+			Settings: batch.Settings{Analyze: fupan.Options{Now: asOf}}}); err != nil {
 			t.Fatal(err)
 		}
 	}

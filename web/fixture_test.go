@@ -113,7 +113,7 @@ func buildFixture() (*fixture, error) {
 		}
 		out := filepath.Join(root, "out", q.q)
 		_, err := batch.Run(ctx, batch.Options{Input: in, Output: out, Workers: 2, History: db, Identity: fupan.NewIdentity(nil, nil),
-			Settings: batch.Settings{Now: asOf, Analyze: fupan.Options{Now: asOf}}})
+			Settings: batch.Settings{Analyze: fupan.Options{Now: asOf}}})
 		if err != nil {
 			return nil, err
 		}

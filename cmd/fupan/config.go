@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/fupan-review/fupan/mail"
 	"github.com/urfave/cli/v2"
@@ -195,16 +197,9 @@ func loadConfig(c *cli.Context, untrusted []string) (fileConfig, string, error) 
 	if err := trustConfig(path, untrusted); err != nil {
 		return fileConfig{}, path, usageErrorf("config %s refused: %v", path, err)
 	}
-	f, err := os.Open(path)
+	fc, err := configsOf(c).read(path)
 	if err != nil {
-		return fileConfig{}, path, usageErrorf("config: %v", err)
-	}
-	defer func() { _ = f.Close() }()
-	var fc fileConfig
-	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, path, usageErrorf("config %s: %v", path, readableConfigError(err))
+		return fileConfig{}, path, err
 	}
 	if fc.Mail != nil && fc.Mail.SMTP.CAFile != "" {
 		if err := trustConfig(fc.Mail.SMTP.CAFile, untrusted); err != nil {
@@ -212,6 +207,76 @@ func loadConfig(c *cli.Context, untrusted []string) (fileConfig, string, error) 
 		}
 	}
 	return fc, path, nil
+}
+
+// configs is the config file as one command invocation read it: a run
+// with --mail and --notify asks for it from five places, and all of them
+// see one reading (the same settings, were the file changed meanwhile).
+// The bytes are kept, each caller decoding its own copy: mail's Prepare
+// changes what it is given. The trust checks are not cached: each
+// caller's untrusted folders differ.
+type configs struct {
+	mu    sync.Mutex
+	files map[string]configRead
+	reads int // files read: TestConfigReadOnce
+	asked int // times read was called
+}
+
+type configRead struct {
+	data []byte
+	err  error
+}
+
+const configsKey = "fupan.configs"
+
+// configsOf is the invocation's configs (newApp makes them); a context made
+// otherwise reads the file each time.
+func configsOf(c *cli.Context) *configs {
+	if c.App != nil {
+		if cs, ok := c.App.Metadata[configsKey].(*configs); ok {
+			return cs
+		}
+	}
+	return &configs{}
+}
+
+// read reads the config file at path once, and decodes it.
+func (cs *configs) read(path string) (fileConfig, error) {
+	cs.mu.Lock()
+	cs.asked++
+	r, ok := cs.files[path]
+	if !ok {
+		r.data, r.err = readConfigFile(path)
+		cs.reads++
+		if cs.files == nil {
+			cs.files = map[string]configRead{}
+		}
+		cs.files[path] = r
+	}
+	cs.mu.Unlock()
+	if r.err != nil {
+		return fileConfig{}, r.err
+	}
+	var fc fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(r.data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
+		return fileConfig{}, usageErrorf("config %s: %v", path, readableConfigError(err))
+	}
+	return fc, nil
+}
+
+func readConfigFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageErrorf("config: %v", err)
+	}
+	defer func() { _ = f.Close() }()
+	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	if err != nil {
+		return nil, usageErrorf("config %s: %v", path, err)
+	}
+	return data, nil
 }
 
 // trustConfig refuses a settings file that anyone but its owner (root or the

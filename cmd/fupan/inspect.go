@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -80,14 +79,9 @@ type inspectOptions struct {
 // run prints the review: as JSON, or for a person. A file that cannot be
 // read at all gets its finding on stderr and exit 1 (JSON still printed).
 func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
-	rv, err := loadReview(ctx, o.File, o.Analyze, o.Reader)
+	rv, err := reviewPipeline(o.Analyze, o.Reader, o.History, o.Identity).Review(ctx, o.File, o.File)
 	if err != nil {
 		return failedError(err.Error())
-	}
-	if o.History != nil {
-		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
-			return failedError(err.Error())
-		}
 	}
 	unreadable := len(rv.Tables) == 0 && len(rv.Findings) == 1 && strings.HasPrefix(string(rv.Findings[0].Code), "file-")
 	if unreadable {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 )
 
@@ -15,7 +16,7 @@ import (
 // says it was interrupted (exit 1).
 func TestNoDeliveryAfterInterrupt(t *testing.T) {
 	now := time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)
-	settings := batch.Settings{Now: now}
+	settings := batch.Settings{Analyze: fupan.Options{Now: now}}
 	settings.Analyze.Now = now
 	for _, stopAt := range []int{1, 5} { // of the samples' five workbooks
 		ctx, cancel := context.WithCancel(context.Background())

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"os"
 	"time"
 
@@ -93,7 +91,7 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 	if err != nil {
 		return batch.Settings{}, err
 	}
-	s := batch.Settings{Reader: ro, Analyze: opts, Now: opts.Now}
+	s := batch.Settings{Reader: ro, Analyze: opts}
 	if c.IsSet("font") {
 		if s.Font, err = fontOption(c); err != nil {
 			return s, err
@@ -105,17 +103,13 @@ func settingsFrom(c *cli.Context) (batch.Settings, error) {
 	return s, nil
 }
 
-// loadReview reads and analyses one workbook file.
-func loadReview(ctx context.Context, path string, opts fupan.Options, ro xlsx.Options) (*fupan.Review, error) {
-	data, err := xlsx.ReadInput(nil, path, ro.MaxFileSize)
-	if err != nil {
-		lang := fupan.LangOf(opts.Lang)
-		f := fupan.FileFinding(lang, path, fupan.CodeFileUnreadable, err.Error())
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
-			f = fe.Finding(lang)
-		}
-		return fupan.Unreadable(path, lang, f), nil
+// reviewPipeline is the batch's path of one workbook for the commands that
+// show a review (inspect, validate, next): read, analyse, and compared with
+// the history where one is given.
+func reviewPipeline(opts fupan.Options, ro xlsx.Options, h fupan.History, id fupan.Identity) batch.Pipeline {
+	p := batch.Pipeline{Settings: batch.Settings{Reader: ro, Analyze: opts}, Identity: id}
+	if h != nil {
+		p.Compare = h
 	}
-	return batch.Load(ctx, batch.Settings{Reader: ro, Analyze: opts}, path, data)
+	return p
 }

@@ -87,6 +87,8 @@ Examples:
 Exit status: 0 all good, 1 a workbook has errors or failed, 2 bad usage.`,
 		Writer:    stdout,
 		ErrWriter: stderr,
+		// The config file is read once per invocation (configs).
+		Metadata: map[string]any{configsKey: &configs{}},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "log-format", Value: "auto", Usage: "logs as `FORMAT`: auto (readable on a terminal, JSON otherwise), console or json"},
 			&cli.StringFlag{Name: "log-level", Value: "info", Usage: "least `LEVEL` logged: debug, info, warn, error"},

@@ -206,7 +206,7 @@ func historyLessons(c *cli.Context, out string, failed []batch.Entry, id fupan.I
 const maxNextLessons = 60
 
 func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, written map[string]string) (string, error) {
-	rv, err := loadReview(ctx, file, o.Analyze, o.Reader)
+	rv, err := reviewPipeline(o.Analyze, o.Reader, nil, fupan.Identity{}).Review(ctx, file, file)
 	if err != nil {
 		return "", err
 	}

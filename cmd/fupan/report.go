@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -87,32 +85,33 @@ func reportOptionsFrom(c *cli.Context) (reportOptions, error) {
 // run reads, checks and reports the workbook; a workbook with errors gets
 // its findings printed and no report.
 func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error {
-	data, err := xlsx.ReadInput(nil, o.File, o.Settings.Reader.MaxFileSize)
-	var fe *xlsx.FileError
-	if errors.As(err, &fe) {
-		lang := fupan.LangOf(o.Settings.Analyze.Lang)
-		printFindings(stderr, lang, []fupan.Finding{fe.Finding(lang)})
+	p := batch.Pipeline{Settings: o.Settings, Identity: o.Identity, Outputs: true}
+	if o.History != nil {
+		p.Compare, p.Record = o.History, o.History
+	}
+	wb := p.Read(nil, o.File, o.File, "")
+	if wb.Unreadable != nil {
+		var fe *xlsx.FileError
+		if !errors.As(wb.Unreadable, &fe) {
+			return failedError(wb.Unreadable.Error())
+		}
+		printFindings(stderr, wb.Review.Meta.Lang, wb.Review.Findings)
 		return failedErrorf("%s cannot be read: no report written", o.File)
 	}
-	if err != nil {
+	if err := p.Analyse(ctx, wb); err != nil {
 		return failedError(err.Error())
 	}
-	rv, source, err := batch.LoadSource(ctx, o.Settings, o.File, data)
-	if err != nil {
-		return failedError(err.Error())
-	}
+	rv := wb.Review
 	if rv.HasErrors() {
 		printFindings(stderr, rv.Meta.Lang, rv.Findings)
 		return failedErrorf("%s has errors: no report written", o.File)
 	}
 	problem := o.HistoryProblem
-	if o.History != nil {
-		if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
-			problem = err
-		}
+	if err := p.CompareStep(ctx, wb, false); err != nil {
+		problem = err
 	}
 	base := filepath.Join(o.Output, batch.OutputBase(filepath.Base(o.File)))
-	outs, err := batch.Report(ctx, o.Settings, rv, source, base, filepath.Ext(o.File))
+	outs, err := p.Write(ctx, wb, base, filepath.Ext(o.File), true)
 	if err != nil {
 		return failedError(err.Error())
 	}
@@ -120,12 +119,9 @@ func (o reportOptions) run(ctx context.Context, stdout, stderr io.Writer) error 
 	fmt.Fprintln(stdout, printable(outs.Reviewed))
 	fmt.Fprintln(stdout, printable(outs.PDF))
 	if o.History != nil && problem == nil {
-		sum := sha256.Sum256(data)
-		// Whose review it is: a run's re-run tells its own from this one.
-		out, _ := filepath.Abs(o.Output)
-		in, _ := filepath.Abs(o.File)
-		problem = o.History.Record(ctx, fupan.Recording{Review: rv, TeamKey: o.Identity.TeamKey(rv.Meta.Team), SHA256: hex.EncodeToString(sum[:]),
-			MetricKey: o.Identity.MetricKey, RecordedAt: time.Now(), Version: version, Output: out, Input: in, Site: o.Site}) // the real clock: --as-of judges, the audit is true
+		// Whose review it is (OUT and the input, absolute): a run's re-run
+		// tells its own from this one.
+		problem = p.RecordStep(ctx, wb, fupan.Recording{RecordedAt: time.Now(), Version: version, Output: o.Output, Input: o.File, Site: o.Site})
 	}
 	if problem != nil {
 		return failedErrorf("the report is written, but the review history was not updated: %v", problem)

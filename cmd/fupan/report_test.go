@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/sqlite"
 )
@@ -31,8 +32,7 @@ func TestReportRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = db.Close() }()
-	settings := batch.Settings{Now: time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)}
-	settings.Analyze.Now = settings.Now
+	settings := batch.Settings{Analyze: fupan.Options{Now: time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)}}
 	q2 := filepath.Join(dir, "in", "华东销售部_2025Q2.xlsx")
 	if err := os.MkdirAll(filepath.Dir(q2), 0o755); err != nil {
 		t.Fatal(err)

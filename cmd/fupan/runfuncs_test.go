@@ -41,7 +41,7 @@ func TestRunFunctions(t *testing.T) {
 	}
 	defer func() { _ = db.Close() }()
 	now := time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)
-	settings := batch.Settings{Now: now}
+	settings := batch.Settings{Analyze: fupan.Options{Now: now}}
 	settings.Analyze.Now = now
 
 	delivered := 0

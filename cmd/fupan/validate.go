@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/templates"
 	"github.com/fupan-review/fupan/xlsx"
@@ -103,15 +102,11 @@ func validateOptionsFrom(c *cli.Context) (validateOptions, error) {
 func (o validateOptions) run(ctx context.Context, w io.Writer) error {
 	var results []fileResult
 	failed := false
+	p := reviewPipeline(o.Analyze, o.Reader, o.History, o.Identity)
 	for _, path := range o.Files {
-		rv, err := loadReview(ctx, path, o.Analyze, o.Reader)
+		rv, err := p.Review(ctx, path, path)
 		if err != nil {
 			return failedError(err.Error())
-		}
-		if o.History != nil {
-			if err := batch.CompareWithHistory(ctx, o.History, o.Identity, rv); err != nil {
-				return failedError(err.Error())
-			}
 		}
 		res := newFileResult(path, rv, o.Strict)
 		failed = failed || res.Errors > 0
