@@ -119,9 +119,9 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 func (r *Review) FollowUpCarried(carried []CarriedAction) {
 	asOf := r.Meta.PeriodEnd
 	var list []FollowUp
-	used := make([]bool, len(r.Followups))
+	used := make([]bool, len(r.FollowupRows))
 	if carried == nil {
-		for i, f := range r.Followups {
+		for i, f := range r.FollowupRows {
 			list = append(list, fromRow(f, "", asOf))
 			used[i] = true
 		}
@@ -131,11 +131,11 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
 		if i := r.matchFollowup(a, used); i >= 0 {
 			used[i] = true
-			row := fromRow(r.Followups[i], fromPeriod, asOf)
+			row := fromRow(r.FollowupRows[i], fromPeriod, asOf)
 			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
 			if row.Due.IsZero() {
 				row.Due = a.Due
-				f := r.Followups[i]
+				f := r.FollowupRows[i]
 				f.Due = a.Due
 				row.Status = fromRow(f, "", asOf).Status
 			}
@@ -153,7 +153,7 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 		}
 		list = append(list, fu)
 	}
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] && matchKey(f.Item) != "" {
 			fu := fromRow(f, "", asOf)
 			fu.Unmatched = true
@@ -198,7 +198,7 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 // else its measure and owner as similar as a tracked task to its plan task.
 func (r *Review) matchFollowup(a ActionRow, used []bool) int {
 	key := matchKey(a.Item)
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] && key != "" && matchKey(f.Item) == key {
 			return i
 		}
@@ -208,7 +208,7 @@ func (r *Review) matchFollowup(a ActionRow, used []bool) int {
 	}
 	var plan []PlanRow
 	var index []int
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] {
 			plan = append(plan, PlanRow{Task: firstNonEmpty(f.Measure, f.Item), Owners: ParseOwners(f.Owner)})
 			index = append(index, i)
@@ -313,7 +313,7 @@ func (r *Review) finish() {
 }
 
 func (r *Review) isFollowupRow(ref Ref) bool {
-	for _, f := range r.Followups {
+	for _, f := range r.FollowupRows {
 		if f.Ref == ref {
 			return true
 		}
@@ -323,7 +323,7 @@ func (r *Review) isFollowupRow(ref Ref) bool {
 
 // effectCell is the 效果 cell of table 5's row, else the row's first cell.
 func (r *Review) effectCell(row Ref) Ref {
-	for _, f := range r.Followups {
+	for _, f := range r.FollowupRows {
 		if f.Ref == row {
 			if c, ok := f.Cells[ColEffect]; ok {
 				return c

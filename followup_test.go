@@ -123,8 +123,8 @@ func TestTable5TitleNotAnAction(t *testing.T) {
 	r := samples.SeedSimplified()
 	r.Follow = followTable([]string{"优化投放渠道", "砍掉低效渠道", "李四", "8/31", "ROI≥1.5", "已完成", "8/28", "ROI 1.8"})
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.Stacked(r, "复盘", nil))
-	if len(rv.Actions) != 3 || len(rv.Followups) != 1 {
-		t.Fatalf("%d actions and %d follow-up rows, want 3 and 1", len(rv.Actions), len(rv.Followups))
+	if len(rv.Actions) != 3 || len(rv.FollowupRows) != 1 {
+		t.Fatalf("%d actions and %d follow-up rows, want 3 and 1", len(rv.Actions), len(rv.FollowupRows))
 	}
 	for _, a := range rv.Actions {
 		if a.Item == "表5:上期行动跟进" {
