@@ -20,28 +20,50 @@ type FollowupRow struct {
 	Cells map[Col]Ref `json:"-"`
 }
 
+// FollowStatus is what became of a previous period's action this period.
+type FollowStatus string
+
 // Statuses of a previous period's action this period.
 const (
-	FollowDone     = "done"      // done on or before its due date (or no date given)
-	FollowDoneLate = "done_late" // done after its due date
-	FollowOpen     = "open"      // not done, due after this period's end
-	FollowOverdue  = "overdue"   // not done, due on or before this period's end
-	FollowDropped  = "dropped"   // 已取消, with a reason in 效果
-	FollowUnknown  = "unknown"   // mentioned neither in table 5 nor as a task of table 2
+	FollowDone     FollowStatus = "done"      // done on or before its due date (or no date given)
+	FollowDoneLate FollowStatus = "done_late" // done after its due date
+	FollowOpen     FollowStatus = "open"      // not done, due after this period's end
+	FollowOverdue  FollowStatus = "overdue"   // not done, due on or before this period's end
+	FollowDropped  FollowStatus = "dropped"   // 已取消, with a reason in 效果
+	FollowUnknown  FollowStatus = "unknown"   // mentioned neither in table 5 nor as a task of table 2
 )
+
+// Key is the status's word in the catalogue.
+func (s FollowStatus) Key() string {
+	switch s {
+	case FollowDone:
+		return "follow.done"
+	case FollowDoneLate:
+		return "follow.done_late"
+	case FollowOpen:
+		return "follow.open"
+	case FollowOverdue:
+		return "follow.overdue"
+	case FollowDropped:
+		return "follow.dropped"
+	case FollowUnknown:
+		return "follow.unknown"
+	}
+	return "follow." + string(s)
+}
 
 // FollowUp is one of the previous review's actions, followed up this period.
 type FollowUp struct {
-	Action     string `json:"action"`
-	Measure    string `json:"measure"`
-	Owner      string `json:"owner"`
-	Due        Date   `json:"due"`
-	Acceptance string `json:"acceptance,omitempty"`
-	FromPeriod string `json:"from_period"`
-	Status     string `json:"status"`
-	DoneOn     Date   `json:"done_on"`
-	Effect     string `json:"effect"`
-	Ref        *Ref   `json:"ref"` // where it is mentioned; nil where it is not
+	Action     string       `json:"action"`
+	Measure    string       `json:"measure"`
+	Owner      string       `json:"owner"`
+	Due        Date         `json:"due"`
+	Acceptance string       `json:"acceptance,omitempty"`
+	FromPeriod string       `json:"from_period"`
+	Status     FollowStatus `json:"status"`
+	DoneOn     Date         `json:"done_on"`
+	Effect     string       `json:"effect"`
+	Ref        *Ref         `json:"ref"` // where it is mentioned; nil where it is not
 	// StatusRead is the status table 5 gives it, the team's words kept;
 	// zero where table 5 does not mention it.
 	StatusRead StatusRead `json:"status_read"`
@@ -82,7 +104,7 @@ func readFollowups(t tableReader) []FollowupRow {
 
 // statusOn judges an action as of a day: done (on time or late) where the
 // status or an actual date says so, else open or overdue by its due date.
-func statusOn(due, doneOn Date, done bool, asOf Date) string {
+func statusOn(due, doneOn Date, done bool, asOf Date) FollowStatus {
 	switch {
 	case done || !doneOn.IsZero():
 		if !doneOn.IsZero() && !due.IsZero() && due.Before(doneOn) {

@@ -47,7 +47,7 @@ func TestFollowUpStatuses(t *testing.T) {
 		t.Fatalf("errors: %+v", rv.Findings)
 	}
 	// Without a history: table 5's six rows, as they say.
-	want := []string{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped}
+	want := []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped}
 	if len(rv.Followup) != len(want) {
 		t.Fatalf("%d follow-ups without a history, want %d", len(rv.Followup), len(want))
 	}
@@ -58,7 +58,7 @@ func TestFollowUpStatuses(t *testing.T) {
 	}
 	// With the history: the previous review's eight actions.
 	rv.FollowUpActions(lastQuarter(), "2025Q2")
-	want = []string{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped, fupan.FollowDone, fupan.FollowUnknown}
+	want = []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped, fupan.FollowDone, fupan.FollowUnknown}
 	for i, w := range want {
 		f := rv.Followup[i]
 		if f.Status != w || f.FromPeriod != "2025Q2" {
