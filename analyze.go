@@ -74,7 +74,7 @@ func readTables(r *Review, wb *Workbook, opts Options, fs *findings) {
 		case ActionTable:
 			r.Actions = readActions(rd)
 		case FollowupTable:
-			r.Followups = readFollowups(rd)
+			r.FollowupRows = readFollowups(rd)
 		}
 		if len(t.Rows) == 0 {
 			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))

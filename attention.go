@@ -35,19 +35,41 @@ func Headlines(r *Review) Headline {
 	return h
 }
 
+// AttnKind is a kind of what needs a decision.
+type AttnKind string
+
 // Kinds of what needs a decision.
 const (
-	AttnMissedNoAction    = "missed-no-action"     // a missed metric no follow-up action answers
-	AttnOffTrackNoMeasure = "off-track-no-measure" // a milestone off track without a countermeasure
-	AttnActionOverdue     = "action-overdue"       // an open action past its due date
-	AttnBlamesPerson      = "blames-person"        // a cause that blames a person
-	AttnFollowOverdue     = "followup-overdue"     // last period's action, overdue now
-	AttnFollowUnknown     = "followup-unknown"     // last period's action, not followed up
+	AttnMissedNoAction    AttnKind = "missed-no-action"     // a missed metric no follow-up action answers
+	AttnOffTrackNoMeasure AttnKind = "off-track-no-measure" // a milestone off track without a countermeasure
+	AttnActionOverdue     AttnKind = "action-overdue"       // an open action past its due date
+	AttnBlamesPerson      AttnKind = "blames-person"        // a cause that blames a person
+	AttnFollowOverdue     AttnKind = "followup-overdue"     // last period's action, overdue now
+	AttnFollowUnknown     AttnKind = "followup-unknown"     // last period's action, not followed up
 )
+
+// Key is the kind's text in the catalogue.
+func (k AttnKind) Key() string {
+	switch k {
+	case AttnMissedNoAction:
+		return "attn.missed-no-action"
+	case AttnOffTrackNoMeasure:
+		return "attn.off-track-no-measure"
+	case AttnActionOverdue:
+		return "attn.action-overdue"
+	case AttnBlamesPerson:
+		return "finding.blames-person" // the finding's words
+	case AttnFollowOverdue:
+		return "attn.followup-overdue"
+	case AttnFollowUnknown:
+		return "attn.followup-unknown"
+	}
+	return "attn." + string(k)
+}
 
 // Attention is one thing leadership must decide on.
 type Attention struct {
-	Kind    string
+	Kind    AttnKind
 	Subject string // the metric, milestone, action or cause
 	Ref     Ref
 	Due     Date   // for an overdue action

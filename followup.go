@@ -20,28 +20,50 @@ type FollowupRow struct {
 	Cells map[Col]Ref `json:"-"`
 }
 
+// FollowStatus is what became of a previous period's action this period.
+type FollowStatus string
+
 // Statuses of a previous period's action this period.
 const (
-	FollowDone     = "done"      // done on or before its due date (or no date given)
-	FollowDoneLate = "done_late" // done after its due date
-	FollowOpen     = "open"      // not done, due after this period's end
-	FollowOverdue  = "overdue"   // not done, due on or before this period's end
-	FollowDropped  = "dropped"   // 已取消, with a reason in 效果
-	FollowUnknown  = "unknown"   // mentioned neither in table 5 nor as a task of table 2
+	FollowDone     FollowStatus = "done"      // done on or before its due date (or no date given)
+	FollowDoneLate FollowStatus = "done_late" // done after its due date
+	FollowOpen     FollowStatus = "open"      // not done, due after this period's end
+	FollowOverdue  FollowStatus = "overdue"   // not done, due on or before this period's end
+	FollowDropped  FollowStatus = "dropped"   // 已取消, with a reason in 效果
+	FollowUnknown  FollowStatus = "unknown"   // mentioned neither in table 5 nor as a task of table 2
 )
+
+// Key is the status's word in the catalogue.
+func (s FollowStatus) Key() string {
+	switch s {
+	case FollowDone:
+		return "follow.done"
+	case FollowDoneLate:
+		return "follow.done_late"
+	case FollowOpen:
+		return "follow.open"
+	case FollowOverdue:
+		return "follow.overdue"
+	case FollowDropped:
+		return "follow.dropped"
+	case FollowUnknown:
+		return "follow.unknown"
+	}
+	return "follow." + string(s)
+}
 
 // FollowUp is one of the previous review's actions, followed up this period.
 type FollowUp struct {
-	Action     string `json:"action"`
-	Measure    string `json:"measure"`
-	Owner      string `json:"owner"`
-	Due        Date   `json:"due"`
-	Acceptance string `json:"acceptance,omitempty"`
-	FromPeriod string `json:"from_period"`
-	Status     string `json:"status"`
-	DoneOn     Date   `json:"done_on"`
-	Effect     string `json:"effect"`
-	Ref        *Ref   `json:"ref"` // where it is mentioned; nil where it is not
+	Action     string       `json:"action"`
+	Measure    string       `json:"measure"`
+	Owner      string       `json:"owner"`
+	Due        Date         `json:"due"`
+	Acceptance string       `json:"acceptance,omitempty"`
+	FromPeriod string       `json:"from_period"`
+	Status     FollowStatus `json:"status"`
+	DoneOn     Date         `json:"done_on"`
+	Effect     string       `json:"effect"`
+	Ref        *Ref         `json:"ref"` // where it is mentioned; nil where it is not
 	// StatusRead is the status table 5 gives it, the team's words kept;
 	// zero where table 5 does not mention it.
 	StatusRead StatusRead `json:"status_read"`
@@ -82,7 +104,7 @@ func readFollowups(t tableReader) []FollowupRow {
 
 // statusOn judges an action as of a day: done (on time or late) where the
 // status or an actual date says so, else open or overdue by its due date.
-func statusOn(due, doneOn Date, done bool, asOf Date) string {
+func statusOn(due, doneOn Date, done bool, asOf Date) FollowStatus {
 	switch {
 	case done || !doneOn.IsZero():
 		if !doneOn.IsZero() && !due.IsZero() && due.Before(doneOn) {
@@ -119,9 +141,9 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 func (r *Review) FollowUpCarried(carried []CarriedAction) {
 	asOf := r.Meta.PeriodEnd
 	var list []FollowUp
-	used := make([]bool, len(r.Followups))
+	used := make([]bool, len(r.FollowupRows))
 	if carried == nil {
-		for i, f := range r.Followups {
+		for i, f := range r.FollowupRows {
 			list = append(list, fromRow(f, "", asOf))
 			used[i] = true
 		}
@@ -131,11 +153,11 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
 		if i := r.matchFollowup(a, used); i >= 0 {
 			used[i] = true
-			row := fromRow(r.Followups[i], fromPeriod, asOf)
+			row := fromRow(r.FollowupRows[i], fromPeriod, asOf)
 			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
 			if row.Due.IsZero() {
 				row.Due = a.Due
-				f := r.Followups[i]
+				f := r.FollowupRows[i]
 				f.Due = a.Due
 				row.Status = fromRow(f, "", asOf).Status
 			}
@@ -153,7 +175,7 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 		}
 		list = append(list, fu)
 	}
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] && matchKey(f.Item) != "" {
 			fu := fromRow(f, "", asOf)
 			fu.Unmatched = true
@@ -198,7 +220,7 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 // else its measure and owner as similar as a tracked task to its plan task.
 func (r *Review) matchFollowup(a ActionRow, used []bool) int {
 	key := matchKey(a.Item)
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] && key != "" && matchKey(f.Item) == key {
 			return i
 		}
@@ -208,7 +230,7 @@ func (r *Review) matchFollowup(a ActionRow, used []bool) int {
 	}
 	var plan []PlanRow
 	var index []int
-	for i, f := range r.Followups {
+	for i, f := range r.FollowupRows {
 		if !used[i] {
 			plan = append(plan, PlanRow{Task: firstNonEmpty(f.Measure, f.Item), Owners: ParseOwners(f.Owner)})
 			index = append(index, i)
@@ -313,7 +335,7 @@ func (r *Review) finish() {
 }
 
 func (r *Review) isFollowupRow(ref Ref) bool {
-	for _, f := range r.Followups {
+	for _, f := range r.FollowupRows {
 		if f.Ref == ref {
 			return true
 		}
@@ -323,7 +345,7 @@ func (r *Review) isFollowupRow(ref Ref) bool {
 
 // effectCell is the 效果 cell of table 5's row, else the row's first cell.
 func (r *Review) effectCell(row Ref) Ref {
-	for _, f := range r.Followups {
+	for _, f := range r.FollowupRows {
 		if f.Ref == row {
 			if c, ok := f.Cells[ColEffect]; ok {
 				return c

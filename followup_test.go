@@ -47,7 +47,7 @@ func TestFollowUpStatuses(t *testing.T) {
 		t.Fatalf("errors: %+v", rv.Findings)
 	}
 	// Without a history: table 5's six rows, as they say.
-	want := []string{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped}
+	want := []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped}
 	if len(rv.Followup) != len(want) {
 		t.Fatalf("%d follow-ups without a history, want %d", len(rv.Followup), len(want))
 	}
@@ -58,7 +58,7 @@ func TestFollowUpStatuses(t *testing.T) {
 	}
 	// With the history: the previous review's eight actions.
 	rv.FollowUpActions(lastQuarter(), "2025Q2")
-	want = []string{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped, fupan.FollowDone, fupan.FollowUnknown}
+	want = []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowDropped, fupan.FollowDone, fupan.FollowUnknown}
 	for i, w := range want {
 		f := rv.Followup[i]
 		if f.Status != w || f.FromPeriod != "2025Q2" {
@@ -123,8 +123,8 @@ func TestTable5TitleNotAnAction(t *testing.T) {
 	r := samples.SeedSimplified()
 	r.Follow = followTable([]string{"优化投放渠道", "砍掉低效渠道", "李四", "8/31", "ROI≥1.5", "已完成", "8/28", "ROI 1.8"})
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.Stacked(r, "复盘", nil))
-	if len(rv.Actions) != 3 || len(rv.Followups) != 1 {
-		t.Fatalf("%d actions and %d follow-up rows, want 3 and 1", len(rv.Actions), len(rv.Followups))
+	if len(rv.Actions) != 3 || len(rv.FollowupRows) != 1 {
+		t.Fatalf("%d actions and %d follow-up rows, want 3 and 1", len(rv.Actions), len(rv.FollowupRows))
 	}
 	for _, a := range rv.Actions {
 		if a.Item == "表5:上期行动跟进" {

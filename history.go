@@ -115,6 +115,9 @@ type Comparison struct {
 	Trends   []Trend   // metrics with two periods or more; empty without a previous
 	// Periods are the periods of the trends, oldest first, this one last.
 	Periods []string
+	// Carried are the actions the review follows up, where it has a
+	// previous (Carried): SetComparison follows them up.
+	Carried []CarriedAction
 }
 
 // Previous is the previous review of a team, as inspect --json prints it.
@@ -172,7 +175,8 @@ func later(a, b Period) bool {
 }
 
 // Compare sets a review against the team's recorded reviews (past: every
-// review of the team the history held, in any order). Its own period in past,
+// review of the team the history held, in any order), leaving the review as
+// it is: SetComparison applies what it returns. Its own period in past,
 // recorded by an earlier run, is never its previous.
 func Compare(rv *Review, past []Past, id Identity) *Comparison {
 	c := &Comparison{Trends: []Trend{}}
@@ -198,7 +202,7 @@ func Compare(rv *Review, past []Past, id Identity) *Comparison {
 	c.Previous = &Previous{Period: prev.Period.Label, File: prev.File, Summary: prev.Summary}
 	// The loop closed: last period's actions followed up in this one, and
 	// every earlier one still open (the action register).
-	rv.FollowUpCarried(Carried(past, chain[0], period))
+	c.Carried = Carried(past, chain[0], period)
 	for i := len(chain) - 1; i >= 0; i-- {
 		c.Periods = append(c.Periods, past[chain[i]].Period.Label)
 	}
@@ -227,6 +231,15 @@ func Compare(rv *Review, past []Past, id Identity) *Comparison {
 		}
 	}
 	return c
+}
+
+// SetComparison keeps a comparison (Compare's) in the review: where it
+// has a previous, the review follows up the actions carried over.
+func (r *Review) SetComparison(c *Comparison) {
+	r.Compared = c
+	if c != nil && c.Previous != nil {
+		r.FollowUpCarried(c.Carried)
+	}
 }
 
 // PastOf is a review as the history will hold it.

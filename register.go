@@ -15,9 +15,9 @@ type RegisterEntry struct {
 	FromPeriod string `json:"from_period"` // the period whose table 4 set it
 	// Status is a follow-up's: open, overdue, unknown (not followed up in
 	// the latest review), done, done_late or dropped.
-	Status string `json:"status"`
-	DoneOn Date   `json:"done_on"`
-	Effect string `json:"effect,omitempty"`
+	Status FollowStatus `json:"status"`
+	DoneOn Date         `json:"done_on"`
+	Effect string       `json:"effect,omitempty"`
 	// LastSeen is the latest period whose review names the action.
 	LastSeen string `json:"last_seen"`
 	// Age is how many days it is past its due date, as of the day the

@@ -12,12 +12,12 @@ type Review struct {
 	Tracking []TrackingRow `json:"tracking"`
 	Outcomes []OutcomeRow  `json:"outcomes"`
 	Actions  []ActionRow   `json:"actions"`
-	// Followups are table 5's rows; Followup is last period's actions
+	// FollowupRows are table 5's rows; Followup is last period's actions
 	// followed up (from the history, else table 5 alone).
-	Followups []FollowupRow `json:"followup_rows,omitempty"`
-	Followup  []FollowUp    `json:"followup"`
-	Summary   Summary       `json:"summary"`
-	Findings  []Finding     `json:"findings"`
+	FollowupRows []FollowupRow `json:"followup_rows,omitempty"`
+	Followup     []FollowUp    `json:"followup"`
+	Summary      Summary       `json:"summary"`
+	Findings     []Finding     `json:"findings"`
 
 	// Tables says where each table was found, for the writers.
 	Tables []TableLoc `json:"-"`

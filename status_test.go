@@ -144,7 +144,7 @@ func TestStatusInWorkbook(t *testing.T) {
 	if tr := lv.Tracking[1]; tr.Done || !tr.Actual.Date.IsZero() {
 		t.Errorf("延期至8月15日: done %v on %v", tr.Done, tr.Actual.Date)
 	}
-	want := []string{fupan.FollowOpen, fupan.FollowDone, fupan.FollowOpen}
+	want := []fupan.FollowStatus{fupan.FollowOpen, fupan.FollowDone, fupan.FollowOpen}
 	for i, w := range want {
 		if rv.Followup[i].Status != w {
 			t.Errorf("follow-up %d (%s): %s, want %s", i, rv.Followup[i].StatusRead.Words, rv.Followup[i].Status, w)

@@ -31,18 +31,18 @@ func Deliveries(out string) ([]Delivery, error) {
 	}
 	defer func() { _ = root.Close() }()
 	var list []Delivery
-	var mails sentRecord
+	var mails deliveryRecord
 	if err := readInside(root, filepath.Join(stateDir, "mail.json"), &mails); err != nil {
 		return nil, err
 	}
 	for _, m := range mails.Sent {
 		status := m.Status
 		if status == "" {
-			status = mailSent
+			status = deliverySent
 		}
 		list = append(list, Delivery{Kind: "mail", Status: status, At: m.At, To: strings.Join(m.To, ", "), Title: m.Subject})
 	}
-	var posts notifyRecord
+	var posts deliveryRecord
 	if err := readInside(root, filepath.Join(stateDir, "notify.json"), &posts); err != nil {
 		return nil, err
 	}

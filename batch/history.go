@@ -144,7 +144,7 @@ func CompareWithHistory(ctx context.Context, h Pasts, id fupan.Identity, rv *fup
 	if err != nil {
 		return fmt.Errorf("reading the previous periods of %s: %w", rv.Meta.Team, err)
 	}
-	rv.Compared = fupan.Compare(rv, past, id)
+	rv.SetComparison(fupan.Compare(rv, past, id))
 	return nil
 }
 

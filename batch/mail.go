@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,27 +35,6 @@ type MailResult struct {
 	Missing []string // attachments left out for size, or not found
 }
 
-// sentRecord is OUT/.fupan/mail.json: what was sent, so a re-run sends
-// nothing twice. A message's key is its recipients and its attachments'
-// content: changed reports are new mail.
-type sentRecord struct {
-	Sent map[string]sentMail `json:"sent"`
-}
-
-// Statuses of a message in mail.json.
-const (
-	mailSent    = "sent"    // the server answered 250
-	mailUnknown = "unknown" // its end went out, no answer came (or fupan was killed meanwhile)
-)
-
-type sentMail struct {
-	Status    string    `json:"status,omitempty"` // "" in records of earlier versions: sent
-	At        time.Time `json:"at"`
-	MessageID string    `json:"message_id"`
-	To        []string  `json:"to"`
-	Subject   string    `json:"subject"`
-}
-
 // finishedRun reads a finished run's summary and locks OUT while its outputs
 // are delivered, so that a run starting meanwhile waits.
 func finishedRun(out string) (*Summary, func() error, error) {
@@ -69,35 +47,6 @@ func finishedRun(out string) (*Summary, func() error, error) {
 		return nil, nil, err
 	}
 	return sum, unlock, nil
-}
-
-// readSentRecord reads mail.json.
-func readSentRecord(path string) (sentRecord, error) {
-	rec := sentRecord{Sent: map[string]sentMail{}}
-	if err := readRecord(path, "the record of sent mail", "mailed", &rec); err != nil {
-		return rec, err
-	}
-	if rec.Sent == nil {
-		rec.Sent = map[string]sentMail{}
-	}
-	return rec, nil
-}
-
-// readRecord reads a JSON record of what was sent (mail.json,
-// notify.json); a missing one is empty. A damaged one refuses the sending:
-// read as empty, it would send everything again.
-func readRecord(path, what, verb string, v any) error {
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", what, err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%s %s is damaged (%v): nothing is %s, so that nothing goes twice; repair it, or move it aside to send everything of this run again", what, path, err, verb)
-	}
-	return nil
 }
 
 // Mail sends a finished run's PDFs as the configuration says. Each message's
@@ -128,19 +77,11 @@ func Mail(ctx context.Context, out string, o MailOptions) (MailResult, error) {
 		return res, nil
 	}
 	msgs := compose(out, sum, o.Config)
-	recPath := filepath.Join(out, stateDir, "mail.json")
-	rec, err := readSentRecord(recPath)
+	rec, err := readDeliveryRecord(filepath.Join(out, stateDir, "mail.json"), "the record of sent mail", "mailed", "recording the mail")
 	if err != nil {
 		return res, err
 	}
-	save := func() error {
-		rb, _ := json.MarshalIndent(rec, "", "  ")
-		if err := writeFileAtomic(recPath, rb); err != nil {
-			return fmt.Errorf("recording the mail: %w", err)
-		}
-		return nil
-	}
-	m := mailer{out: out, o: o, sender: sender, rec: rec, save: save, res: &res}
+	m := mailer{out: out, o: o, sender: sender, rec: rec, res: &res}
 	var errs []error
 	for i, pm := range msgs {
 		failed, fatal := m.send(ctx, i, pm)
@@ -159,8 +100,7 @@ type mailer struct {
 	out    string
 	o      MailOptions
 	sender *mail.Sender
-	rec    sentRecord
-	save   func() error
+	rec    *deliveryRecord
 	res    *MailResult
 }
 
@@ -187,44 +127,55 @@ func (m *mailer) send(ctx context.Context, i int, pm pendingMail) (failed, fatal
 	if m.o.DryRun {
 		return nil, m.writeDry(ctx, i, pm)
 	}
-	record := func(status string) func() error {
-		return func() error {
-			m.rec.Sent[pm.key] = sentMail{Status: status, At: time.Now(), MessageID: pm.id, To: pm.msg.To, Subject: pm.msg.Subject}
-			return m.save()
+	mark := m.rec.mark(pm.key, deliveryEntry{MessageID: pm.id, To: pm.msg.To, Subject: pm.msg.Subject})
+	d, err, fatal := deliverOnce(ctx, mark, func(sending, sent func() error) (outcome, error) {
+		d, err := m.sender.Send(ctx, pm.msg, pm.id, mail.Hooks{
+			Sending: sending,
+			Sent:    sent,
+			Retry: func(attempt int, wait time.Duration, err error) {
+				log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
+			},
+			Closed: func(err error) {
+				log.Info().Err(err).Strs("to", pm.msg.To).Msg("the server took the mail; closing the session failed, which changes nothing")
+			},
+		})
+		switch d {
+		case mail.Sent:
+			return sentOK, err
+		case mail.Unknown:
+			return unknownFate, err
 		}
-	}
-	d, err := m.sender.Send(ctx, pm.msg, pm.id, mail.Hooks{
-		Sending: record(mailUnknown),
-		Sent:    record(mailSent),
-		Retry: func(attempt int, wait time.Duration, err error) {
-			log.Warn().Err(err).Int("attempt", attempt).Dur("retry_in", wait).Strs("to", pm.msg.To).Msg("mail not sent yet")
-		},
-		Closed: func(err error) {
-			log.Info().Err(err).Strs("to", pm.msg.To).Msg("the server took the mail; closing the session failed, which changes nothing")
-		},
+		return notSent, err
 	})
+	if fatal != nil { // delivered or not, the record could not be written
+		return nil, fatal
+	}
 	switch d {
-	case mail.Sent:
-		if err != nil { // delivered, but the record could not be written
-			return nil, err
-		}
+	case sentOK:
 		log.Info().Strs("to", pm.msg.To).Str("message_id", pm.id).Int("attachments", len(pm.msg.Attachments)).Msg("mail sent")
 		res.Sent++
 		return nil, nil
-	case mail.Unknown:
+	case unknownFate:
 		res.Unknown++
 		log.Error().Err(err).Strs("to", pm.msg.To).Str("message_id", pm.id).
 			Msg("this mail may or may not have been delivered: not sent again; ask a recipient, then --resend if it did not arrive")
 		return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
 	}
-	return m.notSent(ctx, pm, prev, done, err)
+	res.Failed++
+	var perm *mail.PermanentError
+	kind := "temporary"
+	if errors.As(err, &perm) {
+		kind = "permanent"
+	}
+	log.Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
+	return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
 }
 
 // alreadySent counts and logs a mail the record says was sent (or may have
 // been): it is not sent again.
-func (m *mailer) alreadySent(ctx context.Context, pm pendingMail, prev sentMail) {
+func (m *mailer) alreadySent(ctx context.Context, pm pendingMail, prev deliveryEntry) {
 	log := zerolog.Ctx(ctx)
-	if prev.Status == mailUnknown {
+	if prev.unknown() {
 		log.Warn().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("at", prev.At).
 			Msg("this mail may have been delivered (no answer came to its end): not sent again; --resend sends it")
 		m.res.Unknown++
@@ -232,27 +183,6 @@ func (m *mailer) alreadySent(ctx context.Context, pm pendingMail, prev sentMail)
 		log.Info().Strs("to", pm.msg.To).Str("message_id", prev.MessageID).Time("sent", prev.At).Msg("already sent, not again")
 	}
 	m.res.Skipped++
-}
-
-// notSent puts the record of a mail the server refused back to what it was
-// (prev, or nothing where !done), so that the next run sends it.
-func (m *mailer) notSent(ctx context.Context, pm pendingMail, prev sentMail, done bool, err error) (failed, fatal error) {
-	if done {
-		m.rec.Sent[pm.key] = prev
-	} else {
-		delete(m.rec.Sent, pm.key)
-	}
-	if serr := m.save(); serr != nil {
-		return nil, serr
-	}
-	m.res.Failed++
-	var perm *mail.PermanentError
-	kind := "temporary"
-	if errors.As(err, &perm) {
-		kind = "permanent"
-	}
-	zerolog.Ctx(ctx).Error().Err(err).Str("kind", kind).Strs("to", pm.msg.To).Msg("mail not sent; the PDFs stay in the output folder")
-	return fmt.Errorf("mail to %s: %w", strings.Join(pm.msg.To, ", "), err), nil
 }
 
 // writeDry writes a message as an .eml file into OUT/mail.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
@@ -42,23 +40,6 @@ type NotifyResult struct {
 	Sent, Skipped, Failed, Written, Unknown int
 }
 
-// Statuses of a robot message in notify.json, as mail.json's.
-const (
-	notifySent    = "sent"
-	notifyUnknown = "unknown" // posted in part, or no answer came: not posted again without --resend
-)
-
-type notifyRecord struct {
-	Sent map[string]notifySentEntry `json:"sent"`
-}
-
-type notifySentEntry struct {
-	Status string    `json:"status"`
-	At     time.Time `json:"at"`
-	Robot  string    `json:"robot"`
-	Title  string    `json:"title"`
-}
-
 // Notify posts a finished run's summary to each robot, exactly once for the
 // run's content: the record (OUT/.fupan/notify.json) is written "unknown"
 // before a message goes and "sent" once the platform took it, so neither a
@@ -76,17 +57,9 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 		log.Warn().Str("output", out).Msg("the run reported no workbook: nothing to post")
 		return res, nil
 	}
-	recPath := filepath.Join(out, stateDir, "notify.json")
-	var rec notifyRecord
-	if err := readRecord(recPath, "the record of posted messages", "posted", &rec); err != nil {
+	rec, err := readDeliveryRecord(filepath.Join(out, stateDir, "notify.json"), "the record of posted messages", "posted", "recording the message")
+	if err != nil {
 		return res, err
-	}
-	if rec.Sent == nil {
-		rec.Sent = map[string]notifySentEntry{}
-	}
-	save := func() error {
-		b, _ := json.MarshalIndent(rec, "", "  ")
-		return writeFileAtomic(recPath, b)
 	}
 	var errs []error
 	for i, t := range o.Robots {
@@ -102,7 +75,7 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 		msg := composeSummary(out, sum, entries, t)
 		key := notifyKey(t, entries)
 		if prev, done := rec.Sent[key]; done && !o.Resend && !o.DryRun {
-			if prev.Status == notifyUnknown {
+			if prev.unknown() {
 				log.Warn().Str("robot", t.Name).Time("at", prev.At).Msg("this message may have been posted (posted in part, or no answer came): not again; --resend posts it")
 				res.Unknown++
 			} else {
@@ -118,7 +91,7 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 			res.Written++
 			continue
 		}
-		failed, fatal := post(ctx, t, msg, key, &rec, save, &res, len(entries))
+		failed, fatal := post(ctx, t, msg, rec.mark(key, deliveryEntry{Robot: t.Name, Title: msg.Title}), &res, len(entries))
 		if fatal != nil {
 			return res, fatal
 		}
@@ -129,39 +102,23 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 	return res, errors.Join(errs...)
 }
 
-// post posts one robot's message, recorded "unknown" before it goes and
-// "sent" once the platform took it; a message refused goes back to what the
-// record held, for the next call. failed is this message's failure; fatal
-// stops the call (the record cannot be written).
-func post(ctx context.Context, t RobotTarget, msg robot.Message, key string, rec *notifyRecord, save func() error, res *NotifyResult, teams int) (failed, fatal error) {
+// post posts one robot's message through deliverOnce. failed is this
+// message's failure; fatal stops the call (the record cannot be written).
+func post(ctx context.Context, t RobotTarget, msg robot.Message, rec inFlight, res *NotifyResult, teams int) (failed, fatal error) {
 	log := zerolog.Ctx(ctx)
-	prev, had := rec.Sent[key]
-	rec.Sent[key] = notifySentEntry{Status: notifyUnknown, At: time.Now(), Robot: t.Name, Title: msg.Title}
-	if err := save(); err != nil {
-		return nil, fmt.Errorf("recording the message: %w", err)
+	out, err, fatal := deliverOnce(ctx, rec, robotSend(ctx, t.Robot, msg))
+	if fatal != nil {
+		return nil, fatal
 	}
-	err := t.Robot.Send(ctx, msg)
-	switch {
-	case err == nil:
-		rec.Sent[key] = notifySentEntry{Status: notifySent, At: time.Now(), Robot: t.Name, Title: msg.Title}
-		if err := save(); err != nil {
-			return nil, fmt.Errorf("recording the message: %w", err)
-		}
+	switch out {
+	case sentOK:
 		log.Info().Str("robot", t.Name).Str("kind", string(t.Robot.Kind)).Int("teams", teams).Msg("summary posted")
 		res.Sent++
 		return nil, nil
-	case errors.Is(err, robot.ErrUnknown), errors.Is(err, robot.ErrPartial):
+	case unknownFate:
 		res.Unknown++
 		log.Error().Err(err).Str("robot", t.Name).Msg("this message may have been posted: not again; look in the group, then --resend if it is not there")
 		return fmt.Errorf("robot %s: %w", t.Name, err), nil
-	}
-	if had {
-		rec.Sent[key] = prev
-	} else {
-		delete(rec.Sent, key)
-	}
-	if err := save(); err != nil {
-		return nil, err
 	}
 	res.Failed++
 	log.Error().Err(err).Str("robot", t.Name).Msg("summary not posted; the next call tries again")

@@ -113,26 +113,28 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 }
 
 // reminder is one message's items in the history's record of reminders,
-// with the day each was last reminded before ("" for never).
+// with the day each was last reminded before ("" for never): its inFlight.
 type reminder struct {
 	db          fupan.History
 	robot, team string
 	due         []fupan.DueItem
 	lasts       []string
+	day         string // the day it is sent on, recorded
 }
 
-// post sends a reminder, recorded before it goes, as notify does: a robot
-// that takes it and answers too late is not reminded again until the items
-// are due again. A reminder that did not go is taken back, for the next
-// run. failed is this reminder's failure; fatal stops the run (the history
-// cannot be written).
+// post sends a reminder through deliverOnce, as notify does: recorded
+// before it goes, a robot that takes it and answers too late is not
+// reminded again until the items are due again; a reminder that did not go
+// is taken back, for the next run. failed is this reminder's failure; fatal
+// stops the run (the history cannot be written).
 func (r reminder) post(ctx context.Context, t RobotTarget, msg robot.Message, team string, today fupan.Date, res *RemindResult) (failed, fatal error) {
 	log := zerolog.Ctx(ctx)
-	if err := r.mark(ctx, today.String()); err != nil {
-		return nil, err
+	r.day = today.String()
+	out, err, fatal := deliverOnce(ctx, r, robotSend(ctx, t.Robot, msg))
+	if fatal != nil {
+		return nil, fatal
 	}
-	err := t.Robot.Send(ctx, msg)
-	if err == nil {
+	if out == sentOK {
 		res.Sent++
 		res.Items += len(r.due)
 		log.Info().Str("robot", t.Name).Str("team", team).Int("items", len(r.due)).Msg("reminder sent")
@@ -140,29 +142,32 @@ func (r reminder) post(ctx context.Context, t RobotTarget, msg robot.Message, te
 	}
 	res.Failed++
 	failed = fmt.Errorf("robot %s, %s: %w", t.Name, team, err)
-	if errors.Is(err, robot.ErrUnknown) || errors.Is(err, robot.ErrPartial) {
+	if out == unknownFate {
 		res.Unknown++
 		log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("this reminder may have been posted: not again until it is due again; look in the group")
 		return failed, nil
 	}
 	log.Error().Err(err).Str("robot", t.Name).Str("team", team).Msg("reminder not sent; the next run tries again")
-	// Taken back even when interrupted: it never went.
-	return failed, r.restore(context.WithoutCancel(ctx))
+	return failed, nil
 }
 
-// mark records the items reminded on day.
-func (r reminder) mark(ctx context.Context, day string) error {
+// sending records the items reminded on the day: the history holds no
+// "unknown", a reminder that may have gone counts as reminded.
+func (r reminder) sending(ctx context.Context) error {
 	for _, it := range r.due {
-		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, day); err != nil {
+		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, r.day); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// restore puts back what the record held before, for a reminder that did
+// sent has nothing to add: sending recorded the day.
+func (r reminder) sent(context.Context) error { return nil }
+
+// takeBack puts back what the record held before, for a reminder that did
 // not go.
-func (r reminder) restore(ctx context.Context) error {
+func (r reminder) takeBack(ctx context.Context) error {
 	for j, it := range r.due {
 		var err error
 		if r.lasts[j] == "" {

@@ -92,7 +92,7 @@ func BenchmarkPDFWithHistory(b *testing.B) {
 		p.Period, _ = fupan.ParsePeriod(fmt.Sprintf("%dQ%d", 2023+q/4, q%4+1))
 		past = append(past, p)
 	}
-	rv.Compared = fupan.Compare(rv, past, fupan.Identity{})
+	rv.SetComparison(fupan.Compare(rv, past, fupan.Identity{}))
 	if len(rv.Compared.Trends) == 0 {
 		b.Fatal("no trends")
 	}

@@ -10,10 +10,10 @@ import (
 // its own language (a zh-Hans robot quoting a zh-Hant team's action keeps
 // the action as written and says the rest in Simplified).
 type Attention struct {
-	Kind    string `json:"kind"`
-	Subject string `json:"subject"`          // the team's words: a metric, milestone, action or cause
-	Due     string `json:"due,omitempty"`    // an overdue action's due date
-	Person  string `json:"person,omitempty"` // what a cause blames
+	Kind    fupan.AttnKind `json:"kind"`
+	Subject string         `json:"subject"`          // the team's words: a metric, milestone, action or cause
+	Due     string         `json:"due,omitempty"`    // an overdue action's due date
+	Person  string         `json:"person,omitempty"` // what a cause blames
 	// From is the period an earlier action of the register came from, and
 	// OverdueDays how long past its due date it was as of the review.
 	From        string `json:"from,omitempty"`
@@ -46,7 +46,7 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 // team's own where fupan does not know it or it carries a part (看情况,
 // 完成80%), so that a report never shows a word the team did not mean.
 func FollowStatus(f fupan.FollowUp, l fupan.Lang) string {
-	label := catalog.T(l, "follow."+f.Status)
+	label := catalog.T(l, f.Status.Key())
 	switch f.StatusRead.State {
 	case fupan.ProgressUnknown, fupan.ProgressPartly:
 		if f.StatusRead.Words != label {
@@ -70,11 +70,11 @@ func (a Attention) Text(l fupan.Lang) string {
 		if a.Person == "" {
 			return a.Subject // an old summary's: the finding's message
 		}
-		return catalog.F(l, "finding."+fupan.AttnBlamesPerson, a.Subject, a.Person)
+		return catalog.F(l, a.Kind.Key(), a.Subject, a.Person)
 	case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
-		return catalog.F(l, "attn."+a.Kind, a.Subject, a.Due)
+		return catalog.F(l, a.Kind.Key(), a.Subject, a.Due)
 	}
-	return catalog.F(l, "attn."+a.Kind, a.Subject)
+	return catalog.F(l, a.Kind.Key(), a.Subject)
 }
 
 // AttentionWords are the items worded in the language.

@@ -22,7 +22,7 @@ func ActionsRow(e fupan.RegisterEntry, l fupan.Lang) []string {
 	if e.Age > 0 {
 		age = strconv.Itoa(e.Age)
 	}
-	return []string{e.Team, e.Action, e.Owner, e.FromPeriod, e.Due.String(), catalog.T(l, "follow."+e.Status), age, e.LastSeen}
+	return []string{e.Team, e.Action, e.Owner, e.FromPeriod, e.Due.String(), catalog.T(l, e.Status.Key()), age, e.LastSeen}
 }
 
 // WriteActions writes the action register as a workbook: one sheet, one row

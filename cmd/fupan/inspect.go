@@ -143,7 +143,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s\n", a.Ref.Cell(), a.Item, a.Owner, a.Due, a.Acceptance)
 			}
 		case fupan.FollowupTable:
-			for _, f := range rv.Followups {
+			for _, f := range rv.FollowupRows {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s | %s | %s\n", f.Ref.Cell(), f.Item, f.Owner, f.Due, f.Status, f.DoneOn, f.Effect)
 			}
 		}

@@ -225,7 +225,7 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 	}
 	if past := o.Past[o.Identity.TeamKey(rv.Meta.Team)]; past != nil {
 		// The register: every older action still open goes into table 5.
-		rv.Compared = fupan.Compare(rv, past, o.Identity)
+		rv.SetComparison(fupan.Compare(rv, past, o.Identity))
 	}
 	return o.writeNextOf(root, rv, fupan.PlanNext(rv, period), file, written)
 }

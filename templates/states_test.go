@@ -1,0 +1,27 @@
+package templates
+
+import (
+	"testing"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/catalog"
+)
+
+// Each follow-up status and kind of attention names a key the catalogue
+// holds: the words a report shows for it.
+func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
+	var keys []string
+	for _, s := range []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowUnknown} {
+		keys = append(keys, s.Key())
+	}
+	for _, k := range []fupan.AttnKind{fupan.AttnMissedNoAction, fupan.AttnOffTrackNoMeasure, fupan.AttnActionOverdue, fupan.AttnBlamesPerson, fupan.AttnFollowOverdue, fupan.AttnFollowUnknown} {
+		keys = append(keys, k.Key())
+	}
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if !catalog.Has(k) || seen[k] {
+			t.Errorf("key %q: in the catalogue %v, named twice %v", k, catalog.Has(k), seen[k])
+		}
+		seen[k] = true
+	}
+}
