@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Reviews lists the recorded reviews ordered by team and period.
@@ -197,26 +198,9 @@ func pastOf(ctx context.Context, q querier, teamKey string) ([]fupan.Past, error
 	return past, err
 }
 
-// each calls scan on each row of a query.
+// each and isoDate are the reads every store shares.
 func each(ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = rows.Close() }()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return historysql.Each(ctx, q, query, args, scan)
 }
 
-// isoDate reads a stored date; a damaged one reads as none.
-func isoDate(s string) fupan.Date {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return fupan.Date{}
-	}
-	return fupan.DateOf(t)
-}
+func isoDate(s string) fupan.Date { return historysql.ISODate(s) }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Latest is each team's latest recorded review, with the rows a reminder
@@ -98,17 +99,7 @@ func (h *DB) latestRows(ctx context.Context, id int64, rv *fupan.Review) error {
 
 // eachRow calls scan on each row of a query about one review.
 func (h *DB) eachRow(ctx context.Context, query string, id int64, scan func(*sql.Rows) error) error {
-	rows, err := h.db.QueryContext(ctx, query, id)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = rows.Close() }()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return historysql.Each(ctx, h.db, query, []any{id}, scan)
 }
 
 // LastReminded is the day (ISO, local) a robot last sent a reminder of an

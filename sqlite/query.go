@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Reviews lists the recorded reviews ordered by team and period; teamKey ""
@@ -283,13 +284,7 @@ func (s *Snapshot) pastActions(ctx context.Context, teamKey string, past []fupan
 }
 
 // isoDate reads a stored date; a damaged one reads as none.
-func isoDate(s string) fupan.Date {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return fupan.Date{}
-	}
-	return fupan.DateOf(t)
-}
+func isoDate(s string) fupan.Date { return historysql.ISODate(s) }
 
 // Past is every recorded review of a team as the history holds it now.
 func (h *DB) Past(ctx context.Context, teamKey string) ([]fupan.Past, error) {

@@ -52,7 +52,7 @@ type header struct {
 func EachRecording(ctx context.Context, q Querier, d Dialect, fn func(fupan.Recording) error) error {
 	// The reviews first, then their rows: one query open at a time.
 	var heads []header
-	err := each(ctx, q, d(`SELECT id, team_key, team, period, file, sha256, lang, reviewer, recorded_at, fupan_version, summary,
+	err := Each(ctx, q, d(`SELECT id, team_key, team, period, file, sha256, lang, reviewer, recorded_at, fupan_version, summary,
 		output, input, site, modified FROM reviews ORDER BY team_key, period_start, period_end DESC`), nil, func(rows *sql.Rows) error {
 		var h header
 		rv := &fupan.Review{}
@@ -103,7 +103,7 @@ func rows(ctx context.Context, q Querier, d Dialect, id int64, r *fupan.Recordin
 				var cell, start, end string
 				err := rows.Scan(&cell, &p.Goal, &p.Task, &p.Owner, &start, &end, &p.Resources, &p.Budget, &p.People, &p.Acceptance)
 				p.Ref, _ = fupan.ParseRef(cell)
-				p.Start, p.End = isoDate(start), isoDate(end)
+				p.Start, p.End = ISODate(start), ISODate(end)
 				rv.Plan = append(rv.Plan, p)
 				return err
 			}},
@@ -134,7 +134,7 @@ func rows(ctx context.Context, q Querier, d Dialect, id int64, r *fupan.Recordin
 				var cell, due string
 				err := rows.Scan(&cell, &a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Support, &a.Acceptance, &a.Status, &a.Done)
 				a.Ref, _ = fupan.ParseRef(cell)
-				a.Due = isoDate(due)
+				a.Due = ISODate(due)
 				rv.Actions = append(rv.Actions, a)
 				return err
 			}},
@@ -146,7 +146,7 @@ func rows(ctx context.Context, q Querier, d Dialect, id int64, r *fupan.Recordin
 				if ref, ok := fupan.ParseRef(cell); ok && cell != "" {
 					f.Ref = &ref
 				}
-				f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
+				f.Due, f.DoneOn = ISODate(due), ISODate(doneOn)
 				rv.Followup = append(rv.Followup, f)
 				return err
 			}},
@@ -163,7 +163,7 @@ func rows(ctx context.Context, q Querier, d Dialect, id int64, r *fupan.Recordin
 				return err
 			}},
 	} {
-		if err := each(ctx, q, d(t.query), []any{id}, t.scan); err != nil {
+		if err := Each(ctx, q, d(t.query), []any{id}, t.scan); err != nil {
 			return err
 		}
 	}
@@ -173,7 +173,7 @@ func rows(ctx context.Context, q Querier, d Dialect, id int64, r *fupan.Recordin
 // Reminders are every reminder recorded.
 func Reminders(ctx context.Context, q Querier) ([]fupan.Reminder, error) {
 	var out []fupan.Reminder
-	err := each(ctx, q, `SELECT robot, team_key, item, state, sent_on FROM reminders ORDER BY robot, team_key, item, state`, nil, func(rows *sql.Rows) error {
+	err := Each(ctx, q, `SELECT robot, team_key, item, state, sent_on FROM reminders ORDER BY robot, team_key, item, state`, nil, func(rows *sql.Rows) error {
 		var r fupan.Reminder
 		err := rows.Scan(&r.Robot, &r.TeamKey, &r.Item, &r.State, &r.SentOn)
 		out = append(out, r)
@@ -182,7 +182,8 @@ func Reminders(ctx context.Context, q Querier) ([]fupan.Reminder, error) {
 	return out, err
 }
 
-func each(ctx context.Context, q Querier, query string, args []any, scan func(*sql.Rows) error) error {
+// Each calls scan on each row of a query: the loop every store's reads share.
+func Each(ctx context.Context, q Querier, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -196,7 +197,8 @@ func each(ctx context.Context, q Querier, query string, args []any, scan func(*s
 	return rows.Err()
 }
 
-func isoDate(s string) fupan.Date {
+// ISODate reads a stored date; a damaged one reads as none.
+func ISODate(s string) fupan.Date {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return fupan.Date{}
