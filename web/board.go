@@ -46,12 +46,8 @@ type dashboardData struct {
 // dashboard is the latest period for the teams the person may see, ranked
 // by what needs a decision.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.known(w, r)
+	p, ok := s.reader(w, r)
 	if !ok {
-		return
-	}
-	if !p.Everything && !p.Leadership && len(p.Teams) == 0 {
-		s.notFound(w, r)
 		return
 	}
 	d := dashboardData{ChartWidth: 120}
@@ -201,13 +197,8 @@ type actionRow struct {
 // team is a team's page: its trend across periods and each period's
 // figures and files. Another team's, or one nobody recorded, is not found.
 func (s *Server) team(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.known(w, r)
+	_, key, ok := s.knownTeam(w, r)
 	if !ok {
-		return
-	}
-	key := r.PathValue("team")
-	if !p.Sees(key) || s.cfg.History == nil {
-		s.notFound(w, r)
 		return
 	}
 	list, err := s.cfg.History.TeamFiled(r.Context(), key)

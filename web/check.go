@@ -22,6 +22,36 @@ import (
 	"github.com/fupan-review/fupan/xlsx"
 )
 
+// knownTeam is the person and the team the route names, where the person
+// may see that team and there is a history; anyone else gets 404, so a team
+// that exists but is not theirs is not revealed.
+func (s *Server) knownTeam(w http.ResponseWriter, r *http.Request) (*Person, string, bool) {
+	p, ok := s.known(w, r)
+	if !ok {
+		return nil, "", false
+	}
+	key := r.PathValue("team")
+	if !p.Sees(key) || s.cfg.History == nil {
+		s.notFound(w, r)
+		return nil, "", false
+	}
+	return p, key, true
+}
+
+// reader is the person, where they may read some team's figures (leadership,
+// the operator, or a team of their own); anyone else gets 404.
+func (s *Server) reader(w http.ResponseWriter, r *http.Request) (*Person, bool) {
+	p, ok := s.known(w, r)
+	if !ok {
+		return nil, false
+	}
+	if !p.Everything && !p.Leadership && len(p.Teams) == 0 {
+		s.notFound(w, r)
+		return nil, false
+	}
+	return p, true
+}
+
 // known is the person of a request who has a role. Else: someone logged in
 // whom the access list does not name sees their id to give the operator
 // (403) and nothing else; nobody logged in is sent to log in where fupan

@@ -24,12 +24,8 @@ type lessonsData struct {
 // script (a Simplified search finds Traditional text), by metric, team or
 // period as written.
 func (s *Server) lessons(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.known(w, r)
+	p, ok := s.reader(w, r)
 	if !ok {
-		return
-	}
-	if !p.Everything && !p.Leadership && len(p.Teams) == 0 {
-		s.notFound(w, r)
 		return
 	}
 	q := r.URL.Query()

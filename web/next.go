@@ -19,13 +19,8 @@ const maxNextLessons = 20
 // (inside OUT) through batch.Load, unfinished tasks, the metrics, this
 // period's actions to follow up, and other teams' lessons on its metrics.
 func (s *Server) next(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.known(w, r)
+	p, key, ok := s.knownTeam(w, r)
 	if !ok {
-		return
-	}
-	key := r.PathValue("team")
-	if !p.Sees(key) || s.cfg.History == nil {
-		s.notFound(w, r)
 		return
 	}
 	list, err := s.cfg.History.TeamFiled(r.Context(), key)
