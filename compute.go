@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/value"
 )
 
 // Thresholds of the review, from the seed's rules.
@@ -133,9 +134,9 @@ func computeTracking(r *Review, fs *findings) {
 			t.Done = true
 		case !a.Date.IsZero():
 			t.Done = true
-		case a.Kind == KindPercent && a.Value >= 1-eps:
+		case a.Kind == value.KindPercent && a.Value >= 1-eps:
 			t.Done = true
-		case a.Kind != KindNone && p.Kind != KindNone && p.Kind != KindPercent && a.Value >= p.Value:
+		case a.Kind != value.KindNone && p.Kind != value.KindNone && p.Kind != value.KindPercent && a.Value >= p.Value:
 			t.Done = true
 		}
 		switch {
@@ -147,15 +148,15 @@ func computeTracking(r *Review, fs *findings) {
 			} else {
 				fs.add(CodeBaselineUnusable, t.Cells[ColPlanned], t.Task, p.Date.String(), base.String())
 			}
-		case p.Kind != KindNone && a.Kind != KindNone:
-			pq, aq := Quantity{Value: p.Value, Kind: p.Kind}, Quantity{Value: a.Value, Kind: a.Kind}
+		case p.Kind != value.KindNone && a.Kind != value.KindNone:
+			pq, aq := value.Quantity{Value: p.Value, Kind: p.Kind}, value.Quantity{Value: a.Value, Kind: a.Kind}
 			switch {
 			case !pq.Compatible(aq):
 				fs.unitMismatch(t.Cells[ColActual], t.Task, p.Text, a.Text, pq, aq)
 			case p.Value != 0:
 				t.Deviation = ptr((a.Value - p.Value) / p.Value)
 			}
-		case (!p.Date.IsZero() && a.Kind != KindNone) || (p.Kind != KindNone && !a.Date.IsZero()):
+		case (!p.Date.IsZero() && a.Kind != value.KindNone) || (p.Kind != value.KindNone && !a.Date.IsZero()):
 			fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text,
 				milestoneKind(fs.lang, p), milestoneKind(fs.lang, a))
 		}
@@ -198,7 +199,7 @@ func milestoneKind(l Lang, m Milestone) string {
 	if !m.Date.IsZero() {
 		return catalog.T(l, "word.date")
 	}
-	return kindName(l, Quantity{Kind: m.Kind})
+	return kindName(l, value.Quantity{Kind: m.Kind})
 }
 
 // trackingBaseline is the day a milestone's deviation counts from: the first
@@ -206,7 +207,7 @@ func milestoneKind(l Lang, m Milestone) string {
 // task of table 1, else the first day of the planned date's month.
 func trackingBaseline(meta Meta, t *TrackingRow, plan *PlanRow) (Date, bool) {
 	p := t.Planned.Date
-	if y, m := NoteMonth(t.Month); m != 0 {
+	if y, m := value.NoteMonth(t.Month); m != 0 {
 		if y == 0 {
 			y = p.Year
 			// A December tracking month for a January milestone is last year's.

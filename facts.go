@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // factKind names a review fact.
@@ -25,7 +27,7 @@ var factLabels = map[string]factKind{
 // factLabel reads a cell as a fact label, possibly with its value after a colon
 // in the same cell ("团队:华东销售部").
 func factLabel(text string) (factKind, string) {
-	t := strings.TrimSpace(FoldText(text))
+	t := strings.TrimSpace(value.FoldText(text))
 	label, value, hasColon := strings.Cut(t, ":")
 	if k, ok := factLabels[matchKey(label)]; ok {
 		if hasColon {

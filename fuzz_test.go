@@ -2,6 +2,8 @@ package fupan
 
 import (
 	"testing"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // FuzzValues feeds the value parsers what a cell may hold. None may panic, and
@@ -13,24 +15,24 @@ func FuzzValues(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if q, err := ParseQuantity(s); err == nil && q.Kind == KindNone {
+		if q, err := value.ParseQuantity(s); err == nil && q.Kind == value.KindNone {
 			t.Errorf("ParseQuantity(%q) gave no kind", s)
 		}
 		if d, err := ParseDate(s, 2025); err == nil && d.IsZero() {
 			t.Errorf("ParseDate(%q) gave no date", s)
 		}
-		if a, b, err := ParseRange(s, 2025); err == nil && (a.IsZero() || b.Before(a)) {
+		if a, b, err := value.ParseRange(s, 2025); err == nil && (a.IsZero() || b.Before(a)) {
 			t.Errorf("ParseRange(%q) = %v..%v", s, a, b)
 		}
-		_, _ = ParseResources(s)
+		_, _ = value.ParseResources(s)
 		_, _ = ParsePeriod(s)
-		_, _ = ParseRate(s)
+		_, _ = value.ParseRate(s)
 		for _, o := range ParseOwners(s) {
 			if o == "" {
 				t.Errorf("ParseOwners(%q) gave an empty owner", s)
 			}
 		}
-		_, _ = NoteMonth(s)
+		_, _ = value.NoteMonth(s)
 		if p, err := ParsePeriod(s); err == nil && (p.Start.IsZero() || p.End.Before(p.Start) || p.Kind() == "") {
 			t.Errorf("ParsePeriod(%q) = %+v", s, p)
 		}

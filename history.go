@@ -42,7 +42,7 @@ func (id Identity) foldAliases() map[string]string {
 // fold is the form names are compared in: width folded, Simplified, lower
 // case, without spaces and invisible format characters.
 func (id Identity) fold(s string) string {
-	s = FoldText(s)
+	s = value.FoldText(s)
 	if id.Simplify != nil {
 		s = id.Simplify(s)
 	} else {

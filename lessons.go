@@ -3,6 +3,8 @@ package fupan
 import (
 	"sort"
 	"strings"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // Kinds of lesson (seed 4.3).
@@ -168,7 +170,7 @@ func (p disjointSets) join(i, j int) { p[p.find(j)] = p.find(i) }
 // lessonBody is a lesson without its 经验:/教训: prefix, which every lesson
 // of a kind shares and would make unrelated ones look alike.
 func lessonBody(s string) string {
-	t := strings.TrimSpace(FoldText(s))
+	t := strings.TrimSpace(value.FoldText(s))
 	for _, p := range []string{"经验", "經驗", "教训", "教訓", "experience", "Experience", "lesson", "Lesson", "lessons", "Lessons"} {
 		if strings.HasPrefix(t, p) {
 			t = strings.TrimLeft(strings.TrimPrefix(t, p), ": ")

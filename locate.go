@@ -3,6 +3,8 @@ package fupan
 import (
 	"regexp"
 	"strings"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // headerMatch is how well one row reads as the header of one table.
@@ -136,7 +138,7 @@ func titleOf(row []Cell) (TableID, bool) {
 	if text == "" || len(text) > maxHeaderLen {
 		return 0, false
 	}
-	id, ok := titleIndex[matchKey(reTitlePrefix.ReplaceAllString(strings.TrimSpace(FoldText(text)), ""))]
+	id, ok := titleIndex[matchKey(reTitlePrefix.ReplaceAllString(strings.TrimSpace(value.FoldText(text)), ""))]
 	return id, ok
 }
 

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/value"
 )
 
 // FormatAmount writes a number as readers of the language read it, the one
@@ -45,13 +46,13 @@ func FormatAmount(v float64, l Lang) string {
 // (the conclusion): a bare number or an amount through FormatAmount, with
 // the currency sign the team wrote before it (¥, $, US$); a count, a
 // percentage or a text fupan could not read as the team wrote it.
-func formatFigure(text string, v *float64, kind Kind, l Lang) string {
-	if v == nil || kind != KindNumber && kind != KindAmount {
+func formatFigure(text string, v *float64, kind value.Kind, l Lang) string {
+	if v == nil || kind != value.KindNumber && kind != value.KindAmount {
 		return text
 	}
 	t := strings.TrimSpace(text)
 	sign := strings.TrimRightFunc(t[:len(t)-len(strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsDigit(r) && r != '-' }))], unicode.IsSpace)
-	if kind == KindNumber && sign != "" {
+	if kind == value.KindNumber && sign != "" {
 		return text // a prefix fupan did not read as a currency: as written
 	}
 	return sign + FormatAmount(*v, l)

@@ -29,7 +29,7 @@ type yearSource struct {
 // year where the text needs a year and the period gave none.
 func (y *yearSource) parse(f func(year int) error) error {
 	err := f(y.year)
-	if errors.Is(err, ErrNoYear) {
+	if errors.Is(err, value.ErrNoYear) {
 		y.guessed = true
 		err = f(y.fallback)
 	}
@@ -102,21 +102,21 @@ func (t tableReader) date(row int, c Col) (Date, string) {
 }
 
 // quantity reads a target or actual.
-func (t tableReader) quantity(row int, c Col) (Quantity, string, bool) {
+func (t tableReader) quantity(row int, c Col) (value.Quantity, string, bool) {
 	cell, ok := t.cell(row, c)
 	if !ok {
-		return Quantity{}, "", false
+		return value.Quantity{}, "", false
 	}
 	switch cell.Kind {
 	case CellNumber:
-		return Quantity{Value: cell.Num, Kind: KindNumber}, cell.Display(), true
+		return value.Quantity{Value: cell.Num, Kind: value.KindNumber}, cell.Display(), true
 	case CellPercent:
-		return Quantity{Value: cell.Num, Kind: KindPercent}, cell.Display(), true
+		return value.Quantity{Value: cell.Num, Kind: value.KindPercent}, cell.Display(), true
 	}
-	q, err := ParseQuantity(cell.Display())
+	q, err := value.ParseQuantity(cell.Display())
 	if err != nil {
 		t.unreadable(row, c, cell.Display(), "quantity")
-		return Quantity{}, cell.Display(), false
+		return value.Quantity{}, cell.Display(), false
 	}
 	return q, cell.Display(), true
 }
@@ -132,13 +132,13 @@ func (t tableReader) rate(row int, c Col) *float64 {
 	case CellPercent:
 		v = cell.Num
 	case CellNumber:
-		v, _ = ParseRate(cell.Text)
+		v, _ = value.ParseRate(cell.Text)
 		if cell.Text == "" {
 			v = cell.Num
 		}
 	default:
 		var err error
-		if v, err = ParseRate(cell.Display()); err != nil {
+		if v, err = value.ParseRate(cell.Display()); err != nil {
 			t.unreadable(row, c, cell.Display(), "rate")
 			return nil
 		}
@@ -158,13 +158,13 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		m.Date = cell.Date
 		return m, true
 	case CellPercent:
-		m.Kind, m.Value = KindPercent, cell.Num
+		m.Kind, m.Value = value.KindPercent, cell.Num
 		return m, true
 	case CellNumber:
-		m.Kind, m.Value = KindNumber, cell.Num
+		m.Kind, m.Value = value.KindNumber, cell.Num
 		return m, true
 	}
-	text := FoldText(m.Text)
+	text := value.FoldText(m.Text)
 	// The actual progress is read as a status first: 计划12月完成 and 还没完成
 	// name a month or a part, and are not done.
 	var st StatusRead
@@ -176,7 +176,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		lateOn = st.State == ProgressPostponed && !datesToCome(m.Text)
 		if st.Known() && !st.Done() && !lateOn {
 			if st.Percent != nil {
-				m.Kind, m.Value = KindPercent, *st.Percent
+				m.Kind, m.Value = value.KindPercent, *st.Percent
 			}
 			return m, true
 		}
@@ -187,7 +187,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	// The date of 原定9月28日 is the plan's, not the day it was done.
 	when := text
 	if c == ColActual {
-		when = FoldText(withoutOriginalPlan(m.Text))
+		when = value.FoldText(withoutOriginalPlan(m.Text))
 	}
 	_ = t.years.parse(func(year int) error {
 		date, found, dateErr = value.FirstDate(when, year)
@@ -204,7 +204,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		}
 		return m, true
 	}
-	if q, err := ParseQuantity(text); err == nil {
+	if q, err := value.ParseQuantity(text); err == nil {
 		m.Kind, m.Value = q.Kind, q.Value
 		return m, true
 	}
@@ -316,31 +316,31 @@ func (t tableReader) required(row int, cols ...Col) {
 // unitMismatch reports target and actual of different kinds, with a hint
 // that names what the team wrote: the same measure word (家, not 个), the
 // same currency (EUR, not USD), else the same kind of unit.
-func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, target, actual Quantity) {
+func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, target, actual value.Quantity) {
 	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, kindName(fs.lang, target), kindName(fs.lang, actual))
 	f := &fs.list[len(fs.list)-1]
 	switch {
-	case target.Kind == KindCount && actual.Kind == KindCount:
+	case target.Kind == value.KindCount && actual.Kind == value.KindCount:
 		f.Hint = catalog.F(fs.lang, "unit.mismatch.word", target.Unit, actual.Unit)
-	case target.Kind == KindAmount && actual.Kind == KindAmount:
+	case target.Kind == value.KindAmount && actual.Kind == value.KindAmount:
 		f.Hint = catalog.F(fs.lang, "unit.mismatch.currency", target.Currency, actual.Currency)
 	}
 }
 
 // kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
-func kindName(l Lang, q Quantity) string {
+func kindName(l Lang, q value.Quantity) string {
 	switch q.Kind {
-	case KindAmount:
+	case value.KindAmount:
 		if q.Currency != "" {
 			return catalog.T(l, "unit.amount") + "(" + q.Currency + ")"
 		}
 		return catalog.T(l, "unit.amount")
-	case KindCount:
+	case value.KindCount:
 		if q.Unit != "" {
 			return catalog.T(l, "unit.count") + "(" + q.Unit + ")"
 		}
 		return catalog.T(l, "unit.count")
-	case KindPercent:
+	case value.KindPercent:
 		return catalog.T(l, "unit.percent")
 	}
 	return catalog.T(l, "unit.number")

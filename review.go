@@ -1,6 +1,10 @@
 package fupan
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/fupan-review/fupan/value"
+)
 
 // Review is one workbook's review: what the team wrote, what fupan computed from
 // it and what is wrong with it. Its JSON form is what `fupan inspect --json`
@@ -63,7 +67,7 @@ type PlanRow struct {
 // percentage or a count, or only a status word ("已完成").
 type Milestone struct {
 	Text  string
-	Kind  Kind // KindNone for a date or a status word
+	Kind  value.Kind // KindNone for a date or a status word
 	Date  Date
 	Value float64
 	Done  bool       // a status word that says done
@@ -72,7 +76,7 @@ type Milestone struct {
 
 // IsZero reports whether the milestone says nothing.
 func (m Milestone) IsZero() bool {
-	return m.Date.IsZero() && m.Kind == KindNone && !m.Done && !m.Read.Known()
+	return m.Date.IsZero() && m.Kind == value.KindNone && !m.Done && !m.Read.Known()
 }
 
 // MarshalJSON writes an ISO date, a number, or null.
@@ -80,7 +84,7 @@ func (m Milestone) MarshalJSON() ([]byte, error) {
 	switch {
 	case !m.Date.IsZero():
 		return m.Date.MarshalJSON()
-	case m.Kind != KindNone:
+	case m.Kind != value.KindNone:
 		return []byte(strconv.FormatFloat(m.Value, 'g', -1, 64)), nil
 	}
 	return []byte("null"), nil
@@ -127,22 +131,22 @@ const (
 
 // OutcomeRow is a row of table 3, the outcome review.
 type OutcomeRow struct {
-	Ref               Ref      `json:"ref"`
-	Metric            string   `json:"metric"`
-	Target            *float64 `json:"target"`
-	TargetText        string   `json:"target_text"`
-	Actual            *float64 `json:"actual"`
-	ActualText        string   `json:"actual_text"`
-	Kind              Kind     `json:"kind"`
-	Unit              string   `json:"unit,omitempty"`
-	Currency          string   `json:"currency,omitempty"` // where written: EUR 2M
-	Direction         string   `json:"direction"`
-	Achievement       *float64 `json:"achievement"`
-	StatedAchievement *float64 `json:"stated_achievement"`
-	Deviation         *float64 `json:"deviation"`
-	Status            string   `json:"status"`
-	Cause             string   `json:"cause"`
-	Lesson            string   `json:"lesson"`
+	Ref               Ref        `json:"ref"`
+	Metric            string     `json:"metric"`
+	Target            *float64   `json:"target"`
+	TargetText        string     `json:"target_text"`
+	Actual            *float64   `json:"actual"`
+	ActualText        string     `json:"actual_text"`
+	Kind              value.Kind `json:"kind"`
+	Unit              string     `json:"unit,omitempty"`
+	Currency          string     `json:"currency,omitempty"` // where written: EUR 2M
+	Direction         string     `json:"direction"`
+	Achievement       *float64   `json:"achievement"`
+	StatedAchievement *float64   `json:"stated_achievement"`
+	Deviation         *float64   `json:"deviation"`
+	Status            string     `json:"status"`
+	Cause             string     `json:"cause"`
+	Lesson            string     `json:"lesson"`
 
 	Cells map[Col]Ref `json:"-"`
 	// directionKnown: the team wrote the direction (指标方向, or ≤/≥ before

@@ -3,6 +3,8 @@ package fupan
 import (
 	"slices"
 	"sort"
+
+	"github.com/fupan-review/fupan/value"
 )
 
 // Recorded is one review the history holds, as the roster needs it.
@@ -128,7 +130,7 @@ func SubmissionDue(recorded []Recorded, named []string, today Date, dueDay int, 
 	}
 	due := *latest
 	for {
-		next, err := NextPeriod(due)
+		next, err := value.NextPeriod(due)
 		if err != nil || !next.End.Before(today) {
 			break
 		}

@@ -2,6 +2,7 @@ package fupan
 
 import (
 	"errors"
+	"github.com/fupan-review/fupan/value"
 	"strings"
 
 	"github.com/fupan-review/fupan/catalog"
@@ -49,13 +50,13 @@ func (t tableReader) planDates(row int, p *PlanRow) {
 	p.Period = cell.Display()
 	var start, end Date
 	err := t.years.parse(func(year int) (err error) {
-		start, end, err = ParseRange(p.Period, year)
+		start, end, err = value.ParseRange(p.Period, year)
 		return err
 	})
 	switch {
 	case err == nil:
 		p.Start, p.End = start, end
-	case errors.Is(err, ErrBackwards):
+	case errors.Is(err, value.ErrBackwards):
 		p.Start, p.End = start, end
 		t.fs.add(CodeRangeBackwards, t.ref(row, ColPeriod), p.Period)
 	default:
@@ -71,7 +72,7 @@ func (t tableReader) planResources(row int, p *PlanRow) {
 	if _, has := t.loc.Columns[ColResources]; has {
 		p.Resources = t.text(row, ColResources)
 		if p.Resources != "" {
-			res, err := ParseResources(p.Resources)
+			res, err := value.ParseResources(p.Resources)
 			if err != nil {
 				t.unreadable(row, ColResources, p.Resources, "resources")
 			}
@@ -128,9 +129,9 @@ func readOutcomes(t tableReader) []OutcomeRow {
 		o.Cause = t.text(row, ColCause)
 		o.Lesson = t.text(row, ColLesson)
 		o.Direction = Higher
-		o.directionKnown = target.Cmp == CmpAtLeast || target.Cmp == CmpAtMost
+		o.directionKnown = target.Cmp == value.CmpAtLeast || target.Cmp == value.CmpAtMost
 		o.targetStrict = target.Strict
-		if target.Cmp == CmpAtMost {
+		if target.Cmp == value.CmpAtMost {
 			o.Direction = Lower
 		}
 		if d := t.text(row, ColDirection); d != "" {
@@ -148,7 +149,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 				tv, av := target.Value, actual.Value
 				o.Target, o.Actual = &tv, &av
 				o.Kind, o.Unit, o.Currency = target.Kind, target.Unit, firstNonEmpty(target.Currency, actual.Currency)
-				if o.Kind == KindNumber {
+				if o.Kind == value.KindNumber {
 					o.Kind, o.Unit = actual.Kind, actual.Unit
 				}
 			}
