@@ -27,7 +27,7 @@ const (
 
 // MetricStatus classifies an achievement: achieved from 100%, close from 90%,
 // missed below.
-func MetricStatus(achievement float64) string {
+func MetricStatus(achievement float64) OutcomeStatus {
 	switch {
 	case achievement >= 1-eps:
 		return StatusAchieved

@@ -67,7 +67,7 @@ func TestAchievementAndStatus(t *testing.T) {
 		target, actual float64
 		dir            string
 		want           float64
-		status         string
+		status         OutcomeStatus
 	}{
 		{12e6, 10.8e6, Higher, 0.9, StatusClose},
 		{500, 420, Higher, 0.84, StatusMissed},

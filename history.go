@@ -105,7 +105,7 @@ type Past struct {
 type PastMetric struct {
 	Key, Name   string
 	Achievement *float64
-	Status      string
+	Status      OutcomeStatus
 }
 
 // Comparison is a review set against the team's earlier ones, as the history
@@ -136,9 +136,9 @@ type Trend struct {
 // TrendPoint is a metric in one period; Achievement is nil where it was not
 // computable.
 type TrendPoint struct {
-	Period      string   `json:"period"`
-	Achievement *float64 `json:"achievement"`
-	Status      string   `json:"status"`
+	Period      string        `json:"period"`
+	Achievement *float64      `json:"achievement"`
+	Status      OutcomeStatus `json:"status"`
 }
 
 // TrendPeriods is how many periods a trend covers, this one included.

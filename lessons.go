@@ -15,24 +15,24 @@ const (
 
 // Lesson is one 经验/教训 of a recorded review, for the library.
 type Lesson struct {
-	Team        string   `json:"team"`
-	Period      string   `json:"period"`
-	Metric      string   `json:"metric"`
-	Kind        string   `json:"kind"`
-	Text        string   `json:"text"`
-	Cause       string   `json:"cause"`
-	Achievement *float64 `json:"achievement"`
-	Status      string   `json:"status"`
-	File        string   `json:"-"` // where it came from
-	End         Date     `json:"-"` // the period's end, for ordering
-	TeamKey     string   `json:"-"`
-	MetricKey   string   `json:"metric_key,omitempty"`
+	Team        string        `json:"team"`
+	Period      string        `json:"period"`
+	Metric      string        `json:"metric"`
+	Kind        string        `json:"kind"`
+	Text        string        `json:"text"`
+	Cause       string        `json:"cause"`
+	Achievement *float64      `json:"achievement"`
+	Status      OutcomeStatus `json:"status"`
+	File        string        `json:"-"` // where it came from
+	End         Date          `json:"-"` // the period's end, for ordering
+	TeamKey     string        `json:"-"`
+	MetricKey   string        `json:"metric_key,omitempty"`
 }
 
 // LessonKind tells experience from lesson: by the word the team wrote
 // first (经验…, 教训…, Experience…, Lesson…), else by the metric: an achieved
 // one's is experience, a close or missed one's a lesson.
-func LessonKind(text, status string) string {
+func LessonKind(text string, status OutcomeStatus) string {
 	k := matchKey(text)
 	for _, w := range []string{"经验", "experience", "做法", "亮点"} {
 		if strings.HasPrefix(k, w) {

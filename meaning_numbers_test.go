@@ -26,7 +26,7 @@ func TestZeroTargetWithDirection(t *testing.T) {
 	)
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
 	want := []struct {
-		status      string
+		status      fupan.OutcomeStatus
 		achievement float64
 	}{{fupan.StatusMissed, 0}, {fupan.StatusMissed, 0}, {fupan.StatusAchieved, 1}, {fupan.StatusAchieved, 1}}
 	for i, w := range want {

@@ -9,7 +9,7 @@ func TestAchievementNegativeAndZero(t *testing.T) {
 		target, actual float64
 		dir            string
 		want           float64
-		status         string
+		status         OutcomeStatus
 	}{
 		{-200e4, -100e4, Higher, 1.5, StatusAchieved}, // the loss halved: the target beaten
 		{-200e4, -200e4, Higher, 1, StatusAchieved},

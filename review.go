@@ -116,12 +116,28 @@ type TrackingRow struct {
 	Cells map[Col]Ref `json:"-"`
 }
 
-// Status of a metric.
+// OutcomeStatus is how a metric came out against its target.
+type OutcomeStatus string
+
+// Statuses of a metric.
 const (
-	StatusAchieved = "achieved"
-	StatusClose    = "close"
-	StatusMissed   = "missed"
+	StatusAchieved OutcomeStatus = "achieved"
+	StatusClose    OutcomeStatus = "close"
+	StatusMissed   OutcomeStatus = "missed"
 )
+
+// Key is the status's word in the catalogue.
+func (s OutcomeStatus) Key() string {
+	switch s {
+	case StatusAchieved:
+		return "status.achieved"
+	case StatusClose:
+		return "status.close"
+	case StatusMissed:
+		return "status.missed"
+	}
+	return "status." + string(s)
+}
 
 // Directions of a metric.
 const (
@@ -131,22 +147,22 @@ const (
 
 // OutcomeRow is a row of table 3, the outcome review.
 type OutcomeRow struct {
-	Ref               Ref        `json:"ref"`
-	Metric            string     `json:"metric"`
-	Target            *float64   `json:"target"`
-	TargetText        string     `json:"target_text"`
-	Actual            *float64   `json:"actual"`
-	ActualText        string     `json:"actual_text"`
-	Kind              value.Kind `json:"kind"`
-	Unit              string     `json:"unit,omitempty"`
-	Currency          string     `json:"currency,omitempty"` // where written: EUR 2M
-	Direction         string     `json:"direction"`
-	Achievement       *float64   `json:"achievement"`
-	StatedAchievement *float64   `json:"stated_achievement"`
-	Deviation         *float64   `json:"deviation"`
-	Status            string     `json:"status"`
-	Cause             string     `json:"cause"`
-	Lesson            string     `json:"lesson"`
+	Ref               Ref           `json:"ref"`
+	Metric            string        `json:"metric"`
+	Target            *float64      `json:"target"`
+	TargetText        string        `json:"target_text"`
+	Actual            *float64      `json:"actual"`
+	ActualText        string        `json:"actual_text"`
+	Kind              value.Kind    `json:"kind"`
+	Unit              string        `json:"unit,omitempty"`
+	Currency          string        `json:"currency,omitempty"` // where written: EUR 2M
+	Direction         string        `json:"direction"`
+	Achievement       *float64      `json:"achievement"`
+	StatedAchievement *float64      `json:"stated_achievement"`
+	Deviation         *float64      `json:"deviation"`
+	Status            OutcomeStatus `json:"status"`
+	Cause             string        `json:"cause"`
+	Lesson            string        `json:"lesson"`
 
 	Cells map[Col]Ref `json:"-"`
 	// directionKnown: the team wrote the direction (指标方向, or ≤/≥ before

@@ -9,7 +9,7 @@ import (
 )
 
 // StatusMark is the colour a status is marked in: a bar, a trend's point.
-func StatusMark(status string) RGB {
+func StatusMark(status fupan.OutcomeStatus) RGB {
 	switch status {
 	case fupan.StatusAchieved:
 		return RGB{84, 163, 90}
@@ -20,7 +20,7 @@ func StatusMark(status string) RGB {
 }
 
 // StatusInk is the colour a status's text is written in.
-func StatusInk(status string) RGB {
+func StatusInk(status fupan.OutcomeStatus) RGB {
 	switch status {
 	case fupan.StatusAchieved:
 		return RGB{0, 97, 0}
@@ -162,7 +162,7 @@ func (p *panel) line(pl plot, t fupan.Trend, periods []string) {
 }
 
 // statusMark is a status's mark at x, y: its shape and its colour.
-func statusMark(x, y float64, status string) Shape {
+func statusMark(x, y float64, status fupan.OutcomeStatus) Shape {
 	s := Shape{Paint: "F", Fill: StatusMark(status), Stroke: Ink, LineWidth: 0.3}
 	switch status {
 	case fupan.StatusAchieved:

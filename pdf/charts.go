@@ -85,7 +85,7 @@ func (d *doc) achievementBar(o fupan.OutcomeRow, y, barH, plotX, plotW, valueW, 
 	w := plotW * math.Min(a, scale) / scale
 	d.pdf.Rect(plotX, y, math.Max(w, 0.3), barH, "F")
 	d.text(statusInk[o.Status])
-	d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+catalog.T(d.lang, "status."+o.Status), "L")
+	d.write(plotX+plotW+2, y+(barH-d.lineH())/2, valueW-2, fupan.FormatPercent(a, false)+" "+catalog.T(d.lang, o.Status.Key()), "L")
 }
 
 // rowLabel writes a chart row's label in the label column, on one line,

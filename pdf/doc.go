@@ -157,7 +157,7 @@ var (
 	paleBlue  = colour{232, 238, 248}
 	paleGrey  = colour{246, 247, 249}
 	statusInk = byStatus(chart.StatusInk)
-	statusBg  = map[string]colour{fupan.StatusAchieved: {198, 239, 206}, fupan.StatusClose: {255, 235, 156}, fupan.StatusMissed: {255, 199, 206}}
+	statusBg  = map[fupan.OutcomeStatus]colour{fupan.StatusAchieved: {198, 239, 206}, fupan.StatusClose: {255, 235, 156}, fupan.StatusMissed: {255, 199, 206}}
 	statusBar = byStatus(chart.StatusMark)
 )
 

@@ -8,7 +8,7 @@ import (
 
 // followStatus is the colour class of a follow-up's status: done green,
 // done late and open amber, overdue and unknown red, dropped grey (no class).
-var followStatus = map[fupan.FollowStatus]string{
+var followStatus = map[fupan.FollowStatus]fupan.OutcomeStatus{
 	fupan.FollowDone:     fupan.StatusAchieved,
 	fupan.FollowDoneLate: fupan.StatusClose,
 	fupan.FollowOpen:     fupan.StatusClose,

@@ -309,7 +309,7 @@ func (d *doc) drawRow(cols []column, widths []float64, row []cell, lines [][]str
 
 // statusCell is a computed value coloured by its status, with the status
 // written out so that it reads in black and white too.
-func statusCell(text, status, label string) cell {
+func statusCell(text string, status fupan.OutcomeStatus, label string) cell {
 	bg, fg := statusBg[status], statusInk[status]
 	if label != "" {
 		text += " " + label
@@ -318,7 +318,7 @@ func statusCell(text, status, label string) cell {
 }
 
 // statusOf is the colour class of a tracked milestone.
-func trackStatus(t fupan.TrackingRow) string {
+func trackStatus(t fupan.TrackingRow) fupan.OutcomeStatus {
 	if t.OnTrack == nil {
 		return ""
 	}

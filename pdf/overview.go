@@ -154,7 +154,7 @@ func (d *doc) teamRow(r OverviewRow, name string) []cell {
 	mean := cell{text: "—"}
 	if s.MeanAchievementCapped != nil {
 		st := fupan.MetricStatus(*s.MeanAchievementCapped)
-		mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, "status."+st))
+		mean = statusCell(fupan.FormatPercent(*s.MeanAchievementCapped, false), st, catalog.T(l, st.Key()))
 	}
 	// Leadership's words: how far to trust the figures, not whether a
 	// report could be made (every row here has one).
@@ -267,7 +267,7 @@ func changeCell(now fupan.Summary, prev *fupan.Previous, l fupan.Lang) cell {
 		return cell{text: catalog.T(l, "overview.first")}
 	}
 	c := templates.ChangeOf(now, prev.Summary, l)
-	mark, st := "＝ ", ""
+	mark, st := "＝ ", fupan.OutcomeStatus("")
 	switch c.Better {
 	case 1:
 		mark, st = "▲ ", fupan.StatusAchieved
@@ -413,5 +413,5 @@ func (d *doc) teamBar(pl barPlot, y float64, b teamBar) {
 	d.pdf.Line(x100, y-pl.gap/2, x100, y+pl.barH+pl.gap/2)
 	d.pdf.SetDashPattern(nil)
 	d.text(statusInk[st])
-	d.write(pl.x+pl.w+2, y+(pl.barH-d.lineH())/2, pl.valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(d.lang, "status."+st), "L")
+	d.write(pl.x+pl.w+2, y+(pl.barH-d.lineH())/2, pl.valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(d.lang, st.Key()), "L")
 }

@@ -55,9 +55,9 @@ func (f docFonts) Wrap(s string, size, w float64) []string {
 }
 
 // byStatus is a colour for each status.
-func byStatus(of func(status string) chart.RGB) map[string]colour {
-	m := map[string]colour{}
-	for _, s := range []string{fupan.StatusAchieved, fupan.StatusClose, fupan.StatusMissed} {
+func byStatus(of func(status fupan.OutcomeStatus) chart.RGB) map[fupan.OutcomeStatus]colour {
+	m := map[fupan.OutcomeStatus]colour{}
+	for _, s := range []fupan.OutcomeStatus{fupan.StatusAchieved, fupan.StatusClose, fupan.StatusMissed} {
 		m[s] = colourOf(of(s))
 	}
 	return m

@@ -106,7 +106,7 @@ func (d *doc) outcomeTable(rv *fupan.Review) {
 	for _, o := range outcomes {
 		achCell := cell{text: "-"}
 		if o.Achievement != nil {
-			achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+catalog.T(l, "status."+o.Status), o.Status, "")
+			achCell = statusCell(fupan.FormatPercent(*o.Achievement, false)+"\n"+catalog.T(l, o.Status.Key()), o.Status, "")
 			if o.StatedAchievement != nil && !close(*o.StatedAchievement, *o.Achievement) {
 				achCell.text += "\n" + catalog.T(l, "stated") + " " + fupan.FormatPercent(*o.StatedAchievement, false)
 			}
@@ -193,7 +193,7 @@ func (d *doc) findings(fs []fupan.Finding) {
 		{title: catalog.T(l, "message"), share: 3.4, align: "L"},
 		{title: catalog.T(l, "hint"), share: 3, align: "L"},
 	}
-	sevStatus := map[fupan.Severity]string{fupan.SevError: fupan.StatusMissed, fupan.SevWarning: fupan.StatusClose, fupan.SevInfo: ""}
+	sevStatus := map[fupan.Severity]fupan.OutcomeStatus{fupan.SevError: fupan.StatusMissed, fupan.SevWarning: fupan.StatusClose, fupan.SevInfo: ""}
 	var rows [][]cell
 	shown, hidden := firstRows(fs, maxFindings)
 	for _, f := range shown {

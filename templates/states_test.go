@@ -7,7 +7,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 )
 
-// Each follow-up status and kind of attention names a key the catalogue
+// Each outcome status, follow-up status and kind of attention names a key the catalogue
 // holds: the words a report shows for it.
 func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	var keys []string
@@ -16,6 +16,9 @@ func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	}
 	for _, k := range []fupan.AttnKind{fupan.AttnMissedNoAction, fupan.AttnOffTrackNoMeasure, fupan.AttnActionOverdue, fupan.AttnBlamesPerson, fupan.AttnFollowOverdue, fupan.AttnFollowUnknown} {
 		keys = append(keys, k.Key())
+	}
+	for _, s := range []fupan.OutcomeStatus{fupan.StatusAchieved, fupan.StatusClose, fupan.StatusMissed} {
+		keys = append(keys, s.Key())
 	}
 	seen := map[string]bool{}
 	for _, k := range keys {

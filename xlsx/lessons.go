@@ -43,7 +43,7 @@ func WriteLessons(w io.Writer, lessons []fupan.Lesson, l fupan.Lang) error {
 			for _, ls := range group {
 				status := ""
 				if ls.Status != "" {
-					status = catalog.T(l, "status."+ls.Status)
+					status = catalog.T(l, ls.Status.Key())
 				}
 				vals := []string{ls.Team, ls.Period, ls.Metric, catalog.T(l, "kind."+ls.Kind), "", status, ls.Text, ls.Cause, ls.File}
 				for c, v := range vals {

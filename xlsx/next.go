@@ -140,7 +140,7 @@ func writeLessonsSheet(f *excelize.File, sheet string, lessons []fupan.Lesson, l
 	for r, ls := range lessons {
 		status := ""
 		if ls.Status != "" {
-			status = catalog.T(l, "status."+ls.Status)
+			status = catalog.T(l, ls.Status.Key())
 		}
 		if ls.Achievement != nil {
 			status = fupan.FormatPercent(*ls.Achievement, false) + " " + status

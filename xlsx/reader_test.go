@@ -85,7 +85,7 @@ func checkSeed(t *testing.T, rv *fupan.Review, lang fupan.Lang) {
 			t.Errorf("tracking[%d].baseline = %v; want 2025-07-01 (the July of the header)", i, tr.Baseline)
 		}
 	}
-	statuses := []string{fupan.StatusClose, fupan.StatusMissed, fupan.StatusAchieved}
+	statuses := []fupan.OutcomeStatus{fupan.StatusClose, fupan.StatusMissed, fupan.StatusAchieved}
 	for i, o := range rv.Outcomes {
 		if o.Achievement == nil || !near(*o.Achievement, seed.achievements[i]) {
 			t.Errorf("outcomes[%d].achievement = %v; want %v", i, deref(o.Achievement), seed.achievements[i])

@@ -20,10 +20,10 @@ import (
 // Status colours, Excel's own "good, neutral, bad" cell styles, as solid fills
 // so that they survive in LibreOffice and in print.
 var statusColours = map[string][2]string{
-	fupan.StatusAchieved: {"C6EFCE", "006100"},
-	fupan.StatusClose:    {"FFEB9C", "9C5700"},
-	fupan.StatusMissed:   {"FFC7CE", "9C0006"},
-	formulaDiffers:       {"E4DFEC", "5B2C6F"},
+	string(fupan.StatusAchieved): {"C6EFCE", "006100"},
+	string(fupan.StatusClose):    {"FFEB9C", "9C5700"},
+	string(fupan.StatusMissed):   {"FFC7CE", "9C0006"},
+	formulaDiffers:               {"E4DFEC", "5B2C6F"},
 }
 
 // formulaDiffers marks a team's formula kept whose value is not fupan's: the
@@ -185,7 +185,7 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 		var cells []computedCell
 		for _, o := range rv.Outcomes {
 			if o.Achievement != nil {
-				cells = append(cells, computedCell{row: o.Ref.Row, value: *o.Achievement, status: o.Status, stated: o.StatedAchievement})
+				cells = append(cells, computedCell{row: o.Ref.Row, value: *o.Achievement, status: string(o.Status), stated: o.StatedAchievement})
 			}
 		}
 		if err := rw.fillColumn(loc, fupan.ColAchievement, cells); err != nil {
@@ -202,7 +202,7 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 			if *t.OnTrack {
 				status = fupan.StatusAchieved
 			}
-			cells = append(cells, computedCell{row: t.Ref.Row, value: *t.Deviation, status: status, stated: t.StatedDeviation, signed: true})
+			cells = append(cells, computedCell{row: t.Ref.Row, value: *t.Deviation, status: string(status), stated: t.StatedDeviation, signed: true})
 		}
 		if err := rw.fillColumn(loc, fupan.ColDeviation, cells); err != nil {
 			return err

@@ -173,11 +173,11 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	}
 }
 
-func statusLabel(l fupan.Lang, status string) string {
+func statusLabel(l fupan.Lang, status fupan.OutcomeStatus) string {
 	if status == "" {
 		return ""
 	}
-	return catalog.T(l, "status."+status)
+	return catalog.T(l, status.Key())
 }
 
 // printFindings writes findings grouped by sheet.
