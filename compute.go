@@ -167,18 +167,34 @@ func computeTracking(r *Review, fs *findings) {
 	}
 }
 
+// TrackState is where a milestone with a deviation stands against its plan.
+type TrackState string
+
 // States of a milestone with a deviation.
 const (
-	StateAhead    = "ahead"
-	StateOnTrack  = "on_track"
-	StateOffTrack = "off_track"
+	StateAhead    TrackState = "ahead"
+	StateOnTrack  TrackState = "on_track"
+	StateOffTrack TrackState = "off_track"
 )
+
+// Key is the state's label in the catalogue.
+func (s TrackState) Key() string {
+	switch s {
+	case StateAhead:
+		return "ahead"
+	case StateOnTrack:
+		return "on.track"
+	case StateOffTrack:
+		return "off.track"
+	}
+	return string(s)
+}
 
 // milestoneState is the one rule for a milestone everywhere: ahead of plan
 // (earlier, or more done) is never off track; on track up to 10% late (or
 // behind); off track past that. A dated milestone's positive deviation is
 // late, a percentage or count milestone's negative one behind.
-func milestoneState(deviation float64, dated bool) string {
+func milestoneState(deviation float64, dated bool) TrackState {
 	late := deviation
 	if !dated {
 		late = -deviation

@@ -18,7 +18,7 @@ func TestMilestoneStates(t *testing.T) {
 	for _, tc := range []struct {
 		name            string
 		planned, actual string
-		state           string
+		state           fupan.TrackState
 		deviation       float64
 		unexplainedFlag bool
 		inRootCauses    bool

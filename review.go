@@ -106,7 +106,7 @@ type TrackingRow struct {
 	Deviation       *float64    `json:"deviation"`
 	StatedDeviation *float64    `json:"stated_deviation"`
 	OnTrack         *bool       `json:"on_track"`        // on time or ahead
-	State           string      `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
+	State           TrackState  `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
 	Done            bool        `json:"done"`
 	Problem         string      `json:"problem"`
 	Countermeasure  string      `json:"countermeasure"`

@@ -130,13 +130,10 @@ func wordsAround(head, tail string) string {
 	return strings.TrimRight(head, " ") + "…" + strings.TrimLeft(tail, " ")
 }
 
-// stateLabel is the label key of a milestone's state.
-var stateLabel = map[string]string{fupan.StateAhead: "ahead", fupan.StateOnTrack: "on.track", fupan.StateOffTrack: "off.track"}
-
 // milestoneMark draws an actual milestone: a dot on track, a triangle
 // pointing back ahead of plan, a square off track, so that the states differ
 // by shape in black and white as well as by colour.
-func (d *doc) milestoneMark(x, y float64, state string) {
+func (d *doc) milestoneMark(x, y float64, state fupan.TrackState) {
 	switch state {
 	case fupan.StateAhead:
 		d.fill(statusBar[fupan.StatusAchieved])

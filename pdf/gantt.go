@@ -299,8 +299,8 @@ func (d *doc) ganttLegend(g gantt) {
 		d.fill(colour{255, 255, 255})
 		d.pdf.Polygon([]point{{x + 2, y + 0.2}, {x + 4, y + 2}, {x + 2, y + 3.8}, {x, y + 2}}, "FD")
 	}, catalog.T(l, "gantt.planned"))
-	for _, st := range []string{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
-		label := catalog.T(l, "gantt.actual") + catalog.T(l, "paren.open.narrow") + catalog.T(l, stateLabel[st]) + catalog.T(l, "paren.close.narrow")
+	for _, st := range []fupan.TrackState{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
+		label := catalog.T(l, "gantt.actual") + catalog.T(l, "paren.open.narrow") + catalog.T(l, st.Key()) + catalog.T(l, "paren.close.narrow")
 		key(3, func(x float64) { d.milestoneMark(x+1.5, y+2, st) }, label)
 	}
 	d.text(ink)

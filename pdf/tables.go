@@ -81,7 +81,7 @@ func (d *doc) trackingTable(rv *fupan.Review) {
 	for _, t := range tracking {
 		devCell := cell{text: "-"}
 		if t.Deviation != nil {
-			label := catalog.T(l, stateLabel[t.State])
+			label := catalog.T(l, t.State.Key())
 			devCell = statusCell(fupan.FormatPercent(*t.Deviation, true)+"\n"+label, trackStatus(t), "")
 			if t.StatedDeviation != nil && !close(*t.StatedDeviation, *t.Deviation) {
 				devCell.text += "\n" + catalog.T(l, "stated") + " " + fupan.FormatPercent(*t.StatedDeviation, true)

@@ -7,7 +7,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 )
 
-// Each outcome status, follow-up status and kind of attention names a key the catalogue
+// Each outcome status, milestone state, follow-up status and kind of attention names a key the catalogue
 // holds: the words a report shows for it.
 func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	var keys []string
@@ -18,6 +18,9 @@ func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 		keys = append(keys, k.Key())
 	}
 	for _, s := range []fupan.OutcomeStatus{fupan.StatusAchieved, fupan.StatusClose, fupan.StatusMissed} {
+		keys = append(keys, s.Key())
+	}
+	for _, s := range []fupan.TrackState{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
 		keys = append(keys, s.Key())
 	}
 	seen := map[string]bool{}
