@@ -43,7 +43,7 @@ func MetricStatus(achievement float64) OutcomeStatus {
 // better (target −200万, actual −100万: 150%). A zero actual where lower is
 // better is achieved: 100%. ok is false where it cannot be computed (a
 // zero target).
-func Achievement(target, actual float64, direction string) (float64, bool) {
+func Achievement(target, actual float64, direction Direction) (float64, bool) {
 	switch {
 	case target < 0 && direction == Lower:
 		return 1 - (actual-target)/-target, true
@@ -112,7 +112,7 @@ func compute(r *Review, fs *findings) {
 			o.Achievement = ptr(a)
 			o.Status = MetricStatus(a)
 			if *o.Target < 0 {
-				fs.add(CodeNegativeTarget, o.Cells[ColTarget], o.Metric, catalog.T(fs.lang, "formula.negative."+o.Direction), FormatPercent(a, false))
+				fs.add(CodeNegativeTarget, o.Cells[ColTarget], o.Metric, catalog.T(fs.lang, "formula.negative."+string(o.Direction)), FormatPercent(a, false))
 			}
 		}
 		// Signed against the target's size: above a negative target is +.

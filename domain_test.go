@@ -65,7 +65,7 @@ func TestDateDeviation(t *testing.T) {
 func TestAchievementAndStatus(t *testing.T) {
 	tests := []struct {
 		target, actual float64
-		dir            string
+		dir            Direction
 		want           float64
 		status         OutcomeStatus
 	}{

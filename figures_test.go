@@ -95,7 +95,7 @@ func TestDirectionPhrases(t *testing.T) {
 		"Higher is better", "higher", "More is better", "at least", "At least 90%", "no less than 90%", "not less than", "no fewer than", "maximise", "max", "↑"}
 	lower := []string{"越低越好", "越低越好 ↓", "越少越好", "不高于5%", "不超过80%", "不超過80%", "至多", "最多", "降低", "反向指标", "望小",
 		"Lower is better", "lower", "Less is better", "at most", "no more than 5%", "not more than", "minimise", "min", "↓"}
-	for want, phrases := range map[string][]string{fupan.Higher: higher, fupan.Lower: lower} {
+	for want, phrases := range map[fupan.Direction][]string{fupan.Higher: higher, fupan.Lower: lower} {
 		for _, p := range phrases {
 			r := samples.SeedSimplifiedCopy()
 			r.Outcome.Header = append(r.Outcome.Header, "指标方向")

@@ -7,7 +7,7 @@ import "testing"
 func TestAchievementNegativeAndZero(t *testing.T) {
 	tests := []struct {
 		target, actual float64
-		dir            string
+		dir            Direction
 		want           float64
 		status         OutcomeStatus
 	}{

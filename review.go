@@ -139,11 +139,25 @@ func (s OutcomeStatus) Key() string {
 	return "status." + string(s)
 }
 
+// Direction is which way a metric is better: higher or lower.
+type Direction string
+
 // Directions of a metric.
 const (
-	Higher = "higher"
-	Lower  = "lower"
+	Higher Direction = "higher"
+	Lower  Direction = "lower"
 )
+
+// Key is the direction's word in the catalogue, as the template offers it.
+func (d Direction) Key() string {
+	switch d {
+	case Higher:
+		return "template.choice.direction.higher"
+	case Lower:
+		return "template.choice.direction.lower"
+	}
+	return "template.choice.direction." + string(d)
+}
 
 // OutcomeRow is a row of table 3, the outcome review.
 type OutcomeRow struct {
@@ -156,7 +170,7 @@ type OutcomeRow struct {
 	Kind              value.Kind    `json:"kind"`
 	Unit              string        `json:"unit,omitempty"`
 	Currency          string        `json:"currency,omitempty"` // where written: EUR 2M
-	Direction         string        `json:"direction"`
+	Direction         Direction     `json:"direction"`
 	Achievement       *float64      `json:"achievement"`
 	StatedAchievement *float64      `json:"stated_achievement"`
 	Deviation         *float64      `json:"deviation"`

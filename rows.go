@@ -168,14 +168,14 @@ func readOutcomes(t tableReader) []OutcomeRow {
 	return out
 }
 
-func parseDirection(s string) (string, bool) {
+func parseDirection(s string) (Direction, bool) {
 	k := matchKey(s)
 	if k == "max" || k == "min" { // maximise, minimise
-		return map[string]string{"max": Higher, "min": Lower}[k], true
+		return map[string]Direction{"max": Higher, "min": Lower}[k], true
 	}
 	// The longest phrase found decides: 不低于 (at least) is not 低, and "no
 	// less than" is not "less".
-	best, dir := 0, ""
+	best, dir := 0, Direction("")
 	for _, p := range directionPhrases {
 		if len(p.key) > best && strings.Contains(k, p.key) {
 			best, dir = len(p.key), p.dir
@@ -184,18 +184,24 @@ func parseDirection(s string) (string, bool) {
 	return dir, dir != ""
 }
 
+// directionPhrase is a folded way of writing a direction.
+type directionPhrase struct {
+	key string
+	dir Direction
+}
+
 // directionPhrases are the ways teams write a metric's direction, in the three
 // languages, as matchKey folds them (Simplified, lower case, no spaces).
-var directionPhrases = func() []struct{ key, dir string } {
-	var out []struct{ key, dir string }
-	for dir, phrases := range map[string][]string{
+var directionPhrases = func() []directionPhrase {
+	var out []directionPhrase
+	for dir, phrases := range map[Direction][]string{
 		Higher: {"越高越好", "越多越好", "越大越好", "高", "多", "提升", "提高", "增加", "正向", "望大", "不低于", "不少于", "不小于", "至少", "不得低于",
 			"higher", "more", "bigger", "greater", "increase", "maximise", "maximize", "atleast", "nolessthan", "notlessthan", "nofewerthan", "notfewerthan", "↑"},
 		Lower: {"越低越好", "越少越好", "越小越好", "低", "少", "降低", "减少", "压缩", "反向", "望小", "不高于", "不超过", "不多于", "不大于", "至多", "最多", "不得超过",
 			"lower", "less", "fewer", "smaller", "decrease", "reduce", "minimise", "minimize", "atmost", "nomorethan", "notmorethan", "nohigherthan", "notabove", "↓"},
 	} {
 		for _, p := range phrases {
-			out = append(out, struct{ key, dir string }{matchKey(p), dir})
+			out = append(out, directionPhrase{matchKey(p), dir})
 		}
 	}
 	return out

@@ -128,12 +128,12 @@ func insertRows(ctx context.Context, tx *sql.Tx, id int64, r fupan.Recording) er
 	b.flush()
 	for i, t := range rv.Tracking {
 		b.add("tracking_rows", id, i, t.Ref.String(), t.Task, t.PlanTask, t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation,
-			t.State, t.Done, t.Problem, t.Countermeasure, t.Owner)
+			string(t.State), t.Done, t.Problem, t.Countermeasure, t.Owner)
 	}
 	b.flush()
 	for i, o := range rv.Outcomes {
 		b.add("outcome_rows", id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric), o.Target, o.TargetText, o.Actual, o.ActualText,
-			o.Unit, o.Direction, o.Achievement, o.StatedAchievement, o.Deviation, string(o.Status), o.Cause, o.Lesson)
+			o.Unit, string(o.Direction), o.Achievement, o.StatedAchievement, o.Deviation, string(o.Status), o.Cause, o.Lesson)
 	}
 	b.flush()
 	for i, a := range rv.Actions {

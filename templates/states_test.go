@@ -7,7 +7,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 )
 
-// Each outcome status, milestone state, follow-up status and kind of attention names a key the catalogue
+// Each outcome status, direction, milestone state, follow-up status and kind of attention names a key the catalogue
 // holds: the words a report shows for it.
 func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	var keys []string
@@ -22,6 +22,9 @@ func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	}
 	for _, s := range []fupan.TrackState{fupan.StateAhead, fupan.StateOnTrack, fupan.StateOffTrack} {
 		keys = append(keys, s.Key())
+	}
+	for _, d := range []fupan.Direction{fupan.Higher, fupan.Lower} {
+		keys = append(keys, d.Key())
 	}
 	seen := map[string]bool{}
 	for _, k := range keys {
