@@ -2,11 +2,33 @@ package fupan
 
 import "sort"
 
+// DueState is where an item a reminder names stands against its due date.
+type DueState string
+
 // States of an item a reminder names.
 const (
-	DueSoon = "due"     // due within the window
-	Overdue = "overdue" // its due date has passed and it is not done
+	DueSoon DueState = "due"     // due within the window
+	Overdue DueState = "overdue" // its due date has passed and it is not done
+
+	// A review not handed in (the roster's): before the deadline, and after it.
+	SubmitDue     DueState = "submit-due"
+	SubmitOverdue DueState = "submit-overdue"
 )
+
+// Key is the state's reminder line in the catalogue.
+func (s DueState) Key() string {
+	switch s {
+	case DueSoon:
+		return "remind.due"
+	case Overdue:
+		return "remind.overdue"
+	case SubmitDue:
+		return "remind.submit.due"
+	case SubmitOverdue:
+		return "remind.submit.overdue"
+	}
+	return "remind." + string(s)
+}
 
 // Kinds of item a reminder names.
 const (
@@ -21,7 +43,7 @@ type DueItem struct {
 	Owner  string
 	Owners []string
 	Due    Date
-	State  string
+	State  DueState
 	From   string // the period an earlier action came from (the register); "" for this period's
 }
 

@@ -66,7 +66,7 @@ func Remind(ctx context.Context, o RemindOptions) (RemindResult, error) {
 			var due []fupan.DueItem
 			var lasts []string
 			for _, it := range items {
-				last, err := o.History.LastReminded(ctx, t.Robot.ID(), keys[i], it.Key(), it.State)
+				last, err := o.History.LastReminded(ctx, t.Robot.ID(), keys[i], it.Key(), string(it.State))
 				if err != nil {
 					return res, err
 				}
@@ -155,7 +155,7 @@ func (r reminder) post(ctx context.Context, t RobotTarget, msg robot.Message, te
 // "unknown", a reminder that may have gone counts as reminded.
 func (r reminder) sending(ctx context.Context) error {
 	for _, it := range r.due {
-		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, r.day); err != nil {
+		if err := r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), string(it.State), r.day); err != nil {
 			return err
 		}
 	}
@@ -171,9 +171,9 @@ func (r reminder) takeBack(ctx context.Context) error {
 	for j, it := range r.due {
 		var err error
 		if r.lasts[j] == "" {
-			err = r.db.ForgetReminded(ctx, r.robot, r.team, it.Key(), it.State)
+			err = r.db.ForgetReminded(ctx, r.robot, r.team, it.Key(), string(it.State))
 		} else {
-			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), it.State, r.lasts[j])
+			err = r.db.MarkReminded(ctx, r.robot, r.team, it.Key(), string(it.State), r.lasts[j])
 		}
 		if err != nil {
 			return err
@@ -184,7 +184,7 @@ func (r reminder) takeBack(ctx context.Context) error {
 
 // quiet reports an item reminded recently enough: due soon, today; overdue,
 // within the week.
-func quiet(state, last string, today fupan.Date) bool {
+func quiet(state fupan.DueState, last string, today fupan.Date) bool {
 	if last == "" {
 		return false
 	}

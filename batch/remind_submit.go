@@ -10,12 +10,6 @@ import (
 	"github.com/fupan-review/fupan/sqlite"
 )
 
-// States of a hand-in reminder: before the deadline, and after it.
-const (
-	submitDue     = "submit-due"
-	submitOverdue = "submit-overdue"
-)
-
 // remindSubmissions reminds each expected team that has not handed in the
 // period due (fupan.SubmissionDue) in its groups: within the window before
 // the deadline, and once a day after it, its owner @-mentioned where the
@@ -38,9 +32,9 @@ func remindSubmissions(ctx context.Context, o RemindOptions, latest []*fupan.Rev
 	if !ok || today.Before(deadline.AddDays(-o.Within)) {
 		return nil, nil
 	}
-	state := submitDue
+	state := fupan.SubmitDue
 	if deadline.Before(today) {
-		state = submitOverdue
+		state = fupan.SubmitOverdue
 	}
 	last := map[string]*fupan.Review{}
 	for i, rv := range latest {
@@ -58,7 +52,7 @@ func remindSubmissions(ctx context.Context, o RemindOptions, latest []*fupan.Rev
 			if !robotTakes(t, m.Team, o.Identity) {
 				continue
 			}
-			prev, err := o.History.LastReminded(ctx, t.Robot.ID(), key, item.Key(), state)
+			prev, err := o.History.LastReminded(ctx, t.Robot.ID(), key, item.Key(), string(state))
 			if err != nil {
 				return failed, err
 			}
@@ -102,11 +96,11 @@ func mention(people map[string]robot.Person, owner, team string) []robot.Person 
 }
 
 // composeSubmission is a team's reminder to hand in its review of a period.
-func composeSubmission(team, period string, deadline fupan.Date, state string, l fupan.Lang, t RobotTarget, mentions []robot.Person) robot.Message {
+func composeSubmission(team, period string, deadline fupan.Date, state fupan.DueState, l fupan.Lang, t RobotTarget, mentions []robot.Person) robot.Message {
 	l = fupan.LangOf(t.Lang, l)
 	title := catalog.F(l, "remind.submit.title", robot.Cut(team, maxTitleName))
 	text := catalog.F(l, "remind.submit.due", deadline.String(), period)
-	if state == submitOverdue {
+	if state == fupan.SubmitOverdue {
 		text = catalog.F(l, "remind.submit.overdue", period, deadline.String())
 	}
 	md := mdEscape(text)

@@ -7,7 +7,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 )
 
-// Each outcome status, direction, milestone state, follow-up status and kind of attention names a key the catalogue
+// Each outcome status, direction, milestone state, due item's state, follow-up status and kind of attention names a key the catalogue
 // holds: the words a report shows for it.
 func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	var keys []string
@@ -24,6 +24,9 @@ func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 		keys = append(keys, s.Key())
 	}
 	for _, d := range []fupan.Direction{fupan.Higher, fupan.Lower} {
+		keys = append(keys, d.Key())
+	}
+	for _, d := range []fupan.DueState{fupan.DueSoon, fupan.Overdue, fupan.SubmitDue, fupan.SubmitOverdue} {
 		keys = append(keys, d.Key())
 	}
 	seen := map[string]bool{}
