@@ -16,21 +16,21 @@ import (
 func TestLayout(t *testing.T) {
 	const mod = "github.com/fupan-review/fupan"
 	allowed := map[string][]string{
-		"value":     {},
-		"catalog":   {},
-		".":         {"value", "catalog"},
-		"templates": {"", "catalog"},
-		"chart":     {""},
-		"xlsx":      {"", "catalog", "templates"},
-		"pdf":       {"", "catalog", "templates", "chart"},
-		"sqlite":    {"", "internal/historysql"},
-		"postgres":  {"", "internal/historysql"},
-		"opencc":    {},
-		"mail":      {"catalog", "internal/secret"},
-		"robot":     {"internal/secret"},
-		"login":     {},
-		"batch":     {"", "catalog", "templates", "xlsx", "pdf", "sqlite", "mail", "robot"},
-		"web":       {"", "catalog", "templates", "chart", "xlsx", "batch", "login"},
+		"value":    {},
+		"catalog":  {},
+		".":        {"value", "catalog"},
+		"wording":  {"", "catalog"},
+		"chart":    {""},
+		"xlsx":     {"", "catalog", "wording"},
+		"pdf":      {"", "catalog", "wording", "chart"},
+		"sqlite":   {"", "internal/historysql"},
+		"postgres": {"", "internal/historysql"},
+		"opencc":   {},
+		"mail":     {"catalog", "internal/secret"},
+		"robot":    {"internal/secret"},
+		"login":    {},
+		"batch":    {"", "catalog", "wording", "xlsx", "pdf", "sqlite", "mail", "robot"},
+		"web":      {"", "catalog", "wording", "chart", "xlsx", "batch", "login"},
 	}
 	for dir, ok := range allowed {
 		own := map[string]bool{}

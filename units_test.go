@@ -6,7 +6,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // TestCurrenciesAndUnits: currencies read and kept, euros never compared with
@@ -31,7 +31,7 @@ func TestCurrenciesAndUnits(t *testing.T) {
 		t.Errorf("budget %v %q, want 160000 EUR", rv.Summary.Budget, rv.Summary.BudgetCurrency)
 	}
 	found := false
-	for _, fig := range templates.KeyFigures(rv, fupan.English) {
+	for _, fig := range wording.KeyFigures(rv, fupan.English) {
 		if fig.Key == "budget" {
 			found = fig.Value == "EUR 160,000"
 			if !found {

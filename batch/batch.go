@@ -17,7 +17,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/rs/zerolog"
 )
@@ -465,8 +465,8 @@ func (o Options) describe(ctx context.Context, e *Entry, wb *Workbook, p Pipelin
 	fig := rv.Summary
 	e.Figures = &fig
 	lang := fupan.LangOf(o.Settings.Analyze.Lang, rv.Meta.Lang)
-	e.AttentionItems = templates.AttentionOf(rv, fupan.DateOf(o.Settings.Analyze.Now))
-	e.Attention = templates.AttentionWords(e.AttentionItems, lang)
+	e.AttentionItems = wording.AttentionOf(rv, fupan.DateOf(o.Settings.Analyze.Now))
+	e.Attention = wording.AttentionWords(e.AttentionItems, lang)
 	e.Findings = Counts{rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos}
 }
 

@@ -7,7 +7,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
 	"github.com/fupan-review/fupan/sqlite"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/rs/zerolog"
 )
 
@@ -119,15 +119,15 @@ func (o Options) missingDecisions(ctx context.Context, sum *Summary, l fupan.Lan
 				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the overview lacks the missing team's open actions")
 				continue
 			}
-			var items []templates.Attention
+			var items []wording.Attention
 			for _, e := range fupan.Register(past, asOf) {
 				if e.Open() && e.Age > 0 {
-					items = append(items, templates.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age})
+					items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age})
 				}
 			}
 			sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
 			if len(items) > 0 {
-				out = append(out, pdf.TeamDecisions{Team: m.Team, Period: r.Period, Items: templates.AttentionWords(items, l)})
+				out = append(out, pdf.TeamDecisions{Team: m.Team, Period: r.Period, Items: wording.AttentionWords(items, l)})
 			}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // Statuses of an input in summary.json.
@@ -56,9 +56,9 @@ type Entry struct {
 	Attention []string `json:"attention,omitempty"`
 	// AttentionItems are the same with the team's words apart, for a
 	// robot or a mail in another language to word them in its own.
-	AttentionItems []templates.Attention `json:"attention_items,omitempty"`
-	Findings       Counts                `json:"findings"`
-	Outputs        Outputs               `json:"outputs"`
+	AttentionItems []wording.Attention `json:"attention_items,omitempty"`
+	Findings       Counts              `json:"findings"`
+	Outputs        Outputs             `json:"outputs"`
 	// Skipped is set when the input was unchanged since the run that made its
 	// outputs, which this run kept.
 	Skipped bool `json:"skipped,omitempty"`
@@ -151,5 +151,5 @@ func (e Entry) attentionIn(l fupan.Lang) []string {
 	if len(e.AttentionItems) == 0 {
 		return e.Attention
 	}
-	return templates.AttentionWords(e.AttentionItems, l)
+	return wording.AttentionWords(e.AttentionItems, l)
 }

@@ -3,7 +3,7 @@ package pdf
 import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // followStatus is the colour class of a follow-up's status: done green,
@@ -53,7 +53,7 @@ func (d *doc) followup(rv *fupan.Review) {
 		if f.Measure != "" && f.Measure != f.Action {
 			action += "\n" + f.Measure
 		}
-		status := cell{text: templates.FollowStatus(f, l)}
+		status := cell{text: wording.FollowStatus(f, l)}
 		if age := followAge(l, f, rv.Meta.PeriodEnd); age != "" {
 			status.text += "\n" + age
 		}

@@ -2,7 +2,7 @@ package pdf
 
 import (
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // oneOrigin reports a follow-up whose actions all come from one period: the
@@ -21,7 +21,7 @@ func oneOrigin(list []fupan.FollowUp) bool {
 func followAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
 	switch f.Status {
 	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
-		return templates.FollowAge(l, f.Due, f.FromPeriod, asOf)
+		return wording.FollowAge(l, f.Due, f.FromPeriod, asOf)
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // OverviewRow is one workbook of a run, for the overview.
@@ -85,7 +85,7 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 			mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
 		}
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
-		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company-line", templates.OfAll(c.Met, c.Metrics), mean), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company-line", wording.OfAll(c.Met, c.Metrics), mean), "L")
 	}
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
@@ -133,7 +133,7 @@ func (d *doc) overviewTeams(rows []OverviewRow) {
 			rate := cell{text: "—"}
 			if v := r.Figures.FollowThrough(); v != nil {
 				st := fupan.MetricStatus(*v)
-				rate = statusCell(templates.OfAll(r.Figures.FollowupDone, r.Figures.FollowupTotal), st, "")
+				rate = statusCell(wording.OfAll(r.Figures.FollowupDone, r.Figures.FollowupTotal), st, "")
 			}
 			row = append(row[:len(row)-1:len(row)-1], rate, row[len(row)-1])
 		}
@@ -160,11 +160,11 @@ func (d *doc) teamRow(r OverviewRow, name string) []cell {
 	// report could be made (every row here has one).
 	status := cell{text: catalog.T(l, "overview.data.ok")}
 	if r.Warnings > 0 {
-		status.text = templates.Count(l, "count.warnings", r.Warnings)
+		status.text = wording.Count(l, "count.warnings", r.Warnings)
 	}
 	return []cell{{text: name}, {text: r.Period},
-		{text: templates.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
-		{text: templates.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
+		{text: wording.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
+		{text: wording.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpen)}, status}
 }
 
 // overviewFailed lists the workbooks that failed and why.
@@ -266,7 +266,7 @@ func changeCell(now fupan.Summary, prev *fupan.Previous, l fupan.Lang) cell {
 	if prev == nil {
 		return cell{text: catalog.T(l, "overview.first")}
 	}
-	c := templates.ChangeOf(now, prev.Summary, l)
+	c := wording.ChangeOf(now, prev.Summary, l)
 	mark, st := "＝ ", fupan.OutcomeStatus("")
 	switch c.Better {
 	case 1:

@@ -5,7 +5,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // TeamDecisions are one team's "needs a decision" items, most urgent first,
@@ -43,29 +43,29 @@ func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 	now.FollowupTotal += opts.Absent.FollowupTotal
 	now.FollowupDone += opts.Absent.FollowupDone
 	now.FollowupOverdue += opts.Absent.FollowupOverdue
-	var changes map[string]templates.Change
+	var changes map[string]wording.Change
 	heading := catalog.T(l, "overview.company")
 	if n := len(opts.Company); n >= 2 {
 		was := opts.Company[n-2]
 		rv := &fupan.Review{Summary: now, Compared: &fupan.Comparison{Previous: &fupan.Previous{Period: was.Period.Label, Summary: was.Summary}}}
-		changes = templates.Changes(rv, l)
-		changes["roster.submitted"] = templates.Change{Before: catalog.F(l, "previous.value", fmt.Sprint(was.Teams))}
+		changes = wording.Changes(rv, l)
+		changes["roster.submitted"] = wording.Change{Before: catalog.F(l, "previous.value", fmt.Sprint(was.Teams))}
 		heading = catalog.F(l, "overview.company.vs", was.Period.Label)
 	}
 	handed := fmt.Sprint(len(sums))
 	if len(opts.Roster) == 1 && opts.Roster[0].Expected > 0 {
-		handed = templates.OfAll(opts.Roster[0].HandedIn, opts.Roster[0].Expected)
+		handed = wording.OfAll(opts.Roster[0].HandedIn, opts.Roster[0].Expected)
 	}
 	follow := "—"
 	if now.FollowupTotal > 0 {
-		follow = templates.OfAll(now.FollowupDone, now.FollowupTotal) + " · " + fupan.FormatPercent(*now.FollowThrough(), false)
+		follow = wording.OfAll(now.FollowupDone, now.FollowupTotal) + " · " + fupan.FormatPercent(*now.FollowThrough(), false)
 	}
 	mean := "—"
 	if now.MeanAchievementCapped != nil {
 		mean = fupan.FormatPercent(*now.MeanAchievementCapped, false)
 	}
 	tiles := []struct{ key, value string }{
-		{"metrics.met", templates.OfAll(now.MetricsAchieved, now.Metrics)},
+		{"metrics.met", wording.OfAll(now.MetricsAchieved, now.Metrics)},
 		{"mean.achievement", mean},
 		{"followup.short", follow},
 		{"roster.submitted", handed},

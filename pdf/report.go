@@ -8,7 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // WriteReport draws the review's report, 《策略復盤報告》, on A4: the title
@@ -163,7 +163,7 @@ func (d *doc) verdict(rv *fupan.Review) {
 // where page 1 has room (else at the top of the next).
 func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 	l := d.lang
-	items := templates.AttentionTexts(rv, l, asOf)
+	items := wording.AttentionTexts(rv, l, asOf)
 	const most = 8
 	d.heading(catalog.T(l, "attention"), 1)
 	d.setSize(9)
@@ -203,13 +203,13 @@ func (d *doc) attention(rv *fupan.Review, asOf fupan.Date) {
 // keyFigures draws the summary figures as tiles.
 func (d *doc) keyFigures(rv *fupan.Review) {
 	l := d.lang
-	changes := templates.Changes(rv, l)
+	changes := wording.Changes(rv, l)
 	if changes != nil {
 		d.heading(catalog.F(l, "summary.vs", rv.Compared.Previous.Period), 0)
 	} else {
 		d.heading(catalog.T(l, "summary"), 0)
 	}
-	figs := templates.KeyFigures(rv, l)
+	figs := wording.KeyFigures(rv, l)
 	const perRow = 4
 	gap := 3.0
 	tileW := (contentW - gap*(perRow-1)) / perRow
@@ -258,8 +258,8 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 	d.setSize(8.5)
 	d.text(grey)
 	s := rv.Summary
-	line := catalog.T(l, "findings") + catalog.T(l, "sep.colon.narrow") + templates.Count(l, "count.errors", s.Errors) + catalog.T(l, "sep.list.narrow") +
-		templates.Count(l, "count.warnings", s.Warnings)
+	line := catalog.T(l, "findings") + catalog.T(l, "sep.colon.narrow") + wording.Count(l, "count.errors", s.Errors) + catalog.T(l, "sep.list.narrow") +
+		wording.Count(l, "count.warnings", s.Warnings)
 	d.write(margin, d.pdf.Y(), contentW, line, "L")
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 2)
 	d.text(ink)
@@ -268,7 +268,7 @@ func (d *doc) keyFigures(rv *fupan.Review) {
 // change draws a key figure's previous value after a mark: a triangle up
 // where it improved, down where it worsened, a bar where it held; shapes,
 // so that black and white prints tell them apart too.
-func (d *doc) change(x, y, w float64, c templates.Change) {
+func (d *doc) change(x, y, w float64, c wording.Change) {
 	d.setSize(7.5)
 	mid := y + d.lineH()/2
 	switch c.Better {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // colTitle is a column's name in the report's language.
@@ -59,7 +59,7 @@ func (d *doc) planTable(rv *fupan.Review) {
 		prevGoal = p.Goal
 		resources := p.Resources
 		if resources == "" {
-			resources = templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
+			resources = wording.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
 		}
 		rows = append(rows, []cell{goal, {text: p.Task}, {text: p.Owner}, {text: p.Period}, {text: resources}, {text: p.Acceptance}})
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // teamRow is one team on the dashboard: its latest period's figures, their
@@ -99,13 +99,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Overviews = s.overviewsOf(period)
 	}
 	c := fupan.CompanySummary(sums)
-	d.Met = templates.OfAll(c.MetricsAchieved, c.Metrics)
+	d.Met = wording.OfAll(c.MetricsAchieved, c.Metrics)
 	d.Mean, d.FollowUp = "—", "—"
 	if c.MeanAchievementCapped != nil {
 		d.Mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
 	}
 	if f := c.FollowThrough(); f != nil {
-		d.FollowUp = templates.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*f, false)
+		d.FollowUp = wording.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*f, false)
 	}
 	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
 }
@@ -137,7 +137,7 @@ func newTeamRow(rec fupan.Filed, prev *fupan.Filed, l catalog.Lang) teamRow {
 	if err != nil {
 		return row
 	}
-	row.Met = templates.OfAll(now.MetricsAchieved, now.Metrics)
+	row.Met = wording.OfAll(now.MetricsAchieved, now.Metrics)
 	row.missed = now.MetricsMissed
 	if v := now.MeanAchievementCapped; v != nil {
 		row.Mean, row.mean, row.hasMean = fupan.FormatPercent(*v, false), *v, true
@@ -148,7 +148,7 @@ func newTeamRow(rec fupan.Filed, prev *fupan.Filed, l catalog.Lang) teamRow {
 	}
 	if prev != nil {
 		if was, err := prev.Figures(); err == nil {
-			c := templates.ChangeOf(now, was, l)
+			c := wording.ChangeOf(now, was, l)
 			row.Change, row.Better = c.Before, c.Better
 		}
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -97,7 +97,7 @@ type findingsData struct {
 	Verdict   string
 	Counts    string
 	Sheets    []sheetFindings
-	Figures   []templates.Figure
+	Figures   []wording.Figure
 	Attention []string
 	HandIn    bool
 	// Refused is why a hand-in was not taken: a key of the page's texts.
@@ -361,11 +361,11 @@ func newFindings(rv *fupan.Review, name string, now time.Time) findingsData {
 	if d.Errors > 0 {
 		d.Verdict = catalog.T(l, "file.bad")
 	}
-	d.Counts = strings.Join([]string{templates.Count(l, "count.errors", d.Errors),
-		templates.Count(l, "count.warnings", d.Warnings), templates.Count(l, "count.infos", d.Infos)}, catalog.T(l, "sep.parts"))
+	d.Counts = strings.Join([]string{wording.Count(l, "count.errors", d.Errors),
+		wording.Count(l, "count.warnings", d.Warnings), wording.Count(l, "count.infos", d.Infos)}, catalog.T(l, "sep.parts"))
 	if len(rv.Tables) > 0 {
-		d.Figures = templates.KeyFigures(rv, l)
-		d.Attention = templates.AttentionTexts(rv, l, fupan.DateOf(now))
+		d.Figures = wording.KeyFigures(rv, l)
+		d.Attention = wording.AttentionTexts(rv, l, fupan.DateOf(now))
 	}
 	return d
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/fupan-review/fupan/sqlite"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -119,7 +119,7 @@ func TestDashboardCompanyAsTheOverview(t *testing.T) {
 	if c.FollowupTotal == 0 {
 		t.Fatal("the fixture has no follow-up")
 	}
-	follow := templates.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*c.FollowThrough(), false)
+	follow := wording.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*c.FollowThrough(), false)
 	if got["行动落实率"] != follow {
 		t.Errorf("dashboard's follow-through: %q, want %q", got["行动落实率"], follow)
 	}

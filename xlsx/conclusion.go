@@ -8,7 +8,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // maxListed is how many findings, and how many points of each part, the
@@ -115,7 +115,7 @@ func conclusionRows(rv *fupan.Review, l fupan.Lang, now time.Time) []cRow {
 		}
 	}
 	b.section(catalog.T(l, "summary"))
-	for _, fig := range templates.KeyFigures(rv, l) {
+	for _, fig := range wording.KeyFigures(rv, l) {
 		b.line(fig.Label, fig.Value)
 	}
 	b.conclusion(rv, l)
@@ -192,7 +192,7 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 		list = list[:maxListed]
 	}
 	for _, f := range list {
-		detail := templates.FollowStatus(f, l)
+		detail := wording.FollowStatus(f, l)
 		for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
 			if part != "" {
 				detail += " · " + part

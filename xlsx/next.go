@@ -6,7 +6,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,7 +22,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 		return err
 	}
 	defer func() { _ = f.Close() }()
-	facts := catalog.T(l, templates.FactsSheet)
+	facts := catalog.T(l, wording.FactsSheet)
 	// In order, as every cell here: a map's order would change the shared
 	// strings, and the same review would not give the same bytes.
 	for _, fact := range [][2]string{{"B1", n.Team}, {"B2", n.Period}} {
@@ -30,7 +30,7 @@ func WriteNext(w io.Writer, n fupan.NextReview) error {
 			return err
 		}
 	}
-	specs := templates.Template()
+	specs := wording.Template()
 	fill := func(id fupan.TableID, rows []map[fupan.Col]string) error {
 		for _, spec := range specs {
 			if spec.ID != id {
@@ -88,7 +88,7 @@ func nextTables(n fupan.NextReview, l fupan.Lang) map[fupan.TableID][]map[fupan.
 		}
 		res := p.Resources
 		if res == "" {
-			res = templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
+			res = wording.FormatResourcesIn(p.Budget, p.People, p.Currency, l)
 		}
 		plan = append(plan, map[fupan.Col]string{fupan.ColGoal: p.Goal, fupan.ColTask: p.Task, fupan.ColOwner: p.Owner,
 			fupan.ColPeriod: period, fupan.ColResources: res, fupan.ColAcceptance: p.Acceptance})

@@ -3,7 +3,7 @@ package xlsx
 import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,7 +31,7 @@ func noteOrigins(f *excelize.File, n fupan.NextReview, l fupan.Lang) error {
 // tableColumn is the template's sheet of a table and the 1-based column of
 // one of its columns; 0 where the template has no such column.
 func tableColumn(id fupan.TableID, c fupan.Col, l fupan.Lang) (string, int) {
-	for _, spec := range templates.Template() {
+	for _, spec := range wording.Template() {
 		if spec.ID != id {
 			continue
 		}

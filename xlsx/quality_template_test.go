@@ -9,7 +9,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -30,7 +30,7 @@ func TestTemplateHintsOfTheQualityRules(t *testing.T) {
 		}
 		f := open(t, path)
 		var prompts []string
-		for _, spec := range templates.Template() {
+		for _, spec := range wording.Template() {
 			dvs, err := f.GetDataValidations(catalog.T(l, spec.Sheet))
 			if err != nil {
 				t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -245,7 +245,7 @@ func filledTemplate(t *testing.T, dir string) string {
 	}
 	f := open(t, path)
 	seed := samples.SeedSimplified()
-	for i, spec := range templates.Template() {
+	for i, spec := range wording.Template() {
 		if i >= len(seed.Tables()) {
 			break // the seed has no table 5: the team leaves it blank
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,7 +50,7 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 	if err := writeFacts(f, lang, st); err != nil {
 		return err
 	}
-	for _, spec := range templates.Template() {
+	for _, spec := range wording.Template() {
 		if err := writeTemplateTable(f, spec, lang, st); err != nil {
 			return err
 		}
@@ -60,13 +60,13 @@ func fillTemplate(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 
 // writeInstructions turns the workbook's first sheet into the instructions.
 func writeInstructions(f *excelize.File, lang fupan.Lang, st templateStyles) error {
-	info := catalog.T(lang, templates.InstructionsSheet)
+	info := catalog.T(lang, wording.InstructionsSheet)
 	if err := f.SetSheetName("Sheet1", info); err != nil {
 		return err
 	}
-	for i, line := range templates.Instructions() {
+	for i, line := range wording.Instructions() {
 		ref := fmt.Sprintf("A%d", i+1)
-		if err := f.SetCellStr(info, ref, templates.Text(lang, line)); err != nil {
+		if err := f.SetCellStr(info, ref, wording.Text(lang, line)); err != nil {
 			return err
 		}
 		style := st.wrap
@@ -88,11 +88,11 @@ func writeInstructions(f *excelize.File, lang fupan.Lang, st templateStyles) err
 // writeFacts writes the review-facts sheet: team, period and reviewer, each
 // with its hint.
 func writeFacts(f *excelize.File, lang fupan.Lang, st templateStyles) error {
-	facts := catalog.T(lang, templates.FactsSheet)
+	facts := catalog.T(lang, wording.FactsSheet)
 	if _, err := f.NewSheet(facts); err != nil {
 		return err
 	}
-	for i, fact := range templates.Facts() {
+	for i, fact := range wording.Facts() {
 		row := i + 1
 		label, value := fmt.Sprintf("A%d", row), fmt.Sprintf("B%d", row)
 		if err := f.SetCellStr(facts, label, catalog.T(lang, fact[0])); err != nil {
@@ -117,7 +117,7 @@ func writeFacts(f *excelize.File, lang fupan.Lang, st templateStyles) error {
 	return f.SetColWidth(facts, "B", "B", 30)
 }
 
-func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.Lang, st templateStyles) error {
+func writeTemplateTable(f *excelize.File, spec wording.TableSpec, lang fupan.Lang, st templateStyles) error {
 	sheet := catalog.T(lang, spec.Sheet)
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -150,7 +150,7 @@ func writeTemplateTable(f *excelize.File, spec templates.TableSpec, lang fupan.L
 // writeTemplateColumn writes a column of a table's sheet: its header (a
 // darker blue where required), its width, the input hint and drop-down of its cells,
 // and their format (text where Excel would turn "7.31" into a number).
-func writeTemplateColumn(f *excelize.File, sheet string, n int, def fupan.TableDef, c templates.ColumnSpec, lang fupan.Lang, st templateStyles) error {
+func writeTemplateColumn(f *excelize.File, sheet string, n int, def fupan.TableDef, c wording.ColumnSpec, lang fupan.Lang, st templateStyles) error {
 	col, _ := excelize.ColumnNumberToName(n)
 	cd, _ := def.Column(c.Col)
 	head := col + "2"
@@ -169,7 +169,7 @@ func writeTemplateColumn(f *excelize.File, sheet string, n int, def fupan.TableD
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s3:%s%d", col, col, templateRows+2)
-	dv.SetInput(clip(cd.Names.In(lang), 32), clip(templates.Text(lang, c.Hint), 255))
+	dv.SetInput(clip(cd.Names.In(lang), 32), clip(wording.Text(lang, c.Hint), 255))
 	if len(c.List) > 0 {
 		var items []string
 		for _, l := range c.List {

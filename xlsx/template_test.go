@@ -10,7 +10,7 @@ import (
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/internal/testtool"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -22,7 +22,7 @@ func TestTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	outcome := catalog.T(fupan.Traditional, templates.Template()[2].Sheet)
+	outcome := catalog.T(fupan.Traditional, wording.Template()[2].Sheet)
 	dvs, err := f.GetDataValidations(outcome)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func TestTemplate(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 2 {
 		t.Errorf("header rows not frozen: %+v %v", panes, err)
 	}
-	plan := catalog.T(fupan.Traditional, templates.Template()[0].Sheet)
+	plan := catalog.T(fupan.Traditional, wording.Template()[0].Sheet)
 	id, _ := f.GetCellStyle(plan, "D3") // 起止時間
 	st, _ := f.GetStyle(id)
 	if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "@" {
@@ -73,7 +73,7 @@ func TestTemplatePrints(t *testing.T) {
 			titles[dn.Scope] = strings.HasSuffix(dn.RefersTo, "!$1:$2")
 		}
 	}
-	for _, spec := range templates.Template() {
+	for _, spec := range wording.Template() {
 		sheet := catalog.T(fupan.Simplified, spec.Sheet)
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil {
@@ -112,7 +112,7 @@ func TestInstructionsPrintWithinThePage(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	sheet := catalog.T(fupan.Simplified, templates.InstructionsSheet)
+	sheet := catalog.T(fupan.Simplified, wording.InstructionsSheet)
 	for _, path := range []string{tmpl, next} {
 		f := open(t, path)
 		pl, err := f.GetPageLayout(sheet)
@@ -133,7 +133,7 @@ func TestInstructionsPrintWithinThePage(t *testing.T) {
 	testtool.Require(t, "pdftotext")
 	// The longest instruction, whole, on the printed page.
 	longest := ""
-	for _, key := range templates.Instructions() {
+	for _, key := range wording.Instructions() {
 		if s := catalog.T(fupan.Simplified, key); len(s) > len(longest) {
 			longest = s
 		}

@@ -15,7 +15,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/opencc"
 	"github.com/fupan-review/fupan/postgres"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/rivo/uniseg"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -310,8 +310,8 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 		if err != nil {
 			return failedError(err.Error())
 		}
-		row := []string{printable(e.Team), e.Period, templates.OfAll(s.MetricsAchieved, s.Metrics),
-			pct(s.MeanAchievementCapped, false), templates.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)}
+		row := []string{printable(e.Team), e.Period, wording.OfAll(s.MetricsAchieved, s.Metrics),
+			pct(s.MeanAchievementCapped, false), wording.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)}
 		if bySite {
 			row = append(row, printable(e.Site))
 		}
@@ -348,7 +348,7 @@ func actionsDone(s fupan.Summary) string {
 		// would say more than it wrote; "—/3" says how many there are.
 		return "—/" + fmt.Sprint(s.Actions)
 	}
-	return templates.OfAll(s.ActionsDone, s.Actions)
+	return wording.OfAll(s.ActionsDone, s.Actions)
 }
 
 // followThrough is earlier actions done of those followed up, with the
@@ -358,7 +358,7 @@ func followThrough(s fupan.Summary) string {
 	if rate == nil {
 		return "—"
 	}
-	return templates.OfAll(s.FollowupDone, s.FollowupTotal) + " " + pct(rate, false)
+	return wording.OfAll(s.FollowupDone, s.FollowupTotal) + " " + pct(rate, false)
 }
 
 // printColumns writes rows in aligned columns by their width on a terminal,

@@ -9,7 +9,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -126,7 +126,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		case fupan.PlanTable:
 			for _, p := range rv.Plan {
 				fmt.Fprintf(w, "  %-6s %s | %s | %s | %s..%s | %s | %s\n", p.Ref.Cell(), p.Goal, p.Task, p.Owner,
-					p.Start, p.End, templates.FormatResourcesIn(p.Budget, p.People, p.Currency, l), p.Acceptance)
+					p.Start, p.End, wording.FormatResourcesIn(p.Budget, p.People, p.Currency, l), p.Acceptance)
 			}
 		case fupan.TrackingTable:
 			for _, t := range rv.Tracking {
@@ -157,14 +157,14 @@ func printReview(w io.Writer, rv *fupan.Review) {
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			status := templates.FollowStatus(f, l)
+			status := wording.FollowStatus(f, l)
 			if age := inspectAge(l, f, rv.Meta.PeriodEnd); age != "" {
 				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
 			}
 			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, status)
 		}
 	}
-	if line := templates.ChangeLine(rv, l); line != "" {
+	if line := wording.ChangeLine(rv, l); line != "" {
 		fmt.Fprintln(w, line)
 	}
 	if len(rv.Findings) > 0 {

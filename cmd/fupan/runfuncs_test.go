@@ -15,7 +15,7 @@ import (
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/mail"
 	"github.com/fupan-review/fupan/sqlite"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -158,7 +158,7 @@ func TestRunFunctions(t *testing.T) {
 		}
 		sheets := f.GetSheetList()
 		_ = f.Close()
-		if len(sheets) != 7 || sheets[0] != catalog.T(l, templates.InstructionsSheet) || sheets[6] != catalog.T(l, templates.Template()[4].Sheet) {
+		if len(sheets) != 7 || sheets[0] != catalog.T(l, wording.InstructionsSheet) || sheets[6] != catalog.T(l, wording.Template()[4].Sheet) {
 			t.Errorf("template %s: sheets %q", l, sheets)
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -83,7 +83,7 @@ func lessonKind(k string) (string, bool) {
 func inspectAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
 	switch f.Status {
 	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
-		return templates.FollowAge(l, f.Due, f.FromPeriod, asOf)
+		return wording.FollowAge(l, f.Due, f.FromPeriod, asOf)
 	}
 	return ""
 }

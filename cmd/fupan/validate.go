@@ -11,7 +11,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/templates"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/fupan-review/fupan/xlsx"
 	"github.com/urfave/cli/v2"
 )
@@ -149,7 +149,7 @@ func newFileResult(path string, rv *fupan.Review, strict bool) fileResult {
 	}
 	r := fileResult{File: path, Lang: rv.Meta.Lang, Findings: fs}
 	if rv.Compared != nil {
-		r.Previous, r.change = rv.Compared.Previous, templates.ChangeLine(rv, rv.Meta.Lang)
+		r.Previous, r.change = rv.Compared.Previous, wording.ChangeLine(rv, rv.Meta.Lang)
 	}
 	for _, f := range fs {
 		switch f.Severity {
@@ -175,9 +175,9 @@ func printFileResult(w io.Writer, r fileResult) {
 		sep, open, closing = "，", "（", "）"
 	}
 	fmt.Fprintf(w, "%s: %s%s%s%s%s%s%s%s\n", printable(r.File),
-		templates.Count(l, "count.errors", r.Errors), sep,
-		templates.Count(l, "count.warnings", r.Warnings), sep,
-		templates.Count(l, "count.infos", r.Infos), open, verdict, closing)
+		wording.Count(l, "count.errors", r.Errors), sep,
+		wording.Count(l, "count.warnings", r.Warnings), sep,
+		wording.Count(l, "count.infos", r.Infos), open, verdict, closing)
 	if r.change != "" {
 		fmt.Fprintln(w, "  "+r.change)
 	}

@@ -1,4 +1,4 @@
-package templates
+package wording
 
 import (
 	"github.com/fupan-review/fupan"
