@@ -2,7 +2,9 @@ package fupan_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -10,8 +12,17 @@ import (
 	"github.com/fupan-review/fupan/xlsx"
 )
 
-// analyzeBook writes a workbook with excelize, reads it back and analyses it.
+// analyzeBook analyses a workbook given as its cells, made in memory (grid):
+// the rules, without the xlsx reader. TestRulesOnFiles holds the two ways
+// to one answer on the seed's rules.
 func analyzeBook(t *testing.T, name string, b xlsx.Book) *fupan.Review {
+	t.Helper()
+	return fupan.Analyze(grid(t, name, b), fupan.Options{})
+}
+
+// analyzeFile writes the workbook with excelize, reads it back with fupan's
+// reader and analyses it: the whole way a team's file goes.
+func analyzeFile(t *testing.T, name string, b xlsx.Book) *fupan.Review {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := xlsx.Build(path, b); err != nil {
@@ -22,6 +33,15 @@ func analyzeBook(t *testing.T, name string, b xlsx.Book) *fupan.Review {
 		t.Fatal(err)
 	}
 	return fupan.Analyze(wb, fupan.Options{})
+}
+
+// findingList is the findings, one a line, for comparing two analyses.
+func findingList(rv *fupan.Review) string {
+	var b strings.Builder
+	for _, f := range rv.Findings {
+		fmt.Fprintf(&b, "%s %s!%s %s\n", f.Code, f.Sheet, f.Cell, f.Message)
+	}
+	return b.String()
 }
 
 func findingAt(rv *fupan.Review, code fupan.Code, sheet, cell string) *fupan.Finding {
@@ -119,6 +139,11 @@ func TestRules(t *testing.T) {
 				tt.breakIt(&broken)
 			}
 			rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(broken))
+			// The grid made in memory stands for the file: the whole way
+			// (excelize writes, fupan's reader reads) finds the same.
+			if got, want := findingList(rv), findingList(analyzeFile(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(broken))); got != want {
+				t.Errorf("in memory:\n%s\nthrough a file:\n%s", got, want)
+			}
 			f := findingAt(rv, tt.code, tt.sheet, tt.cell)
 			if f == nil {
 				t.Fatalf("no %s at %s!%s; findings: %v", tt.code, tt.sheet, tt.cell, rv.Findings)
