@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Record keeps a review (fupan.History).
@@ -120,55 +120,8 @@ func (h *DB) record(ctx context.Context, r fupan.Recording) (replaced fupan.Hold
 // insertRows writes the four tables, the follow-ups and the findings' counts
 // of review id, each table in one statement.
 func insertRows(ctx context.Context, tx *sql.Tx, id int64, r fupan.Recording) error {
-	rv := r.Review
 	b := rowsInsert{ctx: ctx, tx: tx}
-	for i, p := range rv.Plan {
-		b.add("plan_rows", id, i, p.Ref.String(), p.Goal, p.Task, p.Owner, date(p.Start), date(p.End), p.Resources, p.Budget, p.People, p.Acceptance)
-	}
-	b.flush()
-	for i, t := range rv.Tracking {
-		b.add("tracking_rows", id, i, t.Ref.String(), t.Task, t.PlanTask, t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation,
-			string(t.State), t.Done, t.Problem, t.Countermeasure, t.Owner)
-	}
-	b.flush()
-	for i, o := range rv.Outcomes {
-		b.add("outcome_rows", id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric), o.Target, o.TargetText, o.Actual, o.ActualText,
-			o.Unit, string(o.Direction), o.Achievement, o.StatedAchievement, o.Deviation, string(o.Status), o.Cause, o.Lesson)
-	}
-	b.flush()
-	for i, a := range rv.Actions {
-		b.add("action_rows", id, i, a.Ref.String(), a.Item, a.Measure, a.Owner, date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done)
-	}
-	b.flush()
-	for i, f := range rv.Followup {
-		cell := ""
-		if f.Ref != nil {
-			cell = f.Ref.String()
-		}
-		b.add("followup_rows", id, i, cell, f.Action, f.Measure, f.Owner, date(f.Due), f.FromPeriod, string(f.Status), date(f.DoneOn), f.Effect)
-	}
-	b.flush()
-	type count struct {
-		severity string
-		n        int
-	}
-	counts := map[string]*count{}
-	for _, f := range rv.Findings {
-		c := counts[string(f.Code)]
-		if c == nil {
-			c = &count{severity: string(f.Severity)}
-			counts[string(f.Code)] = c
-		}
-		c.n++
-	}
-	codes := make([]string, 0, len(counts))
-	for code := range counts {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
-	for _, code := range codes {
-		b.add("findings", id, code, counts[code].severity, counts[code].n)
-	}
+	historysql.ReviewRows(id, r, b.add)
 	b.flush()
 	return b.err
 }
@@ -186,7 +139,7 @@ type rowsInsert struct {
 }
 
 func (b *rowsInsert) add(table string, values ...any) {
-	if b.n == 1000 {
+	if table != b.table || b.n == 1000 {
 		b.flush()
 	}
 	b.table, b.width = table, len(values)
@@ -216,14 +169,6 @@ func (b *rowsInsert) flush() {
 		}
 	}
 	b.n, b.args = 0, b.args[:0]
-}
-
-// date is an ISO date, or NULL for none.
-func date(d fupan.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d.String()
 }
 
 // Forget removes one team's review of one period; its rows go with it.

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Record keeps a review, replacing the team's entry for the same period, in
@@ -129,51 +129,8 @@ func modifiedText(t time.Time) string {
 // several rows to a statement: executing statements, not storing rows, was
 // most of recording a review.
 func insertRows(id int64, r Recording, exec func(string, ...any) (sql.Result, error)) error {
-	rv := r.Review
-	var rows batchInsert
-	rows.exec = exec
-	for i, p := range rv.Plan {
-		rows.add("plan_rows", 12, id, i, p.Ref.String(), p.Goal, p.Task, p.Owner, date(p.Start), date(p.End), p.Resources, p.Budget, p.People, p.Acceptance)
-	}
-	for i, t := range rv.Tracking {
-		rows.add("tracking_rows", 14, id, i, t.Ref.String(), t.Task, t.PlanTask, t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation,
-			t.State, t.Done, t.Problem, t.Countermeasure, t.Owner)
-	}
-	for i, o := range rv.Outcomes {
-		rows.add("outcome_rows", 17, id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric), o.Target, o.TargetText, o.Actual, o.ActualText,
-			o.Unit, o.Direction, o.Achievement, o.StatedAchievement, o.Deviation, o.Status, o.Cause, o.Lesson)
-	}
-	for i, a := range rv.Actions {
-		rows.add("action_rows", 12, id, i, a.Ref.String(), a.Item, a.Measure, a.Owner, date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done)
-	}
-	for i, f := range rv.Followup {
-		cell := ""
-		if f.Ref != nil {
-			cell = f.Ref.String()
-		}
-		rows.add("followup_rows", 11, id, i, cell, f.Action, f.Measure, f.Owner, date(f.Due), f.FromPeriod, f.Status, date(f.DoneOn), f.Effect)
-	}
-	type count struct {
-		severity string
-		n        int
-	}
-	counts := map[string]*count{}
-	for _, f := range rv.Findings {
-		c := counts[string(f.Code)]
-		if c == nil {
-			c = &count{severity: string(f.Severity)}
-			counts[string(f.Code)] = c
-		}
-		c.n++
-	}
-	codes := make([]string, 0, len(counts))
-	for code := range counts {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
-	for _, code := range codes {
-		rows.add("findings", 4, id, code, counts[code].severity, counts[code].n)
-	}
+	rows := batchInsert{exec: exec}
+	historysql.ReviewRows(id, r, func(table string, values ...any) { rows.add(table, len(values), values...) })
 	return rows.flush()
 }
 
@@ -208,12 +165,4 @@ func (b *batchInsert) flush() error {
 	}
 	b.n, b.args = 0, b.args[:0]
 	return b.err
-}
-
-// date is an ISO date, or NULL for none.
-func date(d fupan.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return d.String()
 }

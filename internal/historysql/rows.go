@@ -1,0 +1,65 @@
+package historysql
+
+import (
+	"sort"
+
+	"github.com/fupan-review/fupan"
+)
+
+// ReviewRows hands add the rows a recorded review keeps beside it, table by
+// table in the order of the schema (the four tables, the follow-ups, the
+// findings' counts by code): both stores write the same columns, each in
+// its own statements.
+func ReviewRows(id int64, r fupan.Recording, add func(table string, values ...any)) {
+	rv := r.Review
+	for i, p := range rv.Plan {
+		add("plan_rows", id, i, p.Ref.String(), p.Goal, p.Task, p.Owner, Date(p.Start), Date(p.End), p.Resources, p.Budget, p.People, p.Acceptance)
+	}
+	for i, t := range rv.Tracking {
+		add("tracking_rows", id, i, t.Ref.String(), t.Task, t.PlanTask, t.PlannedText, t.ActualText, t.Deviation, t.StatedDeviation,
+			string(t.State), t.Done, t.Problem, t.Countermeasure, t.Owner)
+	}
+	for i, o := range rv.Outcomes {
+		add("outcome_rows", id, i, o.Ref.String(), o.Metric, r.MetricKey(o.Metric), o.Target, o.TargetText, o.Actual, o.ActualText,
+			o.Unit, string(o.Direction), o.Achievement, o.StatedAchievement, o.Deviation, string(o.Status), o.Cause, o.Lesson)
+	}
+	for i, a := range rv.Actions {
+		add("action_rows", id, i, a.Ref.String(), a.Item, a.Measure, a.Owner, Date(a.Due), a.DueText, a.Support, a.Acceptance, a.Status, a.Done)
+	}
+	for i, f := range rv.Followup {
+		cell := ""
+		if f.Ref != nil {
+			cell = f.Ref.String()
+		}
+		add("followup_rows", id, i, cell, f.Action, f.Measure, f.Owner, Date(f.Due), f.FromPeriod, string(f.Status), Date(f.DoneOn), f.Effect)
+	}
+	type count struct {
+		severity string
+		n        int
+	}
+	counts := map[string]*count{}
+	for _, f := range rv.Findings {
+		c := counts[string(f.Code)]
+		if c == nil {
+			c = &count{severity: string(f.Severity)}
+			counts[string(f.Code)] = c
+		}
+		c.n++
+	}
+	codes := make([]string, 0, len(counts))
+	for code := range counts {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		add("findings", id, code, counts[code].severity, counts[code].n)
+	}
+}
+
+// Date is an ISO date to store, or NULL for none.
+func Date(d fupan.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
