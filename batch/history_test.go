@@ -176,11 +176,7 @@ func TestTeamPeriodDuplicate(t *testing.T) {
 	simp, trad := filepath.Join(in, "华东销售部_2025Q3.xlsx"), filepath.Join(in, "華東銷售部_2025Q3.xlsx")
 	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", simp)
 	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", trad)
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	day := time.Date(2025, 10, 1, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct{ newer, older string }{{simp, trad}, {trad, simp}} {
 		if err := os.Chtimes(tc.older, day, day); err != nil {

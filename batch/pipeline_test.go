@@ -9,7 +9,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
@@ -66,11 +65,7 @@ func TestPipelineUnreadable(t *testing.T) {
 // run and report skip a review with errors, validate and inspect do not.
 func TestPipelineCompareStep(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	asOf := time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)
 	p := batch.Pipeline{Settings: batch.Settings{Analyze: fupan.Options{Now: asOf}}}
 	rv, err := p.Review(ctx, "../samples/华东销售部_2025Q3.xlsx", "华东销售部_2025Q3.xlsx")

@@ -3,7 +3,6 @@ package batch_test
 import (
 	"context"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,11 +19,7 @@ import (
 // and goes on the next run.
 func TestRemindRecordsBeforePosting(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	id := fupan.Identity{}
 	rv := &fupan.Review{File: "华东销售部_2025Q3.xlsx", Meta: fupan.Meta{Team: "华东销售部", Period: "2025Q3", Lang: fupan.Simplified},
 		Actions: []fupan.ActionRow{{Item: "降低新客户获取成本", Owner: "王五", Due: fupan.Date{Year: 2025, Month: 10, Day: 1}}}}

@@ -2,7 +2,6 @@ package batch_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,11 +18,7 @@ import (
 // 20 KB body) and is shortened, the message still names the team's start.
 func TestRemindLongTeamName(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	team := "华南" + strings.Repeat("销售", 4999)
 	id := fupan.Identity{}
 	rv := &fupan.Review{File: "long.xlsx", Meta: fupan.Meta{Team: team, Period: "2025Q3", Lang: fupan.Simplified},

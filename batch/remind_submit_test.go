@@ -2,7 +2,6 @@ package batch_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,11 +18,7 @@ import (
 // @-mentioned; 华东大区, handed in, is not.
 func TestRemindToHandIn(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	id := fupan.Identity{}
 	for _, r := range []struct{ team, period, reviewer string }{{"华东大区", "2025Q3", "李四"}, {"华南区", "2025Q3", "周九"}, {"华东大区", "2025Q4", "李四"}} {
 		rv := &fupan.Review{File: r.team + "_" + r.period + ".xlsx", Meta: fupan.Meta{Team: r.team, Period: r.period, Lang: fupan.Simplified, Reviewer: r.reviewer}}

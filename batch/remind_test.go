@@ -22,11 +22,7 @@ import (
 // sends nothing; a week later the overdue one comes again.
 func TestRemind(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = db.Close() }()
+	db := tempHistory(t)
 	day := func(m time.Month, d int) fupan.Date { return fupan.Date{Year: 2025, Month: m, Day: d} }
 	rv := &fupan.Review{File: "华东销售部_2025Q3.xlsx", Meta: fupan.Meta{Team: "华东销售部", Period: "2025Q3", Lang: fupan.Simplified},
 		Actions: []fupan.ActionRow{
@@ -115,4 +111,15 @@ func TestRemind(t *testing.T) {
 			t.Errorf("dry run lacks %q:\n%s", want, dry.String())
 		}
 	}
+}
+
+// tempHistory is an empty history in the test's folder, closed at its end.
+func tempHistory(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "h.sqlite"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
 }
