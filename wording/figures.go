@@ -92,15 +92,10 @@ func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64)
 // written, or 元, as FormatAmount.
 func FormatMoney(v float64, currency string, l fupan.Lang) string {
 	if currency == "" || currency == "CNY" {
-		return FormatAmount(v, l)
+		return fupan.FormatAmount(v, l)
 	}
-	return currency + " " + FormatAmount(v, fupan.English)
+	return currency + " " + fupan.FormatAmount(v, fupan.English)
 }
-
-// FormatAmount writes money as teams read it: 16万 in Chinese, 160,000 in
-// English; the domain's fupan.FormatAmount, the one way every document
-// writes a number.
-func FormatAmount(v float64, l fupan.Lang) string { return fupan.FormatAmount(v, l) }
 
 // Change is a key figure set against the team's previous period.
 type Change struct {
