@@ -7,7 +7,6 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
-	"github.com/fupan-review/fupan/sqlite"
 )
 
 // remindSubmissions reminds each expected team that has not handed in the
@@ -19,11 +18,7 @@ func remindSubmissions(ctx context.Context, o RemindOptions, latest []*fupan.Rev
 	if o.SubmissionDay <= 0 {
 		return nil, nil
 	}
-	var recorded []fupan.Recorded
-	err := o.History.EachReview(ctx, "", func(e sqlite.Entry) error {
-		recorded = append(recorded, fupan.Recorded{TeamKey: e.TeamKey, Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}})
-		return nil
-	})
+	recorded, err := recordedOf(ctx, o.History)
 	if err != nil {
 		return nil, err
 	}

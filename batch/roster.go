@@ -5,7 +5,6 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/rs/zerolog"
 )
 
@@ -20,11 +19,8 @@ func (r *run) rosters(ctx context.Context, entries []Entry) []fupan.Roster {
 	}
 	var recorded []fupan.Recorded
 	if o.History != nil {
-		err := o.History.EachReview(ctx, "", func(e sqlite.Entry) error {
-			recorded = append(recorded, fupan.Recorded{TeamKey: e.TeamKey, Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}})
-			return nil
-		})
-		if err != nil {
+		var err error
+		if recorded, err = recordedOf(ctx, o.History); err != nil {
 			zerolog.Ctx(ctx).Error().Err(err).Msg("cannot read the history: the run does not say who has not handed in")
 			return nil
 		}
@@ -70,4 +66,15 @@ func missingLines(rosters []fupan.Roster, l fupan.Lang) []string {
 		}
 	}
 	return lines
+}
+
+// recordedOf is every review the history holds, by team and period: what a
+// roster is judged from.
+func recordedOf(ctx context.Context, h fupan.History) ([]fupan.Recorded, error) {
+	var recorded []fupan.Recorded
+	err := h.EachReview(ctx, "", func(e fupan.HistoryEntry) error {
+		recorded = append(recorded, fupan.Recorded{TeamKey: e.TeamKey, Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}})
+		return nil
+	})
+	return recorded, err
 }
