@@ -257,11 +257,21 @@ func (cs *configs) read(path string) (fileConfig, error) {
 	if r.err != nil {
 		return fileConfig{}, r.err
 	}
+	fc, err := decodeFileConfig(r.data)
+	if err != nil {
+		return fileConfig{}, usageErrorf("config %s: %v", path, err)
+	}
+	return fc, nil
+}
+
+// decodeFileConfig reads fupan.yaml's bytes: unknown keys refused, the
+// error said readably (line, key, the keys there are).
+func decodeFileConfig(data []byte) (fileConfig, error) {
 	var fc fileConfig
-	dec := yaml.NewDecoder(bytes.NewReader(r.data))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, usageErrorf("config %s: %v", path, readableConfigError(err))
+		return fileConfig{}, readableConfigError(err)
 	}
 	return fc, nil
 }

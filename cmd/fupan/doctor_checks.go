@@ -17,7 +17,6 @@ import (
 	"github.com/fupan-review/fupan/pdf"
 	"github.com/fupan-review/fupan/robot"
 	"github.com/fupan-review/fupan/sqlite"
-	"gopkg.in/yaml.v3"
 )
 
 // untrusted is the input folder, where the teams write: the config and the
@@ -72,13 +71,11 @@ func decodeConfig(path string) (fileConfig, error) {
 		return fileConfig{}, err
 	}
 	defer func() { _ = f.Close() }()
-	var fc fileConfig
-	dec := yaml.NewDecoder(io.LimitReader(f, 1<<20))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fc); err != nil && !errors.Is(err, io.EOF) {
-		return fileConfig{}, readableConfigError(err)
+	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	if err != nil {
+		return fileConfig{}, err
 	}
-	return fc, nil
+	return decodeFileConfig(data)
 }
 
 func (d *doctor) checkInput() {
