@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/historysql"
@@ -54,47 +53,7 @@ func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 // latestRows reads a recorded review's rows that remind and next need: its
 // plan's tasks, tracked tasks, actions and follow-ups.
 func (h *DB) latestRows(ctx context.Context, id int64, rv *fupan.Review) error {
-	for _, q := range []struct {
-		query string
-		scan  func(*sql.Rows) error
-	}{
-		{`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var p fupan.PlanRow
-			var end string
-			err := r.Scan(&p.Task, &p.Owner, &end)
-			p.End = isoDate(end)
-			rv.Plan = append(rv.Plan, p)
-			return err
-		}},
-		{`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var t fupan.TrackingRow
-			err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner)
-			rv.Tracking = append(rv.Tracking, t)
-			return err
-		}},
-		{`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var a fupan.ActionRow
-			var due string
-			err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done)
-			a.Due = isoDate(due)
-			rv.Actions = append(rv.Actions, a)
-			return err
-		}},
-		{`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
-			FROM followup_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var f fupan.FollowUp
-			var due, doneOn string
-			err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect)
-			f.Due, f.DoneOn = isoDate(due), isoDate(doneOn)
-			rv.Followup = append(rv.Followup, f)
-			return err
-		}},
-	} {
-		if err := h.eachRow(ctx, q.query, id, q.scan); err != nil {
-			return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
-		}
-	}
-	return nil
+	return historysql.LatestRows(ctx, h.db, historysql.SQLite, id, rv)
 }
 
 // eachRow calls scan on each row of a query about one review.

@@ -1,6 +1,9 @@
 package historysql
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"sort"
 
 	"github.com/fupan-review/fupan"
@@ -62,4 +65,50 @@ func Date(d fupan.Date) any {
 		return nil
 	}
 	return d.String()
+}
+
+// LatestRows reads a recorded review's rows that remind and next need: its
+// plan's tasks, tracked tasks, actions and follow-ups.
+func LatestRows(ctx context.Context, q Querier, d Dialect, id int64, rv *fupan.Review) error {
+	for _, part := range []struct {
+		query string
+		scan  func(*sql.Rows) error
+	}{
+		{`SELECT task, owner, coalesce(due, '') FROM plan_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var p fupan.PlanRow
+			var end string
+			err := r.Scan(&p.Task, &p.Owner, &end)
+			p.End = ISODate(end)
+			rv.Plan = append(rv.Plan, p)
+			return err
+		}},
+		{`SELECT task, plan_task, done, owner FROM tracking_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var t fupan.TrackingRow
+			err := r.Scan(&t.Task, &t.PlanTask, &t.Done, &t.Owner)
+			rv.Tracking = append(rv.Tracking, t)
+			return err
+		}},
+		{`SELECT item, measure, owner, coalesce(due, ''), due_text, status, done FROM action_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var a fupan.ActionRow
+			var due string
+			err := r.Scan(&a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Status, &a.Done)
+			a.Due = ISODate(due)
+			rv.Actions = append(rv.Actions, a)
+			return err
+		}},
+		{`SELECT action, measure, owner, coalesce(due, ''), from_period, status, coalesce(done_on, ''), effect
+			FROM followup_rows WHERE review_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var f fupan.FollowUp
+			var due, doneOn string
+			err := r.Scan(&f.Action, &f.Measure, &f.Owner, &due, &f.FromPeriod, &f.Status, &doneOn, &f.Effect)
+			f.Due, f.DoneOn = ISODate(due), ISODate(doneOn)
+			rv.Followup = append(rv.Followup, f)
+			return err
+		}},
+	} {
+		if err := Each(ctx, q, d(part.query), []any{id}, part.scan); err != nil {
+			return fmt.Errorf("rows of %s %s: %w", rv.Meta.Team, rv.Meta.Period, err)
+		}
+	}
+	return nil
 }
