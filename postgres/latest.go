@@ -55,27 +55,7 @@ func latestRows(ctx context.Context, tx *sql.Tx, id int64, rv *fupan.Review) err
 
 // Lessons are the 经验/教训 of every recorded review, newest period first.
 func (h *DB) Lessons(ctx context.Context) ([]fupan.Lesson, error) {
-	var out []fupan.Lesson
-	err := each(ctx, h.db, `SELECT r.team, r.team_key, r.period, r.period_end, r.file, o.metric, o.metric_key,
-		o.lesson, o.cause, o.achievement, o.status
-		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id
-		WHERE trim(o.lesson) <> ''
-		ORDER BY r.period_end DESC, r.team_key, o.seq`, nil, func(rows *sql.Rows) error {
-		var l fupan.Lesson
-		var end string
-		var ach sql.NullFloat64
-		if err := rows.Scan(&l.Team, &l.TeamKey, &l.Period, &end, &l.File, &l.Metric, &l.MetricKey, &l.Text, &l.Cause, &ach, &l.Status); err != nil {
-			return err
-		}
-		l.End = isoDate(end)
-		if ach.Valid {
-			v := ach.Float64
-			l.Achievement = &v
-		}
-		l.Kind = fupan.LessonKind(l.Text, l.Status)
-		out = append(out, l)
-		return nil
-	})
+	out, err := historysql.Lessons(ctx, h.db)
 	if err != nil {
 		return nil, h.fail("read", err)
 	}

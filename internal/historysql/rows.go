@@ -112,3 +112,30 @@ func LatestRows(ctx context.Context, q Querier, d Dialect, id int64, rv *fupan.R
 	}
 	return nil
 }
+
+// Lessons are the 经验/教训 of every recorded review, newest period first,
+// each with its kind (experience or lesson).
+func Lessons(ctx context.Context, q Querier) ([]fupan.Lesson, error) {
+	var out []fupan.Lesson
+	err := Each(ctx, q, `SELECT r.team, r.team_key, r.period, r.period_end, r.file, o.metric, o.metric_key,
+		o.lesson, o.cause, o.achievement, o.status
+		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id
+		WHERE trim(o.lesson) <> ''
+		ORDER BY r.period_end DESC, r.team_key, o.seq`, nil, func(rows *sql.Rows) error {
+		var l fupan.Lesson
+		var end string
+		var ach sql.NullFloat64
+		if err := rows.Scan(&l.Team, &l.TeamKey, &l.Period, &end, &l.File, &l.Metric, &l.MetricKey, &l.Text, &l.Cause, &ach, &l.Status); err != nil {
+			return err
+		}
+		l.End = ISODate(end)
+		if ach.Valid {
+			v := ach.Float64
+			l.Achievement = &v
+		}
+		l.Kind = fupan.LessonKind(l.Text, l.Status)
+		out = append(out, l)
+		return nil
+	})
+	return out, err
+}
