@@ -3,54 +3,32 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // The queries of fupan serve's pages, in the shape of sqlite/served.go: one
 // dashboard over every site's teams is what a shared history is for.
 
-const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at, output, input, errors, warnings`
-
-func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]fupan.Filed, error) {
-	var out []fupan.Filed
-	err := each(ctx, h.db, query, args, func(rows *sql.Rows) error {
-		var f fupan.Filed
-		var start, end, recorded string
-		var summary []byte
-		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &f.Site, &summary, &recorded,
-			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
-			return err
-		}
-		if !json.Valid(summary) {
-			return fmt.Errorf("%w: summary of %s %s", fupan.ErrHistoryDamaged, f.Team, f.Period)
-		}
-		f.Summary = summary
-		f.Start, f.End = isoDate(start), isoDate(end)
-		f.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
-		out = append(out, f)
-		return nil
-	})
+// LatestTwo is each team's latest two recorded periods, newest first within
+// a team, as SQLite's.
+func (h *DB) LatestTwo(ctx context.Context) ([]fupan.Filed, error) {
+	out, err := historysql.LatestTwo(ctx, h.db)
 	if err != nil {
 		return nil, h.fail("read", err)
 	}
 	return out, nil
 }
 
-// LatestTwo is each team's latest two recorded periods, newest first within
-// a team; the window sorts ids and dates only, as SQLite's does.
-func (h *DB) LatestTwo(ctx context.Context) ([]fupan.Filed, error) {
-	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE id IN (
-		SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews) w
-		WHERE n <= 2) ORDER BY team_key, period_end DESC, period_start DESC`)
-}
-
 // TeamFiled is every recorded period of one team, oldest first.
 func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]fupan.Filed, error) {
-	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = $1 ORDER BY period_end, period_start DESC`, teamKey)
+	out, err := historysql.TeamFiled(ctx, h.db, historysql.Postgres, teamKey)
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
 }
 
 // historyTables are the tables of a history, for its size: the database may

@@ -2,60 +2,32 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Filed is a recorded review as fupan serve's pages read it.
 type Filed = fupan.Filed
 
-const filedColumns = `team_key, team, period, period_start, period_end, file, sha256, site, summary, recorded_at, output, input, errors, warnings`
-
-func (h *DB) scanFiled(ctx context.Context, query string, args ...any) ([]Filed, error) {
-	rows, err := h.db.QueryContext(ctx, query, args...)
+// LatestTwo is each team's latest two recorded periods, newest first within
+// a team: what a dashboard compares.
+func (h *DB) LatestTwo(ctx context.Context) ([]Filed, error) {
+	out, err := historysql.LatestTwo(ctx, h.db)
 	if err != nil {
-		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
-	}
-	defer func() { _ = rows.Close() }()
-	var out []Filed
-	for rows.Next() {
-		var f Filed
-		var start, end, recorded string
-		var summary []byte
-		if err := rows.Scan(&f.TeamKey, &f.Team, &f.Period, &start, &end, &f.File, &f.SHA256, &f.Site, &summary, &recorded,
-			&f.Output, &f.Input, &f.Errors, &f.Warnings); err != nil {
-			return nil, &Error{Path: h.path, Op: "read", Err: err}
-		}
-		if !json.Valid(summary) {
-			return nil, &Error{Path: h.path, Op: "read", Err: fmt.Errorf("%w: summary of %s %s", ErrDamaged, f.Team, f.Period)}
-		}
-		f.Summary = summary
-		f.Start, f.End = isoDate(start), isoDate(end)
-		f.RecordedAt, _ = time.Parse(time.RFC3339, recorded)
-		out = append(out, f)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
 	return out, nil
 }
 
-// LatestTwo is each team's latest two recorded periods, newest first within
-// a team: what a dashboard compares. One query, whatever the history's size.
-func (h *DB) LatestTwo(ctx context.Context) ([]Filed, error) {
-	// The window sorts only ids and dates; the rows' summaries are read for
-	// the two kept of each team (sorting whole rows took 70% of a dashboard).
-	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE id IN (
-		SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY team_key ORDER BY period_end DESC, period_start DESC) AS n FROM reviews)
-		WHERE n <= 2) ORDER BY team_key, period_end DESC, period_start DESC`)
-}
-
 // TeamFiled is every recorded period of one team, oldest first.
 func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
-	return h.scanFiled(ctx, `SELECT `+filedColumns+` FROM reviews WHERE team_key = ? ORDER BY period_end, period_start DESC`, teamKey)
+	out, err := historysql.TeamFiled(ctx, h.db, historysql.SQLite, teamKey)
+	if err != nil {
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
+	}
+	return out, nil
 }
 
 // Size is the history file's size in bytes (its main file; the WAL aside).
