@@ -5,19 +5,15 @@ import (
 	"net/http"
 	"os"
 
-	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/xlsx"
 )
 
-// maxNextLessons is how many other teams' lessons the next workbook lists,
-// as fupan next does.
-const maxNextLessons = 20
-
 // next downloads a team's workbook for the period after its latest recorded
-// one, as `fupan next OUT` writes it: read from the run's reviewed workbook
-// (inside OUT) through batch.Load, unfinished tasks, the metrics, this
-// period's actions to follow up, and other teams' lessons on its metrics.
+// one, as `fupan next OUT` writes it (batch.NextWorkbook plans both): read
+// from the run's reviewed workbook (inside OUT) through batch.Load,
+// unfinished tasks, the metrics, the open actions to follow up, and other
+// teams' lessons on its metrics the person may see.
 func (s *Server) next(w http.ResponseWriter, r *http.Request) {
 	p, key, ok := s.knownTeam(w, r)
 	if !ok {
@@ -52,30 +48,29 @@ func (s *Server) next(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusConflict, "error.next")
 		return
 	}
-	period, err := fupan.NextPeriodText(rv.Meta.Period)
+	// The team's past and the lessons as fupan next reads them: open
+	// actions of older periods are carried into table 5.
+	past, err := s.cfg.History.Past(r.Context(), key)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	lessons, err := s.cfg.History.Lessons(r.Context())
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	name, n, err := batch.NextWorkbook(rv, batch.NextPlan{Past: past, Lessons: lessons, Identity: s.cfg.Identity,
+		Sees: p.Sees}) // other teams' lessons only where the person may see them
 	if err != nil {
 		s.fail(w, r, http.StatusConflict, "error.next")
 		return
-	}
-	n := fupan.PlanNext(rv, period)
-	want := map[string]bool{}
-	for _, m := range n.Metrics {
-		want[s.cfg.Identity.MetricKey(m.Metric)] = true
-	}
-	if lessons, err := s.cfg.History.Lessons(r.Context()); err == nil {
-		filter := fupan.LessonFilter{Metrics: want, ExceptTeam: key}
-		for _, l := range lessons {
-			// Other teams' lessons only where the person may see them.
-			if len(n.Lessons) < maxNextLessons && p.Sees(l.TeamKey) && filter.Match(l, s.cfg.Identity) {
-				n.Lessons = append(n.Lessons, l)
-			}
-		}
 	}
 	var buf bytes.Buffer
 	if err := xlsx.WriteNext(&buf, n); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	attachment(w, rv.Meta.Team+"_"+period+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	attachment(w, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	_, _ = w.Write(buf.Bytes())
 }

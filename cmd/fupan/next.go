@@ -202,8 +202,9 @@ func historyLessons(c *cli.Context, out string, failed []batch.Entry, id fupan.I
 	return lessons, past, fallback, nil
 }
 
-// maxNextLessons keeps the lessons sheet to what a team reads.
-const maxNextLessons = 60
+func (o nextOptions) plan(past []fupan.Past) batch.NextPlan {
+	return batch.NextPlan{Period: o.Period, Past: past, Lessons: o.Lessons, Identity: o.Identity}
+}
 
 func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, written map[string]string) (string, error) {
 	rv, err := reviewPipeline(o.Analyze, o.Reader, nil, fupan.Identity{}).Review(ctx, file, file)
@@ -216,35 +217,19 @@ func (o nextOptions) writeNext(ctx context.Context, root *os.Root, file string, 
 	if rv.Meta.Team == "" {
 		return "", errors.New("the workbook names no team")
 	}
-	period := o.Period
-	if period == "" {
-		// The team's way of writing it: 2025年第三季度 → 2025年第四季度.
-		if period, err = fupan.NextPeriodText(firstText(rv.Meta.PeriodText, rv.Meta.Period)); err != nil {
-			return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
-		}
+	name, n, err := batch.NextWorkbook(rv, o.plan(o.Past[o.Identity.TeamKey(rv.Meta.Team)]))
+	if errors.Is(err, batch.ErrNoNextPeriod) {
+		return "", fmt.Errorf("no period to follow %q: give --period", rv.Meta.Period)
 	}
-	if past := o.Past[o.Identity.TeamKey(rv.Meta.Team)]; past != nil {
-		// The register: every older action still open goes into table 5.
-		rv.SetComparison(fupan.Compare(rv, past, o.Identity))
+	if err != nil {
+		return "", err
 	}
-	return o.writeNextOf(root, rv, fupan.PlanNext(rv, period), file, written)
+	return o.writeNextOf(root, name, n, file, written)
 }
 
-// writeNextOf writes a team's next workbook n, planned from rv (read from
-// file, or the history's): with other teams' lessons on its metrics.
-func (o nextOptions) writeNextOf(root *os.Root, rv *fupan.Review, n fupan.NextReview, file string, written map[string]string) (string, error) {
-	period := n.Period
-	want := map[string]bool{}
-	for _, m := range n.Metrics {
-		want[o.Identity.MetricKey(m.Metric)] = true
-	}
-	filter := fupan.LessonFilter{Metrics: want, ExceptTeam: o.Identity.TeamKey(rv.Meta.Team)}
-	for _, l := range o.Lessons {
-		if len(n.Lessons) < maxNextLessons && filter.Match(l, o.Identity) {
-			n.Lessons = append(n.Lessons, l)
-		}
-	}
-	name := nextFileName(rv.Meta.Team, period)
+// writeNextOf writes a team's next workbook n under name, planned from the
+// review read from file (or the history's).
+func (o nextOptions) writeNextOf(root *os.Root, name string, n fupan.NextReview, file string, written map[string]string) (string, error) {
 	path := filepath.Join(o.Output, name)
 	key := strings.ToLower(name)
 	if other, ok := written[key]; ok {

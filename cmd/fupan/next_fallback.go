@@ -90,7 +90,8 @@ func (o nextOptions) writeFallbacks(ctx context.Context, root *os.Root, written 
 		}
 		n := fupan.PlanNext(rv, period)
 		n.Actions = openActions(o.Past[key])
-		path, err := o.writeNextOf(root, rv, n, firstText(e.File, e.Team), written)
+		batch.AddNextLessons(&n, rv, o.plan(nil))
+		path, err := o.writeNextOf(root, batch.NextFileName(rv.Meta.Team, period), n, firstText(e.File, e.Team), written)
 		if err != nil {
 			log.Error().Err(err).Str("team", e.Team).Msg("no next workbook")
 			failed++

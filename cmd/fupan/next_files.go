@@ -11,77 +11,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
-	"github.com/fupan-review/fupan/value"
 	"github.com/rs/zerolog"
 )
-
-// maxTeamNameBytes bounds the team's part of a next workbook's name, so the
-// name with its period and ".xlsx" stays within the 255 bytes file systems
-// allow.
-const maxTeamNameBytes = 180
-
-// nextFileName is the name of a team's next workbook, <team>_<period>.xlsx,
-// made safe from the team's cell: no way out of the folder (a path
-// separator becomes _, a leading dot gets _), no control, bidi or invisible
-// characters (a U+202E turns "xslx.exe" around), nothing Windows refuses
-// (<>:"|?*, a name that is CON, AUX, COM1… before its first dot), no leading dash a
-// shell would take for an option, and at most maxTeamNameBytes of the team.
-func nextFileName(team, period string) string {
-	safe := func(s string) string {
-		s = fupan.StripControls(s)
-		return strings.Map(func(r rune) rune {
-			switch {
-			case value.IsInvisible(r):
-				return -1
-			case r == utf8.RuneError, strings.ContainsRune(`<>:"|?*\/`, r):
-				return '_'
-			}
-			return r
-		}, s)
-	}
-	t := strings.TrimSpace(safe(team))
-	for len(t) > maxTeamNameBytes {
-		_, size := utf8.DecodeLastRuneInString(t)
-		t = t[:len(t)-size]
-	}
-	if t == "" {
-		t = "_"
-	}
-	if t[0] == '.' || t[0] == '-' {
-		t = "_" + t
-	}
-	name := t + "_" + strings.TrimSpace(safe(period)) + ".xlsx"
-	if reservedWindowsName(name) {
-		name = "_" + name
-	}
-	return name
-}
-
-// reservedWindowsName reports a name Windows takes for a device whatever
-// follows its first dot (CON.xlsx, aux.销售部_2025Q4.xlsx): a share mounted
-// from Windows could not hold it.
-func reservedWindowsName(name string) bool {
-	stem, _, _ := strings.Cut(name, ".")
-	stem = strings.ToUpper(strings.TrimRight(stem, " "))
-	switch stem {
-	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
-		return true
-	}
-	if len(stem) == 4 && (strings.HasPrefix(stem, "COM") || strings.HasPrefix(stem, "LPT")) && stem[3] >= '0' && stem[3] <= '9' {
-		return true
-	}
-	for _, sup := range []string{"¹", "²", "³"} { // COM¹ and LPT³ are devices too
-		if stem == "COM"+sup || stem == "LPT"+sup {
-			return true
-		}
-	}
-	return false
-}
 
 // errExists is a next workbook's name taken by a file next did not write.
 var errExists = errors.New("exists")

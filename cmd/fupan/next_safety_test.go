@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/fupan-review/fupan/batch"
 	samples "github.com/fupan-review/fupan/samples/gen"
 	"github.com/xuri/excelize/v2"
 )
@@ -249,11 +250,11 @@ func TestNextFileName(t *testing.T) {
 		{" \u202e ", "2025Q4", "__2025Q4.xlsx"},
 		{"华东", "2025/10", "华东_2025_10.xlsx"},
 	} {
-		if got := nextFileName(tc.team, tc.period); got != tc.want {
-			t.Errorf("nextFileName(%q, %q) = %q, want %q", tc.team, tc.period, got, tc.want)
+		if got := batch.NextFileName(tc.team, tc.period); got != tc.want {
+			t.Errorf("batch.NextFileName(%q, %q) = %q, want %q", tc.team, tc.period, got, tc.want)
 		}
 	}
-	long := nextFileName(strings.Repeat("很长的团队名", 100), "2025年第四季度")
+	long := batch.NextFileName(strings.Repeat("很长的团队名", 100), "2025年第四季度")
 	if len(long) > 255 || !strings.HasSuffix(long, "_2025年第四季度.xlsx") || !utf8.ValidString(long) {
 		t.Errorf("a long name gives %d bytes: %q", len(long), long)
 	}
