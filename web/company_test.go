@@ -102,7 +102,7 @@ func TestDashboardCompanyAsTheOverview(t *testing.T) {
 	if len(teams) != 2 || teams[0].Metrics == teams[1].Metrics {
 		t.Fatalf("the fixture's teams: %+v", teams)
 	}
-	c := fupan.CompanySummary(teams)
+	c := fupan.CompanySummary(teams, fupan.FollowThrough{})
 	mean := fupan.FormatPercent(*c.MeanAchievementCapped, false)
 	// The overview PDF says the same figure.
 	if text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(last, sum.Overview))), ""); !strings.Contains(text, "全部指标平均达成率（单项封顶100%）"+mean) {
