@@ -1,22 +1,44 @@
 package fupan
 
-// Company is a run's figures over every team's metrics: targets met of all
-// metrics, and the means over all metrics, each metric weighing one (never
-// a mean of team means, where a two-metric team weighs as much as a
-// twenty-metric one). Per-team means stay per team.
-type Company struct {
-	Met, Metrics int
-	// MeanAchievement and MeanAchievementCapped are nil where no metric
-	// has an achievement.
-	MeanAchievement, MeanAchievementCapped *float64
+// FollowThrough is the follow-through of the teams that have not handed in a
+// period (MissingFollowThrough): their open actions stay in the company's
+// rate, none done since.
+type FollowThrough struct {
+	Total, Done, Overdue int
 }
 
-// CompanyOf sums the teams' summaries up per metric.
-func CompanyOf(teams []Summary) Company {
-	var c Company
+// Add is f with g's counts added.
+func (f FollowThrough) Add(g FollowThrough) FollowThrough {
+	return FollowThrough{f.Total + g.Total, f.Done + g.Done, f.Overdue + g.Overdue}
+}
+
+// CompanySummary is the company's summary of a period, the one way fupan
+// sums it (overview, mail, robots, dashboard): teams are the summaries of the
+// workbooks handed in and filled (a failed or not-filled workbook has none
+// to give), absent the follow-through of the teams that have not handed in,
+// where the caller knows it. Counts are added; the means are over every
+// metric, each team weighing by its metrics rated (never a mean of team
+// means, where a two-metric team would weigh as much as a twenty-metric
+// one).
+func CompanySummary(teams []Summary, absent FollowThrough) Summary {
+	var c Summary
 	var plain, capped, np, nc float64
 	for _, s := range teams {
-		c.Met, c.Metrics = c.Met+s.MetricsAchieved, c.Metrics+s.Metrics
+		c.Metrics += s.Metrics
+		c.MetricsAchieved += s.MetricsAchieved
+		c.MetricsClose += s.MetricsClose
+		c.MetricsMissed += s.MetricsMissed
+		c.MetricsRated += s.MetricsRated
+		c.Tasks += s.Tasks
+		c.Tracked += s.Tracked
+		c.TrackedDone += s.TrackedDone
+		c.OnSchedule += s.OnSchedule
+		c.Actions += s.Actions
+		c.ActionsDone += s.ActionsDone
+		c.ActionsOpen += s.ActionsOpen
+		c.FollowupTotal += s.FollowupTotal
+		c.FollowupDone += s.FollowupDone
+		c.FollowupOverdue += s.FollowupOverdue
 		w := float64(s.MetricsRated)
 		if w == 0 { // a summary written before metrics_rated
 			w = float64(max(s.Metrics, 1))
@@ -34,5 +56,8 @@ func CompanyOf(teams []Summary) Company {
 	if nc > 0 {
 		c.MeanAchievementCapped = ptr(capped / nc)
 	}
+	c.FollowupTotal += absent.Total
+	c.FollowupDone += absent.Done
+	c.FollowupOverdue += absent.Overdue
 	return c
 }

@@ -536,9 +536,14 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	lang := fupan.LangOf(o.Settings.Analyze.Lang, fupan.MostWritten(langs))
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
+	absent, missing := o.missingTeams(ctx, sum, lang)
+	var allAbsent fupan.FollowThrough
+	for _, a := range absent {
+		allAbsent = allAbsent.Add(a)
+	}
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Analyze.Now, Roster: sum.Roster,
-			Company: o.companyTrend(ctx, sum), Decisions: decisions(sum.Entries, o.missingDecisions(ctx, sum, lang)), Absent: o.absentFollowup(ctx, sum, "")})
+			Company: o.companyTrend(ctx, sum, absent), Decisions: decisions(sum.Entries, missing), Absent: allAbsent})
 	})
 	if err != nil {
 		return err

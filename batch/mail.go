@@ -363,12 +363,13 @@ func runFigures(sum *Summary, l fupan.Lang) mail.Figures {
 			fig.Failures = append(fig.Failures, mail.Failure{File: e.File, Reason: e.Reason})
 		}
 	}
-	// The company's figures are over every team's metrics (fupan.CompanyOf).
-	c := fupan.CompanyOf(teams)
+	// The company's figures as the overview sums them; the mail shows no
+	// follow-through, so the absent teams' actions are not read.
+	c := fupan.CompanySummary(teams, fupan.FollowThrough{})
 	fig.MeanAchievement, fig.MeanAchievementCapped = pct(c.MeanAchievement), pct(c.MeanAchievementCapped)
 	fig.MetricsMet = "—"
 	if c.Metrics > 0 {
-		fig.MetricsMet = fmt.Sprintf("%d/%d", c.Met, c.Metrics)
+		fig.MetricsMet = fmt.Sprintf("%d/%d", c.MetricsAchieved, c.Metrics)
 	}
 	return fig
 }

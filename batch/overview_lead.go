@@ -13,8 +13,9 @@ import (
 
 // companyTrend is the company's figures per period of the run's kind from
 // the history (this run's reviews recorded), oldest first, up to the run's
-// latest period; nil without a history.
-func (o Options) companyTrend(ctx context.Context, sum *Summary) []fupan.CompanyPeriod {
+// latest period, whose follow-through counts the absent teams' (absent, by
+// period); nil without a history.
+func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[string]fupan.FollowThrough) []fupan.CompanyPeriod {
 	if o.History == nil {
 		return nil
 	}
@@ -48,42 +49,63 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary) []fupan.Company
 	if n == 0 || trend[n-1].Period.Label != last.Label {
 		return nil // the run's own period not recorded: no change to show against
 	}
-	absent := o.absentFollowup(ctx, sum, last.Label)
-	trend[n-1].Summary.FollowupTotal += absent.FollowupTotal
-	trend[n-1].Summary.FollowupDone += absent.FollowupDone
-	trend[n-1].Summary.FollowupOverdue += absent.FollowupOverdue
+	// The recorded reviews are the teams that handed in; the absent
+	// teams' open actions are added as the overview's tiles add them.
+	var teams []fupan.Summary
+	for _, p := range past {
+		if p.Period.Label == last.Label {
+			teams = append(teams, p.Summary)
+		}
+	}
+	trend[n-1].Summary = fupan.CompanySummary(teams, absent[last.Label])
 	return trend
 }
 
-// absentFollowup is the follow-through of the teams that have not handed in
-// the run's periods (of period, where one is named): not handing in does
-// not take a team's open actions out of the company's rate.
-func (o Options) absentFollowup(ctx context.Context, sum *Summary, period string) fupan.Summary {
-	var c fupan.Summary
+// missingTeams is what the overview counts of the teams the run's roster
+// names missing, each team's history read once: their follow-through by
+// period (not handing in does not take a team's open actions out of the
+// company's rate) and their open actions past due as of the run (nor out
+// of leadership's sight). Nothing without a history.
+func (o Options) missingTeams(ctx context.Context, sum *Summary, l fupan.Lang) (absent map[string]fupan.FollowThrough, decisions []pdf.TeamDecisions) {
 	if o.History == nil {
-		return c
+		return nil, nil
 	}
+	absent = map[string]fupan.FollowThrough{}
+	asOf := fupan.DateOf(o.Settings.Analyze.Now)
 	for _, r := range sum.Roster {
-		if period != "" && r.Period != period {
-			continue
-		}
-		p, err := fupan.ParsePeriod(r.Period)
-		if err != nil {
-			continue
-		}
+		p, perr := fupan.ParsePeriod(r.Period)
 		for _, m := range r.Missing {
 			past, err := o.History.Past(ctx, o.Identity.TeamKey(m.Team))
 			if err != nil {
-				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the company's follow-through lacks the missing team's actions")
+				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the overview lacks the missing team's open actions")
 				continue
 			}
-			total, done, overdue := fupan.MissingFollowThrough(past, p)
-			c.FollowupTotal += total
-			c.FollowupDone += done
-			c.FollowupOverdue += overdue
+			if perr == nil {
+				total, done, overdue := fupan.MissingFollowThrough(past, p)
+				absent[r.Period] = absent[r.Period].Add(fupan.FollowThrough{Total: total, Done: done, Overdue: overdue})
+			}
+			if d, ok := overdueOf(past, asOf, m.Team, r.Period, l); ok {
+				decisions = append(decisions, d)
+			}
 		}
 	}
-	return c
+	return absent, decisions
+}
+
+// overdueOf is a missing team's open actions of the register past their due
+// date as of asOf, the most overdue first; false where it has none.
+func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string, l fupan.Lang) (pdf.TeamDecisions, bool) {
+	var items []wording.Attention
+	for _, e := range fupan.Register(past, asOf) {
+		if e.Open() && e.Age > 0 {
+			items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age})
+		}
+	}
+	if len(items) == 0 {
+		return pdf.TeamDecisions{}, false
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
+	return pdf.TeamDecisions{Team: team, Period: period, Items: wording.AttentionWords(items, l)}, true
 }
 
 // decisions are the run's teams' items that need a decision, and the open
@@ -99,37 +121,5 @@ func decisions(entries []Entry, missing []pdf.TeamDecisions) []pdf.TeamDecisions
 	}
 	out = append(out, missing...)
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Items) > len(out[j].Items) })
-	return out
-}
-
-// missingDecisions are, for each team the run's roster names missing, its
-// open actions of the register past their due date as of the run: a team
-// that does not hand in does not take its overdue actions out of
-// leadership's sight. None without a history.
-func (o Options) missingDecisions(ctx context.Context, sum *Summary, l fupan.Lang) []pdf.TeamDecisions {
-	if o.History == nil {
-		return nil
-	}
-	asOf := fupan.DateOf(o.Settings.Analyze.Now)
-	var out []pdf.TeamDecisions
-	for _, r := range sum.Roster {
-		for _, m := range r.Missing {
-			past, err := o.History.Past(ctx, o.Identity.TeamKey(m.Team))
-			if err != nil {
-				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the overview lacks the missing team's open actions")
-				continue
-			}
-			var items []wording.Attention
-			for _, e := range fupan.Register(past, asOf) {
-				if e.Open() && e.Age > 0 {
-					items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age})
-				}
-			}
-			sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
-			if len(items) > 0 {
-				out = append(out, pdf.TeamDecisions{Team: m.Team, Period: r.Period, Items: wording.AttentionWords(items, l)})
-			}
-		}
-	}
 	return out
 }

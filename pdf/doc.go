@@ -131,7 +131,7 @@ type Options struct {
 	Decisions []TeamDecisions
 	// Absent is the follow-through of the teams that have not handed in
 	// (their open actions, none done since): counted in the company's.
-	Absent fupan.Summary
+	Absent fupan.FollowThrough
 }
 
 // Page geometry, in millimetres: A4 with 15 mm margins.

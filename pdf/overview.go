@@ -73,19 +73,13 @@ func (d *doc) overviewHead(rows []OverviewRow, opts Options) string {
 	d.write(margin, d.pdf.Y(), contentW, counts, "L")
 	// The company's figures over every team's metrics, never a mean of
 	// team means.
-	var teams []fupan.Summary
-	for _, r := range rows {
-		if !r.Failed && !r.NotFilled && r.Figures != nil {
-			teams = append(teams, *r.Figures)
-		}
-	}
-	if c := fupan.CompanyOf(teams); c.Metrics > 0 {
+	if c := fupan.CompanySummary(companyTeams(rows), opts.Absent); c.Metrics > 0 {
 		mean := "—"
 		if c.MeanAchievementCapped != nil {
 			mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
 		}
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
-		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company-line", wording.OfAll(c.Met, c.Metrics), mean), "L")
+		d.write(margin, d.pdf.Y(), contentW, catalog.F(l, "overview.company-line", wording.OfAll(c.MetricsAchieved, c.Metrics), mean), "L")
 	}
 	d.pdf.SetY(d.pdf.Y() + d.lineH() + 4)
 	d.text(ink)
@@ -414,4 +408,16 @@ func (d *doc) teamBar(pl barPlot, y float64, b teamBar) {
 	d.pdf.SetDashPattern(nil)
 	d.text(statusInk[st])
 	d.write(pl.x+pl.w+2, y+(pl.barH-d.lineH())/2, pl.valueW-2, fupan.FormatPercent(b.value, false)+" "+catalog.T(d.lang, st.Key()), "L")
+}
+
+// companyTeams are the summaries the company's figures sum: the workbooks
+// handed in and filled, never a failed or blank one.
+func companyTeams(rows []OverviewRow) []fupan.Summary {
+	var teams []fupan.Summary
+	for _, r := range rows {
+		if !r.Failed && !r.NotFilled && r.Figures != nil {
+			teams = append(teams, *r.Figures)
+		}
+	}
+	return teams
 }

@@ -30,19 +30,11 @@ func (d *doc) overviewLead(rows []OverviewRow, opts Options) {
 // period before where the history has it.
 func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 	l := d.lang
-	var sums []fupan.Summary
-	for _, r := range rows {
-		if !r.Failed && r.Figures != nil {
-			sums = append(sums, *r.Figures)
-		}
-	}
+	sums := companyTeams(rows)
 	if len(sums) == 0 {
 		return
 	}
-	now := fupan.CompanySummary(sums)
-	now.FollowupTotal += opts.Absent.FollowupTotal
-	now.FollowupDone += opts.Absent.FollowupDone
-	now.FollowupOverdue += opts.Absent.FollowupOverdue
+	now := fupan.CompanySummary(sums, opts.Absent)
 	var changes map[string]wording.Change
 	heading := catalog.T(l, "overview.company")
 	if n := len(opts.Company); n >= 2 {

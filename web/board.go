@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sort"
 	"sync"
@@ -67,8 +68,10 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	d.Period = period
 	entries := s.entriesBySHA()
 	// The company's figures are summed as the overview and the robots
-	// sum them (fupan.CompanySummary): per metric, never a mean of means.
+	// sum them (fupan.CompanySummary): per metric, never a mean of means,
+	// the open actions of the teams that have not handed in counted.
 	var sums []fupan.Summary
+	var absent fupan.FollowThrough
 	for i := 0; i < len(recs); i++ {
 		rec := recs[i]
 		var prev *fupan.Filed
@@ -83,6 +86,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		row := newTeamRow(rec, prev, l)
 		if rec.Period != period {
 			d.Missing = append(d.Missing, row)
+			a, err := s.absentFollowThrough(ctx, rec.TeamKey, period)
+			if err != nil {
+				s.fail(w, r, http.StatusInternalServerError, "error.internal")
+				return
+			}
+			absent = absent.Add(a)
 			continue
 		}
 		if e := entries[rec.SHA256]; e != nil {
@@ -98,7 +107,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if p.Everything || p.Leadership {
 		d.Overviews = s.overviewsOf(period)
 	}
-	c := fupan.CompanySummary(sums)
+	c := fupan.CompanySummary(sums, absent)
 	d.Met = wording.OfAll(c.MetricsAchieved, c.Metrics)
 	d.Mean, d.FollowUp = "—", "—"
 	if c.MeanAchievementCapped != nil {
@@ -108,6 +117,21 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.FollowUp = wording.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*f, false)
 	}
 	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
+}
+
+// absentFollowThrough is what a team that has not handed in period counts
+// in the company's follow-through, as the overview counts it.
+func (s *Server) absentFollowThrough(ctx context.Context, teamKey, period string) (fupan.FollowThrough, error) {
+	p, err := fupan.ParsePeriod(period)
+	if err != nil {
+		return fupan.FollowThrough{}, nil // no period to follow up: nothing to count
+	}
+	past, err := s.cfg.History.Past(ctx, teamKey)
+	if err != nil {
+		return fupan.FollowThrough{}, fmt.Errorf("the history of %s: %w", teamKey, err)
+	}
+	total, done, overdue := fupan.MissingFollowThrough(past, p)
+	return fupan.FollowThrough{Total: total, Done: done, Overdue: overdue}, nil
 }
 
 // rankTeams puts first the teams with the most that needs a decision, then

@@ -23,7 +23,8 @@ import (
 // companyServer serves two quarters of two teams whose latest period has
 // different numbers of metrics (甲 one, 乙 three), so a mean of team means
 // and the mean over every metric differ; 甲 follows up its 2025Q1 actions.
-func companyServer(t *testing.T) (*Server, string) {
+// Each of absent hands in 2025Q1 only: it has not handed in 2025Q2.
+func companyServer(t *testing.T, absent ...string) (*Server, string) {
 	t.Helper()
 	root := t.TempDir()
 	ctx := context.Background()
@@ -47,6 +48,9 @@ func companyServer(t *testing.T) (*Server, string) {
 	books := map[string]map[string]samples.Review{
 		"2025Q1": {"甲团队": samples.SeedSimplified(), "乙团队": samples.SeedSimplified()},
 		"2025Q2": {"甲团队": q2a, "乙团队": samples.SeedSimplified()},
+	}
+	for _, team := range absent {
+		books["2025Q1"][team] = samples.SeedSimplified()
 	}
 	var last string
 	for _, q := range []string{"2025Q1", "2025Q2"} {
@@ -102,7 +106,7 @@ func TestDashboardCompanyAsTheOverview(t *testing.T) {
 	if len(teams) != 2 || teams[0].Metrics == teams[1].Metrics {
 		t.Fatalf("the fixture's teams: %+v", teams)
 	}
-	c := fupan.CompanySummary(teams)
+	c := fupan.CompanySummary(teams, fupan.FollowThrough{})
 	mean := fupan.FormatPercent(*c.MeanAchievementCapped, false)
 	// The overview PDF says the same figure.
 	if text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(last, sum.Overview))), ""); !strings.Contains(text, "全部指标平均达成率（单项封顶100%）"+mean) {
@@ -122,5 +126,41 @@ func TestDashboardCompanyAsTheOverview(t *testing.T) {
 	follow := wording.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*c.FollowThrough(), false)
 	if got["行动落实率"] != follow {
 		t.Errorf("dashboard's follow-through: %q, want %q", got["行动落实率"], follow)
+	}
+}
+
+// A team that has not handed in the latest period keeps its open actions in
+// the company's follow-through on the dashboard as in the overview: the
+// dashboard's 行动落实率 is the overview's, not the handed-in teams' alone.
+func TestDashboardFollowThroughWithAMissingTeam(t *testing.T) {
+	s, last := companyServer(t, "丙团队")
+	body := html.UnescapeString(get(t, s, boss, "/dashboard").Body.String())
+	sum, err := batch.ReadSummary(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Roster) != 1 || len(sum.Roster[0].Missing) != 1 {
+		t.Fatalf("the fixture's roster: %+v", sum.Roster)
+	}
+	var teams []fupan.Summary
+	for _, e := range sum.Entries {
+		if e.Figures != nil {
+			teams = append(teams, *e.Figures)
+		}
+	}
+	handedIn := fupan.CompanySummary(teams, fupan.FollowThrough{})
+	alone := wording.OfAll(handedIn.FollowupDone, handedIn.FollowupTotal) + " · " + fupan.FormatPercent(*handedIn.FollowThrough(), false)
+	m := regexp.MustCompile(`<dt>([^<]*)</dt><dd>([^<]*)</dd>`).FindAllStringSubmatch(body, -1)
+	got := map[string]string{}
+	for _, kv := range m {
+		got[kv[1]] = kv[2]
+	}
+	follow := got["行动落实率"]
+	if follow == "" || follow == alone {
+		t.Fatalf("dashboard's follow-through %q: the missing team's open actions are not counted (the handed-in teams' alone: %q)", follow, alone)
+	}
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(last, sum.Overview))), "")
+	if !strings.Contains(text, strings.Join(strings.Fields(follow), "")) {
+		t.Errorf("the overview does not say the dashboard's follow-through %q:\n%s", follow, text)
 	}
 }
