@@ -33,6 +33,10 @@ func StripControls(s string) string { return value.StripControls(s) }
 // IsControl reports a control or bidi character (value.IsControl).
 func IsControl(r rune) bool { return value.IsControl(r) }
 
+// IsInvisible reports a format character that shows nothing (U+200B,
+// U+00AD…; value.IsInvisible): folded like a space, dropped from a file name.
+func IsInvisible(r rune) bool { return value.IsInvisible(r) }
+
 // ParseOwners splits an owner cell into names.
 func ParseOwners(s string) []string { return value.ParseOwners(s) }
 

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/value"
 )
 
 // MaxNextLessons keeps a next workbook's lessons sheet to what a team reads.
@@ -96,7 +95,7 @@ func NextFileName(team, period string) string {
 		s = fupan.StripControls(s)
 		return strings.Map(func(r rune) rune {
 			switch {
-			case value.IsInvisible(r):
+			case fupan.IsInvisible(r):
 				return -1
 			case r == utf8.RuneError, strings.ContainsRune(`<>:"|?*\/`, r):
 				return '_'
