@@ -77,7 +77,7 @@ func readTables(r *Review, wb *Workbook, opts Options, fs *findings) {
 			r.FollowupRows = readFollowups(rd)
 		}
 		if len(t.Rows) == 0 {
-			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableName(fs.lang, t.ID))
+			fs.add(CodeTableEmpty, Ref{t.Sheet, t.HeaderRow, t.FirstCol}, tableTitle(t.ID))
 		}
 		checkCharacters(rd, fs)
 	}

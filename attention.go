@@ -129,7 +129,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 	out = append(follow, out...)
 	for _, f := range r.Findings {
 		if f.Code == CodeBlame {
-			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message, Ref: f.Ref, Args: f.Args})
+			out = append(out, Attention{Kind: AttnBlamesPerson, Subject: f.Message(), Ref: f.Ref, Args: f.Quoted()})
 		}
 	}
 	return out

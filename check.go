@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/fupan-review/fupan/catalog"
 )
 
 // check applies the seed's review rules to a computed review.
@@ -19,8 +17,8 @@ func check(r *Review, fs *findings) {
 		return
 	}
 	for _, id := range Tables {
-		if _, ok := r.Loc(id); !ok && !tableReported(fs.list, id, fs.lang) {
-			fs.add(CodeTableMissing, Ref{}, tableName(fs.lang, id))
+		if _, ok := r.Loc(id); !ok && !tableReported(fs.list, id) {
+			fs.add(CodeTableMissing, Ref{}, tableTitle(id))
 		}
 	}
 	checkPlan(r, fs)
@@ -88,10 +86,9 @@ func hasErrorCode(list []Finding, code Code) bool {
 // tableReported reports whether a missing table already has a column-missing
 // error: it was found, only broken. The finding's first argument is the
 // table's name (locate.go), compared whole, not searched in the message.
-func tableReported(list []Finding, id TableID, l Lang) bool {
-	name := tableName(l, id)
+func tableReported(list []Finding, id TableID) bool {
 	for _, f := range list {
-		if f.Code == CodeColumnMissing && len(f.Args) > 0 && f.Args[0] == name {
+		if f.Code == CodeColumnMissing && len(f.Args) > 0 && f.Args[0] == Arg(tableTitle(id)) {
 			return true
 		}
 	}
@@ -104,7 +101,7 @@ func checkOwners(fs *findings, ref Ref, what, owner string, owners []string) {
 	case strings.TrimSpace(owner) == "":
 		fs.add(CodeOwnerMissing, ref, what)
 	case len(owners) > 1:
-		fs.add(CodeOwnerNotSingle, ref, what, strings.Join(owners, catalog.T(fs.lang, "sep.list")))
+		fs.add(CodeOwnerNotSingle, ref, what, joined{quotes(owners), "sep.list"})
 	}
 }
 
@@ -189,7 +186,7 @@ func checkTracking(r *Review, fs *findings) {
 	owners := allOwners(r)
 	for _, t := range r.Tracking {
 		if t.OffTrack() {
-			var missing []string
+			var missing []Arg
 			rd := tableReader{loc: mustLoc(r, TrackingTable), fs: fs}
 			if strings.TrimSpace(t.Problem) == "" {
 				missing = append(missing, rd.colName(ColProblem))
@@ -205,7 +202,7 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), strings.Join(missing, catalog.T(fs.lang, "sep.and")))
+				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), joined{missing, "sep.and"})
 			}
 		}
 		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
@@ -244,7 +241,7 @@ func checkOutcomes(r *Review, fs *findings) {
 		}
 		checkBlame(fs, o.Cells[ColCause], o.Cause, owners)
 	}
-	if missed > 0 && len(r.Actions) == 0 && !tableReported(fs.list, ActionTable, fs.lang) {
+	if missed > 0 && len(r.Actions) == 0 && !tableReported(fs.list, ActionTable) {
 		ref := Ref{}
 		if l, ok := r.Loc(ActionTable); ok {
 			ref = Ref{l.Sheet, l.HeaderRow, l.FirstCol}

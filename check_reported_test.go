@@ -8,12 +8,12 @@ import "testing"
 func TestTableReported(t *testing.T) {
 	for _, l := range []Lang{Simplified, Traditional, English} {
 		fs := &findings{lang: l}
-		fs.add(CodeColumnMissing, Ref{Sheet: "S", Row: 2, Col: 1}, tableName(l, TrackingTable), 2, "x")
-		if !tableReported(fs.list, TrackingTable, l) {
+		fs.add(CodeColumnMissing, Ref{Sheet: "S", Row: 2, Col: 1}, tableTitle(TrackingTable), 2, "x")
+		if !tableReported(fs.list, TrackingTable) {
 			t.Errorf("%s: the tracking table's column-missing is not seen", l)
 		}
 		for _, id := range []TableID{PlanTable, OutcomeTable, ActionTable} {
-			if tableReported(fs.list, id, l) {
+			if tableReported(fs.list, id) {
 				t.Errorf("%s: table %v counted as reported by another table's column-missing", l, id)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/value"
 )
 
@@ -112,7 +111,7 @@ func compute(r *Review, fs *findings) {
 			o.Achievement = ptr(a)
 			o.Status = MetricStatus(a)
 			if *o.Target < 0 {
-				fs.add(CodeNegativeTarget, o.Cells[ColTarget], o.Metric, catalog.T(fs.lang, "formula.negative."+string(o.Direction)), FormatPercent(a, false))
+				fs.add(CodeNegativeTarget, o.Cells[ColTarget], o.Metric, Word("formula.negative."+string(o.Direction)), FormatPercent(a, false))
 			}
 		}
 		// Signed against the target's size: above a negative target is +.
@@ -158,7 +157,7 @@ func computeTracking(r *Review, fs *findings) {
 			}
 		case (!p.Date.IsZero() && a.Kind != value.KindNone) || (p.Kind != value.KindNone && !a.Date.IsZero()):
 			fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text,
-				milestoneKind(fs.lang, p), milestoneKind(fs.lang, a))
+				milestoneKind(p), milestoneKind(a))
 		}
 		if t.Deviation != nil {
 			t.State = milestoneState(*t.Deviation, !p.Date.IsZero())
@@ -211,11 +210,12 @@ func milestoneState(deviation float64, dated bool) TrackState {
 // OffTrack reports a milestone more than 10% late or behind.
 func (t TrackingRow) OffTrack() bool { return t.State == StateOffTrack }
 
-func milestoneKind(l Lang, m Milestone) string {
+// milestoneKind names what a milestone holds, for a message: a date or a kind of quantity.
+func milestoneKind(m Milestone) Arg {
 	if !m.Date.IsZero() {
-		return catalog.T(l, "word.date")
+		return Word("word.date")
 	}
-	return kindName(l, value.Quantity{Kind: m.Kind})
+	return quantityKind{Kind: m.Kind}
 }
 
 // trackingBaseline is the day a milestone's deviation counts from: the first

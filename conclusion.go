@@ -44,7 +44,7 @@ func blamesAt(r *Review) map[Ref]string {
 	m := map[Ref]string{}
 	for _, f := range r.Findings {
 		if f.Code == CodeBlame {
-			m[f.Ref] = f.Message
+			m[f.Ref] = f.Message()
 		}
 	}
 	return m

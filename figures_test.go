@@ -164,8 +164,8 @@ func TestMissedNoActionsReconciles(t *testing.T) {
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
 	for _, f := range rv.Findings {
 		if f.Code == fupan.CodeMissedNoActions {
-			if !strings.HasPrefix(f.Message, "3 个指标中 2 个未达成（其中 1 个达成率低于90%）") {
-				t.Errorf("message %q", f.Message)
+			if !strings.HasPrefix(f.Message(), "3 个指标中 2 个未达成（其中 1 个达成率低于90%）") {
+				t.Errorf("message %q", f.Message())
 			}
 			return
 		}
@@ -180,7 +180,7 @@ func TestCharactersBeyondBMP(t *testing.T) {
 	r.Plan.Rows[1][1] = "开展𠮷野家区域地推活动🎉"
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
 	f := findingAt(rv, fupan.CodeCharUnsupported, "计划", "B4")
-	if f == nil || !strings.Contains(f.Message, "𠮷 (U+20BB7)、🎉 (U+1F389)") {
+	if f == nil || !strings.Contains(f.Message(), "𠮷 (U+20BB7)、🎉 (U+1F389)") {
 		t.Fatalf("finding %+v", f)
 	}
 }

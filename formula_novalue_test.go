@@ -49,7 +49,7 @@ func TestFormulaNoValue(t *testing.T) {
 		t.Fatal(err)
 	}
 	rv = fupan.Analyze(wb, fupan.Options{})
-	if f := findingAt(rv, fupan.CodeFormulaNoValue, "成果", "C3"); f == nil || f.Severity != fupan.SevError || f.Message == "" {
+	if f := findingAt(rv, fupan.CodeFormulaNoValue, "成果", "C3"); f == nil || f.Severity != fupan.SevError || f.Message() == "" {
 		t.Errorf("built: formula-no-value at 成果!C3 = %+v; findings %v", f, rv.Findings)
 	}
 	if rv.Outcomes[0].Actual != nil {

@@ -64,7 +64,7 @@ func FuzzHeaders(f *testing.F) {
 		}}}}
 		rv := Analyze(wb, Options{})
 		for _, fd := range rv.Findings {
-			if fd.Message == "" || fd.Code == "" {
+			if fd.Message() == "" || fd.Code == "" {
 				t.Errorf("finding without message or code: %+v", fd)
 			}
 		}

@@ -317,10 +317,10 @@ func firstOfEach(found []TableLoc, misses []nearMissAt) ([]TableLoc, []locatePro
 func (p locateProblem) report(fs *findings) {
 	switch p.code {
 	case CodeTableDuplicate:
-		fs.add(CodeTableDuplicate, p.ref, tableName(fs.lang, p.table), p.first.String(), p.ref.String())
+		fs.add(CodeTableDuplicate, p.ref, tableTitle(p.table), p.first.String(), p.ref.String())
 	case CodeColumnMissing:
 		cd, _ := TableDefOf(p.table).Column(p.missing)
-		fs.add(CodeColumnMissing, p.ref, tableName(fs.lang, p.table), p.ref.Row, cd.Names.In(fs.lang))
+		fs.add(CodeColumnMissing, p.ref, tableTitle(p.table), p.ref.Row, cd.Names)
 	}
 }
 
@@ -389,4 +389,7 @@ func extraColumns(row []Cell, first, last int, known map[Col]int) map[int]string
 }
 
 // tableName is a table's name in the language, with its number: 表4:后续行动计划表.
-func tableName(l Lang, id TableID) string { return TableDefOf(id).Title(l) }
+// tableTitle is a table's title quoted by a finding, in the reader's language.
+type tableTitle TableID
+
+func (t tableTitle) In(l Lang) string { return TableDefOf(TableID(t)).Title(l) }

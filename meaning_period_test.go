@@ -23,11 +23,11 @@ func TestCellAndFileNameDisagree(t *testing.T) {
 		t.Fatalf("no period-name-differs at 封面!B2: %v", rv.Findings)
 	}
 	for _, w := range []string{"2025Q2", "2025Q3"} {
-		if !contains(f.Message, w) {
-			t.Errorf("the warning does not name %s: %s", w, f.Message)
+		if !contains(f.Message(), w) {
+			t.Errorf("the warning does not name %s: %s", w, f.Message())
 		}
 	}
-	if g := findingAt(rv, fupan.CodeTeamNameDiffers, "封面", "B1"); g == nil || !contains(g.Message, "西南市场部") || !contains(g.Message, "华东销售部") {
+	if g := findingAt(rv, fupan.CodeTeamNameDiffers, "封面", "B1"); g == nil || !contains(g.Message(), "西南市场部") || !contains(g.Message(), "华东销售部") {
 		t.Errorf("no team-name-differs at 封面!B1 naming both: %v", rv.Findings)
 	}
 	// The same team with more words, the same period written otherwise: no warning.

@@ -42,7 +42,7 @@ func TestReviewNotFilled(t *testing.T) {
 	}
 	rv = analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(blank))
 	f := findingAt(rv, fupan.CodeNotFilled, "成果", "C2")
-	if f == nil || f.Severity != fupan.SevError || f.Message != "复盘尚未填写：表3没有实际值，表2没有实际进度" {
+	if f == nil || f.Severity != fupan.SevError || f.Message() != "复盘尚未填写：表3没有实际值，表2没有实际进度" {
 		t.Errorf("no actuals, no progress: %v", rv.Findings)
 	}
 

@@ -26,21 +26,21 @@ func TestPeriodCell(t *testing.T) {
 	if f == nil || rv.Meta.Period != "" {
 		t.Fatalf("2025年秋季: %+v, %v", rv.Meta, rv.Findings)
 	}
-	if f.Severity != fupan.SevWarning || f.Message != "复盘周期“2025年秋季”不是月份、季度、半年、年份或起止月份：报告照常生成，但不记入复盘历史" {
-		t.Errorf("2025年秋季: %s %q", f.Severity, f.Message)
+	if f.Severity != fupan.SevWarning || f.Message() != "复盘周期“2025年秋季”不是月份、季度、半年、年份或起止月份：报告照常生成，但不记入复盘历史" {
+		t.Errorf("2025年秋季: %s %q", f.Severity, f.Message())
 	}
 	// The file's name gives the period: the cell's season is ignored, and said so.
 	rv = analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.Covered(samples.PerSheet(samples.SeedSimplified()), "封面",
 		[][]string{{"团队", "华东销售部"}, {"复盘周期", "2025年秋季"}}))
 	f = findingAt(rv, fupan.CodePeriodUnknown, "封面", "B2")
-	if f == nil || rv.Meta.Period != "2025Q3" || f.Message != "复盘周期“2025年秋季”不是月份、季度、半年、年份或起止月份，已忽略" {
+	if f == nil || rv.Meta.Period != "2025Q3" || f.Message() != "复盘周期“2025年秋季”不是月份、季度、半年、年份或起止月份，已忽略" {
 		t.Errorf("2025年秋季 in 华东销售部_2025Q3.xlsx: %+v, %v", rv.Meta, rv.Findings)
 	}
 	// No period anywhere: said once, not recorded.
 	rv = analyzeBook(t, "华东销售部.xlsx", samples.PerSheet(samples.SeedSimplified()))
 	n := 0
 	for _, f := range rv.Findings {
-		if f.Code == fupan.CodePeriodUnknown && f.Message == "没有复盘周期：报告照常生成，但不记入复盘历史" {
+		if f.Code == fupan.CodePeriodUnknown && f.Message() == "没有复盘周期：报告照常生成，但不记入复盘历史" {
 			n++
 		}
 	}

@@ -70,7 +70,7 @@ func TestQualityRulesAtTheirCells(t *testing.T) {
 					t.Errorf("no %s at %s!%s; findings: %v", w.code, w.sheet, w.cell, rv.Findings)
 					continue
 				}
-				if f.Severity != w.sev || !strings.Contains(f.Message, w.words) || f.Hint != catalog.T(lang, "finding."+string(w.code)+".hint") {
+				if f.Severity != w.sev || !strings.Contains(f.Message(), w.words) || f.Hint() != catalog.T(lang, "finding."+string(w.code)+".hint") {
 					t.Errorf("%s at %s!%s: %+v; want a %s naming %q with the %s hint", w.code, w.sheet, w.cell, f, w.sev, w.words, q.lang)
 				}
 			}
@@ -85,11 +85,11 @@ func TestQualityRulesAtTheirCells(t *testing.T) {
 				t.Errorf("%d quality findings, want %d, and no errors: %v", n, len(want), rv.Findings)
 			}
 			// The hints quote the seed: the symptom and the experience.
-			if h := findingAt(rv, fupan.CodeCauseSurface, q.outcome, "E3"); h != nil && (!strings.Contains(h.Hint, q.symptom) || !strings.Contains(strings.ToLower(h.Hint), "?") && !strings.Contains(h.Hint, "？")) {
-				t.Errorf("cause-surface hint %q does not ask why with the seed's %s", h.Hint, q.symptom)
+			if h := findingAt(rv, fupan.CodeCauseSurface, q.outcome, "E3"); h != nil && (!strings.Contains(h.Hint(), q.symptom) || !strings.Contains(strings.ToLower(h.Hint()), "?") && !strings.Contains(h.Hint(), "？")) {
+				t.Errorf("cause-surface hint %q does not ask why with the seed's %s", h.Hint(), q.symptom)
 			}
-			if h := findingAt(rv, fupan.CodeAchievedNoExperience, q.outcome, "F5"); h != nil && !strings.Contains(h.Hint, q.experience) {
-				t.Errorf("achieved-no-experience hint %q does not quote the seed's %s", h.Hint, q.experience)
+			if h := findingAt(rv, fupan.CodeAchievedNoExperience, q.outcome, "F5"); h != nil && !strings.Contains(h.Hint(), q.experience) {
+				t.Errorf("achieved-no-experience hint %q does not quote the seed's %s", h.Hint(), q.experience)
 			}
 			seed := analyzeBook(t, q.file, samples.PerSheet(q.seed()))
 			if got, was := verdictOf(rv), verdictOf(seed); !reflect.DeepEqual(got, was) {
@@ -157,7 +157,7 @@ func TestQualityRulesBreakAndKeep(t *testing.T) {
 			broken := samples.SeedSimplifiedCopy()
 			tt.breakIt(&broken)
 			rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(broken))
-			if f := findingAt(rv, tt.code, tt.sheet, tt.cell); f == nil || f.Message == "" || f.Hint == "" {
+			if f := findingAt(rv, tt.code, tt.sheet, tt.cell); f == nil || f.Message() == "" || f.Hint() == "" {
 				t.Fatalf("no %s at %s!%s with message and hint; findings: %v", tt.code, tt.sheet, tt.cell, rv.Findings)
 			}
 			kept := samples.SeedSimplifiedCopy()

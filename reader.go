@@ -3,7 +3,6 @@ package fupan
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/value"
@@ -40,13 +39,13 @@ func (t tableReader) ref(row int, c Col) Ref {
 	return Ref{t.loc.Sheet, row, t.loc.Columns[c]}
 }
 
-func (t tableReader) colName(c Col) string {
+func (t tableReader) colName(c Col) Arg {
 	if h, ok := t.loc.Headers[c]; ok {
 		name, _ := splitNote(h)
-		return name
+		return Quote(name)
 	}
 	cd, _ := TableDefOf(t.loc.ID).Column(c)
-	return cd.Names.In(t.fs.lang)
+	return cd.Names
 }
 
 // cell returns a column's cell in a row; ok is false where the table has no
@@ -78,7 +77,7 @@ func (t tableReader) text(row int, c Col) string {
 }
 
 func (t tableReader) unreadable(row int, c Col, text, kind string) {
-	t.fs.add(CodeValueUnread, t.ref(row, c), t.colName(c), text, kindWord(t.fs.lang, kind))
+	t.fs.add(CodeValueUnread, t.ref(row, c), t.colName(c), text, expected(kind))
 }
 
 func (t tableReader) date(row int, c Col) (Date, string) {
@@ -246,18 +245,20 @@ func dateKind(err error, kind string) string {
 	return kind
 }
 
-// kindWord names the kind of value a column wants, for messages.
-func kindWord(l Lang, kind string) string {
-	if key, ok := expectKeys[kind]; ok {
+// expected names the kind of value a column wants, for messages.
+type expected string
+
+func (e expected) In(l Lang) string {
+	if key, ok := expectKeys[string(e)]; ok {
 		return catalog.T(l, key)
 	}
-	return kind
+	return string(e)
 }
 
 // expectKeys are the catalogue keys of the kinds of value columns want.
 var expectKeys = map[string]string{
 	"date": "expect.date", "date.ambiguous": "expect.date.ambiguous", "range": "expect.range", "quantity": "expect.number", "rate": "expect.percent",
-	"progress": "expect.progress", "period": "expect.period", "resources": "expect.resources",
+	"progress": "expect.progress", "period": "expect.period", "resources": "expect.resources", "direction": "expect.direction",
 }
 
 // checkCharacters names the table cells holding characters beyond the Basic
@@ -274,7 +275,7 @@ func checkCharacters(rd tableReader, fs *findings) {
 				}
 			}
 			if len(odd) > 0 {
-				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), strings.Join(odd, catalog.T(fs.lang, "sep.list")))
+				fs.add(CodeCharUnsupported, rd.ref(row, id), excerpt(text, 20), joined{quotes(odd), "sep.list"})
 			}
 		}
 	}
@@ -317,18 +318,19 @@ func (t tableReader) required(row int, cols ...Col) {
 // that names what the team wrote: the same measure word (家, not 个), the
 // same currency (EUR, not USD), else the same kind of unit.
 func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, target, actual value.Quantity) {
-	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, kindName(fs.lang, target), kindName(fs.lang, actual))
-	f := &fs.list[len(fs.list)-1]
+	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, quantityKind(target), quantityKind(actual))
 	switch {
 	case target.Kind == value.KindCount && actual.Kind == value.KindCount:
-		f.Hint = catalog.F(fs.lang, "unit.mismatch.word", target.Unit, actual.Unit)
+		fs.hintWith("unit.mismatch.word", target.Unit, actual.Unit)
 	case target.Kind == value.KindAmount && actual.Kind == value.KindAmount:
-		f.Hint = catalog.F(fs.lang, "unit.mismatch.currency", target.Currency, actual.Currency)
+		fs.hintWith("unit.mismatch.currency", target.Currency, actual.Currency)
 	}
 }
 
-// kindName names a quantity's kind for a message: 金额, 数量(家), 百分比.
-func kindName(l Lang, q value.Quantity) string {
+// quantityKind names a quantity's kind for a message: 金额, 数量(家), 百分比.
+type quantityKind value.Quantity
+
+func (q quantityKind) In(l Lang) string {
 	switch q.Kind {
 	case value.KindAmount:
 		if q.Currency != "" {

@@ -145,7 +145,7 @@ func TestPlanBeforePeriod(t *testing.T) {
 	r.Plan.Rows[0][3] = "2025.5.1-2025.6.30"
 	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
 	f := findingAt(rv, fupan.CodePlanBeforePeriod, "计划", "D3")
-	if f == nil || f.Severity != fupan.SevInfo || f.Message == "" || f.Hint == "" {
+	if f == nil || f.Severity != fupan.SevInfo || f.Message() == "" || f.Hint() == "" {
 		t.Fatalf("plan-before-period: %+v; findings %v", f, rv.Findings)
 	}
 	r.Plan.Rows[0][3] = "2025.6.1-2025.7.15"

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"github.com/fupan-review/fupan/value"
 	"strings"
-
-	"github.com/fupan-review/fupan/catalog"
 )
 
 func readPlan(t tableReader) []PlanRow {
@@ -139,7 +137,7 @@ func readOutcomes(t tableReader) []OutcomeRow {
 			case ok:
 				o.Direction, o.directionKnown = dir, true
 			default:
-				t.unreadable(row, ColDirection, d, catalog.T(t.fs.lang, "expect.direction"))
+				t.unreadable(row, ColDirection, d, "direction")
 			}
 		}
 		if tok && aok {

@@ -39,7 +39,7 @@ func analyzeFile(t *testing.T, name string, b xlsx.Book) *fupan.Review {
 func findingList(rv *fupan.Review) string {
 	var b strings.Builder
 	for _, f := range rv.Findings {
-		fmt.Fprintf(&b, "%s %s!%s %s\n", f.Code, f.Sheet, f.Cell, f.Message)
+		fmt.Fprintf(&b, "%s %s!%s %s\n", f.Code, f.Sheet, f.Cell, f.Message())
 	}
 	return b.String()
 }
@@ -148,7 +148,7 @@ func TestRules(t *testing.T) {
 			if f == nil {
 				t.Fatalf("no %s at %s!%s; findings: %v", tt.code, tt.sheet, tt.cell, rv.Findings)
 			}
-			if f.Message == "" || f.Hint == "" || f.Severity != fupan.SevWarning {
+			if f.Message() == "" || f.Hint() == "" || f.Severity != fupan.SevWarning {
 				t.Errorf("finding %+v: want a warning with message and hint", f)
 			}
 			kept := samples.SeedSimplifiedCopy()
@@ -184,8 +184,8 @@ func TestBlameTraditional(t *testing.T) {
 	rv := analyzeBook(t, "華東銷售部_2025Q3.xlsx", samples.PerSheet(r))
 	if f := findingAt(rv, fupan.CodeBlame, "成果", "E3"); f == nil {
 		t.Errorf("張三執行不力 not flagged: %v", rv.Findings)
-	} else if f.Message != "「張三執行不力」歸因於個人（不力），而不是事實" {
-		t.Errorf("message %q is not in Traditional characters as expected", f.Message)
+	} else if f.Message() != "「張三執行不力」歸因於個人（不力），而不是事實" {
+		t.Errorf("message %q is not in Traditional characters as expected", f.Message())
 	}
 	if f := findingAt(rv, fupan.CodeBlame, "成果", "E4"); f != nil {
 		t.Errorf("a fact was flagged as blame: %v", f)

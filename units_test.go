@@ -24,7 +24,7 @@ func TestCurrenciesAndUnits(t *testing.T) {
 		t.Errorf("EUR 2M / €1.8M: %v, currency %q", o.Achievement, o.Currency)
 	}
 	f := findingAt(rv, fupan.CodeUnitMismatch, "Outcomes", "C4")
-	if f == nil || !strings.Contains(f.Message, "EUR") || !strings.Contains(f.Message, "USD") || !strings.Contains(f.Hint, "EUR") {
+	if f == nil || !strings.Contains(f.Message(), "EUR") || !strings.Contains(f.Message(), "USD") || !strings.Contains(f.Hint(), "EUR") {
 		t.Errorf("€2M against $1.8M: %+v", f)
 	}
 	if rv.Summary.BudgetCurrency != "EUR" || rv.Summary.Budget != 160000 {
@@ -47,7 +47,7 @@ func TestCurrenciesAndUnits(t *testing.T) {
 	s.Outcome.Rows[1][2] = "420个"
 	rv = analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(s))
 	f = findingAt(rv, fupan.CodeUnitMismatch, "成果", "C4")
-	if f == nil || !strings.Contains(f.Hint, "家") || !strings.Contains(f.Hint, "个") || strings.Contains(f.Hint, "金额、数量或百分比") {
+	if f == nil || !strings.Contains(f.Hint(), "家") || !strings.Contains(f.Hint(), "个") || strings.Contains(f.Hint(), "金额、数量或百分比") {
 		t.Errorf("500家 against 420个: %+v", f)
 	}
 
@@ -56,7 +56,7 @@ func TestCurrenciesAndUnits(t *testing.T) {
 	s.Acts.Rows[1][3] = "31/08/2025"
 	rv = analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(s))
 	f = findingAt(rv, fupan.CodeValueUnread, "行动", "D3")
-	if f == nil || !strings.Contains(f.Message, "既可读作") {
+	if f == nil || !strings.Contains(f.Message(), "既可读作") {
 		t.Errorf("05/08/2025: %+v", f)
 	}
 	if rv.Actions[1].Due.String() != "2025-08-31" || findingAt(rv, fupan.CodeValueUnread, "行动", "D4") != nil {

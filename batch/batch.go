@@ -477,7 +477,7 @@ func (o Options) readFailed(e Entry, err error) Entry {
 	e.Status, e.Reason, e.Retry = StatusFailed, err.Error(), true
 	var fe *xlsx.FileError
 	if errors.As(err, &fe) {
-		e.Reason = fe.Finding(o.lang()).Message
+		e.Reason = fe.Finding(o.lang()).Message()
 		e.Retry = !errors.Is(err, xlsx.ErrEmpty)
 	}
 	return e

@@ -193,7 +193,7 @@ func TestTeamPeriodDuplicate(t *testing.T) {
 				want = batch.HistoryRecorded
 			}
 			if e.Status != batch.StatusOK || e.History != want || len(e.Duplicates) != 1 || len(e.Warnings) != 1 ||
-				e.Warnings[0].Code != fupan.CodeTeamPeriodDuplicate || !strings.Contains(e.Warnings[0].Message, kept) {
+				e.Warnings[0].Code != fupan.CodeTeamPeriodDuplicate || !strings.Contains(e.Warnings[0].Message(), kept) {
 				t.Errorf("kept %s: entry %s: status %s, history %s, duplicates %v, warnings %+v", kept, e.File, e.Status, e.History, e.Duplicates, e.Warnings)
 			}
 		}

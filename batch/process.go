@@ -111,7 +111,7 @@ func failReason(rv *fupan.Review) string {
 		if where != "" {
 			where += ": "
 		}
-		parts = append(parts, where+f.Message)
+		parts = append(parts, where+f.Message())
 		if len(parts) == 3 {
 			break
 		}

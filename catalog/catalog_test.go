@@ -96,7 +96,8 @@ type source struct {
 func readSource(t *testing.T) source {
 	t.Helper()
 	src := source{literals: map[string]bool{}, used: map[string]string{}, prefixes: map[string]string{}}
-	lookup := regexp.MustCompile(`catalog\.[TF]\(\s*[\w.\[\]()]+,\s*("[^"]*")(\s*\+)?`)
+	// A finding quotes a word of the catalogue as fupan.Word("key").
+	lookup := regexp.MustCompile(`(?:catalog\.[TF]\(\s*[\w.\[\]()]+,|\bWord\()\s*("[^"]*")(\s*\+)?`)
 	// The mail's layout names its words as «key».
 	layoutKey := regexp.MustCompile(`«([a-z][a-z0-9.\-]*)»`)
 	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {

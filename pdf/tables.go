@@ -205,7 +205,8 @@ func (d *doc) findings(fs []fupan.Finding) {
 		if where == "" {
 			where = "-"
 		}
-		rows = append(rows, []cell{sev, {text: where}, {text: f.Message + "\n[" + string(f.Code) + "]"}, {text: f.Hint}})
+		f = f.In(l)
+		rows = append(rows, []cell{sev, {text: where}, {text: f.Message() + "\n[" + string(f.Code) + "]"}, {text: f.Hint()}})
 	}
 	d.table(cols, rows)
 	d.leftOut(hidden)

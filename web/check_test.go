@@ -78,12 +78,12 @@ func TestUploadShowsFindingsAtCells(t *testing.T) {
 			if f.Cell != "" {
 				cell = f.Cell
 			}
-			want := `<span class="cell">` + cell + `</span> <span class="sev">` + catalog.T(catalog.Simplified, "web.severity."+string(f.Severity)) + `</span> <span class="msg">` + html.EscapeString(f.Message) + `</span>`
+			want := `<span class="cell">` + cell + `</span> <span class="sev">` + catalog.T(catalog.Simplified, "web.severity."+string(f.Severity)) + `</span> <span class="msg">` + html.EscapeString(f.Message()) + `</span>`
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: finding %s not shown at its cell:\n%s", name, f, want)
 			}
-			if f.Hint != "" && !strings.Contains(body, html.EscapeString(f.Hint)) {
-				t.Errorf("%s: no hint %q", name, f.Hint)
+			if f.Hint() != "" && !strings.Contains(body, html.EscapeString(f.Hint())) {
+				t.Errorf("%s: no hint %q", name, f.Hint())
 			}
 		}
 		if !strings.Contains(body, "有错误，无法生成报告") {

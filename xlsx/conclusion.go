@@ -219,9 +219,10 @@ func (b *sheetRows) findings(rv *fupan.Review, l fupan.Lang) {
 	}
 	sevStyle := map[fupan.Severity]cStyle{fupan.SevError: cError, fupan.SevWarning: cWarning, fupan.SevInfo: cInfo}
 	for _, fd := range shown {
-		msg := fd.Message
-		if fd.Hint != "" {
-			msg += "\n" + fd.Hint
+		fd = fd.In(l)
+		msg := fd.Message()
+		if h := fd.Hint(); h != "" {
+			msg += "\n" + h
 		}
 		r := b.line(catalog.T(l, "severity."+string(fd.Severity))+" · "+string(fd.Code), msg)
 		r.cells[0].style = sevStyle[fd.Severity]

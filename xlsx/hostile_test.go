@@ -30,8 +30,8 @@ func TestZipBomb(t *testing.T) {
 		t.Fatalf("zip bomb: %v; want file-too-large", err)
 	}
 	f := fe.Finding(fupan.Simplified)
-	if !strings.Contains(f.Message, "超过大小上限") {
-		t.Errorf("message %q", f.Message)
+	if !strings.Contains(f.Message(), "超过大小上限") {
+		t.Errorf("message %q", f.Message())
 	}
 	// The limit is the reader's to set: a smaller one refuses the seed.
 	_, err = xlsx.NewReader(xlsx.Options{MaxUnzipSize: 4096}).Read(context.Background(), "../samples/华东销售部_2025Q3.xlsx")
@@ -62,7 +62,7 @@ func TestPasswordProtected(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Code != fupan.CodeFileEncrypted {
 			t.Fatalf("password %q: %v; want file-encrypted", pw, err)
 		}
-		if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "密码") {
+		if msg := fe.Finding(fupan.Simplified).Message(); !strings.Contains(msg, "密码") {
 			t.Errorf("password %q: message %q", pw, msg)
 		}
 	}
@@ -160,7 +160,7 @@ func TestBoundedWork(t *testing.T) {
 			if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
 				t.Fatalf("%d bytes on disk: %v; want file-too-large", len(data), err)
 			}
-			if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, tc.want) {
+			if msg := fe.Finding(fupan.Simplified).Message(); !strings.Contains(msg, tc.want) {
 				t.Errorf("finding %q; want it to say %q", msg, tc.want)
 			}
 		})
@@ -193,7 +193,7 @@ func TestSparseWideRows(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge {
 		t.Fatalf("1,000 rows reaching column XFD: %v; want file-too-large", err)
 	}
-	if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "单元格数量超过 1000000 个的上限（读到 表1!XFD62 时）") {
+	if msg := fe.Finding(fupan.Simplified).Message(); !strings.Contains(msg, "单元格数量超过 1000000 个的上限（读到 表1!XFD62 时）") {
 		t.Errorf("finding %q; want it to name the limit and XFD62", msg)
 	}
 	if took := time.Since(start); took > 2*time.Second {
@@ -237,7 +237,7 @@ func TestDamagedSheetSkipped(t *testing.T) {
 	rv := fupan.Analyze(wb, fupan.Options{})
 	checkSeed(t, rv, fupan.Simplified)
 	f := findingAt(rv, fupan.CodeSheetDamaged, "草稿", "")
-	if f == nil || f.Severity != fupan.SevWarning || !strings.Contains(f.Message, sheet) {
+	if f == nil || f.Severity != fupan.SevWarning || !strings.Contains(f.Message(), sheet) {
 		t.Errorf("finding %+v; want a warning naming 草稿 and %s", f, sheet)
 	}
 	// The reviewed copy keeps the damaged entry as it was, for Excel to repair.
@@ -268,7 +268,7 @@ func TestDamagedSheetSkipped(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileUnreadable {
 		t.Fatalf("damaged shared strings: %v; want file-unreadable", err)
 	}
-	if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "部件 xl/sharedStrings.xml 无法读取") {
+	if msg := fe.Finding(fupan.Simplified).Message(); !strings.Contains(msg, "部件 xl/sharedStrings.xml 无法读取") {
 		t.Errorf("finding %q; want it to name the part", msg)
 	}
 }
@@ -395,7 +395,7 @@ func TestZipEntries(t *testing.T) {
 	start := time.Now()
 	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "entries.xlsx", many)
 	var fe *xlsx.FileError
-	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge || !strings.Contains(fe.Finding(fupan.Simplified).Message, "条目超过 10000 个") {
+	if !errors.As(err, &fe) || fe.Code != fupan.CodeFileTooLarge || !strings.Contains(fe.Finding(fupan.Simplified).Message(), "条目超过 10000 个") {
 		t.Fatalf("300,000 entries: %v; want file-too-large naming the limit", err)
 	}
 	if took := time.Since(start); took > 2*time.Second {
@@ -485,7 +485,7 @@ func TestDoctypeInUTF16WithoutBOM(t *testing.T) {
 	}
 	_, err = xlsx.NewReader(xlsx.Options{}).ReadBytes(context.Background(), "wide.xlsx", withProlog(`<?xml version="1.0" encoding="UTF-16BE"?><!DOCTYPE w [<!ENTITY e "x">]>`))
 	var fe *xlsx.FileError
-	if !errors.As(err, &fe) || !strings.Contains(fe.Finding(fupan.Simplified).Message, "DOCTYPE") {
+	if !errors.As(err, &fe) || !strings.Contains(fe.Finding(fupan.Simplified).Message(), "DOCTYPE") {
 		t.Fatalf("a DOCTYPE in a UTF-16BE part: %v; want it refused as unsafe", err)
 	}
 }

@@ -290,7 +290,7 @@ func TestFileErrors(t *testing.T) {
 func TestFormulaErrorCell(t *testing.T) {
 	rv := readReview(t, "testdata/libreoffice/公式错误_2025Q3.xlsx")
 	for _, f := range rv.Findings {
-		if f.Code == fupan.CodeFormulaError && f.Sheet == "成果" && f.Cell == "C4" && strings.Contains(f.Message, "#VALUE!") {
+		if f.Code == fupan.CodeFormulaError && f.Sheet == "成果" && f.Cell == "C4" && strings.Contains(f.Message(), "#VALUE!") {
 			return
 		}
 	}

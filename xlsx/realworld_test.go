@@ -201,7 +201,7 @@ func TestUnsafePackagesRefused(t *testing.T) {
 			if !errors.As(err, &fe) || fe.Code != fupan.CodeFileUnreadable {
 				t.Fatalf("%v; want file-unreadable", err)
 			}
-			if msg := fe.Finding(fupan.Simplified).Message; !strings.Contains(msg, "不安全") {
+			if msg := fe.Finding(fupan.Simplified).Message(); !strings.Contains(msg, "不安全") {
 				t.Errorf("finding %q", msg)
 			}
 		})

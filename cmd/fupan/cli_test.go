@@ -117,7 +117,7 @@ func TestValidateJSON(t *testing.T) {
 	f := res[0].Findings
 	found := false
 	for _, x := range f {
-		found = found || (x.Code == fupan.CodeRangeBackwards && x.Sheet == "计划" && x.Cell == "D4" && x.Hint != "")
+		found = found || (x.Code == fupan.CodeRangeBackwards && x.Sheet == "计划" && x.Cell == "D4" && x.Hint() != "")
 	}
 	if !found {
 		t.Errorf("no range-backwards at 计划!D4: %+v", f)
@@ -151,7 +151,7 @@ func TestTemplateReadsBack(t *testing.T) {
 		}
 		for _, f := range res[0].Findings {
 			if f.Code != fupan.CodeTableEmpty && f.Code != fupan.CodeNotFilled {
-				t.Errorf("%s template: finding %s %s; want only table-empty and review-not-filled", lang, f.Code, f.Message)
+				t.Errorf("%s template: finding %s %s; want only table-empty and review-not-filled", lang, f.Code, f.Message())
 			}
 		}
 	}

@@ -184,6 +184,7 @@ func statusLabel(l fupan.Lang, status fupan.OutcomeStatus) string {
 func printFindings(w io.Writer, l fupan.Lang, fs []fupan.Finding) {
 	sheet := "\x00"
 	for _, f := range fs {
+		f = f.In(l)
 		if f.Sheet != sheet {
 			sheet = f.Sheet
 			if sheet != "" {
@@ -194,9 +195,9 @@ func printFindings(w io.Writer, l fupan.Lang, fs []fupan.Finding) {
 		if cell == "" {
 			cell = "-"
 		}
-		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, catalog.T(l, "severity."+string(f.Severity)), printable(f.Message), f.Code)
-		if f.Hint != "" {
-			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), printable(f.Hint))
+		fmt.Fprintf(w, "    %-5s %-7s %s [%s]\n", cell, catalog.T(l, "severity."+string(f.Severity)), printable(f.Message()), f.Code)
+		if h := f.Hint(); h != "" {
+			fmt.Fprintf(w, "          %s%s\n", strings.Repeat(" ", 8), printable(h))
 		}
 	}
 }

@@ -49,7 +49,7 @@ func TestNextWorkbook(t *testing.T) {
 		}
 		for _, f := range res[0].Findings {
 			if f.Severity == fupan.SevError && f.Code != fupan.CodeNotFilled {
-				t.Errorf("%s: error %s %s; want only review-not-filled", tc.file, f.Code, f.Message)
+				t.Errorf("%s: error %s %s; want only review-not-filled", tc.file, f.Code, f.Message())
 			}
 		}
 		out, stderr, code = runCLI(t, "inspect", "--json", "--history", filepath.Join(root, "fupan-history.sqlite"), path)

@@ -72,8 +72,8 @@ func TestValidateQualityFindings(t *testing.T) {
 				for _, f := range res[0].Findings {
 					if f.Code == w.code && f.Sheet == w.sheet && f.Cell == w.cell {
 						found = true
-						if hint := catalog.T(lang, "finding."+string(w.code)+".hint"); f.Hint != hint || f.Message == "" {
-							t.Errorf("%s at %s!%s: message %q, hint %q; want the %s hint %q", w.code, w.sheet, w.cell, f.Message, f.Hint, b.lang, hint)
+						if hint := catalog.T(lang, "finding."+string(w.code)+".hint"); f.Hint() != hint || f.Message() == "" {
+							t.Errorf("%s at %s!%s: message %q, hint %q; want the %s hint %q", w.code, w.sheet, w.cell, f.Message(), f.Hint(), b.lang, hint)
 						}
 					}
 				}

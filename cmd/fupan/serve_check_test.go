@@ -55,7 +55,7 @@ func TestServeCheckIsValidate(t *testing.T) {
 	var want []string
 	unknown := 0
 	for _, f := range res[0].Findings {
-		want = append(want, f.Cell+" "+f.Message)
+		want = append(want, f.Cell+" "+f.Message())
 		if f.Code == fupan.CodeFollowupUnknownAction {
 			unknown++
 		}
