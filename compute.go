@@ -140,12 +140,10 @@ func computeTracking(r *Review, fs *findings) {
 		}
 		switch {
 		case !p.Date.IsZero() && !a.Date.IsZero():
-			base, ok := trackingBaseline(r.Meta, t, plan)
-			t.Baseline = base
-			if d, ok2 := DateDeviation(base, p.Date, a.Date); ok && ok2 {
+			t.Baseline = trackingBaseline(r.Meta, t, plan)
+			// Never false here: the baseline is never after the planned date.
+			if d, ok := DateDeviation(t.Baseline, p.Date, a.Date); ok {
 				t.Deviation = ptr(d)
-			} else {
-				fs.add(CodeBaselineUnusable, t.Cells[ColPlanned], t.Task, p.Date.String(), base.String())
 			}
 		case p.Kind != value.KindNone && a.Kind != value.KindNone:
 			pq, aq := value.Quantity{Value: p.Value, Kind: p.Kind}, value.Quantity{Value: a.Value, Kind: a.Kind}
@@ -220,8 +218,9 @@ func milestoneKind(m Milestone) Arg {
 
 // trackingBaseline is the day a milestone's deviation counts from: the first
 // day of the tracking month named in the header, else the start of the matching
-// task of table 1, else the first day of the planned date's month.
-func trackingBaseline(meta Meta, t *TrackingRow, plan *PlanRow) (Date, bool) {
+// task of table 1, else the first day of the planned date's month: never a
+// day after the planned date.
+func trackingBaseline(meta Meta, t *TrackingRow, plan *PlanRow) Date {
 	p := t.Planned.Date
 	if y, m := value.NoteMonth(t.Month); m != 0 {
 		if y == 0 {
@@ -236,14 +235,13 @@ func trackingBaseline(meta Meta, t *TrackingRow, plan *PlanRow) (Date, bool) {
 		}
 		base := firstOfMonth(y, m)
 		if !p.Before(base) {
-			return base, true
+			return base
 		}
 	}
 	if plan != nil && !plan.Start.IsZero() && !p.Before(plan.Start) {
-		return plan.Start, true
+		return plan.Start
 	}
-	base := firstOfMonth(p.Year, p.Month)
-	return base, !p.Before(base)
+	return firstOfMonth(p.Year, p.Month)
 }
 
 // matchPlanTask finds the task of table 1 a tracked task belongs to: the same

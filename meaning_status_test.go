@@ -54,7 +54,10 @@ func TestNotDoneStatusWithDoneDate(t *testing.T) {
 // TestAlmostDoneIsNotDone: almost done is partly done, far from done and
 // 基本没完成 are not done, in the three languages; none is done.
 func TestAlmostDoneIsNotDone(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []struct {
+		in   string
+		want fupan.Progress
+	}{
 		{"差一点完成", fupan.ProgressPartly}, {"差一點完成", fupan.ProgressPartly}, {"几乎完成", fupan.ProgressPartly},
 		{"幾乎完成", fupan.ProgressPartly}, {"接近完成", fupan.ProgressPartly}, {"近乎完成", fupan.ProgressPartly},
 		{"大致完成", fupan.ProgressPartly}, {"almost done", fupan.ProgressPartly}, {"nearly done", fupan.ProgressPartly},
@@ -111,7 +114,10 @@ func TestOriginalDateIsNoDoneDate(t *testing.T) {
 // TestAwaitingAcceptanceIsNotDone: done but awaiting acceptance is partly
 // done, not done; a cell that is only yes or no reads one way everywhere.
 func TestAwaitingAcceptanceIsNotDone(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []struct {
+		in   string
+		want fupan.Progress
+	}{
 		{"完成（待验收）", fupan.ProgressPartly}, {"已完成待验收", fupan.ProgressPartly}, {"已完成？待确认", fupan.ProgressPartly},
 		{"已完成，待審核", fupan.ProgressPartly}, {"done - awaiting approval", fupan.ProgressPartly},
 		{"completed, pending sign-off", fupan.ProgressPartly}, {"Completed, pending acceptance", fupan.ProgressPartly},

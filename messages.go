@@ -43,7 +43,6 @@ const (
 	CodeStatedDeviation    Code = "stated-deviation-differs"
 	CodeBlame              Code = "blames-person"
 	CodeTaskUnmatched      Code = "task-unmatched"
-	CodeBaselineUnusable   Code = "baseline-after-planned"
 	CodeValueMissing       Code = "value-missing"
 	CodeCharUnsupported    Code = "char-unsupported"
 	CodeSheetDamaged       Code = "sheet-damaged"

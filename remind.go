@@ -30,15 +30,21 @@ func (s DueState) Key() string {
 	return "remind." + string(s)
 }
 
+// DueKind is what kind of item a reminder names. It has no catalogue key:
+// reminder lines do not name the kind; it keys the record of what was
+// reminded, so its values stay as stored.
+type DueKind string
+
 // Kinds of item a reminder names.
 const (
-	ItemAction = "action" // a follow-up action of table 4
-	ItemTask   = "task"   // a key task of table 1
+	ItemAction     DueKind = "action"     // a follow-up action of table 4
+	ItemTask       DueKind = "task"       // a key task of table 1
+	ItemSubmission DueKind = "submission" // a review not handed in (the roster's)
 )
 
 // DueItem is an open action or task due soon or past its date.
 type DueItem struct {
-	Kind   string
+	Kind   DueKind
 	Text   string
 	Owner  string
 	Owners []string
@@ -49,7 +55,7 @@ type DueItem struct {
 
 // Key names the item across days and periods, for the record of what was
 // reminded: the same text due the same day is the same item.
-func (d DueItem) Key() string { return d.Kind + ":" + matchKey(d.Text) + "@" + d.Due.String() }
+func (d DueItem) Key() string { return string(d.Kind) + ":" + matchKey(d.Text) + "@" + d.Due.String() }
 
 // DueItems are a review's open follow-up actions (table 4's, and last
 // period's still open) and plan tasks whose due
@@ -59,7 +65,7 @@ func (d DueItem) Key() string { return d.Kind + ":" + matchKey(d.Text) + "@" + d
 func DueItems(rv *Review, today Date, days int) []DueItem {
 	horizon := today.AddDays(days)
 	var out []DueItem
-	add := func(kind, text, owner string, due Date, from string) {
+	add := func(kind DueKind, text, owner string, due Date, from string) {
 		if due.IsZero() || text == "" || horizon.Before(due) {
 			return
 		}

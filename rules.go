@@ -50,7 +50,6 @@ var Rules = []Rule{
 	{CodeStatedDeviation, SevWarning, StatedTolerance, "the team's 偏差率 differs from fupan's"},
 	{CodeBlame, SevWarning, 0, "a cause or problem that blames a person"},
 	{CodeTaskUnmatched, SevWarning, 0, "a tracked task that matches no planned task"},
-	{CodeBaselineUnusable, SevWarning, 0, "a planned date before its baseline"},
 	{CodeValueMissing, SevWarning, 0, "a required cell left blank"},
 	{CodeCharUnsupported, SevWarning, 0, "a character the report cannot draw"},
 	{CodeSheetDamaged, SevWarning, 0, "a sheet whose part in the file is damaged, left out"},

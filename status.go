@@ -9,27 +9,30 @@ import (
 	"github.com/fupan-review/fupan/value"
 )
 
-// What a status word says of an action or a task (表2 实际进度, 表4 状态,
-// 表5 落实情况). Only ProgressDone and ProgressDoneLate count as done.
+// Progress is what a status word says of an action or a task (表2 实际进度,
+// 表4 状态, 表5 落实情况). No catalogue key: reports show the team's own words.
+type Progress string
+
+// What a status word says. Only ProgressDone and ProgressDoneLate count as done.
 const (
-	ProgressDone       = "done"
-	ProgressDoneLate   = "done_late"
-	ProgressPartly     = "partly"      // 部分完成, 完成80%: not done
-	ProgressInProgress = "in_progress" // 进行中
-	ProgressNotDone    = "not_done"    // 还没完成: done, negated
-	ProgressNotStarted = "not_started" // 未开始
-	ProgressBlocked    = "blocked"     // 暂停, 受阻, on hold
-	ProgressPostponed  = "postponed"   // 延期
-	ProgressDropped    = "dropped"     // 已取消
-	ProgressPlanned    = "planned"     // 计划12月完成: not done
-	ProgressUnknown    = "unknown"     // words fupan does not know: not done
+	ProgressDone       Progress = "done"
+	ProgressDoneLate   Progress = "done_late"
+	ProgressPartly     Progress = "partly"      // 部分完成, 完成80%: not done
+	ProgressInProgress Progress = "in_progress" // 进行中
+	ProgressNotDone    Progress = "not_done"    // 还没完成: done, negated
+	ProgressNotStarted Progress = "not_started" // 未开始
+	ProgressBlocked    Progress = "blocked"     // 暂停, 受阻, on hold
+	ProgressPostponed  Progress = "postponed"   // 延期
+	ProgressDropped    Progress = "dropped"     // 已取消
+	ProgressPlanned    Progress = "planned"     // 计划12月完成: not done
+	ProgressUnknown    Progress = "unknown"     // words fupan does not know: not done
 )
 
 // StatusRead is a status cell as fupan reads it, with the team's words kept.
 // A blank cell is the zero value (State "").
 type StatusRead struct {
 	Words   string   `json:"words"`
-	State   string   `json:"state"`
+	State   Progress `json:"state"`
 	Percent *float64 `json:"percent,omitempty"` // written with it: 完成80% is 0.8
 }
 
@@ -105,7 +108,7 @@ type statusSigns struct {
 	notYet                                                     bool // 未 and a verb fupan does not list
 }
 
-func readState(words string) string {
+func readState(words string) Progress {
 	// A cell that is only yes or no reads one way in every table.
 	switch strings.ToLower(statusKey(words)) {
 	case "是", "是的", "yes", "y":

@@ -25,7 +25,8 @@ func TestReadStatus(t *testing.T) {
 		unknown    = fupan.ProgressUnknown
 	)
 	tests := []struct {
-		in, want string
+		in   string
+		want fupan.Progress
 	}{
 		// zh-Hans: done.
 		{"已完成", done}, {"完成", done}, {"已全部完成", done}, {"按计划完成", done}, {"提前完成", done},

@@ -42,7 +42,7 @@ func remindSubmissions(ctx context.Context, o RemindOptions, latest []*fupan.Rev
 		if rv := last[key]; rv != nil {
 			lang, owner = rv.Meta.Lang, rv.Meta.Reviewer
 		}
-		item := fupan.DueItem{Kind: "submission", Text: roster.Period, Due: deadline, State: state}
+		item := fupan.DueItem{Kind: fupan.ItemSubmission, Text: roster.Period, Due: deadline, State: state}
 		for _, t := range o.Robots {
 			if !robotTakes(t, m.Team, o.Identity) {
 				continue

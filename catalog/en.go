@@ -300,8 +300,6 @@ var en = map[string]string{
 	"finding.blames-person.hint":              "State the fact behind it, such as \"task 1 was late because a change of requirements caused two rounds of rework\".",
 	"finding.task-unmatched":                  "Tracked task %q matches no key task of the plan",
 	"finding.task-unmatched.hint":             "Use the task's name as the plan writes it.",
-	"finding.baseline-after-planned":          "%s: the planned date %s is before the baseline %s, so no deviation can be computed",
-	"finding.baseline-after-planned.hint":     "Check the month in the header and the planned date.",
 	"finding.value-missing":                   "The %s column is blank",
 	"finding.value-missing.hint":              "Fill it in: a row that cannot be computed counts in none of the report's figures.",
 	"finding.char-unsupported":                "%q holds %s, which the PDF's font cannot draw: the report shows ? instead",

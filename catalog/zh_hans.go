@@ -300,8 +300,6 @@ var zhHans = map[string]string{
 	"finding.blames-person.hint":              "以数据和事实说明原因，如“任务1未按时完成，因需求变更导致返工2次”。",
 	"finding.task-unmatched":                  "跟踪的任务“%s”在策略执行计划表中找不到对应的关键任务",
 	"finding.task-unmatched.hint":             "请使用与计划表一致的任务名称。",
-	"finding.baseline-after-planned":          "“%s”的计划日期 %s 早于基准日 %s，无法计算偏差率",
-	"finding.baseline-after-planned.hint":     "请检查表头中的月份与计划日期。",
 	"finding.value-missing":                   "“%s”列未填写",
 	"finding.value-missing.hint":              "请补填该单元格；无法计算的行不会出现在报告的数字中。",
 	"finding.char-unsupported":                "“%s”中的字符 %s 超出了 PDF 所用字体的范围，报告中以 ? 代替",

@@ -300,8 +300,6 @@ var zhHant = map[string]string{
 	"finding.blames-person.hint":              "以數據和事實說明原因，如「任務1未按時完成，因需求變更導致返工2次」。",
 	"finding.task-unmatched":                  "跟蹤的任務「%s」在策略執行計劃表中找不到對應的關鍵任務",
 	"finding.task-unmatched.hint":             "請使用與計劃表一致的任務名稱。",
-	"finding.baseline-after-planned":          "「%s」的計劃日期 %s 早於基準日 %s，無法計算偏差率",
-	"finding.baseline-after-planned.hint":     "請檢查表頭中的月份與計劃日期。",
 	"finding.value-missing":                   "「%s」欄未填寫",
 	"finding.value-missing.hint":              "請補填該儲存格；無法計算的列不會出現在報告的數字中。",
 	"finding.char-unsupported":                "「%s」中的字元 %s 超出了 PDF 所用字型的範圍，報告中以 ? 代替",
