@@ -212,3 +212,20 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// inspect's totals line writes the budget as its rows do (预算 5万 · 1人 … 预算合计: 16万),
+// not as a bare 160000 beside them.
+func TestInspectBudgetAsItsRows(t *testing.T) {
+	for _, tc := range []struct{ file, want string }{
+		{"../../samples/华东销售部_2025Q3.xlsx", "预算合计: 16万"},
+		{"../../samples/East-China-Sales_2025Q3.xlsx", "160,000"},
+	} {
+		out, stderr, code := runCLI(t, "inspect", tc.file)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.file, code, stderr)
+		}
+		if !strings.Contains(out, tc.want) || strings.Contains(out, "160000") {
+			t.Errorf("%s: want %q in the totals, no bare 160000:\n%s", tc.file, tc.want, out)
+		}
+	}
+}
