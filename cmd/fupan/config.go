@@ -158,6 +158,12 @@ func configPath(c *cli.Context) string {
 	if p := c.String("config"); p != "" {
 		return p
 	}
+	return defaultConfig()
+}
+
+// defaultConfig is the config file used where none is named: the system's,
+// else fupan.yaml in the working directory; "" where neither exists.
+func defaultConfig() string {
 	for _, p := range []string{systemConfig, "fupan.yaml"} {
 		if _, err := os.Stat(p); err == nil {
 			return p

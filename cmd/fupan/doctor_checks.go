@@ -35,12 +35,7 @@ func (d *doctor) untrusted() []string {
 func (d *doctor) checkConfig() (fc fileConfig, path string, ok bool) {
 	path = d.o.Config
 	if path == "" {
-		for _, p := range []string{systemConfig, "fupan.yaml"} {
-			if _, err := os.Stat(p); err == nil {
-				path = p
-				break
-			}
-		}
+		path = defaultConfig()
 	}
 	if path == "" {
 		d.add("config", statusWarning, "doctor.config.none", systemConfig).fix(d.o.Lang, "doctor.config.none.fix", systemConfig)
