@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/historysql"
@@ -42,16 +41,16 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 	return pages * size, nil
 }
 
-// Generation changes whenever a review is recorded, replaced or forgotten:
-// the newest id and the count, both read from indexes (a replacement gets a
-// new id: record). A page that reads the whole history keeps its answer
-// while the generation stays.
+// Generation changes whenever a review is recorded, replaced or forgotten,
+// or a team renamed: the count of the history's changes (historysql), read
+// with the newest id and the count from indexes. A page that reads the whole
+// history keeps its answer while the generation stays.
 func (h *DB) Generation(ctx context.Context) (string, error) {
-	var maxID, n int64
-	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
+	g, err := historysql.Generation(ctx, h.db)
+	if err != nil {
 		return "", &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
-	return fmt.Sprintf("%d-%d", maxID, n), nil
+	return g, nil
 }
 
 // OpenAction is an action of a team's latest review not marked done.

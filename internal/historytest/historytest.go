@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"SnapshotIsolated", testSnapshot},
 		{"TeamKeysAsBytes", testTeamKeysAsBytes},
 		{"Served", testServed},
+		{"GenerationNeverRepeats", testGenerationNeverRepeats},
 		{"Rename", testRename},
 		{"LastReview", testLastReview},
 	} {

@@ -202,3 +202,56 @@ func testLastReview(t *testing.T, h fupan.History) {
 		t.Fatalf("actions and follow-ups: %+v %+v", got.Actions, got.Followup)
 	}
 }
+
+// A page keeps what it read while the generation stays: no change of the
+// history may bring back a generation it had before, or the page shows
+// figures of a history that is gone. Forgetting the newest review and
+// recording another, a replacement, a rename: each is a new generation.
+func testGenerationNeverRepeats(t *testing.T, h fupan.History) {
+	ctx := context.Background()
+	seen := map[string]string{}
+	step := func(what string) {
+		t.Helper()
+		g, err := h.Generation(ctx)
+		if err != nil || g == "" {
+			t.Fatalf("generation %q (%v)", g, err)
+		}
+		if before, ok := seen[g]; ok {
+			t.Fatalf("after %s the generation is %q again, as after %s: a page keeps its stale answer", what, g, before)
+		}
+		seen[g] = what
+	}
+	step("nothing recorded")
+	record(t, h, Review("华东销售部", "2025Q2", "q2.xlsx", 0.8))
+	record(t, h, Review("华北销售部", "2025Q2", "bj.xlsx", 0.9))
+	step("two recorded")
+	if ok, err := h.Forget(ctx, "华北销售部", "2025Q2"); err != nil || !ok {
+		t.Fatalf("forget: %v (%v)", ok, err)
+	}
+	step("the newest forgotten")
+	record(t, h, Review("华南销售部", "2025Q2", "gz.xlsx", 1.1))
+	step("another recorded in its place")
+	record(t, h, Review("华南销售部", "2025Q2", "gz2.xlsx", 1.2))
+	step("it replaced")
+	if _, err := h.Rename(ctx, "华南销售部", "华南事业部", "华南事业部"); err != nil {
+		t.Fatal(err)
+	}
+	step("a team renamed")
+	if ok, err := h.Forget(ctx, "华南事业部", "2025Q2"); err != nil || !ok {
+		t.Fatalf("forget: %v (%v)", ok, err)
+	}
+	step("the renamed forgotten")
+	record(t, h, Review("华南事业部", "2025Q2", "gz2.xlsx", 1.2))
+	step("recorded again as it was")
+	// What changes nothing keeps the generation: the pages read nothing anew.
+	g, _ := h.Generation(ctx)
+	if ok, err := h.Forget(ctx, "无此部门", "2025Q2"); err != nil || ok {
+		t.Fatalf("forgetting what is not there: %v (%v)", ok, err)
+	}
+	if _, err := h.Rename(ctx, "无此部门", "另一部门", ""); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := h.Generation(ctx); now != g {
+		t.Errorf("the generation moved from %q to %q with nothing changed", g, now)
+	}
+}
