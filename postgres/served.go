@@ -30,6 +30,16 @@ func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]fupan.Filed, erro
 	return out, nil
 }
 
+// Recorded is every recorded review's team and period, ordered by team and
+// period: what a roster is judged from.
+func (h *DB) Recorded(ctx context.Context) ([]fupan.Recorded, error) {
+	out, err := historysql.Recorded(ctx, h.db)
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
+}
+
 // historyTables are the tables of a history, for its size: the database may
 // hold other things besides.
 var historyTables = []string{"reviews", "findings", "plan_rows", "tracking_rows", "outcome_rows", "action_rows", "reminders", "followup_rows", "schema_version", "generation"}

@@ -29,6 +29,16 @@ func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
 	return out, nil
 }
 
+// Recorded is every recorded review's team and period, ordered by team and
+// period: what a roster is judged from.
+func (h *DB) Recorded(ctx context.Context) ([]fupan.Recorded, error) {
+	out, err := historysql.Recorded(ctx, h.db)
+	if err != nil {
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
+	}
+	return out, nil
+}
+
 // Size is the history file's size in bytes (its main file; the WAL aside).
 func (h *DB) Size(ctx context.Context) (int64, error) {
 	var pages, size int64

@@ -78,6 +78,30 @@ func testServed(t *testing.T, h fupan.History) {
 	if none, err := h.TeamFiled(ctx, "无此部门"); err != nil || len(none) != 0 {
 		t.Fatalf("a team never recorded: %v (%v)", none, err)
 	}
+	// What a roster is judged from: every review's team and period, in the
+	// order of Reviews.
+	recorded, err := h.Recorded(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rolls, entries []string
+	for _, r := range recorded {
+		rolls = append(rolls, fmt.Sprintf("%s %s %s %s..%s", r.TeamKey, r.Team, r.Period.Label, r.Period.Start, r.Period.End))
+	}
+	list, err := h.Reviews(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		entries = append(entries, fmt.Sprintf("%s %s %s %s..%s", e.TeamKey, e.Team, e.Period, e.Start, e.End))
+	}
+	same(t, "recorded, as listed", rolls, entries)
+	same(t, "recorded", rolls, []string{
+		"华东销售部 华东销售部 2025Q1 2025-01-01..2025-03-31",
+		"华东销售部 华东销售部 2025Q2 2025-04-01..2025-06-30",
+		"华东销售部 华东销售部 2025Q3 2025-07-01..2025-09-30",
+		"华北销售部 华北销售部 2025Q2 2025-04-01..2025-06-30",
+	})
 	acts, err := h.OpenActions(ctx, "华东销售部")
 	if err != nil {
 		t.Fatal(err)
