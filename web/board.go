@@ -336,8 +336,7 @@ func (s *Server) readBoard(ctx context.Context) (*board, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the history of %s: %w", m.Team, err)
 		}
-		total, done, overdue := fupan.MissingFollowThrough(past, p)
-		b.absent[m.Key] = fupan.FollowThrough{Total: total, Done: done, Overdue: overdue}
+		b.absent[m.Key] = fupan.MissingFollowThrough(past, p)
 	}
 	return b, nil
 }
