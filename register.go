@@ -182,10 +182,11 @@ func SortRegister(reg []RegisterEntry) {
 // would: the actions it would follow up (Carried), but those dropped; done
 // those the register closed as done, overdue those open past their due date
 // at p's end.
-func MissingFollowThrough(past []Past, p Period) (total, done, overdue int) {
+func MissingFollowThrough(past []Past, p Period) FollowThrough {
+	var f FollowThrough
 	prev := PreviousOf(past, p)
 	if prev < 0 {
-		return 0, 0, 0
+		return f
 	}
 	var before []Past
 	for _, q := range past {
@@ -198,13 +199,13 @@ func MissingFollowThrough(past []Past, p Period) (total, done, overdue int) {
 		if e.FromPeriod != from && !e.Open() || e.Status == FollowDropped {
 			continue
 		}
-		total++
+		f.Total++
 		switch {
 		case !e.Open():
-			done++
+			f.Done++
 		case e.Age > 0:
-			overdue++
+			f.Overdue++
 		}
 	}
-	return total, done, overdue
+	return f
 }

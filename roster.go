@@ -20,6 +20,8 @@ type Missing struct {
 	// LastPeriod is the latest period the history holds of the team; ""
 	// where it holds none (a team of fupan.yaml's teams: never recorded).
 	LastPeriod string `json:"last_period,omitempty"`
+	// Key is the team's key (Identity.TeamKey), as the history keeps it.
+	Key string `json:"-"`
 }
 
 // Roster is who was expected to hand in a period's review, and who has not.
@@ -101,7 +103,7 @@ func RosterOf(p Period, named []string, recorded []Recorded, handedIn map[string
 			r.HandedIn++
 			continue
 		}
-		m := Missing{Team: t.name, Period: p.Label}
+		m := Missing{Team: t.name, Period: p.Label, Key: t.key}
 		if l, ok := last[t.key]; ok {
 			m.LastPeriod = l.Period.Label
 			if len(named) == 0 {

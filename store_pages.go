@@ -19,6 +19,9 @@ type HistoryPages interface {
 	// forgotten: a page that reads the whole history keeps its answer
 	// while it stays.
 	Generation(ctx context.Context) (string, error)
+	// Recorded is every recorded review's team and period, ordered by team
+	// and period: what a roster (RosterOf) is judged from.
+	Recorded(ctx context.Context) ([]Recorded, error)
 	// Size is how much room the history takes, in bytes.
 	Size(ctx context.Context) (int64, error)
 	Lessons(ctx context.Context) ([]Lesson, error)

@@ -81,8 +81,7 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary, l fupan.Lang) (
 				continue
 			}
 			if perr == nil {
-				total, done, overdue := fupan.MissingFollowThrough(past, p)
-				absent[r.Period] = absent[r.Period].Add(fupan.FollowThrough{Total: total, Done: done, Overdue: overdue})
+				absent[r.Period] = absent[r.Period].Add(fupan.MissingFollowThrough(past, p))
 			}
 			if d, ok := overdueOf(past, asOf, m.Team, r.Period, l); ok {
 				decisions = append(decisions, d)

@@ -69,12 +69,7 @@ func missingLines(rosters []fupan.Roster, l fupan.Lang) []string {
 }
 
 // recordedOf is every review the history holds, by team and period: what a
-// roster is judged from.
+// roster is judged from (the dashboard's too), read without the summaries.
 func recordedOf(ctx context.Context, h fupan.History) ([]fupan.Recorded, error) {
-	var recorded []fupan.Recorded
-	err := h.EachReview(ctx, "", func(e fupan.HistoryEntry) error {
-		recorded = append(recorded, fupan.Recorded{TeamKey: e.TeamKey, Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}})
-		return nil
-	})
-	return recorded, err
+	return h.Recorded(ctx)
 }

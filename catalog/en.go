@@ -69,6 +69,7 @@ var en = map[string]string{
 	"web.dashboard.errors":     "%d errors",
 	"web.dashboard.missing":    "Not handed in this period",
 	"web.dashboard.last":       "last: %s",
+	"web.dashboard.never":      "never handed in",
 	"web.col.team":             "Team",
 	"web.col.attention":        "Needs a decision",
 	"web.col.met":              "Targets met",

@@ -69,6 +69,7 @@ var zhHans = map[string]string{
 	"web.dashboard.errors":     "%d 个错误",
 	"web.dashboard.missing":    "本期未提交",
 	"web.dashboard.last":       "最近一次：%s",
+	"web.dashboard.never":      "从未提交",
 	"web.col.team":             "团队",
 	"web.col.attention":        "需要决策",
 	"web.col.met":              "指标达成",

@@ -69,6 +69,7 @@ var zhHant = map[string]string{
 	"web.dashboard.errors":     "%d 個錯誤",
 	"web.dashboard.missing":    "本期未提交",
 	"web.dashboard.last":       "最近一次：%s",
+	"web.dashboard.never":      "從未提交",
 	"web.col.team":             "團隊",
 	"web.col.attention":        "需要決策",
 	"web.col.met":              "指標達成",

@@ -19,13 +19,13 @@ func (h *DB) Latest(ctx context.Context) ([]*fupan.Review, []string, error) {
 	var reviews []*fupan.Review
 	var keys []string
 	byID := map[int64]*fupan.Review{}
-	err = each(ctx, tx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang FROM reviews r
+	err = each(ctx, tx, `SELECT r.id, r.team_key, r.team, r.period, r.file, r.lang, r.reviewer FROM reviews r
 		WHERE r.period_end = (SELECT max(period_end) FROM reviews WHERE team_key = r.team_key)
 		ORDER BY r.team_key, r.period_start DESC`, nil, func(rows *sql.Rows) error {
 		var id int64
 		var key, lang string
 		rv := &fupan.Review{}
-		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang); err != nil {
+		if err := rows.Scan(&id, &key, &rv.Meta.Team, &rv.Meta.Period, &rv.File, &lang, &rv.Meta.Reviewer); err != nil {
 			return err
 		}
 		if len(keys) > 0 && keys[len(keys)-1] == key {

@@ -114,6 +114,9 @@ func (h *DB) record(ctx context.Context, r fupan.Recording) (replaced fupan.Hold
 	if err = insertRows(ctx, tx, id, r); err != nil {
 		return fupan.Holder{}, false, err
 	}
+	if _, err = tx.ExecContext(ctx, historysql.Changed); err != nil {
+		return fupan.Holder{}, false, err
+	}
 	return replaced, found, tx.Commit()
 }
 
@@ -173,10 +176,24 @@ func (b *rowsInsert) flush() {
 
 // Forget removes one team's review of one period; its rows go with it.
 func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
-	res, err := h.db.ExecContext(ctx, `DELETE FROM reviews WHERE team_key = $1 AND period = $2`, teamKey, period)
+	tx, err := h.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, h.fail("forget", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	res, err := tx.ExecContext(ctx, `DELETE FROM reviews WHERE team_key = $1 AND period = $2`, teamKey, period)
 	if err != nil {
 		return false, h.fail("forget", err)
 	}
 	n, err := res.RowsAffected()
-	return n > 0, err
+	if err != nil || n == 0 {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, historysql.Changed); err != nil {
+		return false, h.fail("forget", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, h.fail("forget", err)
+	}
+	return true, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Rename puts every review of team key from under key to, and its team name
@@ -64,10 +65,13 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (fupan.Renamed, 
 	}
 	n, _ := r.RowsAffected()
 	res.Moved = int(n)
+	named := int64(0)
 	if name != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE reviews SET team = $1 WHERE team_key = $2`, name, to); err != nil {
+		r, err := tx.ExecContext(ctx, `UPDATE reviews SET team = $1 WHERE team_key = $2`, name, to)
+		if err != nil {
 			return fail(err)
 		}
+		named, _ = r.RowsAffected()
 	}
 	// A reminder recorded under both keys: the later day stays.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM reminders WHERE team_key = $1 AND EXISTS (SELECT 1 FROM reminders o
@@ -80,6 +84,12 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (fupan.Renamed, 
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE reminders SET team_key = $1 WHERE team_key = $2`, to, from); err != nil {
 		return fail(err)
+	}
+	// The pages read anew where a review moved, went, or was named anew.
+	if res.Moved > 0 || len(res.Dropped) > 0 || named > 0 {
+		if _, err := tx.ExecContext(ctx, historysql.Changed); err != nil {
+			return fail(err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fupan.Renamed{}, h.fail("rename", err)

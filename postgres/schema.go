@@ -13,7 +13,7 @@ import (
 // SQLite history's (sqlite.SchemaVersion), each version the same tables,
 // so that a history copies between the two at any version. The list is only
 // ever appended to, in step with sqlite/schema.go.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Amounts are DOUBLE PRECISION (REAL would keep 6 digits), team keys and
 // the texts ordered by are COLLATE "C" (compared as bytes, as SQLite does,
@@ -146,6 +146,10 @@ var migrations = []string{
 	// (NULL: not known), which the conditional upsert compares.
 	`ALTER TABLE reviews ADD COLUMN site TEXT NOT NULL DEFAULT '';
 	ALTER TABLE reviews ADD COLUMN modified TIMESTAMPTZ;`,
+	// 6: the history's generation, a count every change of the reviews
+	// moves on, for fupan serve's pages.
+	`CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1), n BIGINT NOT NULL);
+	INSERT INTO generation (one, n) VALUES (1, 0);`,
 }
 
 // Migrations is how many schema versions there are: the test holds it to

@@ -67,6 +67,16 @@ func TestEveryVersionMigrates(t *testing.T) {
 		if err := db.MarkReminded(ctx, "wecom-1", "华东销售部", "action:渠道", "due", "2025-10-08"); err != nil {
 			t.Fatal(err)
 		}
+		gen, err := db.Generation(ctx)
+		if err != nil {
+			t.Fatalf("schema %d's generation: %v", v, err)
+		}
+		if ok, err := db.Forget(ctx, "华东销售部", "2025Q2"); !ok || err != nil {
+			t.Fatalf("schema %d's review forgotten: %v (%v)", v, ok, err)
+		}
+		if now, err := db.Generation(ctx); err != nil || now == gen {
+			t.Fatalf("schema %d's generation %q after forgetting, %q before (%v)", v, now, gen, err)
+		}
 		_ = db.Close()
 	}
 }

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/historysql"
@@ -31,9 +30,19 @@ func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]fupan.Filed, erro
 	return out, nil
 }
 
+// Recorded is every recorded review's team and period, ordered by team and
+// period: what a roster is judged from.
+func (h *DB) Recorded(ctx context.Context) ([]fupan.Recorded, error) {
+	out, err := historysql.Recorded(ctx, h.db)
+	if err != nil {
+		return nil, h.fail("read", err)
+	}
+	return out, nil
+}
+
 // historyTables are the tables of a history, for its size: the database may
 // hold other things besides.
-var historyTables = []string{"reviews", "findings", "plan_rows", "tracking_rows", "outcome_rows", "action_rows", "reminders", "followup_rows", "schema_version"}
+var historyTables = []string{"reviews", "findings", "plan_rows", "tracking_rows", "outcome_rows", "action_rows", "reminders", "followup_rows", "schema_version", "generation"}
 
 // Size is the bytes the history's tables take, their indexes included.
 func (h *DB) Size(ctx context.Context) (int64, error) {
@@ -46,17 +55,14 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 	return size, nil
 }
 
-// Generation changes whenever a review is recorded, replaced or forgotten.
-// A replaced review keeps its id here (an upsert, where SQLite deletes and
-// inserts), so the sum of the rows' checksums and recording times says it.
+// Generation changes whenever a review is recorded, replaced or forgotten,
+// or a team renamed: the count of the history's changes (historysql).
 func (h *DB) Generation(ctx context.Context) (string, error) {
-	var maxID, n, sum int64
-	err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*), coalesce(sum(hashtext(sha256 || recorded_at || file)), 0)::bigint FROM reviews`).
-		Scan(&maxID, &n, &sum)
+	g, err := historysql.Generation(ctx, h.db)
 	if err != nil {
 		return "", h.fail("read", err)
 	}
-	return fmt.Sprintf("%d-%d-%x", maxID, n, uint64(sum)), nil
+	return g, nil
 }
 
 // OpenActions are the actions of the team's latest recorded review that are

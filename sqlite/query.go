@@ -65,12 +65,27 @@ func (h *DB) EachReview(ctx context.Context, teamKey string, fn func(Entry) erro
 func (h *DB) Forget(ctx context.Context, teamKey, period string) (bool, error) {
 	h.write.Lock()
 	defer h.write.Unlock()
-	res, err := h.db.ExecContext(ctx, "DELETE FROM reviews WHERE team_key = ? AND period = ?", teamKey, period)
+	fail := func(err error) (bool, error) { return false, herr(h.path, "forget", classify(err)) }
+	tx, err := h.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, herr(h.path, "forget", classify(err))
+		return fail(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	res, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE team_key = ? AND period = ?", teamKey, period)
+	if err != nil {
+		return fail(err)
 	}
 	n, err := res.RowsAffected()
-	return n > 0, err
+	if err != nil || n == 0 {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, historysql.Changed); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return true, nil
 }
 
 // Snapshot is the history as it stood when it was taken: a run looks up

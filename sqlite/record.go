@@ -80,25 +80,14 @@ func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bo
 		err = fupan.ErrHistoryHeldNewer
 		return replaced, found, err
 	}
-	// A replacement gets an id above every one there (SQLite would give
-	// the newest row's id again): Generation, the newest id and the count,
-	// sees it. NULL is SQLite's next id.
-	var fresh any
-	if found {
-		var next int64
-		if err = tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM reviews").Scan(&next); err != nil {
-			return Holder{}, false, err
-		}
-		fresh = next
-	}
 	// Rows of the replaced review go with it (ON DELETE CASCADE).
 	if _, err = exec("DELETE FROM reviews WHERE team_key = ? AND period = ?", r.TeamKey, period.Label); err != nil {
 		return Holder{}, false, err
 	}
 	res, err := exec(`INSERT INTO reviews (id, team_key, team, period, period_kind, period_start, period_end,
 		file, sha256, lang, reviewer, recorded_at, fupan_version, summary, errors, warnings, infos, output, input, site, modified)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		fresh, r.TeamKey, rv.Meta.Team, period.Label, period.Kind(), period.Start.String(), period.End.String(),
+		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.TeamKey, rv.Meta.Team, period.Label, period.Kind(), period.Start.String(), period.End.String(),
 		rv.File, r.SHA256, string(rv.Meta.Lang), rv.Meta.Reviewer, r.RecordedAt.UTC().Format(time.RFC3339), r.Version,
 		string(summary), rv.Summary.Errors, rv.Summary.Warnings, rv.Summary.Infos, r.Output, r.Input, r.Site, modifiedText(r.Modified))
 	if err != nil {
@@ -109,6 +98,9 @@ func (h *DB) record(ctx context.Context, r Recording) (replaced Holder, found bo
 		return Holder{}, false, err
 	}
 	if err = insertRows(id, r, exec); err != nil {
+		return Holder{}, false, err
+	}
+	if _, err = exec(historysql.Changed); err != nil {
 		return Holder{}, false, err
 	}
 	return replaced, found, tx.Commit()

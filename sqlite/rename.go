@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/historysql"
 )
 
 // Dropped is a review a rename left out.
@@ -72,10 +73,13 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 	}
 	n, _ := r.RowsAffected()
 	res.Moved = int(n)
+	named := int64(0)
 	if name != "" {
-		if _, err := tx.ExecContext(ctx, "UPDATE reviews SET team = ? WHERE team_key = ?", name, to); err != nil {
+		r, err := tx.ExecContext(ctx, "UPDATE reviews SET team = ? WHERE team_key = ?", name, to)
+		if err != nil {
 			return fail(err)
 		}
+		named, _ = r.RowsAffected()
 	}
 	// A reminder recorded under both keys: the later day stays.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM reminders WHERE team_key = ? AND EXISTS (SELECT 1 FROM reminders o
@@ -88,6 +92,12 @@ func (h *DB) Rename(ctx context.Context, from, to, name string) (Renamed, error)
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE reminders SET team_key = ? WHERE team_key = ?", to, from); err != nil {
 		return fail(err)
+	}
+	// The pages read anew where a review moved, went, or was named anew.
+	if res.Moved > 0 || len(res.Dropped) > 0 || named > 0 {
+		if _, err := tx.ExecContext(ctx, historysql.Changed); err != nil {
+			return fail(err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return Renamed{}, &Error{Path: h.path, Op: "rename", Err: classify(err)}

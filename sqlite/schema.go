@@ -8,7 +8,7 @@ import (
 // SchemaVersion is the schema this fupan writes. Each migration brings a
 // history from the version before it; the list is only ever appended to, and
 // testdata holds a history of every earlier version.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 var migrations = []string{
 	// 1: reviews and their four tables, with the computed figures.
@@ -144,6 +144,12 @@ var migrations = []string{
 	// of two recordings the later-modified is kept. Empty: not known.
 	`ALTER TABLE reviews ADD COLUMN site TEXT NOT NULL DEFAULT '';
 	ALTER TABLE reviews ADD COLUMN modified TEXT NOT NULL DEFAULT '';`,
+	// 6: the history's generation, a count every change of the reviews
+	// (record, forget, rename) moves on: fupan serve's pages keep what they
+	// read while it stays. The newest id could not say it: a forgotten
+	// newest review's id is given to the next.
+	`CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1), n INTEGER NOT NULL);
+	INSERT INTO generation (one, n) VALUES (1, 0);`,
 }
 
 // Migrations is how many schema versions there are, for the test that

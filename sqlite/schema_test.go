@@ -71,9 +71,17 @@ func TestSchemaFixtures(t *testing.T) {
 			}
 			// Migrated: the current fupan records into it, reminders (2) and
 			// follow-ups (3) too.
+			// and the generation (6) moves on.
+			gen, err := db.Generation(ctx)
+			if err != nil {
+				t.Fatalf("schema %d's generation: %v", v, err)
+			}
 			rv := review("华东销售部", "2025Q3", "华东销售部_2025Q3.xlsx", 1)
 			rv.Followup = []fupan.FollowUp{{Action: "渠道", Owner: "李四", Due: fupan.Date{Year: 2025, Month: 9, Day: 30}, FromPeriod: "2025Q2", Status: fupan.FollowOpen}}
 			record(t, db, rv)
+			if now, err := db.Generation(ctx); err != nil || now == gen {
+				t.Fatalf("schema %d's generation %q after recording, %q before (%v)", v, now, gen, err)
+			}
 			latest, keys, err := db.Latest(ctx)
 			if err != nil || len(latest) != 2 || keys[0] != "华东销售部" || len(latest[0].Followup) != 1 || latest[0].Followup[0].Status != fupan.FollowOpen {
 				t.Fatalf("latest reviews after migrating: %v %v %v", latest, keys, err)

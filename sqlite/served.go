@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/historysql"
@@ -30,6 +29,16 @@ func (h *DB) TeamFiled(ctx context.Context, teamKey string) ([]Filed, error) {
 	return out, nil
 }
 
+// Recorded is every recorded review's team and period, ordered by team and
+// period: what a roster is judged from.
+func (h *DB) Recorded(ctx context.Context) ([]fupan.Recorded, error) {
+	out, err := historysql.Recorded(ctx, h.db)
+	if err != nil {
+		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
+	}
+	return out, nil
+}
+
 // Size is the history file's size in bytes (its main file; the WAL aside).
 func (h *DB) Size(ctx context.Context) (int64, error) {
 	var pages, size int64
@@ -42,16 +51,16 @@ func (h *DB) Size(ctx context.Context) (int64, error) {
 	return pages * size, nil
 }
 
-// Generation changes whenever a review is recorded, replaced or forgotten:
-// the newest id and the count, both read from indexes (a replacement gets a
-// new id: record). A page that reads the whole history keeps its answer
-// while the generation stays.
+// Generation changes whenever a review is recorded, replaced or forgotten,
+// or a team renamed: the count of the history's changes (historysql), read
+// with the newest id and the count from indexes. A page that reads the whole
+// history keeps its answer while the generation stays.
 func (h *DB) Generation(ctx context.Context) (string, error) {
-	var maxID, n int64
-	if err := h.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), count(*) FROM reviews`).Scan(&maxID, &n); err != nil {
+	g, err := historysql.Generation(ctx, h.db)
+	if err != nil {
 		return "", &Error{Path: h.path, Op: "read", Err: classify(err)}
 	}
-	return fmt.Sprintf("%d-%d", maxID, n), nil
+	return g, nil
 }
 
 // OpenAction is an action of a team's latest review not marked done.

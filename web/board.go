@@ -28,10 +28,16 @@ type teamRow struct {
 	hasMean           bool
 }
 
+// missingRow is a team expected in the latest period that has not handed
+// in: its latest recorded period, "" where it never handed in.
+type missingRow struct {
+	Key, Team, Period string
+}
+
 type dashboardData struct {
 	Period     string
 	Teams      []teamRow
-	Missing    []teamRow // teams whose latest period is an earlier one
+	Missing    []missingRow // the roster's teams that have not handed in
 	HandedIn   int
 	AllTeams   int
 	Met        string
@@ -58,13 +64,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := s.lang(w, r)
-	ctx := r.Context()
-	recs, err := s.latestTwo(ctx)
+	b, err := s.latestBoard(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	period := latestPeriod(recs)
+	period := b.period
 	d.Period = period
 	entries := s.entriesBySHA()
 	// The company's figures are summed as the overview and the robots
@@ -72,36 +77,39 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	// the open actions of the teams that have not handed in counted.
 	var sums []fupan.Summary
 	var absent fupan.FollowThrough
+	recs := b.recs
 	for i := 0; i < len(recs); i++ {
-		rec := recs[i]
-		var prev *fupan.Filed
+		rec, now := recs[i], b.figs[i]
+		var was *fupan.Summary
 		if i+1 < len(recs) && recs[i+1].TeamKey == rec.TeamKey {
-			prev = &recs[i+1]
+			was = b.figs[i+1]
 			i++
 		}
-		if !p.Sees(rec.TeamKey) {
+		// A team whose latest period is an earlier one is missing where
+		// the roster expects it, and listed below, or not at all.
+		if rec.Period != period || !p.Sees(rec.TeamKey) {
 			continue
 		}
 		d.AllTeams++
-		row := newTeamRow(rec, prev, l)
-		if rec.Period != period {
-			d.Missing = append(d.Missing, row)
-			a, err := s.absentFollowThrough(ctx, rec.TeamKey, period)
-			if err != nil {
-				s.fail(w, r, http.StatusInternalServerError, "error.internal")
-				return
-			}
-			absent = absent.Add(a)
-			continue
-		}
+		row := newTeamRow(rec, now, was, l)
 		if e := entries[rec.SHA256]; e != nil {
 			row.Attention = e.Attention
 		}
 		d.HandedIn++
-		if now, err := rec.Figures(); err == nil {
-			sums = append(sums, now)
+		if now != nil {
+			sums = append(sums, *now)
 		}
 		d.Teams = append(d.Teams, row)
+	}
+	// Who has not handed in is the run's roster (fupan.RosterOf), so the
+	// dashboard and the overview name the same teams.
+	for _, m := range b.roster.Missing {
+		if !p.Sees(m.Key) {
+			continue
+		}
+		d.AllTeams++
+		d.Missing = append(d.Missing, missingRow{Key: m.Key, Team: m.Team, Period: m.LastPeriod})
+		absent = absent.Add(b.absent[m.Key])
 	}
 	rankTeams(d.Teams)
 	if p.Everything || p.Leadership {
@@ -117,21 +125,6 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.FollowUp = wording.OfAll(c.FollowupDone, c.FollowupTotal) + " · " + fupan.FormatPercent(*f, false)
 	}
 	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
-}
-
-// absentFollowThrough is what a team that has not handed in period counts
-// in the company's follow-through, as the overview counts it.
-func (s *Server) absentFollowThrough(ctx context.Context, teamKey, period string) (fupan.FollowThrough, error) {
-	p, err := fupan.ParsePeriod(period)
-	if err != nil {
-		return fupan.FollowThrough{}, nil // no period to follow up: nothing to count
-	}
-	past, err := s.cfg.History.Past(ctx, teamKey)
-	if err != nil {
-		return fupan.FollowThrough{}, fmt.Errorf("the history of %s: %w", teamKey, err)
-	}
-	total, done, overdue := fupan.MissingFollowThrough(past, p)
-	return fupan.FollowThrough{Total: total, Done: done, Overdue: overdue}, nil
 }
 
 // rankTeams puts first the teams with the most that needs a decision, then
@@ -155,10 +148,11 @@ func rankTeams(rows []teamRow) {
 	})
 }
 
-func newTeamRow(rec fupan.Filed, prev *fupan.Filed, l catalog.Lang) teamRow {
+// newTeamRow is a recorded period's row: its figures (now, nil where they
+// cannot be read) and their change from was, the period before's.
+func newTeamRow(rec fupan.Filed, now, was *fupan.Summary, l catalog.Lang) teamRow {
 	row := teamRow{Key: rec.TeamKey, Team: rec.Team, Period: rec.Period, Errors: rec.Errors, Met: "—", Mean: "—", Done: "—"}
-	now, err := rec.Figures()
-	if err != nil {
+	if now == nil {
 		return row
 	}
 	row.Met = wording.OfAll(now.MetricsAchieved, now.Metrics)
@@ -170,13 +164,23 @@ func newTeamRow(rec fupan.Filed, prev *fupan.Filed, l catalog.Lang) teamRow {
 	if v := now.Completion; v != nil {
 		row.Done = fupan.FormatPercent(*v, false)
 	}
-	if prev != nil {
-		if was, err := prev.Figures(); err == nil {
-			c := wording.ChangeOf(now, was, l)
-			row.Change, row.Better = c.Before, c.Better
-		}
+	if was != nil {
+		c := wording.ChangeOf(*now, *was, l)
+		row.Change, row.Better = c.Before, c.Better
 	}
 	return row
+}
+
+// figuresOf are the recorded periods' figures, decoded once, index for
+// index; nil where they cannot be read.
+func figuresOf(list []fupan.Filed) []*fupan.Summary {
+	out := make([]*fupan.Summary, len(list))
+	for i, rec := range list {
+		if f, err := rec.Figures(); err == nil {
+			out[i] = &f
+		}
+	}
+	return out
 }
 
 // entriesBySHA are the entries of every served run, by their workbook's
@@ -236,18 +240,19 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 	}
 	l := s.lang(w, r)
 	d := teamData{Key: key, Team: list[len(list)-1].Team}
+	figs := figuresOf(list)
 	for i := len(list) - 1; i >= 0; i-- {
-		var prev *fupan.Filed
+		var was *fupan.Summary
 		if i > 0 {
-			prev = &list[i-1]
+			was = figs[i-1]
 		}
-		row := periodRow{teamRow: newTeamRow(list[i], prev, l)}
+		row := periodRow{teamRow: newTeamRow(list[i], figs[i], was, l)}
 		if _, e := s.entryOf(list[i]); e != nil {
 			row.PDF, row.Reviewed = e.Outputs.PDF != "", e.Outputs.Reviewed != ""
 		}
 		d.Periods = append(d.Periods, row)
 	}
-	d.Trends = teamTrends(list, l)
+	d.Trends = teamTrends(list, figs, l)
 	acts, err := s.cfg.History.OpenActions(r.Context(), key)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
@@ -265,9 +270,30 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
 }
 
-// latestTwo is the history's LatestTwo, kept while the history's generation
-// stays: the whole history is read once per run, not once per page.
-func (s *Server) latestTwo(ctx context.Context) ([]fupan.Filed, error) {
+// board is what the dashboard reads of the history, kept while the
+// history's generation stays: the whole history is read once per run, not
+// once per page, and every review's figures decoded once.
+type board struct {
+	recs   []fupan.Filed    // each team's latest two periods (LatestTwo)
+	figs   []*fupan.Summary // their figures, index for index
+	period string           // the latest
+	roster fupan.Roster     // of the latest period, as a run's overview has it
+	// absent is what each team of the roster's missing counts in the
+	// company's follow-through, by team key.
+	absent map[string]fupan.FollowThrough
+}
+
+// boardCache is the last board read and the generation it was read at.
+type boardCache struct {
+	mu  sync.Mutex
+	gen string
+	b   *board
+}
+
+// latestBoard is the dashboard's reading of the history, read anew when its
+// generation has changed. The generation is read first: a change while the
+// board is read makes the next page read it again.
+func (s *Server) latestBoard(ctx context.Context) (*board, error) {
 	gen, err := s.cfg.History.Generation(ctx)
 	if err != nil {
 		return nil, err
@@ -275,22 +301,44 @@ func (s *Server) latestTwo(ctx context.Context) ([]fupan.Filed, error) {
 	c := &s.board
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.gen == gen && c.recs != nil {
-		return c.recs, nil
+	if c.gen == gen && c.b != nil {
+		return c.b, nil
 	}
-	recs, err := s.cfg.History.LatestTwo(ctx)
+	b, err := s.readBoard(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c.gen, c.recs = gen, recs
-	return recs, nil
+	c.gen, c.b = gen, b
+	return b, nil
 }
 
-// boardCache is the last LatestTwo read and the generation it was read at.
-type boardCache struct {
-	mu   sync.Mutex
-	gen  string
-	recs []fupan.Filed
+func (s *Server) readBoard(ctx context.Context) (*board, error) {
+	h := s.cfg.History
+	recs, err := h.LatestTwo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := &board{recs: recs, figs: figuresOf(recs), period: latestPeriod(recs), absent: map[string]fupan.FollowThrough{}}
+	p, err := fupan.ParsePeriod(b.period)
+	if err != nil {
+		return b, nil // nothing recorded: nobody to expect
+	}
+	recorded, err := h.Recorded(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b.roster = fupan.RosterOf(p, s.cfg.Teams, recorded, nil, s.cfg.Identity)
+	for _, m := range b.roster.Missing {
+		if m.LastPeriod == "" {
+			continue // never recorded: no actions to follow up
+		}
+		past, err := h.Past(ctx, m.Key)
+		if err != nil {
+			return nil, fmt.Errorf("the history of %s: %w", m.Team, err)
+		}
+		b.absent[m.Key] = fupan.MissingFollowThrough(past, p)
+	}
+	return b, nil
 }
 
 // latestPeriod is the period of the latest review (by its end, then the

@@ -24,7 +24,11 @@ type Config struct {
 	// Outs are the output folders of run and watch whose files are served.
 	Outs []string
 	// History is the review history; nil serves checks and runs only.
-	History  fupan.HistoryPages
+	History fupan.HistoryPages
+	// Teams are the teams expected to hand in every period (fupan.yaml's
+	// teams:); none: those of the history's latest periods
+	// (fupan.RosterOf), as a run's overview has them.
+	Teams    []string
 	Identity fupan.Identity
 	// Settings check an upload as the batch checks a workbook: the reader's
 	// limits (size, unzip, cells, text) and the analysis options.

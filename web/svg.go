@@ -23,17 +23,17 @@ type trendPanel struct {
 // teamTrends are a team's capped mean achievement and task completion
 // across its recorded periods (oldest first), a panel each; none without a
 // period.
-func teamTrends(list []fupan.Filed, l catalog.Lang) []trendPanel {
+func teamTrends(list []fupan.Filed, figs []*fupan.Summary, l catalog.Lang) []trendPanel {
 	if len(list) == 0 {
 		return nil
 	}
 	mean := fupan.Trend{Metric: catalog.T(l, "web.col.mean")}
 	done := fupan.Trend{Metric: catalog.T(l, "web.col.done")}
 	var periods []string
-	for _, rec := range list {
+	for i, rec := range list {
 		periods = append(periods, rec.Period)
-		f, err := rec.Figures()
-		if err != nil {
+		f := figs[i]
+		if f == nil {
 			continue
 		}
 		if v := f.MeanAchievementCapped; v != nil {

@@ -145,7 +145,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 		return o, err
 	}
 	log := zerolog.Ctx(c.Context)
-	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Identity: id, Settings: s, Auth: auth,
+	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Teams: fc.Teams, Identity: id, Settings: s, Auth: auth,
 		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log), Audit: auditLog(log)}
 	return o, nil
 }

@@ -46,10 +46,15 @@ func TestServeRefusals(t *testing.T) {
 }
 
 // fupan serve on the samples' run: the dashboard from the history beside
-// OUT, the access log without workbook contents, a clean stop.
+// OUT, fupan.yaml's teams: expected on it (西北销售部, never recorded, not
+// handed in), the access log without workbook contents, a clean stop.
 func TestServeSamples(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "out")
+	cfg := filepath.Join(root, "fupan.yaml")
+	if err := os.WriteFile(cfg, []byte("teams: [西北销售部]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--as-of", "2025-10-08"); code != 0 {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
@@ -63,7 +68,7 @@ func TestServeSamples(t *testing.T) {
 	var stderr bytes.Buffer
 	done := make(chan int)
 	go func() {
-		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--listen", addr, out}, io.Discard, &stderr)
+		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--config", cfg, "--listen", addr, out}, io.Discard, &stderr)
 	}()
 	var body string
 	for i := 0; i < 100; i++ {
@@ -80,7 +85,7 @@ func TestServeSamples(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Fatalf("serve: exit %d\n%s", code, stderr.String())
 	}
-	for _, want := range []string{"最新周期：2025Q3", "华东销售部", "5 / 5"} {
+	for _, want := range []string{"最新周期：2025Q3", "华东销售部", "5 / 6", "西北销售部 · 从未提交"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard: no %q\n%s", want, body)
 		}

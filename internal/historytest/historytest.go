@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"SnapshotIsolated", testSnapshot},
 		{"TeamKeysAsBytes", testTeamKeysAsBytes},
 		{"Served", testServed},
+		{"GenerationNeverRepeats", testGenerationNeverRepeats},
 		{"Rename", testRename},
 		{"LastReview", testLastReview},
 	} {
@@ -318,14 +319,17 @@ func testPrevious(t *testing.T, h fupan.History) {
 
 func testLatest(t *testing.T, h fupan.History) {
 	record(t, h, Review("华东销售部", "2025Q2", "a.xlsx", 0.8))
-	record(t, h, Review("华东销售部", "2025Q3", "b.xlsx", 0.9))
+	// remind and next name the reviewer: both stores read it back.
+	q3 := Review("华东销售部", "2025Q3", "b.xlsx", 0.9)
+	q3.Meta.Reviewer = "周八"
+	record(t, h, q3)
 	record(t, h, Review("华北销售部", "2025Q2", "x.xlsx", 1))
 	latest, keys, err := h.Latest(context.Background())
 	if err != nil || len(latest) != 2 || strings.Join(keys, ",") != "华东销售部,华北销售部" {
 		t.Fatalf("latest: %v %v (%v)", latest, keys, err)
 	}
 	rv := latest[0]
-	if rv.Meta.Period != "2025Q3" || rv.File != "b.xlsx" || len(rv.Plan) != 1 || rv.Plan[0].End.String() != "2025-09-30" || len(rv.Tracking) != 1 || !rv.Tracking[0].Done ||
+	if rv.Meta.Period != "2025Q3" || rv.File != "b.xlsx" || rv.Meta.Reviewer != "周八" || rv.Meta.Lang != fupan.Simplified || len(rv.Plan) != 1 || rv.Plan[0].End.String() != "2025-09-30" || len(rv.Tracking) != 1 || !rv.Tracking[0].Done ||
 		len(rv.Actions) != 1 || rv.Actions[0].Due.String() != "2025-12-31" || len(rv.Followup) != 1 || rv.Followup[0].Status != fupan.FollowOpen {
 		t.Fatalf("latest review's rows: %+v", rv)
 	}

@@ -78,6 +78,30 @@ func testServed(t *testing.T, h fupan.History) {
 	if none, err := h.TeamFiled(ctx, "无此部门"); err != nil || len(none) != 0 {
 		t.Fatalf("a team never recorded: %v (%v)", none, err)
 	}
+	// What a roster is judged from: every review's team and period, in the
+	// order of Reviews.
+	recorded, err := h.Recorded(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rolls, entries []string
+	for _, r := range recorded {
+		rolls = append(rolls, fmt.Sprintf("%s %s %s %s..%s", r.TeamKey, r.Team, r.Period.Label, r.Period.Start, r.Period.End))
+	}
+	list, err := h.Reviews(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		entries = append(entries, fmt.Sprintf("%s %s %s %s..%s", e.TeamKey, e.Team, e.Period, e.Start, e.End))
+	}
+	same(t, "recorded, as listed", rolls, entries)
+	same(t, "recorded", rolls, []string{
+		"华东销售部 华东销售部 2025Q1 2025-01-01..2025-03-31",
+		"华东销售部 华东销售部 2025Q2 2025-04-01..2025-06-30",
+		"华东销售部 华东销售部 2025Q3 2025-07-01..2025-09-30",
+		"华北销售部 华北销售部 2025Q2 2025-04-01..2025-06-30",
+	})
 	acts, err := h.OpenActions(ctx, "华东销售部")
 	if err != nil {
 		t.Fatal(err)
@@ -200,5 +224,58 @@ func testLastReview(t *testing.T, h fupan.History) {
 	}
 	if len(got.Actions) != 1 || got.Actions[0].Item != "渠道" || len(got.Followup) != 1 {
 		t.Fatalf("actions and follow-ups: %+v %+v", got.Actions, got.Followup)
+	}
+}
+
+// A page keeps what it read while the generation stays: no change of the
+// history may bring back a generation it had before, or the page shows
+// figures of a history that is gone. Forgetting the newest review and
+// recording another, a replacement, a rename: each is a new generation.
+func testGenerationNeverRepeats(t *testing.T, h fupan.History) {
+	ctx := context.Background()
+	seen := map[string]string{}
+	step := func(what string) {
+		t.Helper()
+		g, err := h.Generation(ctx)
+		if err != nil || g == "" {
+			t.Fatalf("generation %q (%v)", g, err)
+		}
+		if before, ok := seen[g]; ok {
+			t.Fatalf("after %s the generation is %q again, as after %s: a page keeps its stale answer", what, g, before)
+		}
+		seen[g] = what
+	}
+	step("nothing recorded")
+	record(t, h, Review("华东销售部", "2025Q2", "q2.xlsx", 0.8))
+	record(t, h, Review("华北销售部", "2025Q2", "bj.xlsx", 0.9))
+	step("two recorded")
+	if ok, err := h.Forget(ctx, "华北销售部", "2025Q2"); err != nil || !ok {
+		t.Fatalf("forget: %v (%v)", ok, err)
+	}
+	step("the newest forgotten")
+	record(t, h, Review("华南销售部", "2025Q2", "gz.xlsx", 1.1))
+	step("another recorded in its place")
+	record(t, h, Review("华南销售部", "2025Q2", "gz2.xlsx", 1.2))
+	step("it replaced")
+	if _, err := h.Rename(ctx, "华南销售部", "华南事业部", "华南事业部"); err != nil {
+		t.Fatal(err)
+	}
+	step("a team renamed")
+	if ok, err := h.Forget(ctx, "华南事业部", "2025Q2"); err != nil || !ok {
+		t.Fatalf("forget: %v (%v)", ok, err)
+	}
+	step("the renamed forgotten")
+	record(t, h, Review("华南事业部", "2025Q2", "gz2.xlsx", 1.2))
+	step("recorded again as it was")
+	// What changes nothing keeps the generation: the pages read nothing anew.
+	g, _ := h.Generation(ctx)
+	if ok, err := h.Forget(ctx, "无此部门", "2025Q2"); err != nil || ok {
+		t.Fatalf("forgetting what is not there: %v (%v)", ok, err)
+	}
+	if _, err := h.Rename(ctx, "无此部门", "另一部门", ""); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := h.Generation(ctx); now != g {
+		t.Errorf("the generation moved from %q to %q with nothing changed", g, now)
 	}
 }
