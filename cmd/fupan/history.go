@@ -41,7 +41,15 @@ const (
 	historyOne                      // report: records, but only where named
 	historyNeeded                   // history: none is bad usage
 	historyUpdate                   // remind: none is bad usage, and it writes
+	// serve: only where named, read-only, but an older schema is migrated
+	// first: after an upgrade the page must not wait for the next run.
+	historyServe
 )
+
+// readOnly reports whether the command opens the history read-only.
+func (u historyUse) readOnly() bool {
+	return u == historyRead || u == historyNeeded || u == historyServe
+}
 
 // historyPath is where the history is: --history, else the config's
 // history:, else (for run and watch) beside OUT. A single report has no
@@ -116,7 +124,7 @@ func openHistory(c *cli.Context, out string, use historyUse) (db fupan.History, 
 		// OUT's parent, like OUT, is made where it is missing.
 		_ = os.MkdirAll(filepath.Dir(path), 0o755)
 	}
-	db, err = openStore(c.Context, path, use == historyRead || use == historyNeeded, "")
+	db, err = openStoreFor(c.Context, path, use, "")
 	if err != nil {
 		if !explicit && errors.Is(statErr, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("the review history cannot be created: going on without it (give --history FILE)")

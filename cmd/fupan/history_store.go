@@ -113,12 +113,33 @@ func openStore(ctx context.Context, path string, readOnly bool, passwordEnv stri
 	return db, nil
 }
 
+// openStoreFor opens the history as the command uses it. serve migrates a
+// history of an older schema before it opens it read-only: an upgrade
+// restarts the page, which would otherwise refuse the history until the next
+// run. A migration that fails (a PostgreSQL role without the right to change
+// the schema) is said with the read-only open's reason.
+func openStoreFor(ctx context.Context, path string, use historyUse, passwordEnv string) (fupan.History, error) {
+	db, err := openStore(ctx, path, use.readOnly(), passwordEnv)
+	if use != historyServe || !(errors.Is(err, sqlite.ErrOlderSchema) || errors.Is(err, postgres.ErrOlderSchema)) {
+		return db, err
+	}
+	rw, merr := openStore(ctx, path, false, passwordEnv)
+	if merr != nil {
+		return nil, fmt.Errorf("%w; migrating it failed: %w", err, merr)
+	}
+	if cerr := rw.Close(); cerr != nil {
+		return nil, fmt.Errorf("history %s: migrated, closing: %w", rw.Path(), cerr)
+	}
+	zerolog.Ctx(ctx).Info().Str("history", rw.Path()).Msg("the history's schema migrated for this fupan")
+	return openStore(ctx, path, true, passwordEnv)
+}
+
 // openServerHistory opens a PostgreSQL history for a command. A server that
 // is down is, for the commands that record, a problem: the run goes on
 // without recording, says so in summary.json and fails at the end; the next
 // run records what this one could not.
 func openServerHistory(c *cli.Context, url string, use historyUse) (fupan.History, error, error) {
-	db, err := openStore(c.Context, url, use == historyRead || use == historyNeeded, historyPasswordEnv(c))
+	db, err := openStoreFor(c.Context, url, use, historyPasswordEnv(c))
 	if err != nil {
 		if use == historyNeeded || use == historyUpdate {
 			return nil, nil, failedError(err.Error())

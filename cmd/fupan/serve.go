@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/sqlite"
 	"github.com/fupan-review/fupan/web"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
@@ -153,7 +152,7 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 // serveHistory opens the history read-only: --history or history:, else
 // the one run writes beside the first OUT where it is there.
 func serveHistory(c *cli.Context) (fupan.History, error) {
-	hist, problem, err := openHistory(c, "", historyRead)
+	hist, problem, err := openHistory(c, "", historyServe)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +173,7 @@ func serveHistory(c *cli.Context) (fupan.History, error) {
 	if _, err := os.Stat(beside); err != nil {
 		return nil, nil
 	}
-	db, err := sqlite.Open(c.Context, beside, sqlite.Options{ReadOnly: true})
+	db, err := openStoreFor(c.Context, beside, historyServe, "")
 	if err != nil {
 		return nil, failedError(err.Error())
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 // fupan serve refuses at start to show figures to others without a login,
@@ -94,4 +96,64 @@ func TestServeSamples(t *testing.T) {
 	if !strings.Contains(log, `"path":"/dashboard"`) || !strings.Contains(log, `"who":"local"`) || !strings.Contains(log, fmt.Sprintf(`"status":%d`, 200)) {
 		t.Errorf("no access log line:\n%s", log)
 	}
+}
+
+// An upgrade restarts the page with a history of the schema before: serve
+// migrates it and serves, rather than refusing it until the next run.
+func TestServeMigratesAnOlderHistory(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--no-history", "--as-of", "2025-10-08"); code != 0 {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	old, err := os.ReadFile(fmt.Sprintf("../../sqlite/testdata/history-v%d.sqlite", sqlite.SchemaVersion-1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist := filepath.Join(root, defaultHistory)
+	if err := os.WriteFile(hist, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCLI(t, "inspect", "--history", hist, "../../samples/华东销售部_2025Q3.xlsx"); code == 0 || !strings.Contains(stderr, "schema") {
+		t.Fatalf("inspect, read-only: exit %d, want the older schema refused\n%s", code, stderr)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--listen", addr, out}, io.Discard, &stderr)
+	}()
+	status := 0
+	for i := 0; i < 100 && status == 0; i++ {
+		select {
+		case code := <-done:
+			cancel()
+			t.Fatalf("serve ended: exit %d\n%s", code, stderr.String())
+		default:
+		}
+		if resp, err := http.Get("http://" + addr + "/dashboard"); err == nil {
+			status = resp.StatusCode
+			_ = resp.Body.Close()
+		} else {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 || status != http.StatusOK {
+		t.Fatalf("serve: exit %d, dashboard %d\n%s", code, status, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "migrated") {
+		t.Errorf("the migration is not logged:\n%s", stderr.String())
+	}
+	db, err := sqlite.Open(context.Background(), hist, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("after serve, the history does not open read-only: %v", err)
+	}
+	_ = db.Close()
 }
