@@ -160,7 +160,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 			if age := inspectAge(l, f, rv.Meta.PeriodEnd); age != "" {
 				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
 			}
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, status)
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, wording.DueText(l, f.Due, f.MovedTo), status)
 		}
 	}
 	if line := wording.ChangeLine(rv, l); line != "" {

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+)
+
+// An action's age reads the same wherever it is read when a later table 4
+// moves its due date: 2025Q3's table 4 promises 降低获客成本 by 9/10; 2025Q4's
+// table 5 follows it up (进行中) and its table 4 sets it again, due 12/15.
+// The report, fupan actions and remind all count from 9/10, the date first
+// promised, and say it was moved to 12/15.
+func TestMovedDueCountsFromFirstPromise(t *testing.T) {
+	root := t.TempDir()
+	acts := func(rows ...[]string) samples.Table {
+		return samples.Table{Title: "表4:后续行动计划表", Header: []string{"改进项", "具体措施", "责任人", "完成时间", "所需支持", "验收标准"}, Rows: rows}
+	}
+	q3 := samples.SeedSimplified()
+	q3.Acts = acts([]string{"降低获客成本", "聚焦25-35岁客群", "王五", "9/10", "", "获客成本≤预算80%"})
+	writeBook(t, filepath.Join(root, "in", "2025Q3", "华东大区_2025Q3.xlsx"), samples.PerSheet(q3))
+	q4 := samples.SeedSimplified()
+	q4.Acts = acts([]string{"降低获客成本", "聚焦25-35岁客群", "王五", "12/15", "", "获客成本≤预算80%"})
+	q4.Follow = samples.Table{Title: "表5:上期行动跟进",
+		Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"},
+		Rows:   [][]string{{"降低获客成本", "聚焦25-35岁客群", "王五", "9/10", "", "进行中", "", ""}}}
+	book := filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx")
+	writeBook(t, book, samples.PerSheet(q4))
+	for q, asOf := range map[string]string{"2025Q3": "2025-10-08", "2025Q4": "2026-01-08"} {
+		if _, stderr, code := runCLI(t, "run", filepath.Join(root, "in", q), "-o", filepath.Join(root, "out", q), "--as-of", asOf); code != 0 {
+			t.Fatalf("run %s: exit %d\n%s", q, code, stderr)
+		}
+	}
+	hist := filepath.Join(root, "out", "fupan-history.sqlite")
+	const origin, moved = "2025-09-10", "2025-12-15"
+
+	// The report's follow-up: due as first promised, overdue at 2025-12-31
+	// by 112 days, the move said.
+	out, stderr, code := runCLI(t, "inspect", "--json", "--history", hist, book)
+	if code != 0 {
+		t.Fatalf("inspect: exit %d\n%s", code, stderr)
+	}
+	var rv struct {
+		Followup []struct {
+			Action, Status, Due string
+			MovedTo             string `json:"due_moved_to"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rv); err != nil {
+		t.Fatal(err)
+	}
+	if len(rv.Followup) != 1 || rv.Followup[0].Due != origin || rv.Followup[0].MovedTo != moved || rv.Followup[0].Status != "overdue" {
+		t.Errorf("the report's follow-up: %+v, want due %s moved to %s, overdue", rv.Followup, origin, moved)
+	}
+	testtool.Require(t, "pdftotext")
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q4", "华东大区_2025Q4.pdf"))), "")
+	for _, want := range []string{"逾期112天，来自2025Q3", "原定" + origin + "，改至" + moved} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 2025Q4 report lacks %q", want)
+		}
+	}
+
+	// fupan actions, as of today: one action, due as first promised.
+	today := fupan.DateOf(time.Now())
+	age := fupan.DaysLate(fupan.DateOf(time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC)), today)
+	out, stderr, code = runCLI(t, "actions", "--json", "--history", hist)
+	if code != 0 {
+		t.Fatalf("actions: exit %d\n%s", code, stderr)
+	}
+	var reg []struct {
+		Action, Status, Due string
+		MovedTo             string `json:"due_moved_to"`
+		From                string `json:"from_period"`
+		Age                 int    `json:"age_days"`
+	}
+	if err := json.Unmarshal([]byte(out), &reg); err != nil {
+		t.Fatal(err)
+	}
+	if len(reg) != 1 || reg[0].Due != origin || reg[0].MovedTo != moved || reg[0].From != "2025Q3" || reg[0].Age != age || reg[0].Status != "overdue" {
+		t.Errorf("actions: %+v, want one from 2025Q3 due %s moved to %s, %d days overdue", reg, origin, moved, age)
+	}
+
+	// remind, today: the same age, its origin, the move.
+	srv := robottest.Start(robottest.Wall{})
+	defer srv.Close()
+	out, stderr, code = runCLI(t, "remind", "--dry-run", "--history", hist, "--config", robotConfig(t, srv, ""))
+	if code != 0 {
+		t.Fatalf("remind: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"已过完成时间 " + origin + fmt.Sprintf("，逾期 %d 天", age), "来自 2025Q3", "原定 " + origin + "，改至 " + moved} {
+		if !strings.Contains(out, want) {
+			t.Errorf("remind lacks %q:\n%s", want, out)
+		}
+	}
+}
