@@ -6,10 +6,10 @@ import "sort"
 // register follows it: open until a later review says it is done or dropped
 // ("避免复盘归复盘，执行归执行").
 type RegisterEntry struct {
-	Team       string `json:"team"`
-	Action     string `json:"action"`
-	Measure    string `json:"measure,omitempty"`
-	Owner      string `json:"owner"`
+	Team    string `json:"team"`
+	Action  string `json:"action"`
+	Measure string `json:"measure,omitempty"`
+	Owner   string `json:"owner"`
 	// Due is the due date first promised, which its age counts from
 	// (DaysLate); MovedTo the date a later table 4 set instead, zero where
 	// none moved it.
