@@ -152,7 +152,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		catalog.T(l, "metrics.met"), s.MetricsAchieved, s.Metrics,
 		catalog.T(l, "mean.achievement"), pct(s.MeanAchievement, false),
 		catalog.T(l, "completion"), pct(s.Completion, false),
-		catalog.T(l, "budget"), wording.FormatMoney(s.Budget, "", l))
+		catalog.T(l, "budget"), wording.FormatMoney(s.Budget, s.BudgetCurrency, l))
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
