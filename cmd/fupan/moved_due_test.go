@@ -34,7 +34,8 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 		Rows:   [][]string{{"降低获客成本", "聚焦25-35岁客群", "王五", "9/10", "", "进行中", "", ""}}}
 	book := filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx")
 	writeBook(t, book, samples.PerSheet(q4))
-	for q, asOf := range map[string]string{"2025Q3": "2025-10-08", "2025Q4": "2026-01-08"} {
+	for _, run := range [][2]string{{"2025Q3", "2025-10-08"}, {"2025Q4", "2026-01-08"}} { // in order: 2025Q4 follows 2025Q3 up
+		q, asOf := run[0], run[1]
 		if _, stderr, code := runCLI(t, "run", filepath.Join(root, "in", q), "-o", filepath.Join(root, "out", q), "--as-of", asOf); code != 0 {
 			t.Fatalf("run %s: exit %d\n%s", q, code, stderr)
 		}
