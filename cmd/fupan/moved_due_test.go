@@ -12,6 +12,7 @@ import (
 	"github.com/fupan-review/fupan/internal/robottest"
 	"github.com/fupan-review/fupan/internal/testtool"
 	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/xuri/excelize/v2"
 )
 
 // An action's age reads the same wherever it is read when a later table 4
@@ -67,6 +68,29 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the 2025Q4 report lacks %q", want)
 		}
+	}
+
+	// next carries it into 2026Q1's table 5 from its own period, as the
+	// register does, at the date now agreed.
+	next := filepath.Join(root, "next")
+	if _, stderr, code := runCLI(t, "next", filepath.Join(root, "out", "2025Q4"), "-o", next); code != 0 {
+		t.Fatalf("next: exit %d\n%s", code, stderr)
+	}
+	x, err := excelize.OpenFile(filepath.Join(next, "华东大区_2026Q1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("表5 上期行动跟进")
+	comments, _ := x.GetComments("表5 上期行动跟进")
+	_ = x.Close()
+	noted := ""
+	for _, c := range comments {
+		if c.Cell == "A3" {
+			noted = c.Text
+		}
+	}
+	if len(rows) < 3 || rows[2][0] != "降低获客成本" || !strings.Contains(noted, "来自 2025Q3") {
+		t.Errorf("next's table 5: %v, the note of A3 %q, want 降低获客成本 from 2025Q3", rows, noted)
 	}
 
 	// fupan actions, as of today: one action, due as first promised.
