@@ -19,7 +19,8 @@ import (
 // moves its due date: 2025Q3's table 4 promises 降低获客成本 by 9/10; 2025Q4's
 // table 5 follows it up (进行中) and its table 4 sets it again, due 12/15.
 // The report, fupan actions and remind all count from 9/10, the date first
-// promised, and say it was moved to 12/15.
+// promised, and say it was moved to 12/15; so do next's table 5 and, when
+// the team does not hand in 2026Q1, the overview.
 func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 	root := t.TempDir()
 	acts := func(rows ...[]string) samples.Table {
@@ -93,10 +94,21 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 		t.Errorf("next's table 5: %v, the note of A3 %q, want 降低获客成本 from 2025Q3", rows, noted)
 	}
 
+	// 2026Q1: 华东大区 does not hand in; the overview names its overdue
+	// action as the register has it, the move said.
+	writeBook(t, filepath.Join(root, "in", "2026Q1", "华南区_2026Q1.xlsx"), samples.PerSheet(samples.SeedSimplified()))
+	if _, stderr, code := runCLI(t, "run", filepath.Join(root, "in", "2026Q1"), "-o", filepath.Join(root, "out", "2026Q1"), "--as-of", "2026-04-08"); code != 0 {
+		t.Fatalf("run 2026Q1: exit %d\n%s", code, stderr)
+	}
+	overview := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2026Q1", "overview.pdf"))), "")
+	if !strings.Contains(overview, "华东大区") || !strings.Contains(overview, "原定"+origin+"，改至"+moved) {
+		t.Errorf("the 2026Q1 overview lacks 华东大区's moved action:\n%s", overview)
+	}
+
 	// fupan actions, as of today: one action, due as first promised.
 	today := fupan.DateOf(time.Now())
 	age := fupan.DaysLate(fupan.DateOf(time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC)), today)
-	out, stderr, code = runCLI(t, "actions", "--json", "--history", hist)
+	out, stderr, code = runCLI(t, "actions", "--json", "--history", hist, "--team", "华东大区")
 	if code != 0 {
 		t.Fatalf("actions: exit %d\n%s", code, stderr)
 	}
