@@ -74,6 +74,7 @@ type Attention struct {
 	Ref     Ref
 	Due     Date   // for an overdue action
 	From    string // the period an earlier action came from; "" where unknown
+	MovedTo Date   // where a later table 4 moved an earlier action's due date
 	// Args are a blame's cause and the person it blames, the team's words,
 	// for a message in another language than the finding's.
 	Args []string
@@ -98,26 +99,37 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 			out = append(out, Attention{Kind: AttnOffTrackNoMeasure, Subject: t.Task, Ref: t.Ref})
 		}
 	}
-	for _, a := range r.Actions {
-		if !a.Done && IsOverdue(a.Due, asOf) {
-			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
+	// Last period's actions first: the loop the review exists to close.
+	// One table 4 sets again is one action (the register's), judged by the
+	// date first promised (DaysLate), table 4's later one said beside it.
+	open := map[string]FollowUp{}
+	for _, f := range r.Followup {
+		if !f.Done() && f.Status != FollowDropped && !f.Unmatched && !f.Due.IsZero() {
+			open[matchKey(firstNonEmpty(f.Action, f.Measure))] = f
 		}
 	}
-	// Last period's actions first: the loop the review exists to close.
-	// One table 4 sets again is one action (the register's), judged by
-	// table 4's later due date.
+	var follow []Attention
 	set := map[string]bool{}
 	for _, a := range r.Actions {
-		set[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
+		key := matchKey(firstNonEmpty(a.Item, a.Measure))
+		set[key] = true
+		f, again := open[key]
+		switch {
+		case a.Done || !again && !IsOverdue(a.Due, asOf):
+		case !again:
+			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
+		case IsOverdue(f.Due, asOf):
+			follow = append(follow, Attention{Kind: AttnFollowOverdue, Subject: f.Action, Ref: a.Ref, Due: f.Due, From: f.FromPeriod,
+				MovedTo: moved(f.Due, firstDate(a.Due, f.MovedTo))})
+		}
 	}
-	var follow []Attention
 	for _, f := range r.Followup {
 		if set[matchKey(firstNonEmpty(f.Action, f.Measure))] {
 			continue
 		}
 		switch f.Status {
 		case FollowOverdue:
-			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due, From: f.FromPeriod}
+			a := Attention{Kind: AttnFollowOverdue, Subject: f.Action, Due: f.Due, From: f.FromPeriod, MovedTo: f.MovedTo}
 			if f.Ref != nil {
 				a.Ref = *f.Ref
 			}

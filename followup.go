@@ -54,10 +54,14 @@ func (s FollowStatus) Key() string {
 
 // FollowUp is one of the previous review's actions, followed up this period.
 type FollowUp struct {
-	Action     string       `json:"action"`
-	Measure    string       `json:"measure"`
-	Owner      string       `json:"owner"`
+	Action  string `json:"action"`
+	Measure string `json:"measure"`
+	Owner   string `json:"owner"`
+	// Due is the due date first promised, which the status and the age
+	// count from (DaysLate); MovedTo the date a later table 4 (or table 5's
+	// 完成时间) set instead, zero where none did.
 	Due        Date         `json:"due"`
+	MovedTo    Date         `json:"due_moved_to,omitzero"`
 	Acceptance string       `json:"acceptance,omitempty"`
 	FromPeriod string       `json:"from_period"`
 	Status     FollowStatus `json:"status"`
@@ -150,16 +154,22 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 	}
 	for _, c := range carried {
 		a, fromPeriod := c.ActionRow, c.FromPeriod
-		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
+		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, MovedTo: c.MovedTo, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
 		if i := r.matchFollowup(a, used); i >= 0 {
 			used[i] = true
-			row := fromRow(r.FollowupRows[i], fromPeriod, asOf)
-			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
-			if row.Due.IsZero() {
-				row.Due = a.Due
-				f := r.FollowupRows[i]
+			f := r.FollowupRows[i]
+			if !a.Due.IsZero() {
+				// Judged by the date first promised; a 完成时间 the team
+				// wrote otherwise moved it.
+				if m := moved(a.Due, f.Due); !m.IsZero() {
+					fu.MovedTo = m
+				}
 				f.Due = a.Due
-				row.Status = fromRow(f, "", asOf).Status
+			}
+			row := fromRow(f, fromPeriod, asOf)
+			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
+			if !row.Done() && row.Status != FollowDropped {
+				row.MovedTo = r.movedBy(a, fu.MovedTo)
 			}
 			list = append(list, row)
 			continue
@@ -172,6 +182,9 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 				doneOn = t.Actual.Date
 			}
 			fu.Status, fu.DoneOn = statusOn(a.Due, doneOn, t.Done, asOf), doneOn
+		}
+		if !fu.Done() && fu.Status != FollowDropped {
+			fu.MovedTo = r.movedBy(a, fu.MovedTo)
 		}
 		list = append(list, fu)
 	}
@@ -188,6 +201,32 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 	r.Followup = list
 	r.recountFollowup()
 	r.finish()
+}
+
+// movedBy is the date this review's table 4 moves a carried action to,
+// setting it again under its name with another due date; else was.
+func (r *Review) movedBy(a ActionRow, was Date) Date {
+	if t := r.setAgain(a.Item, a.Measure); t != nil {
+		if m := moved(a.Due, t.Due); !m.IsZero() {
+			return m
+		}
+	}
+	return was
+}
+
+// setAgain is the action of table 4 that sets an earlier action again: the
+// same name folded, as the register keys it; nil where none does.
+func (r *Review) setAgain(item, measure string) *ActionRow {
+	key := matchKey(firstNonEmpty(item, measure))
+	if key == "" {
+		return nil
+	}
+	for i, a := range r.Actions {
+		if matchKey(firstNonEmpty(a.Item, a.Measure)) == key {
+			return &r.Actions[i]
+		}
+	}
+	return nil
 }
 
 // fromRow is a follow-up as table 5's row tells it.

@@ -56,14 +56,16 @@ func PlanNext(rv *Review, period string) NextReview {
 
 // carryActions are table 5's rows of the next period: the open actions of
 // earlier periods this review followed up (oldest first), then this
-// period's table 4, each once. A row of table 5 that names no action of the
-// register (Unmatched) is not carried.
+// period's table 4, each once; one table 4 sets again comes from the period
+// that first set it, as the register keeps it. A row of table 5 that names
+// no action of the register (Unmatched) is not carried.
 func carryActions(rv *Review) []CarriedAction {
 	var out []CarriedAction
 	seen := map[string]bool{}
 	for _, a := range rv.Actions {
 		seen[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
 	}
+	origin := map[string]string{} // an open action table 4 sets again: its first period, as the register keeps it
 	for _, f := range rv.Followup {
 		if f.Unmatched {
 			continue // no action of the register: it would match none next period either
@@ -74,7 +76,13 @@ func carryActions(rv *Review) []CarriedAction {
 			continue
 		}
 		k := matchKey(firstNonEmpty(f.Action, f.Measure))
-		if k == "" || seen[k] {
+		if k == "" {
+			continue
+		}
+		if seen[k] {
+			if _, ok := origin[k]; !ok && f.FromPeriod != "" {
+				origin[k] = f.FromPeriod
+			}
 			continue
 		}
 		seen[k] = true
@@ -82,7 +90,11 @@ func carryActions(rv *Review) []CarriedAction {
 			Due: f.Due, Acceptance: f.Acceptance}, FromPeriod: f.FromPeriod})
 	}
 	for _, a := range rv.Actions {
-		out = append(out, CarriedAction{ActionRow: a, FromPeriod: rv.Meta.Period})
+		from := rv.Meta.Period
+		if o, ok := origin[matchKey(firstNonEmpty(a.Item, a.Measure))]; ok {
+			from = o
+		}
+		out = append(out, CarriedAction{ActionRow: a, FromPeriod: from})
 	}
 	return out
 }

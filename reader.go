@@ -321,7 +321,7 @@ func (fs *findings) unitMismatch(ref Ref, what, targetText, actualText string, t
 	fs.add(CodeUnitMismatch, ref, what, targetText, actualText, quantityKind(target), quantityKind(actual))
 	switch {
 	case target.Kind == value.KindCount && actual.Kind == value.KindCount:
-		fs.hintWith("unit.mismatch.word", target.Unit, actual.Unit)
+		fs.hintWith("unit.mismatch.word", target.UnitText, actual.UnitText)
 	case target.Kind == value.KindAmount && actual.Kind == value.KindAmount:
 		fs.hintWith("unit.mismatch.currency", target.Currency, actual.Currency)
 	}
@@ -338,8 +338,8 @@ func (q quantityKind) In(l Lang) string {
 		}
 		return catalog.T(l, "unit.amount")
 	case value.KindCount:
-		if q.Unit != "" {
-			return catalog.T(l, "unit.count") + "(" + q.Unit + ")"
+		if q.UnitText != "" { // as the team wrote it: 個, not 个
+			return catalog.T(l, "unit.count") + "(" + q.UnitText + ")"
 		}
 		return catalog.T(l, "unit.count")
 	case value.KindPercent:

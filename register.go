@@ -6,11 +6,15 @@ import "sort"
 // register follows it: open until a later review says it is done or dropped
 // ("避免复盘归复盘，执行归执行").
 type RegisterEntry struct {
-	Team       string `json:"team"`
-	Action     string `json:"action"`
-	Measure    string `json:"measure,omitempty"`
-	Owner      string `json:"owner"`
+	Team    string `json:"team"`
+	Action  string `json:"action"`
+	Measure string `json:"measure,omitempty"`
+	Owner   string `json:"owner"`
+	// Due is the due date first promised, which its age counts from
+	// (DaysLate); MovedTo the date a later table 4 set instead, zero where
+	// none moved it.
 	Due        Date   `json:"due"`
+	MovedTo    Date   `json:"due_moved_to,omitzero"`
 	Acceptance string `json:"acceptance,omitempty"`
 	FromPeriod string `json:"from_period"` // the period whose table 4 set it
 	// Status is a follow-up's: open, overdue, unknown (not followed up in
@@ -20,8 +24,9 @@ type RegisterEntry struct {
 	Effect string       `json:"effect,omitempty"`
 	// LastSeen is the latest period whose review names the action.
 	LastSeen string `json:"last_seen"`
-	// Age is how many days it is past its due date, as of the day the
-	// register was taken; 0 where it is closed or not yet due.
+	// Age is how many days it is past the due date first promised, as of
+	// the day the register was taken (DaysLate); 0 where it is closed or
+	// not yet due.
 	Age int `json:"age_days"`
 
 	key string
@@ -37,17 +42,41 @@ func (e RegisterEntry) Open() bool {
 }
 
 // CarriedAction is an earlier period's action a review follows up, with the
-// period that set it.
+// period that set it. Its Due is the date first promised; MovedTo the date
+// a later table 4 moved it to, zero where none did.
 type CarriedAction struct {
 	ActionRow
 	FromPeriod string
+	MovedTo    Date
+}
+
+// DaysLate is how many days an action not done is past its due date as of a
+// day, 0 before it or where it has none. The one rule of an action's age:
+// it counts from the due date first promised (the register's Due), never
+// from one a later period moved it to, so that setting an action again does
+// not hide how long it has slipped; the report, fupan actions and remind
+// count so, and say where it was moved (MovedTo).
+func DaysLate(due, asOf Date) int {
+	if !IsOverdue(due, asOf) {
+		return 0
+	}
+	return due.DaysUntil(asOf)
+}
+
+// moved is the date a due date was moved to, zero where it was not.
+func moved(first, now Date) Date {
+	if first.IsZero() || now.IsZero() || now == first {
+		return Date{}
+	}
+	return now
 }
 
 // Register is a team's action register as of a day, from its recorded
 // reviews (any order): every action of table 4, closed where a later review
 // followed it up as done or dropped, open otherwise. An action a later table
 // 4 sets again under the same name stays one action, from its first period,
-// with the later due date and owner. Oldest first.
+// with its first due date (the later one kept as MovedTo) and the later
+// owner. Oldest first.
 func Register(past []Past, asOf Date) []RegisterEntry {
 	past = append([]Past(nil), past...)
 	SortPast(past)
@@ -86,7 +115,7 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 			}
 			e := &reg[i]
 			e.Status, e.DoneOn, e.Effect = f.Status, f.DoneOn, f.Effect
-			if !f.Due.IsZero() {
+			if e.Due.IsZero() { // first promised here
 				e.Due = f.Due
 			}
 			if f.Ref != nil {
@@ -107,7 +136,12 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 			}
 			if i := find(key, ""); i >= 0 && reg[i].Open() {
 				e := &reg[i]
-				e.Due, e.Owner, e.Status, e.LastSeen = firstDate(a.Due, e.Due), firstNonEmpty(a.Owner, e.Owner), status, p.Period.Label
+				if e.Due.IsZero() {
+					e.Due = a.Due
+				} else if m := moved(e.Due, a.Due); !m.IsZero() {
+					e.MovedTo = m
+				}
+				e.Owner, e.Status, e.LastSeen = firstNonEmpty(a.Owner, e.Owner), status, p.Period.Label
 				continue
 			}
 			reg = append(reg, RegisterEntry{Team: p.Team, Action: firstNonEmpty(a.Item, a.Measure), Measure: a.Measure, Owner: a.Owner,
@@ -119,20 +153,11 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 		if e.Open() && e.Status != FollowUnknown {
 			e.Status = statusOn(e.Due, Date{}, false, asOf)
 		}
-		if e.Open() && !e.Due.IsZero() && e.Due.Before(asOf) {
-			e.Age = e.Due.DaysUntil(asOf)
+		if e.Open() {
+			e.Age = DaysLate(e.Due, asOf)
 		}
 	}
 	return reg
-}
-
-func firstDate(d ...Date) Date {
-	for _, v := range d {
-		if !v.IsZero() {
-			return v
-		}
-	}
-	return Date{}
 }
 
 // Carried are the actions a review of period p follows up: every action of
@@ -156,7 +181,7 @@ func Carried(past []Past, prev int, p Period) []CarriedAction {
 		// became of the done ones too); an older one while it is open.
 		if e.FromPeriod == from || e.Open() {
 			out = append(out, CarriedAction{ActionRow: ActionRow{Item: e.Action, Measure: e.Measure, Owner: e.Owner, Owners: ParseOwners(e.Owner),
-				Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod})
+				Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod, MovedTo: e.MovedTo})
 		}
 	}
 	return out

@@ -48,9 +48,12 @@ type DueItem struct {
 	Text   string
 	Owner  string
 	Owners []string
-	Due    Date
+	Due    Date // an earlier action's: first promised, which it is overdue from (DaysLate)
 	State  DueState
 	From   string // the period an earlier action came from (the register); "" for this period's
+	// MovedTo is the date a later table 4 moved an earlier action's due
+	// date to, zero where none did.
+	MovedTo Date
 }
 
 // Key names the item across days and periods, for the record of what was
@@ -65,33 +68,49 @@ func (d DueItem) Key() string { return string(d.Kind) + ":" + matchKey(d.Text) +
 func DueItems(rv *Review, today Date, days int) []DueItem {
 	horizon := today.AddDays(days)
 	var out []DueItem
-	add := func(kind DueKind, text, owner string, due Date, from string) {
-		if due.IsZero() || text == "" || horizon.Before(due) {
+	add := func(it DueItem) {
+		if it.Due.IsZero() || it.Text == "" || horizon.Before(it.Due) {
 			return
 		}
-		state := DueSoon
-		if IsOverdue(due, today) {
-			state = Overdue
+		it.State, it.Owners = DueSoon, ParseOwners(it.Owner)
+		if IsOverdue(it.Due, today) {
+			it.State = Overdue
 		}
-		out = append(out, DueItem{Kind: kind, Text: text, Owner: owner, Owners: ParseOwners(owner), Due: due, State: state, From: from})
-	}
-	set := map[string]bool{} // table 4's actions, by folded name
-	for _, a := range rv.Actions {
-		set[matchKey(firstNonEmpty(a.Item, a.Measure))] = true
-		if !a.Done {
-			add(ItemAction, firstNonEmpty(a.Item, a.Measure), a.Owner, a.Due, "")
-		}
+		out = append(out, it)
 	}
 	// Last period's actions still open (table 5, or a tracked task): the
 	// loop is closed only when they are done or dropped. One table 4 sets
-	// again is one action (the register's), reminded once, by table 4's
-	// later due date and owner.
+	// again is one action (the register's), reminded once: by the date
+	// first promised, with table 4's later one as where it was moved, and
+	// table 4's owner.
+	carried := map[string]FollowUp{} // by folded name
 	for _, f := range rv.Followup {
-		if set[matchKey(firstNonEmpty(f.Action, f.Measure))] {
-			continue
-		}
 		if f.Status == FollowOpen || f.Status == FollowOverdue || f.Status == FollowUnknown && f.FromPeriod != "" {
-			add(ItemAction, firstNonEmpty(f.Action, f.Measure), f.Owner, f.Due, f.FromPeriod)
+			carried[matchKey(firstNonEmpty(f.Action, f.Measure))] = f
+		}
+	}
+	for _, a := range rv.Actions {
+		key := matchKey(firstNonEmpty(a.Item, a.Measure))
+		f, again := carried[key]
+		switch {
+		case again && !f.Due.IsZero():
+			delete(carried, key)
+			if !a.Done {
+				add(DueItem{Kind: ItemAction, Text: firstNonEmpty(f.Action, f.Measure), Owner: firstNonEmpty(a.Owner, f.Owner), Due: f.Due,
+					From: f.FromPeriod, MovedTo: moved(f.Due, firstDate(a.Due, f.MovedTo))})
+			}
+		case !a.Done:
+			delete(carried, key)
+			add(DueItem{Kind: ItemAction, Text: firstNonEmpty(a.Item, a.Measure), Owner: a.Owner, Due: a.Due})
+		default:
+			delete(carried, key)
+		}
+	}
+	for _, f := range rv.Followup {
+		key := matchKey(firstNonEmpty(f.Action, f.Measure))
+		if f, ok := carried[key]; ok {
+			delete(carried, key)
+			add(DueItem{Kind: ItemAction, Text: firstNonEmpty(f.Action, f.Measure), Owner: f.Owner, Due: f.Due, From: f.FromPeriod, MovedTo: f.MovedTo})
 		}
 	}
 	done := map[string]bool{}
@@ -102,7 +121,7 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 	}
 	for _, p := range rv.Plan {
 		if !done[matchKey(p.Task)] {
-			add(ItemTask, p.Task, p.Owner, p.End, "")
+			add(DueItem{Kind: ItemTask, Text: p.Task, Owner: p.Owner, Due: p.End})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -112,6 +131,15 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 		return out[i].Due.Before(out[j].Due)
 	})
 	return out
+}
+
+func firstDate(d ...Date) Date {
+	for _, v := range d {
+		if !v.IsZero() {
+			return v
+		}
+	}
+	return Date{}
 }
 
 func firstNonEmpty(s ...string) string {

@@ -63,3 +63,35 @@ func TestCurrenciesAndUnits(t *testing.T) {
 		t.Errorf("31/08/2025 read as %v", rv.Actions[1].Due)
 	}
 }
+
+// A Traditional workbook's unit-mismatch quotes the measure words as the team
+// wrote them (個, 場), never folded to Simplified (个, 场), in the message and
+// the hint; the units still compare folded (個 and 个 are one word).
+func TestUnitMismatchQuotesTeamsWord(t *testing.T) {
+	r := samples.SeedTraditional()
+	r.Outcome.Rows[1][1], r.Outcome.Rows[1][2] = "500個", "420場"
+	rv := analyzeFile(t, "華東銷售部_2025Q3.xlsx", samples.PerSheet(r))
+	var f *fupan.Finding
+	for i := range rv.Findings {
+		if rv.Findings[i].Code == fupan.CodeUnitMismatch {
+			f = &rv.Findings[i]
+		}
+	}
+	if f == nil {
+		t.Fatalf("500個 against 420場: no unit-mismatch: %v", rv.Findings)
+	}
+	for _, text := range []string{f.Message(), f.Hint()} {
+		if !strings.Contains(text, "個") || !strings.Contains(text, "場") || strings.ContainsAny(text, "个场") {
+			t.Errorf("500個 against 420場 quoted as: %q", text)
+		}
+	}
+
+	r = samples.SeedTraditional()
+	r.Outcome.Rows[1][1], r.Outcome.Rows[1][2] = "500個", "420个"
+	rv = analyzeFile(t, "華東銷售部_2025Q3.xlsx", samples.PerSheet(r))
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodeUnitMismatch {
+			t.Errorf("500個 against 420个, one word in two scripts: %s", f.Message())
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/rs/zerolog"
 )
 
@@ -235,11 +236,13 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 	return msg
 }
 
+// metricsMet is a team's targets met of all as every other reader reads it
+// (wording.OfAll: "1 / 3", "—" for none).
 func metricsMet(f *fupan.Summary) string {
-	if f == nil || f.Metrics == 0 {
-		return "—"
+	if f == nil {
+		return wording.OfAll(0, 0)
 	}
-	return fmt.Sprintf("%d/%d", f.MetricsAchieved, f.Metrics)
+	return wording.OfAll(f.MetricsAchieved, f.Metrics)
 }
 
 // reportLink is an output's URL under report_url, each path segment escaped.

@@ -73,7 +73,7 @@ func TestNotifyOncePerRobot(t *testing.T) {
 		}
 	}
 	text := string(srv.Accepted("dingtalk")[0].Raw)
-	for _, want := range []string{"策略复盘 · 2025Q3", "华东销售00部", "指标达成 1/3", "需要决策", "https://intranet.example.com/%E5%A4%8D%E7%9B%98%E6%8A%A5%E5%91%8A/2025Q3/%E5%8D%8E%E4%B8%9C%E9%94%80%E5%94%AE00%E9%83%A8_2025Q3.pdf"} {
+	for _, want := range []string{"策略复盘 · 2025Q3", "华东销售00部", "指标达成 1 / 3", "需要决策", "https://intranet.example.com/%E5%A4%8D%E7%9B%98%E6%8A%A5%E5%91%8A/2025Q3/%E5%8D%8E%E4%B8%9C%E9%94%80%E5%94%AE00%E9%83%A8_2025Q3.pdf"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the DingTalk summary lacks %q:\n%s", want, text)
 		}

@@ -97,7 +97,7 @@ func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string, l fupan.
 	var items []wording.Attention
 	for _, e := range fupan.Register(past, asOf) {
 		if e.Open() && e.Age > 0 {
-			items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age})
+			items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age, MovedTo: e.MovedTo.String()})
 		}
 	}
 	if len(items) == 0 {

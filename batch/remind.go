@@ -11,6 +11,7 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/rs/zerolog"
 )
 
@@ -236,14 +237,18 @@ func composeReminder(rv *fupan.Review, items []fupan.DueItem, t RobotTarget, peo
 	for _, it := range items {
 		text := catalog.F(l, "remind.due", it.Text, it.Due.String(), it.Owner)
 		if it.State == fupan.Overdue { // how long, so that eleven months read as such
-			key, days := "remind.overdue", it.Due.DaysUntil(today)
+			key, days := "remind.overdue", fupan.DaysLate(it.Due, today)
 			if days == 1 {
 				key = "remind.overdue.one"
 			}
 			text = catalog.F(l, key, it.Text, it.Due.String(), days, it.Owner)
 		}
 		if it.From != "" { // an earlier period's action: the overdue days are said above
-			text += catalog.T(l, "paren.open") + catalog.F(l, "follow.age.from", it.From) + catalog.T(l, "paren.close")
+			from := catalog.F(l, "follow.age.from", it.From)
+			if m := wording.Moved(l, it.Due, it.MovedTo); m != "" {
+				from += catalog.T(l, "sep.parts") + m
+			}
+			text += catalog.T(l, "paren.open") + from + catalog.T(l, "paren.close")
 		}
 		lines = append(lines, "- "+mdEscape(text))
 		plain = append(plain, "· "+text)

@@ -346,6 +346,7 @@ var en = map[string]string{
 	"finding.plan-before-period.hint":      "A task carried from an earlier period: give its dates in this period, or remove it if it is no longer done.",
 	"follow.age.overdue":                   "%d days overdue, from %s",
 	"follow.age.from":                      "from %s",
+	"follow.moved":                         "first due %s, moved to %s",
 	"attn.followup-aged":                   "action %s: %s, not yet done",
 	"attn.followup-unknown-aged":           "action %s (from %s) is not followed up",
 	"actions.sheet":                        "Action register",

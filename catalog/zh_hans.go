@@ -346,6 +346,7 @@ var zhHans = map[string]string{
 	"finding.plan-before-period.hint":      "这是上期转来的任务：重新写本期的起止时间；不再做的请删除。",
 	"follow.age.overdue":                   "逾期 %d 天，来自 %s",
 	"follow.age.from":                      "来自 %s",
+	"follow.moved":                         "原定 %s，改至 %s",
 	"attn.followup-aged":                   "行动“%s”%s，尚未落实",
 	"attn.followup-unknown-aged":           "行动“%s”（来自 %s）本期没有跟进",
 	"actions.sheet":                        "行动跟踪表",

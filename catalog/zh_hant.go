@@ -346,6 +346,7 @@ var zhHant = map[string]string{
 	"finding.plan-before-period.hint":      "這是上期轉來的任務：重新寫本期的起止時間；不再做的請刪除。",
 	"follow.age.overdue":                   "逾期 %d 天，來自 %s",
 	"follow.age.from":                      "來自 %s",
+	"follow.moved":                         "原定 %s，改至 %s",
 	"attn.followup-aged":                   "行動「%s」%s，尚未落實",
 	"attn.followup-unknown-aged":           "行動「%s」（來自 %s）本期沒有跟進",
 	"actions.sheet":                        "行動跟蹤表",

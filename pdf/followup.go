@@ -60,7 +60,7 @@ func (d *doc) followup(rv *fupan.Review) {
 		if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}
-		rows = append(rows, []cell{{text: action}, {text: f.Owner}, {text: f.Due.String()}, status, {text: f.DoneOn.String()}, {text: f.Effect}})
+		rows = append(rows, []cell{{text: action}, {text: f.Owner}, {text: wording.DueText(l, f.Due, f.MovedTo)}, status, {text: f.DoneOn.String()}, {text: f.Effect}})
 	}
 	d.table(cols, rows)
 	d.leftOut(hidden)

@@ -64,8 +64,11 @@ func (c Cmp) String() string {
 type Quantity struct {
 	Value float64
 	Kind  Kind
-	Unit  string // the measure word of a count: 家, 场, 人
-	Cmp   Cmp
+	Unit  string // the measure word of a count, folded to compare: 家, 场, 人
+	// UnitText is the measure word as the team wrote it (場, 個), for the
+	// messages that quote it; Unit is folded to Simplified.
+	UnitText string
+	Cmp      Cmp
 	// Strict is a bound that excludes itself: <2% is not met at 2%.
 	Strict bool
 	// Currency is the currency written with an amount (CNY, EUR, USD, HKD,
@@ -234,7 +237,7 @@ func ParseQuantity(s string) (Quantity, error) {
 			q.Kind = KindNone
 		}
 		if q.Kind == KindNone {
-			q.Kind, q.Unit = KindCount, unit
+			q.Kind, q.Unit, q.UnitText = KindCount, unit, written(orig, unit)
 		}
 		return q, trailing(orig, rest, &q)
 	}
@@ -336,6 +339,18 @@ func currencyAfter(rest string) bool {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// written is the part of orig that folds to word (個 for 个), the last
+// where several do; word itself where none does.
+func written(orig, word string) string {
+	rs, n := []rune(orig), len([]rune(word))
+	for i := len(rs) - n; i >= 0; i-- {
+		if strings.ToLower(Simplify(string(rs[i:i+n]))) == word {
+			return string(rs[i : i+n])
+		}
+	}
+	return word
+}
 
 // measureWord takes the measure word after a number: one to three Han
 // characters (家, 场, 人次) or one English word (customers, events).

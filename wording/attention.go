@@ -18,6 +18,9 @@ type Attention struct {
 	// OverdueDays how long past its due date it was as of the review.
 	From        string `json:"from,omitempty"`
 	OverdueDays int    `json:"overdue_days,omitempty"`
+	// MovedTo is where a later table 4 moved the action's due date: Due
+	// stays the date first promised, which OverdueDays count from.
+	MovedTo string `json:"moved_to,omitempty"`
 }
 
 // AttentionOf is what needs a decision in a review as of a day.
@@ -30,10 +33,9 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 		}
 		if a.From != "" {
 			item.From = a.From
-			if !a.Due.IsZero() && !asOf.IsZero() && a.Due.Before(asOf) {
-				item.OverdueDays = a.Due.DaysUntil(asOf)
-			}
+			item.OverdueDays = fupan.DaysLate(a.Due, asOf)
 		}
+		item.MovedTo = a.MovedTo.String()
 		if a.Kind == fupan.AttnBlamesPerson && len(a.Args) == 2 {
 			item.Subject, item.Person = a.Args[0], a.Args[1]
 		}
@@ -61,7 +63,11 @@ func (a Attention) Text(l fupan.Lang) string {
 	switch {
 	case a.From != "" && a.Kind == fupan.AttnFollowOverdue:
 		// An action of the register, with its age.
-		return catalog.F(l, "attn.followup-aged", a.Subject, ageText(l, a.OverdueDays, a.From))
+		age := ageText(l, a.OverdueDays, a.From)
+		if a.MovedTo != "" {
+			age += catalog.T(l, "sep.parts") + catalog.F(l, "follow.moved", a.Due, a.MovedTo)
+		}
+		return catalog.F(l, "attn.followup-aged", a.Subject, age)
 	case a.From != "" && a.Kind == fupan.AttnFollowUnknown:
 		return catalog.F(l, "attn.followup-unknown-aged", a.Subject, a.From)
 	}

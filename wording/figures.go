@@ -89,10 +89,17 @@ func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64)
 
 // FormatMoney writes money in the currency the team wrote: EUR 160,000 (the
 // code, and the digits grouped by thousands, in every language); with none
-// written, or 元, as FormatAmount.
+// written, as FormatAmount. 元 reads as FormatAmount in Chinese (16万: a
+// Chinese reader takes 元 as read), and as ¥160,000 in English, as the
+// team's own amounts (¥12,000,000) are shown beside it.
 func FormatMoney(v float64, currency string, l fupan.Lang) string {
-	if currency == "" || currency == "CNY" {
+	switch {
+	case currency == "":
 		return fupan.FormatAmount(v, l)
+	case currency == "CNY" && l != fupan.English:
+		return fupan.FormatAmount(v, l)
+	case currency == "CNY":
+		return "¥" + fupan.FormatAmount(v, l)
 	}
 	return currency + " " + fupan.FormatAmount(v, fupan.English)
 }

@@ -46,3 +46,24 @@ func TestFormatResources(t *testing.T) {
 		}
 	}
 }
+
+// Money in the currency the team wrote: 元 is ¥ in English, as the team's
+// own amounts show beside it, and no sign in Chinese (16万).
+func TestFormatMoney(t *testing.T) {
+	for _, tc := range []struct {
+		currency string
+		lang     fupan.Lang
+		want     string
+	}{
+		{"CNY", fupan.English, "¥160,000"},
+		{"CNY", fupan.Simplified, "16万"},
+		{"CNY", fupan.Traditional, "16萬"},
+		{"", fupan.English, "160,000"},
+		{"", fupan.Simplified, "16万"},
+		{"EUR", fupan.Simplified, "EUR 160,000"},
+	} {
+		if got := FormatMoney(160000, tc.currency, tc.lang); got != tc.want {
+			t.Errorf("FormatMoney(160000, %q, %s) = %q, want %q", tc.currency, tc.lang, got, tc.want)
+		}
+	}
+}

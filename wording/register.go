@@ -6,17 +6,32 @@ import (
 )
 
 // FollowAge is how old an open action of the register is, as of a day:
-// "逾期 47 天，来自 2025Q2" past its due date, "来自 2025Q2" before it; ""
-// where the period it came from is not known.
+// "逾期 47 天，来自 2025Q2" past the due date first promised (fupan.DaysLate),
+// "来自 2025Q2" before it; "" where the period it came from is not known.
 func FollowAge(l fupan.Lang, due fupan.Date, from string, asOf fupan.Date) string {
 	if from == "" {
 		return ""
 	}
-	days := 0
-	if !due.IsZero() && !asOf.IsZero() && due.Before(asOf) {
-		days = due.DaysUntil(asOf)
+	return ageText(l, fupan.DaysLate(due, asOf), from)
+}
+
+// DueText is an action's due date as a reader reads it: the date first
+// promised, which its age counts from, and where a later period moved it,
+// both: "原定 2025-09-10，改至 2025-12-15".
+func DueText(l fupan.Lang, due, movedTo fupan.Date) string {
+	if movedTo.IsZero() {
+		return due.String()
 	}
-	return ageText(l, days, from)
+	return Moved(l, due, movedTo)
+}
+
+// Moved says where an action's due date was moved ("原定 2025-09-10，改至
+// 2025-12-15"); "" where it was not.
+func Moved(l fupan.Lang, due, movedTo fupan.Date) string {
+	if movedTo.IsZero() {
+		return ""
+	}
+	return catalog.F(l, "follow.moved", due.String(), movedTo.String())
 }
 
 // ageText is an earlier action's age: how many days overdue, and the period

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
+	"github.com/fupan-review/fupan/wording"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,7 +23,7 @@ func ActionsRow(e fupan.RegisterEntry, l fupan.Lang) []string {
 	if e.Age > 0 {
 		age = strconv.Itoa(e.Age)
 	}
-	return []string{e.Team, e.Action, e.Owner, e.FromPeriod, e.Due.String(), catalog.T(l, e.Status.Key()), age, e.LastSeen}
+	return []string{e.Team, e.Action, e.Owner, e.FromPeriod, wording.DueText(l, e.Due, e.MovedTo), catalog.T(l, e.Status.Key()), age, e.LastSeen}
 }
 
 // WriteActions writes the action register as a workbook: one sheet, one row

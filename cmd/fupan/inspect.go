@@ -152,7 +152,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		catalog.T(l, "metrics.met"), s.MetricsAchieved, s.Metrics,
 		catalog.T(l, "mean.achievement"), pct(s.MeanAchievement, false),
 		catalog.T(l, "completion"), pct(s.Completion, false),
-		catalog.T(l, "budget"), wording.FormatMoney(s.Budget, "", l))
+		catalog.T(l, "budget"), wording.FormatMoney(s.Budget, s.BudgetCurrency, l))
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
@@ -160,7 +160,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 			if age := inspectAge(l, f, rv.Meta.PeriodEnd); age != "" {
 				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
 			}
-			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, f.Due, status)
+			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, wording.DueText(l, f.Due, f.MovedTo), status)
 		}
 	}
 	if line := wording.ChangeLine(rv, l); line != "" {

@@ -11,7 +11,8 @@ import (
 )
 
 // 2025Q3's table 4 sets again an action of 2025Q2 it follows up in table 5:
-// the register holds it once, with the later due date and owner, and a dry
+// the register holds it once, with the due date first promised (the later
+// one as where it was moved) and the later owner, and a dry
 // run of remind lists it once, with no webhook in the environment (a dry
 // run posts nothing and needs no secret).
 func TestRemindRepeatedActionOnce(t *testing.T) {
@@ -34,6 +35,7 @@ func TestRemindRepeatedActionOnce(t *testing.T) {
 	}
 	var reg []struct {
 		Action, Owner, Due string
+		MovedTo            string `json:"due_moved_to"`
 		FromPeriod         string `json:"from_period"`
 	}
 	if err := json.Unmarshal([]byte(out), &reg); err != nil {
@@ -43,7 +45,7 @@ func TestRemindRepeatedActionOnce(t *testing.T) {
 	for _, e := range reg {
 		if e.Action == "重建西区渠道" {
 			n++
-			if e.Owner != "吴十" || e.Due != "2025-12-31" || e.FromPeriod != "2025Q2" {
+			if e.Owner != "吴十" || e.Due != "2025-06-30" || e.MovedTo != "2025-12-31" || e.FromPeriod != "2025Q2" {
 				t.Errorf("the repeated action: %+v", e)
 			}
 		}
@@ -69,7 +71,8 @@ func TestRemindRepeatedActionOnce(t *testing.T) {
 }
 
 // The repeated action needs one decision, not two: 2025Q3's report names
-// it once among what needs a decision, by table 4's date.
+// it once among what needs a decision, by the date first promised, with
+// table 4's as where it was moved.
 func TestAttentionRepeatedActionOnce(t *testing.T) {
 	root := t.TempDir()
 	q2 := samples.SeedSimplified()
@@ -90,7 +93,8 @@ func TestAttentionRepeatedActionOnce(t *testing.T) {
 	if err := json.Unmarshal(data, &sum); err != nil {
 		t.Fatal(err)
 	}
-	if len(sum.Entries) != 1 || strings.Count(strings.Join(sum.Entries[0].Attention, "\n"), "重建西区渠道") != 1 {
+	if len(sum.Entries) != 1 || strings.Count(strings.Join(sum.Entries[0].Attention, "\n"), "重建西区渠道") != 1 ||
+		!strings.Contains(strings.Join(sum.Entries[0].Attention, "\n"), "原定 2025-06-30，改至 2025-09-20") {
 		t.Errorf("what needs a decision: %+v", sum.Entries)
 	}
 }
