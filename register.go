@@ -13,8 +13,11 @@ type RegisterEntry struct {
 	// Due is the due date first promised, which its age counts from
 	// (DaysLate); MovedTo the date a later table 4 set instead, zero where
 	// none moved it.
-	Due        Date   `json:"due"`
-	MovedTo    Date   `json:"due_moved_to,omitzero"`
+	Due     Date `json:"due"`
+	MovedTo Date `json:"due_moved_to,omitzero"`
+	// DueText is the due date as table 4 wrote it ("年底前" where no day is
+	// given).
+	DueText    string `json:"due_text,omitempty"`
 	Acceptance string `json:"acceptance,omitempty"`
 	FromPeriod string `json:"from_period"` // the period whose table 4 set it
 	// Status is a follow-up's: open, overdue, unknown (not followed up in
@@ -137,7 +140,7 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 			if i := find(key, ""); i >= 0 && reg[i].Open() {
 				e := &reg[i]
 				if e.Due.IsZero() {
-					e.Due = a.Due
+					e.Due, e.DueText = a.Due, a.DueText
 				} else if m := moved(e.Due, a.Due); !m.IsZero() {
 					e.MovedTo = m
 				}
@@ -145,7 +148,7 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 				continue
 			}
 			reg = append(reg, RegisterEntry{Team: p.Team, Action: firstNonEmpty(a.Item, a.Measure), Measure: a.Measure, Owner: a.Owner,
-				Due: a.Due, Acceptance: a.Acceptance, FromPeriod: p.Period.Label, Status: status, LastSeen: p.Period.Label, key: key})
+				Due: a.Due, DueText: a.DueText, Acceptance: a.Acceptance, FromPeriod: p.Period.Label, Status: status, LastSeen: p.Period.Label, key: key})
 		}
 	}
 	for i := range reg {

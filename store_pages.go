@@ -12,9 +12,6 @@ type HistoryPages interface {
 	LatestTwo(ctx context.Context) ([]Filed, error)
 	// TeamFiled is every recorded period of one team, oldest first.
 	TeamFiled(ctx context.Context, teamKey string) ([]Filed, error)
-	// OpenActions are the actions of the team's latest recorded review
-	// not marked done, in the order the team wrote them.
-	OpenActions(ctx context.Context, teamKey string) ([]OpenAction, error)
 	// Generation changes whenever a review is recorded, replaced or
 	// forgotten: a page that reads the whole history keeps its answer
 	// while it stays.
@@ -37,14 +34,6 @@ type Filed struct {
 	Input    string
 	Errors   int
 	Warnings int
-}
-
-// OpenAction is an action of a team's latest review not marked done.
-type OpenAction struct {
-	Item, Owner, DueText, Status string
-	Due                          Date
-	Period                       string
-	PeriodEnd                    Date
 }
 
 // Dropped is a review a rename left out: both names had the period, and

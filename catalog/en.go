@@ -13,7 +13,7 @@ var en = map[string]string{
 	"web.runs.status.sent":     "delivered",
 	"web.runs.status.unknown":  "may have gone (no answer came)",
 	"web.dashboard.overview":   "This period's overview (PDF)",
-	"web.team.actions":         "Open actions of %s",
+	"web.team.actions":         "Open actions as of %s",
 	"web.team.late":            "%d days late",
 	"web.team.age":             "%d days",
 	"web.col.action":           "Action",

@@ -13,7 +13,7 @@ var zhHans = map[string]string{
 	"web.runs.status.sent":     "已送达",
 	"web.runs.status.unknown":  "可能已送达（未收到确认）",
 	"web.dashboard.overview":   "本期总览 PDF",
-	"web.team.actions":         "%s 的未完成行动",
+	"web.team.actions":         "截至 %s 的未完成行动",
 	"web.team.late":            "逾期 %d 天",
 	"web.team.age":             "%d 天",
 	"web.col.action":           "改进项",

@@ -13,7 +13,7 @@ var zhHant = map[string]string{
 	"web.runs.status.sent":     "已送達",
 	"web.runs.status.unknown":  "可能已送達（未收到確認）",
 	"web.dashboard.overview":   "本期總覽 PDF",
-	"web.team.actions":         "%s 的未完成行動",
+	"web.team.actions":         "截至 %s 的未完成行動",
 	"web.team.late":            "逾期 %d 天",
 	"web.team.age":             "%d 天",
 	"web.col.action":           "改進項",

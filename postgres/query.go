@@ -72,7 +72,7 @@ const (
 		FROM reviews WHERE team_key = $1 ORDER BY period_end, period_start DESC`
 	pastMetrics = `SELECT o.review_id, o.metric_key, o.metric, o.achievement, o.status
 		FROM outcome_rows o JOIN reviews r ON r.id = o.review_id WHERE r.team_key = $1 ORDER BY o.review_id, o.seq`
-	pastActions = `SELECT a.review_id, a.item, a.measure, a.owner, coalesce(a.due, ''), a.acceptance, a.status, a.done
+	pastActions = `SELECT a.review_id, a.item, a.measure, a.owner, coalesce(a.due, ''), a.due_text, a.acceptance, a.status, a.done
 		FROM action_rows a JOIN reviews r ON r.id = a.review_id WHERE r.team_key = $1 ORDER BY a.review_id, a.seq`
 )
 
@@ -186,7 +186,7 @@ func pastOf(ctx context.Context, q querier, teamKey string) ([]fupan.Past, error
 		var id int64
 		var a fupan.ActionRow
 		var due string
-		if err := rows.Scan(&id, &a.Item, &a.Measure, &a.Owner, &due, &a.Acceptance, &a.Status, &a.Done); err != nil {
+		if err := rows.Scan(&id, &a.Item, &a.Measure, &a.Owner, &due, &a.DueText, &a.Acceptance, &a.Status, &a.Done); err != nil {
 			return err
 		}
 		a.Due = isoDate(due)

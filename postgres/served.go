@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/internal/historysql"
@@ -65,25 +64,3 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 	return g, nil
 }
 
-// OpenActions are the actions of the team's latest recorded review that are
-// not done, in the order the team wrote them.
-func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]fupan.OpenAction, error) {
-	var out []fupan.OpenAction
-	err := each(ctx, h.db, `SELECT a.item, a.owner, coalesce(a.due, ''), a.due_text, a.status, r.period, r.period_end
-		FROM action_rows a JOIN reviews r ON r.id = a.review_id
-		WHERE r.id = (SELECT id FROM reviews WHERE team_key = $1 ORDER BY period_end DESC, period_start DESC LIMIT 1) AND NOT a.done
-		ORDER BY a.seq`, []any{teamKey}, func(rows *sql.Rows) error {
-		var a fupan.OpenAction
-		var due, end string
-		if err := rows.Scan(&a.Item, &a.Owner, &due, &a.DueText, &a.Status, &a.Period, &end); err != nil {
-			return err
-		}
-		a.Due, a.PeriodEnd = isoDate(due), isoDate(end)
-		out = append(out, a)
-		return nil
-	})
-	if err != nil {
-		return nil, h.fail("read", err)
-	}
-	return out, nil
-}

@@ -63,32 +63,3 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 	return g, nil
 }
 
-// OpenAction is an action of a team's latest review not marked done.
-type OpenAction = fupan.OpenAction
-
-// OpenActions are the actions of the team's latest recorded review that are
-// not done, in the order the team wrote them.
-func (h *DB) OpenActions(ctx context.Context, teamKey string) ([]OpenAction, error) {
-	rows, err := h.db.QueryContext(ctx, `SELECT a.item, a.owner, coalesce(a.due, ''), a.due_text, a.status, r.period, r.period_end
-		FROM action_rows a JOIN reviews r ON r.id = a.review_id
-		WHERE r.id = (SELECT id FROM reviews WHERE team_key = ? ORDER BY period_end DESC, period_start DESC LIMIT 1) AND a.done = 0
-		ORDER BY a.seq`, teamKey)
-	if err != nil {
-		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
-	}
-	defer func() { _ = rows.Close() }()
-	var out []OpenAction
-	for rows.Next() {
-		var a OpenAction
-		var due, end string
-		if err := rows.Scan(&a.Item, &a.Owner, &due, &a.DueText, &a.Status, &a.Period, &end); err != nil {
-			return nil, &Error{Path: h.path, Op: "read", Err: err}
-		}
-		a.Due, a.PeriodEnd = isoDate(due), isoDate(end)
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, &Error{Path: h.path, Op: "read", Err: classify(err)}
-	}
-	return out, nil
-}

@@ -215,8 +215,8 @@ type teamData struct {
 	Period    string // of the actions
 }
 
-// actionRow is an open action with its age: the days since the period it
-// was set in ended, and how late it is.
+// actionRow is an open action of the team's register with its age: the
+// days since the period that set it ended, and how late it is.
 type actionRow struct {
 	Item, Owner, Due string
 	Age, Late        int
@@ -253,19 +253,28 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 		d.Periods = append(d.Periods, row)
 	}
 	d.Trends = teamTrends(list, figs, l)
-	acts, err := s.cfg.History.OpenActions(r.Context(), key)
+	// The open actions are the register's, as fupan actions --open lists
+	// them: any earlier period's not yet closed, a cancelled one closed, the
+	// lateness from the due date first promised.
+	past, err := s.cfg.History.Past(r.Context(), key)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	today := fupan.DateOf(s.cfg.Now())
-	for _, a := range acts {
-		row := actionRow{Item: a.Item, Owner: a.Owner, Due: a.DueText, Age: max(0, a.PeriodEnd.DaysUntil(today))}
-		if !a.Due.IsZero() {
-			row.Due = a.Due.String()
-			row.Late = max(0, a.Due.DaysUntil(today))
+	d.Period = list[len(list)-1].Period
+	for _, e := range fupan.Register(past, today) {
+		if !e.Open() {
+			continue
 		}
-		d.Actions, d.Period = append(d.Actions, row), a.Period
+		row := actionRow{Item: e.Action, Owner: e.Owner, Due: e.DueText, Late: e.Age}
+		if !e.Due.IsZero() {
+			row.Due = wording.DueText(l, e.Due, e.MovedTo)
+		}
+		if p, err := fupan.ParsePeriodStrict(e.FromPeriod); err == nil {
+			row.Age = max(0, p.End.DaysUntil(today))
+		}
+		d.Actions = append(d.Actions, row)
 	}
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
 }
