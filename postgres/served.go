@@ -63,4 +63,3 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 	}
 	return g, nil
 }
-

@@ -62,4 +62,3 @@ func (h *DB) Generation(ctx context.Context) (string, error) {
 	}
 	return g, nil
 }
-
