@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/fupan-review/fupan/value"
 )
@@ -45,7 +46,7 @@ func factsFromName(file string) (team, period string) {
 			continue
 		}
 		head, tail := trim(base[:i]), trim(base[i+1:])
-		if head != "" && rePeriodOpens.MatchString(tail) {
+		if hasLetter(head) && rePeriodOpens.MatchString(tail) {
 			if _, err := value.ParsePeriodWhole(tail); err == nil {
 				return head, tail
 			}
@@ -57,7 +58,7 @@ func factsFromName(file string) (team, period string) {
 			continue
 		}
 		head, rest := trim(base[:i]), trim(base[i+1:])
-		if rest != "" && rePeriodOpens.MatchString(head) {
+		if hasLetter(rest) && rePeriodOpens.MatchString(head) {
 			if _, err := value.ParsePeriodWhole(head); err == nil {
 				return rest, head
 			}
@@ -68,8 +69,21 @@ func factsFromName(file string) (team, period string) {
 			return "", base
 		}
 	}
+	// <team>_<a period unclear> (华东销售部_2025-7-9, 华东销售部_2025秋季): the
+	// team is the name before it; the period is reported as missing.
+	for i, r := range base {
+		if i > 0 && strings.ContainsRune("_ ", r) && reYearOpens.MatchString(trim(base[i+1:])) && hasLetter(trim(base[:i])) {
+			return trim(base[:i]), trim(base[i+1:])
+		}
+	}
 	return base, ""
 }
+
+var reYearOpens = regexp.MustCompile(`^\d{4}`)
+
+// hasLetter reports whether a part of a name can be a team's: 9 of
+// 2025-7-9 cannot.
+func hasLetter(s string) bool { return strings.ContainsFunc(s, unicode.IsLetter) }
 
 // withoutCopyMarks drops the marks of a copy or a version from the end of a
 // file's name (and Copy of before it), as often as they are there:

@@ -1,6 +1,7 @@
 package fupan_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
@@ -77,10 +78,24 @@ func TestFactsFromFileName(t *testing.T) {
 		{"华东销售部.xlsx", "华东销售部", ""},
 		{"华东销售部_v2.xlsx", "华东销售部", ""},
 		{"华东二部-3组.xlsx", "华东二部-3组", ""},
+		{"华东销售部_2025-7-9.xlsx", "华东销售部", ""}, // a day or a quarter: unclear
+		{"华东销售部_2025秋季.xlsx", "华东销售部", ""},
+		{"2025-7-9.xlsx", "2025-7-9", ""},
 	} {
 		rv := analyzeBook(t, tc.file, samples.PerSheet(samples.SeedSimplified()))
 		if rv.Meta.Team != tc.team || rv.Meta.Period != tc.period || rv.Meta.TeamFrom != "file name" {
 			t.Errorf("%s: team %q (from %s) period %q; want %q %q", tc.file, rv.Meta.Team, rv.Meta.TeamFrom, rv.Meta.Period, tc.team, tc.period)
 		}
+	}
+	// A period in the name that is unclear is said so, once.
+	rv := analyzeBook(t, "华东销售部_2025-7-9.xlsx", samples.PerSheet(samples.SeedSimplified()))
+	var said []string
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodePeriodUnknown && (strings.Contains(f.Message(), "复盘周期“") || strings.HasPrefix(f.Message(), "没有复盘周期")) {
+			said = append(said, f.Message())
+		}
+	}
+	if len(said) != 1 || said[0] != "复盘周期“2025-7-9”不是月份、季度、半年、年份或起止月份：报告照常生成，但不记入复盘历史" {
+		t.Errorf("华东销售部_2025-7-9.xlsx: %q", said)
 	}
 }
