@@ -29,18 +29,26 @@ type numFmt struct {
 type unitFormat struct {
 	prefix, suffix string
 	scale          float64
+	decimals       int // the zeros after the point: 0.00 shows 9.1 as 9.10
 }
 
 // show writes n as the format shows it, without rounding it to the format's
 // decimals: 1200 with 0"万" is 1200万; 1234.5678 with 0.0"万" is 1234.5678万,
-// the figure the team typed.
+// the figure the team typed; 9.1 with 0.00"前" is 9.10前, as it shows.
 func (u *unitFormat) show(n float64) string {
 	v := n / u.scale
 	// Twelve significant digits: 1200000/1e6 is 1.2, never 1.2000000000000002.
 	if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); err == nil {
 		v = r
 	}
-	return u.prefix + strconv.FormatFloat(v, 'f', -1, 64) + u.suffix
+	text := strconv.FormatFloat(v, 'f', -1, 64)
+	if _, frac, _ := strings.Cut(text, "."); len(frac) < u.decimals {
+		if frac == "" {
+			text += "."
+		}
+		text += strings.Repeat("0", u.decimals-len(frac))
+	}
+	return u.prefix + text + u.suffix
 }
 
 // readNumFmt reads a cell style's number format: a built-in id, or a custom
@@ -108,7 +116,7 @@ func unitOf(code string) *unitFormat {
 		return nil
 	}
 	var prefix, suffix strings.Builder
-	digits, commas, afterDigits := false, 0, false
+	digits, commas, afterDigits, point, decimals := false, 0, false, false, 0
 	literal := func(s string) {
 		if digits {
 			suffix.WriteString(s)
@@ -149,7 +157,11 @@ func unitOf(code string) *unitFormat {
 				return nil // 0"亿"0000"万": text between the digits
 			}
 			digits, commas = true, 0
+			if point && r == '0' {
+				decimals++
+			}
 		case r == '.' && !afterDigits:
+			point = true
 		case r == ',':
 			if digits {
 				commas++
@@ -160,7 +172,7 @@ func unitOf(code string) *unitFormat {
 			literal(string(r))
 		}
 	}
-	u := &unitFormat{prefix: prefix.String(), suffix: suffix.String(), scale: math.Pow(1000, float64(commas))}
+	u := &unitFormat{prefix: prefix.String(), suffix: suffix.String(), scale: math.Pow(1000, float64(commas)), decimals: decimals}
 	if !digits || !suffixUnit(strings.TrimSpace(u.suffix)) && !currency(u.prefix) {
 		return nil
 	}

@@ -22,10 +22,13 @@ func TestNumberFormatUnits(t *testing.T) {
 	}{
 		{`0"万"`, 1200, fupan.CellText, "1200万"},
 		{`0.0"亿"`, 1.2, fupan.CellText, "1.2亿"},
+		{`0.0"亿"`, 2, fupan.CellText, "2.0亿"},
+		{`0.0"万"`, 1234.5678, fupan.CellText, "1234.5678万"},
+		{`0.00"前"`, 9.1, fupan.CellText, "9.10前"},
 		{`#,##0"元"`, 50000, fupan.CellText, "50000元"},
 		{`"¥"#,##0`, 50000, fupan.CellText, "¥50000"},
-		{`¥#,##0.00`, 50000, fupan.CellText, "¥50000"},
-		{`[$¥-804]#,##0.00`, 50000, fupan.CellText, "¥50000"},
+		{`¥#,##0.00`, 50000, fupan.CellText, "¥50000.00"},
+		{`[$¥-804]#,##0.00`, 50000, fupan.CellText, "¥50000.00"},
 		{`0"家"`, 500, fupan.CellText, "500家"},
 		{`\万0`, 3, fupan.CellNumber, "3"}, // a unit before the number is no unit of it
 		{`0\万`, 3, fupan.CellText, "3万"},
