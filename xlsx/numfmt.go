@@ -136,7 +136,7 @@ func unitOf(code string) *unitFormat {
 			}
 			literal(string(rs[i+1 : min(j, len(rs))]))
 			i = j
-		case r == '\\' && i+1 < len(rs):
+		case (r == '\\' || r == '!') && i+1 < len(rs):
 			literal(string(rs[i+1]))
 			i++
 		case (r == '_' || r == '*') && i+1 < len(rs):

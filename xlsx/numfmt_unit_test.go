@@ -38,6 +38,13 @@ func TestNumberFormatUnits(t *testing.T) {
 		{`0.0"k"`, 12.5, fupan.CellText, "12.5k"},
 		{`0"万";-0"万"`, -5, fupan.CellText, "-5万"},
 		{`0"万";[Red]\-0"万"`, -5, fupan.CellText, "-5万"},
+		{`0!万`, 3, fupan.CellText, "3万"},
+		// 12345 shown as 1.2万 (the point a literal, the number in yuan):
+		// the number is the figure.
+		{`0!.0,"万"`, 12345, fupan.CellNumber, "12345"},
+		{`[>=10000]0!.0,"万";0`, 12345, fupan.CellNumber, "12345"},
+		// A unit fupan does not read: the number, as before.
+		{`0"次/月"`, 5, fupan.CellNumber, "5"},
 		// Plain formats read as before.
 		{`#,##0`, 1200, fupan.CellNumber, "1200"},
 		{`0.00`, 1200.5, fupan.CellNumber, "1200.5"},

@@ -316,8 +316,12 @@ func numberCell(cell fupan.Cell, style int, kinds []numFmt, date1904 bool) fupan
 	case fmtPercent:
 		cell.Kind = fupan.CellPercent
 	case fmtNumber:
+		// Only a unit fupan reads (1200万, not 5次/月) is taken as shown: the
+		// number alone was read before, and stays read.
 		if f.unit != nil && !math.IsInf(n, 0) && !math.IsNaN(n) {
-			cell.Kind, cell.Num, cell.Text = fupan.CellText, 0, f.unit.show(n)
+			if shown := f.unit.show(n); fupan.ReadsAsQuantity(shown) {
+				cell.Kind, cell.Num, cell.Text = fupan.CellText, 0, shown
+			}
 		}
 	}
 	return cell
