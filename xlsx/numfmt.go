@@ -157,7 +157,7 @@ func unitOf(code string) *unitFormat {
 				return nil // 0"亿"0000"万": text between the digits
 			}
 			digits, commas = true, 0
-			if point && r == '0' {
+			if point && r == '0' && decimals < 30 { // Excel's most
 				decimals++
 			}
 		case r == '.' && !afterDigits:
