@@ -143,15 +143,20 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 	}
 	r.Meta.Team, r.Meta.TeamFrom = pick(f.team, nameTeam, opts.Team)
 	r.Meta.Reviewer = f.reviewer
-	unclear := ""
+	unclear, unclearRef := "", Ref{}
 	for i, cand := range []string{f.period, namePeriod, opts.Period} {
 		if strings.TrimSpace(cand) == "" {
 			continue
 		}
 		p, err := ParsePeriod(cand)
 		if err != nil {
-			if i == 0 { // a season, a backwards range: never a silent month or year
+			// A season, a backwards range, 2025-7-9 (a day or a quarter), in
+			// the cell or the file's name: never a silent month or year.
+			if i < 2 && unclear == "" {
 				unclear = cand
+				if i == 0 {
+					unclearRef = f.periodRef
+				}
 			}
 			continue
 		}
@@ -163,9 +168,9 @@ func readMeta(r *Review, wb *Workbook, opts Options, fs *findings) {
 	namesDiffer(r, f, nameTeam, namePeriod, fs)
 	switch {
 	case unclear != "" && r.Meta.Period != "":
-		fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear", "period.unclear.hint", unclear)
+		fs.addText(CodePeriodUnknown, unclearRef, "period.unclear", "period.unclear.hint", unclear)
 	case unclear != "":
-		fs.addText(CodePeriodUnknown, f.periodRef, "period.unclear.unrecorded", "period.unclear.hint", unclear)
+		fs.addText(CodePeriodUnknown, unclearRef, "period.unclear.unrecorded", "period.unclear.hint", unclear)
 	}
 }
 

@@ -33,14 +33,14 @@ func check(r *Review, fs *findings) {
 
 // checkPeriodGiven tells a review with no period anywhere (its cell, its
 // file's name, --period) that it is reported but never recorded: the
-// history keeps reviews by team and period. One whose period cell was
-// unclear has been told at that cell; one not filled in needs no period.
+// history keeps reviews by team and period. One whose period cell (or file
+// name) was unclear has been told so; one not filled in needs no period.
 func checkPeriodGiven(r *Review, fs *findings) {
 	if r.Meta.Period != "" || hasErrorCode(fs.list, CodeNotFilled) {
 		return
 	}
 	for _, f := range fs.list {
-		if f.Code == CodePeriodUnknown && f.Sheet != "" {
+		if f.Code == CodePeriodUnknown && (f.Sheet != "" || f.key == "period.unclear.unrecorded") {
 			return
 		}
 	}

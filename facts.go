@@ -1,7 +1,6 @@
 package fupan
 
 import (
-	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -104,24 +103,6 @@ func readFacts(wb *Workbook, tables []TableLoc) facts {
 		}
 	}
 	return f
-}
-
-// factsFromName reads team and period from a file named <team>_<period>.xlsx.
-func factsFromName(file string) (team, period string) {
-	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	base = strings.TrimSuffix(base, ".reviewed")
-	i := strings.LastIndexAny(base, "_ ")
-	if i <= 0 {
-		if _, err := ParsePeriod(base); err == nil && len(base) <= 12 {
-			return "", base
-		}
-		return base, ""
-	}
-	head, tail := strings.TrimSpace(base[:i]), strings.TrimSpace(base[i+1:])
-	if _, err := ParsePeriod(tail); err == nil {
-		return head, tail
-	}
-	return base, ""
 }
 
 // namesDiffer warns where the workbook's cells and its file name name

@@ -23,6 +23,13 @@ func ParseDate(s string, year int) (Date, error) { return value.ParseDate(s, yea
 // ParsePeriod reads a review period: 2025Q3, 2025-07, 2025年第三季度…
 func ParsePeriod(s string) (Period, error) { return value.ParsePeriod(s) }
 
+// ReadsAsQuantity reports whether s reads as a target or an actual
+// (value.ParseQuantity): 1200万, ¥50000.00, 500家, 15%; not 5次/月.
+func ReadsAsQuantity(s string) bool {
+	_, err := value.ParseQuantity(s)
+	return err == nil
+}
+
 // NextPeriodText is the period after the one written, written the same way.
 func NextPeriodText(s string) (string, error) { return value.NextPeriodText(s) }
 

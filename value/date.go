@@ -358,6 +358,10 @@ func ParsePeriod(s string) (Period, error) {
 	if p, ok, err := listedMonths(t); ok {
 		return p, err
 	}
+	// 2025.7-9 before the month, which would read it as July.
+	if p, ok, err := shortRange(t); ok {
+		return p, err
+	}
 	if m := rePeriodQ.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return quarter(atoi(m[1]), atoi(m[2])), nil
 	}

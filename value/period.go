@@ -92,6 +92,9 @@ func rewritePeriod(s string, kind string, next Period) (string, bool) {
 		if text, ok := rewriteMonths(s, next); ok {
 			return text, true
 		}
+		if text, ok := rewriteShortRange(s, next); ok {
+			return text, true
+		}
 	}
 	switch kind {
 	case PeriodQuarter:
@@ -187,4 +190,29 @@ func ParsePeriodStrict(s string) (Period, error) {
 		}
 	}
 	return Period{}, fmt.Errorf("%q: %w (write it as 2025Q3, 2025-07, 2025H1 or 2025)", s, ErrUnknownPeriod)
+}
+
+// ParsePeriodWhole reads a period that is the whole text, written in any of
+// the ways ParsePeriod reads whole: ParsePeriodStrict's, or a range
+// (2025年7-9月, 2025.7-9, 2025.07-2025.09). It is for the parts of a file's
+// name: China-Sales-2025Q3 holds a period, and is none.
+func ParsePeriodWhole(s string) (Period, error) {
+	if p, err := ParsePeriodStrict(s); err == nil {
+		return p, nil
+	}
+	t := strings.ReplaceAll(Simplify(strings.TrimSpace(s)), "月份", "月")
+	if p, ok, err := parsePeriodRange(t); ok && err == nil {
+		return p, nil
+	}
+	if p, ok, err := shortRange(t); ok && err == nil {
+		return p, nil
+	}
+	for _, re := range []*regexp.Regexp{rePeriodMonths, rePeriodMonthList} {
+		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 && loc[1] == len(t) {
+			if p, err := ParsePeriod(t); err == nil {
+				return p, nil
+			}
+		}
+	}
+	return Period{}, fmt.Errorf("%q: %w", s, ErrUnknownPeriod)
 }

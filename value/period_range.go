@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -80,4 +81,56 @@ func rewriteMonths(s string, next Period) (string, bool) {
 	}
 	return replaceGroups(s, idx, map[int]string{1: strconv.Itoa(next.Start.Year), 2: strconv.Itoa(int(next.Start.Month)),
 		3: strconv.Itoa(int(next.End.Month))}), true
+}
+
+// rePeriodShortRange is a period written as its year and two months, the
+// second without its year: 2025.7-9, 2025/7-9, 2025.07-09, 2025-07~09,
+// 2025-07至09, 2025-7-9月.
+var rePeriodShortRange = regexp.MustCompile(`^(\d{4})\s*([./-])\s*(\d{1,2})\s*(月?)\s*([-~至到–—])\s*(\d{1,2})\s*(月?)$`)
+
+// shortRange reads a period written as its year and two months: the months
+// it covers (2025.7-9 is 2025Q3, 2025.1-6 2025H1, 2025.7-8 a custom period),
+// never the first month alone. ok is false where t is no such range.
+// 2025-7-9 and 2025-07-09, with no 月, are as much the day 9 July: an unclear
+// period (the team is asked to write 2025Q3), where a date column reads the
+// day. 2025-07-15 and 2025-07-01 can only be days, and are read as before.
+func shortRange(t string) (p Period, ok bool, err error) {
+	m := rePeriodShortRange.FindStringSubmatch(t)
+	if m == nil {
+		return Period{}, false, nil
+	}
+	y, from, to := atoi(m[1]), atoi(m[3]), atoi(m[6])
+	if m[2] == "-" && m[5] == "-" && m[4] == "" && m[7] == "" {
+		if from < 1 || to <= from || to > 12 {
+			return Period{}, false, nil // a day: 2025-07-15, 2025-07-01
+		}
+		return Period{}, true, fmt.Errorf("%q: %w (a day or the months %d to %d)", t, ErrUnknownPeriod, from, to)
+	}
+	if y < 1990 || y > 2999 || from < 1 || from > 12 || to < 1 || to > 12 {
+		return Period{}, true, fmt.Errorf("%q: %w", t, ErrUnknownPeriod)
+	}
+	if to < from {
+		return Period{}, true, fmt.Errorf("%q: %w", t, ErrBackwards)
+	}
+	return periodOf(firstOfMonth(y, time.Month(from)), lastOfMonth(y, time.Month(to))), true, nil
+}
+
+// rewriteShortRange writes next in place of a period written as its year and
+// two months, in that way: 2025.7-9 → 2025.10-12, 2025.01-06 → 2025.07-12.
+func rewriteShortRange(s string, next Period) (string, bool) {
+	idx := rePeriodShortRange.FindStringSubmatchIndex(s)
+	if idx == nil {
+		return "", false
+	}
+	if _, ok, err := shortRange(s); !ok || err != nil {
+		return "", false
+	}
+	month := func(m time.Month, written string) string {
+		if strings.HasPrefix(written, "0") {
+			return fmt.Sprintf("%02d", m)
+		}
+		return strconv.Itoa(int(m))
+	}
+	return replaceGroups(s, idx, map[int]string{1: strconv.Itoa(next.Start.Year),
+		3: month(next.Start.Month, s[idx[6]:idx[7]]), 6: month(next.End.Month, s[idx[12]:idx[13]])}), true
 }

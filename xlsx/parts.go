@@ -313,8 +313,9 @@ func (p *pkg) sharedStrings(part string, spent *budget) ([]string, error) {
 	}
 }
 
-// styleKinds tells, per cell style, whether numbers show as dates or percents.
-func (p *pkg) styleKinds(part string) ([]numFmtKind, error) {
+// styleKinds tells, per cell style, whether numbers show as dates or
+// percents, or with a unit.
+func (p *pkg) styleKinds(part string) ([]numFmt, error) {
 	if part == "" {
 		return nil, nil
 	}
@@ -333,12 +334,12 @@ func (p *pkg) styleKinds(part string) ([]numFmtKind, error) {
 	if err != nil {
 		return nil, err
 	}
-	kinds := make([]numFmtKind, len(xfs))
+	kinds := make([]numFmt, len(xfs))
 	for i, id := range xfs {
 		if code, ok := custom[id]; ok {
-			kinds[i] = classifyNumFmt(id, &code)
+			kinds[i] = readNumFmt(id, &code)
 		} else {
-			kinds[i] = classifyNumFmt(id, nil)
+			kinds[i] = readNumFmt(id, nil)
 		}
 	}
 	return kinds, nil

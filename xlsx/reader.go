@@ -220,57 +220,6 @@ func printable(b []byte) string {
 	}, string(b))
 }
 
-// numFmtKind is what a number format makes of a number.
-type numFmtKind int
-
-const (
-	fmtNumber numFmtKind = iota
-	fmtDate
-	fmtPercent
-)
-
-// classifyNumFmt tells dates and percentages from a number format: a built-in
-// id, or a custom format string read outside its quoted text and [brackets].
-func classifyNumFmt(id int, custom *string) numFmtKind {
-	if custom != nil && *custom != "" {
-		var b strings.Builder
-		inQuote, inBracket, escaped := false, false, false
-		for _, r := range *custom {
-			switch {
-			case escaped:
-				escaped = false
-			case r == '\\':
-				escaped = true
-			case r == '"':
-				inQuote = !inQuote
-			case inQuote:
-			case r == '[':
-				inBracket = true
-			case r == ']':
-				inBracket = false
-			case inBracket:
-			default:
-				b.WriteRune(r)
-			}
-		}
-		s := strings.ToLower(b.String())
-		switch {
-		case strings.ContainsAny(s, "ymd年月日"):
-			return fmtDate
-		case strings.Contains(s, "%"):
-			return fmtPercent
-		}
-		return fmtNumber
-	}
-	switch {
-	case id == 9 || id == 10:
-		return fmtPercent
-	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58, id >= 71 && id <= 81:
-		return fmtDate
-	}
-	return fmtNumber
-}
-
 // ReadFile is a convenience for one file with the default limits.
 func ReadFile(ctx context.Context, path string) (*fupan.Workbook, error) {
 	return NewReader(Options{}).Read(ctx, path)

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ type rawCell struct {
 }
 
 // readSheet reads one sheet's cells and merged ranges in one pass.
-func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmtKind, date1904 bool, spent *budget) error {
+func (p *pkg) readSheet(part string, sh *fupan.Sheet, shared []string, kinds []numFmt, date1904 bool, spent *budget) error {
 	x, _, err := p.readPart(part)
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ type sheetReader struct {
 	p        *pkg
 	sh       *fupan.Sheet
 	shared   []string
-	kinds    []numFmtKind
+	kinds    []numFmt
 	date1904 bool
 	spent    *budget // of the whole workbook, against the limits
 
@@ -240,7 +241,7 @@ var formulaErrors = map[string]bool{"#DIV/0!": true, "#REF!": true, "#VALUE!": t
 
 // convertCell gives a sheet XML cell its meaning: text, number, date,
 // percent, error, or a formula never calculated.
-func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) fupan.Cell {
+func convertCell(c rawCell, shared []string, kinds []numFmt, date1904 bool) fupan.Cell {
 	if !c.hasValue || c.value == "" && c.inline == "" {
 		if c.formula {
 			return fupan.Cell{Kind: fupan.CellNoValue, Formula: true}
@@ -294,24 +295,34 @@ func convertCell(c rawCell, shared []string, kinds []numFmtKind, date1904 bool) 
 }
 
 // numberCell reads a cell's value as a number, as its number format shows it:
-// a date (a serial from 1900 or 1904), a percentage or a plain number.
-func numberCell(cell fupan.Cell, style int, kinds []numFmtKind, date1904 bool) fupan.Cell {
+// a date (a serial from 1900 or 1904), a percentage, a plain number, or a
+// number shown with its unit: the text the team sees (1200 formatted 0"万" is
+// 1200万, read as text is, never 1200 beside an actual of 1080万).
+func numberCell(cell fupan.Cell, style int, kinds []numFmt, date1904 bool) fupan.Cell {
 	n, err := strconv.ParseFloat(cell.Text, 64)
 	if err != nil {
 		return cell
 	}
 	cell.Kind, cell.Num = fupan.CellNumber, n
-	kind := fmtNumber
+	var f numFmt
 	if style >= 0 && style < len(kinds) {
-		kind = kinds[style]
+		f = kinds[style]
 	}
-	switch kind {
+	switch f.kind {
 	case fmtDate:
 		if t, err := excelize.ExcelDateToTime(n, date1904); err == nil && n >= 1 {
 			cell.Kind, cell.Date = fupan.CellDate, fupan.DateOf(t)
 		}
 	case fmtPercent:
 		cell.Kind = fupan.CellPercent
+	case fmtNumber:
+		// Only a unit fupan reads (1200万, not 5次/月) is taken as shown: the
+		// number alone was read before, and stays read.
+		if f.unit != nil && !math.IsInf(n, 0) && !math.IsNaN(n) {
+			if shown := f.unit.show(n); fupan.ReadsAsQuantity(shown) {
+				cell.Kind, cell.Num, cell.Text = fupan.CellText, 0, shown
+			}
+		}
 	}
 	return cell
 }
