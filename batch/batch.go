@@ -543,7 +543,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	}
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Analyze.Now, Roster: sum.Roster,
-			Company: o.companyTrend(ctx, sum, absent), Decisions: decisions(sum.Entries, missing), Absent: allAbsent})
+			Company: o.companyTrend(ctx, sum, absent), Decisions: decisions(sum.Entries, missing, lang), Absent: allAbsent})
 	})
 	if err != nil {
 		return err
