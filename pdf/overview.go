@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
@@ -242,10 +243,19 @@ func (d *doc) overviewLessons(rows []OverviewRow) {
 // achievement (sourcesOf): one team's figure is never shown for the others.
 func sameWords(lessons []fupan.Lesson) [][]fupan.Lesson {
 	fold := func(s string) string { return strings.Join(strings.Fields(fupan.Simplify(s)), " ") }
+	// A cause is the same whatever its punctuation: "老带新" and “老带新”.
+	words := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, fupan.Simplify(s))
+	}
 	index := map[string]int{}
 	var out [][]fupan.Lesson
 	for _, ls := range lessons {
-		k := fold(ls.Text) + "\x00" + fold(ls.Cause)
+		k := fold(ls.Text) + "\x00" + words(ls.Cause)
 		if i, ok := index[k]; ok {
 			out[i] = append(out[i], ls)
 			continue

@@ -32,7 +32,7 @@ func TestOverviewLessonKeepsEachTeamsFigure(t *testing.T) {
 	rows := []pdf.OverviewRow{
 		{File: "n2.xlsx", Team: "N2", Period: "2025Q3", Figures: fig, Lessons: []fupan.Lesson{lesson("N2", 9000, "成本超预算"), exp("N2")}},
 		{File: "p1b.xlsx", Team: "P1b", Period: "2025Q3", Figures: fig, Lessons: []fupan.Lesson{lesson("P1b", 0.9, "成本超预算"), exp("P1b")}},
-		{File: "s1.xlsx", Team: "S1", Period: "2025Q3", Figures: fig, Lessons: []fupan.Lesson{lesson("S1", 0.9, "成本超预算")}},
+		{File: "s1.xlsx", Team: "S1", Period: "2025Q3", Figures: fig, Lessons: []fupan.Lesson{lesson("S1", 0.9, "成本 超预算。")}}, // the same cause
 		{File: "s2.xlsx", Team: "S2", Period: "2025Q3", Figures: fig, Lessons: []fupan.Lesson{lesson("S2", 0.85, "场地临时取消")}},
 	}
 	var buf bytes.Buffer
