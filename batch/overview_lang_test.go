@@ -9,6 +9,8 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/internal/testtool"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/xlsx"
 )
 
 // TestOverviewDecisionsInItsLanguage: the Chinese overview words the English
@@ -35,5 +37,41 @@ func TestOverviewDecisionsInItsLanguage(t *testing.T) {
 		if e.Lang == fupan.English && (len(e.Attention) == 0 || !strings.Contains(e.Attention[0], "past its due date")) {
 			t.Errorf("%s: attention %q, want the workbook's English", e.File, e.Attention)
 		}
+	}
+}
+
+// TestOverviewFailureInItsLanguage: the Chinese overview says why an English
+// workbook failed in Chinese, the cell and the team's value as written;
+// summary.json keeps the workbook's English.
+func TestOverviewFailureInItsLanguage(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	in, out := t.TempDir(), t.TempDir()
+	for _, s := range []string{"华东销售部_2025Q3.xlsx", "华东销售部-单表_2025Q3.xlsx"} {
+		copyFile(t, filepath.Join("../samples", s), filepath.Join(in, s))
+	}
+	r := samples.SeedEnglish()
+	r.Outcome.Rows = append([][]string(nil), r.Outcome.Rows...)
+	row := append([]string(nil), r.Outcome.Rows[0]...)
+	row[2] = "lots"
+	r.Outcome.Rows[0] = row
+	if err := xlsx.Build(filepath.Join(in, "West-Sales_2025Q3.xlsx"), samples.PerSheet(r)); err != nil {
+		t.Fatal(err)
+	}
+	run(t, batch.Options{Input: in, Output: out, Settings: batch.Settings{Analyze: fupan.Options{Now: time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)}}})
+	var reason string
+	for _, e := range readSummary(t, out).Entries {
+		if e.File == "West-Sales_2025Q3.xlsx" {
+			reason = e.Reason
+		}
+	}
+	if reason == "" || !strings.Contains(reason, "lots") || strings.ContainsAny(reason, "无法值") {
+		t.Fatalf("summary.json's reason %q: want the workbook's English", reason)
+	}
+	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "overview.pdf"))), "")
+	if strings.Contains(text, strings.Join(strings.Fields(reason), "")) {
+		t.Errorf("the Chinese overview gives the English reason %q:\n%s", reason, text)
+	}
+	if !strings.Contains(text, "Outcomes!C3:“Actual”列的值“lots”无法识别为数值") {
+		t.Errorf("the overview does not give the reason in Chinese, the team's value quoted:\n%s", text)
 	}
 }
