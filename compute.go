@@ -175,6 +175,16 @@ func computeTracking(r *Review, fs *findings, asOf Date) {
 	}
 }
 
+// LateTo is the day an overdue milestone's deviation is counted to (the
+// review's day): its planned day and the days late; false for any other.
+func (t TrackingRow) LateTo() (Date, bool) {
+	if !t.Overdue || t.Deviation == nil {
+		return Date{}, false
+	}
+	span := t.Baseline.DaysUntil(t.Planned.Date) + 1
+	return t.Planned.Date.AddDays(int(math.Round(*t.Deviation * float64(span)))), true
+}
+
 // overdueMilestone reports a dated milestone whose progress the team gave
 // in words that say it is not done (进行中, 还没完成, 未开始, words fupan
 // does not know), and whose planned day is before asOf. A blank actual is a

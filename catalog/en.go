@@ -396,6 +396,7 @@ var en = map[string]string{
 	"chart.gantt":               "Task timeline",
 	"plan.period":               "Planned period",
 	"gantt.planned":             "Planned milestone",
+	"gantt.overdue":             "not done (late to the report's day)",
 	"gantt.actual":              "Actual",
 	"tables":                    "Review tables",
 	"conclusion":                "Review conclusion",

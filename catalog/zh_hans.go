@@ -396,6 +396,7 @@ var zhHans = map[string]string{
 	"chart.gantt":               "任务进度甘特图",
 	"plan.period":               "计划起止",
 	"gantt.planned":             "计划节点",
+	"gantt.overdue":             "尚未完成（晚至报告日）",
 	"gantt.actual":              "实际完成",
 	"tables":                    "复盘表格",
 	"conclusion":                "复盘结论",

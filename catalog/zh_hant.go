@@ -396,6 +396,7 @@ var zhHant = map[string]string{
 	"chart.gantt":               "任務進度甘特圖",
 	"plan.period":               "計劃起止",
 	"gantt.planned":             "計劃節點",
+	"gantt.overdue":             "尚未完成（晚至報告日）",
 	"gantt.actual":              "實際完成",
 	"tables":                    "復盤表格",
 	"conclusion":                "復盤結論",

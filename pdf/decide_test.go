@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,6 +44,14 @@ func TestPageOneDecisionsAsOfTheReview(t *testing.T) {
 			t.Errorf("page 1 does not say %q:\n%s", want, page1)
 		}
 	}
+	// The Gantt chart draws the milestone not done as late to the day, and
+	// says so in its legend.
+	if !strings.Contains(page1, "尚未完成（晚至报告日）") {
+		t.Errorf("the Gantt chart's legend has no key for the milestone not done:\n%s", page1)
+	}
+	if os.Getenv("FUPAN_KEEP_PDF") != "" {
+		_ = os.WriteFile(os.Getenv("FUPAN_KEEP_PDF"), mustRead(t, path), 0o644)
+	}
 	if strings.Contains(page1, "降低新客户获取成本") {
 		t.Errorf("page 1 names the cancelled action:\n%s", page1)
 	}
@@ -57,5 +66,24 @@ func TestPageOneDecisionsAsOfTheReview(t *testing.T) {
 	}
 	if !strings.Contains(all, "降低新客户获取成本（已取消）") {
 		t.Errorf("the directions do not say the action was cancelled:\n%s", all)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestGanttNoOverdueKeyWithoutOne: the seed, every milestone done, has no
+// key for a milestone not done.
+func TestGanttNoOverdueKeyWithoutOne(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	path := writePDF(t, review(t, "../samples/华东销售部_2025Q3.xlsx"), t.TempDir(), pdf.Options{})
+	if page1 := strings.Join(strings.Fields(testtool.Text(t, path, "-l", "1")), ""); strings.Contains(page1, "晚至报告日") {
+		t.Errorf("a key for a milestone not done where none is:\n%s", page1)
 	}
 }
