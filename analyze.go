@@ -38,7 +38,11 @@ func Analyze(wb *Workbook, opts Options) *Review {
 	// 3. Read each table's rows into typed rows.
 	readTables(r, wb, opts, fs)
 	// 4. Compute the figures, 5. check the rules.
-	compute(r, fs)
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	compute(r, fs, DateOf(now))
 	check(r, fs)
 	r.Findings = fs.list
 	// 6. Follow up last period's actions: without the history, table 5's own

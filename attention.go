@@ -9,25 +9,29 @@ import (
 // Headline is what page 1 says first: the metrics achieved of all, the worst
 // misses by name, and the milestones off track.
 type Headline struct {
-	Met, Metrics    int
-	Worst           []OutcomeRow // at most three not achieved, least achieved first
-	OffTrack, Rated int          // milestones off track, of those with a deviation
+	Met, Metrics int
+	// Worst are at most three missed metrics (below 90%), least achieved
+	// first: a close one (99.9%) is no miss to name.
+	Worst []OutcomeRow
+	// Close counts the metrics close to their target (90–100%), for a
+	// headline that names no miss.
+	Close int
+	// OffTrack milestones of all tracked: the key figures' 里程碑按期 counts
+	// of the same milestones, so that the two add up.
+	OffTrack, Milestones int
 }
 
 // Headlines sums a review up for page 1.
 func Headlines(r *Review) Headline {
-	h := Headline{Met: r.Summary.MetricsAchieved, Metrics: r.Summary.Metrics}
+	h := Headline{Met: r.Summary.MetricsAchieved, Metrics: r.Summary.Metrics, Close: r.Summary.MetricsClose, Milestones: r.Summary.Tracked}
 	for _, o := range r.Outcomes {
-		if o.Achievement != nil && o.Status != StatusAchieved {
+		if o.Achievement != nil && o.Status == StatusMissed {
 			h.Worst = append(h.Worst, o)
 		}
 	}
 	sort.SliceStable(h.Worst, func(i, j int) bool { return *h.Worst[i].Achievement < *h.Worst[j].Achievement })
 	h.Worst = h.Worst[:min(3, len(h.Worst))]
 	for _, t := range r.Tracking {
-		if t.State != "" {
-			h.Rated++
-		}
 		if t.OffTrack() {
 			h.OffTrack++
 		}
@@ -42,6 +46,7 @@ type AttnKind string
 const (
 	AttnMissedNoAction    AttnKind = "missed-no-action"     // a missed metric no follow-up action answers
 	AttnOffTrackNoMeasure AttnKind = "off-track-no-measure" // a milestone off track without a countermeasure
+	AttnMilestoneOverdue  AttnKind = "milestone-overdue"    // a milestone not done past its planned day, without a countermeasure
 	AttnActionOverdue     AttnKind = "action-overdue"       // an open action past its due date
 	AttnBlamesPerson      AttnKind = "blames-person"        // a cause that blames a person
 	AttnFollowOverdue     AttnKind = "followup-overdue"     // last period's action, overdue now
@@ -55,6 +60,8 @@ func (k AttnKind) Key() string {
 		return "attn.missed-no-action"
 	case AttnOffTrackNoMeasure:
 		return "attn.off-track-no-measure"
+	case AttnMilestoneOverdue:
+		return "attn.milestone-overdue"
 	case AttnActionOverdue:
 		return "attn.action-overdue"
 	case AttnBlamesPerson:
@@ -72,7 +79,7 @@ type Attention struct {
 	Kind    AttnKind
 	Subject string // the metric, milestone, action or cause
 	Ref     Ref
-	Due     Date   // for an overdue action
+	Due     Date   // for an overdue action, the planned day of an overdue milestone
 	From    string // the period an earlier action came from; "" where unknown
 	MovedTo Date   // where a later table 4 moved an earlier action's due date
 	// Args are a blame's cause and the person it blames, the team's words,
@@ -81,8 +88,9 @@ type Attention struct {
 }
 
 // NeedsAttention lists what needs a decision as of a day: missed metrics no
-// follow-up action answers, milestones off track without a countermeasure,
-// open actions past their due date, causes that blame a person.
+// follow-up action answers, milestones off track (or not done past their
+// planned day) without a countermeasure, open actions past their due date
+// (a cancelled one is not), causes that blame a person.
 func NeedsAttention(r *Review, asOf Date) []Attention {
 	var out []Attention
 	missed := append([]OutcomeRow(nil), r.Outcomes...)
@@ -95,9 +103,14 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		}
 	}
 	for _, t := range r.Tracking {
-		if t.OffTrack() && strings.TrimSpace(t.Countermeasure) == "" {
-			out = append(out, Attention{Kind: AttnOffTrackNoMeasure, Subject: t.Task, Ref: t.Ref})
+		if !t.OffTrack() || strings.TrimSpace(t.Countermeasure) != "" {
+			continue
 		}
+		if t.Overdue {
+			out = append(out, Attention{Kind: AttnMilestoneOverdue, Subject: t.Task, Ref: t.Ref, Due: t.Planned.Date})
+			continue
+		}
+		out = append(out, Attention{Kind: AttnOffTrackNoMeasure, Subject: t.Task, Ref: t.Ref})
 	}
 	// Last period's actions first: the loop the review exists to close.
 	// One table 4 sets again is one action (the register's), judged by the
@@ -115,7 +128,7 @@ func NeedsAttention(r *Review, asOf Date) []Attention {
 		set[key] = true
 		f, again := open[key]
 		switch {
-		case a.Done || !again && !IsOverdue(a.Due, asOf):
+		case !a.Open() || !again && !IsOverdue(a.Due, asOf): // done or cancelled, or not yet due
 		case !again:
 			out = append(out, Attention{Kind: AttnActionOverdue, Subject: a.Item, Ref: a.Ref, Due: a.Due})
 		case IsOverdue(f.Due, asOf):

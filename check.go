@@ -205,7 +205,9 @@ func checkTracking(r *Review, fs *findings) {
 				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), joined{missing, "sep.and"})
 			}
 		}
-		if t.Deviation != nil && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
+		// An overdue milestone's deviation is as of the review, not a figure
+		// the team could have stated.
+		if t.Deviation != nil && !t.Overdue && t.StatedDeviation != nil && math.Abs(*t.Deviation-*t.StatedDeviation) > StatedTolerance+eps {
 			fs.add(CodeStatedDeviation, t.Cells[ColDeviation], t.Task, FormatPercent(*t.StatedDeviation, true), FormatPercent(*t.Deviation, true))
 		}
 		if _, has := t.Cells[ColOwner]; has {

@@ -71,8 +71,8 @@ func DateDeviation(baseline, planned, actual Date) (float64, bool) {
 
 func ptr[T any](v T) *T { return &v }
 
-func compute(r *Review, fs *findings) {
-	computeTracking(r, fs)
+func compute(r *Review, fs *findings, asOf Date) {
+	computeTracking(r, fs, asOf)
 	for i := range r.Outcomes {
 		o := &r.Outcomes[i]
 		if o.Target == nil || o.Actual == nil {
@@ -120,7 +120,7 @@ func compute(r *Review, fs *findings) {
 	summarize(r)
 }
 
-func computeTracking(r *Review, fs *findings) {
+func computeTracking(r *Review, fs *findings, asOf Date) {
 	for i := range r.Tracking {
 		t := &r.Tracking[i]
 		plan := matchPlanTask(r.Plan, t.Task, t.Owners)
@@ -157,11 +157,42 @@ func computeTracking(r *Review, fs *findings) {
 			fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text,
 				milestoneKind(p), milestoneKind(a))
 		}
+		if t.Deviation == nil && overdueMilestone(t, asOf) {
+			// Not done past its planned day: late by at least the days
+			// since, and off track whatever that comes to, for it is not
+			// done yet (还没完成 against 7月31日前完成, as of 10月8日).
+			t.Baseline = trackingBaseline(r.Meta, t, plan)
+			if d, ok := DateDeviation(t.Baseline, p.Date, asOf); ok {
+				t.Deviation, t.Overdue = ptr(d), true
+				t.State, t.OnTrack = StateOffTrack, ptr(false)
+				continue
+			}
+		}
 		if t.Deviation != nil {
 			t.State = milestoneState(*t.Deviation, !p.Date.IsZero())
 			t.OnTrack = ptr(t.State != StateOffTrack)
 		}
 	}
+}
+
+// LateTo is the day an overdue milestone's deviation is counted to (the
+// review's day): its planned day and the days late; false for any other.
+func (t TrackingRow) LateTo() (Date, bool) {
+	if !t.Overdue || t.Deviation == nil {
+		return Date{}, false
+	}
+	span := t.Baseline.DaysUntil(t.Planned.Date) + 1
+	return t.Planned.Date.AddDays(int(math.Round(*t.Deviation * float64(span)))), true
+}
+
+// overdueMilestone reports a dated milestone whose progress the team gave
+// in words that say it is not done (进行中, 还没完成, 未开始, words fupan
+// does not know), and whose planned day is before asOf. A blank actual is a
+// missing value, not progress; a dropped milestone is late for nobody.
+func overdueMilestone(t *TrackingRow, asOf Date) bool {
+	p, a := t.Planned, t.Actual
+	return !t.Done && !asOf.IsZero() && !p.Date.IsZero() && a.Date.IsZero() && a.Kind == value.KindNone &&
+		a.Read.State != "" && a.Read.State != ProgressDropped && IsOverdue(p.Date, asOf)
 }
 
 // TrackState is where a milestone with a deviation stands against its plan.
@@ -406,9 +437,12 @@ func summarize(r *Review) {
 	}
 	for _, a := range r.Actions {
 		s.Actions++
-		if a.Done {
+		switch {
+		case a.Done:
 			s.ActionsDone++
+		case a.Dropped():
+			s.ActionsDropped++
 		}
 	}
-	s.ActionsOpen = s.Actions - s.ActionsDone
+	s.ActionsOpen = s.Actions - s.ActionsDone - s.ActionsDropped
 }

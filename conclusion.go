@@ -153,6 +153,9 @@ func milestoneCauses(r *Review, blames map[Ref]string) []rankedPoint {
 		}
 		late := math.Abs(*t.Deviation) // off track is late, or behind
 		title := catalog.F(l, "conclusion.milestone", t.Task, FormatPercent(*t.Deviation, true))
+		if t.Overdue { // late so far, and later by the day
+			title = catalog.F(l, "conclusion.milestone.open", t.Task, FormatPercent(*t.Deviation, true))
+		}
 		out = append(out, rankedPoint{teamWords(l, blames, Point{Title: title, Detail: detail, Ref: t.Ref}, t.Cells[ColProblem]), -late})
 	}
 	return out
@@ -180,7 +183,11 @@ func directions(r *Review) []Point {
 		if len(parts) > 0 {
 			detail = catalog.F(l, "conclusion.action", a.Measure, strings.Join(parts, catalog.T(l, "sep.list.narrow")))
 		}
-		out = append(out, Point{Title: a.Item, Detail: detail, Ref: a.Ref})
+		title := a.Item
+		if a.Dropped() { // no direction any more, but the team's decision to tell
+			title = catalog.F(l, "conclusion.action.dropped", a.Item)
+		}
+		out = append(out, Point{Title: title, Detail: detail, Ref: a.Ref})
 	}
 	return out
 }

@@ -112,7 +112,7 @@ func TestQualityRulesAtTheirCells(t *testing.T) {
 // misses by name and achievement, the milestones off track.
 func verdictOf(rv *fupan.Review) []any {
 	h := fupan.Headlines(rv)
-	out := []any{h.Met, h.Metrics, h.OffTrack, h.Rated}
+	out := []any{h.Met, h.Metrics, h.OffTrack, h.Milestones}
 	for _, o := range h.Worst {
 		out = append(out, o.Metric, fupan.FormatPercent(*o.Achievement, false))
 	}

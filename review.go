@@ -108,10 +108,13 @@ type TrackingRow struct {
 	OnTrack         *bool       `json:"on_track"`        // on time or ahead
 	State           TrackState  `json:"state,omitempty"` // StateAhead, StateOnTrack or StateOffTrack
 	Done            bool        `json:"done"`
-	Problem         string      `json:"problem"`
-	Countermeasure  string      `json:"countermeasure"`
-	Owner           string      `json:"owner"`
-	Owners          []string    `json:"owners"`
+	// Overdue is a milestone not done past its planned day as of the
+	// review: its deviation is how late it is so far, and it is off track.
+	Overdue        bool     `json:"overdue,omitempty"`
+	Problem        string   `json:"problem"`
+	Countermeasure string   `json:"countermeasure"`
+	Owner          string   `json:"owner"`
+	Owners         []string `json:"owners"`
 
 	Cells map[Col]Ref `json:"-"`
 }
@@ -205,6 +208,20 @@ type ActionRow struct {
 	Cells map[Col]Ref `json:"-"`
 }
 
+// Dropped reports an action the team cancelled (状态 取消, 已取消, 终止):
+// neither done nor open. A row read back from the history has only the
+// words.
+func (a ActionRow) Dropped() bool {
+	read := a.StatusRead
+	if read.State == "" && a.Status != "" {
+		read = ReadStatus(a.Status)
+	}
+	return read.State == ProgressDropped
+}
+
+// Open reports an action neither done nor dropped: one that can be overdue.
+func (a ActionRow) Open() bool { return !a.Done && !a.Dropped() }
+
 // Summary holds the review's key figures.
 type Summary struct {
 	Metrics         int      `json:"metrics"`
@@ -235,6 +252,9 @@ type Summary struct {
 	Actions     int `json:"actions"`
 	ActionsDone int `json:"actions_done"`
 	ActionsOpen int `json:"actions_open"`
+	// ActionsDropped are the actions the team cancelled (状态 已取消): neither
+	// done nor open, never overdue.
+	ActionsDropped int `json:"actions_dropped"`
 	// Last period's actions followed up: all but dropped, done (late
 	// included), overdue.
 	FollowupTotal   int `json:"followup_total"`

@@ -410,6 +410,7 @@ func (r *run) processOne(ctx context.Context, c candidate) (e Entry) {
 	r.o.describe(ctx, &e, wb, p)
 	if rv.HasErrors() {
 		e.Status, e.Reason = StatusFailed, failReason(rv)
+		e.errors, e.errorCount = failErrors(rv), rv.Summary.Errors
 		if notFilled(rv) {
 			e.Status = StatusNotFilled
 		}
@@ -526,14 +527,18 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	var rows []pdf.OverviewRow
 	langs := map[fupan.Lang]int{}
 	for _, e := range sum.Entries {
+		if e.Status != StatusIgnored {
+			langs[e.Lang]++
+		}
+	}
+	lang := fupan.LangOf(o.Settings.Analyze.Lang, fupan.MostWritten(langs))
+	for _, e := range sum.Entries {
 		if e.Status == StatusIgnored {
 			continue
 		}
-		langs[e.Lang]++
 		rows = append(rows, pdf.OverviewRow{File: e.File, Team: e.Team, Period: e.Period, Failed: e.Status == StatusFailed, NotFilled: e.Status == StatusNotFilled,
-			Reason: e.Reason, Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
+			Reason: e.reasonIn(lang), Figures: e.Figures, Previous: e.Previous, Lessons: e.Lessons, Errors: e.Findings.Errors, Warnings: e.Findings.Warnings})
 	}
-	lang := fupan.LangOf(o.Settings.Analyze.Lang, fupan.MostWritten(langs))
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
 	absent, missing := o.missingTeams(ctx, sum, lang)
@@ -543,7 +548,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	}
 	err := WriteAtomic(path, func(f *os.File) error {
 		return pdf.WriteOverview(f, rows, pdf.Options{Font: o.Settings.Font, Lang: lang, Now: o.Settings.Analyze.Now, Roster: sum.Roster,
-			Company: o.companyTrend(ctx, sum, absent), Decisions: decisions(sum.Entries, missing), Absent: allAbsent})
+			Company: o.companyTrend(ctx, sum, absent), Decisions: decisions(sum.Entries, missing, lang), Absent: allAbsent})
 	})
 	if err != nil {
 		return err

@@ -110,12 +110,13 @@ func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string, l fupan.
 // decisions are the run's teams' items that need a decision, and the open
 // actions past due of the teams that have not handed in (missing), the
 // team with the most first, each team's most urgent first (as its page 1
-// has them).
-func decisions(entries []Entry, missing []pdf.TeamDecisions) []pdf.TeamDecisions {
+// has them), worded in the overview's language l: fupan's words in it, the
+// team's (an action, a metric) as written.
+func decisions(entries []Entry, missing []pdf.TeamDecisions, l fupan.Lang) []pdf.TeamDecisions {
 	var out []pdf.TeamDecisions
 	for _, e := range entries {
-		if e.Status == StatusOK && len(e.Attention) > 0 {
-			out = append(out, pdf.TeamDecisions{Team: e.Team, Period: e.Period, Items: e.Attention})
+		if items := e.attentionIn(l); e.Status == StatusOK && len(items) > 0 {
+			out = append(out, pdf.TeamDecisions{Team: e.Team, Period: e.Period, Items: items})
 		}
 	}
 	out = append(out, missing...)

@@ -100,23 +100,40 @@ func report(ctx context.Context, s Settings, rv *fupan.Review, src *xlsx.Source,
 	return out, nil
 }
 
-// failReason sums up a review's errors for summary.json and the overview.
-func failReason(rv *fupan.Review) string {
-	var parts []string
+// failReason sums up a review's errors for summary.json and the overview,
+// in the workbook's language.
+func failReason(rv *fupan.Review) string { return failReasonIn(failErrors(rv), rv.Summary.Errors, "") }
+
+// failErrors are the first three error findings of a review: what a reason
+// names.
+func failErrors(rv *fupan.Review) []fupan.Finding {
+	var out []fupan.Finding
 	for _, f := range rv.Findings {
-		if f.Severity != fupan.SevError {
-			continue
+		if f.Severity == fupan.SevError {
+			out = append(out, f)
+			if len(out) == 3 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// failReasonIn words the errors in a language ("" for each finding's own),
+// with how many more there are of all.
+func failReasonIn(errs []fupan.Finding, all int, l fupan.Lang) string {
+	var parts []string
+	for _, f := range errs {
+		if l != "" {
+			f = f.In(l)
 		}
 		where := f.Ref.String()
 		if where != "" {
 			where += ": "
 		}
 		parts = append(parts, where+f.Message())
-		if len(parts) == 3 {
-			break
-		}
 	}
-	if n := rv.Summary.Errors - len(parts); n > 0 {
+	if n := all - len(parts); n > 0 {
 		parts = append(parts, fmt.Sprintf("+%d", n))
 	}
 	return strings.Join(parts, "; ")

@@ -68,6 +68,11 @@ type Entry struct {
 	// Interrupted is set (with status failed) for an input the run was
 	// stopped before judging (Ctrl-C, SIGTERM): the next run does it.
 	Interrupted bool `json:"interrupted,omitempty"`
+	// errors are a failed workbook's first error findings, and errorCount
+	// all of them, for the overview to word the reason in its language;
+	// an entry read back from summary.json has only Reason.
+	errors     []fupan.Finding
+	errorCount int
 	// History says what the review history holds of the input: recorded,
 	// superseded (another input of the same team and period, modified
 	// later, is), replaced (another output folder's review of the same team
@@ -142,6 +147,15 @@ func ReadSummary(out string) (*Summary, error) {
 		return nil, fmt.Errorf("reading %s: %w", filepath.Join(out, "summary.json"), err)
 	}
 	return &sum, nil
+}
+
+// reasonIn is why the entry's workbook failed, worded in a language where
+// this run judged it (its errors kept), else as summary.json has it.
+func (e Entry) reasonIn(l fupan.Lang) string {
+	if len(e.errors) == 0 {
+		return e.Reason
+	}
+	return failReasonIn(e.errors, e.errorCount, l)
 }
 
 // attentionIn is what needs a decision in the entry's workbook, worded in

@@ -397,6 +397,7 @@ var en = map[string]string{
 	"chart.gantt":               "Task timeline",
 	"plan.period":               "Planned period",
 	"gantt.planned":             "Planned milestone",
+	"gantt.overdue":             "not done (late to the report's day)",
 	"gantt.actual":              "Actual",
 	"tables":                    "Review tables",
 	"conclusion":                "Review conclusion",
@@ -522,12 +523,14 @@ var en = map[string]string{
 	"verdict.none":              "no target could be measured",
 	"verdict.worst":             "worst: %s",
 	"verdict.milestones":        "%[2]d of %[1]d milestones off track",
+	"verdict.no-miss":           "none missed, %d close",
 	"attention":                 "Needs a decision",
 	"attention.none":            "Nothing needs a decision",
 	"attention.more":            "%d more: see the conclusion and the findings",
 	"attn.missed-no-action":     "\"%s\" was missed and no follow-up action addresses it",
 	"attn.off-track-no-measure": "\"%s\" is off track with no countermeasure",
 	"attn.action-overdue":       "Action \"%s\" is past its due date (%s) and not done",
+	"attn.milestone-overdue":    "Milestone \"%s\" was planned for %s, is not done and has no countermeasure",
 
 	// Words and punctuation put between a team's own texts.
 	"period.unclear.unrecorded": "The review period %q is no month, quarter, half, year or range of months: the report is made, but the review is not recorded in the history",
@@ -585,6 +588,8 @@ var en = map[string]string{
 	"conclusion.outcome":        "%s: %s → %s (%s)",
 	"conclusion.milestone":      "%s (%s)",
 	"conclusion.action":         "%s (%s)",
+	"conclusion.milestone.open": "%s (%s, not done yet)",
+	"conclusion.action.dropped": "%s (dropped)",
 	"conclusion.no-cause":       "no cause written by the team",
 	"conclusion.folded":         "%s ×%d",
 

@@ -397,6 +397,7 @@ var zhHans = map[string]string{
 	"chart.gantt":               "任务进度甘特图",
 	"plan.period":               "计划起止",
 	"gantt.planned":             "计划节点",
+	"gantt.overdue":             "尚未完成（晚至报告日）",
 	"gantt.actual":              "实际完成",
 	"tables":                    "复盘表格",
 	"conclusion":                "复盘结论",
@@ -522,12 +523,14 @@ var zhHans = map[string]string{
 	"verdict.none":              "没有可计算达成率的指标",
 	"verdict.worst":             "最差：%s",
 	"verdict.milestones":        "%d 个里程碑中 %d 个偏差过大",
+	"verdict.no-miss":           "没有未达成的指标，%d 个接近目标",
 	"attention":                 "需要决策的事项",
 	"attention.none":            "暂无需要决策的事项",
 	"attention.more":            "另有 %d 项，见复盘结论与数据质量问题",
 	"attn.missed-no-action":     "“%s”未达成，后续行动中没有对应的措施",
 	"attn.off-track-no-measure": "“%s”偏差过大，没有应对措施",
 	"attn.action-overdue":       "行动“%s”已过完成时间（%s），尚未完成",
+	"attn.milestone-overdue":    "里程碑“%s”已过计划时间（%s），尚未完成，没有应对措施",
 
 	// Words and punctuation put between a team's own texts.
 	"period.unclear.unrecorded": "复盘周期“%s”不是月份、季度、半年、年份或起止月份：报告照常生成，但不记入复盘历史",
@@ -585,6 +588,8 @@ var zhHans = map[string]string{
 	"conclusion.outcome":        "%s：%s → %s（%s）",
 	"conclusion.milestone":      "%s（%s）",
 	"conclusion.action":         "%s（%s）",
+	"conclusion.milestone.open": "%s（%s，尚未完成）",
+	"conclusion.action.dropped": "%s（已取消）",
 	"conclusion.no-cause":       "团队未写明原因",
 	"conclusion.folded":         "%s ×%d",
 

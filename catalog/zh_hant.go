@@ -397,6 +397,7 @@ var zhHant = map[string]string{
 	"chart.gantt":               "任務進度甘特圖",
 	"plan.period":               "計劃起止",
 	"gantt.planned":             "計劃節點",
+	"gantt.overdue":             "尚未完成（晚至報告日）",
 	"gantt.actual":              "實際完成",
 	"tables":                    "復盤表格",
 	"conclusion":                "復盤結論",
@@ -522,12 +523,14 @@ var zhHant = map[string]string{
 	"verdict.none":              "沒有可計算達成率的指標",
 	"verdict.worst":             "最差：%s",
 	"verdict.milestones":        "%d 個里程碑中 %d 個偏差過大",
+	"verdict.no-miss":           "沒有未達成的指標，%d 個接近目標",
 	"attention":                 "需要決策的事項",
 	"attention.none":            "暫無需要決策的事項",
 	"attention.more":            "另有 %d 項，見復盤結論與數據品質問題",
 	"attn.missed-no-action":     "「%s」未達成，後續行動中沒有對應的措施",
 	"attn.off-track-no-measure": "「%s」偏差過大，沒有應對措施",
 	"attn.action-overdue":       "行動「%s」已過完成時間（%s），尚未完成",
+	"attn.milestone-overdue":    "里程碑「%s」已過計劃時間（%s），尚未完成，沒有應對措施",
 
 	// Words and punctuation put between a team's own texts.
 	"period.unclear.unrecorded": "復盤週期「%s」不是月份、季度、半年、年份或起止月份：報告照常產生，但不記入復盤歷史",
@@ -585,6 +588,8 @@ var zhHant = map[string]string{
 	"conclusion.outcome":        "%s：%s → %s（%s）",
 	"conclusion.milestone":      "%s（%s）",
 	"conclusion.action":         "%s（%s）",
+	"conclusion.milestone.open": "%s（%s，尚未完成）",
+	"conclusion.action.dropped": "%s（已取消）",
 	"conclusion.no-cause":       "團隊未寫明原因",
 	"conclusion.folded":         "%s ×%d",
 

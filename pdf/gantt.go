@@ -181,6 +181,9 @@ func ganttSpan(rv *fupan.Review, rows []ganttRow) (lo, hi fupan.Date) {
 		for _, m := range r.milestones {
 			widen(m.Planned.Date)
 			widen(m.Actual.Date)
+			if to, ok := m.LateTo(); ok {
+				widen(to)
+			}
 		}
 	}
 	if lo.IsZero() {
@@ -269,6 +272,12 @@ func (d *doc) ganttBars(g gantt) {
 			if !m.Actual.Date.IsZero() {
 				d.milestoneMark(g.xOf(m.Actual.Date)+g.plotW/g.days/2, cy, m.State)
 			}
+			if to, ok := m.LateTo(); ok && !m.Planned.Date.IsZero() {
+				// Not done: how late it is by the review's day, a line from
+				// the planned day to an open square, never a dot of a day
+				// it was done on.
+				d.overdueMark(g.xOf(m.Planned.Date)+g.plotW/g.days/2, g.xOf(to)+g.plotW/g.days/2, cy)
+			}
 		}
 	}
 }
@@ -303,6 +312,34 @@ func (d *doc) ganttLegend(g gantt) {
 		label := catalog.T(l, "gantt.actual") + catalog.T(l, "paren.open.narrow") + catalog.T(l, st.Key()) + catalog.T(l, "paren.close.narrow")
 		key(3, func(x float64) { d.milestoneMark(x+1.5, y+2, st) }, label)
 	}
+	if ganttHasOverdue(g.rows) {
+		key(6, func(x float64) { d.overdueMark(x, x+4.6, y+2) }, catalog.T(l, "gantt.overdue"))
+	}
 	d.text(ink)
 	d.pdf.SetY(y + d.lineH() + 4)
+}
+
+// overdueMark draws a milestone not done past its planned day: a red line
+// from the planned day (x1) to the review's (x2), ending in an open square.
+func (d *doc) overdueMark(x1, x2, y float64) {
+	d.draw(statusBar[fupan.StatusMissed])
+	d.pdf.SetLineWidth(0.6)
+	d.pdf.Line(x1, y, x2, y)
+	d.fill(colour{255, 255, 255})
+	d.pdf.SetLineWidth(0.5)
+	d.pdf.Rect(x2-1.3, y-1.3, 2.6, 2.6, "FD")
+	d.pdf.SetLineWidth(0.2)
+}
+
+// ganttHasOverdue reports a milestone of the chart not done past its
+// planned day: its key is in the legend only then.
+func ganttHasOverdue(rows []ganttRow) bool {
+	for _, r := range rows {
+		for _, m := range r.milestones {
+			if _, ok := m.LateTo(); ok {
+				return true
+			}
+		}
+	}
+	return false
 }

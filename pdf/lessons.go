@@ -41,15 +41,23 @@ func (d *doc) lessons(lessons []fupan.Lesson) string {
 // lessonPoint draws one lesson: its text, then its cause and where it came
 // from in grey, with a bar by kind (green experience, red lesson), as a
 // block: a long cause goes on over the next page, a very long one is cut.
-func (d *doc) lessonPoint(ls fupan.Lesson) {
+func (d *doc) lessonPoint(ls fupan.Lesson) { d.lessonFrom(ls, lessonSource(ls)) }
+
+// lessonSource is where a lesson came from: "华东销售部 · 2025Q3 · 90%".
+func lessonSource(ls fupan.Lesson) string {
+	from := ls.Team + " · " + ls.Period
+	if ls.Achievement != nil {
+		from += " · " + fupan.FormatPercent(*ls.Achievement, false)
+	}
+	return from
+}
+
+// lessonFrom draws a lesson with where it came from, as given.
+func (d *doc) lessonFrom(ls fupan.Lesson, from string) {
 	l := d.lang
 	mark := statusBar[fupan.StatusMissed]
 	if ls.Kind == fupan.LessonExperience {
 		mark = statusBar[fupan.StatusAchieved]
-	}
-	from := ls.Team + " · " + ls.Period
-	if ls.Achievement != nil {
-		from += " · " + fupan.FormatPercent(*ls.Achievement, false)
 	}
 	lines := d.blockLines(ls.Text, 9.5, contentW-6, ink)
 	if ls.Cause != "" {

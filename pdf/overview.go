@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
@@ -231,27 +232,78 @@ func (d *doc) overviewLessons(rows []OverviewRow) {
 			head += " · " + catalog.F(l, "lessons.teams", th.Teams)
 		}
 		d.heading(head, 1)
-		for _, ls := range sameWords(th.Lessons, l) {
-			d.lessonPoint(ls)
+		for _, g := range sameWords(th.Lessons) {
+			d.lessonFrom(g[0], sourcesOf(g, l))
 		}
 	}
 }
 
-// sameWords writes a lesson several teams wrote word for word once, naming
-// them all.
-func sameWords(lessons []fupan.Lesson, l fupan.Lang) []fupan.Lesson {
+// sameWords gathers the lessons several teams wrote word for word, with
+// the same cause, to be written once; each keeps its own team, period and
+// achievement (sourcesOf): one team's figure is never shown for the others.
+func sameWords(lessons []fupan.Lesson) [][]fupan.Lesson {
+	fold := func(s string) string { return strings.Join(strings.Fields(fupan.Simplify(s)), " ") }
+	// A cause is the same whatever its punctuation: "老带新" and “老带新”.
+	words := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, fupan.Simplify(s))
+	}
 	index := map[string]int{}
-	var out []fupan.Lesson
+	var out [][]fupan.Lesson
 	for _, ls := range lessons {
-		k := strings.Join(strings.Fields(fupan.Simplify(ls.Text)), " ")
+		k := fold(ls.Text) + "\x00" + words(ls.Cause)
 		if i, ok := index[k]; ok {
-			out[i].Team += catalog.T(l, "sep.list") + ls.Team
+			out[i] = append(out[i], ls)
 			continue
 		}
 		index[k] = len(out)
-		out = append(out, ls)
+		out = append(out, []fupan.Lesson{ls})
 	}
 	return out
+}
+
+// sourcesOf says where the lessons of one text came from: the teams, the
+// period and the achievement once where they share them ("A、B · 2025Q3 ·
+// 90%"), else each team with its own ("N2 95%、P1b 90% · 2025Q3").
+func sourcesOf(group []fupan.Lesson, l fupan.Lang) string {
+	first := group[0]
+	if len(group) == 1 {
+		return lessonSource(first)
+	}
+	pct := func(ls fupan.Lesson) string {
+		if ls.Achievement == nil {
+			return ""
+		}
+		return fupan.FormatPercent(*ls.Achievement, false)
+	}
+	samePeriod, sameFigure := true, true
+	for _, ls := range group[1:] {
+		samePeriod = samePeriod && ls.Period == first.Period
+		sameFigure = sameFigure && pct(ls) == pct(first)
+	}
+	var names []string
+	for _, ls := range group {
+		name := ls.Team
+		if !samePeriod {
+			name += " " + ls.Period
+		}
+		if !sameFigure && pct(ls) != "" {
+			name += " " + pct(ls)
+		}
+		names = append(names, name)
+	}
+	from := strings.Join(names, catalog.T(l, "sep.list"))
+	if samePeriod {
+		from += " · " + first.Period
+	}
+	if sameFigure && pct(first) != "" {
+		from += " · " + pct(first)
+	}
+	return from
 }
 
 // changeCell is a team's change against its previous period: the mark of

@@ -46,7 +46,7 @@ func TestPageOneTellsTheTruth(t *testing.T) {
 	page1 := strings.Join(strings.Fields(testtool.Text(t, path, "-l", "1")), "")
 	for _, want := range []string{
 		"指标达成1/4",
-		"最差：门店客流量40%、新客户获取量84%、华东销售额90%",
+		"最差：门店客流量40%、新客户获取量84%；", // 华东销售额 90% is close, no miss
 		"2个里程碑中1个偏差过大",
 		"需要决策的事项",
 		"“门店客流量”未达成，后续行动中没有对应的措施",

@@ -81,7 +81,7 @@ func TestReportShowsQualityFindings(t *testing.T) {
 			if k := strings.Index(c, end); k >= 0 {
 				c = c[:k]
 			}
-			if a != c || !strings.Contains(a, squash(catalog.F(l, "verdict.milestones", h.Rated, h.OffTrack))) {
+			if a != c || !strings.Contains(a, squash(catalog.F(l, "verdict.milestones", h.Milestones, h.OffTrack))) {
 				t.Errorf("page 1's verdict changed with the quality findings:\n%s\nthe seed's:\n%s", a, c)
 			}
 		})

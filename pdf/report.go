@@ -125,30 +125,11 @@ func (d *doc) point(p fupan.Point, mark colour) {
 }
 
 // verdict says in a sentence how the team did: the targets met of all, the
-// worst misses by name, the milestones off track.
+// worst misses by name (or that none missed), the milestones off track of
+// all tracked (the key figures' 里程碑按期 count the same).
 func (d *doc) verdict(rv *fupan.Review) {
 	l := d.lang
-	h := fupan.Headlines(rv)
-	var parts []string
-	if h.Metrics == 0 {
-		parts = append(parts, catalog.T(l, "verdict.none"))
-	} else {
-		parts = append(parts, catalog.F(l, "verdict.metrics", h.Met, h.Metrics))
-	}
-	if len(h.Worst) > 0 {
-		var names []string
-		for _, o := range h.Worst {
-			names = append(names, o.Metric+" "+fupan.FormatPercent(*o.Achievement, false))
-		}
-		parts = append(parts, catalog.F(l, "verdict.worst", strings.Join(names, catalog.T(l, "sep.list"))))
-	}
-	if h.Rated > 0 {
-		parts = append(parts, catalog.F(l, "verdict.milestones", h.Rated, h.OffTrack))
-	}
-	sentence := strings.Join(parts, catalog.T(l, "sep.clause")) + catalog.T(l, "sep.stop")
-	if l == fupan.English {
-		sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
-	}
+	sentence := wording.Verdict(fupan.Headlines(rv), l)
 	d.setSize(11)
 	d.text(ink)
 	for _, line := range d.wrap(sentence, contentW) {

@@ -12,7 +12,7 @@ import (
 type Attention struct {
 	Kind    fupan.AttnKind `json:"kind"`
 	Subject string         `json:"subject"`          // the team's words: a metric, milestone, action or cause
-	Due     string         `json:"due,omitempty"`    // an overdue action's due date
+	Due     string         `json:"due,omitempty"`    // an overdue action's due date, an overdue milestone's planned day
 	Person  string         `json:"person,omitempty"` // what a cause blames
 	// From is the period an earlier action of the register came from, and
 	// OverdueDays how long past its due date it was as of the review.
@@ -77,7 +77,7 @@ func (a Attention) Text(l fupan.Lang) string {
 			return a.Subject // an old summary's: the finding's message
 		}
 		return catalog.F(l, a.Kind.Key(), a.Subject, a.Person)
-	case fupan.AttnActionOverdue, fupan.AttnFollowOverdue:
+	case fupan.AttnActionOverdue, fupan.AttnFollowOverdue, fupan.AttnMilestoneOverdue:
 		return catalog.F(l, a.Kind.Key(), a.Subject, a.Due)
 	}
 	return catalog.F(l, a.Kind.Key(), a.Subject)

@@ -52,6 +52,36 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	return figs
 }
 
+// Verdict is page 1's first sentence: the targets met of all, the worst
+// misses by name (or that none missed, with how many are close), the
+// milestones off track of all tracked (the key figures' 里程碑按期 count the
+// same), ended and, in English, capitalised.
+func Verdict(h fupan.Headline, l fupan.Lang) string {
+	var parts []string
+	if h.Metrics == 0 {
+		parts = append(parts, catalog.T(l, "verdict.none"))
+	} else {
+		parts = append(parts, catalog.F(l, "verdict.metrics", h.Met, h.Metrics))
+	}
+	if len(h.Worst) > 0 {
+		var names []string
+		for _, o := range h.Worst {
+			names = append(names, o.Metric+" "+fupan.FormatPercent(*o.Achievement, false))
+		}
+		parts = append(parts, catalog.F(l, "verdict.worst", strings.Join(names, catalog.T(l, "sep.list"))))
+	} else if h.Close > 0 { // never a close metric named as the worst miss
+		parts = append(parts, catalog.F(l, "verdict.no-miss", h.Close))
+	}
+	if h.Milestones > 0 {
+		parts = append(parts, catalog.F(l, "verdict.milestones", h.Milestones, h.OffTrack))
+	}
+	sentence := strings.Join(parts, catalog.T(l, "sep.clause")) + catalog.T(l, "sep.stop")
+	if l == fupan.English {
+		sentence = strings.ToUpper(sentence[:1]) + sentence[1:]
+	}
+	return sentence
+}
+
 // OfAll writes "n / all", or "—" where there is nothing to count: a figure
 // nothing gives is missing, not zero.
 func OfAll(n, all int) string {

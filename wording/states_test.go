@@ -14,7 +14,7 @@ func TestStatesHaveTheirCatalogueKeys(t *testing.T) {
 	for _, s := range []fupan.FollowStatus{fupan.FollowDone, fupan.FollowDoneLate, fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowDropped, fupan.FollowUnknown} {
 		keys = append(keys, s.Key())
 	}
-	for _, k := range []fupan.AttnKind{fupan.AttnMissedNoAction, fupan.AttnOffTrackNoMeasure, fupan.AttnActionOverdue, fupan.AttnBlamesPerson, fupan.AttnFollowOverdue, fupan.AttnFollowUnknown} {
+	for _, k := range []fupan.AttnKind{fupan.AttnMissedNoAction, fupan.AttnOffTrackNoMeasure, fupan.AttnMilestoneOverdue, fupan.AttnActionOverdue, fupan.AttnBlamesPerson, fupan.AttnFollowOverdue, fupan.AttnFollowUnknown} {
 		keys = append(keys, k.Key())
 	}
 	for _, s := range []fupan.OutcomeStatus{fupan.StatusAchieved, fupan.StatusClose, fupan.StatusMissed} {

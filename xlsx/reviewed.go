@@ -195,7 +195,10 @@ func (rw *reviewWriter) fillComputed(rv *fupan.Review) error {
 	if loc, ok := rv.Loc(fupan.TrackingTable); ok {
 		var cells []computedCell
 		for _, t := range rv.Tracking {
-			if t.Deviation == nil {
+			if t.Deviation == nil || t.Overdue && t.StatedDeviation != nil {
+				// A milestone not done keeps the deviation the team stated
+				// on its day: fupan's grows by the day, and is compared
+				// with none.
 				continue
 			}
 			status := fupan.StatusMissed

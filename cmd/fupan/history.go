@@ -350,13 +350,16 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 // actionsDone is table 4's actions done of all, where the team says which
 // are done (a 状态 column, or a done one); else only how many there are:
 // "0/3" would say none is done where the team said nothing.
+// A cancelled action is of neither count, as the follow-through leaves
+// dropped ones out.
 func actionsDone(s fupan.Summary) string {
-	if s.ActionsDone == 0 && s.Actions > 0 {
+	all := s.Actions - s.ActionsDropped
+	if s.ActionsDone == 0 && all > 0 {
 		// None marked done: the team may not use the 状态 column, so "0/3"
 		// would say more than it wrote; "—/3" says how many there are.
-		return "—/" + fmt.Sprint(s.Actions)
+		return "—/" + fmt.Sprint(all)
 	}
-	return wording.OfAll(s.ActionsDone, s.Actions)
+	return wording.OfAll(s.ActionsDone, all)
 }
 
 // followThrough is earlier actions done of those followed up, with the

@@ -1,0 +1,177 @@
+package fupan_test
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fupan-review/fupan"
+	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/wording"
+	"github.com/fupan-review/fupan/xlsx"
+)
+
+// reviewDay is the tester's as-of: the day after a Q3 review is due in.
+var reviewDay = time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
+
+// analyzeOn writes the workbook with excelize, reads it back with fupan's
+// reader and analyses it as of a day, as a run with --as-of does.
+func analyzeOn(t *testing.T, name string, b xlsx.Book, now time.Time) *fupan.Review {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := xlsx.Build(path, b); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.ReadFile(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fupan.Analyze(wb, fupan.Options{Now: now})
+}
+
+// TestCancelledActionIsNotOverdue: an action of table 4 whose 状态 is 取消 is
+// neither overdue in what needs a decision nor counted among the open
+// actions (the tester saw 行动06 reported overdue and 4 open instead of 3);
+// the conclusion's directions say it was cancelled.
+func TestCancelledActionIsNotOverdue(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Acts.Header = append(r.Acts.Header, "状态")
+	r.Acts.Rows[0] = append(r.Acts.Rows[0], "取消")
+	r.Acts.Rows[1] = append(r.Acts.Rows[1], "进行中")
+	r.Acts.Rows[2] = append(r.Acts.Rows[2], "")
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	if rv.HasErrors() {
+		t.Fatalf("errors: %v", rv.Findings)
+	}
+	items := wording.AttentionTexts(rv, fupan.Simplified, fupan.DateOf(reviewDay))
+	all := strings.Join(items, "\n")
+	if strings.Contains(all, "降低新客户获取成本") {
+		t.Errorf("the cancelled action needs a decision:\n%s", all)
+	}
+	for _, want := range []string{"行动“提升线上推广转化率”已过完成时间（2025-08-20），尚未完成", "行动“复制重点客户运营经验”已过完成时间（2025-09-30），尚未完成"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in:\n%s", want, all)
+		}
+	}
+	if s := rv.Summary; s.Actions != 3 || s.ActionsOpen != 2 || s.ActionsDone != 0 {
+		t.Errorf("actions %d, open %d, done %d; want 3, 2 (the cancelled one is not open), 0", s.Actions, s.ActionsOpen, s.ActionsDone)
+	}
+	for _, f := range wording.KeyFigures(rv, fupan.Simplified) {
+		if f.Key == "actions.open" && f.Value != "2" {
+			t.Errorf("key figure %s = %s, want 2", f.Label, f.Value)
+		}
+	}
+	if c := fupan.CompanySummary([]fupan.Summary{rv.Summary, rv.Summary}, fupan.FollowThrough{}); c.ActionsOpen != 4 {
+		t.Errorf("the company's open actions %d, want 4", c.ActionsOpen)
+	}
+	dirs := fupan.Conclude(rv).Directions
+	if len(dirs) != 3 || !strings.Contains(dirs[0].Title, "已取消") || strings.Contains(dirs[1].Title, "已取消") {
+		t.Errorf("directions do not tell the cancelled action: %+v", dirs)
+	}
+}
+
+// TestMilestonePastPlannedDayIsOffTrack: a milestone whose planned day has
+// passed as of the review and whose progress says it is not done (还没完成,
+// 进行中, 未开始) is off track, late by at least the days since, in every
+// figure; without a countermeasure it needs a decision. One not yet due,
+// one cancelled and one left blank are not judged.
+func TestMilestonePastPlannedDayIsOffTrack(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = append(r.Track.Rows,
+		[]string{"重点客户分层方案", "7月31日前完成", "还没完成", "+50%", "", "", "赵六"}, // stated as of when written
+		[]string{"客户经理培训", "8月31日前完成", "进行中", "", "培训师未到位", "改为线上培训", "赵六"},
+		[]string{"渠道评估", "9月30日前完成", "未开始", "", "", "", "李四"},
+		[]string{"季度客户回访", "10月31日前完成", "进行中", "", "", "", "赵六"},
+		[]string{"旧渠道投放", "7月31日前完成", "已取消", "", "", "", "李四"},
+	)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	if rv.HasErrors() {
+		t.Fatalf("errors: %v", rv.Findings)
+	}
+	// The header's (7月) is the baseline: 7/1. 7/31 not done on 10/8 is 69
+	// days late of 31; 8/31 is 38 of 62; 9/30 is 8 of 92, under 10% but
+	// still not done: off track.
+	want := map[string]float64{"重点客户分层方案": 69.0 / 31, "客户经理培训": 38.0 / 62, "渠道评估": 8.0 / 92}
+	for _, tr := range rv.Tracking {
+		d, judged := want[tr.Task]
+		switch {
+		case judged && (tr.State != fupan.StateOffTrack || tr.Deviation == nil || math.Abs(*tr.Deviation-d) > 1e-9 || tr.OnTrack == nil || *tr.OnTrack):
+			t.Errorf("%s: state %q, deviation %v, on track %v; want off_track, %.4f", tr.Task, tr.State, tr.Deviation, tr.OnTrack, d)
+		case !judged && tr.Task != "线上推广方案上线" && tr.Task != "首场地推活动" && (tr.State != "" || tr.Deviation != nil):
+			t.Errorf("%s: state %q, deviation %v; want none (not due, or cancelled)", tr.Task, tr.State, tr.Deviation)
+		}
+	}
+	s := rv.Summary
+	if s.Tracked != 7 || s.OnSchedule != 1 {
+		t.Errorf("tracked %d, on schedule %d; want 7, 1", s.Tracked, s.OnSchedule)
+	}
+	h := fupan.Headlines(rv)
+	if h.OffTrack != 4 {
+		t.Errorf("headline: %d off track, want 4 (首场地推活动 and the three past their day)", h.OffTrack)
+	}
+	// Page 1 says "N 个里程碑中 M 个偏差过大" beside "里程碑按期 n / N": one N.
+	verdict := strings.Join(strings.Fields(wording.Verdict(h, fupan.Simplified)), "")
+	if !strings.Contains(verdict, "7个里程碑中4个偏差过大") {
+		t.Errorf("the headline's milestones %q do not count the key figure's 7", verdict)
+	}
+	items := strings.Join(wording.AttentionTexts(rv, fupan.Simplified, fupan.DateOf(reviewDay)), "\n")
+	for _, w := range []string{"重点客户分层方案", "渠道评估"} {
+		if !strings.Contains(items, "“"+w+"”") {
+			t.Errorf("the milestone %s, past its day without a countermeasure, does not need a decision:\n%s", w, items)
+		}
+	}
+	if !strings.Contains(items, "2025-07-31") {
+		t.Errorf("the overdue milestone's planned day is not said:\n%s", items)
+	}
+	for _, w := range []string{"客户经理培训", "季度客户回访", "旧渠道投放"} {
+		if strings.Contains(items, w) {
+			t.Errorf("%s needs no decision (a countermeasure, not yet due, cancelled):\n%s", w, items)
+		}
+	}
+	if findingAt(rv, fupan.CodeDeviationNoCause, "跟踪", "E5") == nil {
+		t.Errorf("no deviation-no-cause at 跟踪!E5 for the overdue milestone: %v", rv.Findings)
+	}
+	if findingAt(rv, fupan.CodeStatedDeviation, "跟踪", "D5") != nil {
+		t.Errorf("a stated-deviation finding on a milestone not done, whose deviation grows by the day: %v", rv.Findings)
+	}
+	var causes []string
+	for _, p := range fupan.Conclude(rv).RootCauses {
+		causes = append(causes, p.Title+" "+p.Detail)
+	}
+	if c := strings.Join(causes, "\n"); !strings.Contains(c, "重点客户分层方案（+222.5%，尚未完成）") && !strings.Contains(c, "重点客户分层方案（+222.6%，尚未完成）") {
+		t.Errorf("the conclusion's root causes miss the overdue milestone:\n%s", c)
+	}
+	// As of its planned day, the milestone is not late yet.
+	early := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), time.Date(2025, 7, 31, 9, 0, 0, 0, time.UTC))
+	for _, tr := range early.Tracking[2:] {
+		if tr.State != "" {
+			t.Errorf("as of 7/31, %s is %q", tr.Task, tr.State)
+		}
+	}
+}
+
+// TestWorstNamesOnlyMisses: the headline's worst misses are missed metrics
+// (below 90%): a close one (99.9%, 90%) is never named the worst; where none
+// missed the headline says so.
+func TestWorstNamesOnlyMisses(t *testing.T) {
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(samples.SeedSimplifiedCopy()), reviewDay)
+	h := fupan.Headlines(rv)
+	if len(h.Worst) != 1 || h.Worst[0].Metric != "新客户获取量" {
+		t.Errorf("worst %+v, want 新客户获取量 alone (华东销售额's 90%% is close)", h.Worst)
+	}
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Rows[1][2] = "499.5家" // 99.9%
+	r.Outcome.Rows[0][2] = "1190万"  // 99.2%
+	close := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	h = fupan.Headlines(close)
+	if len(h.Worst) != 0 {
+		t.Errorf("close metrics named as the worst: %+v", h.Worst)
+	}
+	v := strings.Join(strings.Fields(wording.Verdict(h, fupan.Simplified)), "")
+	if strings.Contains(v, "最差") || !strings.Contains(v, "没有未达成的指标，2个接近目标") {
+		t.Errorf("verdict %q", v)
+	}
+}
