@@ -93,3 +93,16 @@ func TestShown(t *testing.T) {
 		}
 	}
 }
+
+// A cancelled action (table 4's 状态 取消) is closed: never reminded as due
+// or overdue, as page 1 and fupan actions already say.
+func TestCancelledActionNotReminded(t *testing.T) {
+	due := d(2025, 9, 10)
+	for _, status := range []string{"取消", "已取消", "cancelled", "dropped", "已取消（预算冻结）"} {
+		rv := &Review{Actions: []ActionRow{{Item: "发布流程", Due: due, Status: status}, {Item: "招聘", Due: due, Status: "进行中"}}}
+		items := DueItems(rv, d(2025, 10, 8), 7)
+		if len(items) != 1 || items[0].Text != "招聘" {
+			t.Errorf("%s: reminders %+v, want only 招聘", status, items)
+		}
+	}
+}

@@ -95,11 +95,11 @@ func DueItems(rv *Review, today Date, days int) []DueItem {
 		switch {
 		case again && !f.Due.IsZero():
 			delete(carried, key)
-			if !a.Done {
+			if a.Open() {
 				add(DueItem{Kind: ItemAction, Text: firstNonEmpty(f.Action, f.Measure), Owner: firstNonEmpty(a.Owner, f.Owner), Due: f.Due,
 					From: f.FromPeriod, MovedTo: moved(f.Due, firstDate(a.Due, f.MovedTo))})
 			}
-		case !a.Done:
+		case a.Open():
 			delete(carried, key)
 			add(DueItem{Kind: ItemAction, Text: firstNonEmpty(a.Item, a.Measure), Owner: a.Owner, Due: a.Due})
 		default:
