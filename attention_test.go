@@ -175,3 +175,42 @@ func TestWorstNamesOnlyMisses(t *testing.T) {
 		t.Errorf("verdict %q", v)
 	}
 }
+
+// Progress written as a share against a dated milestone (完成80% against
+// 7月31日前完成) is how teams write "not done yet": read as progress, not
+// a unit mismatch that stops the report; past its planned day it is off
+// track like 还没完成, not yet due it is only in progress.
+func TestMilestoneShareAgainstADate(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = append(r.Track.Rows,
+		[]string{"重点客户分层方案", "7月31日前完成", "完成80%", "", "", "", "赵六"},
+		[]string{"季度客户回访", "10月31日前完成", "60%", "", "", "", "赵六"},
+		[]string{"渠道评估", "9月30日前完成", "100%", "", "", "", "李四"},
+	)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	for _, f := range rv.Findings {
+		if f.Code == fupan.CodeUnitMismatch {
+			t.Errorf("a share against a dated milestone is a unit mismatch: %s", f)
+		}
+	}
+	for _, tr := range rv.Tracking {
+		switch tr.Task {
+		case "重点客户分层方案":
+			if tr.Done || tr.State != fupan.StateOffTrack || !tr.Overdue || tr.Deviation == nil || math.Abs(*tr.Deviation-69.0/31) > 1e-9 {
+				t.Errorf("%s (80%%, due 7/31, as of 10/8): done %v, state %q, overdue %v, deviation %v; want not done, off track, 69/31 late", tr.Task, tr.Done, tr.State, tr.Overdue, tr.Deviation)
+			}
+		case "季度客户回访":
+			if tr.Done || tr.State != "" || tr.Overdue {
+				t.Errorf("%s (60%%, due 10/31): done %v, state %q, overdue %v; want in progress, not judged", tr.Task, tr.Done, tr.State, tr.Overdue)
+			}
+		case "渠道评估":
+			if !tr.Done || tr.Overdue {
+				t.Errorf("%s (100%%): done %v, overdue %v; want done", tr.Task, tr.Done, tr.Overdue)
+			}
+		}
+	}
+	items := strings.Join(wording.AttentionTexts(rv, fupan.Simplified, fupan.DateOf(reviewDay)), "\n")
+	if !strings.Contains(items, "“重点客户分层方案”") {
+		t.Errorf("the milestone at 80%% past its day without a countermeasure needs no decision:\n%s", items)
+	}
+}

@@ -153,6 +153,9 @@ func computeTracking(r *Review, fs *findings, asOf Date) {
 			case p.Value != 0:
 				t.Deviation = ptr((a.Value - p.Value) / p.Value)
 			}
+		case !p.Date.IsZero() && a.Kind == value.KindPercent:
+			// A share done against a dated milestone (完成80% against
+			// 7月31日前完成) is progress, judged by its day below.
 		case (!p.Date.IsZero() && a.Kind != value.KindNone) || (p.Kind != value.KindNone && !a.Date.IsZero()):
 			fs.add(CodeUnitMismatch, t.Cells[ColActual], t.Task, p.Text, a.Text,
 				milestoneKind(p), milestoneKind(a))
@@ -187,12 +190,14 @@ func (t TrackingRow) LateTo() (Date, bool) {
 
 // overdueMilestone reports a dated milestone whose progress the team gave
 // in words that say it is not done (进行中, 还没完成, 未开始, words fupan
-// does not know), and whose planned day is before asOf. A blank actual is a
-// missing value, not progress; a dropped milestone is late for nobody.
+// does not know) or as a share under 100% (完成80%), and whose planned day
+// is before asOf. A blank actual is a missing value, not progress; a
+// dropped milestone is late for nobody.
 func overdueMilestone(t *TrackingRow, asOf Date) bool {
 	p, a := t.Planned, t.Actual
-	return !t.Done && !asOf.IsZero() && !p.Date.IsZero() && a.Date.IsZero() && a.Kind == value.KindNone &&
-		a.Read.State != "" && a.Read.State != ProgressDropped && IsOverdue(p.Date, asOf)
+	progress := a.Kind == value.KindPercent || a.Kind == value.KindNone && a.Read.State != ""
+	return !t.Done && !asOf.IsZero() && !p.Date.IsZero() && a.Date.IsZero() && progress &&
+		a.Read.State != ProgressDropped && IsOverdue(p.Date, asOf)
 }
 
 // TrackState is where a milestone with a deviation stands against its plan.

@@ -95,3 +95,18 @@ func TestUnitMismatchQuotesTeamsWord(t *testing.T) {
 		}
 	}
 }
+
+// A zero written bare against a percentage (投诉率 ≤2%, actual 0) is 0%:
+// achieved, not a unit mismatch that stops the report.
+func TestZeroAgainstAPercentage(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Outcome.Rows = append(r.Outcome.Rows, []string{"客户投诉率", "≤2%", "0", "", "", "经验:售后回访前置"})
+	rv := analyzeBook(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r))
+	if f := findingAt(rv, fupan.CodeUnitMismatch, "复盘", "C5"); f != nil || rv.HasErrors() {
+		t.Fatalf("0 against ≤2%%: %v", rv.Findings)
+	}
+	o := rv.Outcomes[3]
+	if o.Status != fupan.StatusAchieved {
+		t.Errorf("客户投诉率 ≤2%%, actual 0: status %q, achievement %v; want achieved", o.Status, o.Achievement)
+	}
+}

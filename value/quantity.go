@@ -87,6 +87,9 @@ func (q Quantity) Compatible(o Quantity) bool {
 	if a == b {
 		return a != KindCount || q.Unit == "" || o.Unit == "" || Simplify(q.Unit) == Simplify(o.Unit)
 	}
+	if a == KindNumber && q.Value == 0 || b == KindNumber && o.Value == 0 {
+		return true // a bare zero is nothing in any unit: 0 against ≤2% is 0%
+	}
 	if a == KindNumber {
 		a, b = b, a
 	}

@@ -198,6 +198,11 @@ func TestCompatible(t *testing.T) {
 		{"15%", "18", false},
 		{"500家", "420人", false},
 		{"1200万", "15%", false},
+		// A bare zero is nothing in any unit: 0 against ≤2% is 0%.
+		{"≤2%", "0", true},
+		{"0", "15%", true},
+		{"2%", "0.0", true},
+		{"15%", "0.5", false},
 	}
 	for _, tt := range tests {
 		if got := q(tt.a).Compatible(q(tt.b)); got != tt.want {
