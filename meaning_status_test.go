@@ -1,11 +1,15 @@
 package fupan_test
 
 import (
+	"context"
+	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/fupan-review/fupan"
 	samples "github.com/fupan-review/fupan/samples/gen"
+	"github.com/fupan-review/fupan/xlsx"
 )
 
 // TestNotDoneStatusWithDoneDate: table 5's 状态 还没完成 with its 实际完成时间
@@ -213,7 +217,8 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 	}
 	// What stays done.
 	for _, in := range []string{"已完成", "完成", "完成（100%）", "已完成3场", "未延期，已完成", "已完成，没有问题", "提前完成", "按计划完成",
-		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留"} {
+		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留",
+		"Done by the team", "已完成，节约3成本", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
 		if got := fupan.ReadStatus(in); !got.Done() {
 			t.Errorf("ReadStatus(%q) = %s, want done", in, got.State)
 		}
@@ -326,5 +331,45 @@ func TestStatusAsOfInWorkbook(t *testing.T) {
 		if rv.Actions[i].Done != want {
 			t.Errorf("action %s: done %v, want %v", acts[i], rv.Actions[i].Done, want)
 		}
+	}
+}
+
+// TestStatusExcelDateCell: an Excel date in table 5's status column, written
+// and read back, is the day the action was done where it is past (as of
+// 2025-10-08), a plan where it is to come.
+func TestStatusExcelDateCell(t *testing.T) {
+	r := samples.SeedSimplified()
+	r.Follow = followTable(
+		[]string{"优化投放渠道", "砍掉低效渠道", "李四", "9.10", "ROI≥1.5", "DATE1", "", ""},
+		[]string{"补充设计人力", "招聘1名设计", "王五", "9.10", "到岗", "DATE2", "", ""},
+	)
+	b := samples.PerSheet(r)
+	days := map[string]time.Time{"DATE1": time.Date(2025, 9, 5, 0, 0, 0, 0, time.UTC), "DATE2": time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC)}
+	for _, s := range b.Sheets {
+		for _, row := range s.Rows {
+			for c, v := range row {
+				if d, ok := days[fmt.Sprint(v)]; ok {
+					row[c] = d
+				}
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(path, b); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.ReadFile(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv := fupan.Analyze(wb, fupan.Options{Now: time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)})
+	if f := rv.Followup[0]; f.Status != fupan.FollowDone || f.DoneOn.String() != "2025-09-05" {
+		t.Errorf("status 2025-09-05: %s on %v, want done on 2025-09-05", f.Status, f.DoneOn)
+	}
+	if f := rv.Followup[1]; f.Done() || f.StatusRead.State != fupan.ProgressPlanned {
+		t.Errorf("status 2025-10-20: %s (%s), want planned, not done", f.Status, f.StatusRead.State)
+	}
+	if hasCode(rv, fupan.CodeStatusUnknown) {
+		t.Errorf("a date in the status column warned of as unknown: %v", rv.Findings)
 	}
 }

@@ -27,7 +27,7 @@ func toCome(key string, late bool) bool {
 		!late && reAfter.MatchString(key)
 }
 
-var enWhen = wordSet("end eod eow eom eoq eoy next mid early the tomorrow monday tuesday wednesday thursday friday week month quarter year q1 q2 q3 q4 jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december")
+var enWhen = wordSet("end eod eow eom eoq eoy next mid early tomorrow monday tuesday wednesday thursday friday week month quarter year q1 q2 q3 q4 jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december")
 
 // enToCome reports toks[i] as the word of a day to come: by 10/31, by end
 // of October, next week, tomorrow ("done by Li Si" is no day).
@@ -39,6 +39,9 @@ func enToCome(toks []string, i int) bool {
 	}
 	switch t {
 	case "by", "before":
+		if next == "the" && i+2 < len(toks) { // by the end of October, not by the team
+			next = toks[i+2]
+		}
 		return next != "" && (unicode.IsDigit([]rune(next)[0]) || enWhen[next])
 	case "next":
 		return next == "week" || next == "month" || next == "quarter" || next == "year" || next == "phase" || next == "sprint"

@@ -56,8 +56,12 @@ var (
 func statusShare(words string) (float64, bool) {
 	key := statusKey(words)
 	low := strings.ToLower(value.FoldText(words))
-	if m := reTenths.FindStringSubmatch(key); m != nil {
-		if n, ok := cnNumber(m[1]); ok {
+	for _, m := range reTenths.FindAllStringSubmatchIndex(key, -1) {
+		// 八成, not 3成本 (cost) or 成果, 成效
+		if next := firstRunes(key[m[1]:], 1); next != "" && strings.Contains("本果效功绩员交立为熟长型品", next) {
+			continue
+		}
+		if n, ok := cnNumber(key[m[2]:m[3]]); ok {
 			return n / 10, true
 		}
 	}
@@ -160,7 +164,7 @@ func cnNumber(s string) (float64, bool) {
 // work (没有问题, 未超预算) are zhNotNegations and zhRemarks.
 var (
 	zhRemainder = []string{"除外", "除了", "不含", "不包括", "不包含", "剩", "余下", "尚余", "还差", "初稿", "草稿", "框架"}
-	zhRemarks   = []string{"超", "影响", "风险", "投诉", "返工", "遗留", "发现", "出现", "发生", "损失", "事故"}
+	zhRemarks   = []string{"超", "影响", "风险", "投诉", "返工", "遗留", "发现", "出现", "发生", "损失", "事故", "产生", "增加", "花费", "见效", "见成效", "显现"}
 	reStage     = regexp.MustCompile(`第[一二三四五六七八九十\d]+(阶段|期|步|批|轮)|[一1](期|阶段)`)
 	reOnTimeNot = regexp.MustCompile(`^[有能]*(按时|如期|准时|按期|及时)`)
 )
