@@ -174,16 +174,20 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"完成八成", partly, 0.8}, {"已完成九成", partly, 0.9}, {"已完成3項中的2項", partly, 2.0 / 3}, {"已完成3場（共5場）", partly, 0.6},
 		{"完成兩成", partly, 0.2}, {"完成百分之五十", partly, 0.5}, {"完成百分之九十五", partly, 0.95}, {"已完成五分之三", partly, 0.6},
 		{"5场中完成3场", partly, 0.6}, {"2 of 3 done", partly, 2.0 / 3}, {"Completed 2 out of 3", partly, 2.0 / 3},
-		{"80 percent done", partly, 0.8}, {"3/5 sessions done", partly, 0.6},
+		{"80 percent done", partly, 0.8}, {"3/5 sessions done", partly, 0.6}, {"3个门店完成了2个", partly, 2.0 / 3},
+		{"完成率八成", partly, 0.8}, {"已完成約九成", partly, 0.9}, {"two-thirds done", partly, 0}, {"Done: 3 of 5", partly, 0.6},
 		// 2. A negated 100%.
 		{"未100%完成", notDone, 0}, {"尚未100%完成", notDone, 0}, {"没有100%完成", notDone, 0}, {"還未100%完成", notDone, 0},
 		{"沒有100%完成", notDone, 0}, {"未能100%完成", notDone, 0}, {"Not 100% done", notDone, 0}, {"not 100% complete", notDone, 0},
+		{"not 100%", notDone, 0}, {"不到100%完成", notDone, 0}, {"未100%", notDone, 0}, {"未全部完成", notDone, 0},
 		// 3. A day to come, by its wording alone.
 		{"10月底前完成", planned, 0}, {"下周完成", planned, 0}, {"国庆后完成", planned, 0}, {"Q4完成", planned, 0},
 		{"月底完成", planned, 0}, {"complete by 10/31", planned, 0}, {"Done by Oct 31", planned, 0},
 		{"Completed by end of October", planned, 0}, {"下週完成", planned, 0}, {"國慶後完成", planned, 0},
 		{"月底前完成", planned, 0}, {"年底前完成", planned, 0}, {"下月完成", planned, 0}, {"四季度完成", planned, 0},
 		{"done next week", planned, 0}, {"Complete by EOM", planned, 0}, {"月末完成", planned, 0}, {"节后上线", planned, 0},
+		{"十月底前完成", planned, 0}, {"下週上線", planned, 0}, {"國慶後上線", planned, 0}, {"年底前上線", planned, 0}, {"期末完成", planned, 0},
+		{"To be done by Oct 31", planned, 0}, {"ETA Oct 31", planned, 0}, {"by EOM", planned, 0}, {"will finish next week", planned, 0},
 		// 4. Done but for a remainder.
 		{"已完成（培训未做）", partly, 0}, {"已完成，培训除外", partly, 0}, {"已完成，培训待做", partly, 0},
 		{"已完成（不含培训）", partly, 0}, {"已完成（剩培训）", partly, 0}, {"已完成方案设计，尚未实施", partly, 0},
@@ -193,15 +197,23 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"Done, but not yet verified", partly, 0}, {"已完成，培訓除外", partly, 0}, {"完成了，但沒上線", partly, 0},
 		{"completed except for training", partly, 0}, {"done but not yet live", partly, 0}, {"Phase 1 done", partly, 0},
 		{"已完成，还剩培训", partly, 0}, {"已完成（不包括培训）", partly, 0}, {"已完成，培训未开展", partly, 0},
+		{"已完成（培訓除外）", partly, 0}, {"已完成，僅剩培訓", partly, 0}, {"已完成方案，未實施", partly, 0}, {"已完成一期", partly, 0},
+		{"完成了，但還沒上線", partly, 0}, {"Done except for training", partly, 0}, {"Completed, but not launched", partly, 0},
+		{"Completed (training remaining)", partly, 0}, {"First draft done", partly, 0}, {"Phase one complete", partly, 0},
+		{"Done apart from training", partly, 0}, {"Done, training pending", partly, 0}, {"Done - training outstanding", partly, 0},
 		// 5. 末 written for 未.
 		{"末完成", notDone, 0}, {"尚末完成", notDone, 0}, {"還末完成", notDone, 0}, {"仍末完成", notDone, 0},
-		{"末开始", fupan.ProgressNotStarted, 0},
+		{"末开始", fupan.ProgressNotStarted, 0}, {"末上线", notDone, 0},
 		// 6. The template's alternatives, a contradiction, a question.
 		{"已完成/未完成", unknown, 0}, {"完成/未完成", unknown, 0}, {"Done/Not done", unknown, 0}, {"已完成 / 未完成", unknown, 0},
 		{"完成／未完成", unknown, 0}, {"是/否", unknown, 0}, {"Yes/No", unknown, 0},
 		{"未完成 done", unknown, 0}, {"已完成 not done", unknown, 0}, {"Done? Not yet", unknown, 0},
 		{"已完成？", unknown, 0}, {"done?", unknown, 0}, {"Completed?", unknown, 0}, {"已完成?", unknown, 0}, {"完成了吗", unknown, 0},
-		{"已完成？", unknown, 0}, {"已上线？", unknown, 0},
+		{"已完成？", unknown, 0}, {"已上线？", unknown, 0}, {"完成？", unknown, 0}, {"Done (?)", unknown, 0},
+		{"完成 or 未完成", unknown, 0}, {"Done or not done", unknown, 0}, {"已完成？未完成？", unknown, 0},
+		// A hedge: a team that is done says so.
+		{"好像完成了", unknown, 0}, {"应该完成了", unknown, 0}, {"應該完成了", unknown, 0}, {"大概完成了", unknown, 0}, {"似乎完成", unknown, 0},
+		{"Probably done", unknown, 0}, {"I think it's done", unknown, 0}, {"Should be done", unknown, 0}, {"might be done", unknown, 0},
 	}
 	for _, tc := range tests {
 		got := fupan.ReadStatus(tc.in)
@@ -218,7 +230,8 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 	// What stays done.
 	for _, in := range []string{"已完成", "完成", "完成（100%）", "已完成3场", "未延期，已完成", "已完成，没有问题", "提前完成", "按计划完成",
 		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留",
-		"Done by the team", "已完成，节约3成本", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
+		"Done by the team", "已完成，节约3成本", "已完成，ROI 1.8", "已完成，未发现异常", "Done, no delays", "done without issues",
+		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
 		if got := fupan.ReadStatus(in); !got.Done() {
 			t.Errorf("ReadStatus(%q) = %s, want done", in, got.State)
 		}
@@ -251,13 +264,20 @@ func TestStatusAsOf(t *testing.T) {
 		{"已於9月20日完成", fupan.ProgressDone, day(9, 20)}, {"沒能按時完成，9月25日完成", fupan.ProgressDoneLate, day(9, 25)},
 		{"Completed on Sep 20", fupan.ProgressDone, day(9, 20)}, {"9月20日完成", fupan.ProgressDone, day(9, 20)},
 		{"9月完成", fupan.ProgressDone, fupan.Date{}}, {"延期完成（9月25日）", fupan.ProgressDoneLate, day(9, 25)},
-		{"已完成", fupan.ProgressDone, fupan.Date{}},
+		{"已完成", fupan.ProgressDone, fupan.Date{}}, {"9月末完成", fupan.ProgressDone, day(9, 30)},
+		{"Done on 9/20", fupan.ProgressDone, day(9, 20)}, {"9/20完成", fupan.ProgressDone, day(9, 20)}, {"2025.9.20完成", fupan.ProgressDone, day(9, 20)},
+		{"9月20號完成", fupan.ProgressDone, day(9, 20)}, {"Finished Sep 20", fupan.ProgressDone, day(9, 20)}, {"十月完成", fupan.ProgressPlanned, fupan.Date{}},
+		{"10/20 done", fupan.ProgressPlanned, fupan.Date{}}, {"Done in Sep", fupan.ProgressDone, fupan.Date{}},
+		// A figure is no day: ROI 1.8 is not 1 August, ROI 12.5 not 5 December.
+		{"已完成，ROI 1.8", fupan.ProgressDone, fupan.Date{}}, {"已完成，ROI 12.5", fupan.ProgressDone, fupan.Date{}},
+		{"已完成，客单价提升至12.5", fupan.ProgressDone, fupan.Date{}},
 		// 已 with a day to come contradicts itself.
 		{"已于10月20日完成", fupan.ProgressUnknown, fupan.Date{}},
 		// 8. A date alone.
 		{"9月5日", fupan.ProgressDone, day(9, 5)}, {"2025-09-05", fupan.ProgressDone, day(9, 5)},
 		{"9.5", fupan.ProgressDone, day(9, 5)}, {"9/5", fupan.ProgressDone, day(9, 5)}, {"2025/9/5", fupan.ProgressDone, day(9, 5)},
-		{"10月20日", fupan.ProgressPlanned, fupan.Date{}},
+		{"10月20日", fupan.ProgressPlanned, fupan.Date{}}, {"Sep 5", fupan.ProgressDone, day(9, 5)}, {"5 Sep", fupan.ProgressDone, day(9, 5)},
+		{"2025年9月5日", fupan.ProgressDone, day(9, 5)},
 		// What is not done stays so, whatever its day.
 		{"还没完成，9月20日", fupan.ProgressNotDone, fupan.Date{}}, {"完成八成（9月20日）", fupan.ProgressPartly, fupan.Date{}},
 	}

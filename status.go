@@ -305,7 +305,7 @@ func zhSigns(key string) statusSigns {
 			g.progress = true
 		}
 	})
-	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘")
+	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘") || reZhNotAll.MatchString(key)
 	g.awaiting = containsAny(key, zhAwaiting)
 	if containsAny(key, zhPoor) {
 		g.done, g.doneNegated = false, true
@@ -384,7 +384,7 @@ func negatedAt(rs []rune, i, j int) bool {
 var (
 	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met submitted published released signed hired deployed")
 	enLate       = wordSet("late delayed overdue behind")
-	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly")
+	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly thirds quarters fifths")
 	enProgress   = wordSet("progress ongoing underway wip started progressing working active running continuing track begun initiated")
 	enNotStarted = wordSet("todo backlog new open pending queued waiting")
 	enBlocked    = wordSet("blocked hold paused pause stalled suspended stuck halted frozen")
@@ -461,6 +461,8 @@ func enSigns(words string) statusSigns {
 		g.remainder = g.remainder || enRemainder[t] || enStage[t] && (i+1 < len(toks) && (toks[i+1] == "1" || toks[i+1] == "one" || toks[i+1] == "i") || i > 0 && toks[i-1] == "first") ||
 			t == "but" && i+1 < len(toks) && (enNegations[toks[i+1]] || toks[i+1] == "still")
 		g.awaiting = g.awaiting || enVerified[t] && negated(i)
+		g.remainder = g.remainder || t == "pending" && i > 0 // done, training pending
 	}
+	g.doneNegated = g.doneNegated || reEnNotAll.MatchString(low)
 	return g
 }

@@ -16,7 +16,7 @@ var (
 	reBefore   = regexp.MustCompile(`(底|末|\d日|\d号|\d月|\d|节|庆|春节|q[1-4]|季度)(之|以)?前`)
 	reNext     = regexp.MustCompile(`下(周|月|个月|季度|季|旬|半月|阶段|半年|一步|次)|明(天|日|年|早)|后天|近期|稍后|择期|待定|年内|月内|周内|本周|本月|本季|年底|年末|下半年|上半年`)
 	reAfter    = regexp.MustCompile(`(国庆|春节|节|假期|假|\d日|\d号|\d月|个月|季度|开学)(之|以)?后`)
-	reMonthEnd = regexp.MustCompile(`(^|[^\d])(月底|月末|月中|月初|季末|季度末|周末|年终)`)
+	reMonthEnd = regexp.MustCompile(`(^|[^\d一二三四五六七八九十])(月底|月末|月中|月初|季末|季度末|周末|年终|期末)`)
 	reQuarter  = regexp.MustCompile(`q[1-4]|[一二三四1-4]季度|第[一二三四]季度`)
 )
 
@@ -69,7 +69,46 @@ func ReadStatusAsOf(words string, year int, asOf Date) StatusRead {
 // plan (原定9月28日), its commas spaces (a date does not start after a comma,
 // which may be a number's).
 func statusDayText(words string) string {
-	return strings.NewReplacer(",", " ", ";", " ").Replace(value.FoldText(withoutOriginalPlan(words)))
+	return hideLooseDates(strings.NewReplacer(",", " ", ";", " ").Replace(value.FoldText(withoutOriginalPlan(words))))
+}
+
+// reLoose is a day written 9.20 or 9/20, without its year: a figure as
+// often (ROI 1.8, 2/3), so a day only where it stands alone, in brackets,
+// or beside a done word or 前/后 (10.15完成, Completed 9/20).
+var reLoose = regexp.MustCompile(`(^|[^\d./])(\d{1,2}\s*[./]\s*\d{1,2})($|[^\d./%])`)
+
+var (
+	looseAfter  = []string{"完", "前", "后", "後", "日", "号", "上线", "交", "结", "落", "实现", "done", "complete", "finish", ")", "）"}
+	looseBefore = []string{"完成", "完工", "上线", "结束", "于", "於", "在", "done", "completed", "complete", "finished", "on", "at", "(", "（"}
+)
+
+func hideLooseDates(text string) string {
+	if strings.TrimSpace(text) != "" && reLoose.FindStringIndex(text) != nil && dateAlone(text) {
+		return text
+	}
+	ms := reLoose.FindAllStringSubmatchIndex(text, -1)
+	if ms == nil {
+		return text
+	}
+	b := []byte(text)
+	for _, m := range ms {
+		at, end := m[4], m[5]
+		before := strings.ToLower(strings.TrimSpace(text[:at]))
+		after := strings.ToLower(strings.TrimSpace(text[end:]))
+		ok := false
+		for _, w := range looseAfter {
+			ok = ok || strings.HasPrefix(after, w)
+		}
+		for _, w := range looseBefore {
+			ok = ok || strings.HasSuffix(before, w)
+		}
+		if !ok {
+			for k := at; k < end; k++ {
+				b[k] = '#' // a figure: no day
+			}
+		}
+	}
+	return string(b)
 }
 
 // asOf judges a status read by its words by the day they name (exact: a
@@ -107,7 +146,7 @@ func (s StatusRead) asOf(text string, day Date, exact bool, year int, asOf Date)
 // dateAlone reports a status that is a date and nothing else: 9月5日,
 // 2025-09-05, 9.5.
 func dateAlone(text string) bool {
-	for _, r := range text {
+	for _, r := range reEnMonth.ReplaceAllString(text, "") {
 		if !unicode.IsDigit(r) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !strings.ContainsRune("年月日号號", r) {
 			return false
 		}
@@ -116,7 +155,7 @@ func dateAlone(text string) bool {
 }
 
 var (
-	reCnMonth = regexp.MustCompile(`(^|[^\d])(\d{1,2})\s*月(份)?([^\d]|$)`)
+	reCnMonth = regexp.MustCompile(`(^|[^\d一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(份)?([^\d一二三四五六七八九十]|$)`)
 	reEnMonth = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
 )
 
@@ -141,6 +180,9 @@ func monthAlone(text string, year int) (Date, bool) {
 var enMonthNumbers = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 func atoiMonth(s string) int {
+	if v, ok := cnNumber(s); ok {
+		return int(v)
+	}
 	n := 0
 	for _, r := range s {
 		n = n*10 + int(r-'0')

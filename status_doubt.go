@@ -47,6 +47,7 @@ var (
 	reCnShare   = regexp.MustCompile(`(` + cnNum + `)分之(` + cnNum + `)`)
 	reSlash     = regexp.MustCompile(`完成了?(\d+)/(\d+)|(\d+)/(\d+)` + measure)
 	reOfWhich   = regexp.MustCompile(`(\d+)` + measure + `?中(?:的|完成了?|已完成)?(\d+)`)
+	reCountOf   = regexp.MustCompile(`^(\d+)` + measure + `\D*完成了?(\d+)` + measure)
 	reOutOf     = regexp.MustCompile(`完成了?(\d+)` + measure + `?.*共(\d+)|共(\d+)` + measure + `?.*完成了?(\d+)`)
 	reEnOf      = regexp.MustCompile(`\b(\d+)\s*(?:of|out of|/)\s*(\d+)\b`)
 	reEnPercent = regexp.MustCompile(`\b(\d+(?:\.\d+)?)\s*percent\b`)
@@ -78,7 +79,7 @@ func statusShare(words string) (float64, bool) {
 	pairs := []struct {
 		re       *regexp.Regexp
 		numFirst bool
-	}{{reCnShare, false}, {reSlash, true}, {reOfWhich, false}, {reOutOf, true}}
+	}{{reCnShare, false}, {reSlash, true}, {reOfWhich, false}, {reOutOf, true}, {reCountOf, false}}
 	for _, p := range pairs {
 		m := p.re.FindStringSubmatch(key)
 		if m == nil {
@@ -250,16 +251,40 @@ func bare(words string) bool {
 			for _, w := range zhDone {
 				k = strings.ReplaceAll(k, w, "")
 			}
-			if strings.Trim(k, zhNegations+"已了尚还仍暂能有但却都全部吗") != "" {
+			if strings.Trim(k, zhNegations+"已了尚还仍暂能有但却都全部吗或者") != "" {
 				return false
 			}
 			continue
 		}
-		if !enDone[t] && !enNegations[t] && !strings.HasPrefix(t, "in") && !strings.HasPrefix(t, "un") && t != "but" && t != "is" && t != "it" {
+		if !enDone[t] && !enNegations[t] && !strings.HasPrefix(t, "in") && !strings.HasPrefix(t, "un") && t != "but" && t != "is" && t != "it" && t != "or" {
 			return false
 		}
 	}
 	return true
+}
+
+// A negated share: 未100%, 不到100%, not 100% — never done.
+var (
+	reZhNotAll = regexp.MustCompile(`[未没不非][能有到足满达]?\d+(\.\d+)?%`)
+	reEnNotAll = regexp.MustCompile(`\b(not|never|less than|under|below)\s+\d+(\.\d+)?\s*%`)
+)
+
+// Hedges: 应该完成了, probably done. A team that is done says so.
+var (
+	zhHedges = []string{"好像", "应该", "大概", "似乎", "可能", "估计", "也许", "或许", "貌似", "据说", "大约已", "应当"}
+	enHedges = wordSet("probably maybe perhaps think should might possibly likely hopefully supposedly guess presumably")
+)
+
+func hedged(key, words string) bool {
+	if containsAny(key, zhHedges) {
+		return true
+	}
+	for _, t := range strings.FieldsFunc(strings.ToLower(value.FoldText(words)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if enHedges[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // reYesNo is the template's yes/no alternatives left in the cell.
@@ -270,8 +295,8 @@ var reYesNo = regexp.MustCompile(`^(是|yes|y|done|完成)[/|](否|no|n)$`)
 func doubted(state Progress, g statusSigns, words string) Progress {
 	key := statusKey(words)
 	switch {
-	case strings.ContainsAny(key, "?") || strings.HasSuffix(key, "吗") || strings.HasSuffix(key, "么"):
-		return ProgressUnknown // 已完成？ done?
+	case strings.ContainsAny(key, "?") || strings.HasSuffix(key, "吗") || strings.HasSuffix(key, "么") || hedged(key, words):
+		return ProgressUnknown // 已完成？ done? 应该完成了
 	case g.doneNegated && !g.notOnTime:
 		if doneWordsSame(g.doneWords, g.negatedWords) && bare(words) {
 			return ProgressUnknown // 已完成/未完成, 未完成 done
