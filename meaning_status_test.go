@@ -187,7 +187,9 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"月底前完成", planned, 0}, {"年底前完成", planned, 0}, {"下月完成", planned, 0}, {"四季度完成", planned, 0},
 		{"done next week", planned, 0}, {"Complete by EOM", planned, 0}, {"月末完成", planned, 0}, {"节后上线", planned, 0},
 		{"十月底前完成", planned, 0}, {"下週上線", planned, 0}, {"國慶後上線", planned, 0}, {"年底前上線", planned, 0}, {"期末完成", planned, 0},
-		{"To be done by Oct 31", planned, 0}, {"ETA Oct 31", planned, 0}, {"by EOM", planned, 0}, {"will finish next week", planned, 0},
+		{"已定于下周上线", planned, 0}, {"已排期，下周上线", planned, 0}, {"已计划10月完成", planned, 0},
+		{"已安排10月底前完成", planned, 0}, {"已经安排，月底完成", planned, 0}, {"十一后完成", planned, 0},
+		{"已启动，预计10月底完成", planned, 0}, {"已完成，下周上线", partly, 0}, {"已完成开发，下周上线", partly, 0}, {"To be done by Oct 31", planned, 0}, {"ETA Oct 31", planned, 0}, {"by EOM", planned, 0}, {"will finish next week", planned, 0},
 		// 4. Done but for a remainder.
 		{"已完成（培训未做）", partly, 0}, {"已完成，培训除外", partly, 0}, {"已完成，培训待做", partly, 0},
 		{"已完成（不含培训）", partly, 0}, {"已完成（剩培训）", partly, 0}, {"已完成方案设计，尚未实施", partly, 0},
@@ -272,7 +274,7 @@ func TestStatusAsOf(t *testing.T) {
 		{"已完成，ROI 1.8", fupan.ProgressDone, fupan.Date{}}, {"已完成，ROI 12.5", fupan.ProgressDone, fupan.Date{}},
 		{"已完成，客单价提升至12.5", fupan.ProgressDone, fupan.Date{}},
 		// 已 with a day to come contradicts itself.
-		{"已于10月20日完成", fupan.ProgressUnknown, fupan.Date{}},
+		{"已于10月20日完成", fupan.ProgressUnknown, fupan.Date{}}, {"已确认10月15日上线", fupan.ProgressPlanned, fupan.Date{}},
 		// 8. A date alone.
 		{"9月5日", fupan.ProgressDone, day(9, 5)}, {"2025-09-05", fupan.ProgressDone, day(9, 5)},
 		{"9.5", fupan.ProgressDone, day(9, 5)}, {"9/5", fupan.ProgressDone, day(9, 5)}, {"2025/9/5", fupan.ProgressDone, day(9, 5)},

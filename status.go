@@ -110,6 +110,7 @@ type statusSigns struct {
 	already                                                    bool // 已 and a verb fupan does not list
 	notYet                                                     bool // 未 and a verb fupan does not list
 	remainder                                                  bool // 已完成（培训未做）, done except training
+	doneToCome                                                 bool // 已完成开发，下周上线: done, and a day to come
 	notOnTime                                                  bool // 没能按时完成: late, not undone
 	// The done words affirmed and negated, to tell 已完成/未完成 (the same
 	// word) from 完成了，但没上线 (another).
@@ -161,6 +162,8 @@ func stateOf(g statusSigns, words string) Progress {
 		return ProgressBlocked
 	case g.plan && g.postponed:
 		return ProgressPostponed
+	case g.doneToCome && g.done: // 已完成开发，下周上线
+		return ProgressPartly
 	case g.plan:
 		return ProgressPlanned
 	case g.done && g.late:
@@ -198,6 +201,7 @@ func (g *statusSigns) merge(o statusSigns) {
 	g.dropped, g.plan = g.dropped || o.dropped, g.plan || o.plan
 	g.already, g.notYet, g.awaiting = g.already || o.already, g.notYet || o.notYet, g.awaiting || o.awaiting
 	g.remainder, g.notOnTime = g.remainder || o.remainder, g.notOnTime || o.notOnTime
+	g.doneToCome = g.doneToCome || o.doneToCome
 	g.doneWords, g.negatedWords = joinSets(g.doneWords, o.doneWords), joinSets(g.negatedWords, o.negatedWords)
 }
 
@@ -320,7 +324,7 @@ func zhSigns(key string) statusSigns {
 	for _, w := range zhPlanAsDone {
 		plain = strings.ReplaceAll(plain, w, "")
 	}
-	g.plan = !strings.Contains(key, "已") && (containsAny(plain, zhPlan) || reUntil.MatchString(plain) || toCome(plain, g.late))
+	g.plan, g.doneToCome = planClauses(plain, g.late)
 	for _, p := range []string{"未", "尚未", "暂未", "仍未", "还未"} {
 		g.notYet = g.notYet || strings.HasPrefix(key, p)
 	}

@@ -15,7 +15,7 @@ import (
 var (
 	reBefore   = regexp.MustCompile(`(底|末|\d日|\d号|\d月|\d|节|庆|春节|q[1-4]|季度)(之|以)?前`)
 	reNext     = regexp.MustCompile(`下(周|月|个月|季度|季|旬|半月|阶段|半年|一步|次)|明(天|日|年|早)|后天|近期|稍后|择期|待定|年内|月内|周内|本周|本月|本季|年底|年末|下半年|上半年`)
-	reAfter    = regexp.MustCompile(`(国庆|春节|节|假期|假|\d日|\d号|\d月|个月|季度|开学)(之|以)?后`)
+	reAfter    = regexp.MustCompile(`(国庆|春节|十一|五一|节|假期|假|\d日|\d号|\d月|个月|季度|开学)(之|以)?后`)
 	reMonthEnd = regexp.MustCompile(`(^|[^\d一二三四五六七八九十])(月底|月末|月中|月初|季末|季度末|周末|年终|期末)`)
 	reQuarter  = regexp.MustCompile(`q[1-4]|[一二三四1-4]季度|第[一二三四]季度`)
 )
@@ -26,6 +26,29 @@ func toCome(key string, late bool) bool {
 	return reBefore.MatchString(key) || reNext.MatchString(key) || reMonthEnd.MatchString(key) || reQuarter.MatchString(key) ||
 		!late && reAfter.MatchString(key)
 }
+
+// planClauses reads a plan clause by clause: one that names a day to come
+// (计划12月完成, 下周上线) is a plan unless its 已 says it happened (已于9月20日前
+// 完成); 已定, 已安排, 已计划 schedule, and say nothing happened. doneToCome
+// is a plan beside a clause that says done (已完成开发，下周上线).
+func planClauses(key string, late bool) (plan, doneToCome bool) {
+	already := false
+	for _, c := range strings.FieldsFunc(key, func(r rune) bool { return unicode.IsPunct(r) && r != '%' && r != '.' && r != '/' }) {
+		sure := strings.Contains(reScheduled.ReplaceAllString(c, ""), "已")
+		if !sure && (containsAny(c, zhPlan) || reUntil.MatchString(reMetricTo.ReplaceAllString(c, "")) || toCome(c, late)) {
+			plan = true
+		} else if sure && containsAny(c, zhDone) {
+			already = true
+		}
+	}
+	return plan, plan && already
+}
+
+// reMetricTo is a figure's rise or fall to a value (提升至12.5), no day.
+var reMetricTo = regexp.MustCompile(`(提升|提高|增长|增加|上升|升|降低|下降|降|减少|减|达|涨|跌|缩短|压缩|控制)[至到]`)
+
+// reScheduled is 已 that schedules: 已定于, 已安排, 已计划, 已排期.
+var reScheduled = regexp.MustCompile(`已(经)?(定|安排|计划|排期|排|确认|预约|约定|列入|报|申请)`)
 
 var enWhen = wordSet("end eod eow eom eoq eoy next mid early tomorrow monday tuesday wednesday thursday friday week month quarter year q1 q2 q3 q4 jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december")
 
@@ -132,7 +155,7 @@ func (s StatusRead) asOf(text string, day Date, exact bool, year int, asOf Date)
 		}
 	case !s.Done() || day.IsZero():
 	case asOf.Before(day):
-		if strings.Contains(statusKey(text), "已") {
+		if strings.Contains(reScheduled.ReplaceAllString(statusKey(text), ""), "已") {
 			s.State = ProgressUnknown // 已于10月20日完成 as of 10月8日
 		} else {
 			s.State = ProgressPlanned // 10月15日完成, 10月完成
