@@ -187,7 +187,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"月底前完成", planned, 0}, {"年底前完成", planned, 0}, {"下月完成", planned, 0}, {"四季度完成", planned, 0},
 		{"done next week", planned, 0}, {"Complete by EOM", planned, 0}, {"月末完成", planned, 0}, {"节后上线", planned, 0},
 		{"十月底前完成", planned, 0}, {"下週上線", planned, 0}, {"國慶後上線", planned, 0}, {"年底前上線", planned, 0}, {"期末完成", planned, 0},
-		{"已定于下周上线", planned, 0}, {"已排期，下周上线", planned, 0}, {"已计划10月完成", planned, 0},
+		{"预计10月完成", planned, 0}, {"will complete 10/31", planned, 0}, {"已定于下周上线", planned, 0}, {"已排期，下周上线", planned, 0}, {"已计划10月完成", planned, 0},
 		{"已安排10月底前完成", planned, 0}, {"已经安排，月底完成", planned, 0}, {"十一后完成", planned, 0},
 		{"已启动，预计10月底完成", planned, 0}, {"已完成，下周上线", partly, 0}, {"已完成开发，下周上线", partly, 0}, {"To be done by Oct 31", planned, 0}, {"ETA Oct 31", planned, 0}, {"by EOM", planned, 0}, {"will finish next week", planned, 0},
 		// 4. Done but for a remainder.
