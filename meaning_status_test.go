@@ -202,13 +202,14 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"已完成（培訓除外）", partly, 0}, {"已完成，僅剩培訓", partly, 0}, {"已完成方案，未實施", partly, 0}, {"已完成一期", partly, 0},
 		{"完成了，但還沒上線", partly, 0}, {"Done except for training", partly, 0}, {"Completed, but not launched", partly, 0},
 		{"Completed (training remaining)", partly, 0}, {"First draft done", partly, 0}, {"Phase one complete", partly, 0},
-		{"Done apart from training", partly, 0}, {"Done, training pending", partly, 0}, {"Done - training outstanding", partly, 0},
+		{"Done apart from training", partly, 0}, {"已完成（除培训外）", partly, 0}, {"已完成，只差培训", partly, 0},
+		{"done, training TBD", partly, 0}, {"Done without training", partly, 0}, {"Done, training pending", partly, 0}, {"Done - training outstanding", partly, 0},
 		// 5. 末 written for 未.
 		{"末完成", notDone, 0}, {"尚末完成", notDone, 0}, {"還末完成", notDone, 0}, {"仍末完成", notDone, 0},
 		{"末开始", fupan.ProgressNotStarted, 0}, {"末上线", notDone, 0},
 		// 6. The template's alternatives, a contradiction, a question.
 		{"已完成/未完成", unknown, 0}, {"完成/未完成", unknown, 0}, {"Done/Not done", unknown, 0}, {"已完成 / 未完成", unknown, 0},
-		{"完成／未完成", unknown, 0}, {"是/否", unknown, 0}, {"Yes/No", unknown, 0},
+		{"完成／未完成", unknown, 0}, {"是/否", unknown, 0}, {"√/×", unknown, 0}, {"Y/N", unknown, 0}, {"Yes/No", unknown, 0},
 		{"未完成 done", unknown, 0}, {"已完成 not done", unknown, 0}, {"Done? Not yet", unknown, 0},
 		{"已完成？", unknown, 0}, {"done?", unknown, 0}, {"Completed?", unknown, 0}, {"已完成?", unknown, 0}, {"完成了吗", unknown, 0},
 		{"已完成？", unknown, 0}, {"已上线？", unknown, 0}, {"完成？", unknown, 0}, {"Done (?)", unknown, 0},
@@ -233,7 +234,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 	for _, in := range []string{"已完成", "完成", "完成（100%）", "已完成3场", "未延期，已完成", "已完成，没有问题", "提前完成", "按计划完成",
 		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留",
 		"Done by the team", "已完成，节约3成本", "已完成，ROI 1.8", "已完成，未发现异常", "Done, no delays", "done without issues",
-		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
+		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，风险已排除", "已删除旧数据，已完成", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
 		if got := fupan.ReadStatus(in); !got.Done() {
 			t.Errorf("ReadStatus(%q) = %s, want done", in, got.State)
 		}
@@ -394,4 +395,28 @@ func TestStatusExcelDateCell(t *testing.T) {
 	if hasCode(rv, fupan.CodeStatusUnknown) {
 		t.Errorf("a date in the status column warned of as unknown: %v", rv.Findings)
 	}
+}
+
+// FuzzStatus feeds the status reader what a status cell may hold: it never
+// panics, never reads done from no words, and a day it reads done on is
+// never after the as-of day.
+func FuzzStatus(f *testing.F) {
+	for _, s := range []string{"完成八成", "完成百分之八十", "完成三分之二", "已完成3项中的2项", "已完成3场（共5场）", "Completed - 3 of 5 sessions",
+		"未100%完成", "10月15日完成", "10.15完成", "已完成（培训未做）", "尚末完成", "已完成/未完成", "Done? Not yet", "已于9月20日完成",
+		"9月底完成", "9/5", "2025-09-05", "十月完成", "已完成，ROI 1.8", "百分之", "分之", "完成/", "末", "3个门店完成了2个", ""} {
+		f.Add(s)
+	}
+	asOf := fupan.Date{Year: 2025, Month: 10, Day: 8}
+	f.Fuzz(func(t *testing.T, s string) {
+		st := fupan.ReadStatusAsOf(s, 2025, asOf)
+		if st.Done() && st.Words == "" {
+			t.Errorf("ReadStatusAsOf(%q) is done with no words", s)
+		}
+		if !st.DoneOn.IsZero() && (!st.Done() || asOf.Before(st.DoneOn)) {
+			t.Errorf("ReadStatusAsOf(%q) = %s on %v", s, st.State, st.DoneOn)
+		}
+		if p := fupan.ReadStatus(s).Percent; p != nil && (*p < 0 || *p >= 1) {
+			t.Errorf("ReadStatus(%q) keeps %v", s, *p)
+		}
+	})
 }

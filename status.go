@@ -466,6 +466,7 @@ func enSigns(words string) statusSigns {
 			t == "but" && i+1 < len(toks) && (enNegations[toks[i+1]] || toks[i+1] == "still")
 		g.awaiting = g.awaiting || enVerified[t] && negated(i)
 		g.remainder = g.remainder || t == "pending" && i > 0 // done, training pending
+		g.remainder = g.remainder || t == "without" && i+1 < len(toks) && !enWithoutRemarks[toks[i+1]] && !enDone[toks[i+1]]
 	}
 	g.doneNegated = g.doneNegated || reEnNotAll.MatchString(low)
 	return g

@@ -164,7 +164,9 @@ func cnNumber(s string) (float64, bool) {
 // 已完成（培训未做）, 方案已完成，待实施. The words that only remark on the
 // work (没有问题, 未超预算) are zhNotNegations and zhRemarks.
 var (
-	zhRemainder = []string{"除外", "除了", "不含", "不包括", "不包含", "剩", "余下", "尚余", "还差", "初稿", "草稿", "框架"}
+	zhRemainder = []string{"除外", "除了", "不含", "不包括", "不包含", "剩", "余下", "尚余", "还差", "只差", "就差", "尚差", "仅差", "初稿", "草稿", "框架"}
+	// 除培训外; not 删除, 排除, 解除 (a risk removed).
+	reExcept    = regexp.MustCompile(`(^|[^删解排清消剔拆免去])除.{0,12}外`)
 	zhRemarks   = []string{"超", "影响", "风险", "投诉", "返工", "遗留", "发现", "出现", "发生", "损失", "事故", "产生", "增加", "花费", "见效", "见成效", "显现"}
 	reStage     = regexp.MustCompile(`第[一二三四五六七八九十\d]+(阶段|期|步|批|轮)|[一1](期|阶段)`)
 	reOnTimeNot = regexp.MustCompile(`^[有能]*(按时|如期|准时|按期|及时)`)
@@ -173,7 +175,7 @@ var (
 // zhRemainderSigns finds, in a cell, a remainder left undone and a done
 // word negated only as to its time (没能按时完成，9月25日完成: done, late).
 func zhRemainderSigns(key string) (remainder, notOnTime bool) {
-	remainder = containsAny(key, zhRemainder) || reStage.MatchString(key)
+	remainder = containsAny(key, zhRemainder) || reStage.MatchString(key) || reExcept.MatchString(key)
 	rs := []rune(key)
 	for i, r := range rs {
 		if !strings.ContainsRune("未没待", r) {
@@ -213,9 +215,11 @@ func firstRunes(s string, n int) string {
 // The English words of a remainder: done except training, draft done,
 // phase 1 done.
 var (
-	enRemainder = wordSet("except excluding apart besides remaining outstanding draft leftover")
-	enStage     = wordSet("phase stage step part")
-	enVerified  = wordSet("verified approved accepted tested reviewed confirmed validated signed checked")
+	enRemainder = wordSet("except excluding apart besides remaining outstanding draft leftover tbd tba todo")
+	// What "without" may leave out and still be done: done without issues.
+	enWithoutRemarks = wordSet("issue issues problem problems delay delays incident incidents error errors complaint complaints any incidents defects defect overrun overruns")
+	enStage          = wordSet("phase stage step part")
+	enVerified       = wordSet("verified approved accepted tested reviewed confirmed validated signed checked")
 )
 
 // doneWordsSame reports the same done word affirmed and negated in a cell
@@ -288,7 +292,7 @@ func hedged(key, words string) bool {
 }
 
 // reYesNo is the template's yes/no alternatives left in the cell.
-var reYesNo = regexp.MustCompile(`^(是|yes|y|done|完成)[/|](否|no|n)$`)
+var reYesNo = regexp.MustCompile(`^(是|yes|y|done|完成|√|✓|✔)[/|](否|no|n|×|✗|✘)$`)
 
 // doubted is a status read as done, looked at again: a question, the
 // template's alternatives, a contradiction, a remainder left undone.
