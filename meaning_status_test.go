@@ -187,7 +187,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"月底前完成", planned, 0}, {"年底前完成", planned, 0}, {"下月完成", planned, 0}, {"四季度完成", planned, 0},
 		{"done next week", planned, 0}, {"Complete by EOM", planned, 0}, {"月末完成", planned, 0}, {"节后上线", planned, 0},
 		{"十月底前完成", planned, 0}, {"下週上線", planned, 0}, {"國慶後上線", planned, 0}, {"年底前上線", planned, 0}, {"期末完成", planned, 0},
-		{"预计10月完成", planned, 0}, {"will complete 10/31", planned, 0}, {"已定于下周上线", planned, 0}, {"已排期，下周上线", planned, 0}, {"已计划10月完成", planned, 0},
+		{"预计10月完成", planned, 0}, {"will complete 10/31", planned, 0}, {"計畫10月完成", planned, 0}, {"預計下週上線", planned, 0}, {"已定于下周上线", planned, 0}, {"已排期，下周上线", planned, 0}, {"已计划10月完成", planned, 0},
 		{"已安排10月底前完成", planned, 0}, {"已经安排，月底完成", planned, 0}, {"十一后完成", planned, 0},
 		{"已启动，预计10月底完成", planned, 0}, {"已完成，下周上线", partly, 0}, {"已完成开发，下周上线", partly, 0}, {"To be done by Oct 31", planned, 0}, {"ETA Oct 31", planned, 0}, {"by EOM", planned, 0}, {"will finish next week", planned, 0},
 		// 4. Done but for a remainder.
@@ -216,7 +216,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"完成 or 未完成", unknown, 0}, {"Done or not done", unknown, 0}, {"已完成？未完成？", unknown, 0},
 		// A hedge: a team that is done says so.
 		{"好像完成了", unknown, 0}, {"应该完成了", unknown, 0}, {"應該完成了", unknown, 0}, {"大概完成了", unknown, 0}, {"似乎完成", unknown, 0},
-		{"Probably done", unknown, 0}, {"I think it's done", unknown, 0}, {"Should be done", unknown, 0}, {"might be done", unknown, 0},
+		{"也許完成了", unknown, 0}, {"估計完成了", unknown, 0}, {"Probably done", unknown, 0}, {"I think it's done", unknown, 0}, {"Should be done", unknown, 0}, {"might be done", unknown, 0},
 	}
 	for _, tc := range tests {
 		got := fupan.ReadStatus(tc.in)
@@ -234,7 +234,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 	for _, in := range []string{"已完成", "完成", "完成（100%）", "已完成3场", "未延期，已完成", "已完成，没有问题", "提前完成", "按计划完成",
 		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留",
 		"Done by the team", "已完成，节约3成本", "已完成，ROI 1.8", "已完成，未发现异常", "Done, no delays", "done without issues",
-		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，风险已排除", "已删除旧数据，已完成", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
+		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，风险已排除", "已删除旧数据，已完成", "已完成，未發現風險", "已完成，沒有投訴", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
 		if got := fupan.ReadStatus(in); !got.Done() {
 			t.Errorf("ReadStatus(%q) = %s, want done", in, got.State)
 		}
