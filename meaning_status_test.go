@@ -174,7 +174,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"完成八成", partly, 0.8}, {"已完成九成", partly, 0.9}, {"已完成3項中的2項", partly, 2.0 / 3}, {"已完成3場（共5場）", partly, 0.6},
 		{"完成兩成", partly, 0.2}, {"完成百分之五十", partly, 0.5}, {"完成百分之九十五", partly, 0.95}, {"已完成五分之三", partly, 0.6},
 		{"5场中完成3场", partly, 0.6}, {"2 of 3 done", partly, 2.0 / 3}, {"Completed 2 out of 3", partly, 2.0 / 3},
-		{"80 percent done", partly, 0.8}, {"3/5 sessions done", partly, 0.6}, {"3个门店完成了2个", partly, 2.0 / 3},
+		{"80 percent done", partly, 0.8}, {"Completed 80 pct", partly, 0.8}, {"3/5 sessions done", partly, 0.6}, {"3个门店完成了2个", partly, 2.0 / 3},
 		{"完成率八成", partly, 0.8}, {"已完成約九成", partly, 0.9}, {"two-thirds done", partly, 0}, {"Done: 3 of 5", partly, 0.6},
 		// 2. A negated 100%.
 		{"未100%完成", notDone, 0}, {"尚未100%完成", notDone, 0}, {"没有100%完成", notDone, 0}, {"還未100%完成", notDone, 0},
@@ -203,7 +203,8 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"完成了，但還沒上線", partly, 0}, {"Done except for training", partly, 0}, {"Completed, but not launched", partly, 0},
 		{"Completed (training remaining)", partly, 0}, {"First draft done", partly, 0}, {"Phase one complete", partly, 0},
 		{"Done apart from training", partly, 0}, {"已完成（除培训外）", partly, 0}, {"已完成，只差培训", partly, 0},
-		{"done, training TBD", partly, 0}, {"Done without training", partly, 0}, {"Done, training pending", partly, 0}, {"Done - training outstanding", partly, 0},
+		{"done, training TBD", partly, 0}, {"Done without training", partly, 0}, {"Done - 2 stores left", partly, 0},
+		{"Done; training to follow", partly, 0}, {"Done (TBC)", partly, 0}, {"Done, training pending", partly, 0}, {"Done - training outstanding", partly, 0},
 		// 5. 末 written for 未.
 		{"末完成", notDone, 0}, {"尚末完成", notDone, 0}, {"還末完成", notDone, 0}, {"仍末完成", notDone, 0},
 		{"末开始", fupan.ProgressNotStarted, 0}, {"末上线", notDone, 0},
@@ -216,7 +217,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 		{"完成 or 未完成", unknown, 0}, {"Done or not done", unknown, 0}, {"已完成？未完成？", unknown, 0},
 		// A hedge: a team that is done says so.
 		{"好像完成了", unknown, 0}, {"应该完成了", unknown, 0}, {"應該完成了", unknown, 0}, {"大概完成了", unknown, 0}, {"似乎完成", unknown, 0},
-		{"也許完成了", unknown, 0}, {"估計完成了", unknown, 0}, {"Probably done", unknown, 0}, {"I think it's done", unknown, 0}, {"Should be done", unknown, 0}, {"might be done", unknown, 0},
+		{"也許完成了", unknown, 0}, {"估計完成了", unknown, 0}, {"Probably done", unknown, 0}, {"Done in principle", unknown, 0}, {"原则上完成", unknown, 0}, {"I think it's done", unknown, 0}, {"Should be done", unknown, 0}, {"might be done", unknown, 0},
 	}
 	for _, tc := range tests {
 		got := fupan.ReadStatus(tc.in)

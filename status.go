@@ -465,7 +465,9 @@ func enSigns(words string) statusSigns {
 		g.remainder = g.remainder || enRemainder[t] || enStage[t] && (i+1 < len(toks) && (toks[i+1] == "1" || toks[i+1] == "one" || toks[i+1] == "i") || i > 0 && toks[i-1] == "first") ||
 			t == "but" && i+1 < len(toks) && (enNegations[toks[i+1]] || toks[i+1] == "still")
 		g.awaiting = g.awaiting || enVerified[t] && negated(i)
-		g.remainder = g.remainder || t == "pending" && i > 0 // done, training pending
+		g.remainder = g.remainder || t == "pending" && i > 0                     // done, training pending
+		g.remainder = g.remainder || t == "follow" && i > 0 && toks[i-1] == "to" // done; training to follow
+		g.late = g.late || t == "after" && i+1 < len(toks) && (toks[i+1] == "deadline" || toks[i+1] == "due")
 		g.remainder = g.remainder || t == "without" && i+1 < len(toks) && !enWithoutRemarks[toks[i+1]] && !enDone[toks[i+1]]
 	}
 	g.doneNegated = g.doneNegated || reEnNotAll.MatchString(low)

@@ -50,7 +50,7 @@ var (
 	reCountOf   = regexp.MustCompile(`^(\d+)` + measure + `\D*完成了?(\d+)` + measure)
 	reOutOf     = regexp.MustCompile(`完成了?(\d+)` + measure + `?.*共(\d+)|共(\d+)` + measure + `?.*完成了?(\d+)`)
 	reEnOf      = regexp.MustCompile(`\b(\d+)\s*(?:of|out of|/)\s*(\d+)\b`)
-	reEnPercent = regexp.MustCompile(`\b(\d+(?:\.\d+)?)\s*percent\b`)
+	reEnPercent = regexp.MustCompile(`\b(\d+(?:\.\d+)?)\s*(?:percent|per cent|pct)\b`)
 )
 
 // statusShare is a share done written as words, not with %.
@@ -215,7 +215,7 @@ func firstRunes(s string, n int) string {
 // The English words of a remainder: done except training, draft done,
 // phase 1 done.
 var (
-	enRemainder = wordSet("except excluding apart besides remaining outstanding draft leftover tbd tba todo")
+	enRemainder = wordSet("except excluding apart besides remaining outstanding draft leftover left tbd tba tbc todo")
 	// What "without" may leave out and still be done: done without issues.
 	enWithoutRemarks = wordSet("issue issues problem problems delay delays incident incidents error errors complaint complaints any incidents defects defect overrun overruns")
 	enStage          = wordSet("phase stage step part")
@@ -275,8 +275,8 @@ var (
 
 // Hedges: 应该完成了, probably done. A team that is done says so.
 var (
-	zhHedges = []string{"好像", "应该", "大概", "似乎", "可能", "估计", "也许", "或许", "貌似", "据说", "大约已", "应当"}
-	enHedges = wordSet("probably maybe perhaps think should might possibly likely hopefully supposedly guess presumably")
+	zhHedges = []string{"好像", "应该", "大概", "似乎", "可能", "估计", "也许", "或许", "貌似", "据说", "大约已", "应当", "原则上", "理论上"}
+	enHedges = wordSet("probably maybe perhaps think should might possibly likely hopefully supposedly guess presumably principle theory")
 )
 
 func hedged(key, words string) bool {
