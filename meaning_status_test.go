@@ -235,7 +235,7 @@ func TestStatusNeverDoneInDoubt(t *testing.T) {
 	for _, in := range []string{"已完成", "完成", "完成（100%）", "已完成3场", "未延期，已完成", "已完成，没有问题", "提前完成", "按计划完成",
 		"已于8月28日完成", "Completed on 28 Aug", "Done by Li Si", "已完成，未超预算", "完成了，无遗留",
 		"Done by the team", "已完成，节约3成本", "已完成，ROI 1.8", "已完成，未发现异常", "Done, no delays", "done without issues",
-		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，风险已排除", "已删除旧数据，已完成", "已完成，未發現風險", "已完成，沒有投訴", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
+		"已完成（含培训）", "已完成，培训已做", "Done in May", "已完成，风险已排除", "已删除旧数据，已完成", "已完成，未發現風險", "已完成，沒有投訴", "已完成客户接待工作", "已完成，为未来打基础", "已完成，未产生额外费用", "已完成，效果良好", "3天前完成", "已于9月20日前完成", "Done, no issues"} {
 		if got := fupan.ReadStatus(in); !got.Done() {
 			t.Errorf("ReadStatus(%q) = %s, want done", in, got.State)
 		}

@@ -178,12 +178,15 @@ func zhRemainderSigns(key string) (remainder, notOnTime bool) {
 	remainder = containsAny(key, zhRemainder) || reStage.MatchString(key) || reExcept.MatchString(key)
 	rs := []rune(key)
 	for i, r := range rs {
-		if !strings.ContainsRune("未没待", r) {
-			continue
+		if !strings.ContainsRune("未没待", r) || r == '待' && i > 0 && strings.ContainsRune("接招款对期优善看厚亏虐", rs[i-1]) {
+			continue // 接待, 期待: no negation
 		}
 		rest := string(rs[i+1:])
 		if reOnTimeNot.MatchString(rest) {
 			notOnTime = true
+			continue
+		}
+		if strings.HasPrefix(rest, "来") || strings.HasPrefix(rest, "必") { // 未来, 未必
 			continue
 		}
 		rest = strings.TrimLeft(rest, "有能")
