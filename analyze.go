@@ -67,7 +67,7 @@ func readTables(r *Review, wb *Workbook, opts Options, fs *findings) {
 		sheets[s.Name] = s
 	}
 	for _, t := range r.Tables {
-		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, years: years}
+		rd := tableReader{sheet: sheets[t.Sheet], loc: t, fs: fs, years: years, asOf: DateOf(now)}
 		switch t.ID {
 		case PlanTable:
 			r.Plan = readPlan(rd)

@@ -248,6 +248,9 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 		// status-unknown that it counts as not done.
 		fu.DoneOn = Date{}
 	}
+	if fu.DoneOn.IsZero() && st.Done() {
+		fu.DoneOn = st.DoneOn // 已于9月20日完成: the day is in the status cell
+	}
 	fu.Status = statusOn(f.Due, fu.DoneOn, st.Done(), asOf)
 	if fu.Status == FollowDone && st.State == ProgressDoneLate {
 		fu.Status = FollowDoneLate // 延期完成, with no dates to tell

@@ -15,6 +15,7 @@ type tableReader struct {
 	loc   TableLoc
 	fs    *findings
 	years *yearSource
+	asOf  Date // the day the review is judged as of: a status's day to come is no done day
 }
 
 // yearSource gives the year of dates written without one: the period's, else
@@ -222,10 +223,27 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	return m, false
 }
 
-// status reads a status cell (表4 状态, 表5 落实情况); a word fupan does not
-// know is reported at its cell and counts as not done.
+// status reads a status cell (表4 状态, 表5 落实情况) as of the review's as-of
+// day (ReadStatusAsOf); a word fupan does not know, or a status in doubt, is
+// reported at its cell and counts as not done.
 func (t tableReader) status(row int, c Col) StatusRead {
-	st := ReadStatus(t.text(row, c))
+	words := t.text(row, c)
+	st := ReadStatus(words)
+	if st.Words != "" {
+		text := statusDayText(words)
+		var day Date
+		var found bool
+		var err error
+		_ = t.years.parse(func(year int) error {
+			day, found, err = value.FirstDate(text, year)
+			return err
+		})
+		year := t.years.year
+		if year == 0 {
+			year = t.years.fallback
+		}
+		st = st.asOf(text, day, found && err == nil, year, t.asOf)
+	}
 	if st.State == ProgressUnknown {
 		t.statusUnknown(row, c, st)
 	}

@@ -34,6 +34,7 @@ type StatusRead struct {
 	Words   string   `json:"words"`
 	State   Progress `json:"state"`
 	Percent *float64 `json:"percent,omitempty"` // written with it: 完成80% is 0.8
+	DoneOn  Date     `json:"done_on,omitzero"`
 }
 
 // Done reports a status that says done, on time or late.
@@ -67,7 +68,7 @@ func ReadStatus(s string) StatusRead {
 	}
 	fact := withoutOriginalPlan(words)
 	st := StatusRead{Words: words, State: readState(fact)}
-	if p, ok := statusPercent(fact); ok && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted {
+	if p, ok := statusPercent(fact); ok && p < 1 && st.State != ProgressDone && st.State != ProgressDoneLate && st.State != ProgressNotStarted && st.State != ProgressNotDone {
 		st.Percent = &p
 	}
 	return st
@@ -86,10 +87,12 @@ func withoutOriginalPlan(words string) string {
 
 var rePercent = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`)
 
+// statusPercent is the share done a status writes: 80%, else 八成, 2/3,
+// 3 of 5 (statusShare).
 func statusPercent(s string) (float64, bool) {
 	m := rePercent.FindStringSubmatch(value.FoldText(s))
 	if m == nil {
-		return 0, false
+		return statusShare(s)
 	}
 	v, err := strconv.ParseFloat(m[1], 64)
 	if err != nil {
@@ -106,6 +109,12 @@ type statusSigns struct {
 	awaiting                                                   bool // 待验收, awaiting approval: done, not accepted
 	already                                                    bool // 已 and a verb fupan does not list
 	notYet                                                     bool // 未 and a verb fupan does not list
+	remainder                                                  bool // 已完成（培训未做）, done except training
+	doneToCome                                                 bool // 已完成开发，下周上线: done, and a day to come
+	notOnTime                                                  bool // 没能按时完成: late, not undone
+	// The done words affirmed and negated, to tell 已完成/未完成 (the same
+	// word) from 完成了，但没上线 (another).
+	doneWords, negatedWords map[string]bool
 }
 
 func readState(words string) Progress {
@@ -116,8 +125,21 @@ func readState(words string) Progress {
 	case "否", "不是", "no", "n":
 		return ProgressNotDone
 	}
+	if reYesNo.MatchString(strings.ToLower(statusKey(words))) {
+		return ProgressUnknown // the template's 是/否 left in
+	}
 	g := zhSigns(statusKey(words))
 	g.merge(enSigns(words))
+	st := stateOf(g, words)
+	if st == ProgressDone || st == ProgressDoneLate {
+		return doubted(st, g, words)
+	}
+	return st
+}
+
+// stateOf is what the signs of a status say, before doubted looks again at
+// a done.
+func stateOf(g statusSigns, words string) Progress {
 	p, hasPercent := statusPercent(words)
 	switch {
 	case g.dropped:
@@ -140,12 +162,16 @@ func readState(words string) Progress {
 		return ProgressBlocked
 	case g.plan && g.postponed:
 		return ProgressPostponed
+	case g.doneToCome && g.done: // 已完成开发，下周上线
+		return ProgressPartly
 	case g.plan:
 		return ProgressPlanned
 	case g.done && g.late:
 		return ProgressDoneLate
 	case g.postponed:
 		return ProgressPostponed
+	case g.done && g.remainder: // 已完成，培训未开展
+		return ProgressPartly
 	case g.progressNegated || g.notStarted:
 		return ProgressNotStarted
 	case g.progress:
@@ -174,6 +200,28 @@ func (g *statusSigns) merge(o statusSigns) {
 	g.notStarted, g.blocked, g.postponed = g.notStarted || o.notStarted, g.blocked || o.blocked, g.postponed || o.postponed
 	g.dropped, g.plan = g.dropped || o.dropped, g.plan || o.plan
 	g.already, g.notYet, g.awaiting = g.already || o.already, g.notYet || o.notYet, g.awaiting || o.awaiting
+	g.remainder, g.notOnTime = g.remainder || o.remainder, g.notOnTime || o.notOnTime
+	g.doneToCome = g.doneToCome || o.doneToCome
+	g.doneWords, g.negatedWords = joinSets(g.doneWords, o.doneWords), joinSets(g.negatedWords, o.negatedWords)
+}
+
+func joinSets(a, b map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for w := range a {
+		out[w] = true
+	}
+	for w := range b {
+		out[w] = true
+	}
+	return out
+}
+
+// note adds a word to a set, making it where nil.
+func note(m *map[string]bool, w string) {
+	if *m == nil {
+		*m = map[string]bool{}
+	}
+	(*m)[w] = true
 }
 
 // The Chinese words, Simplified; statusKey folds Traditional to them.
@@ -215,9 +263,10 @@ var (
 // vocabulary does not (value.MatchKey knows the template's words).
 var statusFold = strings.NewReplacer("擱", "搁", "閉", "闭", "棄", "弃", "終", "终", "廢", "废", "緩", "缓", "滯", "滞", "掛", "挂", "畢", "毕",
 	"啓", "启", "盡", "尽", "臨", "临", "礙", "碍", "凍", "冻", "銷", "销", "順", "顺", "擋", "挡", "準", "准", "籌", "筹", "擬", "拟",
-	"爭", "争", "兌", "兑", "點", "点", "幾", "几", "將", "将", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结")
+	"爭", "争", "兌", "兑", "點", "点", "幾", "几", "將", "将", "辦", "办", "斷", "断", "試", "试", "運", "运", "決", "决", "撤", "撤", "結", "结",
+	"嗎", "吗", "遺", "遗", "餘", "余", "麼", "么", "風", "风", "險", "险", "訴", "诉", "畫", "划")
 
-func statusKey(s string) string { return statusFold.Replace(value.MatchKey(s)) }
+func statusKey(s string) string { return fixTypo(statusFold.Replace(value.MatchKey(s))) }
 
 // zhSigns finds the Chinese words of a status, each affirmed or negated.
 func zhSigns(key string) statusSigns {
@@ -240,15 +289,19 @@ func zhSigns(key string) statusSigns {
 		return ok
 	}
 	each(zhDone, func(i, j int) {
+		w := string(rs[i:j])
 		switch {
 		case negatedAt(rs, i, j):
 			g.doneNegated = true
+			note(&g.negatedWords, w)
 		case j < len(rs) && rs[j] == '中': // 验收中, 上线中: under way
 			g.progress = true
 		default:
 			g.done = true
+			note(&g.doneWords, w)
 		}
 	})
+	g.remainder, g.notOnTime = zhRemainderSigns(key)
 	each(zhProgress, func(i, j int) {
 		if negatedAt(rs, i, j) {
 			g.progressNegated = true
@@ -256,12 +309,12 @@ func zhSigns(key string) statusSigns {
 			g.progress = true
 		}
 	})
-	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘")
+	g.doneNegated = g.doneNegated || strings.ContainsAny(key, "×✗✘") || reZhNotAll.MatchString(key)
 	g.awaiting = containsAny(key, zhAwaiting)
 	if containsAny(key, zhPoor) {
 		g.done, g.doneNegated = false, true
 	}
-	g.late = affirmed(zhLate)
+	g.late = affirmed(zhLate) || g.notOnTime
 	g.partly = affirmed(zhPartly)
 	g.notStarted = containsAny(key, zhNotStarted)
 	g.blocked = affirmed(zhBlocked)
@@ -271,7 +324,7 @@ func zhSigns(key string) statusSigns {
 	for _, w := range zhPlanAsDone {
 		plain = strings.ReplaceAll(plain, w, "")
 	}
-	g.plan = !strings.Contains(key, "已") && (containsAny(plain, zhPlan) || reUntil.MatchString(plain))
+	g.plan, g.doneToCome = planClauses(plain, g.late)
 	for _, p := range []string{"未", "尚未", "暂未", "仍未", "还未"} {
 		g.notYet = g.notYet || strings.HasPrefix(key, p)
 	}
@@ -307,8 +360,13 @@ func containsAny(s string, list []string) bool {
 // characters before it in its clause, with no 已 (already) between, or 不了
 // and the like right after it.
 func negatedAt(rs []rune, i, j int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	seen := 0
+	for k := i - 1; k >= 0 && seen < 4; k-- {
 		r := rs[k]
+		if unicode.IsDigit(r) || r == '%' || r == '.' {
+			continue // 未100%完成: a share between the negation and its word
+		}
+		seen++
 		if r == '已' || unicode.IsPunct(r) {
 			break
 		}
@@ -330,7 +388,7 @@ func negatedAt(rs []rune, i, j int) bool {
 var (
 	enDone       = wordSet("done complete completed finish finished closed resolved delivered launched implemented achieved accomplished fulfilled shipped live ok okay yes solved executed met submitted published released signed hired deployed")
 	enLate       = wordSet("late delayed overdue behind")
-	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly")
+	enPartly     = wordSet("partly partially partial part mostly half largely substantially almost nearly thirds quarters fifths")
 	enProgress   = wordSet("progress ongoing underway wip started progressing working active running continuing track begun initiated")
 	enNotStarted = wordSet("todo backlog new open pending queued waiting")
 	enBlocked    = wordSet("blocked hold paused pause stalled suspended stuck halted frozen")
@@ -373,11 +431,14 @@ func enSigns(words string) statusSigns {
 		case enDone[t]:
 			if negated(i) {
 				g.doneNegated = true
+				note(&g.negatedWords, enDoneWord(t))
 			} else {
 				g.done = true
+				note(&g.doneWords, enDoneWord(t))
 			}
 		case (strings.HasPrefix(t, "un") || strings.HasPrefix(t, "in")) && enDone[t[2:]]: // incomplete, unfinished
 			g.doneNegated = true
+			note(&g.negatedWords, enDoneWord(t[2:]))
 		case t == "progress" && i > 0 && toks[i-1] == "no":
 			g.progressNegated = true
 		}
@@ -399,7 +460,16 @@ func enSigns(words string) statusSigns {
 		// done - awaiting approval, completed, pending sign-off
 		g.awaiting = g.awaiting || (t == "awaiting" || t == "pending") && i+1 < len(toks) && enAwaited[toks[i+1]]
 		asWas := i > 0 && (toks[i-1] == "as" || toks[i-1] == "than" || toks[i-1] == "on")
-		g.plan = g.plan || enPlan[t] && !asWas || t == "to" && i+2 < len(toks) && toks[i+1] == "be" && enDone[toks[i+2]]
+		g.plan = g.plan || enPlan[t] && !asWas || t == "to" && i+2 < len(toks) && toks[i+1] == "be" && enDone[toks[i+2]] || enToCome(toks, i)
+		// done except training, draft done, phase 1 done, done but not yet verified
+		g.remainder = g.remainder || enRemainder[t] || enStage[t] && (i+1 < len(toks) && (toks[i+1] == "1" || toks[i+1] == "one" || toks[i+1] == "i") || i > 0 && toks[i-1] == "first") ||
+			t == "but" && i+1 < len(toks) && (enNegations[toks[i+1]] || toks[i+1] == "still")
+		g.awaiting = g.awaiting || enVerified[t] && negated(i)
+		g.remainder = g.remainder || t == "pending" && i > 0                     // done, training pending
+		g.remainder = g.remainder || t == "follow" && i > 0 && toks[i-1] == "to" // done; training to follow
+		g.late = g.late || t == "after" && i+1 < len(toks) && (toks[i+1] == "deadline" || toks[i+1] == "due")
+		g.remainder = g.remainder || t == "without" && i+1 < len(toks) && !enWithoutRemarks[toks[i+1]] && !enDone[toks[i+1]]
 	}
+	g.doneNegated = g.doneNegated || reEnNotAll.MatchString(low)
 	return g
 }
