@@ -214,3 +214,58 @@ func TestMilestoneShareAgainstADate(t *testing.T) {
 		t.Errorf("the milestone at 80%% past its day without a countermeasure needs no decision:\n%s", items)
 	}
 }
+
+// An actual progress naming a day after the review's (10月15日完成 as of
+// 10月8日) is a plan, not done: the milestone due 9/30 is late so far; one
+// saying 已 of a day to come contradicts itself and is reported.
+func TestMilestoneActualDayToCome(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = append(r.Track.Rows,
+		[]string{"渠道评估", "9月30日前完成", "10月15日完成", "", "", "", "李四"},
+		[]string{"客户经理培训", "9月30日前完成", "10月20日", "", "", "", "赵六"},
+		[]string{"季度客户回访", "9月30日前完成", "已于10月20日完成", "", "", "", "赵六"},
+		[]string{"旧渠道复盘", "9月30日前完成", "9月28日完成", "", "", "", "李四"},
+	)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	for _, tr := range rv.Tracking {
+		switch tr.Task {
+		case "渠道评估", "客户经理培训":
+			if tr.Done || !tr.Overdue || tr.State != fupan.StateOffTrack {
+				t.Errorf("%s (%s as of 10/8): done %v, overdue %v, state %q; want not done, off track so far", tr.Task, tr.Actual.Text, tr.Done, tr.Overdue, tr.State)
+			}
+		case "季度客户回访":
+			if tr.Done {
+				t.Errorf("%s: 已于10月20日完成 as of 10/8 read as done", tr.Task)
+			}
+		case "旧渠道复盘":
+			if !tr.Done || tr.Actual.Date != (fupan.Date{Year: 2025, Month: 9, Day: 28}) {
+				t.Errorf("%s: 9月28日完成 as of 10/8: done %v on %v; want done on 2025-09-28", tr.Task, tr.Done, tr.Actual.Date)
+			}
+		}
+	}
+	if f := findingAt(rv, fupan.CodeStatusUnknown, "跟踪", "C7"); f == nil {
+		t.Errorf("no status-unknown at 跟踪!C7 for 已于10月20日完成 as of 10/8: %v", rv.Findings)
+	}
+}
+
+// The same for an actual written as an Excel date after the review's day.
+func TestMilestoneActualDateCellToCome(t *testing.T) {
+	b := samples.PerSheet(samples.SeedSimplifiedCopy())
+	var found bool
+	for _, sh := range b.Sheets {
+		for _, row := range sh.Rows {
+			if len(row) > 2 && row[0] == "线上推广方案上线" {
+				row[2], found = time.Date(2025, 10, 20, 0, 0, 0, 0, time.UTC), true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no tracked task 线上推广方案上线 in the seed")
+	}
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", b, reviewDay)
+	for _, tr := range rv.Tracking {
+		if tr.Task == "线上推广方案上线" && (tr.Done || !tr.Overdue) {
+			t.Errorf("actual 2025-10-20 (a date cell) as of 10/8: done %v, overdue %v; want not done, late so far", tr.Done, tr.Overdue)
+		}
+	}
+}

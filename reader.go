@@ -156,6 +156,10 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	switch cell.Kind {
 	case CellDate:
 		m.Date = cell.Date
+		if c == ColActual && !t.asOf.IsZero() && t.asOf.Before(m.Date) {
+			// An actual day after the review's: not done yet, a plan.
+			m.Date, m.Read = Date{}, StatusRead{State: ProgressPlanned, Words: m.Text}
+		}
 		return m, true
 	case CellPercent:
 		m.Kind, m.Value = value.KindPercent, cell.Num
@@ -189,7 +193,9 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 	if c == ColActual {
 		when = value.FoldText(withoutOriginalPlan(m.Text))
 	}
-	_ = t.years.parse(func(year int) error {
+	var year int
+	_ = t.years.parse(func(y int) error {
+		year = y
 		date, found, dateErr = value.FirstDate(when, year)
 		return dateErr
 	})
@@ -197,6 +203,18 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		if dateErr != nil {
 			t.unreadable(row, c, m.Text, dateKind(dateErr, "date"))
 			return m, false
+		}
+		if c == ColActual && !t.asOf.IsZero() && t.asOf.Before(date) {
+			// 10月15日完成 as of 10月8日 is a plan, as in a status cell;
+			// 已于10月20日完成 a contradiction, reported.
+			switch r := ReadStatus(m.Text).asOf(statusDayText(m.Text), date, true, year, t.asOf); r.State {
+			case ProgressPlanned:
+				m.Read = r
+				return m, true
+			case ProgressUnknown:
+				t.statusUnknown(row, c, r)
+				return m, false
+			}
 		}
 		m.Date = date
 		if lateOn {
