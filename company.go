@@ -36,6 +36,7 @@ func CompanySummary(teams []Summary, absent FollowThrough) Summary {
 		c.Actions += s.Actions
 		c.ActionsDone += s.ActionsDone
 		c.ActionsOpen += s.ActionsOpen
+		c.ActionsOpenAll += s.ActionsOpenAll
 		c.ActionsDropped += s.ActionsDropped
 		c.FollowupTotal += s.FollowupTotal
 		c.FollowupDone += s.FollowupDone

@@ -1,6 +1,7 @@
 package fupan
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -450,4 +451,34 @@ func summarize(r *Review) {
 		}
 	}
 	s.ActionsOpen = s.Actions - s.ActionsDone - s.ActionsDropped
+	s.ActionsOpenAll = openActions(r)
+}
+
+// openActions counts the team's open actions as of the review: table 4's not
+// done or dropped, and the earlier periods' that its follow-up finds open,
+// overdue or not followed up, each once: an action table 4 sets again is
+// the one table 4 closes or keeps open.
+func openActions(r *Review) int {
+	open, set := map[string]bool{}, map[string]bool{}
+	for i, a := range r.Actions {
+		key := matchKey(firstNonEmpty(a.Item, a.Measure))
+		if key == "" {
+			key = fmt.Sprintf("\x00%d", i) // unnamed: each its own
+		}
+		set[key] = true
+		if a.Open() {
+			open[key] = true
+		}
+	}
+	for _, f := range r.Followup {
+		key := matchKey(firstNonEmpty(f.Action, f.Measure))
+		if f.Unmatched || set[key] || key == "" {
+			continue
+		}
+		switch f.Status {
+		case FollowOpen, FollowOverdue, FollowUnknown:
+			open[key] = true
+		}
+	}
+	return len(open)
 }

@@ -327,6 +327,7 @@ func (r *Review) recountFollowup() {
 			s.FollowupOverdue++
 		}
 	}
+	s.ActionsOpenAll = openActions(r)
 	// The follow-up findings of an earlier call go; this call's come.
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {

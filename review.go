@@ -255,6 +255,10 @@ type Summary struct {
 	// ActionsDropped are the actions the team cancelled (状态 已取消): neither
 	// done nor open, never overdue.
 	ActionsDropped int `json:"actions_dropped"`
+	// ActionsOpenAll are all the team's open actions as of the review: this
+	// period's (ActionsOpen) and every earlier one followed up and not yet
+	// done or dropped, an action table 4 sets again counted once.
+	ActionsOpenAll int `json:"actions_open_all"`
 	// Last period's actions followed up: all but dropped, done (late
 	// included), overdue.
 	FollowupTotal   int `json:"followup_total"`

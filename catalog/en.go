@@ -392,7 +392,7 @@ var en = map[string]string{
 	"budget":                    "Total budget",
 	"people":                    "People",
 	"actions":                   "Follow-up actions",
-	"actions.open":              "Open actions",
+	"actions.open":              "Open actions (all periods)",
 	"chart.achievement":         "Achievement per metric",
 	"chart.gantt":               "Task timeline",
 	"plan.period":               "Planned period",

@@ -392,7 +392,7 @@ var zhHans = map[string]string{
 	"budget":                    "预算合计",
 	"people":                    "投入人力",
 	"actions":                   "后续行动",
-	"actions.open":              "未完成行动",
+	"actions.open":              "未完成行动（含往期）",
 	"chart.achievement":         "各指标达成率",
 	"chart.gantt":               "任务进度甘特图",
 	"plan.period":               "计划起止",

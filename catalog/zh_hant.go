@@ -392,7 +392,7 @@ var zhHant = map[string]string{
 	"budget":                    "預算合計",
 	"people":                    "投入人力",
 	"actions":                   "後續行動",
-	"actions.open":              "未完成行動",
+	"actions.open":              "未完成行動（含往期）",
 	"chart.achievement":         "各指標達成率",
 	"chart.gantt":               "任務進度甘特圖",
 	"plan.period":               "計劃起止",

@@ -44,7 +44,7 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 		fig("budget", given(s.BudgetGiven, FormatMoney(s.Budget, s.BudgetCurrency, l))),
 		fig("people", given(s.PeopleGiven, FormatNumber(s.People))),
 		fig("actions", count(s.Actions, s.Actions)),
-		fig("actions.open", count(s.ActionsOpen, s.Actions)),
+		fig("actions.open", count(s.ActionsOpenAll, s.Actions+s.FollowupTotal)),
 	}
 	if s.FollowupTotal > 0 {
 		figs = append(figs, fig("followup.short", OfAll(s.FollowupDone, s.FollowupTotal)))
