@@ -13,8 +13,11 @@ import (
 
 // companyTrend is the company's figures per period of the run's kind from
 // the history (this run's reviews recorded), oldest first, up to the run's
-// latest period, whose follow-through counts the absent teams' (absent, by
-// period); nil without a history.
+// latest period. Each period's follow-through counts the open actions of
+// the teams that had not handed it in, by the one rule (fupan.AbsentOf):
+// the run's own period by the run's roster (absent, by period), so that
+// last period's figure in the change column is the one its overview showed.
+// Nil without a history.
 func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[string]fupan.FollowThrough) []fupan.CompanyPeriod {
 	if o.History == nil {
 		return nil
@@ -31,6 +34,7 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[stri
 	if last == nil {
 		return nil
 	}
+	log := zerolog.Ctx(ctx)
 	var past []fupan.Past
 	err := o.History.EachReview(ctx, "", func(e sqlite.Entry) error {
 		s, err := e.Figures()
@@ -40,24 +44,33 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[stri
 		past = append(past, fupan.Past{Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}, Summary: s})
 		return nil
 	})
+	var recorded []fupan.Recorded
+	if err == nil {
+		recorded, err = recordedOf(ctx, o.History)
+	}
 	if err != nil {
-		zerolog.Ctx(ctx).Error().Err(err).Msg("cannot read the history: the overview has no company trend")
+		log.Error().Err(err).Msg("cannot read the history: the overview has no company trend")
 		return nil
 	}
-	trend := fupan.CompanyTrend(past, last.Kind(), *last, fupan.TrendPeriods)
-	n := len(trend)
-	if n == 0 || trend[n-1].Period.Label != last.Label {
+	trend, err := fupan.CompanyTrendOf(past, last.Kind(), *last, fupan.TrendPeriods, func(p fupan.Period) (fupan.Roster, fupan.FollowThrough, error) {
+		if p.Label == last.Label {
+			for _, r := range sum.Roster {
+				if r.Period == p.Label {
+					return r, absent[p.Label], nil
+				}
+			}
+			return fupan.Roster{}, absent[p.Label], nil
+		}
+		a, err := fupan.AbsentOf(p, o.Teams, recorded, o.Identity, func(key string) ([]fupan.Past, error) { return o.History.Past(ctx, key) })
+		return a.Roster, a.FollowThrough(), err
+	})
+	if err != nil {
+		log.Error().Err(err).Msg("cannot read the history: the overview has no company trend")
+		return nil
+	}
+	if n := len(trend); n == 0 || trend[n-1].Period.Label != last.Label {
 		return nil // the run's own period not recorded: no change to show against
 	}
-	// The recorded reviews are the teams that handed in; the absent
-	// teams' open actions are added as the overview's tiles add them.
-	var teams []fupan.Summary
-	for _, p := range past {
-		if p.Period.Label == last.Label {
-			teams = append(teams, p.Summary)
-		}
-	}
-	trend[n-1].Summary = fupan.CompanySummary(teams, absent[last.Label])
 	return trend
 }
 
