@@ -41,3 +41,21 @@ func TestCompanyFollowThroughWithTeamMissing(t *testing.T) {
 		t.Errorf("the 2025Q4 overview's teams handed in does not say 上期 2 / 3:\n%s", q4)
 	}
 }
+
+// The overview's decisions are most urgent first, as the dashboard has them:
+// in 2025Q3 华南区 (missing, an action 191 days overdue) comes before
+// 华北大区 (two items, none overdue by age), and each team's longest
+// overdue action first.
+func TestOverviewMostUrgentFirst(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	root := t.TempDir()
+	loopQuarters(t, root)
+	page1 := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q3", "overview.pdf"), "-l", "1")), "")
+	east, south, north := strings.Index(page1, "华东大区·2025Q3"), strings.Index(page1, "华南区·2025Q3"), strings.Index(page1, "华北大区·2025Q3")
+	if east < 0 || south < 0 || north < 0 || !(east < south && south < north) {
+		t.Errorf("the decisions are not 华东大区, 华南区, 华北大区 (most overdue first): %d %d %d\n%s", east, south, north, page1)
+	}
+	if a, b := strings.Index(page1, "优化渠道激励”逾期191天"), strings.Index(page1, "招聘区域经理”逾期100天"); a < 0 || b < 0 || a > b {
+		t.Errorf("华南区's 191 days overdue does not come before its 100 days:\n%s", page1)
+	}
+}
