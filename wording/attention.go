@@ -139,3 +139,19 @@ func MissingOverdue(past []fupan.Past, asOf fupan.Date) []Attention {
 	SortUrgent(items)
 	return items
 }
+
+// AgedAsOf are the items with the ages of the register's actions counted
+// to day instead of the day they were found (the due date first promised
+// is kept): a page read weeks after a run says how late an action is now.
+func AgedAsOf(items []Attention, day fupan.Date) []Attention {
+	out := append([]Attention(nil), items...)
+	for i, a := range out {
+		if a.From == "" || a.Due == "" {
+			continue
+		}
+		if due, err := fupan.ParseDate(a.Due, 0); err == nil {
+			out[i].OverdueDays = fupan.DaysLate(due, day)
+		}
+	}
+	return out
+}
