@@ -306,6 +306,10 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Actions = append(d.Actions, row)
 	}
+	// Most urgent first, as the dashboard's and the overview's items
+	// (wording.SortUrgent): the most days late first, the rest as the register
+	// has them.
+	sort.SliceStable(d.Actions, func(i, j int) bool { return d.Actions[i].Late > d.Actions[j].Late })
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
 }
 

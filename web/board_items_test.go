@@ -95,3 +95,29 @@ func TestDashboardItemsAsOfToday(t *testing.T) {
 		t.Errorf("the English dashboard shows items in Chinese:\n%s", strings.Join(attnCells(en), "\n"))
 	}
 }
+
+// A team's page lists its open actions most urgent first, as the dashboard
+// and the overview list items: the most days late first.
+func TestTeamPageActionsMostOverdueFirst(t *testing.T) {
+	s, _ := companyServer(t)
+	body := get(t, s, boss, "/dashboard").Body.String()
+	m := regexp.MustCompile(`href="(/teams/[^"]+)">乙团队<`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("the dashboard has no 乙团队:\n%s", body)
+	}
+	page := get(t, s, boss, m[1]).Body.String()
+	var late []int
+	for _, d := range regexp.MustCompile(`逾期 (\d+) 天`).FindAllStringSubmatch(page, -1) {
+		n, _ := strconv.Atoi(d[1])
+		late = append(late, n)
+	}
+	if len(late) < 2 {
+		t.Fatalf("乙团队's page has %d late actions:\n%s", len(late), page)
+	}
+	for i := 1; i < len(late); i++ {
+		if late[i] > late[i-1] {
+			t.Errorf("乙团队's open actions are not the latest first: %v", late)
+			break
+		}
+	}
+}
