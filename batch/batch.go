@@ -541,7 +541,7 @@ func (o Options) writeOverview(ctx context.Context, sum *Summary, out string) er
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return needsAttention(rows[i], rows[j]) })
 	path := filepath.Join(out, "overview.pdf")
-	absent, missing := o.missingTeams(ctx, sum, lang)
+	absent, missing := o.missingTeams(ctx, sum)
 	var allAbsent fupan.FollowThrough
 	for _, a := range absent {
 		allAbsent = allAbsent.Add(a)

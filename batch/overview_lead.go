@@ -13,8 +13,11 @@ import (
 
 // companyTrend is the company's figures per period of the run's kind from
 // the history (this run's reviews recorded), oldest first, up to the run's
-// latest period, whose follow-through counts the absent teams' (absent, by
-// period); nil without a history.
+// latest period. Each period's follow-through counts the open actions of
+// the teams that had not handed it in, by the one rule (fupan.AbsentOf):
+// the run's own period by the run's roster (absent, by period), so that
+// last period's figure in the change column is the one its overview showed.
+// Nil without a history.
 func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[string]fupan.FollowThrough) []fupan.CompanyPeriod {
 	if o.History == nil {
 		return nil
@@ -31,6 +34,7 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[stri
 	if last == nil {
 		return nil
 	}
+	log := zerolog.Ctx(ctx)
 	var past []fupan.Past
 	err := o.History.EachReview(ctx, "", func(e sqlite.Entry) error {
 		s, err := e.Figures()
@@ -40,24 +44,33 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[stri
 		past = append(past, fupan.Past{Team: e.Team, Period: fupan.Period{Label: e.Period, Start: e.Start, End: e.End}, Summary: s})
 		return nil
 	})
+	var recorded []fupan.Recorded
+	if err == nil {
+		recorded, err = recordedOf(ctx, o.History)
+	}
 	if err != nil {
-		zerolog.Ctx(ctx).Error().Err(err).Msg("cannot read the history: the overview has no company trend")
+		log.Error().Err(err).Msg("cannot read the history: the overview has no company trend")
 		return nil
 	}
-	trend := fupan.CompanyTrend(past, last.Kind(), *last, fupan.TrendPeriods)
-	n := len(trend)
-	if n == 0 || trend[n-1].Period.Label != last.Label {
+	trend, err := fupan.CompanyTrendOf(past, last.Kind(), *last, fupan.TrendPeriods, func(p fupan.Period) (fupan.Roster, fupan.FollowThrough, error) {
+		if p.Label == last.Label {
+			for _, r := range sum.Roster {
+				if r.Period == p.Label {
+					return r, absent[p.Label], nil
+				}
+			}
+			return fupan.Roster{}, absent[p.Label], nil
+		}
+		a, err := fupan.AbsentOf(p, o.Teams, recorded, o.Identity, func(key string) ([]fupan.Past, error) { return o.History.Past(ctx, key) })
+		return a.Roster, a.FollowThrough(), err
+	})
+	if err != nil {
+		log.Error().Err(err).Msg("cannot read the history: the overview has no company trend")
+		return nil
+	}
+	if n := len(trend); n == 0 || trend[n-1].Period.Label != last.Label {
 		return nil // the run's own period not recorded: no change to show against
 	}
-	// The recorded reviews are the teams that handed in; the absent
-	// teams' open actions are added as the overview's tiles add them.
-	var teams []fupan.Summary
-	for _, p := range past {
-		if p.Period.Label == last.Label {
-			teams = append(teams, p.Summary)
-		}
-	}
-	trend[n-1].Summary = fupan.CompanySummary(teams, absent[last.Label])
 	return trend
 }
 
@@ -66,7 +79,7 @@ func (o Options) companyTrend(ctx context.Context, sum *Summary, absent map[stri
 // period (not handing in does not take a team's open actions out of the
 // company's rate) and their open actions past due as of the run (nor out
 // of leadership's sight). Nothing without a history.
-func (o Options) missingTeams(ctx context.Context, sum *Summary, l fupan.Lang) (absent map[string]fupan.FollowThrough, decisions []pdf.TeamDecisions) {
+func (o Options) missingTeams(ctx context.Context, sum *Summary) (absent map[string]fupan.FollowThrough, decisions []teamItems) {
 	if o.History == nil {
 		return nil, nil
 	}
@@ -83,7 +96,7 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary, l fupan.Lang) (
 			if perr == nil {
 				absent[r.Period] = absent[r.Period].Add(fupan.MissingFollowThrough(past, p))
 			}
-			if d, ok := overdueOf(past, asOf, m.Team, r.Period, l); ok {
+			if d, ok := overdueOf(past, asOf, m.Team, r.Period); ok {
 				decisions = append(decisions, d)
 			}
 		}
@@ -92,34 +105,56 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary, l fupan.Lang) (
 }
 
 // overdueOf is a missing team's open actions of the register past their due
-// date as of asOf, the most overdue first; false where it has none.
-func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string, l fupan.Lang) (pdf.TeamDecisions, bool) {
-	var items []wording.Attention
-	for _, e := range fupan.Register(past, asOf) {
-		if e.Open() && e.Age > 0 {
-			items = append(items, wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age, MovedTo: e.MovedTo.String()})
-		}
-	}
+// date as of asOf, most urgent first; false where it has none.
+func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string) (teamItems, bool) {
+	items := wording.MissingOverdue(past, asOf)
 	if len(items) == 0 {
-		return pdf.TeamDecisions{}, false
+		return teamItems{}, false
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
-	return pdf.TeamDecisions{Team: team, Period: period, Items: wording.AttentionWords(items, l)}, true
+	return teamItems{Team: team, Period: period, Items: items}, true
+}
+
+// teamItems are one team's items that need a decision, its team's words
+// apart, worded in the reader's language only when shown.
+type teamItems struct {
+	Team, Period string
+	Items        []wording.Attention
+	words        []string // an old summary's, without items
 }
 
 // decisions are the run's teams' items that need a decision, and the open
-// actions past due of the teams that have not handed in (missing), the
-// team with the most first, each team's most urgent first (as its page 1
-// has them), worded in the overview's language l: fupan's words in it, the
-// team's (an action, a metric) as written.
-func decisions(entries []Entry, missing []pdf.TeamDecisions, l fupan.Lang) []pdf.TeamDecisions {
-	var out []pdf.TeamDecisions
+// actions past due of the teams that have not handed in (missing), most
+// urgent first (wording.MoreUrgent: the team with the longest overdue
+// item first; each team's items as its page 1 has them), worded in the
+// overview's language l: fupan's words in it, the team's (an action, a
+// metric) as written.
+func decisions(entries []Entry, missing []teamItems, l fupan.Lang) []pdf.TeamDecisions {
+	var all []teamItems
 	for _, e := range entries {
-		if items := e.attentionIn(l); e.Status == StatusOK && len(items) > 0 {
-			out = append(out, pdf.TeamDecisions{Team: e.Team, Period: e.Period, Items: items})
+		if e.Status != StatusOK || len(e.Attention) == 0 && len(e.AttentionItems) == 0 {
+			continue
 		}
+		t := teamItems{Team: e.Team, Period: e.Period, Items: e.AttentionItems}
+		if len(t.Items) == 0 {
+			t.words = e.Attention
+		}
+		all = append(all, t)
 	}
-	out = append(out, missing...)
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Items) > len(out[j].Items) })
+	all = append(all, missing...)
+	size := func(t teamItems) []wording.Attention {
+		if len(t.Items) == 0 {
+			return make([]wording.Attention, len(t.words))
+		}
+		return t.Items
+	}
+	sort.SliceStable(all, func(i, j int) bool { return wording.MoreUrgent(size(all[i]), size(all[j])) })
+	out := make([]pdf.TeamDecisions, 0, len(all))
+	for _, t := range all {
+		words := t.words
+		if len(t.Items) > 0 {
+			words = wording.AttentionWords(t.Items, l)
+		}
+		out = append(out, pdf.TeamDecisions{Team: t.Team, Period: t.Period, Items: words})
+	}
 	return out
 }

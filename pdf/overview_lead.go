@@ -41,7 +41,12 @@ func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 		was := opts.Company[n-2]
 		rv := &fupan.Review{Summary: now, Compared: &fupan.Comparison{Previous: &fupan.Previous{Period: was.Period.Label, Summary: was.Summary}}}
 		changes = wording.Changes(rv, l)
-		changes["roster.submitted"] = wording.Change{Before: catalog.F(l, "previous.value", fmt.Sprint(was.Teams))}
+		// n / all, as the tile says it, where last period's roster is known.
+		before := fmt.Sprint(was.Teams)
+		if was.Expected > 0 {
+			before = wording.OfAll(was.Teams, was.Expected)
+		}
+		changes["roster.submitted"] = wording.Change{Before: catalog.F(l, "previous.value", before)}
 		heading = catalog.F(l, "overview.company.vs", was.Period.Label)
 	}
 	handed := fmt.Sprint(len(sums))

@@ -23,15 +23,18 @@ type teamRow struct {
 	Better            int
 	Attention         []string
 	Errors            int
+	items             []wording.Attention // Attention's, where known: their urgency
 	missed            int
 	mean              float64
 	hasMean           bool
 }
 
 // missingRow is a team expected in the latest period that has not handed
-// in: its latest recorded period, "" where it never handed in.
+// in: its latest recorded period, "" where it never handed in, and its
+// open actions past due (as the overview's decisions list them).
 type missingRow struct {
 	Key, Team, Period string
+	Attention         []string
 }
 
 type dashboardData struct {
@@ -64,6 +67,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := s.lang(w, r)
+	// The items' ages are as of today, as the team page's: a page read
+	// weeks after the run says how late an action is now.
+	today := fupan.DateOf(s.cfg.Now())
 	b, err := s.latestBoard(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
@@ -93,7 +99,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.AllTeams++
 		row := newTeamRow(rec, now, was, l)
 		if e := entries[rec.SHA256]; e != nil {
-			row.Attention = e.Attention
+			row.attention(e, today, l)
 		}
 		d.HandedIn++
 		if now != nil {
@@ -108,7 +114,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		d.AllTeams++
-		d.Missing = append(d.Missing, missingRow{Key: m.Key, Team: m.Team, Period: m.LastPeriod})
+		d.Missing = append(d.Missing, missingRow{Key: m.Key, Team: m.Team, Period: m.LastPeriod,
+			Attention: wording.AttentionWords(wording.MissingOverdue(b.pasts[m.Key], today), l)})
 		absent = absent.Add(b.absent[m.Key])
 	}
 	rankTeams(d.Teams)
@@ -127,14 +134,37 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
 }
 
-// rankTeams puts first the teams with the most that needs a decision, then
-// errors, targets missed, and the lowest mean.
+// attention sets the row's items that need a decision from its run's
+// entry: aged as of today and worded in the page's language, the most
+// urgent first; an old summary's words (without items) as they were.
+func (row *teamRow) attention(e *batch.Entry, today fupan.Date, l catalog.Lang) {
+	if len(e.AttentionItems) == 0 {
+		row.Attention = e.Attention
+		return
+	}
+	row.items = wording.AgedAsOf(e.AttentionItems, today)
+	wording.SortUrgent(row.items)
+	row.Attention = wording.AttentionWords(row.items, l)
+}
+
+// urgency is the row's items for wording.MoreUrgent: an old summary's
+// words count by their number.
+func (row teamRow) urgency() []wording.Attention {
+	if len(row.items) == 0 {
+		return make([]wording.Attention, len(row.Attention))
+	}
+	return row.items
+}
+
+// rankTeams puts first the teams whose items are the most urgent, as the
+// overview orders its decisions (wording.MoreUrgent), then errors, targets
+// missed, and the lowest mean.
 func rankTeams(rows []teamRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		switch {
-		case len(a.Attention) != len(b.Attention):
-			return len(a.Attention) > len(b.Attention)
+		case wording.MoreUrgent(a.urgency(), b.urgency()) || wording.MoreUrgent(b.urgency(), a.urgency()):
+			return wording.MoreUrgent(a.urgency(), b.urgency())
 		case a.Errors != b.Errors:
 			return a.Errors > b.Errors
 		case a.missed != b.missed:
@@ -276,6 +306,10 @@ func (s *Server) team(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Actions = append(d.Actions, row)
 	}
+	// Most urgent first, as the dashboard's and the overview's items
+	// (wording.SortUrgent): the most days late first, the rest as the register
+	// has them.
+	sort.SliceStable(d.Actions, func(i, j int) bool { return d.Actions[i].Late > d.Actions[j].Late })
 	s.render(w, r, http.StatusOK, "team", "team.title", d)
 }
 
@@ -288,8 +322,10 @@ type board struct {
 	period string           // the latest
 	roster fupan.Roster     // of the latest period, as a run's overview has it
 	// absent is what each team of the roster's missing counts in the
-	// company's follow-through, by team key.
+	// company's follow-through, by team key; pasts are their recorded
+	// reviews, whose open actions past due the dashboard lists.
 	absent map[string]fupan.FollowThrough
+	pasts  map[string][]fupan.Past
 }
 
 // boardCache is the last board read and the generation it was read at.
@@ -327,7 +363,7 @@ func (s *Server) readBoard(ctx context.Context) (*board, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &board{recs: recs, figs: figuresOf(recs), period: latestPeriod(recs), absent: map[string]fupan.FollowThrough{}}
+	b := &board{recs: recs, figs: figuresOf(recs), period: latestPeriod(recs), absent: map[string]fupan.FollowThrough{}, pasts: map[string][]fupan.Past{}}
 	p, err := fupan.ParsePeriod(b.period)
 	if err != nil {
 		return b, nil // nothing recorded: nobody to expect
@@ -336,17 +372,19 @@ func (s *Server) readBoard(ctx context.Context) (*board, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.roster = fupan.RosterOf(p, s.cfg.Teams, recorded, nil, s.cfg.Identity)
-	for _, m := range b.roster.Missing {
-		if m.LastPeriod == "" {
-			continue // never recorded: no actions to follow up
-		}
-		past, err := h.Past(ctx, m.Key)
+	// The one rule of the overview and fupan history (fupan.AbsentOf).
+	a, err := fupan.AbsentOf(p, s.cfg.Teams, recorded, s.cfg.Identity, func(key string) ([]fupan.Past, error) {
+		past, err := h.Past(ctx, key)
 		if err != nil {
-			return nil, fmt.Errorf("the history of %s: %w", m.Team, err)
+			return nil, fmt.Errorf("the history of %s: %w", key, err)
 		}
-		b.absent[m.Key] = fupan.MissingFollowThrough(past, p)
+		b.pasts[key] = past
+		return past, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	b.roster, b.absent = a.Roster, a.ByTeam
 	return b, nil
 }
 

@@ -188,7 +188,7 @@ func TestDashboardMissingAsTheOverview(t *testing.T) {
 			var page []string
 			if i := strings.Index(body, "本期未提交"); i >= 0 {
 				list := body[i:]
-				list = list[:strings.Index(list, "</ul>")]
+				list = list[:strings.LastIndex(list, "</ul>")] // each team's items a list inside
 				for _, m := range regexp.MustCompile(`<li>(?:<a [^>]*>)?([^<]*?)(?:</a>| · )`).FindAllStringSubmatch(list, -1) {
 					page = append(page, m[1])
 				}

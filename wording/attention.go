@@ -1,6 +1,8 @@
 package wording
 
 import (
+	"sort"
+
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
 )
@@ -41,6 +43,7 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 		}
 		out = append(out, item)
 	}
+	SortUrgent(out)
 	return out
 }
 
@@ -96,4 +99,59 @@ func AttentionWords(items []Attention, l fupan.Lang) []string {
 // in the language, for the report's page 1 and the mail.
 func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
 	return AttentionWords(AttentionOf(rv, asOf), l)
+}
+
+// SortUrgent puts the items most urgent first, the one order of a report's
+// page 1, the overview and the dashboard: the longest overdue first (an
+// action of the register, by its age), the items without an age after
+// them in the order they came (NeedsAttention's: the worst miss first).
+func SortUrgent(items []Attention) {
+	sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
+}
+
+// MoreUrgent reports whether one team's items come before another's: the
+// team with the longest overdue item first, then the team with more.
+func MoreUrgent(a, b []Attention) bool {
+	if x, y := mostOverdue(a), mostOverdue(b); x != y {
+		return x > y
+	}
+	return len(a) > len(b)
+}
+
+func mostOverdue(items []Attention) int {
+	n := 0
+	for _, a := range items {
+		n = max(n, a.OverdueDays)
+	}
+	return n
+}
+
+// MissingOverdue are the items of a team that has not handed in: its open
+// actions of the register past their due date as of asOf (the day a run
+// is as of, or a page is read), most urgent first.
+func MissingOverdue(past []fupan.Past, asOf fupan.Date) []Attention {
+	var items []Attention
+	for _, e := range fupan.Register(past, asOf) {
+		if e.Open() && e.Age > 0 {
+			items = append(items, Attention{Kind: fupan.AttnFollowOverdue, Subject: e.Action, Due: e.Due.String(), From: e.FromPeriod, OverdueDays: e.Age, MovedTo: e.MovedTo.String()})
+		}
+	}
+	SortUrgent(items)
+	return items
+}
+
+// AgedAsOf are the items with the ages of the register's actions counted
+// to day instead of the day they were found (the due date first promised
+// is kept): a page read weeks after a run says how late an action is now.
+func AgedAsOf(items []Attention, day fupan.Date) []Attention {
+	out := append([]Attention(nil), items...)
+	for i, a := range out {
+		if a.From == "" || a.Due == "" {
+			continue
+		}
+		if due, err := fupan.ParseDate(a.Due, 0); err == nil {
+			out[i].OverdueDays = fupan.DaysLate(due, day)
+		}
+	}
+	return out
 }

@@ -235,6 +235,10 @@ type historyListOptions struct {
 	DB      fupan.History
 	TeamKey string
 	JSON    bool
+	// Identity and Teams (fupan.yaml's teams:) judge who had not handed in
+	// a period, whose open actions the company's figure counts.
+	Identity fupan.Identity
+	Teams    []string
 }
 
 func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
@@ -247,12 +251,19 @@ func historyListOptionsFrom(c *cli.Context) (historyListOptions, error) {
 	if err != nil {
 		return o, err
 	}
+	if o.JSON && c.String("team") == "" {
+		return o, nil
+	}
+	fc, _, err := loadConfig(c, untrustedFolders(c))
+	if err != nil {
+		return o, err
+	}
+	o.Teams = fc.Teams
+	if o.Identity, err = identity(c); err != nil {
+		return o, err
+	}
 	if t := c.String("team"); t != "" {
-		id, err := identity(c)
-		if err != nil {
-			return o, err
-		}
-		o.TeamKey, err = resolveTeam(c.Context, db, id, t)
+		o.TeamKey, err = resolveTeam(c.Context, db, o.Identity, t)
 		return o, err
 	}
 	return o, nil
@@ -269,7 +280,30 @@ func (o historyListOptions) run(ctx context.Context, stdout io.Writer) error {
 	if err != nil {
 		return failedError(err.Error())
 	}
-	return printHistory(stdout, list)
+	var absent func(fupan.Period) (fupan.FollowThrough, error)
+	if o.TeamKey == "" {
+		// The company's figure counts the open actions of the teams that
+		// had not handed in, as the period's overview and the dashboard
+		// do (fupan.AbsentOf); one team's listing is no company.
+		recorded, err := o.DB.Recorded(ctx)
+		if err != nil {
+			return failedError(err.Error())
+		}
+		pasts := map[string][]fupan.Past{}
+		pastOf := func(key string) ([]fupan.Past, error) {
+			if p, ok := pasts[key]; ok {
+				return p, nil
+			}
+			p, err := o.DB.Past(ctx, key)
+			pasts[key] = p
+			return p, err
+		}
+		absent = func(p fupan.Period) (fupan.FollowThrough, error) {
+			a, err := fupan.AbsentOf(p, o.Teams, recorded, o.Identity, pastOf)
+			return a.FollowThrough(), err
+		}
+	}
+	return printHistory(stdout, list, absent)
 }
 
 // writeHistoryJSON streams the reviews as a JSON list, one object a line:
@@ -297,8 +331,10 @@ func writeHistoryJSON(ctx context.Context, out io.Writer, db fupan.History, key 
 
 // printHistory writes the reviews as a table for a person: with each
 // review's follow-through of earlier actions, and the company's per period
-// after the table.
-func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
+// after the table, summed as the overview sums it (fupan.CompanySummary),
+// with absent's open actions of the teams that had not handed in (nil:
+// none counted).
+func printHistory(w io.Writer, list []fupan.HistoryEntry, absent func(fupan.Period) (fupan.FollowThrough, error)) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
 		catalog.T(l, "mean.achievement"), catalog.T(l, "tasks.on.schedule"), catalog.T(l, "actions.done"), catalog.T(l, "followup.short"), catalog.T(l, "file")}}
@@ -311,7 +347,8 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	if bySite {
 		rows[0] = append(rows[0], catalog.T(l, "history.site"))
 	}
-	company := map[string]*[2]int{}
+	company := map[string][]fupan.Summary{}
+	periodOf := map[string]fupan.Period{}
 	var periods []string
 	for _, e := range list {
 		s, err := e.Figures()
@@ -324,16 +361,11 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 			row = append(row, printable(e.Site))
 		}
 		rows = append(rows, row)
-		if s.FollowupTotal > 0 {
-			c := company[e.Period]
-			if c == nil {
-				c = &[2]int{}
-				company[e.Period] = c
-				periods = append(periods, e.Period)
-			}
-			c[0] += s.FollowupDone
-			c[1] += s.FollowupTotal
+		if _, ok := periodOf[e.Period]; !ok {
+			periodOf[e.Period] = fupan.Period{Label: e.Period, Start: e.Start, End: e.End}
+			periods = append(periods, e.Period)
 		}
+		company[e.Period] = append(company[e.Period], s)
 	}
 	printColumns(w, rows)
 	if len(list) == 0 {
@@ -341,8 +373,16 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry) error {
 	}
 	sort.Strings(periods)
 	for _, p := range periods {
-		c := company[p]
-		fmt.Fprintln(w, catalog.F(l, "history.company.followup", p, followThrough(fupan.Summary{FollowupDone: c[0], FollowupTotal: c[1]})))
+		var gone fupan.FollowThrough
+		if absent != nil {
+			var err error
+			if gone, err = absent(periodOf[p]); err != nil {
+				return failedError(err.Error())
+			}
+		}
+		if c := fupan.CompanySummary(company[p], gone); c.FollowupTotal > 0 {
+			fmt.Fprintln(w, catalog.F(l, "history.company.followup", p, followThrough(c)))
+		}
 	}
 	return nil
 }

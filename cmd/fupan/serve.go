@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/web"
@@ -23,6 +24,8 @@ report's key figures; nothing is recorded) and, where serve.accept_uploads
 is set, hands it in; where leadership reads the latest period's dashboard,
 each team's trend and reports, and the lessons; and where the operator sees
 the last runs. Pages need no JavaScript and load nothing from elsewhere.
+Ages (an action 逾期 N 天) are as of today, or of --as-of DATE for
+reproducible pages.
 
 Without a login, fupan serve listens on loopback only (one person at the
 machine sees everything). With fupan's own login (企业微信, 钉钉, 飞书 or
@@ -146,6 +149,12 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 	log := zerolog.Ctx(c.Context)
 	o.Config = web.Config{Outs: c.Args().Slice(), History: hist, Teams: fc.Teams, Identity: id, Settings: s, Auth: auth,
 		Access: grants, AcceptUploads: sc.AcceptUploads, MaxAnalyses: sc.MaxAnalyses, Log: accessLog(log), Audit: auditLog(log)}
+	if c.IsSet("as-of") {
+		// The pages' ages as of the day a run was as of: reproducible
+		// pages, as --as-of makes a run's reports.
+		asOf := s.Analyze.Now
+		o.Config.Now = func() time.Time { return asOf }
+	}
 	return o, nil
 }
 
