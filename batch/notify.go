@@ -197,7 +197,8 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 	}
 	var lines []string
 	ok := append([]Entry(nil), entries...)
-	sort.SliceStable(ok, func(i, j int) bool { return len(ok[i].Attention) > len(ok[j].Attention) })
+	// Most urgent first, as the overview and the dashboard order teams.
+	sort.SliceStable(ok, func(i, j int) bool { return wording.MoreUrgent(ok[i].urgency(), ok[j].urgency()) })
 	for _, e := range ok {
 		if e.Status != StatusOK {
 			continue

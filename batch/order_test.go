@@ -2,10 +2,13 @@ package batch
 
 import (
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/pdf"
+	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/wording"
 )
 
 // The overview lists first what leadership must look at: failed workbooks,
@@ -43,5 +46,28 @@ func TestReasonsInTheRunsLanguage(t *testing.T) {
 		if got := c.why(l); got != want {
 			t.Errorf("%s: %q, want %q", l, got, want)
 		}
+	}
+}
+
+// A robot's summary lists teams most urgent first, as the overview and the
+// dashboard do: the team with the longest overdue item before the team with
+// more items.
+func TestRobotSummaryMostUrgentFirst(t *testing.T) {
+	r, err := robot.New(robot.Options{Kind: robot.WeCom, Webhook: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := func(days int) wording.Attention {
+		return wording.Attention{Kind: fupan.AttnFollowOverdue, Subject: "行动", Due: "2025-06-30", From: "2025Q2", OverdueDays: days}
+	}
+	entries := []Entry{
+		{Team: "甲", Status: StatusOK, Period: "2025Q3", AttentionItems: []wording.Attention{item(10), item(20)}},
+		{Team: "乙", Status: StatusOK, Period: "2025Q3", AttentionItems: []wording.Attention{item(161)}},
+		{Team: "丙", Status: StatusOK, Period: "2025Q3"},
+	}
+	msg := composeSummary("", &Summary{}, entries, RobotTarget{Name: "wecom", Robot: r, Lang: fupan.Simplified})
+	a, b, c := strings.Index(msg.Markdown, "**乙**"), strings.Index(msg.Markdown, "**甲**"), strings.Index(msg.Markdown, "**丙**")
+	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
+		t.Errorf("order 乙 %d, 甲 %d, 丙 %d; want 乙 (161 days) before 甲 (2 items) before 丙:\n%s", a, b, c, msg.Markdown)
 	}
 }

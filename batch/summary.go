@@ -161,6 +161,15 @@ func (e Entry) reasonIn(l fupan.Lang) string {
 // attentionIn is what needs a decision in the entry's workbook, worded in
 // the language of the message that quotes it; an older summary's, without
 // the items, as it was written.
+// urgency is the entry's items for wording.MoreUrgent; a summary written
+// before attention_items has its words only, each of no known age.
+func (e Entry) urgency() []wording.Attention {
+	if len(e.AttentionItems) == 0 {
+		return make([]wording.Attention, len(e.Attention))
+	}
+	return e.AttentionItems
+}
+
 func (e Entry) attentionIn(l fupan.Lang) []string {
 	if len(e.AttentionItems) == 0 {
 		return e.Attention
