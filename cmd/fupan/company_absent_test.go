@@ -33,6 +33,11 @@ func TestCompanyFollowThroughWithTeamMissing(t *testing.T) {
 	if line == nil || flat(line[1]) != want {
 		t.Errorf("fupan history's 2025Q3 company follow-through %v, the 2025Q3 overview's %s:\n%s", line, want, stdout)
 	}
+	// One team's listing has no company line: one team is no company.
+	team, stderr, code := runCLI(t, "history", "--history", filepath.Join(root, "out", "fupan-history.sqlite"), "--config", filepath.Join(root, "fupan.yaml"), "--team", "华东大区")
+	if code != 0 || !strings.Contains(team, "华东大区") || strings.Contains(team, "全公司") {
+		t.Errorf("history --team 华东大区: exit %d, want its reviews and no 全公司 line:\n%s%s", code, team, stderr)
+	}
 	q4 := flat(testtool.Text(t, filepath.Join(root, "out", "2025Q4", "overview.pdf"), "-l", "1"))
 	if !strings.Contains(q4, "上期"+want) {
 		t.Errorf("the 2025Q4 overview's change does not say 上期 %s:\n%s", want, q4)

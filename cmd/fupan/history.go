@@ -332,8 +332,8 @@ func writeHistoryJSON(ctx context.Context, out io.Writer, db fupan.History, key 
 // printHistory writes the reviews as a table for a person: with each
 // review's follow-through of earlier actions, and the company's per period
 // after the table, summed as the overview sums it (fupan.CompanySummary),
-// with absent's open actions of the teams that had not handed in (nil:
-// none counted).
+// with absent's open actions of the teams that had not handed in. absent
+// nil is one team's listing: no company line (one team is no company).
 func printHistory(w io.Writer, list []fupan.HistoryEntry, absent func(fupan.Period) (fupan.FollowThrough, error)) error {
 	l := fupan.Simplified
 	rows := [][]string{{catalog.T(l, "team"), catalog.T(l, "period"), catalog.T(l, "metrics.met"),
@@ -373,12 +373,12 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry, absent func(fupan.Peri
 	}
 	sort.Strings(periods)
 	for _, p := range periods {
-		var gone fupan.FollowThrough
-		if absent != nil {
-			var err error
-			if gone, err = absent(periodOf[p]); err != nil {
-				return failedError(err.Error())
-			}
+		if absent == nil {
+			break
+		}
+		gone, err := absent(periodOf[p])
+		if err != nil {
+			return failedError(err.Error())
 		}
 		if c := fupan.CompanySummary(company[p], gone); c.FollowupTotal > 0 {
 			fmt.Fprintln(w, catalog.F(l, "history.company.followup", p, followThrough(c)))
