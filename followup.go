@@ -97,7 +97,17 @@ func readFollowups(t tableReader) []FollowupRow {
 		f.Status = t.text(row, ColStatus)
 		f.StatusRead = t.status(row, ColStatus)
 		f.DoneOn, _ = t.date(row, ColDoneOn)
-		if f.StatusRead.SaysNotDone() && !f.DoneOn.IsZero() {
+		if !f.DoneOn.IsZero() && !t.asOf.IsZero() && t.asOf.Before(f.DoneOn) {
+			// A done day after the review's is a day to come: not done,
+			// whatever the status says (已完成 beside it contradicts it,
+			// as 已于10月20日完成 does in the status cell).
+			t.fs.addText(CodeStatusDateConflict, t.ref(row, ColDoneOn), "status.done_on_to_come", "status.done_on_to_come.hint",
+				t.colName(ColDoneOn), f.DoneOn.String(), t.asOf.String())
+			f.DoneOn = Date{}
+			if f.StatusRead.Done() {
+				f.StatusRead.State, f.StatusRead.DoneOn = ProgressUnknown, Date{}
+			}
+		} else if f.StatusRead.SaysNotDone() && !f.DoneOn.IsZero() {
 			t.fs.add(CodeStatusDateConflict, t.ref(row, ColStatus), t.colName(ColStatus), f.StatusRead.Words, f.DoneOn.String(), f.StatusRead.Words)
 		}
 		f.Effect = t.text(row, ColEffect)

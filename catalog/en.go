@@ -317,6 +317,8 @@ var en = map[string]string{
 	"finding.status-unknown.hint":             "Write done, done late, in progress, not started, on hold, postponed or cancelled; a part as 80% done.",
 	"finding.status-date-conflict":            "The %s says %q, yet a done date %s is filled in; they disagree, and %q wins: not done",
 	"finding.status-date-conflict.hint":       "If it is done, write done as its status; if not, clear the done date.",
+	"status.done_on_to_come":                  "%s %s is after the review's day %s: a day to come, not the day it was done; it counts as not done",
+	"status.done_on_to_come.hint":             "If it is done, write the day it was done; if not, clear the done date and write in progress as its status.",
 	"finding.period-name-differs":             "The review period cell says %q (%s), the file name %s; they disagree, and the cell's %s is used and recorded in the history",
 	"finding.period-name-differs.hint":        "Correct the cell or the file name so that they agree; else this review is recorded under the cell's period, not the file name's.",
 	"finding.team-name-differs":               "The team cell says %q, the file name %q; they disagree, and the cell's %q is used",

@@ -317,6 +317,8 @@ var zhHans = map[string]string{
 	"finding.status-unknown.hint":             "请写 已完成、延期完成、进行中、未开始、暂停、延期 或 已取消；部分完成请写明比例，如 完成80%。",
 	"finding.status-date-conflict":            "“%s”写的是“%s”，但实际完成时间填了 %s，两者矛盾；按“%s”计算，即未完成",
 	"finding.status-date-conflict.hint":       "若已完成，请把状态改为 已完成；若未完成，请清空实际完成时间。",
+	"status.done_on_to_come":                  "“%s”填的 %s 晚于复盘日 %s，尚未到来，不能算作已完成；按未完成计算",
+	"status.done_on_to_come.hint":             "若已完成，请填写实际完成的那一天；若尚未完成，请清空实际完成时间，状态写进行中。",
 	"finding.period-name-differs":             "复盘周期单元格写的是“%s”（%s），文件名中的周期是 %s，两者不一致；按单元格的 %s 计算并记入复盘历史",
 	"finding.period-name-differs.hint":        "请改正单元格或文件名，使两者一致；否则本次复盘按单元格的周期记录，而不是文件名中的周期。",
 	"finding.team-name-differs":               "团队单元格写的是“%s”，文件名中的团队是“%s”，两者不一致；按单元格的“%s”记录",

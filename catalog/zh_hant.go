@@ -317,6 +317,8 @@ var zhHant = map[string]string{
 	"finding.status-unknown.hint":             "請寫 已完成、延期完成、進行中、未開始、暫停、延期 或 已取消；部分完成請寫明比例，如 完成80%。",
 	"finding.status-date-conflict":            "「%s」寫的是「%s」，但實際完成時間填了 %s，兩者矛盾；按「%s」計算，即未完成",
 	"finding.status-date-conflict.hint":       "若已完成，請把狀態改為 已完成；若未完成，請清空實際完成時間。",
+	"status.done_on_to_come":                  "「%s」填的 %s 晚於復盤日 %s，尚未到來，不能算作已完成；按未完成計算",
+	"status.done_on_to_come.hint":             "若已完成，請填寫實際完成的那一天；若尚未完成，請清空實際完成時間，狀態寫進行中。",
 	"finding.period-name-differs":             "復盤週期儲存格寫的是「%s」（%s），檔名中的週期是 %s，兩者不一致；按儲存格的 %s 計算並記入復盤歷史",
 	"finding.period-name-differs.hint":        "請改正儲存格或檔名，使兩者一致；否則本次復盤按儲存格的週期記錄，而不是檔名中的週期。",
 	"finding.team-name-differs":               "團隊儲存格寫的是「%s」，檔名中的團隊是「%s」，兩者不一致；按儲存格的「%s」記錄",
