@@ -178,6 +178,9 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 			}
 			row := fromRow(f, fromPeriod, asOf)
 			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
+			// A move shows wherever the due date does, done or not: 延期完成
+			// against 原定 6-15，改至 8-31 says why it was late.
+			row.MovedTo = fu.MovedTo
 			if !row.Done() && row.Status != FollowDropped {
 				row.MovedTo = r.movedBy(a, fu.MovedTo)
 			}

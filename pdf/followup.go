@@ -18,8 +18,9 @@ var followStatus = map[fupan.FollowStatus]fupan.OutcomeStatus{
 
 // followup draws 上期行动落实情况: last period's actions with what became of
 // them, the status written out (it reads in black and white), and the
-// follow-through rate. Nothing where there is nothing to follow up.
-func (d *doc) followup(rv *fupan.Review) {
+// follow-through rate. An open action's age counts to the report's day
+// (asOf), as page 1's does. Nothing where there is nothing to follow up.
+func (d *doc) followup(rv *fupan.Review, asOf fupan.Date) {
 	if len(rv.Followup) == 0 {
 		return
 	}
@@ -54,7 +55,7 @@ func (d *doc) followup(rv *fupan.Review) {
 			action += "\n" + f.Measure
 		}
 		status := cell{text: wording.FollowStatus(f, l)}
-		if age := followAge(l, f, rv.Meta.PeriodEnd); age != "" {
+		if age := followAge(l, f, asOf); age != "" {
 			status.text += "\n" + age
 		}
 		if st, ok := followStatus[f.Status]; ok {
