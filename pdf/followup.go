@@ -58,7 +58,11 @@ func (d *doc) followup(rv *fupan.Review, asOf fupan.Date) {
 		if age := followAge(l, f, asOf); age != "" {
 			status.text += "\n" + age
 		}
-		if st, ok := followStatus[f.Status]; ok {
+		if note := wording.NotCounted(f, l); note != "" {
+			// Not in the rate: said, and grey as a dropped one, so that the
+			// coloured rows are the rate's.
+			status.text += "\n" + note
+		} else if st, ok := followStatus[f.Status]; ok {
 			status = statusCell(status.text, st, "")
 		}
 		rows = append(rows, []cell{{text: action}, {text: f.Owner}, {text: wording.DueText(l, f.Due, f.MovedTo)}, status, {text: f.DoneOn.String()}, {text: f.Effect}})
