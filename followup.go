@@ -75,11 +75,19 @@ type FollowUp struct {
 	// history knows (a followup-unknown-action finding): listed, not
 	// counted in the follow-through rate.
 	Unmatched bool `json:"unmatched,omitempty"`
+	// ClosedBefore is the period whose review closed the action, where
+	// table 5 re-lists one an earlier review closed: it stays as the
+	// register closed it (Status, DoneOn, Effect; StatusRead the team's
+	// words now), listed, not counted in the follow-through rate.
+	ClosedBefore string `json:"closed_before,omitempty"`
 }
 
 // Counts reports whether a follow-up counts in the follow-through rate
-// (done ÷ all but dropped).
-func (f FollowUp) Counts() bool { return f.Status != FollowDropped && !f.Unmatched }
+// (done ÷ all but dropped): not a row of no earlier action (Unmatched), nor
+// one re-listing an action an earlier review closed (ClosedBefore).
+func (f FollowUp) Counts() bool {
+	return f.Status != FollowDropped && !f.Unmatched && f.ClosedBefore == ""
+}
 
 // Done reports a follow-up done, on time or late.
 func (f FollowUp) Done() bool { return f.Status == FollowDone || f.Status == FollowDoneLate }
@@ -97,7 +105,17 @@ func readFollowups(t tableReader) []FollowupRow {
 		f.Status = t.text(row, ColStatus)
 		f.StatusRead = t.status(row, ColStatus)
 		f.DoneOn, _ = t.date(row, ColDoneOn)
-		if f.StatusRead.SaysNotDone() && !f.DoneOn.IsZero() {
+		if !f.DoneOn.IsZero() && !t.asOf.IsZero() && t.asOf.Before(f.DoneOn) {
+			// A done day after the review's is a day to come: not done,
+			// whatever the status says (已完成 beside it contradicts it,
+			// as 已于10月20日完成 does in the status cell).
+			t.fs.addText(CodeStatusDateConflict, t.ref(row, ColDoneOn), "status.done_on_to_come", "status.done_on_to_come.hint",
+				t.colName(ColDoneOn), f.DoneOn.String(), t.asOf.String())
+			f.DoneOn = Date{}
+			if f.StatusRead.Done() {
+				f.StatusRead.State, f.StatusRead.DoneOn = ProgressUnknown, Date{}
+			}
+		} else if f.StatusRead.SaysNotDone() && !f.DoneOn.IsZero() {
 			t.fs.add(CodeStatusDateConflict, t.ref(row, ColStatus), t.colName(ColStatus), f.StatusRead.Words, f.DoneOn.String(), f.StatusRead.Words)
 		}
 		f.Effect = t.text(row, ColEffect)
@@ -153,6 +171,9 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 		}
 	}
 	for _, c := range carried {
+		if c.ClosedIn != "" {
+			continue // matched below, once the actions followed up have their rows
+		}
 		a, fromPeriod := c.ActionRow, c.FromPeriod
 		fu := FollowUp{Action: a.Item, Measure: a.Measure, Owner: a.Owner, Due: a.Due, MovedTo: c.MovedTo, Acceptance: a.Acceptance, FromPeriod: fromPeriod, Status: FollowUnknown}
 		if i := r.matchFollowup(a, used); i >= 0 {
@@ -168,6 +189,9 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 			}
 			row := fromRow(f, fromPeriod, asOf)
 			row.Action, row.Measure, row.Owner = a.Item, firstNonEmpty(a.Measure, row.Measure), firstNonEmpty(a.Owner, row.Owner)
+			// A move shows wherever the due date does, done or not: 延期完成
+			// against 原定 6-15，改至 8-31 says why it was late.
+			row.MovedTo = fu.MovedTo
 			if !row.Done() && row.Status != FollowDropped {
 				row.MovedTo = r.movedBy(a, fu.MovedTo)
 			}
@@ -187,6 +211,15 @@ func (r *Review) FollowUpCarried(carried []CarriedAction) {
 			fu.MovedTo = r.movedBy(a, fu.MovedTo)
 		}
 		list = append(list, fu)
+	}
+	for _, c := range carried {
+		if c.ClosedIn == "" {
+			continue
+		}
+		if i := r.matchName(c.Item, used); i >= 0 {
+			used[i] = true
+			list = append(list, relisted(c, r.FollowupRows[i]))
+		}
 	}
 	for i, f := range r.FollowupRows {
 		if !used[i] && matchKey(f.Item) != "" {
@@ -258,14 +291,35 @@ func fromRow(f FollowupRow, fromPeriod string, asOf Date) FollowUp {
 	return fu
 }
 
-// matchFollowup finds table 5's row of a previous action: its 改进项 folded,
-// else its measure and owner as similar as a tracked task to its plan task.
-func (r *Review) matchFollowup(a ActionRow, used []bool) int {
-	key := matchKey(a.Item)
+// relisted is table 5's row re-listing an action an earlier review closed:
+// the action as the register closed it, the team's words kept beside.
+func relisted(c CarriedAction, f FollowupRow) FollowUp {
+	ref := f.Ref
+	st := f.StatusRead
+	if st.Words == "" && f.Status != "" { // a row built by hand, not read
+		st = ReadStatus(f.Status)
+	}
+	return FollowUp{Action: c.Item, Measure: firstNonEmpty(c.Measure, f.Measure), Owner: firstNonEmpty(c.Owner, f.Owner), Due: c.Due, MovedTo: c.MovedTo,
+		Acceptance: c.Acceptance, FromPeriod: c.FromPeriod, Status: c.Status, DoneOn: c.DoneOn, Effect: c.Effect, Ref: &ref,
+		StatusRead: st, ClosedBefore: c.ClosedIn}
+}
+
+// matchName finds table 5's row named as an action, its 改进项 folded.
+func (r *Review) matchName(item string, used []bool) int {
+	key := matchKey(item)
 	for i, f := range r.FollowupRows {
 		if !used[i] && key != "" && matchKey(f.Item) == key {
 			return i
 		}
+	}
+	return -1
+}
+
+// matchFollowup finds table 5's row of a previous action: its 改进项 folded,
+// else its measure and owner as similar as a tracked task to its plan task.
+func (r *Review) matchFollowup(a ActionRow, used []bool) int {
+	if i := r.matchName(a.Item, used); i >= 0 {
+		return i
 	}
 	if a.Measure == "" {
 		return -1
@@ -332,7 +386,7 @@ func (r *Review) recountFollowup() {
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {
 		switch f.Code {
-		case CodeActionNotFollowed, CodeActionOverdue, CodeActionDroppedNoWhy, CodeFollowupUnknownAction:
+		case CodeActionNotFollowed, CodeActionOverdue, CodeActionDroppedNoWhy, CodeFollowupUnknownAction, CodeFollowupClosedReopened:
 			continue
 		}
 		kept = append(kept, f)
@@ -348,6 +402,12 @@ func (r *Review) recountFollowup() {
 		switch {
 		case f.Unmatched:
 			fs.add(CodeFollowupUnknownAction, *f.Ref, f.Action)
+		case f.ClosedBefore != "":
+			// Closed it stays; a team that writes it not done is told so,
+			// and how to follow it up again (table 4 sets it anew).
+			if f.StatusRead.SaysNotDone() && f.Ref != nil {
+				fs.add(CodeFollowupClosedReopened, r.statusCell(*f.Ref), f.Action, f.ClosedBefore, Word(f.Status.Key()), f.StatusRead.Words)
+			}
 		case f.Status == FollowUnknown:
 			fs.add(CodeActionNotFollowed, at, f.Action, f.FromPeriod)
 		case f.Status == FollowOverdue && f.Ref != nil && f.Ref.Sheet != "" && r.isFollowupRow(*f.Ref):
@@ -384,6 +444,18 @@ func (r *Review) isFollowupRow(ref Ref) bool {
 		}
 	}
 	return false
+}
+
+// statusCell is the 状态 cell of table 5's row, else the row's first cell.
+func (r *Review) statusCell(row Ref) Ref {
+	for _, f := range r.FollowupRows {
+		if f.Ref == row {
+			if c, ok := f.Cells[ColStatus]; ok {
+				return c
+			}
+		}
+	}
+	return row
 }
 
 // effectCell is the 效果 cell of table 5's row, else the row's first cell.

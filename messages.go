@@ -56,7 +56,8 @@ const (
 	CodeTeamPeriodDuplicate Code = "team-period-duplicate"
 
 	// A row of table 5 that names no earlier action of the team's register.
-	CodeFollowupUnknownAction Code = "followup-unknown-action"
+	CodeFollowupUnknownAction  Code = "followup-unknown-action"
+	CodeFollowupClosedReopened Code = "followup-closed-reopened"
 	// A task of table 1 dated before the period: carried, to re-plan.
 	CodePlanBeforePeriod Code = "plan-before-period"
 

@@ -33,6 +33,8 @@ type RegisterEntry struct {
 	Age int `json:"age_days"`
 
 	key string
+	// closedIn is the period whose review closed it, "" while it is open.
+	closedIn string
 }
 
 // Open reports an action neither done nor dropped.
@@ -47,10 +49,20 @@ func (e RegisterEntry) Open() bool {
 // CarriedAction is an earlier period's action a review follows up, with the
 // period that set it. Its Due is the date first promised; MovedTo the date
 // a later table 4 moved it to, zero where none did.
+//
+// ClosedIn is set for an action an earlier review closed (done or dropped)
+// that the review does not follow up: matched only where table 5 re-lists
+// it, by name, so that the row is no unknown action; it stays as the
+// register closed it (Status, DoneOn, Effect) and counts in no rate.
 type CarriedAction struct {
 	ActionRow
 	FromPeriod string
 	MovedTo    Date
+
+	ClosedIn string
+	Status   FollowStatus
+	DoneOn   Date
+	Effect   string
 }
 
 // DaysLate is how many days an action not done is past its due date as of a
@@ -98,16 +110,39 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 		}
 		return -1
 	}
-	for _, p := range past {
+	closed := func(key string) int { // a closed one of that name, the latest
+		for i := len(reg) - 1; i >= 0; i-- {
+			if reg[i].key == key && !reg[i].Open() {
+				return i
+			}
+		}
+		return -1
+	}
+	for n, p := range past {
 		for _, f := range p.Followups {
-			i := find(matchKey(f.Action), f.FromPeriod)
-			if i < 0 && f.FromPeriod == "" && !f.Unmatched && f.Ref != nil && matchKey(f.Action) != "" {
-				// A team's first recorded review follows up actions of a
-				// period the history does not hold: they are the register's
-				// from here on, of an origin unknown, so that the next
-				// period's table 5 rows about them match.
-				reg = append(reg, RegisterEntry{Team: p.Team, Action: f.Action, Measure: f.Measure, Owner: f.Owner, Due: f.Due,
-					Acceptance: f.Acceptance, Status: f.Status, DoneOn: f.DoneOn, Effect: f.Effect, LastSeen: p.Period.Label, key: matchKey(f.Action)})
+			key := matchKey(f.Action)
+			i := find(key, f.FromPeriod)
+			if i < 0 && f.FromPeriod == "" {
+				switch {
+				case n == 0 && !f.Unmatched && f.Ref != nil && key != "":
+					// A team's first recorded review follows up actions of a
+					// period the history does not hold: they are the register's
+					// from here on, of an origin unknown, so that the next
+					// period's table 5 rows about them match.
+					e := RegisterEntry{Team: p.Team, Action: f.Action, Measure: f.Measure, Owner: f.Owner, Due: f.Due,
+						Acceptance: f.Acceptance, Status: f.Status, DoneOn: f.DoneOn, Effect: f.Effect, LastSeen: p.Period.Label, key: key}
+					if !e.Open() {
+						e.closedIn = p.Period.Label
+					}
+					reg = append(reg, e)
+				case f.Ref != nil:
+					// A later review's row of no earlier table 4 (the history
+					// does not keep Unmatched): no action of the register. One
+					// naming a closed action re-lists it, which stays closed.
+					if c := closed(key); c >= 0 {
+						reg[c].LastSeen = p.Period.Label
+					}
+				}
 				continue
 			}
 			if i < 0 || f.Status == FollowUnknown {
@@ -117,7 +152,14 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 				continue
 			}
 			e := &reg[i]
+			wasOpen := e.Open()
 			e.Status, e.DoneOn, e.Effect = f.Status, f.DoneOn, f.Effect
+			switch {
+			case e.Open():
+				e.closedIn = ""
+			case wasOpen:
+				e.closedIn = p.Period.Label
+			}
 			if e.Due.IsZero() { // first promised here
 				e.Due = f.Due
 			}
@@ -145,10 +187,17 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 					e.MovedTo = m
 				}
 				e.Owner, e.Status, e.LastSeen = firstNonEmpty(a.Owner, e.Owner), status, p.Period.Label
+				if !e.Open() {
+					e.closedIn = p.Period.Label
+				}
 				continue
 			}
-			reg = append(reg, RegisterEntry{Team: p.Team, Action: firstNonEmpty(a.Item, a.Measure), Measure: a.Measure, Owner: a.Owner,
-				Due: a.Due, DueText: a.DueText, Acceptance: a.Acceptance, FromPeriod: p.Period.Label, Status: status, LastSeen: p.Period.Label, key: key})
+			e := RegisterEntry{Team: p.Team, Action: firstNonEmpty(a.Item, a.Measure), Measure: a.Measure, Owner: a.Owner,
+				Due: a.Due, DueText: a.DueText, Acceptance: a.Acceptance, FromPeriod: p.Period.Label, Status: status, LastSeen: p.Period.Label, key: key}
+			if !e.Open() {
+				e.closedIn = p.Period.Label
+			}
+			reg = append(reg, e)
 		}
 	}
 	for i := range reg {
@@ -165,7 +214,8 @@ func Register(past []Past, asOf Date) []RegisterEntry {
 
 // Carried are the actions a review of period p follows up: every action of
 // the previous review (prev, -1 for none), and every action still open from
-// any period before it. Oldest first; nil where the team has no review
+// any period before it, oldest first; then those an earlier review closed
+// (ClosedIn), which table 5 may re-list. Nil where the team has no review
 // before p.
 func Carried(past []Past, prev int, p Period) []CarriedAction {
 	if prev < 0 {
@@ -179,15 +229,20 @@ func Carried(past []Past, prev int, p Period) []CarriedAction {
 	}
 	from := past[prev].Period.Label
 	out := []CarriedAction{}
+	var closed []CarriedAction
 	for _, e := range Register(before, p.Start) {
+		c := CarriedAction{ActionRow: ActionRow{Item: e.Action, Measure: e.Measure, Owner: e.Owner, Owners: ParseOwners(e.Owner),
+			Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod, MovedTo: e.MovedTo}
 		// The previous review's own, every one (the follow-up says what
 		// became of the done ones too); an older one while it is open.
 		if e.FromPeriod == from || e.Open() {
-			out = append(out, CarriedAction{ActionRow: ActionRow{Item: e.Action, Measure: e.Measure, Owner: e.Owner, Owners: ParseOwners(e.Owner),
-				Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod, MovedTo: e.MovedTo})
+			out = append(out, c)
+			continue
 		}
+		c.ClosedIn, c.Status, c.DoneOn, c.Effect = firstNonEmpty(e.closedIn, e.LastSeen), e.Status, e.DoneOn, e.Effect
+		closed = append(closed, c)
 	}
-	return out
+	return append(out, closed...)
 }
 
 // SortRegister orders a register by team, open before closed, the most

@@ -62,13 +62,17 @@ func TestRegister(t *testing.T) {
 	if e := byName["建立周报制度"]; e.FromPeriod != "2025Q3" || e.Status != fupan.FollowOverdue || e.Age != 16 {
 		t.Errorf("2025Q3's own: %+v", e)
 	}
-	// 2025Q4 follows up the open ones of both periods, oldest first.
+	// 2025Q4 follows up the open ones of both periods, oldest first; the
+	// closed ones come after, closed in 2025Q3, for table 5 to re-list.
 	carried := fupan.Carried(past, 0, quarter(t, "2025Q4"))
 	var names []string
 	for _, c := range carried {
-		names = append(names, c.FromPeriod+" "+c.Item)
+		names = append(names, c.FromPeriod+" "+c.Item+" "+c.ClosedIn)
 	}
-	if len(carried) != 2 || carried[0].Item != "提升线上推广转化率" || carried[0].FromPeriod != "2025Q2" || carried[1].Item != "建立周报制度" {
+	if len(carried) != 4 || carried[0].Item != "提升线上推广转化率" || carried[0].FromPeriod != "2025Q2" || carried[1].Item != "建立周报制度" ||
+		carried[0].ClosedIn != "" || carried[1].ClosedIn != "" ||
+		carried[2].Item != "梳理报价流程" || carried[2].ClosedIn != "2025Q3" || carried[2].Status != fupan.FollowDoneLate ||
+		carried[3].ClosedIn != "2025Q3" || carried[3].Status != fupan.FollowDropped {
 		t.Errorf("carried into 2025Q4: %v", names)
 	}
 }

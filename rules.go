@@ -57,9 +57,10 @@ var Rules = []Rule{
 	{CodeActionOverdue, SevWarning, 0, "last period's action past its due date, not done"},
 	{CodeActionDroppedNoWhy, SevWarning, 0, "last period's action dropped with no reason"},
 	{CodeStatusUnknown, SevWarning, 0, "a status word fupan does not know"},
-	{CodeStatusDateConflict, SevWarning, 0, "a status that says not done beside a date it was done"},
+	{CodeStatusDateConflict, SevWarning, 0, "a status that says not done beside a date it was done, or a done date after the as-of day"},
 	{CodeTeamPeriodDuplicate, SevWarning, 0, "two workbooks of one team and period in a run"},
 	{CodeFollowupUnknownAction, SevWarning, 0, "a row of table 5 that names no earlier action of the team"},
+	{CodeFollowupClosedReopened, SevWarning, 0, "a row of table 5 writing not done for an action an earlier review closed"},
 
 	{CodeTableEmpty, SevInfo, 0, "a table with a header and no rows"},
 	{CodeNegativeTarget, SevInfo, 0, "a negative target, and how its achievement is computed"},

@@ -679,6 +679,15 @@ var en = map[string]string{
 	"template.instruction.09":               "Be objective: reason from data, never blame a person. Not \"Zhang San performed poorly\" but \"task 1 was late because a change of requirements caused two rounds of rework\".",
 	"template.instruction.10":               "Before handing it in, run fupan validate FILE.xlsx to check it.",
 
+	// The follow-up's rows the rate leaves out, and a done date to come.
+	"status.done_on_to_come":                "%s %s is after the review's day %s: a day to come, not the day it was done; it counts as not done",
+	"status.done_on_to_come.hint":           "If it is done, write the day it was done; if not, clear the done date and write in progress as its status.",
+	"finding.followup-closed-reopened":      "Action %q was closed as %[3]s in the %[2]s review; table 5 now says %[4]q. It stays closed and is not counted in the follow-through rate",
+	"finding.followup-closed-reopened.hint": "If it needs following up again, set it again in this period's table 4 with a new due date; otherwise delete the row from table 5.",
+	"followup.not_counted.done":             "closed as done in %s: not counted in the rate",
+	"followup.not_counted.dropped":          "closed as dropped in %s: not counted in the rate",
+	"followup.not_counted.unknown":          "no earlier table 4 set it: not counted in the rate",
+
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
 	"mail.subject":  "Strategy review {{.Period}}: {{if .Team}}{{.Team}}{{else}}{{.OK}} teams{{end}}, targets met {{.MetricsMet}}",

@@ -679,6 +679,15 @@ var zhHans = map[string]string{
 	"template.instruction.09":               "客观中立：以数据为依据，不归因于个人。不说“张三执行不力”，而说“任务1未按时完成，因需求变更导致返工2次”。",
 	"template.instruction.10":               "交表前可执行 fupan validate 文件名.xlsx 检查。",
 
+	// The follow-up's rows the rate leaves out, and a done date to come.
+	"status.done_on_to_come":                "“%s”填的 %s 晚于复盘日 %s，尚未到来，不能算作已完成；按未完成计算",
+	"status.done_on_to_come.hint":           "若已完成，请填写实际完成的那一天；若尚未完成，请清空实际完成时间，状态写进行中。",
+	"finding.followup-closed-reopened":      "行动“%s”已在 %s 的复盘中记为%s，本期表5写“%s”；仍按此前的结果计，不计入落实率",
+	"finding.followup-closed-reopened.hint": "若它需要重新跟进，请在本期表4重新列出并写明新的完成时间；否则从表5删去这一行。",
+	"followup.not_counted.done":             "已于 %s 落实，不计入落实率",
+	"followup.not_counted.dropped":          "已于 %s 取消，不计入落实率",
+	"followup.not_counted.unknown":          "此前各期表4没有的行动，不计入落实率",
+
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
 	"mail.subject":  "策略复盘报告 {{.Period}}：{{if .Team}}{{.Team}}{{else}}{{.OK}} 个团队{{end}}，指标达成 {{.MetricsMet}}",

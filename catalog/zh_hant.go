@@ -679,6 +679,15 @@ var zhHant = map[string]string{
 	"template.instruction.09":               "客觀中立：以數據為依據，不歸因於個人。不說「張三執行不力」，而說「任務1未按時完成，因需求變更導致返工2次」。",
 	"template.instruction.10":               "交表前可執行 fupan validate 檔名.xlsx 檢查。",
 
+	// The follow-up's rows the rate leaves out, and a done date to come.
+	"status.done_on_to_come":                "「%s」填的 %s 晚於復盤日 %s，尚未到來，不能算作已完成；按未完成計算",
+	"status.done_on_to_come.hint":           "若已完成，請填寫實際完成的那一天；若尚未完成，請清空實際完成時間，狀態寫進行中。",
+	"finding.followup-closed-reopened":      "行動「%s」已在 %s 的復盤中記為%s，本期表5寫「%s」；仍按此前的結果計，不計入落實率",
+	"finding.followup-closed-reopened.hint": "若它需要重新跟進，請在本期表4重新列出並寫明新的完成時間；否則從表5刪去這一行。",
+	"followup.not_counted.done":             "已於 %s 落實，不計入落實率",
+	"followup.not_counted.dropped":          "已於 %s 取消，不計入落實率",
+	"followup.not_counted.unknown":          "此前各期表4沒有的行動，不計入落實率",
+
 	// The default mail's words (package mail holds its layout): text/template
 	// over the run's figures (see the README), the summary's also html/template.
 	"mail.subject":  "策略復盤報告 {{.Period}}：{{if .Team}}{{.Team}}{{else}}{{.OK}} 個團隊{{end}}，指標達成 {{.MetricsMet}}",

@@ -16,8 +16,9 @@ func oneOrigin(list []fupan.FollowUp) bool {
 	return true
 }
 
-// followAge is an open action's age as of the period's end ("逾期 47 天，
-// 来自 2025Q2"); "" for one closed, or of an unknown period.
+// followAge is an open action's age as of the report's day ("逾期 54 天，
+// 来自 2025Q2"), the one age page 1, the overview and fupan actions give;
+// "" for one closed, or of an unknown period.
 func followAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
 	switch f.Status {
 	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:

@@ -158,14 +158,9 @@ func (d *doc) startHeight(cols []column, widths []float64, rows [][]cell) float6
 		return 20
 	}
 	d.setSize(8.5)
-	first := 0.0
-	for i := range cols {
-		text := ""
-		if i < len(rows[0]) {
-			text = rows[0][i].text
-		}
-		first = max(first, float64(len(d.wrap(text, widths[i]-2*cellPad)))*d.lineH()+2*cellPad)
-	}
+	// Measured as the row is drawn (a status cell breaks at its spaces
+	// only), so that the header never stays alone at the foot of a page.
+	_, first := d.rowLines(cols, widths, rows[0])
 	return d.headerHeight(cols, widths) + min(first, 40)
 }
 

@@ -41,7 +41,7 @@ func (d *doc) report(rv *fupan.Review, now time.Time) string {
 	d.trendChart(rv)
 	d.ganttChart(rv)
 	d.conclusion(rv)
-	d.followup(rv)
+	d.followup(rv, fupan.DateOf(now))
 	d.tables(rv)
 	d.findings(rv.Findings)
 	if subject != "" {

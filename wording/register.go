@@ -42,3 +42,19 @@ func ageText(l fupan.Lang, overdueDays int, from string) string {
 	}
 	return catalog.F(l, "follow.age.from", from)
 }
+
+// NotCounted says why a follow-up's row is left out of the follow-through
+// rate where it is not a dropped one: an action an earlier review closed,
+// re-listed ("已于 2025Q2 落实，不计入落实率"), or one no earlier table 4 set;
+// "" for a row the rate counts, or a dropped one (the rate's line says so).
+func NotCounted(f fupan.FollowUp, l fupan.Lang) string {
+	switch {
+	case f.Unmatched:
+		return catalog.T(l, "followup.not_counted.unknown")
+	case f.ClosedBefore != "" && f.Status == fupan.FollowDropped:
+		return catalog.F(l, "followup.not_counted.dropped", f.ClosedBefore)
+	case f.ClosedBefore != "":
+		return catalog.F(l, "followup.not_counted.done", f.ClosedBefore)
+	}
+	return ""
+}

@@ -193,7 +193,10 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 	}
 	for _, f := range list {
 		detail := wording.FollowStatus(f, l)
-		for _, part := range []string{f.Owner, f.Due.String(), f.DoneOn.String(), f.Effect} {
+		if note := wording.NotCounted(f, l); note != "" {
+			detail += catalog.T(l, "paren.open") + note + catalog.T(l, "paren.close")
+		}
+		for _, part := range []string{f.Owner, wording.DueText(l, f.Due, f.MovedTo), f.DoneOn.String(), f.Effect} {
 			if part != "" {
 				detail += " · " + part
 			}

@@ -152,10 +152,15 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	text := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
 	for _, w := range []string{"上期行动落实情况", "落实率33.3%（3/9，已取消的不计）", "延期完成", "已逾期", "未跟进",
 		"行动“梳理报价流程”逾期23天，来自2025Q2，尚未落实", "行动“建立周报制度”（来自2025Q2）本期没有跟进",
-		"逾期15天，来自2025Q2", "行动落实率"} {
+		"逾期23天，来自2025Q2", "行动落实率"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the 2025Q3 PDF lacks %q", w)
 		}
+	}
+	// One age in the report: the follow-up section counts to the report's
+	// day (2025-10-08) as page 1 does, never to the period's end (15 days).
+	if strings.Contains(text, "逾期15天") {
+		t.Error("the 2025Q3 PDF's follow-up counts an age to the period's end")
 	}
 	// 2025Q3's table 4 sets 2025Q1's 降低新客户获取成本 again: one action,
 	// one decision, by table 4's date.

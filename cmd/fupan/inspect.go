@@ -95,7 +95,7 @@ func (o inspectOptions) run(ctx context.Context, stdout, stderr io.Writer) error
 			return failedError(err.Error())
 		}
 	} else if !unreadable {
-		printReview(stdout, rv)
+		printReview(stdout, rv, fupan.DateOf(o.Analyze.Now))
 	}
 	if unreadable {
 		return errSilent
@@ -111,7 +111,7 @@ func pct(v *float64, signed bool) string {
 }
 
 // printReview writes the review for a person: facts, tables, figures, findings.
-func printReview(w io.Writer, rv *fupan.Review) {
+func printReview(w io.Writer, rv *fupan.Review, asOf fupan.Date) {
 	l := rv.Meta.Lang
 	fmt.Fprintf(w, "%s  %s: %s  %s: %s\n", rv.File, catalog.T(l, "team"), rv.Meta.Team, catalog.T(l, "period"), rv.Meta.Period)
 	for _, id := range append(fupan.Tables, fupan.FollowupTable) {
@@ -157,7 +157,7 @@ func printReview(w io.Writer, rv *fupan.Review) {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
 			status := wording.FollowStatus(f, l)
-			if age := inspectAge(l, f, rv.Meta.PeriodEnd); age != "" {
+			if age := inspectAge(l, f, asOf); age != "" {
 				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
 			}
 			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, wording.DueText(l, f.Due, f.MovedTo), status)

@@ -122,9 +122,11 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 			}
 		}
 	}
-	// inspect's text says it too.
-	out, stderr, code := runCLI(t, "inspect", "--history", hist, "--config", cfg, filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx"))
-	if code != 0 || !strings.Contains(out, "降低获客成本 | 王五 | 2025-03-31 | 已逾期（逾期 275 天，来自 2025Q1）") {
+	// inspect's text says it too, its age counted to the as-of day as the
+	// report's is (2026-01-10: 285 days past 2025-03-31, not 275 to the
+	// period's end).
+	out, stderr, code := runCLI(t, "inspect", "--history", hist, "--config", cfg, "--as-of", "2026-01-10", filepath.Join(root, "in", "2025Q4", "华东大区_2025Q4.xlsx"))
+	if code != 0 || !strings.Contains(out, "降低获客成本 | 王五 | 2025-03-31 | 已逾期（逾期 285 天，来自 2025Q1）") {
 		t.Errorf("inspect's follow-up lacks the open action's age: exit %d\n%s%s", code, out, stderr)
 	}
 	// 华南区 skipped 2025Q3: its 2025Q1 action, never followed up, comes
@@ -141,8 +143,10 @@ func TestActionRegisterAcrossQuarters(t *testing.T) {
 		}
 	}
 	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q4", "华东大区_2025Q4.pdf"))), "")
-	if !strings.Contains(text, "逾期275天，来自2025Q1") {
-		t.Errorf("the 2025Q4 follow-up lacks the age of 降低获客成本 (275 days past 2025-03-31 at 2025-12-31)")
+	// The age counts to the report's day, as page 1's does: 283 days past
+	// 2025-03-31 on 2026-01-08, not 275 to the period's end.
+	if !strings.Contains(text, "逾期283天，来自2025Q1") || strings.Contains(text, "逾期275天") {
+		t.Errorf("the 2025Q4 follow-up lacks the age of 降低获客成本 (283 days past 2025-03-31 at 2026-01-08)")
 	}
 
 	// next: 2026Q1's table 5 carries the open one, noted with its period.

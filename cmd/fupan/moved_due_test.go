@@ -45,8 +45,8 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 	hist := filepath.Join(root, "out", "fupan-history.sqlite")
 	const origin, moved = "2025-09-10", "2025-12-15"
 
-	// The report's follow-up: due as first promised, overdue at 2025-12-31
-	// by 112 days, the move said.
+	// The report's follow-up: due as first promised, overdue by 120 days
+	// on the report's day 2026-01-08 (as page 1 counts), the move said.
 	out, stderr, code := runCLI(t, "inspect", "--json", "--history", hist, book)
 	if code != 0 {
 		t.Fatalf("inspect: exit %d\n%s", code, stderr)
@@ -65,7 +65,7 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 	}
 	testtool.Require(t, "pdftotext")
 	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(root, "out", "2025Q4", "华东大区_2025Q4.pdf"))), "")
-	for _, want := range []string{"逾期112天，来自2025Q3", "原定" + origin + "，改至" + moved} {
+	for _, want := range []string{"逾期120天，来自2025Q3", "原定" + origin + "，改至" + moved} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the 2025Q4 report lacks %q", want)
 		}

@@ -78,8 +78,9 @@ func lessonKind(k string) (string, bool) {
 	return "", false
 }
 
-// inspectAge is an open action's age as of the period's end, for inspect's
-// follow-up lines; "" for one closed or of no known period.
+// inspectAge is an open action's age as of the review's as-of day (the
+// report's), for inspect's follow-up lines; "" for one closed or of no
+// known period.
 func inspectAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
 	switch f.Status {
 	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
