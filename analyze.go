@@ -61,6 +61,7 @@ func readTables(r *Review, wb *Workbook, opts Options, fs *findings) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	r.AsOf = DateOf(now)
 	years := &yearSource{year: r.Meta.PeriodStart.Year, fallback: now.Year()}
 	sheets := map[string]*Sheet{}
 	for _, s := range wb.Sheets {

@@ -125,7 +125,8 @@ func readFollowups(t tableReader) []FollowupRow {
 }
 
 // statusOn judges an action as of a day: done (on time or late) where the
-// status or an actual date says so, else open or overdue by its due date.
+// status or an actual date says so, else open or overdue by its due date
+// (IsOverdue: the due day itself is not overdue).
 func statusOn(due, doneOn Date, done bool, asOf Date) FollowStatus {
 	switch {
 	case done || !doneOn.IsZero():
@@ -133,7 +134,7 @@ func statusOn(due, doneOn Date, done bool, asOf Date) FollowStatus {
 			return FollowDoneLate
 		}
 		return FollowDone
-	case IsOverdue(due, asOf.AddDays(1)): // judged once the period's last day is over
+	case IsOverdue(due, asOf):
 		return FollowOverdue
 	}
 	return FollowOpen
@@ -161,7 +162,13 @@ func (r *Review) FollowUpActions(prev []ActionRow, fromPeriod string) {
 // table 5 that names none of them is listed as the team tells it, with a
 // followup-unknown-action finding: never silently left out.
 func (r *Review) FollowUpCarried(carried []CarriedAction) {
-	asOf := r.Meta.PeriodEnd
+	// As of the period's end, or of the review's day where that is later:
+	// an action due between the two, not done, is overdue by the days its
+	// age counts (DaysLate, to the review's day), never 进行中 beside them.
+	asOf := r.Meta.PeriodEnd.AddDays(1) // the period is over
+	if asOf.Before(r.AsOf) {
+		asOf = r.AsOf
+	}
 	var list []FollowUp
 	used := make([]bool, len(r.FollowupRows))
 	if carried == nil {

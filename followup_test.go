@@ -135,3 +135,26 @@ func TestTable5TitleNotAnAction(t *testing.T) {
 		t.Error("table 5 taken for a second table 4")
 	}
 }
+
+// An action due after the period's end but before the review's day, not
+// done, is overdue as of the review (as its age counts), not 进行中.
+func TestFollowupDueAfterPeriodEnd(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Follow = samples.Table{Title: "表5:上期行动跟进",
+		Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"},
+		Rows:   [][]string{{"清理应收账款", "逐笔对账", "王五", "10/5", "", "进行中", "", ""}}}
+	for _, tc := range []struct {
+		asOf time.Time
+		want fupan.FollowStatus
+	}{
+		{time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC), fupan.FollowOverdue},
+		{time.Date(2025, 10, 5, 0, 0, 0, 0, time.UTC), fupan.FollowOpen}, // its due day: not yet overdue
+		{time.Date(2025, 9, 15, 0, 0, 0, 0, time.UTC), fupan.FollowOpen},
+	} {
+		rv := fupan.Analyze(grid(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r)), fupan.Options{Now: tc.asOf})
+		rv.FollowUpActions([]fupan.ActionRow{{Item: "清理应收账款", Measure: "逐笔对账", Owner: "王五", Due: fupan.Date{Year: 2025, Month: 10, Day: 5}}}, "2025Q2")
+		if len(rv.Followup) != 1 || rv.Followup[0].Status != tc.want {
+			t.Errorf("as of %s: %+v; want %s", tc.asOf.Format("2006-01-02"), rv.Followup, tc.want)
+		}
+	}
+}

@@ -76,9 +76,13 @@ func TestOverdueOneDefinition(t *testing.T) {
 	if items := DueItems(rv, d(2025, 10, 1), 7); len(items) != 1 || items[0].State != Overdue {
 		t.Errorf("reminders the day after: %+v", items)
 	}
-	// Due on the period's last day, not done when the period is over.
-	if s := statusOn(due, Date{}, false, due); s != FollowOverdue {
+	// Due on the period's last day, not done when the period is over (the
+	// day after it, which the follow-up judges as of at the earliest).
+	if s := statusOn(due, Date{}, false, due.AddDays(1)); s != FollowOverdue {
 		t.Errorf("follow-up due on the period's last day: %s", s)
+	}
+	if s := statusOn(due, Date{}, false, due); s != FollowOpen {
+		t.Errorf("follow-up on its due day: %s, want open", s)
 	}
 	if s := statusOn(d(2025, 10, 1), Date{}, false, due); s != FollowOpen {
 		t.Errorf("follow-up due after the period: %s", s)

@@ -28,6 +28,9 @@ type Review struct {
 	// Compared is the review set against the team's history; nil where
 	// there is no history.
 	Compared *Comparison `json:"-"`
+	// AsOf is the day the review is judged as of (--as-of, else the day it
+	// was analysed); zero for a review read back from a history.
+	AsOf Date `json:"-"`
 }
 
 // Meta holds the review facts.

@@ -58,7 +58,7 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	hist := filepath.Join(root, "out", "fupan-history.sqlite")
 	inspect := func(file string) (list []map[string]any, summary map[string]any, findings []map[string]any) {
 		t.Helper()
-		out, stderr, code := runCLI(t, "inspect", "--json", "--history", hist, filepath.Join(root, "in", "2025Q3", file))
+		out, stderr, code := runCLI(t, "inspect", "--json", "--as-of", "2025-10-08", "--history", hist, filepath.Join(root, "in", "2025Q3", file))
 		if code != 0 {
 			t.Fatalf("inspect %s: exit %d\n%s", file, code, stderr)
 		}
