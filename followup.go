@@ -454,23 +454,17 @@ func (r *Review) isFollowupRow(ref Ref) bool {
 }
 
 // statusCell is the 状态 cell of table 5's row, else the row's first cell.
-func (r *Review) statusCell(row Ref) Ref {
-	for _, f := range r.FollowupRows {
-		if f.Ref == row {
-			if c, ok := f.Cells[ColStatus]; ok {
-				return c
-			}
-		}
-	}
-	return row
-}
+func (r *Review) statusCell(row Ref) Ref { return r.followupCell(row, ColStatus) }
 
 // effectCell is the 效果 cell of table 5's row, else the row's first cell.
-func (r *Review) effectCell(row Ref) Ref {
+func (r *Review) effectCell(row Ref) Ref { return r.followupCell(row, ColEffect) }
+
+// followupCell is a column's cell of table 5's row, else the row's first cell.
+func (r *Review) followupCell(row Ref, c Col) Ref {
 	for _, f := range r.FollowupRows {
 		if f.Ref == row {
-			if c, ok := f.Cells[ColEffect]; ok {
-				return c
+			if ref, ok := f.Cells[c]; ok {
+				return ref
 			}
 		}
 	}

@@ -66,25 +66,18 @@ func readNumFmt(id int, custom *string) numFmt {
 func classifyNumFmt(id int, custom *string) numFmtKind {
 	if custom != nil && *custom != "" {
 		var b strings.Builder
-		inQuote, inBracket, escaped := false, false, false
-		for _, r := range *custom {
+		inBracket := false
+		unquoted(*custom, func(_ int, r rune) bool {
 			switch {
-			case escaped:
-				escaped = false
-			case r == '\\':
-				escaped = true
-			case r == '"':
-				inQuote = !inQuote
-			case inQuote:
 			case r == '[':
 				inBracket = true
 			case r == ']':
 				inBracket = false
-			case inBracket:
-			default:
+			case !inBracket:
 				b.WriteRune(r)
 			}
-		}
+			return true
+		})
 		s := strings.ToLower(b.String())
 		switch {
 		case strings.ContainsAny(s, "ymd年月日"):
@@ -181,6 +174,19 @@ func unitOf(code string) *unitFormat {
 
 // firstSection is a format's first section, up to a ';' outside quotes.
 func firstSection(code string) string {
+	end := len(code)
+	unquoted(code, func(i int, r rune) bool {
+		if r == ';' {
+			end = i
+		}
+		return r != ';'
+	})
+	return code[:end]
+}
+
+// unquoted calls f with each rune of a format code outside its quoted text
+// and not escaped by a backslash, and its offset, until f returns false.
+func unquoted(code string, f func(i int, r rune) bool) {
 	inQuote, escaped := false, false
 	for i, r := range code {
 		switch {
@@ -190,11 +196,11 @@ func firstSection(code string) string {
 			escaped = true
 		case r == '"':
 			inQuote = !inQuote
-		case r == ';' && !inQuote:
-			return code[:i]
+		case inQuote:
+		case !f(i, r):
+			return
 		}
 	}
-	return code
 }
 
 // suffixUnit reports whether the text after a number names its unit: a

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,32 +22,10 @@ import (
 // page.
 func getServed(t *testing.T, path string, args ...string) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	_ = l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, append([]string{"fupan", "--log-format", "json", "serve", "--listen", addr}, args...), io.Discard, &stderr)
-	}()
-	var body string
-	for range 200 {
-		resp, err := http.Get("http://" + addr + path)
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			_ = resp.Body.Close()
-			body = string(b)
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("serve: exit %d\n%s", code, stderr.String())
+	srv := serve(t, args...)
+	_, body := srv.get(path)
+	if code := srv.stop(); code != 0 {
+		t.Fatalf("serve: exit %d\n%s", code, srv.log.String())
 	}
 	return body
 }

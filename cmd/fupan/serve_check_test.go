@@ -2,20 +2,16 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/catalog"
@@ -101,47 +97,22 @@ func TestServeCheckIsValidate(t *testing.T) {
 // to /check as `curl -F workbook=@FILE -F action=check` does.
 func checkOnServe(t *testing.T, root, hist, book string) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	_ = l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"fupan", "serve", "--listen", addr, "--history", hist, "--as-of", "2025-10-08", filepath.Join(root, "out", "2025Q2")}, io.Discard, &stderr)
-	}()
-	defer func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve: exit %d\n%s", code, stderr.String())
-		}
-	}()
+	srv := serve(t, "--history", hist, "--as-of", "2025-10-08", filepath.Join(root, "out", "2025Q2"))
 	data, err := os.ReadFile(book)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 100; i++ {
+	code, body := srv.do(func(base string) (*http.Response, error) {
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
 		p, _ := mw.CreateFormFile("workbook", filepath.Base(book))
 		_, _ = p.Write(data)
 		_ = mw.WriteField("action", "check")
 		_ = mw.Close()
-		resp, err := http.Post("http://"+addr+"/check", mw.FormDataContentType(), &body)
-		if err != nil {
-			time.Sleep(50 * time.Millisecond)
-			continue
-		}
-		b, _ := io.ReadAll(resp.Body)
-		_ = resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("/check: %d\n%s", resp.StatusCode, b)
-		}
-		return string(b)
+		return http.Post(base+"/check", mw.FormDataContentType(), &body)
+	})
+	if code != http.StatusOK {
+		t.Fatalf("/check: %d\n%s", code, body)
 	}
-	t.Fatal("fupan serve never answered")
-	return ""
+	return body
 }

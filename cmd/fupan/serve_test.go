@@ -1,17 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/fupan-review/fupan/sqlite"
 )
@@ -60,39 +56,17 @@ func TestServeSamples(t *testing.T) {
 	if _, stderr, code := runCLI(t, "run", "../../samples", "-o", out, "--as-of", "2025-10-08"); code != 0 {
 		t.Fatalf("run: exit %d\n%s", code, stderr)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	_ = l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--config", cfg, "--listen", addr, out}, io.Discard, &stderr)
-	}()
-	var body string
-	for i := 0; i < 100; i++ {
-		resp, err := http.Get("http://" + addr + "/dashboard")
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			_ = resp.Body.Close()
-			body = string(b)
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Fatalf("serve: exit %d\n%s", code, stderr.String())
+	srv := serve(t, "--config", cfg, out)
+	_, body := srv.get("/dashboard")
+	if code := srv.stop(); code != 0 {
+		t.Fatalf("serve: exit %d\n%s", code, srv.log.String())
 	}
 	for _, want := range []string{"最新周期：2025Q3", "华东销售部", "5 / 6", "西北销售部 · 从未提交"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard: no %q\n%s", want, body)
 		}
 	}
-	log := stderr.String()
+	log := srv.log.String()
 	if !strings.Contains(log, `"path":"/dashboard"`) || !strings.Contains(log, `"who":"local"`) || !strings.Contains(log, fmt.Sprintf(`"status":%d`, 200)) {
 		t.Errorf("no access log line:\n%s", log)
 	}
@@ -117,39 +91,13 @@ func TestServeMigratesAnOlderHistory(t *testing.T) {
 	if _, stderr, code := runCLI(t, "inspect", "--history", hist, "../../samples/华东销售部_2025Q3.xlsx"); code == 0 || !strings.Contains(stderr, "schema") {
 		t.Fatalf("inspect, read-only: exit %d, want the older schema refused\n%s", code, stderr)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	srv := serve(t, out)
+	status, _ := srv.get("/dashboard")
+	if code := srv.stop(); code != 0 || status != http.StatusOK {
+		t.Fatalf("serve: exit %d, dashboard %d\n%s", code, status, srv.log.String())
 	}
-	addr := l.Addr().String()
-	_ = l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"fupan", "--log-format", "json", "serve", "--listen", addr, out}, io.Discard, &stderr)
-	}()
-	status := 0
-	for i := 0; i < 100 && status == 0; i++ {
-		select {
-		case code := <-done:
-			cancel()
-			t.Fatalf("serve ended: exit %d\n%s", code, stderr.String())
-		default:
-		}
-		if resp, err := http.Get("http://" + addr + "/dashboard"); err == nil {
-			status = resp.StatusCode
-			_ = resp.Body.Close()
-		} else {
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	cancel()
-	if code := <-done; code != 0 || status != http.StatusOK {
-		t.Fatalf("serve: exit %d, dashboard %d\n%s", code, status, stderr.String())
-	}
-	if !strings.Contains(stderr.String(), "migrated") {
-		t.Errorf("the migration is not logged:\n%s", stderr.String())
+	if !strings.Contains(srv.log.String(), "migrated") {
+		t.Errorf("the migration is not logged:\n%s", srv.log.String())
 	}
 	db, err := sqlite.Open(context.Background(), hist, sqlite.Options{ReadOnly: true})
 	if err != nil {
