@@ -1,31 +1,13 @@
 package fupan_test
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fupan-review/fupan"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/xlsx"
 )
-
-// analyzeFileAsOf writes the workbook with excelize, reads it back and
-// analyses it as of a day.
-func analyzeFileAsOf(t *testing.T, name string, b xlsx.Book, asOf time.Time) *fupan.Review {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := xlsx.Build(path, b); err != nil {
-		t.Fatal(err)
-	}
-	wb, err := xlsx.ReadFile(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fupan.Analyze(wb, fupan.Options{Now: asOf})
-}
 
 // TestDoneOnAfterAsOfIsNotDone: table 5's 实际完成时间 after the review's
 // as-of day (2025-10-08) is a day to come, not the day it was done: the
@@ -52,7 +34,7 @@ func TestDoneOnAfterAsOfIsNotDone(t *testing.T) {
 			}
 		}
 	}
-	rv := analyzeFileAsOf(t, "华东销售部_2025Q3.xlsx", b, asOf)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", b, asOf)
 	want := []struct {
 		status fupan.FollowStatus
 		doneOn string
@@ -97,7 +79,7 @@ func TestDoneOnAfterAsOfIsNotDone(t *testing.T) {
 	e.Follow = samples.Table{Title: "Table 5: Follow-up of last period's actions",
 		Header: []string{"Improvement", "Measures", "Owner", "Due", "Acceptance criteria", "Status", "Done on", "Effect"},
 		Rows:   [][]string{{"Hire two reps", "Open two positions", "Bob", "9/10", "Two reps start", "Done", "10/20", ""}}}
-	rv = analyzeFileAsOf(t, "North-Sales_2025Q3.xlsx", samples.PerSheet(e), asOf)
+	rv = analyzeOn(t, "North-Sales_2025Q3.xlsx", samples.PerSheet(e), asOf)
 	if len(rv.Followup) != 1 {
 		t.Fatalf("%d follow-ups, want 1", len(rv.Followup))
 	}

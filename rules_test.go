@@ -24,15 +24,7 @@ func analyzeBook(t *testing.T, name string, b xlsx.Book) *fupan.Review {
 // reader and analyses it: the whole way a team's file goes.
 func analyzeFile(t *testing.T, name string, b xlsx.Book) *fupan.Review {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := xlsx.Build(path, b); err != nil {
-		t.Fatal(err)
-	}
-	wb, err := xlsx.ReadFile(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fupan.Analyze(wb, fupan.Options{})
+	return analyzeOn(t, name, b, reviewDay)
 }
 
 // findingList is the findings, one a line, for comparing two analyses.

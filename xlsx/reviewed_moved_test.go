@@ -22,28 +22,15 @@ func TestReviewedFollowupShowsMovedDue(t *testing.T) {
 	r.Follow = samples.Table{Title: "表5:上期行动跟进",
 		Header: []string{"改进项", "具体措施", "责任人", "完成时间", "验收标准", "状态", "实际完成时间", "效果"},
 		Rows:   [][]string{{"拓展电商渠道", "入驻两家平台", "孙七", "8.31", "两家店铺上线", "已完成", "9.5", "两家店铺上线"}}}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
-	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
-	wb, err := xlsx.ReadFile(context.Background(), src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rv := fupan.Analyze(wb, fupan.Options{Now: now})
+	data, rv := analyzedAsOf(t, samples.PerSheet(r), now)
 	rv.FollowUpCarried([]fupan.CarriedAction{{ActionRow: fupan.ActionRow{Item: "拓展电商渠道", Measure: "入驻两家平台", Owner: "孙七",
 		Due: fupan.Date{Year: 2025, Month: 6, Day: 15}}, FromPeriod: "2025Q1", MovedTo: fupan.Date{Year: 2025, Month: 8, Day: 31}}})
 	var buf bytes.Buffer
 	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out.xlsx")
+	out := filepath.Join(t.TempDir(), "out.xlsx")
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}

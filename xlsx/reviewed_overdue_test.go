@@ -26,26 +26,13 @@ func TestReviewedOverdueMilestone(t *testing.T) {
 		[]string{"重点客户分层方案", "7月31日前完成", "还没完成", "+50%", "", "", "赵六"},
 		[]string{"渠道评估", "9月30日前完成", "进行中", "", "", "", "李四"},
 	)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "华东销售部_2025Q3.xlsx")
-	if err := xlsx.Build(src, samples.PerSheet(r)); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
-	wb, err := xlsx.ReadFile(context.Background(), src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rv := fupan.Analyze(wb, fupan.Options{Now: now})
+	data, rv := analyzedAsOf(t, samples.PerSheet(r), now)
 	var buf bytes.Buffer
 	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out.xlsx")
+	out := filepath.Join(t.TempDir(), "out.xlsx")
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -61,4 +48,23 @@ func TestReviewedOverdueMilestone(t *testing.T) {
 	if v, _ := f.GetCellValue("跟踪", "D6", excelize.Options{RawCellValue: true}); v == "" || !strings.HasPrefix(v, "0.0869") {
 		t.Errorf("跟踪!D6 = %q, want 8/92 (0.0869…)", v)
 	}
+}
+
+// analyzedAsOf writes the workbook with excelize as 华东销售部_2025Q3.xlsx,
+// reads it back and analyses it as of a day: the file's bytes and its review.
+func analyzedAsOf(t *testing.T, b xlsx.Book, now time.Time) ([]byte, *fupan.Review) {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "华东销售部_2025Q3.xlsx")
+	if err := xlsx.Build(src, b); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.ReadFile(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, fupan.Analyze(wb, fupan.Options{Now: now})
 }
