@@ -23,7 +23,7 @@ type Headline struct {
 
 // Headlines sums a review up for page 1.
 func Headlines(r *Review) Headline {
-	h := Headline{Met: r.Summary.MetricsAchieved, Metrics: r.Summary.Metrics, Close: r.Summary.MetricsClose, Milestones: r.Summary.Tracked}
+	h := Headline{Met: r.Summary.MetricsAchieved, Metrics: r.Summary.Metrics, Close: r.Summary.MetricsClose, Milestones: r.Summary.Judged()}
 	for _, o := range r.Outcomes {
 		if o.Achievement != nil && o.Status == StatusMissed {
 			h.Worst = append(h.Worst, o)

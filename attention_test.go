@@ -104,18 +104,21 @@ func TestMilestonePastPlannedDayIsOffTrack(t *testing.T) {
 			t.Errorf("%s: state %q, deviation %v; want none (not due, or cancelled)", tr.Task, tr.State, tr.Deviation)
 		}
 	}
+	// Tracked: all but the cancelled one (6); judged, on track or off: all
+	// but 季度客户回访, not yet due (5).
 	s := rv.Summary
-	if s.Tracked != 7 || s.OnSchedule != 1 {
-		t.Errorf("tracked %d, on schedule %d; want 7, 1", s.Tracked, s.OnSchedule)
+	if s.Tracked != 6 || s.OnSchedule != 1 || s.Judged() != 5 {
+		t.Errorf("tracked %d, on schedule %d, judged %d; want 6, 1, 5", s.Tracked, s.OnSchedule, s.Judged())
 	}
 	h := fupan.Headlines(rv)
 	if h.OffTrack != 4 {
 		t.Errorf("headline: %d off track, want 4 (首场地推活动 and the three past their day)", h.OffTrack)
 	}
-	// Page 1 says "N 个里程碑中 M 个偏差过大" beside "里程碑按期 n / N": one N.
+	// Page 1 says "N 个里程碑中 M 个偏差过大" beside "里程碑按期 n / N": one N,
+	// the milestones judged, so that on schedule and off track add up.
 	verdict := strings.Join(strings.Fields(wording.Verdict(h, fupan.Simplified)), "")
-	if !strings.Contains(verdict, "7个里程碑中4个偏差过大") {
-		t.Errorf("the headline's milestones %q do not count the key figure's 7", verdict)
+	if !strings.Contains(verdict, "5个里程碑中4个偏差过大") {
+		t.Errorf("the headline's milestones %q do not count the key figure's 5", verdict)
 	}
 	items := strings.Join(wording.AttentionTexts(rv, fupan.Simplified, fupan.DateOf(reviewDay)), "\n")
 	for _, w := range []string{"重点客户分层方案", "渠道评估"} {
@@ -267,5 +270,40 @@ func TestMilestoneActualDateCellToCome(t *testing.T) {
 		if tr.Task == "线上推广方案上线" && (tr.Done || !tr.Overdue) {
 			t.Errorf("actual 2025-10-20 (a date cell) as of 10/8: done %v, overdue %v; want not done, late so far", tr.Done, tr.Overdue)
 		}
+	}
+}
+
+// Milestones done without a day (已完成, 100%, done) are done but not judged
+// on or off schedule, a cancelled one is not tracked: page 1's 里程碑按期 and
+// "N 个里程碑中 M 个偏差过大" count the same judged milestones and add up
+// (the tester saw 1 / 20 beside 20 个中 10 个).
+func TestMilestoneCountsAddUp(t *testing.T) {
+	r := samples.SeedSimplifiedCopy()
+	r.Track.Rows = append(r.Track.Rows,
+		[]string{"客户分层", "8月31日前完成", "已完成", "", "", "", "赵六"},
+		[]string{"渠道评估", "8月31日前完成", "100%", "", "", "", "李四"},
+		[]string{"季度回访", "9月15日前完成", "done", "", "", "", "赵六"},
+		[]string{"旧渠道投放", "7月31日前完成", "已取消", "", "", "", "李四"},
+		[]string{"直播试点", "8月15日前完成", "还没完成", "", "", "", "李四"},
+	)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), reviewDay)
+	s, h := rv.Summary, fupan.Headlines(rv)
+	// Seed: 线上推广方案上线 on track, 首场地推活动 off; 直播试点 off (late so far).
+	if s.Tracked != 6 || s.TrackedDone != 5 || s.Judged() != 3 || s.OnSchedule != 1 || h.OffTrack != 2 || h.Milestones != 3 {
+		t.Errorf("tracked %d, done %d, judged %d, on schedule %d, off %d of %d; want 6, 5, 3, 1, 2 of 3",
+			s.Tracked, s.TrackedDone, s.Judged(), s.OnSchedule, h.OffTrack, h.Milestones)
+	}
+	if s.OnSchedule+h.OffTrack != s.Judged() {
+		t.Errorf("on schedule %d and off track %d do not add up to the %d judged", s.OnSchedule, h.OffTrack, s.Judged())
+	}
+	var onSchedule string
+	for _, f := range wording.KeyFigures(rv, fupan.Simplified) {
+		if f.Key == "tasks.on.schedule" {
+			onSchedule = f.Value
+		}
+	}
+	verdict := strings.Join(strings.Fields(wording.Verdict(h, fupan.Simplified)), "")
+	if onSchedule != "1 / 3" || !strings.Contains(verdict, "3个里程碑中2个偏差过大") {
+		t.Errorf("里程碑按期 %q beside %q; want 1 / 3 beside 3 个里程碑中 2 个偏差过大", onSchedule, verdict)
 	}
 }

@@ -23,6 +23,7 @@ func (f FollowThrough) Add(g FollowThrough) FollowThrough {
 func CompanySummary(teams []Summary, absent FollowThrough) Summary {
 	var c Summary
 	var plain, capped, np, nc float64
+	judged := 0
 	for _, s := range teams {
 		c.Metrics += s.Metrics
 		c.MetricsAchieved += s.MetricsAchieved
@@ -33,6 +34,7 @@ func CompanySummary(teams []Summary, absent FollowThrough) Summary {
 		c.Tracked += s.Tracked
 		c.TrackedDone += s.TrackedDone
 		c.OnSchedule += s.OnSchedule
+		judged += s.Judged()
 		c.Actions += s.Actions
 		c.ActionsDone += s.ActionsDone
 		c.ActionsOpen += s.ActionsOpen
@@ -61,5 +63,6 @@ func CompanySummary(teams []Summary, absent FollowThrough) Summary {
 	c.FollowupTotal += absent.Total
 	c.FollowupDone += absent.Done
 	c.FollowupOverdue += absent.Overdue
+	c.MilestonesJudged = &judged
 	return c
 }

@@ -429,15 +429,23 @@ func summarize(r *Review) {
 			s.BudgetCurrency = c
 		}
 	}
+	judged := 0
 	for _, t := range r.Tracking {
+		if t.Actual.Read.State == ProgressDropped {
+			continue // cancelled: neither done nor to do
+		}
 		s.Tracked++
 		if t.Done {
 			s.TrackedDone++
 		}
-		if t.OnTrack != nil && *t.OnTrack {
-			s.OnSchedule++
+		if t.OnTrack != nil {
+			judged++
+			if *t.OnTrack {
+				s.OnSchedule++
+			}
 		}
 	}
+	s.MilestonesJudged = &judged
 	if s.Tracked > 0 {
 		s.Completion = ptr(float64(s.TrackedDone) / float64(s.Tracked))
 	}

@@ -243,6 +243,11 @@ type Summary struct {
 	TrackedDone  int      `json:"tracked_done"`
 	Completion   *float64 `json:"completion"`
 	OnSchedule   int      `json:"on_schedule"`
+	// MilestonesJudged counts the milestones with a state, on track or off:
+	// what 里程碑按期 and "N 个里程碑中 M 个偏差过大" count of. A milestone
+	// done without a date, not yet due, or cancelled is none. Nil in a
+	// summary written before it (Judged falls back to Tracked).
+	MilestonesJudged *int `json:"milestones_judged,omitempty"`
 	Budget       float64  `json:"budget"`
 	// BudgetCurrency is the one currency the budgets are written in, ""
 	// where none is written (the team's own) or they differ.
@@ -300,3 +305,12 @@ func (r *Review) Loc(id TableID) (TableLoc, bool) {
 
 // HasErrors reports whether the review has findings of severity error.
 func (r *Review) HasErrors() bool { return r.Summary.Errors > 0 }
+
+// Judged is the milestones with a state (MilestonesJudged), or Tracked for a
+// summary written before it was kept.
+func (s Summary) Judged() int {
+	if s.MilestonesJudged != nil {
+		return *s.MilestonesJudged
+	}
+	return s.Tracked
+}

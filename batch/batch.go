@@ -285,7 +285,7 @@ func needsAttention(a, b pdf.OverviewRow) bool {
 		if r.Figures == nil {
 			return 0, 0
 		}
-		return r.Figures.Metrics - r.Figures.MetricsAchieved, r.Figures.Tracked - r.Figures.OnSchedule
+		return r.Figures.Metrics - r.Figures.MetricsAchieved, r.Figures.Judged() - r.Figures.OnSchedule
 	}
 	am, ao := missed(a)
 	bm, bo := missed(b)

@@ -159,7 +159,7 @@ func (d *doc) teamRow(r OverviewRow, name string) []cell {
 	}
 	return []cell{{text: name}, {text: r.Period},
 		{text: wording.OfAll(s.MetricsAchieved, s.Metrics)}, mean,
-		{text: wording.OfAll(s.OnSchedule, s.Tracked)}, {text: fmt.Sprint(s.ActionsOpenAll)}, status}
+		{text: wording.OfAll(s.OnSchedule, s.Judged())}, {text: fmt.Sprint(s.ActionsOpenAll)}, status}
 }
 
 // overviewFailed lists the workbooks that failed and why.

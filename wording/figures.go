@@ -39,7 +39,7 @@ func KeyFigures(rv *fupan.Review, l fupan.Lang) []Figure {
 	figs := []Figure{
 		fig("metrics.met", OfAll(s.MetricsAchieved, s.Metrics)),
 		fig("mean.achievement", pct(s.MeanAchievementCapped)),
-		fig("tasks.on.schedule", OfAll(s.OnSchedule, s.Tracked)),
+		fig("tasks.on.schedule", OfAll(s.OnSchedule, s.Judged())),
 		fig("completion", pct(s.Completion)),
 		fig("budget", given(s.BudgetGiven, FormatMoney(s.Budget, s.BudgetCurrency, l))),
 		fig("people", given(s.PeopleGiven, FormatNumber(s.People))),
@@ -170,7 +170,7 @@ func Changes(rv *fupan.Review, l fupan.Lang) map[string]Change {
 	}
 	add("metrics.met", OfAll(was.MetricsAchieved, was.Metrics), share(now.MetricsAchieved, now.Metrics), share(was.MetricsAchieved, was.Metrics))
 	add("mean.achievement", pct(was.MeanAchievementCapped), now.MeanAchievementCapped, was.MeanAchievementCapped)
-	add("tasks.on.schedule", OfAll(was.OnSchedule, was.Tracked), share(now.OnSchedule, now.Tracked), share(was.OnSchedule, was.Tracked))
+	add("tasks.on.schedule", OfAll(was.OnSchedule, was.Judged()), share(now.OnSchedule, now.Judged()), share(was.OnSchedule, was.Judged()))
 	add("completion", pct(was.Completion), now.Completion, was.Completion)
 	if now.FollowupTotal > 0 && was.FollowupTotal > 0 {
 		add("followup.short", OfAll(was.FollowupDone, was.FollowupTotal), share(now.FollowupDone, now.FollowupTotal), share(was.FollowupDone, was.FollowupTotal))

@@ -356,7 +356,7 @@ func printHistory(w io.Writer, list []fupan.HistoryEntry, absent func(fupan.Peri
 			return failedError(err.Error())
 		}
 		row := []string{printable(e.Team), e.Period, wording.OfAll(s.MetricsAchieved, s.Metrics),
-			pct(s.MeanAchievementCapped, false), wording.OfAll(s.OnSchedule, s.Tracked), actionsDone(s), followThrough(s), printable(e.File)}
+			pct(s.MeanAchievementCapped, false), wording.OfAll(s.OnSchedule, s.Judged()), actionsDone(s), followThrough(s), printable(e.File)}
 		if bySite {
 			row = append(row, printable(e.Site))
 		}
