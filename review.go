@@ -247,8 +247,8 @@ type Summary struct {
 	// what 里程碑按期 and "N 个里程碑中 M 个偏差过大" count of. A milestone
 	// done without a date, not yet due, or cancelled is none. Nil in a
 	// summary written before it (Judged falls back to Tracked).
-	MilestonesJudged *int `json:"milestones_judged,omitempty"`
-	Budget       float64  `json:"budget"`
+	MilestonesJudged *int    `json:"milestones_judged,omitempty"`
+	Budget           float64 `json:"budget"`
 	// BudgetCurrency is the one currency the budgets are written in, ""
 	// where none is written (the team's own) or they differ.
 	BudgetCurrency string  `json:"budget_currency,omitempty"`
