@@ -18,6 +18,7 @@ var (
 	reCopyOf       = regexp.MustCompile(`(?i)^copy of\s+`)
 	rePeriodOpens  = regexp.MustCompile(`(?i)^(?:\d{4}|q[1-4]|h[12]|fy)`)
 	nameSeparators = "_- "
+	reGluedPeriod  = regexp.MustCompile(`^([^\d_]+?)\s*[(（【\[]?\s*(\d{4}\s*(?:年\s*)?(?:[Qq][1-4]|[Hh][12]|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月))\s*[)）】\]]?\s*(?:复盘|復盤|策略复盘|策略復盤|复盘表|復盤表|复盘报告|復盤報告|review)?$`)
 )
 
 // factsFromName reads team and period from a file's name: <team>_<period>,
@@ -67,6 +68,13 @@ func factsFromName(file string) (team, period string) {
 	if !strings.ContainsAny(base, "_ ") {
 		if _, err := ParsePeriod(base); err == nil && len(base) <= 12 {
 			return "", base
+		}
+	}
+	// <team>（<period>）, <team><period>复盘: the period inside the name,
+	// bracketed or written on, a few words of a kind after it.
+	if m := reGluedPeriod.FindStringSubmatch(base); m != nil && hasLetter(m[1]) {
+		if _, err := value.ParsePeriodWhole(m[2]); err == nil {
+			return strings.TrimSpace(m[1]), m[2]
 		}
 	}
 	// <team>_<a period unclear> (华东销售部_2025-7-9, 华东销售部_2025秋季): the

@@ -329,6 +329,7 @@ func (p Period) IsZero() bool { return p.Start.IsZero() }
 var (
 	rePeriodQ      = regexp.MustCompile(`(?i)(\d{4})\s*年?\s*[-_ ]?\s*q([1-4])`)
 	rePeriodQEn    = regexp.MustCompile(`(?i)q([1-4])\s*[-_ ,/]?\s*(\d{4})`)
+	rePeriodQShort = regexp.MustCompile(`(?i)(^|[^\d]*[^\d])(\d{2})\s*年?\s*[-_ ]?\s*q([1-4])($|[^\d])`)
 	rePeriodQCN    = regexp.MustCompile(`(\d{4})\s*年?\s*第?\s*([一二三四1-4])\s*季度?`)
 	rePeriodH      = regexp.MustCompile(`(?i)(\d{4})\s*年?\s*[-_ ]?\s*h([12])`)
 	rePeriodHCN    = regexp.MustCompile(`(\d{4})\s*年?\s*([上下])半年`)
@@ -377,6 +378,11 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	if m := rePeriodQDigitFirstEn.FindStringSubmatch(t); m != nil && valid(atoi(m[2])) {
 		return quarter(atoi(m[2]), atoi(m[1])), nil
+	}
+	// 25Q3, 25年Q3: a year of two digits, this century's; FY25 Q3 is a
+	// fiscal year, whose months fupan cannot know.
+	if m := rePeriodQShort.FindStringSubmatch(t); m != nil && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(m[1])), "fy") {
+		return quarter(2000+atoi(m[2]), atoi(m[3])), nil
 	}
 	if m := rePeriodH.FindStringSubmatch(t); m != nil && valid(atoi(m[1])) {
 		return half(atoi(m[1]), atoi(m[2])), nil

@@ -74,3 +74,24 @@ func TestNextPeriodTextShortRange(t *testing.T) {
 		}
 	}
 }
+
+// A year of two digits before a quarter is this century's (25Q3, 25年Q3);
+// a fiscal year (FY25 Q3) is not a calendar quarter fupan can know.
+func TestPeriodTwoDigitYear(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"25Q3", "2025Q3"}, {"25q3", "2025Q3"}, {"25年Q3", "2025Q3"}, {"25 Q3", "2025Q3"}, {"26Q1", "2026Q1"},
+		{"2025Q3", "2025Q3"},
+		{"FY25 Q3", ""}, {"fy25Q3", ""}, {"125Q3", ""},
+	} {
+		p, err := ParsePeriod(tc.in)
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("%q: %s, want no period", tc.in, p.Label)
+			}
+			continue
+		}
+		if err != nil || p.Label != tc.want {
+			t.Errorf("%q: %q (%v), want %s", tc.in, p.Label, err, tc.want)
+		}
+	}
+}
