@@ -501,7 +501,7 @@ var en = map[string]string{
 	"followup.effect":           "Result",
 	"follow.done":               "done",
 	"follow.done_late":          "done late",
-	"follow.open":               "open",
+	"follow.open":               "not done",
 	"follow.overdue":            "overdue",
 	"follow.dropped":            "dropped",
 	"follow.unknown":            "not followed up",

@@ -501,7 +501,7 @@ var zhHans = map[string]string{
 	"followup.effect":           "效果",
 	"follow.done":               "已完成",
 	"follow.done_late":          "延期完成",
-	"follow.open":               "进行中",
+	"follow.open":               "未完成",
 	"follow.overdue":            "已逾期",
 	"follow.dropped":            "已取消",
 	"follow.unknown":            "未跟进",

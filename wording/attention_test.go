@@ -57,3 +57,16 @@ func TestAttentionMostUrgentFirst(t *testing.T) {
 		t.Errorf("without an age, more items are more urgent")
 	}
 }
+
+// A follow-up not done and not yet due reads as not done, never as in
+// progress: a team that wrote 未开始 (not started) must not be reported 进行中.
+func TestFollowStatusOpenIsNotInProgress(t *testing.T) {
+	for _, words := range []string{"未开始", "not started", "未開始"} {
+		f := fupan.FollowUp{Status: fupan.FollowOpen, StatusRead: fupan.ReadStatus(words)}
+		for _, l := range []fupan.Lang{fupan.Simplified, fupan.Traditional, fupan.English} {
+			if got := FollowStatus(f, l); strings.Contains(got, "进行中") || strings.Contains(got, "進行中") || strings.Contains(strings.ToLower(got), "in progress") || strings.Contains(got, "open") {
+				t.Errorf("%s in %s: %q", words, l, got)
+			}
+		}
+	}
+}
