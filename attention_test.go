@@ -246,6 +246,11 @@ func TestMilestoneActualDayToCome(t *testing.T) {
 			}
 		}
 	}
+	for _, cell := range []string{"C5", "C6"} { // 10月15日完成, 10月20日: said at the cell
+		if f := findingAt(rv, fupan.CodeStatusDateConflict, "跟踪", cell); f == nil || !strings.Contains(f.Message(), "2025-10-08") {
+			t.Errorf("no status-date-conflict at 跟踪!%s naming the review's day: %v", cell, f)
+		}
+	}
 	if f := findingAt(rv, fupan.CodeStatusUnknown, "跟踪", "C7"); f == nil {
 		t.Errorf("no status-unknown at 跟踪!C7 for 已于10月20日完成 as of 10/8: %v", rv.Findings)
 	}

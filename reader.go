@@ -158,6 +158,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 		m.Date = cell.Date
 		if c == ColActual && !t.asOf.IsZero() && t.asOf.Before(m.Date) {
 			// An actual day after the review's: not done yet, a plan.
+			t.actualToCome(row, c, m.Date)
 			m.Date, m.Read = Date{}, StatusRead{State: ProgressPlanned, Words: m.Text}
 		}
 		return m, true
@@ -209,6 +210,7 @@ func (t tableReader) milestone(row int, c Col) (Milestone, bool) {
 			// 已于10月20日完成 a contradiction, reported.
 			switch r := ReadStatus(m.Text).asOf(statusDayText(m.Text), date, true, year, t.asOf); r.State {
 			case ProgressPlanned:
+				t.actualToCome(row, c, date)
 				m.Read = r
 				return m, true
 			case ProgressUnknown:
@@ -382,4 +384,12 @@ func (q quantityKind) In(l Lang) string {
 		return catalog.T(l, "unit.percent")
 	}
 	return catalog.T(l, "unit.number")
+}
+
+// actualToCome reports an actual progress naming a day after the review's
+// (10月20日 as of 10月8日): read as a plan, not done, and said so at the cell,
+// as table 5's done day to come is.
+func (t tableReader) actualToCome(row int, c Col, day Date) {
+	t.fs.addText(CodeStatusDateConflict, t.ref(row, c), "status.done_on_to_come", "status.actual_to_come.hint",
+		t.colName(c), day.String(), t.asOf.String())
 }

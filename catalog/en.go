@@ -682,6 +682,7 @@ var en = map[string]string{
 	// The follow-up's rows the rate leaves out, and a done date to come.
 	"status.done_on_to_come":                "%s %s is after the review's day %s: a day to come, not the day it was done; it counts as not done",
 	"status.done_on_to_come.hint":           "If it is done, write the day it was done; if not, clear the done date and write in progress as its status.",
+	"status.actual_to_come.hint":            "If it is done, write the day it was done; if not, write its progress (in progress, 80% done) and keep planned days in the planned column.",
 	"finding.followup-closed-reopened":      "Action %q was closed as %[3]s in the %[2]s review; table 5 now says %[4]q. It stays closed and is not counted in the follow-through rate",
 	"finding.followup-closed-reopened.hint": "If it needs following up again, set it again in this period's table 4 with a new due date; otherwise delete the row from table 5.",
 	"followup.not_counted.done":             "closed as done in %s: not counted in the rate",
