@@ -530,6 +530,7 @@ var en = map[string]string{
 	"attn.missed-no-action":     "\"%s\" was missed and no follow-up action addresses it",
 	"attn.off-track-no-measure": "\"%s\" is off track with no countermeasure",
 	"attn.action-overdue":       "Action \"%s\" is past its due date (%s) and not done",
+	"attn.action-overdue-aged":  "Action \"%s\" is past its due date (%s), %d days overdue, and not done",
 	"attn.milestone-overdue":    "Milestone \"%s\" was planned for %s, is not done and has no countermeasure",
 
 	// Words and punctuation put between a team's own texts.

@@ -530,6 +530,7 @@ var zhHans = map[string]string{
 	"attn.missed-no-action":     "“%s”未达成，后续行动中没有对应的措施",
 	"attn.off-track-no-measure": "“%s”偏差过大，没有应对措施",
 	"attn.action-overdue":       "行动“%s”已过完成时间（%s），尚未完成",
+	"attn.action-overdue-aged":  "行动“%s”已过完成时间（%s），逾期 %d 天，尚未完成",
 	"attn.milestone-overdue":    "里程碑“%s”已过计划时间（%s），尚未完成，没有应对措施",
 
 	// Words and punctuation put between a team's own texts.

@@ -530,6 +530,7 @@ var zhHant = map[string]string{
 	"attn.missed-no-action":     "「%s」未達成，後續行動中沒有對應的措施",
 	"attn.off-track-no-measure": "「%s」偏差過大，沒有應對措施",
 	"attn.action-overdue":       "行動「%s」已過完成時間（%s），尚未完成",
+	"attn.action-overdue-aged":  "行動「%s」已過完成時間（%s），逾期 %d 天，尚未完成",
 	"attn.milestone-overdue":    "里程碑「%s」已過計劃時間（%s），尚未完成，沒有應對措施",
 
 	// Words and punctuation put between a team's own texts.
