@@ -275,6 +275,8 @@ var en = map[string]string{
 	"finding.magnitude-differs.hint":          "Check both figures' units, e.g. 1200万 against 1080万.",
 	"finding.deviation-unexplained":           "%s deviates by %s (over %s) but has no %s",
 	"finding.deviation-unexplained.hint":      "Past %s the cause must be analysed and a countermeasure stated.",
+	"milestone.overdue_unexplained":           "%s was planned for %s and is not done, but has no %s",
+	"milestone.overdue_unexplained.hint":      "A milestone past its planned day and not done needs its cause analysed and a countermeasure stated.",
 	"finding.missed-no-cause":                 "%s was missed (achievement %s) but no cause is given",
 	"finding.missed-no-cause.hint":            "Find the root cause (5 Whys, fishbone) and state facts, not symptoms.",
 	"finding.missed-no-lesson":                "%s was missed but no lesson is recorded",

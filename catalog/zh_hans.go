@@ -275,6 +275,8 @@ var zhHans = map[string]string{
 	"finding.magnitude-differs.hint":          "请核对两个数的单位，例如 1200万 对 1080万。",
 	"finding.deviation-unexplained":           "“%s”偏差率 %s 超过 %s，但未填写%s",
 	"finding.deviation-unexplained.hint":      "偏差超过 %s 时须分析原因（主观或客观）并写明应对措施。",
+	"milestone.overdue_unexplained":           "“%s”已过计划时间（%s），尚未完成，但未填写%s",
+	"milestone.overdue_unexplained.hint":      "过了计划时间仍未完成的里程碑，须分析原因（主观或客观）并写明应对措施。",
 	"finding.missed-no-cause":                 "指标“%s”未达标（达成率 %s），但未填写偏差原因",
 	"finding.missed-no-cause.hint":            "请用 5Why 或鱼骨图分析根本原因，写事实而非表象。",
 	"finding.missed-no-lesson":                "指标“%s”未达标，但未总结经验/教训",

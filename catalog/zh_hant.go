@@ -275,6 +275,8 @@ var zhHant = map[string]string{
 	"finding.magnitude-differs.hint":          "請核對兩個數的單位，例如 1200萬 對 1080萬。",
 	"finding.deviation-unexplained":           "「%s」偏差率 %s 超過 %s，但未填寫%s",
 	"finding.deviation-unexplained.hint":      "偏差超過 %s 時須分析原因（主觀或客觀）並寫明應對措施。",
+	"milestone.overdue_unexplained":           "「%s」已過計劃時間（%s），尚未完成，但未填寫%s",
+	"milestone.overdue_unexplained.hint":      "過了計劃時間仍未完成的里程碑，須分析原因（主觀或客觀）並寫明應對措施。",
 	"finding.missed-no-cause":                 "指標「%s」未達標（達成率 %s），但未填寫偏差原因",
 	"finding.missed-no-cause.hint":            "請用 5Why 或魚骨圖分析根本原因，寫事實而非表象。",
 	"finding.missed-no-lesson":                "指標「%s」未達標，但未總結經驗/教訓",
