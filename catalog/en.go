@@ -685,6 +685,8 @@ var en = map[string]string{
 	// The follow-up's rows the rate leaves out, and a done date to come.
 	"status.done_on_to_come":                "%s %s is after the review's day %s: a day to come, not the day it was done; it counts as not done",
 	"status.done_on_to_come.hint":           "If it is done, write the day it was done; if not, clear the done date and write in progress as its status.",
+	"status.done_on_says_not_done":          "The %s says %q, yet the %s says %q; they disagree, and it counts as not done",
+	"status.done_on_says_not_done.hint":     "If it is done, write the day it was done as its done date; if not, write in progress as its status and clear the done date.",
 	"finding.followup-closed-reopened":      "Action %q was closed as %[3]s in the %[2]s review; table 5 now says %[4]q. It stays closed and is not counted in the follow-through rate",
 	"finding.followup-closed-reopened.hint": "If it needs following up again, set it again in this period's table 4 with a new due date; otherwise delete the row from table 5.",
 	"followup.not_counted.done":             "closed as done in %s: not counted in the rate",

@@ -685,6 +685,8 @@ var zhHans = map[string]string{
 	// The follow-up's rows the rate leaves out, and a done date to come.
 	"status.done_on_to_come":                "“%s”填的 %s 晚于复盘日 %s，尚未到来，不能算作已完成；按未完成计算",
 	"status.done_on_to_come.hint":           "若已完成，请填写实际完成的那一天；若尚未完成，请清空实际完成时间，状态写进行中。",
+	"status.done_on_says_not_done":          "“%s”写的是“%s”，而“%s”写的是“%s”，两者矛盾；按未完成计算",
+	"status.done_on_says_not_done.hint":     "若已完成，请在实际完成时间填写完成的那一天；若未完成，请把状态改为进行中，并清空实际完成时间。",
 	"finding.followup-closed-reopened":      "行动“%s”已在 %s 的复盘中记为%s，本期表5写“%s”；仍按此前的结果计，不计入落实率",
 	"finding.followup-closed-reopened.hint": "若它需要重新跟进，请在本期表4重新列出并写明新的完成时间；否则从表5删去这一行。",
 	"followup.not_counted.done":             "已于 %s 落实，不计入落实率",

@@ -685,6 +685,8 @@ var zhHant = map[string]string{
 	// The follow-up's rows the rate leaves out, and a done date to come.
 	"status.done_on_to_come":                "「%s」填的 %s 晚於復盤日 %s，尚未到來，不能算作已完成；按未完成計算",
 	"status.done_on_to_come.hint":           "若已完成，請填寫實際完成的那一天；若尚未完成，請清空實際完成時間，狀態寫進行中。",
+	"status.done_on_says_not_done":          "「%s」寫的是「%s」，而「%s」寫的是「%s」，兩者矛盾；按未完成計算",
+	"status.done_on_says_not_done.hint":     "若已完成，請在實際完成時間填寫完成的那一天；若未完成，請把狀態改為進行中，並清空實際完成時間。",
 	"finding.followup-closed-reopened":      "行動「%s」已在 %s 的復盤中記為%s，本期表5寫「%s」；仍按此前的結果計，不計入落實率",
 	"finding.followup-closed-reopened.hint": "若它需要重新跟進，請在本期表4重新列出並寫明新的完成時間；否則從表5刪去這一行。",
 	"followup.not_counted.done":             "已於 %s 落實，不計入落實率",
