@@ -51,7 +51,7 @@ func TestCancelledActionIsNotOverdue(t *testing.T) {
 	if strings.Contains(all, "降低新客户获取成本") {
 		t.Errorf("the cancelled action needs a decision:\n%s", all)
 	}
-	for _, want := range []string{"行动“提升线上推广转化率”已过完成时间（2025-08-20），尚未完成", "行动“复制重点客户运营经验”已过完成时间（2025-09-30），尚未完成"} {
+	for _, want := range []string{"行动“提升线上推广转化率”已过完成时间（2025-08-20），逾期 49 天，尚未完成", "行动“复制重点客户运营经验”已过完成时间（2025-09-30），逾期 8 天，尚未完成"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in:\n%s", want, all)
 		}

@@ -202,7 +202,14 @@ func checkTracking(r *Review, fs *findings) {
 				if ref.Col == 0 {
 					ref = t.Ref
 				}
-				fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), joined{missing, "sep.and"})
+				if t.Overdue {
+					// Off track by being late, whatever its deviation so
+					// far: the 10% rule is not what it breaks.
+					fs.addText(CodeDeviationNoCause, ref, "milestone.overdue_unexplained", "milestone.overdue_unexplained.hint",
+						t.Task, t.Planned.Date.String(), joined{missing, "sep.and"})
+				} else {
+					fs.add(CodeDeviationNoCause, ref, t.Task, FormatPercent(*t.Deviation, true), FormatPercent(OnTrackLimit, false), joined{missing, "sep.and"})
+				}
 			}
 		}
 		// An overdue milestone's deviation is as of the review, not a figure

@@ -104,7 +104,17 @@ func readFollowups(t tableReader) []FollowupRow {
 		f.Acceptance = t.text(row, ColAcceptance)
 		f.Status = t.text(row, ColStatus)
 		f.StatusRead = t.status(row, ColStatus)
-		f.DoneOn, _ = t.date(row, ColDoneOn)
+		if words := t.text(row, ColDoneOn); ReadStatus(words).SaysNotDone() {
+			// 未完成 in the done-date cell: words, not a date to read. Beside
+			// a status of done it contradicts it: not done, as the cell says.
+			if f.StatusRead.Done() {
+				t.fs.addText(CodeStatusDateConflict, t.ref(row, ColDoneOn), "status.done_on_says_not_done", "status.done_on_says_not_done.hint",
+					t.colName(ColDoneOn), words, t.colName(ColStatus), f.StatusRead.Words)
+				f.StatusRead.State, f.StatusRead.DoneOn = ProgressUnknown, Date{}
+			}
+		} else {
+			f.DoneOn, _ = t.date(row, ColDoneOn)
+		}
 		if !f.DoneOn.IsZero() && !t.asOf.IsZero() && t.asOf.Before(f.DoneOn) {
 			// A done day after the review's is a day to come: not done,
 			// whatever the status says (已完成 beside it contradicts it,

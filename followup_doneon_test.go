@@ -90,3 +90,43 @@ func TestDoneOnAfterAsOfIsNotDone(t *testing.T) {
 		t.Errorf("no status-date-conflict at Follow-up!G3: %v", findingList(rv))
 	}
 }
+
+// TestDoneOnSaysNotDone: 实际完成时间 written 未完成 beside 状态 已完成
+// contradicts the status: not done (overdue by its due date), a
+// status-date-conflict warning at the date cell naming both, and no
+// value-unreadable; beside 进行中 the words agree: not done, no warning.
+func TestDoneOnSaysNotDone(t *testing.T) {
+	asOf := time.Date(2025, 10, 8, 12, 0, 0, 0, time.UTC)
+	r := samples.SeedSimplified()
+	r.Follow = followTable(
+		[]string{"优化投放渠道", "砍掉低效渠道", "李四", "9.10", "ROI≥1.5", "已完成", "未完成", ""},
+		[]string{"补充设计人力", "招聘1名设计", "王五", "9.10", "到岗", "进行中", "未完成", ""},
+	)
+	rv := analyzeOn(t, "华东销售部_2025Q3.xlsx", samples.PerSheet(r), asOf)
+	if len(rv.Followup) != 2 {
+		t.Fatalf("%d follow-ups, want 2", len(rv.Followup))
+	}
+	for _, f := range rv.Followup {
+		if f.Status != fupan.FollowOverdue {
+			t.Errorf("%s: %s, want overdue (not done, due 9.10)", f.Action, f.Status)
+		}
+	}
+	c := findingAt(rv, fupan.CodeStatusDateConflict, "跟进", "G3")
+	if c == nil {
+		t.Fatalf("no status-date-conflict at 跟进!G3: %v", findingList(rv))
+	}
+	if m := c.Message(); !strings.Contains(m, "未完成") || !strings.Contains(m, "已完成") {
+		t.Errorf("跟进!G3: %q does not name both", m)
+	}
+	if findingAt(rv, fupan.CodeStatusDateConflict, "跟进", "G4") != nil || findingAt(rv, fupan.CodeStatusDateConflict, "跟进", "F4") != nil {
+		t.Errorf("进行中 beside 未完成 warned of: %v", findingList(rv))
+	}
+	for _, cell := range []string{"G3", "G4"} {
+		if findingAt(rv, fupan.CodeValueUnread, "跟进", cell) != nil {
+			t.Errorf("value-unreadable at 跟进!%s: the words are read: %v", cell, findingList(rv))
+		}
+	}
+	if s := rv.Summary; s.FollowupDone != 0 || s.FollowupTotal != 2 {
+		t.Errorf("follow-up %d/%d, want 0/2", s.FollowupDone, s.FollowupTotal)
+	}
+}

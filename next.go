@@ -90,6 +90,9 @@ func carryActions(rv *Review) []CarriedAction {
 			Due: f.Due, Acceptance: f.Acceptance}, FromPeriod: f.FromPeriod})
 	}
 	for _, a := range rv.Actions {
+		if a.Done || a.Dropped() {
+			continue // table 4 closed it itself: the register keeps it closed
+		}
 		from := rv.Meta.Period
 		if o, ok := origin[matchKey(firstNonEmpty(a.Item, a.Measure))]; ok {
 			from = o

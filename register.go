@@ -234,8 +234,9 @@ func Carried(past []Past, prev int, p Period) []CarriedAction {
 		c := CarriedAction{ActionRow: ActionRow{Item: e.Action, Measure: e.Measure, Owner: e.Owner, Owners: ParseOwners(e.Owner),
 			Due: e.Due, Acceptance: e.Acceptance}, FromPeriod: e.FromPeriod, MovedTo: e.MovedTo}
 		// The previous review's own, every one (the follow-up says what
-		// became of the done ones too); an older one while it is open.
-		if e.FromPeriod == from || e.Open() {
+		// became of them), but one its own table 4 already closed; an
+		// older one while it is open.
+		if e.Open() || e.FromPeriod == from && e.closedIn != from {
 			out = append(out, c)
 			continue
 		}

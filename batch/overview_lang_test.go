@@ -25,7 +25,7 @@ func TestOverviewDecisionsInItsLanguage(t *testing.T) {
 	asOf := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
 	run(t, batch.Options{Input: in, Output: out, Settings: batch.Settings{Analyze: fupan.Options{Now: asOf}}})
 	text := strings.Join(strings.Fields(testtool.Text(t, filepath.Join(out, "overview.pdf"), "-l", "1")), "")
-	if !strings.Contains(text, "行动“Lowercustomeracquisitioncost”已过完成时间（2025-09-10），尚未完成") {
+	if !strings.Contains(text, "行动“Lowercustomeracquisitioncost”已过完成时间（2025-09-10），逾期28天，尚未完成") {
 		t.Errorf("the English team's overdue action is not worded in Chinese:\n%s", text)
 	}
 	if strings.Contains(text, "isnotdone") || strings.Contains(text, "pastitsduedate") {

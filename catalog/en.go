@@ -275,6 +275,8 @@ var en = map[string]string{
 	"finding.magnitude-differs.hint":          "Check both figures' units, e.g. 1200万 against 1080万.",
 	"finding.deviation-unexplained":           "%s deviates by %s (over %s) but has no %s",
 	"finding.deviation-unexplained.hint":      "Past %s the cause must be analysed and a countermeasure stated.",
+	"milestone.overdue_unexplained":           "%s was planned for %s and is not done, but has no %s",
+	"milestone.overdue_unexplained.hint":      "A milestone past its planned day and not done needs its cause analysed and a countermeasure stated.",
 	"finding.missed-no-cause":                 "%s was missed (achievement %s) but no cause is given",
 	"finding.missed-no-cause.hint":            "Find the root cause (5 Whys, fishbone) and state facts, not symptoms.",
 	"finding.missed-no-lesson":                "%s was missed but no lesson is recorded",
@@ -530,6 +532,7 @@ var en = map[string]string{
 	"attn.missed-no-action":     "\"%s\" was missed and no follow-up action addresses it",
 	"attn.off-track-no-measure": "\"%s\" is off track with no countermeasure",
 	"attn.action-overdue":       "Action \"%s\" is past its due date (%s) and not done",
+	"attn.action-overdue-aged":  "Action \"%s\" is past its due date (%s), %d days overdue, and not done",
 	"attn.milestone-overdue":    "Milestone \"%s\" was planned for %s, is not done and has no countermeasure",
 
 	// Words and punctuation put between a team's own texts.
@@ -683,6 +686,8 @@ var en = map[string]string{
 	"status.done_on_to_come":                "%s %s is after the review's day %s: a day to come, not the day it was done; it counts as not done",
 	"status.done_on_to_come.hint":           "If it is done, write the day it was done; if not, clear the done date and write in progress as its status.",
 	"status.actual_to_come.hint":            "If it is done, write the day it was done; if not, write its progress (in progress, 80% done) and keep planned days in the planned column.",
+	"status.done_on_says_not_done":          "The %s says %q, yet the %s says %q; they disagree, and it counts as not done",
+	"status.done_on_says_not_done.hint":     "If it is done, write the day it was done as its done date; if not, write in progress as its status and clear the done date.",
 	"finding.followup-closed-reopened":      "Action %q was closed as %[3]s in the %[2]s review; table 5 now says %[4]q. It stays closed and is not counted in the follow-through rate",
 	"finding.followup-closed-reopened.hint": "If it needs following up again, set it again in this period's table 4 with a new due date; otherwise delete the row from table 5.",
 	"followup.not_counted.done":             "closed as done in %s: not counted in the rate",

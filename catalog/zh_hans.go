@@ -275,6 +275,8 @@ var zhHans = map[string]string{
 	"finding.magnitude-differs.hint":          "请核对两个数的单位，例如 1200万 对 1080万。",
 	"finding.deviation-unexplained":           "“%s”偏差率 %s 超过 %s，但未填写%s",
 	"finding.deviation-unexplained.hint":      "偏差超过 %s 时须分析原因（主观或客观）并写明应对措施。",
+	"milestone.overdue_unexplained":           "“%s”已过计划时间（%s），尚未完成，但未填写%s",
+	"milestone.overdue_unexplained.hint":      "过了计划时间仍未完成的里程碑，须分析原因（主观或客观）并写明应对措施。",
 	"finding.missed-no-cause":                 "指标“%s”未达标（达成率 %s），但未填写偏差原因",
 	"finding.missed-no-cause.hint":            "请用 5Why 或鱼骨图分析根本原因，写事实而非表象。",
 	"finding.missed-no-lesson":                "指标“%s”未达标，但未总结经验/教训",
@@ -530,6 +532,7 @@ var zhHans = map[string]string{
 	"attn.missed-no-action":     "“%s”未达成，后续行动中没有对应的措施",
 	"attn.off-track-no-measure": "“%s”偏差过大，没有应对措施",
 	"attn.action-overdue":       "行动“%s”已过完成时间（%s），尚未完成",
+	"attn.action-overdue-aged":  "行动“%s”已过完成时间（%s），逾期 %d 天，尚未完成",
 	"attn.milestone-overdue":    "里程碑“%s”已过计划时间（%s），尚未完成，没有应对措施",
 
 	// Words and punctuation put between a team's own texts.
@@ -683,6 +686,8 @@ var zhHans = map[string]string{
 	"status.done_on_to_come":                "“%s”填的 %s 晚于复盘日 %s，尚未到来，不能算作已完成；按未完成计算",
 	"status.done_on_to_come.hint":           "若已完成，请填写实际完成的那一天；若尚未完成，请清空实际完成时间，状态写进行中。",
 	"status.actual_to_come.hint":            "若已完成，请填写实际完成的那一天；若尚未完成，请写进度（如 进行中、完成80%），计划日期写在计划进度里。",
+	"status.done_on_says_not_done":          "“%s”写的是“%s”，而“%s”写的是“%s”，两者矛盾；按未完成计算",
+	"status.done_on_says_not_done.hint":     "若已完成，请在实际完成时间填写完成的那一天；若未完成，请把状态改为进行中，并清空实际完成时间。",
 	"finding.followup-closed-reopened":      "行动“%s”已在 %s 的复盘中记为%s，本期表5写“%s”；仍按此前的结果计，不计入落实率",
 	"finding.followup-closed-reopened.hint": "若它需要重新跟进，请在本期表4重新列出并写明新的完成时间；否则从表5删去这一行。",
 	"followup.not_counted.done":             "已于 %s 落实，不计入落实率",

@@ -275,6 +275,8 @@ var zhHant = map[string]string{
 	"finding.magnitude-differs.hint":          "請核對兩個數的單位，例如 1200萬 對 1080萬。",
 	"finding.deviation-unexplained":           "「%s」偏差率 %s 超過 %s，但未填寫%s",
 	"finding.deviation-unexplained.hint":      "偏差超過 %s 時須分析原因（主觀或客觀）並寫明應對措施。",
+	"milestone.overdue_unexplained":           "「%s」已過計劃時間（%s），尚未完成，但未填寫%s",
+	"milestone.overdue_unexplained.hint":      "過了計劃時間仍未完成的里程碑，須分析原因（主觀或客觀）並寫明應對措施。",
 	"finding.missed-no-cause":                 "指標「%s」未達標（達成率 %s），但未填寫偏差原因",
 	"finding.missed-no-cause.hint":            "請用 5Why 或魚骨圖分析根本原因，寫事實而非表象。",
 	"finding.missed-no-lesson":                "指標「%s」未達標，但未總結經驗/教訓",
@@ -530,6 +532,7 @@ var zhHant = map[string]string{
 	"attn.missed-no-action":     "「%s」未達成，後續行動中沒有對應的措施",
 	"attn.off-track-no-measure": "「%s」偏差過大，沒有應對措施",
 	"attn.action-overdue":       "行動「%s」已過完成時間（%s），尚未完成",
+	"attn.action-overdue-aged":  "行動「%s」已過完成時間（%s），逾期 %d 天，尚未完成",
 	"attn.milestone-overdue":    "里程碑「%s」已過計劃時間（%s），尚未完成，沒有應對措施",
 
 	// Words and punctuation put between a team's own texts.
@@ -683,6 +686,8 @@ var zhHant = map[string]string{
 	"status.done_on_to_come":                "「%s」填的 %s 晚於復盤日 %s，尚未到來，不能算作已完成；按未完成計算",
 	"status.done_on_to_come.hint":           "若已完成，請填寫實際完成的那一天；若尚未完成，請清空實際完成時間，狀態寫進行中。",
 	"status.actual_to_come.hint":            "若已完成，請填寫實際完成的那一天；若尚未完成，請寫進度（如 進行中、完成80%），計劃日期寫在計劃進度裡。",
+	"status.done_on_says_not_done":          "「%s」寫的是「%s」，而「%s」寫的是「%s」，兩者矛盾；按未完成計算",
+	"status.done_on_says_not_done.hint":     "若已完成，請在實際完成時間填寫完成的那一天；若未完成，請把狀態改為進行中，並清空實際完成時間。",
 	"finding.followup-closed-reopened":      "行動「%s」已在 %s 的復盤中記為%s，本期表5寫「%s」；仍按此前的結果計，不計入落實率",
 	"finding.followup-closed-reopened.hint": "若它需要重新跟進，請在本期表4重新列出並寫明新的完成時間；否則從表5刪去這一行。",
 	"followup.not_counted.done":             "已於 %s 落實，不計入落實率",

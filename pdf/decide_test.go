@@ -38,7 +38,7 @@ func TestPageOneDecisionsAsOfTheReview(t *testing.T) {
 	for _, want := range []string{
 		"最差：新客户获取量84%；3个里程碑中2个偏差过大。", // 季度客户回访, not yet due, is not judged
 		"里程碑“重点客户分层方案”已过计划时间（2025-07-31），尚未完成，没有应对措施",
-		"行动“提升线上推广转化率”已过完成时间（2025-08-20），尚未完成",
+		"行动“提升线上推广转化率”已过完成时间（2025-08-20），逾期49天，尚未完成",
 	} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 does not say %q:\n%s", want, page1)

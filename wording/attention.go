@@ -33,7 +33,9 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 		if !a.Due.IsZero() {
 			item.Due = a.Due.String()
 		}
-		if a.From != "" {
+		if a.From != "" || a.Kind == fupan.AttnActionOverdue {
+			// An action of the register, or this period's: its age, by
+			// which SortUrgent puts the most overdue first.
 			item.From = a.From
 			item.OverdueDays = fupan.DaysLate(a.Due, asOf)
 		}
@@ -80,7 +82,12 @@ func (a Attention) Text(l fupan.Lang) string {
 			return a.Subject // an old summary's: the finding's message
 		}
 		return catalog.F(l, a.Kind.Key(), a.Subject, a.Person)
-	case fupan.AttnActionOverdue, fupan.AttnFollowOverdue, fupan.AttnMilestoneOverdue:
+	case fupan.AttnActionOverdue:
+		if a.OverdueDays > 0 {
+			return catalog.F(l, "attn.action-overdue-aged", a.Subject, a.Due, a.OverdueDays)
+		}
+		return catalog.F(l, a.Kind.Key(), a.Subject, a.Due) // an old summary's, of no age
+	case fupan.AttnFollowOverdue, fupan.AttnMilestoneOverdue:
 		return catalog.F(l, a.Kind.Key(), a.Subject, a.Due)
 	}
 	return catalog.F(l, a.Kind.Key(), a.Subject)
@@ -103,8 +110,9 @@ func AttentionTexts(rv *fupan.Review, l fupan.Lang, asOf fupan.Date) []string {
 
 // SortUrgent puts the items most urgent first, the one order of a report's
 // page 1, the overview and the dashboard: the longest overdue first (an
-// action of the register, by its age), the items without an age after
-// them in the order they came (NeedsAttention's: the worst miss first).
+// action, the register's or this period's, by its age), the items without
+// an age after them in the order they came (NeedsAttention's: the worst
+// miss first).
 func SortUrgent(items []Attention) {
 	sort.SliceStable(items, func(i, j int) bool { return items[i].OverdueDays > items[j].OverdueDays })
 }
@@ -140,13 +148,14 @@ func MissingOverdue(past []fupan.Past, asOf fupan.Date) []Attention {
 	return items
 }
 
-// AgedAsOf are the items with the ages of the register's actions counted
-// to day instead of the day they were found (the due date first promised
-// is kept): a page read weeks after a run says how late an action is now.
+// AgedAsOf are the items with the ages of the actions (the register's and
+// this period's) counted to day instead of the day they were found (the
+// due date first promised is kept): a page read weeks after a run says how
+// late an action is now.
 func AgedAsOf(items []Attention, day fupan.Date) []Attention {
 	out := append([]Attention(nil), items...)
 	for i, a := range out {
-		if a.From == "" || a.Due == "" {
+		if a.From == "" && a.Kind != fupan.AttnActionOverdue || a.Due == "" {
 			continue
 		}
 		if due, err := fupan.ParseDate(a.Due, 0); err == nil {
