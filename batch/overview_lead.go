@@ -85,16 +85,18 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary) (absent map[str
 	}
 	absent = map[string]fupan.FollowThrough{}
 	asOf := fupan.DateOf(o.Settings.Analyze.Now)
-	for _, r := range sum.Roster {
+	for i, r := range sum.Roster {
 		p, perr := fupan.ParsePeriod(r.Period)
-		for _, m := range r.Missing {
+		for j, m := range r.Missing {
 			past, err := o.History.Past(ctx, o.Identity.TeamKey(m.Team))
 			if err != nil {
 				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the overview lacks the missing team's open actions")
 				continue
 			}
 			if perr == nil {
-				absent[r.Period] = absent[r.Period].Add(fupan.MissingFollowThrough(past, p))
+				f := fupan.MissingFollowThrough(past, p)
+				absent[r.Period] = absent[r.Period].Add(f)
+				sum.Roster[i].Missing[j].FollowThrough = &f // for the robots, which read summary.json
 			}
 			if d, ok := overdueOf(past, asOf, m.Team, r.Period); ok {
 				decisions = append(decisions, d)
