@@ -12,7 +12,9 @@ import (
 	"github.com/fupan-review/fupan"
 	"github.com/fupan-review/fupan/batch"
 	"github.com/fupan-review/fupan/internal/robottest"
+	"github.com/fupan-review/fupan/internal/testtool"
 	"github.com/fupan-review/fupan/robot"
+	"github.com/fupan-review/fupan/sqlite"
 )
 
 // 华东 and 华南 handed in 2025Q2; in 2025Q3 only 华东 did. The robot for all
@@ -22,21 +24,7 @@ import (
 // in English, says "1 report" and "(+N more)".
 func TestRobotSummaryLeadsWithCompanyFigures(t *testing.T) {
 	ctx := context.Background()
-	db := tempHistory(t)
-	in1, out1, in2, out2 := t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir()
-	for _, team := range []string{"华东销售部", "华南销售部"} {
-		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in1, team+"_2025Q2.xlsx"))
-	}
-	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in2, "华东销售部_2025Q3.xlsx"))
-	o := batch.Options{Input: in1, Output: out1, History: db}
-	o.Settings.Analyze.Now = time.Date(2025, 7, 8, 9, 0, 0, 0, time.UTC)
-	run(t, o)
-	o.Input, o.Output = in2, out2
-	o.Settings.Analyze.Now = time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
-	sum := run(t, o)
-	if len(sum.Roster) != 1 || len(sum.Roster[0].Missing) != 1 {
-		t.Fatalf("roster: %+v", sum.Roster)
-	}
+	db, out2, sum := eastWithoutSouth(t)
 	// The overview's figures: the run's summaries and 华南's follow-through
 	// as a review with an empty table 5 would count it.
 	past, err := db.Past(ctx, fupan.Identity{}.TeamKey("华南销售部"))
@@ -94,5 +82,38 @@ func TestRobotSummaryLeadsWithCompanyFigures(t *testing.T) {
 	}
 	if !strings.Contains(east, " more)") || strings.Contains(east, " and ") {
 		t.Errorf("the items beyond the first do not read (+N more):\n%s", east)
+	}
+}
+
+// eastWithoutSouth is a history of 华东 and 华南's 2025Q2 (as of 8 July) and
+// a run of 2025Q3 (as of 8 October) in which only 华东 handed in.
+func eastWithoutSouth(t *testing.T) (*sqlite.DB, string, *batch.Summary) {
+	t.Helper()
+	db := tempHistory(t)
+	in1, out1, in2, out2 := t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir()
+	for _, team := range []string{"华东销售部", "华南销售部"} {
+		copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in1, team+"_2025Q2.xlsx"))
+	}
+	copyFile(t, "../samples/华东销售部_2025Q3.xlsx", filepath.Join(in2, "华东销售部_2025Q3.xlsx"))
+	o := batch.Options{Input: in1, Output: out1, History: db}
+	o.Settings.Analyze.Now = time.Date(2025, 7, 8, 9, 0, 0, 0, time.UTC)
+	run(t, o)
+	o.Input, o.Output = in2, out2
+	o.Settings.Analyze.Now = time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
+	sum := run(t, o)
+	if len(sum.Roster) != 1 || len(sum.Roster[0].Missing) != 1 {
+		t.Fatalf("roster: %+v", sum.Roster)
+	}
+	return db, out2, sum
+}
+
+// A team that has not handed in is labelled in the overview's decisions by
+// the last period it handed in, where its items come from, not by the run's.
+func TestOverviewDecisionsOfMissingTeamByItsLastPeriod(t *testing.T) {
+	testtool.Require(t, "pdftotext")
+	_, out, _ := eastWithoutSouth(t)
+	text := testtool.Text(t, filepath.Join(out, "overview.pdf"))
+	if strings.Contains(text, "华南销售部 · 2025Q3") || !strings.Contains(text, "华南销售部 · 最近一期 2025Q2（") {
+		t.Errorf("the missing team's decisions are not labelled by its last period:\n%s", text)
 	}
 }

@@ -12,7 +12,10 @@ import (
 // as its report's page 1 words them.
 type TeamDecisions struct {
 	Team, Period string
-	Items        []string
+	// Missing is a team that has not handed in: Period is the last it
+	// did, where its items come from, and the label says so.
+	Missing bool
+	Items   []string
 }
 
 // overviewLead is the overview's first page, what leadership acts on: the
@@ -138,7 +141,11 @@ func (d *doc) decisions(teams []TeamDecisions) {
 		d.ensure(2 * d.lineH())
 		d.setSize(9.5)
 		d.text(navy)
-		d.write(margin, d.pdf.Y(), contentW, t.Team+" · "+t.Period+catalog.T(l, "paren.open")+fmt.Sprint(len(t.Items))+catalog.T(l, "paren.close"), "L")
+		period := t.Period
+		if t.Missing {
+			period = catalog.F(l, "roster.last.of", t.Period)
+		}
+		d.write(margin, d.pdf.Y(), contentW, t.Team+" · "+period+catalog.T(l, "paren.open")+fmt.Sprint(len(t.Items))+catalog.T(l, "paren.close"), "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
 		d.setSize(9)
 		d.text(ink)
