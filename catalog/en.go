@@ -347,6 +347,7 @@ var en = map[string]string{
 	"follow.age.overdue":                   "%d days overdue, from %s",
 	"follow.age.from":                      "from %s",
 	"follow.moved":                         "first due %s, moved to %s",
+	"follow.done_to_come":                  "written \"%s\", but the done date is still to come",
 	"attn.followup-aged":                   "Action \"%s\": %s, not yet done",
 	"attn.followup-unknown-aged":           "Action \"%s\" (from %s) is not followed up",
 	"actions.sheet":                        "Action register",

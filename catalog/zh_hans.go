@@ -347,6 +347,7 @@ var zhHans = map[string]string{
 	"follow.age.overdue":                   "逾期 %d 天，来自 %s",
 	"follow.age.from":                      "来自 %s",
 	"follow.moved":                         "原定 %s，改至 %s",
+	"follow.done_to_come":                  "表内写“%s”，完成日期未到",
 	"attn.followup-aged":                   "行动“%s”%s，尚未落实",
 	"attn.followup-unknown-aged":           "行动“%s”（来自 %s）本期没有跟进",
 	"actions.sheet":                        "行动跟踪表",

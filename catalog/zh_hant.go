@@ -347,6 +347,7 @@ var zhHant = map[string]string{
 	"follow.age.overdue":                   "逾期 %d 天，來自 %s",
 	"follow.age.from":                      "來自 %s",
 	"follow.moved":                         "原定 %s，改至 %s",
+	"follow.done_to_come":                  "表內寫「%s」，完成日期未到",
 	"attn.followup-aged":                   "行動「%s」%s，尚未落實",
 	"attn.followup-unknown-aged":           "行動「%s」（來自 %s）本期沒有跟進",
 	"actions.sheet":                        "行動跟蹤表",
