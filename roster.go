@@ -22,6 +22,10 @@ type Missing struct {
 	LastPeriod string `json:"last_period,omitempty"`
 	// Key is the team's key (Identity.TeamKey), as the history keeps it.
 	Key string `json:"-"`
+	// FollowThrough is what the team counts in the company's follow-through
+	// of Period (MissingFollowThrough), where a history was read: the
+	// overview counts it, and a robot reading summary.json later the same.
+	FollowThrough *FollowThrough `json:"follow_through,omitempty"`
 }
 
 // Roster is who was expected to hand in a period's review, and who has not.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,7 +74,7 @@ func Notify(ctx context.Context, out string, o NotifyOptions) (NotifyResult, err
 			log.Info().Str("robot", t.Name).Msg("no team of this robot in the run: nothing to post")
 			continue
 		}
-		msg := composeSummary(out, sum, entries, t)
+		msg := composeSummary(out, sum, entries, t, o.Identity)
 		key := notifyKey(t, entries)
 		if prev, done := rec.Sent[key]; done && !o.Resend && !o.DryRun {
 			if prev.unknown() {
@@ -178,7 +179,7 @@ func robotLang(entries []Entry, t RobotTarget) fupan.Lang {
 // one line per team (their markdown renders no tables) with targets met and
 // what needs attention, links where the output is published, kept within
 // the platform's bytes by leaving teams out and saying how many.
-func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) robot.Message {
+func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget, id fupan.Identity) robot.Message {
 	l := robotLang(entries, t)
 	sub := &Summary{Entries: entries}
 	for _, e := range entries {
@@ -191,7 +192,12 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 	}
 	fig := runFigures(sub, l)
 	title := catalog.F(l, "notify.title", fig.Period)
-	head := catalog.F(l, "notify.counts", sub.OK, sub.Failed, fig.MeanAchievementCapped)
+	missing := missingOf(sum.Roster, t.Teams, id)
+	counts := "notify.counts"
+	if sub.OK == 1 {
+		counts += ".one"
+	}
+	head := companyLead(entries, missing, l) + "\n" + catalog.F(l, counts, sub.OK, sub.Failed)
 	if t.Robot.Kind != robot.Feishu { // the card's header holds the title
 		head = "### " + title + "\n" + head
 	}
@@ -221,7 +227,7 @@ func composeSummary(out string, sum *Summary, entries []Entry, t RobotTarget) ro
 			lines = append(lines, "- "+catalog.T(l, "notify.failed")+catalog.T(l, "sep.colon")+mdEscape(e.File)+catalog.T(l, "paren.open")+mdEscape(excerptText(e.Reason, 60))+catalog.T(l, "paren.close"))
 		}
 	}
-	lines = append(lines, missingLines(sum.Roster, l)...)
+	lines = append(lines, missingLines(missing, l)...)
 	more := func(n int) string { return catalog.F(l, "notify.more", n) }
 	tail := ""
 	if link := reportLink(t.ReportURL, sum.Overview); link != "" {
@@ -286,4 +292,54 @@ func writeDryRun(out string, i int, t RobotTarget, m robot.Message) error {
 		text += "\n(" + m.File.Name + ")\n"
 	}
 	return writeFileAtomic(filepath.Join(dir, fmt.Sprintf("%02d-%s.md", i+1, safeName(t.Name))), []byte(text))
+}
+
+// missingOf are the rosters with only the robot's teams missing (all where
+// it names none): a team-limited group hears of its own teams only.
+func missingOf(rosters []fupan.Roster, teams []string, id fupan.Identity) []fupan.Roster {
+	if len(teams) == 0 {
+		return rosters
+	}
+	want := map[string]bool{}
+	for _, t := range teams {
+		want[id.TeamKey(t)] = true
+	}
+	var out []fupan.Roster
+	for _, r := range rosters {
+		r.Missing = slices.DeleteFunc(slices.Clone(r.Missing), func(m fupan.Missing) bool { return !want[id.TeamKey(m.Team)] })
+		out = append(out, r)
+	}
+	return out
+}
+
+// companyLead is the summary's first line, the company's figures as the
+// overview sums them (fupan.CompanySummary) over the robot's teams: targets
+// met of all, the mean with each metric capped, and the follow-through with
+// the open actions of the teams that have not handed in, as the run counted
+// them (summary.json keeps them).
+func companyLead(entries []Entry, rosters []fupan.Roster, l fupan.Lang) string {
+	var teams []fupan.Summary
+	for _, e := range entries {
+		if e.Status == StatusOK && e.Figures != nil {
+			teams = append(teams, *e.Figures)
+		}
+	}
+	var absent fupan.FollowThrough
+	for _, r := range rosters {
+		for _, m := range r.Missing {
+			if m.FollowThrough != nil {
+				absent = absent.Add(*m.FollowThrough)
+			}
+		}
+	}
+	c := fupan.CompanySummary(teams, absent)
+	mean := "—"
+	if c.MeanAchievementCapped != nil {
+		mean = fupan.FormatPercent(*c.MeanAchievementCapped, false)
+	}
+	lead := catalog.F(l, "notify.lead", wording.OfAll(c.MetricsAchieved, c.Metrics), mean)
+	if r := c.FollowThrough(); r != nil && c.FollowupTotal > 0 { // none before a second period
+		lead += catalog.F(l, "notify.lead.follow", wording.OfAll(c.FollowupDone, c.FollowupTotal)+catalog.T(l, "paren.open")+fupan.FormatPercent(*r, false)+catalog.T(l, "paren.close"))
+	}
+	return lead
 }

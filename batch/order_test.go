@@ -65,7 +65,7 @@ func TestRobotSummaryMostUrgentFirst(t *testing.T) {
 		{Team: "乙", Status: StatusOK, Period: "2025Q3", AttentionItems: []wording.Attention{item(161)}},
 		{Team: "丙", Status: StatusOK, Period: "2025Q3"},
 	}
-	msg := composeSummary("", &Summary{}, entries, RobotTarget{Name: "wecom", Robot: r, Lang: fupan.Simplified})
+	msg := composeSummary("", &Summary{}, entries, RobotTarget{Name: "wecom", Robot: r, Lang: fupan.Simplified}, fupan.Identity{})
 	a, b, c := strings.Index(msg.Markdown, "**乙**"), strings.Index(msg.Markdown, "**甲**"), strings.Index(msg.Markdown, "**丙**")
 	if a < 0 || b < 0 || c < 0 || !(a < b && b < c) {
 		t.Errorf("order 乙 %d, 甲 %d, 丙 %d; want 乙 (161 days) before 甲 (2 items) before 丙:\n%s", a, b, c, msg.Markdown)

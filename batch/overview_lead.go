@@ -85,18 +85,20 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary) (absent map[str
 	}
 	absent = map[string]fupan.FollowThrough{}
 	asOf := fupan.DateOf(o.Settings.Analyze.Now)
-	for _, r := range sum.Roster {
+	for i, r := range sum.Roster {
 		p, perr := fupan.ParsePeriod(r.Period)
-		for _, m := range r.Missing {
+		for j, m := range r.Missing {
 			past, err := o.History.Past(ctx, o.Identity.TeamKey(m.Team))
 			if err != nil {
 				zerolog.Ctx(ctx).Error().Err(err).Str("team", m.Team).Msg("cannot read the history: the overview lacks the missing team's open actions")
 				continue
 			}
 			if perr == nil {
-				absent[r.Period] = absent[r.Period].Add(fupan.MissingFollowThrough(past, p))
+				f := fupan.MissingFollowThrough(past, p)
+				absent[r.Period] = absent[r.Period].Add(f)
+				sum.Roster[i].Missing[j].FollowThrough = &f // for the robots, which read summary.json
 			}
-			if d, ok := overdueOf(past, asOf, m.Team, r.Period); ok {
+			if d, ok := overdueOf(past, asOf, m.Team, m.LastPeriod); ok {
 				decisions = append(decisions, d)
 			}
 		}
@@ -105,19 +107,21 @@ func (o Options) missingTeams(ctx context.Context, sum *Summary) (absent map[str
 }
 
 // overdueOf is a missing team's open actions of the register past their due
-// date as of asOf, most urgent first; false where it has none.
-func overdueOf(past []fupan.Past, asOf fupan.Date, team, period string) (teamItems, bool) {
+// date as of asOf, most urgent first, labelled by last, the last period it
+// handed in (where they come from); false where it has none.
+func overdueOf(past []fupan.Past, asOf fupan.Date, team, last string) (teamItems, bool) {
 	items := wording.MissingOverdue(past, asOf)
 	if len(items) == 0 {
 		return teamItems{}, false
 	}
-	return teamItems{Team: team, Period: period, Items: items}, true
+	return teamItems{Team: team, Period: last, Missing: true, Items: items}, true
 }
 
 // teamItems are one team's items that need a decision, its team's words
 // apart, worded in the reader's language only when shown.
 type teamItems struct {
 	Team, Period string
+	Missing      bool // not handed in: Period is the last period it did
 	Items        []wording.Attention
 	words        []string // an old summary's, without items
 }
@@ -154,7 +158,7 @@ func decisions(entries []Entry, missing []teamItems, l fupan.Lang) []pdf.TeamDec
 		if len(t.Items) > 0 {
 			words = wording.AttentionWords(t.Items, l)
 		}
-		out = append(out, pdf.TeamDecisions{Team: t.Team, Period: t.Period, Items: words})
+		out = append(out, pdf.TeamDecisions{Team: t.Team, Period: t.Period, Missing: t.Missing, Items: words})
 	}
 	return out
 }

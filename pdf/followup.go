@@ -71,8 +71,9 @@ func (d *doc) followupTable(rv *fupan.Review, asOf fupan.Date) ([]column, [][]ce
 		if f.Measure != "" && f.Measure != f.Action {
 			action += "\n" + f.Measure
 		}
-		status := cell{text: wording.FollowStatus(f, l)}
-		if age := followAge(l, f, asOf); age != "" {
+		state, age := wording.FollowState(f, l, asOf)
+		status := cell{text: state}
+		if age != "" {
 			status.text += "\n" + age
 		}
 		if note := wording.NotCounted(f, l); note != "" {

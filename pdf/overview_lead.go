@@ -12,7 +12,10 @@ import (
 // as its report's page 1 words them.
 type TeamDecisions struct {
 	Team, Period string
-	Items        []string
+	// Missing is a team that has not handed in: Period is the last it
+	// did, where its items come from, and the label says so.
+	Missing bool
+	Items   []string
 }
 
 // overviewLead is the overview's first page, what leadership acts on: the
@@ -68,8 +71,21 @@ func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 		{"roster.submitted", handed},
 	}
 	d.heading(heading, 0)
-	const perRow, gap, tileH = 4, 3.0, 17.0
+	const perRow, gap = 4, 3.0
 	tileW := (contentW - gap*(perRow-1)) / perRow
+	// A label too long for its tile ("Mean achievement (each capped at
+	// 100%)") goes on two lines, every tile taller by one, rather than
+	// cut: the cap is what the figure means.
+	d.setSize(8)
+	labels, extra := make([][]string, len(tiles)), 0.0
+	for i, t := range tiles {
+		labels[i] = d.wrapWords(catalog.T(l, t.key), tileW-4)
+		extra = max(extra, float64(len(labels[i])-1)*d.lineH())
+	}
+	if extra > 0 {
+		extra += 1 // the label's second line clear of the value
+	}
+	tileH := 17.0 + extra
 	y := d.pdf.Y()
 	for i, t := range tiles {
 		x := margin + float64(i)*(tileW+gap)
@@ -81,12 +97,14 @@ func (d *doc) companyFigures(rows []OverviewRow, opts Options) {
 		d.pdf.Rect(x, y, 1.2, tileH, "F")
 		d.setSize(8)
 		d.text(grey)
-		d.write(x+3, y+1.5, tileW-4, catalog.T(l, t.key), "L")
+		for j, line := range labels[i] {
+			d.write(x+3, y+1.5+float64(j)*d.lineH(), tileW-4, line, "L")
+		}
 		d.setSize(13)
 		d.text(navy)
-		d.write(x+3, y+5.5, tileW-4, t.value, "L")
+		d.write(x+3, y+5.5+extra, tileW-4, t.value, "L")
 		if c, ok := changes[t.key]; ok {
-			d.change(x+3, y+12.6, tileW-4, c)
+			d.change(x+3, y+12.6+extra, tileW-4, c)
 		}
 	}
 	d.pdf.SetY(y + tileH + gap + 1)
@@ -138,7 +156,11 @@ func (d *doc) decisions(teams []TeamDecisions) {
 		d.ensure(2 * d.lineH())
 		d.setSize(9.5)
 		d.text(navy)
-		d.write(margin, d.pdf.Y(), contentW, t.Team+" · "+t.Period+catalog.T(l, "paren.open")+fmt.Sprint(len(t.Items))+catalog.T(l, "paren.close"), "L")
+		period := t.Period
+		if t.Missing {
+			period = catalog.F(l, "roster.last.of", t.Period)
+		}
+		d.write(margin, d.pdf.Y(), contentW, t.Team+" · "+period+catalog.T(l, "paren.open")+fmt.Sprint(len(t.Items))+catalog.T(l, "paren.close"), "L")
 		d.pdf.SetY(d.pdf.Y() + d.lineH())
 		d.setSize(9)
 		d.text(ink)

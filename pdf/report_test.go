@@ -143,7 +143,7 @@ func TestReportLabels(t *testing.T) {
 	rv := review(t, goodSamples[0])
 	text := testtool.Text(t, writePDF(t, rv, dir, pdf.Options{}))
 	text = squeeze(text)
-	for _, want := range []string{"《策略復盤報告》", "關鍵數據", "各指標達成率", "任務進度甘特圖", "復盤結論", "亮點", "待改進點", "根本原因", "改進方向", "數據質量問題", "第 1 頁 / 共 4 頁", "90% 接近", "84% 未達成", "120% 達成", "-9.7%", "填寫值 -6.5%"} {
+	for _, want := range []string{"《策略復盤報告》", "關鍵數據", "各指標達成率", "任務進度甘特圖", "復盤結論", "亮點", "待改進點", "根本原因", "改進方向", "資料品質問題", "第 1 頁 / 共 4 頁", "90% 接近", "84% 未達成", "120% 達成", "-9.7%", "填寫值 -6.5%"} {
 		if !strings.Contains(text, squeeze(want)) {
 			t.Errorf("Traditional report lacks %q", want)
 		}

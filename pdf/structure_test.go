@@ -87,7 +87,7 @@ func TestPDFStructure(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("the seed's outline begins\n%s\nwant\n%s", got, want)
 	}
-	if !strings.Contains(got, "數據質量問題 @4") {
+	if !strings.Contains(got, "資料品質問題 @4") {
 		t.Errorf("the seed's outline has no findings section on page 4:\n%s", got)
 	}
 	ov := outline(t, overview)

@@ -15,6 +15,37 @@ func FollowAge(l fupan.Lang, due fupan.Date, from string, asOf fupan.Date) strin
 	return ageText(l, fupan.DaysLate(due, asOf), from)
 }
 
+// FollowState is a follow-up's status as of a day, each thing said once:
+// status, the open action's age beside it ("逾期 58 天，来自 2025Q2" stands
+// for 已逾期, saying by how much). The team's words where fupan read them
+// otherwise follow in brackets; 已完成 beside a done day to come (read as
+// not done) says so: "（表内写“已完成”，完成日期未到）", never "已逾期（已完成）".
+// age is "" where the status says it all.
+func FollowState(f fupan.FollowUp, l fupan.Lang, asOf fupan.Date) (status, age string) {
+	status = catalog.T(l, f.Status.Key())
+	note := ""
+	switch f.StatusRead.State {
+	case fupan.ProgressUnknown, fupan.ProgressPartly:
+		switch words := f.StatusRead.Words; {
+		case f.StatusRead.State == fupan.ProgressUnknown && fupan.ReadStatus(words).Done():
+			note = catalog.F(l, "follow.done_to_come", words)
+		case words != status:
+			note = words
+		}
+	}
+	switch f.Status {
+	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
+		age = FollowAge(l, f.Due, f.FromPeriod, asOf)
+	}
+	if f.Status == fupan.FollowOverdue && age != "" && fupan.DaysLate(f.Due, asOf) > 0 {
+		status, age = age, ""
+	}
+	if note != "" {
+		status += catalog.T(l, "paren.open") + note + catalog.T(l, "paren.close")
+	}
+	return status, age
+}
+
 // DueText is an action's due date as a reader reads it: the date first
 // promised, which its age counts from, and where a later period moved it,
 // both: "原定 2025-09-10，改至 2025-12-15".

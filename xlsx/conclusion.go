@@ -192,7 +192,7 @@ func (b *sheetRows) followup(rv *fupan.Review, l fupan.Lang) {
 		list = list[:maxListed]
 	}
 	for _, f := range list {
-		detail := wording.FollowStatus(f, l)
+		detail, _ := wording.FollowState(f, l, rv.AsOf) // as the report's table says it, an overdue one's age in place of 已逾期
 		if note := wording.NotCounted(f, l); note != "" {
 			detail += catalog.T(l, "paren.open") + note + catalog.T(l, "paren.close")
 		}

@@ -150,12 +150,16 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	testtool.Require(t, "pdftotext")
 	pdf := filepath.Join(root, "out", "2025Q3", "华东销售部_2025Q3.pdf")
 	text := strings.Join(strings.Fields(testtool.Text(t, pdf)), "")
-	for _, w := range []string{"上期行动落实情况", "落实率33.3%（3/9，已取消的不计）", "延期完成", "已逾期", "未跟进",
+	for _, w := range []string{"上期行动落实情况", "落实率33.3%（3/9，已取消的不计）", "延期完成", "未跟进",
 		"行动“梳理报价流程”逾期23天，来自2025Q2，尚未落实", "行动“建立周报制度”（来自2025Q2）本期没有跟进",
 		"逾期23天，来自2025Q2", "行动落实率"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the 2025Q3 PDF lacks %q", w)
 		}
+	}
+	// An overdue action's status is its age, said once (was 已逾期 above it).
+	if strings.Contains(text, "已逾期逾期") {
+		t.Errorf("the 2025Q3 PDF says an action overdue twice:\n%s", text)
 	}
 	// One age in the report: the follow-up section counts to the report's
 	// day (2025-10-08) as page 1 does, never to the period's end (15 days).
@@ -188,7 +192,7 @@ func TestFollowUpAcrossPeriods(t *testing.T) {
 	for _, r := range rows {
 		sheet += strings.Join(r, "|") + "\n"
 	}
-	for _, w := range []string{"上期行动落实情况", "落实率 33.3%（3/9，已取消的不计）", "梳理报价流程|已逾期 · 钱七 · 2025-09-15"} {
+	for _, w := range []string{"上期行动落实情况", "落实率 33.3%（3/9，已取消的不计）", "梳理报价流程|逾期 23 天，来自 2025Q2 · 钱七 · 2025-09-15"} {
 		if !strings.Contains(sheet, w) {
 			t.Errorf("the conclusion sheet lacks %q:\n%s", w, sheet)
 		}
