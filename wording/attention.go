@@ -49,20 +49,6 @@ func AttentionOf(rv *fupan.Review, asOf fupan.Date) []Attention {
 	return out
 }
 
-// FollowStatus is a follow-up's status for a reader: fupan's word, and the
-// team's own where fupan does not know it or it carries a part (看情况,
-// 完成80%), so that a report never shows a word the team did not mean.
-func FollowStatus(f fupan.FollowUp, l fupan.Lang) string {
-	label := catalog.T(l, f.Status.Key())
-	switch f.StatusRead.State {
-	case fupan.ProgressUnknown, fupan.ProgressPartly:
-		if f.StatusRead.Words != label {
-			label += catalog.T(l, "paren.open") + f.StatusRead.Words + catalog.T(l, "paren.close")
-		}
-	}
-	return label
-}
-
 // Text is the item worded in the language.
 func (a Attention) Text(l fupan.Lang) string {
 	switch {

@@ -156,8 +156,8 @@ func printReview(w io.Writer, rv *fupan.Review, asOf fupan.Date) {
 	if len(rv.Followup) > 0 {
 		fmt.Fprintf(w, "\n%s\n", catalog.T(l, "followup"))
 		for _, f := range rv.Followup {
-			status := wording.FollowStatus(f, l)
-			if age := inspectAge(l, f, asOf); age != "" {
+			status, age := wording.FollowState(f, l, asOf) // as the report's table says it
+			if age != "" {
 				status += catalog.T(l, "paren.open") + age + catalog.T(l, "paren.close")
 			}
 			fmt.Fprintf(w, "  %s | %s | %s | %s\n", f.Action, f.Owner, wording.DueText(l, f.Due, f.MovedTo), status)

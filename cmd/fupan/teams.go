@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/fupan-review/fupan"
-	"github.com/fupan-review/fupan/wording"
 	"github.com/rs/zerolog"
 	"github.com/urfave/cli/v2"
 )
@@ -76,17 +75,6 @@ func lessonKind(k string) (string, bool) {
 		return fupan.LessonAvoid, true
 	}
 	return "", false
-}
-
-// inspectAge is an open action's age as of the review's as-of day (the
-// report's), for inspect's follow-up lines; "" for one closed or of no
-// known period.
-func inspectAge(l fupan.Lang, f fupan.FollowUp, asOf fupan.Date) string {
-	switch f.Status {
-	case fupan.FollowOpen, fupan.FollowOverdue, fupan.FollowUnknown:
-		return wording.FollowAge(l, f.Due, f.FromPeriod, asOf)
-	}
-	return ""
 }
 
 // teamKeys are the keys the history holds reviews under, with the name of
