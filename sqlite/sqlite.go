@@ -179,7 +179,15 @@ func (h *DB) prepare(ctx context.Context, readOnly bool) error {
 			return classify(err)
 		}
 		if n > 0 {
-			return fmt.Errorf("%w (a SQLite database of another program)", ErrDamaged)
+			// Another fupan may have made its first schema between the two
+			// reads (two runs starting on a new history): its tables come
+			// with their version, so a version read now tells them apart.
+			if err := h.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+				return classify(err)
+			}
+			if version == 0 {
+				return fmt.Errorf("%w (a SQLite database of another program)", ErrDamaged)
+			}
 		}
 	}
 	if readOnly {
