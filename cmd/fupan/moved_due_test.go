@@ -132,7 +132,14 @@ func TestMovedDueCountsFromFirstPromise(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("remind: exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"已过完成时间 " + origin + fmt.Sprintf("，逾期 %d 天", age), "来自 2025Q3", "原定 " + origin + "，改至 " + moved} {
+	// remind counts in the config's timezone (Asia/Shanghai): after 16:00
+	// UTC its today is the machine's tomorrow.
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	remindAge := fupan.DaysLate(fupan.DateOf(time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC)), fupan.DateOf(time.Now().In(shanghai)))
+	for _, want := range []string{"已过完成时间 " + origin + fmt.Sprintf("，逾期 %d 天", remindAge), "来自 2025Q3", "原定 " + origin + "，改至 " + moved} {
 		if !strings.Contains(out, want) {
 			t.Errorf("remind lacks %q:\n%s", want, out)
 		}
