@@ -82,8 +82,12 @@ func actionsOptionsFrom(c *cli.Context) (actionsOptions, error) {
 		return actionsOptions{}, usageError("actions takes no arguments (give --team T)")
 	}
 	o := actionsOptions{Team: c.String("team"), Owner: strings.TrimSpace(c.String("owner")), Open: c.Bool("open"), JSON: c.Bool("json"),
-		Output: c.String("output"), Lang: fupan.Simplified, AsOf: fupan.DateOf(time.Now())}
-	var err error
+		Output: c.String("output"), Lang: fupan.Simplified}
+	loc, err := location(c)
+	if err != nil {
+		return o, err
+	}
+	o.AsOf = fupan.DateOf(time.Now().In(loc))
 	if o.Identity, err = identity(c); err != nil {
 		return o, err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/fupan-review/fupan/mail"
 	"github.com/urfave/cli/v2"
@@ -33,8 +34,9 @@ type fileConfig struct {
 	Notify []notifyConfig `yaml:"notify"`
 	// People maps a name as teams write it to how robots @-mention them.
 	People map[string]personConfig `yaml:"people"`
-	// Timezone is where "once a day" and "once a week" of reminders are
-	// counted (an IANA name: Asia/Shanghai); default the machine's.
+	// Timezone is where "today" is for every command (an IANA name:
+	// Asia/Shanghai): a report's date, an action's age, a reminder's day
+	// and its "once a day"; default the machine's.
 	Timezone string `yaml:"timezone"`
 	// Teams are the teams expected to hand in every period; none: those
 	// of the history's latest comparable periods.
@@ -356,4 +358,22 @@ func mailConfig(c *cli.Context, untrusted []string) (mail.Config, error) {
 		return mail.Config{}, usageErrorf("config %s: %v", path, err)
 	}
 	return *fc.Mail, nil
+}
+
+// location is the config's timezone, where "today" is for every command, so
+// that a report, fupan actions, remind and the page count an age alike on a
+// server whose clock runs in UTC; the machine's where none is set.
+func location(c *cli.Context) (*time.Location, error) {
+	fc, path, err := loadConfig(c, untrustedFolders(c))
+	if err != nil {
+		return nil, err
+	}
+	if fc.Timezone == "" {
+		return time.Local, nil
+	}
+	loc, err := time.LoadLocation(fc.Timezone)
+	if err != nil {
+		return nil, usageErrorf("config %s: timezone %q: %v", path, fc.Timezone, err)
+	}
+	return loc, nil
 }

@@ -27,9 +27,13 @@ func reviewFlags() []cli.Flag {
 }
 
 func analyzeOptions(c *cli.Context) (fupan.Options, error) {
-	opts := fupan.Options{Team: c.String("team"), Period: c.String("period"), Now: time.Now()}
+	loc, err := location(c)
+	if err != nil {
+		return fupan.Options{}, err
+	}
+	opts := fupan.Options{Team: c.String("team"), Period: c.String("period"), Now: time.Now().In(loc)}
 	if s := c.String("as-of"); s != "" {
-		day, err := time.ParseInLocation("2006-01-02", s, time.Local)
+		day, err := time.ParseInLocation("2006-01-02", s, loc)
 		if err != nil {
 			return opts, usageError("--as-of " + s + ": want a date such as 2025-10-08")
 		}

@@ -83,11 +83,9 @@ func remindOptionsFrom(c *cli.Context) (batch.RemindOptions, error) {
 	if err != nil {
 		return o, err
 	}
-	loc := time.Local
-	if fc.Timezone != "" {
-		if loc, err = time.LoadLocation(fc.Timezone); err != nil {
-			return o, usageErrorf("config: timezone %q: %v", fc.Timezone, err)
-		}
+	loc, err := location(c)
+	if err != nil {
+		return o, err
 	}
 	id, err := identity(c)
 	if err != nil {

@@ -154,6 +154,9 @@ func serveOptionsFrom(c *cli.Context) (serveOptions, error) {
 		// pages, as --as-of makes a run's reports.
 		asOf := s.Analyze.Now
 		o.Config.Now = func() time.Time { return asOf }
+	} else {
+		loc := s.Analyze.Now.Location() // the config's timezone (analyzeOptions)
+		o.Config.Now = func() time.Time { return time.Now().In(loc) }
 	}
 	return o, nil
 }
