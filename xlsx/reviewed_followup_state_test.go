@@ -1,17 +1,12 @@
 package xlsx_test
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fupan-review/fupan"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/xlsx"
 )
 
 // TestReviewedFollowupDoneToCome: an action written 已完成 beside a done day
@@ -26,15 +21,7 @@ func TestReviewedFollowupDoneToCome(t *testing.T) {
 	data, rv := analyzedAsOf(t, samples.PerSheet(r), now)
 	rv.FollowUpCarried([]fupan.CarriedAction{{ActionRow: fupan.ActionRow{Item: "数据看板", Measure: "上线周报看板", Owner: "赵六",
 		Due: fupan.Date{Year: 2025, Month: 8, Day: 31}}, FromPeriod: "2025Q2"}})
-	var buf bytes.Buffer
-	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, out)
+	f := reviewedOf(t, data, rv, now)
 	var cells []string
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)

@@ -1,17 +1,12 @@
 package xlsx_test
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fupan-review/fupan"
 	samples "github.com/fupan-review/fupan/samples/gen"
-	"github.com/fupan-review/fupan/xlsx"
 )
 
 // TestReviewedFollowupShowsMovedDue: the reviewed workbook's conclusion
@@ -26,15 +21,7 @@ func TestReviewedFollowupShowsMovedDue(t *testing.T) {
 	data, rv := analyzedAsOf(t, samples.PerSheet(r), now)
 	rv.FollowUpCarried([]fupan.CarriedAction{{ActionRow: fupan.ActionRow{Item: "拓展电商渠道", Measure: "入驻两家平台", Owner: "孙七",
 		Due: fupan.Date{Year: 2025, Month: 6, Day: 15}}, FromPeriod: "2025Q1", MovedTo: fupan.Date{Year: 2025, Month: 8, Day: 31}}})
-	var buf bytes.Buffer
-	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, out)
+	f := reviewedOf(t, data, rv, now)
 	found := false
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)

@@ -28,15 +28,7 @@ func TestReviewedOverdueMilestone(t *testing.T) {
 	)
 	now := time.Date(2025, 10, 8, 9, 0, 0, 0, time.UTC)
 	data, rv := analyzedAsOf(t, samples.PerSheet(r), now)
-	var buf bytes.Buffer
-	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, out)
+	f := reviewedOf(t, data, rv, now)
 	if v, _ := f.GetCellValue("跟踪", "D5"); v != "+50%" {
 		t.Errorf("跟踪!D5 = %q, want the team's +50%%", v)
 	}
@@ -67,4 +59,19 @@ func analyzedAsOf(t *testing.T, b xlsx.Book, now time.Time) ([]byte, *fupan.Revi
 		t.Fatal(err)
 	}
 	return data, fupan.Analyze(wb, fupan.Options{Now: now})
+}
+
+// reviewedOf writes the reviewed copy of data as of now and opens it with
+// excelize, as a team would.
+func reviewedOf(t *testing.T, data []byte, rv *fupan.Review, now time.Time) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := xlsx.WriteReviewed(context.Background(), &buf, data, rv, xlsx.ReviewedOptions{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return open(t, out)
 }
